@@ -112,3 +112,31 @@ export interface DetectionSignal {
 
 /** The result of every public engine entry point: a value or a clear, user-facing error. */
 export type Result<T> = { ok: true; value: T } | { ok: false; error: string };
+
+/**
+ * A labelled metadata block as the page prints it (pkulaw `.fields`, gov.cn `table.bd1`,
+ * `.policyLibraryOverview_header`, 信息公开 tables, flk `#zdjg`…), or a pkulaw TXT/API record.
+ * Keys are the labels with all whitespace, U+3000 and a trailing ：/: removed (`标　　题：` → `标题`);
+ * values are trimmed text (may be empty: gov.cn prints an empty 发文字号 cell).
+ */
+export type LabelledFields = Record<string, string>;
+
+/** What a site adapter (or the generic extractor) found on a page, before any text analysis. */
+export interface ExtractedPage {
+  site: Site;
+  /** Elements whose text is the document body, in order (usually one). Empty when the page has no body yet. */
+  roots: Element[];
+  /** Elements and subtrees inside the roots to leave out of the text (noise, duplicated copies, widgets). */
+  skip: (el: Element) => boolean;
+  labelled: LabelledFields;
+  /** Title as the page states it (metadata block, h1/h2, `<title>` with site suffixes stripped), or null. */
+  title: string | null;
+  url: string | null;
+  /** Page-level negative evidence the body text cannot show. */
+  pageSignals: {
+    /** Dated list links (`li > a` with a date), `相关结果：约`, pagination: a list or search page. */
+    listPage: boolean;
+    /** The body is still empty and the page fills it in by script (flk.npc.gov.cn detail shell). */
+    pending: boolean;
+  };
+}

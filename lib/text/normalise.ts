@@ -96,6 +96,22 @@ function endsParagraph(code: number): boolean {
   );
 }
 
+const NUMERAL = /[0-9一二三四五六七八九十百千零〇两]/;
+
+/** True when the output ends in 第X条 / 第X章 / 第X节 / 第X编 at the start of its line. */
+function endsArticleLabel(out: Uint16Array, len: number): boolean {
+  const last = out[len - 1];
+  if (last !== 0x6761 && last !== 0x7ae0 && last !== 0x8282 && last !== 0x7f16) return false; // 条 章 节 编
+  let p = len - 2;
+  let digits = 0;
+  while (p >= 0 && digits < 10 && NUMERAL.test(String.fromCharCode(out[p]))) {
+    p--;
+    digits++;
+  }
+  if (digits === 0 || p < 0 || out[p] !== 0x7b2c) return false; // 第
+  return p === 0 || out[p - 1] === 0x0a;
+}
+
 /**
  * Normalise a notice's text: one paragraph per line, no indents, no stray spaces in Chinese,
  * no repeated title line, no body printed twice. Runs in linear time on any input.
@@ -169,6 +185,12 @@ export function normaliseText(source: string): NormalisedText {
     // `疫 情防控`, `第　156　号`, `局　长　支树平`: spaces inside Chinese carry no meaning.
     const prevCjk = isCjk(prev);
     const nextCjk = isCjk(next);
+    if (endsArticleLabel(out, len)) {
+      // `第一条　为了…`: the space after an article or chapter number is the conventional separator.
+      out[len] = 0x20;
+      map[len++] = runStart;
+      continue;
+    }
     if (spaces <= 3 && ((prevCjk && (nextCjk || isDigit(next))) || (nextCjk && isDigit(prev)))) continue;
     out[len] = 0x20;
     map[len++] = runStart;
