@@ -140,3 +140,68 @@ export interface ExtractedPage {
     pending: boolean;
   };
 }
+
+/* ----- Annotations (W3C Web Annotation selectors plus our structural key) ----- */
+
+export interface TextQuoteSelector {
+  type: 'TextQuoteSelector';
+  exact: string;
+  prefix: string;
+  suffix: string;
+}
+
+/** Offsets in UTF-16 code units into the notice's normalised text (not code points; see annotation.md §1). */
+export interface TextPositionSelector {
+  type: 'TextPositionSelector';
+  start: number;
+  end: number;
+}
+
+/** Where a span sits in the notice's structure: steadier than XPath on government CMS pages. */
+export interface StructuralKey {
+  type: 'StructuralKey';
+  /** Outline path such as `二/（三）` or `第十二条`; null before the first heading. */
+  section: string | null;
+  paragraph: number;
+  sentence: number;
+  offsetInSentence: number;
+}
+
+export type Selector = TextQuoteSelector | TextPositionSelector | StructuralKey;
+
+export const ANNOTATION_COLOURS = ['yellow', 'green', 'blue', 'pink', 'purple'] as const;
+export type AnnotationColour = (typeof ANNOTATION_COLOURS)[number];
+
+/** One highlight or note made by the analyst. */
+export interface Annotation {
+  /** Random UUID made where the analyst acted; the same id is used for retries, so a retried save never doubles. */
+  id: string;
+  noticeId: string;
+  colour: AnnotationColour;
+  note: string;
+  tags: string[];
+  selectors: Selector[];
+  /** The exact quote at the time of saving (also in the TextQuoteSelector), for lists and exports. */
+  quote: string;
+  createdAt: number;
+  updatedAt: number;
+  /** Set when deleted: kept for undo until purged. */
+  deletedAt: number | null;
+}
+
+/** A notice in the analyst's library: the analysis snapshot, so it can be read, compared and exported offline. */
+export interface SavedNotice {
+  /** Stable identity: `cite:<法宝引证码>`, `num:<发文机关>|<发文字号>`, or `url:<canonical URL>`. */
+  id: string;
+  urls: string[];
+  metadata: NoticeMetadata;
+  text: string;
+  outline: OutlineItem[];
+  obligations: Clause[];
+  site: Site;
+  /** true when the analyst saved it to the library (annotating alone also keeps a record, unsaved). */
+  saved: boolean;
+  tags: string[];
+  createdAt: number;
+  updatedAt: number;
+}

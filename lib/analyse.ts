@@ -1,0 +1,142 @@
+/**
+ * The whole analysis of one notice: page or text in, `NoticeAnalysis` out.
+ *
+ * Data flows one way: extract (site adapter, Readability fallback) → linear text with a DOM map →
+ * normalise → metadata and outline → detect → obligations. Pure: a Document or a string in, plain data out;
+ * the same code runs in the content script, the command-line analyser and the tests.
+ */
+import type { DomText } from './text/dom-text';
+import { lineariseDom } from './text/dom-text';
+import { normaliseText, type NormalisedText } from './text/normalise';
+import { extractPage, extractPkulawApiRecord } from './extract';
+import { detectNotice } from './detect';
+import { readMetadata, readOutline } from './metadata';
+import { findObligations } from './obligations';
+import type { ExtractedPage, LabelledFields, NoticeAnalysis, Result, Site } from './types';
+
+export interface AnalyseOptions {
+  /** Find obligations even when the page is not judged a notice (the analyst asked for it). */
+  force?: boolean;
+}
+
+/** A page's analysis plus what the content script needs to paint it: the DOM text map and the normalisation map. */
+export interface PageAnalysis {
+  analysis: NoticeAnalysis;
+  domText: DomText;
+  norm: NormalisedText;
+  page: ExtractedPage;
+}
+
+/** Guard against pathological pages: text beyond this is not analysed (about 5× the longest codes and laws). */
+export const MAX_TEXT_LENGTH = 4_000_000;
+
+/** Analyse a live or parsed document. */
+export function analyseDocument(doc: Document, url: string | null, options: AnalyseOptions = {}): PageAnalysis {
+  const page = extractPage(doc, url);
+  const domText = lineariseRoots(page);
+  const norm = normaliseText(domText.text);
+  const analysis = analyseNormalised(norm.text, page.site, page.labelled, page.title, url, page, options);
+  return { analysis, domText, norm, page };
+}
+
+/** Analyse a plain text: a pasted notice, a pkulaw TXT export (`【法宝引证码】` on its first line). */
+export function analyseText(source: string, url: string | null = null, options: AnalyseOptions = {}): NoticeAnalysis {
+  const norm = normaliseText(source.length > MAX_TEXT_LENGTH ? source.slice(0, MAX_TEXT_LENGTH) : source);
+  const labelled = readLabelledLines(norm.text);
+  const site: Site = /【法宝引证码】|北大法宝/.test(norm.text.slice(0, 400)) ? 'pkulaw' : 'text';
+  return analyseNormalised(norm.text, site, labelled, null, url, null, options);
+}
+
+/** Analyse a pkulaw app-API JSON record (`data.law` with `fullText` HTML). */
+export function analysePkulawRecord(
+  json: unknown,
+  parseHtml: (html: string) => Document,
+  url: string | null = null,
+  options: AnalyseOptions = {},
+): Result<NoticeAnalysis> {
+  const extracted = extractPkulawApiRecord(json, parseHtml);
+  if ('error' in extracted) return { ok: false, error: extracted.error };
+  const page = { ...extracted.page, url: extracted.page.url ?? url };
+  const domText = lineariseRoots(page);
+  const norm = normaliseText(domText.text);
+  return { ok: true, value: analyseNormalised(norm.text, 'pkulaw', page.labelled, page.title, page.url, page, options) };
+}
+
+function analyseNormalised(
+  text: string,
+  site: Site,
+  labelled: LabelledFields,
+  title: string | null,
+  url: string | null,
+  page: ExtractedPage | null,
+  options: AnalyseOptions,
+): NoticeAnalysis {
+  const metadata = readMetadata({ text, labelled, title, url });
+  const outline = readOutline(text);
+  const detection = detectNotice({
+    url: metadata.url ?? url,
+    site,
+    text,
+    labelled,
+    title: metadata.title,
+    hasDocNumber: metadata.docNumber !== null,
+    docTypeFromTitle: metadata.docType,
+    hasAddresseeLine: metadata.addressees.length > 0,
+    listPage: page?.pageSignals.listPage ?? false,
+    pending: page?.pageSignals.pending ?? false,
+  });
+  const obligations =
+    detection.isNotice || options.force ? findObligations(text, { addressees: metadata.addressees }) : [];
+  return {
+    isNotice: detection.isNotice,
+    confidence: detection.confidence,
+    site,
+    metadata,
+    text,
+    outline,
+    obligations,
+    signals: detection.signals,
+  };
+}
+
+/** The text of every body root, in order, as one DomText (roots separated by a line break). */
+export function lineariseRoots(page: ExtractedPage): DomText {
+  if (page.roots.length === 1) return lineariseDom(page.roots[0], { skip: page.skip, maxLength: MAX_TEXT_LENGTH });
+  const texts: string[] = [];
+  const nodes: Text[] = [];
+  const starts: number[] = [];
+  let offset = 0;
+  for (const root of page.roots) {
+    const part = lineariseDom(root, { skip: page.skip, maxLength: MAX_TEXT_LENGTH - offset });
+    if (part.text.length === 0) continue;
+    if (texts.length > 0) {
+      texts.push('\n');
+      offset += 1;
+    }
+    texts.push(part.text);
+    for (let i = 0; i < part.nodes.length; i++) {
+      nodes.push(part.nodes[i]);
+      starts.push(part.starts[i] + offset);
+    }
+    offset += part.text.length;
+    if (offset >= MAX_TEXT_LENGTH) break;
+  }
+  return { text: texts.join(''), nodes, starts };
+}
+
+/** Labels a pkulaw TXT export or a copied detail page prints as `label：value` lines near the top. */
+const HEAD_LABELS = new Set([
+  '发文字号', '制定机关', '发布部门', '发文机关', '公布日期', '发布日期', '施行日期', '实施日期', '成文日期',
+  '时效性', '效力位阶', '效力级别', '法规类别', '批准部门', '批准日期',
+]);
+
+/** Read `制定机关：全国人大常委会`-style lines from the first 40 lines of a text. */
+export function readLabelledLines(text: string): LabelledFields {
+  const fields: LabelledFields = {};
+  const lines = text.split('\n', 40);
+  for (const line of lines) {
+    const m = /^([\u4e00-\u9fff]{2,6})\s*[：:]\s*(.{1,200})$/.exec(line);
+    if (m && HEAD_LABELS.has(m[1]) && !(m[1] in fields)) fields[m[1]] = m[2].trim();
+  }
+  return fields;
+}

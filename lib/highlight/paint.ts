@@ -1,0 +1,162 @@
+/**
+ * Painting with the CSS Custom Highlight API: the page's DOM is never modified, highlights are ranges
+ * registered in `CSS.highlights`. The registry names are a public contract (tests outside the project
+ * read them): `notice-lens-<category>` for obligation clauses, `notice-lens-user-<colour>` for the
+ * analyst's highlights. Soft-strength clauses stay in their category's highlight and get a lighter tone
+ * from the overlay `notice-lens-soft`, painted above with a higher priority.
+ *
+ * Where the API is missing (older browsers), `paintByWrapping` wraps text in custom elements instead.
+ */
+import { ANNOTATION_COLOURS, OBLIGATION_CATEGORIES, type AnnotationColour, type ObligationCategory } from '../types';
+
+export const CATEGORY_HIGHLIGHT = (c: ObligationCategory) => `notice-lens-${c}`;
+export const USER_HIGHLIGHT = (c: AnnotationColour) => `notice-lens-user-${c}`;
+export const SOFT_HIGHLIGHT = 'notice-lens-soft';
+export const FLASH_HIGHLIGHT = 'notice-lens-flash';
+
+/** Category colours: distinct hues, readable under black text; soft is the same hue, lighter. */
+export const CATEGORY_COLOURS: Record<ObligationCategory, { hard: string; soft: string; label: string }> = {
+  obligation: { hard: '#ffd54f', soft: '#fff1bf', label: '#b58900' },
+  prohibition: { hard: '#ff8a80', soft: '#ffd7d3', label: '#c62828' },
+  permission: { hard: '#80d8ff', soft: '#d2f1ff', label: '#0277bd' },
+  encouragement: { hard: '#b9f6ca', soft: '#e3fbe9', label: '#2e7d32' },
+  accountability: { hard: '#d1a3ff', soft: '#ecdcff', label: '#6a1b9a' },
+};
+
+export const USER_COLOURS: Record<AnnotationColour, string> = {
+  yellow: '#fff176',
+  green: '#a5d6a7',
+  blue: '#90caf9',
+  pink: '#f8bbd0',
+  purple: '#ce93d8',
+};
+
+/** The stylesheet for all our highlight names; installed once per document. */
+export function highlightCss(): string {
+  const rules: string[] = [];
+  for (const c of OBLIGATION_CATEGORIES) {
+    rules.push(`::highlight(${CATEGORY_HIGHLIGHT(c)}){background-color:${CATEGORY_COLOURS[c].hard};color:inherit}`);
+  }
+  rules.push(`::highlight(${SOFT_HIGHLIGHT}){background-color:rgba(255,255,255,0.55)}`);
+  for (const c of ANNOTATION_COLOURS) {
+    rules.push(`::highlight(${USER_HIGHLIGHT(c)}){background-color:${USER_COLOURS[c]};text-decoration:underline 2px ${USER_COLOURS[c]}}`);
+  }
+  rules.push(`::highlight(${FLASH_HIGHLIGHT}){background-color:#ff6d00;color:#fff}`);
+  // Fallback elements (no Highlight API).
+  rules.push('notice-lens-mark{all:unset;display:inline}');
+  for (const c of OBLIGATION_CATEGORIES) rules.push(`notice-lens-mark[data-k="${c}"]{background-color:${CATEGORY_COLOURS[c].hard}}`);
+  for (const c of ANNOTATION_COLOURS) rules.push(`notice-lens-mark[data-k="user-${c}"]{background-color:${USER_COLOURS[c]}}`);
+  return rules.join('\n');
+}
+
+/** Priorities: user highlights above clause highlights, the soft overlay above its clauses, flash on top. */
+const PRIORITY = { category: 1, soft: 2, user: 3, flash: 4 };
+
+export function highlightApiAvailable(win: Window & typeof globalThis): boolean {
+  return typeof win.CSS !== 'undefined' && 'highlights' in win.CSS && typeof (win as any).Highlight === 'function';
+}
+
+type HighlightCtor = new (...ranges: AbstractRange[]) => Highlight;
+
+/** Replace the ranges of one named highlight (creating it when absent; removing it when empty). */
+export function setHighlight(win: Window & typeof globalThis, name: string, ranges: Range[], priority: number): void {
+  const registry = win.CSS.highlights;
+  if (ranges.length === 0) {
+    registry.delete(name);
+    return;
+  }
+  const Ctor = (win as unknown as { Highlight: HighlightCtor }).Highlight;
+  const h = new Ctor(...ranges);
+  h.priority = priority;
+  registry.set(name, h);
+}
+
+export interface CategoryRanges {
+  category: ObligationCategory;
+  soft: boolean;
+  range: Range;
+}
+
+/** Paint clause ranges by category, with categories the analyst switched off left out. */
+export function paintClauses(win: Window & typeof globalThis, items: CategoryRanges[], hidden: ReadonlySet<ObligationCategory>): void {
+  const byCategory = new Map<ObligationCategory, Range[]>();
+  const soft: Range[] = [];
+  for (const item of items) {
+    if (hidden.has(item.category)) continue;
+    let list = byCategory.get(item.category);
+    if (!list) byCategory.set(item.category, (list = []));
+    list.push(item.range);
+    if (item.soft) soft.push(item.range);
+  }
+  for (const c of OBLIGATION_CATEGORIES) setHighlight(win, CATEGORY_HIGHLIGHT(c), byCategory.get(c) ?? [], PRIORITY.category);
+  setHighlight(win, SOFT_HIGHLIGHT, soft, PRIORITY.soft);
+}
+
+export function paintUser(win: Window & typeof globalThis, items: Array<{ colour: AnnotationColour; range: Range }>): void {
+  const byColour = new Map<AnnotationColour, Range[]>();
+  for (const { colour, range } of items) {
+    let list = byColour.get(colour);
+    if (!list) byColour.set(colour, (list = []));
+    list.push(range);
+  }
+  for (const c of ANNOTATION_COLOURS) setHighlight(win, USER_HIGHLIGHT(c), byColour.get(c) ?? [], PRIORITY.user);
+}
+
+/** Flash one range for a moment (after a click in the panel scrolls to it). */
+export function flash(win: Window & typeof globalThis, range: Range, ms = 1200): void {
+  setHighlight(win, FLASH_HIGHLIGHT, [range], PRIORITY.flash);
+  win.setTimeout(() => {
+    const current = win.CSS.highlights.get(FLASH_HIGHLIGHT);
+    if (current && current.has(range)) win.CSS.highlights.delete(FLASH_HIGHLIGHT);
+  }, ms);
+}
+
+/** Remove every highlight this extension registered. */
+export function clearAll(win: Window & typeof globalThis): void {
+  if (!highlightApiAvailable(win)) return;
+  const names: string[] = [];
+  win.CSS.highlights.forEach((_v, name) => {
+    if (name.startsWith('notice-lens-')) names.push(name);
+  });
+  for (const n of names) win.CSS.highlights.delete(n);
+}
+
+/**
+ * Fallback for browsers without the Highlight API: wrap each range's text nodes in `<notice-lens-mark>`.
+ * Returns an undo function that unwraps and re-joins the split text nodes.
+ */
+export function paintByWrapping(doc: Document, items: Array<{ key: string; range: Range }>): () => void {
+  const marks: Element[] = [];
+  // Wrap from the last range to the first so earlier offsets stay valid.
+  for (const { key, range } of [...items].reverse()) {
+    const texts: Text[] = [];
+    const root = range.commonAncestorContainer;
+    if (root.nodeType === 3) texts.push(root as Text);
+    else {
+      const walker = doc.createTreeWalker(root, 4);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) if (range.intersectsNode(n)) texts.push(n as Text);
+    }
+    for (const t of texts.reverse()) {
+      let node = t;
+      const start = node === range.startContainer ? range.startOffset : 0;
+      const end = node === range.endContainer ? range.endOffset : node.data.length;
+      if (end <= start || !node.data.slice(start, end).trim()) continue;
+      if (end < node.data.length) node.splitText(end);
+      if (start > 0) node = node.splitText(start);
+      const mark = doc.createElement('notice-lens-mark');
+      mark.setAttribute('data-k', key);
+      node.parentNode!.insertBefore(mark, node);
+      mark.appendChild(node);
+      marks.push(mark);
+    }
+  }
+  return () => {
+    for (const mark of marks) {
+      const parent = mark.parentNode;
+      if (!parent) continue;
+      while (mark.firstChild) parent.insertBefore(mark.firstChild, mark);
+      parent.removeChild(mark);
+      parent.normalize();
+    }
+  };
+}
