@@ -1,0 +1,215 @@
+import type { Annotation, Clause, NoticeMetadata, ObligationCategory } from '../lib/types';
+import { OBLIGATION_CATEGORIES } from '../lib/types';
+import { CATEGORY_LABEL } from './labels';
+import type { MessageKey, Translate } from './messages';
+
+export interface PanelAnnotation {
+  annotation: Annotation;
+  placed: boolean;
+}
+
+export interface PanelProps {
+  t: Translate;
+  metadata: NoticeMetadata;
+  clauses: Clause[];
+  hidden: ReadonlySet<ObligationCategory>;
+  annotations: PanelAnnotation[];
+  status: { kind: 'info' | 'error'; text: string } | null;
+  onToggleCategory(category: ObligationCategory): void;
+  onClauseClick(index: number): void;
+  onAnnotationClick(id: string): void;
+  onEditAnnotation(id: string): void;
+  onDeleteAnnotation(id: string): void;
+  onUndoDelete(): void;
+  canUndo: boolean;
+  onClose(): void;
+}
+
+const META_ROWS: Array<[MessageKey, (m: NoticeMetadata) => string | null]> = [
+  ['metaDocType', (m) => m.docType],
+  ['metaDocNumber', (m) => m.docNumber],
+  ['metaIssuers', (m) => (m.issuers.length ? m.issuers.join('、') : null)],
+  ['metaAddressees', (m) => (m.addressees.length ? m.addressees.join('，') : null)],
+  ['metaSignedDate', (m) => m.signedDate],
+  ['metaPublishedDate', (m) => m.publishedDate],
+  ['metaEffectiveDate', (m) => m.effectiveDate],
+  ['metaValidity', (m) => m.validity],
+  ['metaLevel', (m) => m.level],
+  ['metaCitation', (m) => m.citationCode],
+];
+
+/** Clauses grouped by bearer, in order of first appearance; clauses with no bearer last. */
+export function groupByBearer(clauses: Clause[]): Array<{ bearer: string | null; items: Array<{ clause: Clause; index: number }> }> {
+  const groups = new Map<string | null, Array<{ clause: Clause; index: number }>>();
+  clauses.forEach((clause, index) => {
+    const key = clause.bearer?.text ?? null;
+    let g = groups.get(key);
+    if (!g) groups.set(key, (g = []));
+    g.push({ clause, index });
+  });
+  const out = [...groups.entries()].map(([bearer, items]) => ({ bearer, items }));
+  return [...out.filter((g) => g.bearer !== null), ...out.filter((g) => g.bearer === null)];
+}
+
+function clip(s: string, n: number): string {
+  return s.length > n ? `${s.slice(0, n)}…` : s;
+}
+
+export function Panel(p: PanelProps) {
+  const { t, metadata } = p;
+  const counts = new Map<ObligationCategory, number>();
+  for (const c of p.clauses) counts.set(c.category, (counts.get(c.category) ?? 0) + 1);
+  const visible = p.clauses.map((clause, index) => ({ clause, index })).filter(({ clause }) => !p.hidden.has(clause.category));
+  const groups = groupByBearer(visible.map((v) => v.clause)).map((g) => ({
+    bearer: g.bearer,
+    items: g.items.map((i) => visible[i.index]),
+  }));
+  const placed = p.annotations.filter((a) => a.placed);
+  const unplaced = p.annotations.filter((a) => !a.placed);
+
+  return (
+    <div class="panel" role="complementary" aria-label={t('panelTitle')}>
+      <div class="head">
+        <h1>{t('panelTitle')}</h1>
+        <button type="button" data-action="close" onClick={p.onClose}>
+          {t('collapse')}
+        </button>
+      </div>
+      <div class="body">
+        <section>
+          <p class="title">{metadata.title ?? t('notStated')}</p>
+          <dl class="meta">
+            {META_ROWS.map(([key, get]) => {
+              const value = get(metadata);
+              return [
+                <dt key={`${key}-t`}>{t(key)}</dt>,
+                <dd key={`${key}-d`} class={value ? '' : 'missing'}>
+                  {value ?? t('notStated')}
+                </dd>,
+              ];
+            })}
+          </dl>
+        </section>
+
+        <section>
+          <h2>{t('legend')}</h2>
+          <div class="legend">
+            {OBLIGATION_CATEGORIES.map((c) => (
+              <button
+                type="button"
+                key={c}
+                class={`chip cat-${c}`}
+                data-category={c}
+                aria-pressed={p.hidden.has(c) ? 'false' : 'true'}
+                onClick={() => p.onToggleCategory(c)}
+              >
+                <span class="sw" />
+                {t(CATEGORY_LABEL[c])}
+                <span class="n">{counts.get(c) ?? 0}</span>
+              </button>
+            ))}
+          </div>
+        </section>
+
+        <section>
+          <h2>{t('clausesByBearer')}</h2>
+          {groups.length === 0 && <p class="help">{t('noClauses')}</p>}
+          {groups.map((g) => (
+            <div class="group" key={g.bearer ?? '-'}>
+              <h3>
+                {g.bearer ?? t('noBearer')} <span class="missing">({g.items.length})</span>
+              </h3>
+              {g.items.map(({ clause, index }) => (
+                <button
+                  type="button"
+                  key={index}
+                  class={`clause cat-${clause.category}${clause.strength === 'soft' ? ' soft' : ''}`}
+                  data-clause={index}
+                  onClick={() => p.onClauseClick(index)}
+                >
+                  <span class="tag">
+                    {t(CATEGORY_LABEL[clause.category])}
+                    {clause.quoted ? `·${t('quoted')}` : ''}
+                  </span>
+                  {clip(clause.text, 80)}
+                  {clause.deadline && <span class="dl">⏱ {clause.deadline.text}</span>}
+                </button>
+              ))}
+            </div>
+          ))}
+        </section>
+
+        <section>
+          <h2>
+            {t('annotations')} ({placed.length})
+          </h2>
+          {placed.length === 0 && <p class="help">{t('noAnnotations')}</p>}
+          {p.canUndo && (
+            <p class="help">
+              {t('deleted')}{' '}
+              <button type="button" class="link" data-action="undo" onClick={p.onUndoDelete}>
+                {t('undo')}
+              </button>
+            </p>
+          )}
+          {placed.map(({ annotation: a }) => (
+            <AnnotationItem key={a.id} a={a} t={t} onClick={() => p.onAnnotationClick(a.id)} onEdit={() => p.onEditAnnotation(a.id)} onDelete={() => p.onDeleteAnnotation(a.id)} />
+          ))}
+        </section>
+
+        {unplaced.length > 0 && (
+          <section class="unplaced" data-section="unplaced">
+            <h2>
+              {t('unplaced')} ({unplaced.length})
+            </h2>
+            <p class="help">{t('unplacedHelp')}</p>
+            {unplaced.map(({ annotation: a }) => (
+              <AnnotationItem key={a.id} a={a} t={t} onEdit={() => p.onEditAnnotation(a.id)} onDelete={() => p.onDeleteAnnotation(a.id)} />
+            ))}
+          </section>
+        )}
+      </div>
+      {p.status && (
+        <div class={`status${p.status.kind === 'error' ? ' error' : ''}`} role="status">
+          {p.status.text}
+        </div>
+      )}
+    </div>
+  );
+}
+
+function AnnotationItem(props: { a: Annotation; t: Translate; onClick?: () => void; onEdit: () => void; onDelete: () => void }) {
+  const { a, t } = props;
+  return (
+    <div class={`ann col-${a.colour}`} data-annotation={a.id}>
+      <div class="q" onClick={props.onClick}>
+        “{clip(a.quote, 120)}”
+      </div>
+      {a.note && <div class="note">{a.note}</div>}
+      {a.tags.length > 0 && (
+        <div class="tags">
+          {a.tags.map((tag) => (
+            <span key={tag}>{tag}</span>
+          ))}
+        </div>
+      )}
+      <div class="acts">
+        <button type="button" class="link" data-action="edit" onClick={props.onEdit}>
+          {t('edit')}
+        </button>
+        <button type="button" class="link" data-action="delete" onClick={props.onDelete}>
+          {t('delete')}
+        </button>
+      </div>
+    </div>
+  );
+}
+
+export function Launcher(props: { t: Translate; count: number; onOpen(): void }) {
+  return (
+    <button type="button" class="launcher" data-action="open" onClick={props.onOpen} title={props.t('panelTitle')}>
+      {props.t('panelTitle')}
+      <span class="n">{props.count}</span>
+    </button>
+  );
+}
