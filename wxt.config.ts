@@ -1,14 +1,6 @@
 import { defineConfig } from 'wxt';
 
-// Known notice sites: analysed automatically. Everything else only when the analyst asks (activeTab),
-// or after the analyst grants the optional host permission for that site.
-export const NOTICE_SITE_MATCHES = [
-  '*://*.pkulaw.com/*',
-  '*://pkulaw.com/*',
-  '*://*.pkulaw.cn/*',
-  '*://www.gov.cn/*',
-  '*://*.gov.cn/*',
-];
+import { NOTICE_SITE_MATCHES } from './lib/sites';
 
 export default defineConfig({
   manifestVersion: 3,

@@ -50,6 +50,7 @@ dl.meta dd{margin:0;word-break:break-all}
 .help{color:#57606a;font-size:12px;margin:0 0 6px}
 .status{padding:6px 12px;font-size:12px;border-top:1px solid #d0d7de;background:#fff8c5}
 .status.error{background:#ffebe9;color:#82071e}
+.status.floating{position:fixed;right:16px;bottom:60px;z-index:2147483646;border:1px solid #d0d7de;border-radius:8px;box-shadow:0 2px 8px rgba(0,0,0,.15)}
 .toolbar{position:fixed;z-index:2147483647;background:#fff;border:1px solid #d0d7de;border-radius:8px;box-shadow:0 4px 16px rgba(0,0,0,.2);padding:6px;display:flex;flex-direction:column;gap:6px;min-width:240px}
 .swatches{display:flex;gap:6px;align-items:center}
 .swatch{width:22px;height:22px;border-radius:11px;border:2px solid #fff;outline:1px solid #d0d7de;background:var(--u);cursor:pointer;padding:0}

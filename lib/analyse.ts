@@ -12,7 +12,7 @@ import { extractPage, extractPkulawApiRecord } from './extract';
 import { detectNotice } from './detect';
 import { readMetadata, readOutline } from './metadata';
 import { findObligations } from './obligations';
-import type { ExtractedPage, LabelledFields, NoticeAnalysis, Result, Site } from './types';
+import type { Clause, ExtractedPage, LabelledFields, NoticeAnalysis, NoticeMetadata, OutlineItem, Result, Site } from './types';
 
 export interface AnalyseOptions {
   /** Find obligations even when the page is not judged a notice (the analyst asked for it). */
@@ -30,13 +30,76 @@ export interface PageAnalysis {
 /** Guard against pathological pages: text beyond this is not analysed (about 5× the longest codes and laws). */
 export const MAX_TEXT_LENGTH = 4_000_000;
 
-/** Analyse a live or parsed document. */
-export function analyseDocument(doc: Document, url: string | null, options: AnalyseOptions = {}): PageAnalysis {
+/** Per-stage timings in ms, for the benchmarks and the in-page budget checks. */
+export interface StageTimings {
+  extract: number;
+  normalise: number;
+  metadata: number;
+  detect: number;
+  obligations: number;
+}
+
+/**
+ * The document analysis as steps: each `yield` is a point where the content script may give the page's main
+ * thread back (see `analyseDocumentSliced`); `analyseDocument` runs the steps straight through.
+ */
+export function* documentAnalysisSteps(
+  doc: Document,
+  url: string | null,
+  options: AnalyseOptions = {},
+  timings?: StageTimings,
+): Generator<void, PageAnalysis, void> {
+  let t = now();
   const page = extractPage(doc, url);
   const domText = lineariseRoots(page);
+  if (timings) timings.extract = now() - t;
+  yield;
+  t = now();
   const norm = normaliseText(domText.text);
-  const analysis = analyseNormalised(norm.text, page.site, page.labelled, page.title, url, page, options);
+  if (timings) timings.normalise = now() - t;
+  yield;
+  t = now();
+  const { metadata, outline } = readMetadataAndOutline(norm.text, page.labelled, page.title, url);
+  if (timings) timings.metadata = now() - t;
+  t = now();
+  const detection = detect(norm.text, page.site, page.labelled, metadata, url, page);
+  if (timings) timings.detect = now() - t;
+  yield;
+  t = now();
+  const obligations =
+    detection.isNotice || options.force ? findObligations(norm.text, { addressees: metadata.addressees }) : [];
+  if (timings) timings.obligations = now() - t;
+  const analysis = assemble(norm.text, page.site, metadata, outline, detection, obligations);
   return { analysis, domText, norm, page };
+}
+
+/** Analyse a live or parsed document in one go. */
+export function analyseDocument(doc: Document, url: string | null, options: AnalyseOptions = {}, timings?: StageTimings): PageAnalysis {
+  const steps = documentAnalysisSteps(doc, url, options, timings);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/** Analyse a live document, awaiting `pause()` between stages so no single task blocks the page for long. */
+export async function analyseDocumentSliced(
+  doc: Document,
+  url: string | null,
+  pause: () => Promise<void>,
+  options: AnalyseOptions = {},
+  timings?: StageTimings,
+): Promise<PageAnalysis> {
+  const steps = documentAnalysisSteps(doc, url, options, timings);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    await pause();
+  }
+}
+
+function now(): number {
+  return typeof performance !== 'undefined' ? performance.now() : Date.now();
 }
 
 /** Analyse a plain text: a pasted notice, a pkulaw TXT export (`【法宝引证码】` on its first line). */
@@ -71,9 +134,26 @@ function analyseNormalised(
   page: ExtractedPage | null,
   options: AnalyseOptions,
 ): NoticeAnalysis {
-  const metadata = readMetadata({ text, labelled, title, url });
-  const outline = readOutline(text);
-  const detection = detectNotice({
+  const { metadata, outline } = readMetadataAndOutline(text, labelled, title, url);
+  const detection = detect(text, site, labelled, metadata, url, page);
+  const obligations =
+    detection.isNotice || options.force ? findObligations(text, { addressees: metadata.addressees }) : [];
+  return assemble(text, site, metadata, outline, detection, obligations);
+}
+
+function readMetadataAndOutline(text: string, labelled: LabelledFields, title: string | null, url: string | null) {
+  return { metadata: readMetadata({ text, labelled, title, url }), outline: readOutline(text) };
+}
+
+function detect(
+  text: string,
+  site: Site,
+  labelled: LabelledFields,
+  metadata: NoticeMetadata,
+  url: string | null,
+  page: ExtractedPage | null,
+) {
+  return detectNotice({
     url: metadata.url ?? url,
     site,
     text,
@@ -85,8 +165,16 @@ function analyseNormalised(
     listPage: page?.pageSignals.listPage ?? false,
     pending: page?.pageSignals.pending ?? false,
   });
-  const obligations =
-    detection.isNotice || options.force ? findObligations(text, { addressees: metadata.addressees }) : [];
+}
+
+function assemble(
+  text: string,
+  site: Site,
+  metadata: NoticeMetadata,
+  outline: OutlineItem[],
+  detection: ReturnType<typeof detectNotice>,
+  obligations: Clause[],
+): NoticeAnalysis {
   return {
     isNotice: detection.isNotice,
     confidence: detection.confidence,

@@ -1,4 +1,0 @@
-export default defineContentScript({
-  matches: ['*://www.gov.cn/*'],
-  main() {},
-});

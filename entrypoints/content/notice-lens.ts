@@ -1,0 +1,587 @@
+/**
+ * The content script's controller: analyses the page, paints obligation and annotation highlights, keeps
+ * the panel and the selection toolbar in step, and sends every write to the background. It never touches
+ * IndexedDB (that would be the website's storage) and renders page data only as text.
+ */
+import { h, render } from 'preact';
+import type { Translate } from '../../components/messages';
+import { panelCss } from '../../components/panel-styles';
+import type { AnnotationDraft } from '../../components/SelectionToolbar';
+import { analyseDocumentSliced, type PageAnalysis } from '../../lib/analyse';
+import { anchorMany, describeSpan } from '../../lib/anchoring';
+import { TextMap } from '../../lib/highlight/text-map';
+import {
+  clearAll,
+  flash,
+  highlightApiAvailable,
+  highlightCss,
+  paintByWrapping,
+  paintClauses,
+  paintUser,
+} from '../../lib/highlight/paint';
+import { noticeId as identify } from '../../lib/identity';
+import { hitTest, selectionSpan, type Span } from '../../lib/page/hit-test';
+import { SaveQueue, type QueuedWrite } from '../../lib/page/save-queue';
+import { debounce, sliced, yieldToMain } from '../../lib/page/schedule';
+import { RerunBudget, watchUrl, whenSettled } from '../../lib/page/watch-page';
+import type { Request, Response } from '../../lib/messages';
+import type { Annotation, ObligationCategory, SavedNotice } from '../../lib/types';
+import { App, type AppActions, type AppState } from './App';
+
+export interface NoticeLensDeps {
+  win: Window & typeof globalThis;
+  doc: Document;
+  t: Translate;
+  send(request: Request): Promise<Response>;
+  persistPending(key: string, writes: QueuedWrite<Request>[]): void;
+}
+
+interface Painted {
+  result: PageAnalysis;
+  map: TextMap;
+  noticeId: string;
+  clauseRanges: Array<Range | null>;
+  annotationRanges: Map<string, Range>;
+  annotations: Annotation[];
+  placed: Set<string>;
+}
+
+const EMPTY_METADATA = {
+  title: null, docType: null, docNumber: null, issuers: [], addressees: [], signedDate: null, publishedDate: null,
+  effectiveDate: null, validity: null, level: null, citationCode: null, url: null,
+};
+
+export class NoticeLens {
+  private painted: Painted | null = null;
+  private host: HTMLElement | null = null;
+  private mount: HTMLElement | null = null;
+  private state: AppState = {
+    open: false,
+    metadata: EMPTY_METADATA,
+    clauses: [],
+    hidden: new Set(),
+    annotations: [],
+    status: null,
+    toolbar: null,
+    tooltip: null,
+    canUndo: false,
+  };
+  private pendingSelection: Span | null = null;
+  private lastDeleted: string | null = null;
+  private forced = false;
+  private running: Promise<void> | null = null;
+  private rerunRequested = false;
+  private readonly budget = new RerunBudget(4, 60_000);
+  private observer: MutationObserver | null = null;
+  private unwrap: (() => void) | null = null;
+  private readonly queue: SaveQueue<Request>;
+  private readonly instance = Math.random().toString(36).slice(2);
+  private noticeSaved = false;
+
+  constructor(private readonly deps: NoticeLensDeps) {
+    this.queue = new SaveQueue<Request>({
+      send: async (request) => {
+        const response = await deps.send(request);
+        if (response.ok) return { ok: true };
+        return { ok: false, error: response.error, retry: response.kind !== 'invalid' };
+      },
+      persist: (writes) => deps.persistPending(`pending:${this.instance}`, writes),
+      onStatus: (s) => {
+        if (s.lastError && s.gaveUp) this.setStatus('error', this.deps.t('error', s.lastError));
+        else if (s.lastError) this.setStatus('error', this.deps.t(s.lastError.includes('quota') ? 'storageFull' : 'saveFailed', s.lastError));
+        else if (s.pending > 0) this.setStatus('info', this.deps.t('saving'));
+        else if (this.state.status?.kind === 'info' || this.state.status?.kind === 'error') this.setStatus('info', this.deps.t('saved'), 1500);
+      },
+    });
+  }
+
+  /** Analyse (again) and paint. Concurrent calls coalesce into one follow-up run. */
+  run(force = false): Promise<void> {
+    if (force) this.forced = true;
+    if (this.running) {
+      this.rerunRequested = true;
+      return this.running;
+    }
+    this.running = this.analyseAndPaint().finally(() => {
+      this.running = null;
+      if (this.rerunRequested) {
+        this.rerunRequested = false;
+        void this.run();
+      }
+    });
+    return this.running;
+  }
+
+  start(): void {
+    void this.run();
+    watchUrl(this.deps.win, () => {
+      this.budget.reset();
+      this.noticeSaved = false;
+      void this.run();
+    });
+    const { doc } = this.deps;
+    doc.addEventListener('mouseup', (e) => this.onMouseUp(e), true);
+    doc.addEventListener('keyup', (e) => {
+      if (e.key === 'Shift' || e.key.startsWith('Arrow')) this.onMouseUp(e);
+    });
+    let frame = 0;
+    doc.addEventListener(
+      'mousemove',
+      (e) => {
+        if (frame || !this.painted) return;
+        frame = this.deps.win.requestAnimationFrame(() => {
+          frame = 0;
+          this.onHover(e.clientX, e.clientY);
+        });
+      },
+      { passive: true },
+    );
+  }
+
+  private async analyseAndPaint(): Promise<void> {
+    const { win, doc } = this.deps;
+    let result = await analyseDocumentSliced(doc, win.location.href, yieldToMain, { force: this.forced });
+    // flk.npc.gov.cn and similar fill their body by script: wait for the page to settle, then read it again.
+    for (let tries = 0; result.page.pageSignals.pending && tries < 3; tries++) {
+      await whenSettled(doc, 600, 10_000);
+      result = await analyseDocumentSliced(doc, win.location.href, yieldToMain, { force: this.forced });
+    }
+    const a = result.analysis;
+    const id = identify(a.metadata, win.location.href);
+    const counts: Record<string, number> = {};
+    for (const c of a.obligations) counts[c.category] = (counts[c.category] ?? 0) + 1;
+    void this.deps.send({
+      type: 'analysis/report',
+      url: win.location.href,
+      noticeId: id,
+      isNotice: a.isNotice,
+      title: a.metadata.title,
+      clauseCount: a.obligations.length,
+      counts,
+    } as Request);
+
+    this.unpaint();
+    if (!a.isNotice && !this.forced) {
+      this.unmount();
+      return;
+    }
+    const map = new TextMap(result.domText, result.norm);
+    const clauseRanges: Array<Range | null> = new Array(a.obligations.length).fill(null);
+    await sliced(a.obligations, (c, i) => {
+      clauseRanges[i] = map.toRange(doc, c.start, c.end);
+    });
+    this.painted = { result, map, noticeId: id, clauseRanges, annotationRanges: new Map(), annotations: [], placed: new Set() };
+    this.paintClauses();
+    this.ensureMounted();
+    this.state = { ...this.state, metadata: a.metadata, clauses: a.obligations };
+    this.renderUi();
+    await this.loadAnnotations();
+    this.watchMutations();
+  }
+
+  private paintClauses(): void {
+    const p = this.painted;
+    if (!p) return;
+    const { win, doc } = this.deps;
+    const clauses = p.result.analysis.obligations;
+    if (highlightApiAvailable(win)) {
+      const items = [];
+      for (let i = 0; i < clauses.length; i++) {
+        const range = p.clauseRanges[i];
+        if (range) items.push({ category: clauses[i].category, soft: clauses[i].strength === 'soft', range });
+      }
+      paintClauses(win, items, this.state.hidden);
+    } else {
+      this.unwrap?.();
+      const items = [];
+      for (let i = 0; i < clauses.length; i++) {
+        const range = p.clauseRanges[i];
+        if (range && !this.state.hidden.has(clauses[i].category)) items.push({ key: clauses[i].category, range });
+      }
+      for (const [id, range] of p.annotationRanges) {
+        const a = p.annotations.find((x) => x.id === id);
+        if (a) items.push({ key: `user-${a.colour}`, range });
+      }
+      this.unwrap = paintByWrapping(doc, items);
+    }
+  }
+
+  private paintAnnotations(): void {
+    const p = this.painted;
+    if (!p) return;
+    const { win } = this.deps;
+    if (!highlightApiAvailable(win)) return this.paintClauses();
+    const items = [];
+    for (const a of p.annotations) {
+      const range = p.annotationRanges.get(a.id);
+      if (range) items.push({ colour: a.colour, range });
+    }
+    paintUser(win, items);
+  }
+
+  private unpaint(): void {
+    this.observer?.disconnect();
+    this.observer = null;
+    this.unwrap?.();
+    this.unwrap = null;
+    clearAll(this.deps.win);
+    this.painted = null;
+  }
+
+  /** Fetch this notice's annotations and place them: exact, by position and structure, then fuzzy; the rest are listed as unplaced. */
+  private async loadAnnotations(): Promise<void> {
+    const p = this.painted;
+    if (!p) return;
+    const response = await this.deps.send({ type: 'annotation/list', noticeId: p.noticeId, url: this.deps.win.location.href } as Request);
+    if (!response.ok) {
+      this.setStatus('error', this.deps.t('error', response.error));
+      return;
+    }
+    const annotations = (response.value as Annotation[]).filter((a) => !a.deletedAt);
+    this.placeAnnotations(annotations);
+  }
+
+  private placeAnnotations(annotations: Annotation[]): void {
+    const p = this.painted;
+    if (!p) return;
+    const { text } = p.result.analysis;
+    const anchors = anchorMany(text, annotations.map((a) => a.selectors), p.result.analysis.outline);
+    p.annotations = annotations;
+    p.annotationRanges.clear();
+    p.placed.clear();
+    annotations.forEach((a, i) => {
+      const anchor = anchors[i];
+      if (!anchor) return;
+      const range = p.map.toRange(this.deps.doc, anchor.start, anchor.end);
+      if (!range) return;
+      p.annotationRanges.set(a.id, range);
+      p.placed.add(a.id);
+    });
+    this.paintAnnotations();
+    this.syncAnnotationList();
+  }
+
+  private syncAnnotationList(): void {
+    const p = this.painted;
+    if (!p) return;
+    this.state = {
+      ...this.state,
+      annotations: p.annotations
+        .filter((a) => !a.deletedAt)
+        .map((annotation) => ({ annotation, placed: p.placed.has(annotation.id) })),
+    };
+    this.renderUi();
+  }
+
+  /** Re-analyse when the page rewrites the text we painted (live ranges collapse), within a re-run budget. */
+  private watchMutations(): void {
+    const p = this.painted;
+    const { win } = this.deps;
+    if (!p || typeof win.MutationObserver !== 'function') return;
+    const rerun = debounce(
+      () => {
+        if (!this.painted) return;
+        const lost = this.painted.result.domText.nodes.some((n) => !n.isConnected);
+        if (lost && this.budget.take()) void this.run();
+      },
+      500,
+      3000,
+    );
+    this.observer = new win.MutationObserver((records) => {
+      for (const r of records) {
+        if (this.host && (r.target === this.host || this.host.contains(r.target))) continue;
+        if (r.removedNodes.length > 0 || r.type === 'characterData') {
+          rerun();
+          return;
+        }
+      }
+    });
+    this.observer.observe(this.deps.doc.body ?? this.deps.doc.documentElement, { childList: true, subtree: true, characterData: true });
+  }
+
+  /* ----- UI ----- */
+
+  private ensureMounted(): void {
+    if (this.host && this.host.isConnected) return;
+    const { doc } = this.deps;
+    const host = doc.createElement('notice-lens-ui');
+    host.style.setProperty('all', 'initial');
+    // Closed: the page cannot reach into the panel and read the analyst's notes.
+    const shadow = host.attachShadow({ mode: 'closed' });
+    const style = doc.createElement('style');
+    style.textContent = panelCss();
+    shadow.appendChild(style);
+    const mount = doc.createElement('div');
+    shadow.appendChild(mount);
+    doc.documentElement.appendChild(host);
+    installHighlightStyles(doc);
+    this.host = host;
+    this.mount = mount;
+  }
+
+  private unmount(): void {
+    if (this.mount) render(null, this.mount);
+    this.host?.remove();
+    this.host = null;
+    this.mount = null;
+  }
+
+  private renderUi(): void {
+    if (!this.mount) return;
+    render(h(App, { t: this.deps.t, state: this.state, actions: this.actions }), this.mount);
+  }
+
+  private statusTimer: ReturnType<typeof setTimeout> | null = null;
+  private setStatus(kind: 'info' | 'error', text: string, clearAfter = 0): void {
+    if (this.statusTimer) clearTimeout(this.statusTimer);
+    this.state = { ...this.state, status: { kind, text } };
+    this.renderUi();
+    if (clearAfter) {
+      this.statusTimer = setTimeout(() => {
+        this.state = { ...this.state, status: null };
+        this.renderUi();
+      }, clearAfter);
+    }
+  }
+
+  private readonly actions: AppActions = {
+    open: () => {
+      this.state = { ...this.state, open: true };
+      this.renderUi();
+    },
+    close: () => {
+      this.state = { ...this.state, open: false };
+      this.renderUi();
+    },
+    toggleCategory: (c: ObligationCategory) => {
+      const hidden = new Set(this.state.hidden);
+      if (hidden.has(c)) hidden.delete(c);
+      else hidden.add(c);
+      this.state = { ...this.state, hidden };
+      this.paintClauses();
+      this.renderUi();
+    },
+    clauseClick: (index: number) => {
+      const range = this.painted?.clauseRanges[index];
+      if (range) this.reveal(range);
+    },
+    annotationClick: (id: string) => {
+      const range = this.painted?.annotationRanges.get(id);
+      if (range) this.reveal(range);
+    },
+    editAnnotation: (id: string) => {
+      const a = this.painted?.annotations.find((x) => x.id === id);
+      if (!a) return;
+      const range = this.painted?.annotationRanges.get(id);
+      const rect = range?.getBoundingClientRect();
+      this.state = {
+        ...this.state,
+        toolbar: {
+          x: rect ? rect.left : 40,
+          y: rect ? rect.bottom : 80,
+          quote: a.quote,
+          initial: { colour: a.colour, note: a.note, tags: a.tags },
+          expanded: true,
+          editing: id,
+        },
+      };
+      this.renderUi();
+    },
+    deleteAnnotation: (id: string) => {
+      const p = this.painted;
+      const a = p?.annotations.find((x) => x.id === id);
+      if (!p || !a) return;
+      const now = Date.now();
+      p.annotations = p.annotations.map((x) => (x.id === id ? { ...x, deletedAt: now, updatedAt: now } : x));
+      p.annotationRanges.delete(id);
+      this.lastDeleted = id;
+      this.state = { ...this.state, canUndo: true };
+      this.queue.enqueue(`annotation:${id}`, { type: 'annotation/delete', id } as Request);
+      this.paintAnnotations();
+      this.syncAnnotationList();
+    },
+    undoDelete: () => {
+      const id = this.lastDeleted;
+      const p = this.painted;
+      if (!id || !p) return;
+      this.lastDeleted = null;
+      this.state = { ...this.state, canUndo: false };
+      this.queue.enqueue(`annotation:${id}`, { type: 'annotation/restore', id } as Request);
+      p.annotations = p.annotations.map((x) => (x.id === id ? { ...x, deletedAt: null, updatedAt: Date.now() } : x));
+      this.placeAnnotations(p.annotations);
+    },
+    saveDraft: (draft: AnnotationDraft) => this.saveDraft(draft),
+    cancelDraft: () => {
+      this.pendingSelection = null;
+      this.state = { ...this.state, toolbar: null };
+      this.renderUi();
+    },
+  };
+
+  private reveal(range: Range): void {
+    const el = range.startContainer.parentElement;
+    el?.scrollIntoView({ block: 'center', behavior: 'smooth' });
+    if (highlightApiAvailable(this.deps.win)) flash(this.deps.win, range);
+  }
+
+  /** Show the toolbar for the current selection, when it lies inside the notice text. */
+  private onMouseUp(e: Event): void {
+    const p = this.painted;
+    if (!p) return;
+    if (this.host && e.composedPath().includes(this.host)) return;
+    setTimeout(() => this.offerSelection(false), 0);
+  }
+
+  /** The analyst selected text (or pressed the shortcut): offer the toolbar, or highlight at once. */
+  offerSelection(immediate: boolean, expanded = false): void {
+    const p = this.painted;
+    if (!p) return;
+    const selection = this.deps.win.getSelection();
+    const span = selectionSpan(selection, p.map);
+    if (!span) {
+      if (this.state.toolbar && !this.state.toolbar.editing) this.actions.cancelDraft();
+      return;
+    }
+    this.pendingSelection = span;
+    if (immediate) {
+      this.saveDraft({ colour: 'yellow', note: '', tags: [] });
+      return;
+    }
+    const rect = selection!.getRangeAt(0).getBoundingClientRect();
+    this.state = {
+      ...this.state,
+      tooltip: null,
+      toolbar: { x: rect.left, y: rect.bottom, quote: p.result.analysis.text.slice(span.start, span.end), expanded, editing: null },
+    };
+    this.renderUi();
+  }
+
+  private saveDraft(draft: AnnotationDraft): void {
+    const p = this.painted;
+    if (!p) return;
+    const editing = this.state.toolbar?.editing ?? null;
+    const now = Date.now();
+    let annotation: Annotation;
+    if (editing) {
+      const old = p.annotations.find((a) => a.id === editing);
+      if (!old) return;
+      annotation = { ...old, colour: draft.colour, note: draft.note, tags: draft.tags, updatedAt: Math.max(now, old.updatedAt + 1) };
+      p.annotations = p.annotations.map((a) => (a.id === editing ? annotation : a));
+    } else {
+      const span = this.pendingSelection;
+      if (!span) return;
+      const { text, outline } = p.result.analysis;
+      annotation = {
+        id: newId(),
+        noticeId: p.noticeId,
+        colour: draft.colour,
+        note: draft.note,
+        tags: draft.tags,
+        selectors: describeSpan(text, span.start, span.end, outline),
+        quote: text.slice(span.start, span.end),
+        createdAt: now,
+        updatedAt: now,
+        deletedAt: null,
+      };
+      const range = p.map.toRange(this.deps.doc, span.start, span.end);
+      if (range) {
+        p.annotationRanges.set(annotation.id, range);
+        p.placed.add(annotation.id);
+      }
+      p.annotations = [...p.annotations, annotation];
+      this.deps.win.getSelection()?.removeAllRanges();
+    }
+    if (!this.noticeSaved) {
+      this.queue.enqueue(`notice:${p.noticeId}`, { type: 'notice/upsert', notice: this.snapshot() } as Request);
+      this.noticeSaved = true;
+    }
+    this.queue.enqueue(`annotation:${annotation.id}`, { type: 'annotation/put', annotation } as Request);
+    this.pendingSelection = null;
+    this.state = { ...this.state, toolbar: null };
+    this.paintAnnotations();
+    this.syncAnnotationList();
+  }
+
+  /** The notice as the library keeps it: metadata, text, outline and clauses, so it outlives the site. */
+  snapshot(): SavedNotice {
+    const p = this.painted!;
+    const a = p.result.analysis;
+    const now = Date.now();
+    return {
+      id: p.noticeId,
+      urls: [this.deps.win.location.href],
+      metadata: { ...a.metadata, url: a.metadata.url ?? this.deps.win.location.href },
+      text: a.text,
+      outline: a.outline,
+      obligations: a.obligations,
+      site: a.site,
+      saved: false,
+      tags: [],
+      createdAt: now,
+      updatedAt: now,
+    };
+  }
+
+  private onHover(x: number, y: number): void {
+    const p = this.painted;
+    if (!p) return;
+    const clauses = p.result.analysis.obligations;
+    const index = hitTest(this.deps.doc, p.map, clauses, x, y, (i) =>
+      this.state.hidden.has(clauses[i].category) ? null : p.clauseRanges[i],
+    );
+    const current = this.state.tooltip;
+    if (index < 0) {
+      if (current) {
+        this.state = { ...this.state, tooltip: null };
+        this.renderUi();
+      }
+      return;
+    }
+    if (current && current.clause === clauses[index]) return;
+    this.state = { ...this.state, tooltip: { clause: clauses[index], x, y } };
+    this.renderUi();
+  }
+
+  togglePanel(): void {
+    if (!this.host) return;
+    if (this.state.open) this.actions.close();
+    else this.actions.open();
+  }
+
+  get currentNoticeId(): string | null {
+    return this.painted?.noticeId ?? null;
+  }
+
+  get currentSnapshot(): SavedNotice | null {
+    return this.painted ? this.snapshot() : null;
+  }
+}
+
+function newId(): string {
+  const c = globalThis.crypto as Crypto | undefined;
+  if (c && typeof c.randomUUID === 'function') return c.randomUUID();
+  return `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
+}
+
+/** The `::highlight()` rules must live in the page's own style scope; a constructed sheet adds no element. */
+function installHighlightStyles(doc: Document): void {
+  const win = doc.defaultView as (Window & typeof globalThis) | null;
+  const marker = '__noticeLensSheet';
+  const holder = doc as unknown as Record<string, unknown>;
+  if (holder[marker]) return;
+  try {
+    if (win && 'adoptedStyleSheets' in doc && typeof win.CSSStyleSheet === 'function') {
+      const sheet = new win.CSSStyleSheet();
+      sheet.replaceSync(highlightCss());
+      doc.adoptedStyleSheets = [...doc.adoptedStyleSheets, sheet];
+      holder[marker] = sheet;
+      return;
+    }
+  } catch {
+    // fall through to a <style> element
+  }
+  const style = doc.createElement('style');
+  style.textContent = highlightCss();
+  (doc.head ?? doc.documentElement).appendChild(style);
+  holder[marker] = style;
+}

@@ -1,0 +1,103 @@
+// @vitest-environment happy-dom
+import { describe, expect, it, vi } from 'vitest';
+import { render } from 'preact';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { Panel, groupByBearer } from '../../components/Panel';
+import { SelectionToolbar } from '../../components/SelectionToolbar';
+import { MESSAGE_KEYS, type MessageKey, type Translate } from '../../components/messages';
+import { parseTags } from '../../components/labels';
+import type { Annotation, Clause, NoticeMetadata } from '../../lib/types';
+
+const zh = JSON.parse(readFileSync(resolve(__dirname, '../../public/_locales/zh_CN/messages.json'), 'utf8'));
+const en = JSON.parse(readFileSync(resolve(__dirname, '../../public/_locales/en/messages.json'), 'utf8'));
+const t: Translate = (key: MessageKey, ...subs) =>
+  (zh[key].message as string).replace(/\$P(\d)\$/g, (_m: string, n: string) => String(subs[Number(n) - 1] ?? ''));
+
+const metadata: NoticeMetadata = {
+  title: '<img src=x onerror=alert(1)>关于做好疫情防控工作的通知',
+  docType: '通知', docNumber: '银保监党办发〔2020〕3号', issuers: ['中国银保监会党委办公室'], addressees: ['各银保监局党委'],
+  signedDate: '2020-01-29', publishedDate: null, effectiveDate: null, validity: null, level: null, citationCode: null, url: null,
+};
+
+function clause(text: string, category: Clause['category'], bearer: string | null, start: number): Clause {
+  return {
+    category, categories: [category], strength: 'soft', start, end: start + text.length, text, trigger: '要',
+    bearer: bearer ? { text: bearer, source: 'explicit' } : null, deadline: null, quoted: false, heading: false, score: 0.7,
+  };
+}
+
+const clauses = [
+  clause('各级党组织要把疫情防控作为重大政治任务。', 'obligation', '各级党组织', 0),
+  clause('不得瞒报、谎报、迟报。', 'prohibition', null, 30),
+  clause('广大党员要带头不聚会不聚餐。', 'obligation', '广大党员', 50),
+  clause('各级党组织要关心关爱一线人员。', 'obligation', '各级党组织', 80),
+];
+
+const annotation = (id: string, quote: string, note: string): Annotation => ({
+  id, noticeId: 'num:x', colour: 'green', note, tags: ['重点', '<b>tag</b>'], selectors: [], quote, createdAt: 1, updatedAt: 1, deletedAt: null,
+});
+
+function mount(ui: any) {
+  const el = document.createElement('div');
+  document.body.appendChild(el);
+  render(ui, el);
+  return el;
+}
+
+describe('Panel', () => {
+  it('groups clauses by bearer, named bearers first', () => {
+    const groups = groupByBearer(clauses);
+    expect(groups.map((g) => g.bearer)).toEqual(['各级党组织', '广大党员', null]);
+    expect(groups[0].items.map((i) => i.index)).toEqual([0, 3]);
+  });
+
+  it('shows metadata, counts per category and renders page text as text, never as markup', () => {
+    const el = mount(
+      <Panel t={t} metadata={metadata} clauses={clauses} hidden={new Set()} status={null} canUndo={false}
+        annotations={[{ annotation: annotation('a1', '<script>alert(1)</script>不得', '注意<b>这里</b>'), placed: true }, { annotation: annotation('a2', '已删除的段落', ''), placed: false }]}
+        onToggleCategory={() => {}} onClauseClick={() => {}} onAnnotationClick={() => {}} onEditAnnotation={() => {}} onDeleteAnnotation={() => {}} onUndoDelete={() => {}} onClose={() => {}} />,
+    );
+    expect(el.querySelector('.title')!.textContent).toBe(metadata.title);
+    expect(el.querySelector('img')).toBeNull();
+    expect(el.querySelector('script')).toBeNull();
+    expect(el.querySelector('.ann b')).toBeNull();
+    expect(el.textContent).toContain('银保监党办发〔2020〕3号');
+    const obligationChip = el.querySelector('[data-category="obligation"]')!;
+    expect(obligationChip.textContent).toContain('义务');
+    expect(obligationChip.textContent).toContain('3');
+    expect(el.querySelector('[data-section="unplaced"]')!.textContent).toContain('已删除的段落');
+  });
+
+  it('hides a switched-off category from the clause list and reports clicks with the clause index', () => {
+    const onClauseClick = vi.fn();
+    const el = mount(
+      <Panel t={t} metadata={metadata} clauses={clauses} hidden={new Set(['prohibition'])} status={null} canUndo={false} annotations={[]}
+        onToggleCategory={() => {}} onClauseClick={onClauseClick} onAnnotationClick={() => {}} onEditAnnotation={() => {}} onDeleteAnnotation={() => {}} onUndoDelete={() => {}} onClose={() => {}} />,
+    );
+    expect(el.querySelector('[data-clause="1"]')).toBeNull();
+    (el.querySelector('[data-clause="3"]') as HTMLElement).click();
+    expect(onClauseClick).toHaveBeenCalledWith(3);
+    expect(el.querySelector('[data-category="prohibition"]')!.getAttribute('aria-pressed')).toBe('false');
+  });
+});
+
+describe('SelectionToolbar', () => {
+  it('highlights at once with a colour, or saves the note and tags typed', () => {
+    const onSave = vi.fn();
+    const el = mount(<SelectionToolbar t={t} x={10} y={10} quote="不得" onSave={onSave} onCancel={() => {}} />);
+    (el.querySelector('[data-colour="blue"]') as HTMLElement).click();
+    expect(onSave).toHaveBeenLastCalledWith({ colour: 'blue', note: '', tags: [] });
+  });
+
+  it('splits tags on Chinese and Latin separators', () => {
+    expect(parseTags('重点，督查、 时限;重点 deadline')).toEqual(['重点', '督查', '时限', 'deadline']);
+  });
+});
+
+describe('message catalogues', () => {
+  it('have the same keys in zh_CN and en, and the code knows every key', () => {
+    expect(Object.keys(zh).sort()).toEqual(Object.keys(en).sort());
+    expect([...MESSAGE_KEYS].sort()).toEqual(Object.keys(zh).sort());
+  });
+});
