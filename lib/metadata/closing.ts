@@ -1,0 +1,106 @@
+/**
+ * The closing block: 署名 (issuing agencies) and 成文日期, right-aligned at the end of the notice
+ * (GB/T 9704 §7.3.5). On the web it arrives as `银保监会党委办公室` / `2020年1月29日` lines, eight agency
+ * lines before one date (联合发文), a 令's `局长　支树平` / `2014年4月21日`, or glued after the last
+ * sentence: `…强大正能量。中共北京市委2020年1月29日`.
+ */
+import { cnDateAtEnd, parseChineseDate } from './dates';
+import { isBlank, lastLines, type Line } from './lines';
+import { isOrgName } from './organisations';
+
+export interface Closing {
+  /** ISO 成文日期, or null when no closing date was found. */
+  date: string | null;
+  /** Agencies of the 署名, in printed order; [] when the signature is a person or absent. */
+  issuers: string[];
+}
+
+/** The closing date is searched in the last non-empty lines (after it come only 附注, 抄送, editor lines). */
+const TAIL_LINES = 8;
+const MAX_SIGNATURE_LINES = 12;
+const MAX_DATE_LINE = 40;
+
+/** A 令's signature: `局长支树平`, `总理　李强` (office + 2-5 character name). */
+const SIGNER =
+  /^(?:局长|部长|署长|主任|主席|总理|行长|省长|市长|县长|区长|书记|院长|检察长|会长|总经理|董事长|委员长|代局长|代部长)[\u4e00-\u9fff·]{2,5}$/;
+
+function dateLine(line: string): string | null {
+  if (line.length === 0 || line.length > MAX_DATE_LINE) return null;
+  // Cheap filter: every date form ends in 日 or a digit (a time or a dotted date).
+  const last = line.charCodeAt(line.length - 1);
+  if (last !== 0x65e5 && !(last >= 0x30 && last <= 0x39) && !(last >= 0xff10 && last <= 0xff19)) return null;
+  return parseChineseDate(line);
+}
+
+/** Agencies printed on the lines just above `lines[index]`, top to bottom. */
+function signatureAbove(lines: Line[], index: number): string[] {
+  const names: string[] = [];
+  for (let k = index - 1; k >= 0 && index - k <= MAX_SIGNATURE_LINES; k--) {
+    const t = lines[k].text;
+    if (!isOrgName(t)) break;
+    names.unshift(t);
+  }
+  return names;
+}
+
+/** `…。中共北京市委2020年1月29日`: the organisation and date after the line's last sentence. */
+function gluedSignature(line: string): Closing | null {
+  if (/(?:印发|发布|公布|制发)$/.test(line)) return null;
+  const cut = Math.max(line.lastIndexOf('。'), line.lastIndexOf('！'), line.lastIndexOf('；'), line.lastIndexOf('？'));
+  const tail = line.slice(cut + 1);
+  if (tail.length > 80) return null;
+  const date = cnDateAtEnd(tail);
+  if (!date) return null;
+  const org = tail.slice(0, date.start).trim();
+  if (org.length === 0) return { date: date.iso, issuers: [] };
+  return isOrgName(org) ? { date: date.iso, issuers: [org] } : null;
+}
+
+/**
+ * Read the closing block of `text`. First the last date-only line (or 署名+date line) among the final
+ * lines; failing that, the first date-only line anywhere that follows an agency or signer line (a 印发
+ * notice's cover letter signs off before the attached 方案; a 令 is signed before the rules it
+ * promulgates). Linear, and it only slices the lines it looks at.
+ */
+export function readClosing(text: string): Closing {
+  const tail = lastLines(text, TAIL_LINES * 4 + MAX_SIGNATURE_LINES);
+  let seen = 0;
+  for (let i = tail.length - 1; i >= 0 && seen < TAIL_LINES; i--) {
+    const t = tail[i].text;
+    if (t.length === 0) continue;
+    seen++;
+    const iso = dateLine(t);
+    if (iso) return { date: iso, issuers: signatureAbove(tail, i) };
+    const glued = gluedSignature(t);
+    if (glued) return glued;
+  }
+  // Forward scan for a signed date-only line, keeping the previous line's bounds.
+  let prevStart = -1;
+  let prevEnd = -1;
+  let pos = 0;
+  while (pos < text.length) {
+    let end = text.indexOf('\n', pos);
+    if (end < 0) end = text.length;
+    let s = pos;
+    let e = end;
+    while (s < e && isBlank(text.charCodeAt(s))) s++;
+    while (e > s && isBlank(text.charCodeAt(e - 1))) e--;
+    if (e - s <= MAX_DATE_LINE && prevStart >= 0) {
+      const iso = dateLine(text.slice(s, e));
+      if (iso) {
+        const prev = text.slice(prevStart, prevEnd);
+        if (isOrgName(prev)) {
+          const above = lastLines(text, MAX_SIGNATURE_LINES, pos > 0 ? pos - 1 : 0);
+          return { date: iso, issuers: signatureAbove(above, above.length) };
+        }
+        if (SIGNER.test(prev)) return { date: iso, issuers: [] };
+      }
+    }
+    if (e > s) {
+      prevStart = s;
+      prevEnd = e;
+    }
+    pos = end + 1;
+  }
+  return { date: null, issuers: [] };
+}

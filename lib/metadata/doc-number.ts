@@ -1,0 +1,191 @@
+/**
+ * 发文字号 (document numbers) in any printed variant, and the look-alikes that are not 文号.
+ *
+ * Accepted (docs/notice-pages.md §6):
+ * - standard 代字〔年份〕序号号: `国发〔2019〕5号`, `国办发明电〔2018〕15号`; brackets 〔〕 [] ［］ () （） 【】 ﹝﹞ 〖〗,
+ *   a space or 第 before the number: `科工法字[2000] 851号`, `…公告 [2026]第168号`;
+ * - year first: `[1990]法经函字第11号`;
+ * - 令/公告/通告 numbers: `国令第706号`, `主席令第63号`, `…总局令（第156号）`, `商务部令2007年第15号`,
+ *   `财政部公告2009年第123号`, `财政部公告（2009年第123号）`, `…通告（第1号）`, and the print layout
+ *   `…总局令` on one line with `第　156　号` on the next.
+ * Rejected: court 案号 `(2020)京01民终123号` (year first, 代字 with court digits or a 民/刑/行/执/赔 case code),
+ * 公报 issue numbers `2014年第20号` (no 令/公告/通告 before them), a bare `（2020年）`.
+ *
+ * The returned `text` has a single documented form: the number as printed with all whitespace and line
+ * breaks removed, and for 令/公告/通告 numbers the brackets around the `第N号` part dropped, so
+ * `…总局令（第156号）`, `…总局令\n第　156　号` and `…总局令第156号` all read `…总局令第156号` (the GB/T 9704
+ * §10 令 form, as `NoticeMetadata.docNumber` documents). `start`/`end` span the printed number in `s`
+ * (for a `（国发〔2019〕5号）` line, without the outer parentheses).
+ */
+import { isHan } from '../text/normalise';
+import { removeSpaces } from './lines';
+
+export interface DocNumberMatch {
+  text: string;
+  start: number;
+  end: number;
+}
+
+// Patterns accept both widths (（ and (, ０ and 0, U+3000) instead of folding the input: findDocNumber may be
+// handed a whole 2 MB text, and folding it would cost more than the scan.
+const WS = '[ \\t\\u00a0\\u3000]*';
+const D = '[0-9０-９]';
+const YEAR = `[12１２]${D}{3}`;
+const OPEN = '[〔[［(（【﹝〖]';
+const CLOSE = '[〕\\]］)）】﹞〗]';
+
+/** `〔2019〕`: open bracket, year, close bracket (group 1 = the year, checked to be 1900-2099). */
+const BRACKET_YEAR = new RegExp(`${OPEN}${WS}(${YEAR})${WS}${CLOSE}`, 'y');
+/** After a bracketed year of the standard form: optional 第, the number, 号. */
+const NUMBER_AFTER = new RegExp(`${WS}第?${WS}${D}{1,6}${WS}号`, 'y');
+/** After a bracketed year of the year-first form: 代字, optional 第, the number, 号. */
+const YEAR_FIRST_TAIL = new RegExp(`${WS}([\\u4e00-\\u9fffA-Za-z]{1,20}?)${WS}第?${WS}${D}{1,6}${WS}号`, 'y');
+/** 令/公告/通告 followed (on the same or the next line) by `第N号`, `（第N号）`, `2009年第123号`, `（2009年第123号）`. */
+const ORDER_NUMBER = `(?:${YEAR}${WS}年${WS})?第${WS}${D}{1,6}${WS}号`;
+const ORDER_TAIL = new RegExp(`${WS}(?:\\n${WS})?(?:[(（[［【]${WS}${ORDER_NUMBER}${WS}[)）\\]］】]|${ORDER_NUMBER})`, 'y');
+
+/** Court case-type codes ending a year-first "代字": (2020)京民终…, (2019)最高法民申…, (1998)刑字第… */
+const COURT_CASE_CODE = /(?:民|刑|行|执|赔|破)(?:初|终|申|再|监|辖|抗|恢|异|复|特|督|催|保|他|撤|提|请)?字?$/;
+
+/** Words that precede a 文号 in running text and are not part of its 代字 (`根据国发〔2019〕5号`). */
+const LEAD_WORDS = /^(?:.*?(?:根据|按照|依据|依照|参照|参见|详见|关于|印发|转发|执行|贯彻|落实|通过|下发|发布))/;
+
+const MAX_AGENCY_CODE = 20;
+const MAX_ORDER_ISSUER = 30;
+
+function isCodeChar(code: number): boolean {
+  return isHan(code) || (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a);
+}
+
+/** Start of the 代字 ending just before `end`: Han or Latin letters, at most `max`, optionally one space before `end`. */
+function codeStart(s: string, end: number, max: number, allowSpace: boolean): number {
+  let e = end;
+  if (allowSpace) {
+    let k = e;
+    while (k > 0 && k > end - 2 && (s.charCodeAt(k - 1) === 0x20 || s.charCodeAt(k - 1) === 0x3000)) k--;
+    e = k;
+  }
+  let b = e;
+  while (b > 0 && e - b < max && isCodeChar(s.charCodeAt(b - 1))) b--;
+  if (b === e) return -1;
+  // Trim a leading "根据…" etc. from a code found in running text.
+  const code = s.slice(b, e);
+  const lead = LEAD_WORDS.exec(code);
+  if (lead && lead[0].length < code.length) b += lead[0].length;
+  return b;
+}
+
+/** 〔 [ ［ ( （ 【 ﹝ 〖 */
+function isOpenBracket(c: number): boolean {
+  return c === 0x3014 || c === 0x5b || c === 0xff3b || c === 0x28 || c === 0xff08 || c === 0x3010 || c === 0xfe5d || c === 0x3016;
+}
+
+function isDigitOrSpace(c: number): boolean {
+  return (c >= 0x30 && c <= 0x39) || (c >= 0xff10 && c <= 0xff19) || c === 0x20 || c === 0x09 || c === 0xa0 || c === 0x3000;
+}
+
+/** Value of Arabic digits of either width. */
+function digitsValue(s: string): number {
+  let v = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    v = v * 10 + (c >= 0xff10 ? c - 0xff10 : c - 0x30);
+  }
+  return v;
+}
+
+/** Can a 令/公告 number part start with this character? (Skips the regex for the common 令 in prose.) */
+function mayStartOrderTail(c: number): boolean {
+  return (
+    c === 0x7b2c /* 第 */ || c === 0x28 || c === 0xff08 || c === 0x5b || c === 0xff3b || c === 0x3010 ||
+    c === 0x20 || c === 0x09 || c === 0xa0 || c === 0x3000 || c === 0x0a ||
+    (c >= 0x30 && c <= 0x39) || (c >= 0xff10 && c <= 0xff19)
+  );
+}
+
+/**
+ * The first 发文字号 in `s`, or null. Linear in `s`: one pass over the characters, anchored on opening
+ * brackets and on 令/公告/通告; every look-behind and look-ahead is bounded.
+ */
+export function findDocNumber(s: string): DocNumberMatch | null {
+  if (typeof s !== 'string' || s.length === 0) return null;
+  let best: DocNumberMatch | null = null;
+  let bestStart = Infinity;
+  const offer = (m: DocNumberMatch) => {
+    if (m.start < bestStart) {
+      best = m;
+      bestStart = m.start;
+    }
+  };
+
+  const n = s.length;
+  for (let i = 0; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (isOpenBracket(c)) {
+      if (i - MAX_AGENCY_CODE - 2 > bestStart) break;
+      BRACKET_YEAR.lastIndex = i;
+      const m = BRACKET_YEAR.exec(s);
+      if (!m) continue;
+      const year = digitsValue(m[1]);
+      if (year < 1900 || year > 2099) continue;
+      const closeEnd = i + m[0].length;
+      const next = s.charCodeAt(closeEnd);
+      // Standard form: 代字 before the bracket, number after it.
+      if (next === 0x7b2c /* 第 */ || isDigitOrSpace(next)) {
+        NUMBER_AFTER.lastIndex = closeEnd;
+        const num = NUMBER_AFTER.exec(s);
+        if (num) {
+          const b = codeStart(s, i, MAX_AGENCY_CODE, true);
+          if (b >= 0) {
+            const end = closeEnd + num[0].length;
+            offer({ text: removeSpaces(s.slice(b, end)), start: b, end });
+            continue;
+          }
+        }
+      }
+      // Year first: [1990]法经函字第11号, but not a court 案号.
+      YEAR_FIRST_TAIL.lastIndex = closeEnd;
+      const tail = isCodeChar(next) || next === 0x20 || next === 0x3000 ? YEAR_FIRST_TAIL.exec(s) : null;
+      if (tail && !COURT_CASE_CODE.test(tail[1])) {
+        const end = closeEnd + tail[0].length;
+        offer({ text: removeSpaces(s.slice(i, end)), start: i, end });
+      }
+      continue;
+    }
+    // 令 / 公告 / 通告 followed by a 第N号 part.
+    let anchorLength = 0;
+    if (c === 0x4ee4 /* 令 */) anchorLength = 1;
+    else if ((c === 0x516c /* 公 */ || c === 0x901a /* 通 */) && s.charCodeAt(i + 1) === 0x544a /* 告 */) anchorLength = 2;
+    if (anchorLength === 0) continue;
+    if (i - MAX_ORDER_ISSUER > bestStart) break;
+    const anchorEnd = i + anchorLength;
+    if (!mayStartOrderTail(s.charCodeAt(anchorEnd))) continue;
+    ORDER_TAIL.lastIndex = anchorEnd;
+    const tail = ORDER_TAIL.exec(s);
+    if (!tail) continue;
+    const b = codeStart(s, i, MAX_ORDER_ISSUER, false);
+    if (b < 0) continue; // a bare 公告第3号 names no issuer: not a 文号
+    const end = anchorEnd + tail[0].length;
+    const numberPart = removeSpaces(s.slice(anchorEnd, end))
+      .replace(/^[([（［【]/, '')
+      .replace(/[)\]）］】]$/, '');
+    offer({ text: s.slice(b, anchorEnd) + numberPart, start: b, end });
+  }
+  return best;
+}
+
+/**
+ * The issuing agency a 令/公告/通告 number names: `财政部公告2009年第123号` → 财政部,
+ * `国家质量监督检验检疫总局令第156号` → 国家质量监督检验检疫总局. Null for other 文号 (their 代字 is an
+ * abbreviation, 国发 → 国务院, that no table here resolves) and for 国令/主席令.
+ */
+export function issuerOfOrderNumber(docNumber: string): string | null {
+  const m = /^([\u4e00-\u9fff]{3,30}?)(?:令|公告|通告)(?:(?:19|20)[0-9]{2}年)?第[0-9０-９]+号$/.exec(docNumber);
+  return m ? m[1] : null;
+}
+
+/** 文种 a 令/公告/通告 number implies (`财政部公告2009年第123号` → 公告), else null. */
+export function docTypeOfOrderNumber(docNumber: string): string | null {
+  const m = /(令|公告|通告)(?:(?:19|20)[0-9]{2}年)?第[0-9０-９]+号$/.exec(docNumber);
+  return m ? m[1] : null;
+}

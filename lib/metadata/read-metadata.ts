@@ -1,0 +1,193 @@
+/**
+ * `NoticeMetadata` from what a page offers: its labelled block (wins when non-empty), its title hint, its
+ * URL, and the normalised body text (inference where no label says it).
+ *
+ * Where each field comes from, first source that yields a value:
+ * - title: label 标题/文件名称/… → page title if it ends in a 文种 → title printed in the text head → page title.
+ * - docType: label 公文种类 → the title's 文种 → the 文种 of a 令/公告/通告 number.
+ * - docNumber: label (checked: `（2020年）`, `无` are not numbers) → a 文号 standing alone on a line of the
+ *   text head (the lines before the body, at most the first 600 characters).
+ * - issuers: label (split at spaces, 、，；) → the 机关 before 关于 in the title → the issuer named by a
+ *   令/公告 number → the 署名 of the closing block. Never from body prose.
+ * - addressees: label 主送机关 → the 主送 line in the first 15 lines.
+ * - signedDate: label 成文日期/发文日期/生成日期 → the closing date. publishedDate: label only.
+ * - effectiveDate: label 施行日期/实施日期/… → the text's own `本办法自…起施行` (see effective-date.ts).
+ * - validity, level: labels (pkulaw codes mapped). citationCode: label → `【法宝引证码】CLI.…` in the text.
+ * - url: input.url → label 原文链接 → `原文链接：https://…` in the text (pkulaw exports).
+ */
+import type { LabelledFields, NoticeMetadata } from '../types';
+import { readClosing } from './closing';
+import { parseChineseDate } from './dates';
+import { docTypeOfOrderNumber, findDocNumber, issuerOfOrderNumber } from './doc-number';
+import { docTypeOfTitle } from './doc-type';
+import { findEffectiveDate } from './effective-date';
+import { findAddressees, looksLikeAddressees, splitAddressees } from './addressees';
+import { issuersFromTitle } from './issuers';
+import { levelName, readLabelled, validityName } from './labels';
+import { splitLines, type Line } from './lines';
+import { splitAgencies } from './organisations';
+import { matchHeading } from './outline';
+import { cleanTitle, findTextTitle, stripTitleSuffix } from './title';
+
+export interface MetadataInput {
+  /** Normalised body text: one paragraph per line, no indents, punctuation width as printed. */
+  text: string;
+  /** Labelled block from the site adapter; keys already stripped of spaces and trailing ：. */
+  labelled?: LabelledFields;
+  /** Title hint from the page (h1, `<title>` without site suffix), may be null. */
+  title?: string | null;
+  url?: string | null;
+}
+
+/** The 文号 is looked for only in the document's head: before the body, and within this many characters. */
+const HEAD_CHARS = 600;
+/** Only the first lines matter for the head (title, 文号, 主送); the closing needs the last ones. */
+const HEAD_LINES = 40;
+/** A body paragraph: a sentence and more than a short line's worth of text. */
+const BODY_LINE = 40;
+
+const CITATION = /法宝引证码[】\]]?[ \t\u3000]*[:：]?[ \t\u3000]*(CLI\.[A-Za-z0-9]{1,6}\.[A-Za-z0-9]+)/;
+const CITATION_VALUE = /CLI\.[A-Za-z0-9]{1,6}\.[A-Za-z0-9]+/;
+const SOURCE_LINK = /原文链接[ \t\u3000]*[:：]?[ \t\u3000]*(https?:\/\/[^\s，。；、<>"'“”）)】]+)/;
+
+export function readMetadata(input: MetadataInput): NoticeMetadata {
+  const text = typeof input?.text === 'string' ? input.text : '';
+  const fields = readLabelled(input?.labelled);
+  const headLines = splitLines(text.length > 200_000 ? text.slice(0, 200_000) : text, HEAD_LINES);
+
+  // Title and 文种.
+  const hint = cleanTitle(typeof input?.title === 'string' ? stripTitleSuffix(input.title) : null);
+  const textTitle = findTextTitle(headLines);
+  const title =
+    cleanTitle(fields.title) ??
+    (hint && docTypeOfTitle(hint) ? hint : null) ??
+    textTitle?.title ??
+    hint;
+
+  // 发文字号.
+  const docNumber = labelledDocNumber(fields.docNumber) ?? headDocNumber(text, headLines);
+
+  const labelDocType = fields.docType && !/^其[他它]$/.test(fields.docType) ? fields.docType : null; // 公文种类：其他
+  const docType =
+    labelDocType ?? (title ? docTypeOfTitle(title) : null) ?? (docNumber ? docTypeOfOrderNumber(docNumber) : null);
+
+  // Closing block: 署名 and 成文日期 (read once, used for issuers and signedDate).
+  const closing = readClosing(text);
+
+  const labelIssuers = fields.issuers ? splitAgencies(fields.issuers) : [];
+  const orderIssuer = docNumber ? issuerOfOrderNumber(docNumber) : null;
+  const issuers =
+    labelIssuers.length > 0
+      ? labelIssuers
+      : preferSplitSignature(
+          firstNonEmpty(issuersFromTitle(title), orderIssuer ? [orderIssuer] : [], closing.issuers),
+          closing.issuers,
+        );
+
+  const labelAddressees = fields.addressees ? splitAddressees(fields.addressees) : [];
+  const addressees =
+    labelAddressees.length > 0 && looksLikeAddressees(labelAddressees) ? labelAddressees : findAddressees(headLines);
+
+  const publishedDate = labelDate(fields.publishedDate);
+  const signedDate = labelDate(fields.signedDate) ?? closing.date;
+  const effectiveDate = labelDate(fields.effectiveDate) ?? findEffectiveDate(text, publishedDate);
+
+  return {
+    title,
+    docType,
+    docNumber,
+    issuers,
+    addressees,
+    signedDate,
+    publishedDate,
+    effectiveDate,
+    validity: fields.validity ? validityName(fields.validity) : null,
+    level: fields.level ? levelName(fields.level) : null,
+    citationCode: citationCode(fields.citationCode, text),
+    url: nonEmpty(input?.url) ?? linkIn(fields.url) ?? linkIn(text),
+  };
+}
+
+function firstNonEmpty(...lists: string[][]): string[] {
+  for (const l of lists) if (l.length > 0) return l;
+  return [];
+}
+
+/**
+ * The normaliser glues agencies that a title separates by single spaces (`中国人民银行 金融监管总局 …关于…`
+ * reads `中国人民银行金融监管总局…`). When the 署名 prints the same agencies one per line, take those.
+ */
+function preferSplitSignature(issuers: string[], signature: string[]): string[] {
+  if (issuers.length === 1 && signature.length > 1 && signature.join('') === issuers[0]) return signature;
+  return issuers;
+}
+
+function nonEmpty(s: string | null | undefined): string | null {
+  return typeof s === 'string' && s.trim().length > 0 ? s.trim() : null;
+}
+
+function labelDate(value: string | undefined): string | null {
+  return value ? parseChineseDate(value) : null;
+}
+
+/** A labelled 发文字号, checked: a real number is kept (in findDocNumber's form); `（2020年）` or `无` is not one. */
+function labelledDocNumber(value: string | undefined): string | null {
+  if (!value) return null;
+  const found = findDocNumber(value);
+  if (found) return found.text;
+  // An unusual number still counts when it has a digit and ends in 号 (`沪教委〔2019〕第A3号`-like).
+  return /[0-9０-９]/.test(value) && /号[)）]?$/.test(value) && value.length <= 40 ? value.replace(/\s+/g, '') : null;
+}
+
+/** Where the head ends: the first body paragraph or heading, and never beyond HEAD_CHARS. */
+function headEnd(text: string, lines: Line[]): number {
+  for (const line of lines) {
+    if (line.start >= HEAD_CHARS) break;
+    const t = line.text;
+    if (matchHeading(t) || (t.length > BODY_LINE && /[。；]/.test(t))) return line.start;
+  }
+  return Math.min(text.length, HEAD_CHARS);
+}
+
+/** A 文号 standing alone on its line(s) of the head: `国发〔2019〕5号`, `（银保监党办发〔2020〕3号）`, `…令` + `第156号`. */
+function headDocNumber(text: string, lines: Line[]): string | null {
+  const head = text.slice(0, headEnd(text, lines));
+  let from = 0;
+  for (let guard = 0; guard < 20 && from < head.length; guard++) {
+    const found = findDocNumber(head.slice(from));
+    if (!found) return null;
+    const start = from + found.start;
+    const end = from + found.end;
+    const lineStart = head.lastIndexOf('\n', start - 1) + 1;
+    let lineEnd = head.indexOf('\n', end);
+    if (lineEnd < 0) lineEnd = head.length;
+    const before = head.slice(lineStart, start);
+    const after = head.slice(end, lineEnd);
+    if (/^[\s\u3000(（[［【]*$/.test(before) && /^[\s\u3000)）\]］】。.]*(?:签发人.*)?$/.test(after)) return found.text;
+    from = end;
+  }
+  return null;
+}
+
+function citationCode(labelValue: string | undefined, text: string): string | null {
+  if (labelValue) {
+    const m = CITATION_VALUE.exec(labelValue);
+    return m ? m[0] : labelValue;
+  }
+  const k = text.indexOf('法宝引证码');
+  if (k < 0) return null;
+  const m = CITATION.exec(text.slice(k, k + 80));
+  return m ? m[1] : null;
+}
+
+/** The `原文链接：https://…` URL (or a bare URL as a label value). */
+function linkIn(s: string | undefined): string | null {
+  if (!s) return null;
+  const k = s.indexOf('原文链接');
+  if (k < 0) {
+    const bare = /^https?:\/\/\S+$/.exec(s.trim());
+    return bare ? bare[0] : null;
+  }
+  const m = SOURCE_LINK.exec(s.slice(k, k + 400));
+  return m ? m[1].replace(/[.,;:!?]+$/, '') : null;
+}

@@ -1,0 +1,121 @@
+/**
+ * Titles: the page's `<title>` without its site suffixes, and the title printed at the top of the text.
+ */
+import { normaliseText } from '../text/normalise';
+import { docTypeOfTitle } from './doc-type';
+import { parseChineseDate } from './dates';
+import type { Line } from './lines';
+import { matchHeading } from './outline';
+
+/**
+ * Column and site names gov.cn appends (`_国务院文件_中国政府网`, `__2014年第20号国务院公报_中国政府网`,
+ * `_中央有关文件_`, `_最新政策_`, `_滚动新闻_`, `_部门政务_`), and the shape of other sites' names.
+ */
+const KNOWN_COLUMNS = new Set([
+  '国务院文件', '国务院部门文件', '中央有关文件', '最新政策', '滚动新闻', '部门政务', '政策解读', '国务院公报',
+  '政策文件', '通知公告', '政府信息公开', '信息公开', '文件通知', '政务公开', '政策法规', '法律法规',
+]);
+const SITE_NAME =
+  /(?:网|网站|门户|官网|法宝|数据库|频道|首页|新闻|论坛|博客|公众号|\.com|\.cn|\.net|\.org|\.gov|Powered by.*|北大法宝V\d+)$/i;
+const GONGBAO_ISSUE = /^[0-9]{4}年第[0-9]+号国务院公报$/;
+
+/** Separators between a title and the site's names: `_`, `__`, `|`, `｜`, ` - `, `--`, a `-` not between digits. */
+const SEPARATOR = /(?:_+|[|｜]|\s+[-–—]+\s+|-{2,}|(?<![0-9])-(?![0-9]))/g;
+
+/**
+ * The page title without site and column suffixes, repeatedly: `…的意见_国务院文件_中国政府网` → `…的意见`,
+ * `中华人民共和国监察法-纪检` → `中华人民共和国监察法`. A trailing part is dropped when it is a site name, a known
+ * gov.cn column, a 公报 issue, or a short column name after a title that already ends in a 文种 (or after a
+ * site name was dropped). Never returns an empty string for a non-blank input.
+ */
+export function stripTitleSuffix(pageTitle: string): string {
+  if (typeof pageTitle !== 'string') return '';
+  let t = pageTitle.trim();
+  let droppedSite = false;
+  for (let guard = 0; guard < 12; guard++) {
+    let last: RegExpExecArray | null = null;
+    SEPARATOR.lastIndex = 0;
+    for (let m = SEPARATOR.exec(t); m; m = SEPARATOR.exec(t)) last = m;
+    if (!last) break;
+    const head = t.slice(0, last.index).trim();
+    const tail = t.slice(last.index + last[0].length).trim();
+    if (!head) break;
+    const site = tail.length === 0 || SITE_NAME.test(tail) || KNOWN_COLUMNS.has(tail) || GONGBAO_ISSUE.test(tail);
+    const column =
+      tail.length <= 8 && !/[0-9（）()《》]/.test(tail) && (droppedSite || docTypeOfTitle(head) !== null);
+    if (!site && !column) break;
+    if (site) droppedSite = true;
+    t = head;
+  }
+  return t;
+}
+
+/** A title from a page or a label as one clean line: no line breaks, no stray spaces inside Chinese. */
+export function cleanTitle(raw: string | null | undefined): string | null {
+  if (typeof raw !== 'string') return null;
+  const oneLine = raw.replace(/[\r\n\u2028\u2029]+/g, '');
+  const t = normaliseText(oneLine).text.replace(/\n/g, '').trim();
+  return t.length > 0 ? t : null;
+}
+
+/** Lines that are never (part of) a title: pkulaw's code and link lines, labels, breadcrumbs, 红头 `…文件`. */
+function isNoise(line: string): boolean {
+  return /法宝|https?:|CLI\.|[：:>＞|｜]|文件$|^(?:首页|当前位置|您的位置|返回|打印|关闭|字号)/.test(line);
+}
+
+const ORDER_NUMBER_LINE = /^[(（[［【]?\s*(?:(?:19|20)[0-9]{2}\s*年)?\s*第\s*[0-9０-９]+\s*号\s*[)）\]］】]?$/;
+const MAX_TITLE_LINE = 120;
+const MAX_TITLE_FRAGMENT = 40;
+/** Shorter lines are navigation or facet labels (`宪法`, `通知`), not a document's title. */
+const MIN_TITLE = 5;
+const MIN_TITLE_FRAGMENT = 3;
+const TITLE_SCAN_LINES = 15;
+
+/** Can this line be (part of) a title? Short, no sentence punctuation, not a heading, date or number line. */
+function titleish(line: string, maxLength: number): boolean {
+  if (line.length < 2 || line.length > maxLength) return false;
+  if (/[。；;！!？?]/.test(line) || isNoise(line)) return false;
+  if (parseChineseDate(line) !== null || ORDER_NUMBER_LINE.test(line)) return false;
+  return true;
+}
+
+/**
+ * The title printed at the top of the text: the first line among the first 15 (before the first heading)
+ * that ends in a 文种, joined with up to two short lines before it when the title wraps
+ * (`国务院关于在市场监管领域全面推行` + `部门联合“双随机、一公开”监管的意见`); a title shorter than 5
+ * characters is a navigation or facet label and skipped. A `…令`/`…公告` line followed by a
+ * `第156号` line is the 令/公告 header, not the title: the scan goes on past it (the 令's own text and
+ * signature) and falls back to the header when no other title follows. Lines with sentence punctuation
+ * are body text and skipped.
+ */
+export function findTextTitle(lines: Line[]): { title: string; line: number } | null {
+  let fallback: { title: string; line: number } | null = null;
+  const limit = Math.min(lines.length, TITLE_SCAN_LINES);
+  let firstFree = 0; // lines before this one belong to an earlier candidate and cannot join a title
+  for (let i = 0; i < limit; i++) {
+    const line = lines[i].text;
+    if (line.length === 0) continue;
+    if (matchHeading(line)) break;
+    if (!titleish(line, MAX_TITLE_LINE) || docTypeOfTitle(line) === null) continue;
+    // A short line (`的通知`) may end a wrapped title: the joined title's length is checked below.
+    const next = i + 1 < lines.length ? lines[i + 1].text : '';
+    if (/(?:令|公告|通告)$/.test(line) && ORDER_NUMBER_LINE.test(next)) {
+      fallback ??= { title: line, line: i };
+      firstFree = i + 2;
+      i++;
+      continue;
+    }
+    let first = i;
+    while (first - 1 >= firstFree && i - (first - 1) <= 2) {
+      const prev = lines[first - 1].text;
+      if (prev.length < MIN_TITLE_FRAGMENT || !titleish(prev, MAX_TITLE_FRAGMENT)) break;
+      if (docTypeOfTitle(prev) !== null || matchHeading(prev)) break;
+      first--;
+    }
+    let title = '';
+    for (let k = first; k <= i; k++) title += lines[k].text;
+    if (title.length < MIN_TITLE) continue;
+    return { title, line: i };
+  }
+  return fallback;
+}

@@ -1,0 +1,273 @@
+/**
+ * readMetadata on the shared fixtures: the body text an adapter would pass (here by crude tag stripping of
+ * the body container) plus a LabelledFields literal as the adapter would read it from the page. Checks how
+ * labels and text inference combine; the lead's integration tests run the real extractor on the pages.
+ */
+import { describe, expect, it } from 'vitest';
+import { readMetadata, stripTitleSuffix } from '../../lib/metadata';
+import { normaliseText } from '../../lib/text/normalise';
+import { fixtureBody, readShared, stripTags } from './fixture-text';
+
+const POS01 = 'pos-01-govcn-zhengce-2019-guofa5-yijian.html';
+const POS02 = 'pos-02-govcn-zhengce-2019-guofa4-yinfa-tongzhi.html';
+const POS11 = 'pos-11-govcn-gongbao-2014-zhijianzongju-ling156-banfa.html';
+const POS13 = 'pos-13-govcn-zhengceku-2026-pbc-8bumen-jinrong-fuwuye-yijian.html';
+const POS19 = 'pos-19-sxmu-jijian-jianchafa.html';
+
+const body01 = () => fixtureBody(POS01, 'id="UCAP-CONTENT">', '<!--/enpcontent-->');
+const body02 = () => fixtureBody(POS02, 'id="UCAP-CONTENT">', '<!--/enpcontent-->');
+const body11 = () => fixtureBody(POS11, 'id="UCAP-CONTENT">', '<div id="UCAP-CONTENT-FORPRINT"');
+const body13 = () => fixtureBody(POS13, 'id="UCAP-CONTENT">', '<div class="pages_content pages_contentm pchide">');
+const body19 = () => fixtureBody(POS19, '<form name="_newscontent_fromname">', '</form>');
+
+const TITLE_01 = '国务院关于在市场监管领域全面推行部门联合“双随机、一公开”监管的意见';
+const ADDRESSEES_STATE_COUNCIL = ['各省、自治区、直辖市人民政府', '国务院各部委、各直属机构'];
+const EIGHT = ['中国人民银行', '金融监管总局', '中国证监会', '国家发展改革委', '工业和信息化部', '财政部', '商务部', '文化和旅游部'];
+
+describe('gov.cn 国务院文件 (old template, table.bd1)', () => {
+  const labelled01 = {
+    索引号: '000014349/2019-00007',
+    主题分类: '市场监管、安全生产监管\\工商',
+    发文机关: '国务院',
+    成文日期: '2019年01月27日',
+    标题: TITLE_01,
+    发文字号: '国发〔2019〕5号',
+    发布日期: '2019年02月15日',
+    主题词: '',
+  };
+
+  it('pos-01 with its table', () => {
+    expect(readMetadata({ text: body01(), labelled: labelled01, title: null, url: 'https://www.gov.cn/zhengce/content/2019-02/15/content_5365945.htm' })).toEqual({
+      title: TITLE_01,
+      docType: '意见',
+      docNumber: '国发〔2019〕5号',
+      issuers: ['国务院'],
+      addressees: ADDRESSEES_STATE_COUNCIL,
+      signedDate: '2019-01-27',
+      publishedDate: '2019-02-15',
+      effectiveDate: null,
+      validity: null,
+      level: null,
+      citationCode: null,
+      url: 'https://www.gov.cn/zhengce/content/2019-02/15/content_5365945.htm',
+    });
+  });
+
+  it('pos-01 from the body alone: the title wraps over two lines, 文号 centred, 署名 国务院', () => {
+    const m = readMetadata({ text: body01() });
+    expect([m.title, m.docType, m.docNumber, m.issuers, m.addressees, m.signedDate]).toEqual([
+      TITLE_01,
+      '意见',
+      '国发〔2019〕5号',
+      ['国务院'],
+      ADDRESSEES_STATE_COUNCIL,
+      '2019-01-27',
+    ]);
+  });
+
+  it('pos-02: a 印发 notice signs off before the attached 方案', () => {
+    const m = readMetadata({ text: body02() });
+    expect([m.title, m.docType, m.docNumber, m.issuers, m.addressees, m.signedDate]).toEqual([
+      '国务院关于印发国家职业教育改革实施方案的通知',
+      '通知',
+      '国发〔2019〕4号',
+      ['国务院'],
+      ADDRESSEES_STATE_COUNCIL,
+      '2019-01-24',
+    ]);
+    const labelled = readMetadata({ text: body02(), labelled: { 成文日期: '2019年01月24日', 发布日期: '2019年02月13日' } });
+    expect([labelled.signedDate, labelled.publishedDate]).toEqual(['2019-01-24', '2019-02-13']);
+  });
+});
+
+describe('gov.cn 国务院公报: 国家质量监督检验检疫总局令（第156号）', () => {
+  it('reads the 令 number from the print layout, the 令 signature date and the stated 施行 date', () => {
+    const m = readMetadata({ text: body11() });
+    expect(m).toEqual({
+      title: '中华人民共和国工业产品生产许可证管理条例实施办法',
+      docType: '办法',
+      docNumber: '国家质量监督检验检疫总局令第156号',
+      issuers: ['国家质量监督检验检疫总局'],
+      addressees: [],
+      signedDate: '2014-04-21',
+      publishedDate: null,
+      effectiveDate: '2014-08-01',
+      validity: null,
+      level: null,
+      citationCode: null,
+      url: null,
+    });
+  });
+
+  it('takes the page title (suffix and issue number stripped) and never the 公报 issue as 文号', () => {
+    const pageTitle = stripTitleSuffix(
+      '国家质量监督检验检疫总局令（第156号）　　中华人民共和国工业产品生产许可证管理条例实施办法__2014年第20号国务院公报_中国政府网',
+    );
+    const m = readMetadata({ text: body11(), title: pageTitle, labelled: { lanmu: '2014年第20号', catalog: 'gb201420' } });
+    expect(m.title).toBe('国家质量监督检验检疫总局令（第156号）中华人民共和国工业产品生产许可证管理条例实施办法');
+    expect(m.docType).toBe('办法');
+    expect(m.docNumber).toBe('国家质量监督检验检疫总局令第156号');
+  });
+});
+
+describe('gov.cn policy library (current template)', () => {
+  const labelled13 = {
+    标题: '中国人民银行等八部门联合印发《关于金融支持服务业扩能提质的指导意见》',
+    发文机关: '中国人民银行 金融监管总局 中国证监会 国家发展改革委 工业和信息化部 财政部 商务部 文化和旅游部',
+    发文字号: '',
+    来源: '中国人民银行网站',
+    主题分类: '财政、金融、审计\\其他',
+    公文种类: '意见',
+    成文日期: '2026年09月25日',
+    firstpublishedtime: '2026-09-28-21:50:00',
+  };
+
+  it('pos-13: eight agencies split at spaces, empty 发文字号, 公文种类 label', () => {
+    expect(readMetadata({ text: body13(), labelled: labelled13, title: '中国人民银行等八部门联合印发《关于金融支持服务业扩能提质的指导意见》' })).toEqual({
+      title: '中国人民银行等八部门联合印发《关于金融支持服务业扩能提质的指导意见》',
+      docType: '意见',
+      docNumber: null,
+      issuers: EIGHT,
+      addressees: [],
+      signedDate: '2026-09-25',
+      publishedDate: '2026-09-28',
+      effectiveDate: null,
+      validity: null,
+      level: null,
+      citationCode: null,
+      url: null,
+    });
+  });
+
+  it('pos-13 from the body alone: the eight 署名 lines give the issuers', () => {
+    const m = readMetadata({ text: body13() });
+    expect([m.issuers, m.signedDate, m.docNumber, m.docType]).toEqual([EIGHT, '2026-09-25', null, '指导意见']);
+  });
+});
+
+describe('pkulaw', () => {
+  it('TXT export (pos-17): code and link lines, title printed twice, `（2020年）` is not a 文号', () => {
+    const text = normaliseText(readShared('fixtures/pos-17-pkulaw-lar-CLI.12.7186154-haikou-shuiwuju-gonggao.txt')).text;
+    expect(readMetadata({ text })).toEqual({
+      title: '海口市水务局关于2020年2月1日—2020年2月29日生产建设项目水土保持方案审批决定的公告',
+      docType: '公告',
+      docNumber: null,
+      issuers: ['海口市水务局'],
+      addressees: [],
+      signedDate: null,
+      publishedDate: null,
+      effectiveDate: null,
+      validity: null,
+      level: null,
+      citationCode: 'CLI.12.7186154',
+      url: 'https://www.pkulaw.com/lar/3d49cd077b5cb3401d1f098a8b7fd628bdfb.html',
+    });
+  });
+
+  const record = () =>
+    JSON.parse(readShared('fixtures/pos-18-pkulaw-api-chl-124290-caizhengbu-gonggao-2009-123.json')).data.law as {
+      title: string;
+      documentNO: string;
+      issueDate: string;
+      implementDate: string;
+      fullText: string;
+    };
+
+  it('app API record (pos-18): labels as the adapter passes them, bare 效力 code mapped', () => {
+    const law = record();
+    const text = normaliseText(stripTags(law.fullText)).text;
+    const m = readMetadata({
+      text,
+      labelled: {
+        title: law.title,
+        documentNO: law.documentNO,
+        发布部门: '财政部',
+        issueDate: law.issueDate,
+        implementDate: law.implementDate,
+        timelinessDic: '01',
+        effectivenessDic: 'XE03',
+      },
+    });
+    expect(m).toEqual({
+      title: '财政部公告2009年第123号――发行2009年记账式附息(三十一期)国债',
+      docType: '公告',
+      docNumber: '财政部公告2009年第123号',
+      issuers: ['财政部'],
+      addressees: [],
+      signedDate: '2009-12-02',
+      publishedDate: '2009-12-02',
+      effectiveDate: '2009-12-02',
+      validity: '现行有效',
+      level: '部门规章',
+      citationCode: null,
+      url: null,
+    });
+  });
+
+  it('app API record (pos-18) from the body alone: 公告 header + number line, 二OO九年 closing date', () => {
+    const m = readMetadata({ text: normaliseText(stripTags(record().fullText)).text });
+    expect([m.title, m.docType, m.docNumber, m.issuers, m.signedDate]).toEqual([
+      '财政部公告',
+      '公告',
+      '财政部公告2009年第123号',
+      ['财政部'],
+      '2009-12-02',
+    ]);
+  });
+});
+
+describe('a law on a university site (pos-19)', () => {
+  it('title from the page title, 文种 法, no issuer, no 文号', () => {
+    const m = readMetadata({ text: body19(), title: stripTitleSuffix('中华人民共和国监察法-纪检') });
+    expect([m.title, m.docType, m.docNumber, m.issuers, m.addressees]).toEqual(['中华人民共和国监察法', '法', null, [], []]);
+  });
+
+  it('`本法自公布之日起施行` resolves only when the published date is known', () => {
+    expect(readMetadata({ text: body19() }).effectiveDate).toBeNull();
+    const m = readMetadata({ text: body19(), labelled: { 公布日期: '2018年3月20日' } });
+    expect([m.publishedDate, m.effectiveDate]).toEqual(['2018-03-20', '2018-03-20']);
+  });
+});
+
+describe('flk.npc.gov.cn detail shell (edge-01)', () => {
+  it('empty labels and no body give an empty record', () => {
+    const m = readMetadata({ text: '', labelled: { 法律效力位阶: '', 制定机关: '', 时效性: '', 施行日期: '', 公布日期: '' }, title: null });
+    expect(m).toEqual({
+      title: null,
+      docType: null,
+      docNumber: null,
+      issuers: [],
+      addressees: [],
+      signedDate: null,
+      publishedDate: null,
+      effectiveDate: null,
+      validity: null,
+      level: null,
+      citationCode: null,
+      url: null,
+    });
+  });
+
+  it('filled labels (as the page shows them once its scripts ran)', () => {
+    const m = readMetadata({
+      text: '',
+      labelled: {
+        法律效力位阶: '法律',
+        制定机关: '全国人民代表大会常务委员会',
+        时效性: '尚未生效',
+        施行日期: '2026-01-01 00:00:00',
+        公布日期: '2024-12-25 00:00:00',
+      },
+      title: '中华人民共和国增值税法',
+    });
+    expect([m.title, m.docType, m.level, m.issuers, m.validity, m.effectiveDate, m.publishedDate]).toEqual([
+      '中华人民共和国增值税法',
+      '法',
+      '法律',
+      ['全国人民代表大会常务委员会'],
+      '尚未生效',
+      '2026-01-01',
+      '2024-12-25',
+    ]);
+  });
+});
