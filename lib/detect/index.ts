@@ -1,0 +1,198 @@
+/**
+ * Is this page a notice? The scoring table of notice-pages.md §7, plus the gates the table implies.
+ *
+ * Points (POINTS below): labelled metadata block +3, known source +2, title ends in a 文种 +2, 文号 +2,
+ * 主送 line +2, headings or 第X条 +1, closing formula or 署名+date +1, ≥ 10 第X条 on a non-notice site +1;
+ * news byline −3, list/search page −3, court 案号 without 文号 −2.
+ * A notice needs score ≥ 4 and a body of ≥ 200 Han characters; a page still waiting for its body
+ * (`pending`) and a report about a notice (opens with 通知指出/会议强调/记者 and has no title 文种, 文号,
+ * 主送 or 署名) are not notices whatever the score.
+ *
+ * Confidence is the logistic of the score around the threshold, 1 / (1 + e^−(score − 3.5)):
+ * score 4 → 0.62, 5 → 0.82, 6 → 0.92, 8 → 0.99, 3 → 0.38, 0 → 0.03. When a gate blocks the page it is
+ * capped at 0.2. Rounded to two decimals.
+ */
+
+import type { DetectionSignal, LabelledFields, Site } from '../types';
+import { isHan } from '../text/normalise';
+import {
+  ARTICLE_AT_LINE_START, BYLINE_HEAD_CHARS, BYLINE_PATTERNS, CASE_NUMBER, CASE_NUMBER_HEAD_CHARS,
+  CLOSING_FORMULAS, DATE_LINE, DISCLOSURE_LABELS, GLUED_SIGNATURE, HEADING_LEVELS, KNOWN_SOURCE_URLS,
+  REPORTED_OPENING, SIGNATURE_LINE, STRONG_LABELS,
+} from './signals';
+
+export interface DetectionInput {
+  url: string | null;
+  site: Site;
+  /** Normalised body text. */
+  text: string;
+  labelled: LabelledFields;
+  title: string | null;
+  hasDocNumber: boolean;
+  docTypeFromTitle: string | null;
+  hasAddresseeLine: boolean;
+  listPage: boolean;
+  pending: boolean;
+}
+
+export interface Detection {
+  isNotice: boolean;
+  confidence: number;
+  signals: DetectionSignal[];
+}
+
+/** Points per signal (notice-pages.md §7). */
+export const POINTS = {
+  'labelled-block': 3,
+  'known-source': 2,
+  'title-doctype': 2,
+  'doc-number': 2,
+  addressee: 2,
+  headings: 1,
+  closing: 1,
+  'law-articles': 1,
+  byline: -3,
+  'list-page': -3,
+  'case-number': -2,
+} as const;
+
+export type SignalName = keyof typeof POINTS;
+
+/** Score at which a page is a notice. */
+export const NOTICE_THRESHOLD = 4;
+/** Han characters a notice's body needs at least. */
+export const MIN_BODY_HAN = 200;
+/** `第X条` lines from which a page on another site reads as a law or regulation. */
+export const LAW_ARTICLES = 10;
+/** Confidence cap when a gate (pending, short body, report) blocks the page. */
+const GATED_CONFIDENCE = 0.2;
+
+/** Lines a closing formula or signature is looked for in (the end of the body, before attachments). */
+const CLOSING_LINES = 40;
+
+export function detectNotice(input: DetectionInput): Detection {
+  const text = typeof input.text === 'string' ? input.text : '';
+  const lines = text.split('\n').map((l) => l.trim()).filter(Boolean);
+  const signals: DetectionSignal[] = [];
+  const fire = (name: SignalName) => signals.push({ name, points: POINTS[name] });
+
+  if (hasLabelledBlock(input.labelled)) fire('labelled-block');
+  if (isKnownSource(input)) fire('known-source');
+  if (input.docTypeFromTitle) fire('title-doctype');
+  if (input.hasDocNumber) fire('doc-number');
+  if (input.hasAddresseeLine) fire('addressee');
+  const articles = countMatches(text, ARTICLE_AT_LINE_START);
+  if (hasHeadings(text, articles)) fire('headings');
+  const signed = hasSignature(lines);
+  if (signed || hasClosingFormula(text)) fire('closing');
+  if (articles >= LAW_ARTICLES && (input.site === 'generic' || input.site === 'text')) fire('law-articles');
+  if (hasByline(text)) fire('byline');
+  if (input.listPage) fire('list-page');
+  if (!input.hasDocNumber && CASE_NUMBER.test(text.slice(0, CASE_NUMBER_HEAD_CHARS))) fire('case-number');
+
+  const score = signals.reduce((sum, s) => sum + s.points, 0);
+
+  // Gates: evidence that overrides the score.
+  const gates: string[] = [];
+  if (input.pending) gates.push('pending');
+  if (countHanChars(text) < MIN_BODY_HAN) gates.push('short-body');
+  if (isReport(lines, input, signed)) gates.push('reported');
+  for (const g of gates) signals.push({ name: g, points: 0 });
+
+  const isNotice = gates.length === 0 && score >= NOTICE_THRESHOLD;
+  let confidence = 1 / (1 + Math.exp(-(score - 3.5)));
+  if (gates.length > 0) confidence = Math.min(confidence, GATED_CONFIDENCE);
+  confidence = Math.round(confidence * 100) / 100;
+  return { isNotice, confidence, signals };
+}
+
+/** A block with at least one filled label a news page does not print (发文字号, 成文日期, 发文机关…). */
+export function hasLabelledBlock(labelled: LabelledFields | null | undefined): boolean {
+  if (!labelled) return false;
+  return STRONG_LABELS.some((l) => typeof labelled[l] === 'string' && labelled[l].trim() !== '');
+}
+
+function filled(labelled: LabelledFields, labels: readonly string[]): boolean {
+  return labels.some((l) => typeof labelled[l] === 'string' && labelled[l].trim() !== '');
+}
+
+/**
+ * A known notice source: a detail-page URL of pkulaw, gov.cn or flk; a `*.gov.cn` page with a 信息公开
+ * block; without a URL, a pkulaw record or export, or a gov.cn/flk template with its metadata block.
+ */
+export function isKnownSource(input: Pick<DetectionInput, 'url' | 'site' | 'labelled'>): boolean {
+  const labelled = input.labelled ?? {};
+  if (input.url) {
+    if (KNOWN_SOURCE_URLS.some((re) => re.test(input.url!))) return true;
+    let host = '';
+    try {
+      host = new URL(input.url).hostname.toLowerCase();
+    } catch {
+      host = '';
+    }
+    return host.endsWith('.gov.cn') && filled(labelled, DISCLOSURE_LABELS);
+  }
+  if (input.site === 'pkulaw') return true;
+  if (input.site === 'govcn' || input.site === 'npc') return hasLabelledBlock(labelled);
+  return false;
+}
+
+function countMatches(text: string, re: RegExp): number {
+  const global = re.global ? re : new RegExp(re.source, re.flags + 'g');
+  global.lastIndex = 0;
+  let n = 0;
+  while (global.exec(text)) n++;
+  global.lastIndex = 0;
+  return n;
+}
+
+/** ≥ 2 headings of one level (一、 二、; （一）（二）; 第一章 第二章…) or ≥ 3 `第X条` lines. */
+export function hasHeadings(text: string, articles = countMatches(text, ARTICLE_AT_LINE_START)): boolean {
+  if (articles >= 3) return true;
+  return HEADING_LEVELS.some((re) => countMatches(text, re) >= 2);
+}
+
+export function hasClosingFormula(text: string): boolean {
+  return CLOSING_FORMULAS.some((re) => re.test(text));
+}
+
+/**
+ * A 署名 + 成文日期 near the end: a date line under a short signer line, a `signer date` line, or a signer
+ * and date glued to the last sentence. Attachments follow the signature, so the last 40 lines are searched.
+ */
+export function hasSignature(lines: string[]): boolean {
+  const from = Math.max(0, lines.length - CLOSING_LINES);
+  for (let i = lines.length - 1; i >= from; i--) {
+    const line = lines[i];
+    if (line.length > 80) {
+      if (i === lines.length - 1 && GLUED_SIGNATURE.test(line)) return true;
+      continue;
+    }
+    if (DATE_LINE.test(line)) {
+      const prev = i > 0 ? lines[i - 1] : '';
+      if (prev && prev.length <= 40 && !/[。；;，,：:！？]$/.test(prev)) return true;
+      continue;
+    }
+    if (SIGNATURE_LINE.test(line)) return true;
+    if (i === lines.length - 1 && GLUED_SIGNATURE.test(line)) return true;
+  }
+  return false;
+}
+
+export function hasByline(text: string): boolean {
+  const head = text.slice(0, BYLINE_HEAD_CHARS);
+  return BYLINE_PATTERNS.some(({ re, where }) => re.test(where === 'head' ? head : text));
+}
+
+/** A report about a notice: reporter's framing first, and none of a notice's own parts. */
+function isReport(lines: string[], input: DetectionInput, signed: boolean): boolean {
+  const first = lines[0] ?? '';
+  if (!REPORTED_OPENING.test(first.slice(0, 80))) return false;
+  return !input.docTypeFromTitle && !input.hasDocNumber && !input.hasAddresseeLine && !signed;
+}
+
+function countHanChars(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) if (isHan(text.charCodeAt(i))) n++;
+  return n;
+}

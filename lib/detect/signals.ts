@@ -1,0 +1,101 @@
+/**
+ * The text and URL evidence the detector reads for itself (notice-pages.md §7). Each pattern is a named
+ * constant with a note on what it catches and what it must not catch; the scoring lives in `index.ts`.
+ */
+
+/** Known notice sources (+2): detail pages of pkulaw, gov.cn document columns, flk detail pages. */
+export const KNOWN_SOURCE_URLS: readonly RegExp[] = [
+  /^https?:\/\/(?:[\w-]+\.)*pkulaw\.(?:com|cn)\/(?:chl|lar)\//i, // 中央法规 / 地方法规
+  /^https?:\/\/gd\.pkulaw\.com\/gdnormativedoc\//i, // regional portal
+  /^https?:\/\/(?:[\w-]+\.)*pkulaw\.cn\/fulltext_form\.aspx/i, // legacy site
+  /^https?:\/\/(?:www\.)?gov\.cn\/zhengce\/(?:content|zhengceku)\//i, // 国务院文件, policy library
+  /^https?:\/\/(?:www\.)?gov\.cn\/gongbao\//i, // 国务院公报
+  /^https?:\/\/flk\.npc\.gov\.cn\/detail/i, // 国家法律法规数据库 detail
+];
+
+/** Labels of 信息公开 blocks: with one of these filled on a `*.gov.cn` host, the page is a known source. */
+export const DISCLOSURE_LABELS = ['索引号', '发文字号', '文号', '发文机关', '发文机构', '成文日期', '发文日期', '主题分类'];
+
+/**
+ * Labels that make a labelled block a notice's metadata block (+3). Titles, dates of publication and
+ * sources are printed by news pages too (ArticleTitle/PubDate/ContentSource metas), so they do not count.
+ */
+export const STRONG_LABELS = [
+  '发文字号', '文号', '成文日期', '发文日期', '发文机关', '发文机构', '发文单位', '制定机关', '发布部门',
+  '效力级别', '效力位阶', '法律效力位阶', '公文种类', '时效性', '索引号',
+];
+
+const CN_NUM = '[一二三四五六七八九十百零〇两]';
+
+/** Heading numbering at the start of a line, by level (GB/T 9704 §7.3.3 plus 第X章). */
+export const HEADING_LEVELS: readonly RegExp[] = [
+  new RegExp(`^${CN_NUM}{1,3}、`, 'gm'), // 一、
+  new RegExp(`^[（(]${CN_NUM}{1,3}[）)]`, 'gm'), // （一）
+  /^\d{1,2}[.．、](?!\d)/gm, // 1.  1、 (not 1.5亿)
+  /^[（(]\d{1,2}[）)]/gm, // （1）
+  new RegExp(`^第${CN_NUM}{1,4}[编章节]`, 'gm'), // 第一章
+];
+
+/** `第X条` at the start of a line (references inside sentences, 依照本法第三十条, do not count). */
+export const ARTICLE_AT_LINE_START = new RegExp(`^第${CN_NUM}{1,5}条`, 'gm');
+
+/**
+ * Closing formulas of 公文 and regulations. `本办法自…起施行` is the closing of a regulation or law
+ * (they carry no 特此通知).
+ */
+export const CLOSING_FORMULAS: readonly RegExp[] = [
+  /特此(?:通知|通告|公告|函告|函复|批复|报告|通报|决定)/,
+  /现予(?:印发|公布|发布|公告)/,
+  /请[^。\n]{0,20}?(?:贯彻执行|遵照执行|认真执行|贯彻落实|抓好落实)/,
+  /此复/,
+  /本(?:法|办法|规定|条例|细则|规则|决定|意见|通知|公告|通告|方案|措施|实施细则|准则|标准)自[^。\n]{1,40}?施行/,
+];
+
+/** 成文日期 as printed: 2019年1月27日, 二〇一一年十一月四日, 二OO九年十二月二日 (Latin O occurs). */
+const DATE = String.raw`(?:\d{4}|[〇○零O0一二三四五六七八九]{4})\s*年\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*月\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*日`;
+
+/** A line that is a date, or a signer then a date (`国务院 2019年1月27日`), maybe with `（此件公开发布）`. */
+export const SIGNATURE_LINE = new RegExp(
+  String.raw`^(?:[\u4e00-\u9fff（）()、\s]{2,60}?\s*)?${DATE}\s*(?:印发)?\s*(?:[（(][^）)\n]{1,16}[）)])?$`,
+);
+/** A date line alone. */
+export const DATE_LINE = new RegExp(String.raw`^${DATE}\s*(?:印发)?\s*(?:[（(][^）)\n]{1,16}[）)])?$`);
+/** A signer and date glued to the last sentence: `…正能量。中共北京市委2020年1月29日`. */
+export const GLUED_SIGNATURE = new RegExp(String.raw`[。！!]\s*[\u4e00-\u9fff（）()、]{2,40}${DATE}\s*$`);
+
+/**
+ * News bylines (−3). Kept narrow: a gov page's `来源：中国政府网` and a notice's `编辑：` footer line are
+ * not bylines; a regulation about 记者证 must not fire `记者`.
+ */
+export const BYLINE_PATTERNS: ReadonlyArray<{ re: RegExp; where: 'head' | 'anywhere'; note: string }> = [
+  { re: /\d{1,2}日电(?=[\s（(：:]|记者|$)/m, where: 'head', note: 'dateline: 新华社北京2月29日电 (not 日电价/日电网)' },
+  { re: /(?:新华社|中新社|本报|本台|本网)[^\n。]{0,12}?\d{1,2}月\d{1,2}日(?:电|讯)/, where: 'head', note: 'agency dateline' },
+  { re: /[（(]记者[\s：:]?[\u4e00-\u9fff]{2,4}/, where: 'anywhere', note: '（记者 张三）' },
+  {
+    re: /(?:^|[\s　。，])(?:本报|新华社|本台|本网|央视|通讯员)?记者[\s　：:]*[\u4e00-\u9fff]{2,4}(?=[\s　)）]|报道|摄|$)/m,
+    where: 'head',
+    note: '本报记者 张三',
+  },
+  { re: /记者(?:从|获悉|了解到|近日|日前|采访)/, where: 'head', note: '记者从…获悉' },
+  { re: /责任编辑|责编[：:]/, where: 'anywhere', note: 'editor credit of news sites' },
+  { re: /据[\u4e00-\u9fff]{2,12}(?:报道|消息)/, where: 'head', note: '据新华社消息' },
+  { re: /本文来源[：:]/, where: 'anywhere', note: 'news-portal source credit (plain 来源： is printed by gov pages too)' },
+  { re: /^(?:来源|稿源)[：:][^\n]{1,20}(?:网|报|社|台)[^\n]{0,10}(?:作者|编辑|记者)[：:]/m, where: 'anywhere', note: '来源：XX网 in a byline with an author/editor' },
+];
+
+/** How far into the text a 'head' byline is looked for (news ledes come first). */
+export const BYLINE_HEAD_CHARS = 500;
+
+/**
+ * Court 案号 (−2 when the page has no 文号): (2020)京01民终123号. Cause codes 民/刑/行/执/赔 after the
+ * court's abbreviation.
+ */
+export const CASE_NUMBER = /[（(〔[]\s*(?:19|20)\d{2}\s*[）)〕\]]\s*[\u4e00-\u9fff\d]{1,8}?[民刑行执赔][\u4e00-\u9fff]{0,4}\d+号/;
+export const CASE_NUMBER_HEAD_CHARS = 1000;
+
+/**
+ * A report about a notice or meeting rather than the notice itself: the text opens with the reporter's
+ * framing (`通知指出`, `《意见》要求`, `会议强调`, `记者…`).
+ */
+export const REPORTED_OPENING =
+  /^(?:[^\n]{0,20}?(?:通知|意见|决定|办法|方案|文件|《[^》\n]{1,60}》)(?:指出|要求|强调|明确|提出|规定)|会议(?:指出|强调|要求|认为|提出)|(?:本报|新华社|本台)?记者)/;

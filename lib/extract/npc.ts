@@ -1,0 +1,114 @@
+/**
+ * flk.npc.gov.cn (国家法律法规数据库). `detail2.html?<id>` is a shell its scripts fill from `/api/detail`:
+ * an empty `#flName`, empty `p.header-content` spans and an empty `iframe#viewDoc`. Until they are filled
+ * the page has no body, and saying so (`pending`) lets the content script wait and re-extract.
+ * The portal's home and search pages are flk pages but not documents.
+ */
+
+import type { ExtractedPage, LabelledFields } from '../types';
+import {
+  ELEMENT_NODE, attr, bodyOf, boundedText, countHan, documentTitle, hostOf, queryAll, queryFirst, shortText, squash,
+} from './dom';
+import { cleanLabel } from './labels';
+import { isListPage } from './list-page';
+import { listStats } from './survey';
+import { makeSkip } from './skip';
+
+export function isNpcHost(url: string | null): boolean {
+  const host = hostOf(url);
+  return !!host && (host === 'flk.npc.gov.cn' || host.endsWith('.flk.npc.gov.cn'));
+}
+
+/** The detail template, recognisable without a URL. */
+export function hasNpcDetail(doc: Document): boolean {
+  return !!(queryFirst(doc, '#flName') && (queryFirst(doc, 'iframe#viewDoc') || queryFirst(doc, 'p.header-content')));
+}
+
+/** Any page of the portal, recognisable without a URL by its name in `<title>`. */
+export function isNpcPortal(doc: Document): boolean {
+  return hasNpcDetail(doc) || (documentTitle(doc) ?? '').includes('国家法律法规数据库');
+}
+
+/** Header spans by id, used only when a `p.header-content` has no label text of its own. */
+const ID_LABELS: Record<string, string> = {
+  xlwj: '法律效力位阶',
+  zdjg: '制定机关',
+  sxx: '时效性',
+  sxrq: '施行日期',
+  gbrq: '公布日期',
+};
+
+/** `<p class="header-content">制定机关：<span id="zdjg">全国人大常委会</span></p>`: label from the text, not the id. */
+function readHeader(doc: Document, into: LabelledFields): void {
+  for (const p of queryAll(doc, 'p.header-content')) {
+    const span = queryFirst(p, 'span');
+    let labelText = '';
+    for (const node of Array.from(p.childNodes)) {
+      if (node === span) break;
+      if (node.nodeType === 3) labelText += (node as Text).data;
+      else if (node.nodeType === ELEMENT_NODE) labelText += shortText(node, 40) ?? '';
+    }
+    const label = cleanLabel(labelText) || ID_LABELS[attr(span, 'id') ?? ''] || '';
+    const value = squash((span ? shortText(span, 500) : null) ?? '');
+    // Empty spans are not printed values yet: the shell fills them in by script.
+    if (label && value && !(label in into)) into[label] = value;
+  }
+}
+
+/** The iframe's document body when it is same-origin and filled, else null. */
+function iframeBody(frame: Element | null): Element | null {
+  if (!frame) return null;
+  try {
+    const inner = (frame as HTMLIFrameElement).contentDocument;
+    if (!inner) return null;
+    const body = bodyOf(inner);
+    if (body && countHan(boundedText(body, 50000)) >= 20) return body;
+  } catch {
+    /* cross-origin: not readable */
+  }
+  return null;
+}
+
+/** Containers the portal fills with the text when it renders the 网页版 without the iframe. */
+const FILLED_CONTAINERS = ['#viewDocHtml', '.law-content', '#content', '.content1 .wen-box', '.content1'];
+
+function filledContainer(doc: Document): Element | null {
+  for (const sel of FILLED_CONTAINERS) {
+    for (const el of queryAll(doc, sel)) {
+      if (countHan(boundedText(el, 50000)) >= 50) return el;
+    }
+  }
+  return null;
+}
+
+export function extractNpc(doc: Document, url: string | null): ExtractedPage {
+  const labelled: LabelledFields = {};
+  const stats = listStats(doc);
+  if (!hasNpcDetail(doc)) {
+    // Home, search and column pages of the portal: no document.
+    return {
+      site: 'npc',
+      roots: [],
+      skip: () => false,
+      labelled,
+      title: null,
+      url,
+      pageSignals: { listPage: isListPage(stats, 0), pending: false },
+    };
+  }
+  readHeader(doc, labelled);
+  const nameEl = queryFirst(doc, '#flName');
+  const title = nameEl ? squash(shortText(nameEl, 500) ?? '') : '';
+  if (title) labelled['标题'] = title;
+  const body = title ? iframeBody(queryFirst(doc, 'iframe#viewDoc')) ?? filledContainer(doc) : null;
+  const roots = body ? [body] : [];
+  return {
+    site: 'npc',
+    roots,
+    skip: makeSkip({ chrome: true }),
+    labelled,
+    title: title || null,
+    url,
+    pageSignals: { listPage: false, pending: roots.length === 0 },
+  };
+}

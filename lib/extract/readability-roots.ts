@@ -1,0 +1,92 @@
+/**
+ * @mozilla/readability as the last resort, with its result mapped back to the live page.
+ *
+ * Readability rewrites the document it is given, so it runs on a clone. Every element of the clone is
+ * stamped with its index in document order (`data-nl-i`) first; the article's stamped elements then name
+ * the live elements they came from, so the roots are live elements a highlight can be painted on. Live
+ * elements Readability dropped from inside the kept subtrees (share boxes, forms) go to the skip set.
+ */
+
+import { Readability } from '@mozilla/readability';
+import { ELEMENT_NODE } from './dom';
+
+const INDEX_ATTR = 'data-nl-i';
+
+/** Elements of a document in document order (pre-order), iteratively. */
+export function elementsInOrder(doc: Document | Element): Element[] {
+  const out: Element[] = [];
+  const stack: Node[] = [];
+  const top = doc.childNodes;
+  for (let c = top.length - 1; c >= 0; c--) stack.push(top[c]);
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (node.nodeType !== ELEMENT_NODE) continue;
+    out.push(node as Element);
+    const children = node.childNodes;
+    for (let c = children.length - 1; c >= 0; c--) stack.push(children[c]);
+  }
+  return out;
+}
+
+export interface ReadabilityResult {
+  roots: Element[];
+  /** Live elements inside the roots that Readability left out. */
+  dropped: Set<Element>;
+}
+
+export function readabilityRoots(doc: Document): ReadabilityResult | null {
+  const live = elementsInOrder(doc);
+  if (live.length === 0) return null;
+  const clone = doc.cloneNode(true) as Document;
+  const copies = elementsInOrder(clone);
+  if (copies.length !== live.length) return null;
+  for (let i = 0; i < copies.length; i++) copies[i].setAttribute(INDEX_ATTR, String(i));
+
+  const article = new Readability<Node>(clone, { serializer: (node: Node) => node, charThreshold: 100 }).parse();
+  const content = article?.content;
+  if (!content || content.nodeType !== ELEMENT_NODE) return null;
+
+  // Stamped elements of the article: all of them are kept; the outermost ones are the roots.
+  const kept = new Set<number>();
+  const top: number[] = [];
+  const stack: Array<{ node: Node; underStamped: boolean }> = [{ node: content, underStamped: false }];
+  while (stack.length > 0) {
+    const { node, underStamped } = stack.pop()!;
+    if (node.nodeType !== ELEMENT_NODE) continue;
+    const raw = (node as Element).getAttribute(INDEX_ATTR);
+    const index = raw == null ? -1 : Number(raw);
+    const stamped = index >= 0 && index < live.length;
+    if (stamped) {
+      kept.add(index);
+      if (!underStamped) top.push(index);
+    }
+    const children = node.childNodes;
+    for (let c = children.length - 1; c >= 0; c--) stack.push({ node: children[c], underStamped: underStamped || stamped });
+  }
+  if (top.length === 0) return null;
+  top.sort((a, b) => a - b);
+  const roots = top.map((i) => live[i]);
+
+  // Live elements to keep: the kept ones and their ancestors (Readability unwraps some wrappers).
+  const needed = new Set<Element>();
+  for (const i of kept) {
+    let e: Element | null = live[i];
+    while (e && !needed.has(e)) {
+      needed.add(e);
+      e = e.parentElement;
+    }
+  }
+  const dropped = new Set<Element>();
+  for (const root of roots) {
+    const walk: Element[] = Array.from(root.children);
+    while (walk.length > 0) {
+      const el = walk.pop()!;
+      if (!needed.has(el)) {
+        dropped.add(el);
+        continue;
+      }
+      for (const child of Array.from(el.children)) walk.push(child);
+    }
+  }
+  return { roots, dropped };
+}

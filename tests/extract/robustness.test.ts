@@ -1,0 +1,106 @@
+import { Readability } from '@mozilla/readability';
+import { describe, expect, it } from 'vitest';
+import { extractPage } from '../../lib/extract';
+import { bodyText, parse } from './helpers';
+
+/** Distinct paragraphs (the normaliser drops a line repeating the one before it). */
+const para = (i: number) =>
+  `<p>　　${i}．各地区、各部门要认真贯彻落实本通知要求，加强组织领导，明确责任分工，确保各项措施落到实处，按时报送工作进展情况。</p>`;
+const paras = (count: number) => Array.from({ length: count }, (_, i) => para(i + 1)).join('');
+const SIDEBAR = Array.from({ length: 30 }, (_, i) => `<li><a href="/news/${i}.html">相关新闻标题${i}</a></li>`).join('');
+
+/** A page of about `bytes` characters: a link sidebar, one body block of paragraphs, a footer. */
+function bigPage(bytes: number, bodyClass: string): string {
+  const count = Math.ceil(bytes / para(1).length);
+  return (
+    `<html><head><title>大页面测试</title></head><body><div class="nav"><ul>${SIDEBAR}</ul></div>` +
+    `<div class="${bodyClass}">${paras(count)}</div><div class="footer">版权所有</div></body></html>`
+  );
+}
+
+function timed<T>(fn: () => T): { value: T; ms: number } {
+  const t = performance.now();
+  const value = fn();
+  return { value, ms: performance.now() - t };
+}
+
+describe('extraction never throws and stays fast', () => {
+  it('a synthetic 2 MB page (no known container) extracts quickly with the body found', () => {
+    const html = bigPage(2_000_000, 'main-text');
+    expect(html.length).toBeGreaterThanOrEqual(2_000_000);
+    const doc = parse(html);
+    const { value: page, ms } = timed(() => extractPage(doc, null));
+    expect(page.roots).toEqual([doc.querySelector('.main-text')]);
+    expect(page.pageSignals.listPage).toBe(false);
+    // Generous for a loaded CI machine; typically well under a second in Node with linkedom.
+    expect(ms).toBeLessThan(8000);
+    const text = bodyText(page);
+    expect(text.length).toBeGreaterThan(500_000);
+    expect(text).not.toContain('相关新闻标题');
+    expect(text).not.toContain('版权所有');
+  });
+
+  it('a 1,000-deep nesting page extracts quickly without overflowing the stack', () => {
+    const html = `<html><body>${'<div>'.repeat(1000)}${paras(5)}${'</div>'.repeat(1000)}</body></html>`;
+    const doc = parse(html);
+    const { value: page, ms } = timed(() => extractPage(doc, null));
+    expect(ms).toBeLessThan(3000);
+    expect(page.roots.length).toBe(1);
+    expect(bodyText(page)).toContain('按时报送工作进展情况。');
+  });
+
+  it('costs a fraction of Readability.parse on the same large page', () => {
+    const doc = parse(bigPage(200_000, 'TRS_Editor'));
+    // Best of two runs each, so a GC pause does not decide the comparison.
+    const ours = Math.min(timed(() => extractPage(doc, null)).ms, timed(() => extractPage(doc, null)).ms);
+    const theirs = Math.min(
+      timed(() => new Readability(doc.cloneNode(true) as Document).parse()).ms,
+      timed(() => new Readability(doc.cloneNode(true) as Document).parse()).ms,
+    );
+    expect(ours).toBeLessThan(theirs / 2);
+  });
+
+  it('a 10 MB text node extracts without throwing', () => {
+    const doc = parse(`<html><body><div id="zoom">${'通知'.repeat(5_000_000)}</div></body></html>`);
+    const page = extractPage(doc, null);
+    expect(page.roots).toEqual([doc.querySelector('#zoom')]);
+  });
+
+  const odd: Array<[string, () => Document]> = [
+    ['an empty string', () => parse('')],
+    ['a document without body', () => parse('<html><head><title>空</title></head></html>')],
+    ['a frameset', () => parse('<html><frameset cols="50%,50%"><frame src="a.htm"><frame src="b.htm"></frameset></html>')],
+    ['bare text', () => parse('只有一行文字')],
+    ['a fragment without <html>', () => parse('<div><p>片段</p></div><p>第二段</p>')],
+    ['an object that is not a document', () => ({}) as Document],
+    [
+      'a document whose every query throws',
+      () =>
+        new Proxy(parse('<html><body><p>x</p></body></html>'), {
+          get(target, prop) {
+            if (prop === 'querySelector' || prop === 'querySelectorAll' || prop === 'body') {
+              throw new Error('hostile page');
+            }
+            const v = Reflect.get(target, prop, target);
+            return typeof v === 'function' ? v.bind(target) : v;
+          },
+        }) as Document,
+    ],
+  ];
+  for (const [name, make] of odd) {
+    it(`${name}: no throw, a well-formed page`, () => {
+      const page = extractPage(make(), 'https://example.com/a.html');
+      expect(page.url).toBe('https://example.com/a.html');
+      expect(Array.isArray(page.roots)).toBe(true);
+      expect(typeof page.skip).toBe('function');
+      expect(page.pageSignals.pending).toBe(false);
+      expect(() => bodyText(page)).not.toThrow();
+    });
+  }
+
+  it('the skip predicate never throws, even on a non-element', () => {
+    const page = extractPage(parse(`<html><body><div id="zoom">${paras(3)}</div></body></html>`), null);
+    expect(() => page.skip({} as Element)).not.toThrow();
+    expect(page.skip({} as Element)).toBe(false);
+  });
+});
