@@ -104,7 +104,7 @@ function now(): number {
 
 /** Analyse a plain text: a pasted notice, a pkulaw TXT export (`【法宝引证码】` on its first line). */
 export function analyseText(source: string, url: string | null = null, options: AnalyseOptions = {}): NoticeAnalysis {
-  const norm = normaliseText(source.length > MAX_TEXT_LENGTH ? source.slice(0, MAX_TEXT_LENGTH) : source);
+  const norm = dropTrailingChrome(normaliseText(source.length > MAX_TEXT_LENGTH ? source.slice(0, MAX_TEXT_LENGTH) : source));
   const labelled = readLabelledLines(norm.text);
   const site: Site = /【法宝引证码】|北大法宝/.test(norm.text.slice(0, 400)) ? 'pkulaw' : 'text';
   return analyseNormalised(norm.text, site, labelled, null, url, null, options);
@@ -210,6 +210,25 @@ export function lineariseRoots(page: ExtractedPage): DomText {
     if (offset >= MAX_TEXT_LENGTH) break;
   }
   return { text: texts.join(''), nodes, starts };
+}
+
+/**
+ * Page furniture that copied texts carry after the signature: editor and correction lines, print/close
+ * links, share prompts. Only trailing lines are dropped, so nothing inside the notice can be lost.
+ */
+const TRAILING_CHROME = /^(?:(?:责任)?编辑\s*[:：]|纠错\s*[:：]|【?\s*(?:打印|关闭)(?:本页|窗口)?\s*】?$|分享到|扫一扫|来源\s*[:：].{0,20}$|\[?(?:打印|关闭)\]?\s*\[?(?:打印|关闭)?\]?$)/;
+
+export function dropTrailingChrome(norm: NormalisedText): NormalisedText {
+  let end = norm.text.length;
+  for (let i = 0; i < 6 && end > 0; i++) {
+    const lineStart = norm.text.lastIndexOf('\n', end - 1) + 1;
+    if (!TRAILING_CHROME.test(norm.text.slice(lineStart, end))) break;
+    end = Math.max(0, lineStart - 1);
+  }
+  if (end === norm.text.length) return norm;
+  const map = norm.map.slice(0, end + 1);
+  map[end] = norm.map[end];
+  return { text: norm.text.slice(0, end), map };
 }
 
 /** Labels a pkulaw TXT export or a copied detail page prints as `label：value` lines near the top. */

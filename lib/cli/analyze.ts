@@ -121,11 +121,14 @@ export async function main(argv: string[]): Promise<number> {
 
 const invokedDirectly = process.argv[1] && /analyze\.[cm]?[tj]s$/.test(process.argv[1]);
 if (invokedDirectly) {
+  // Set the exit code and let Node exit on its own: process.exit() could cut off output still in a pipe.
   main(process.argv.slice(2)).then(
-    (code) => process.exit(code),
+    (code) => {
+      process.exitCode = code;
+    },
     (e) => {
       process.stderr.write(`${(e as Error).stack ?? e}\n`);
-      process.exit(1);
+      process.exitCode = 1;
     },
   );
 }
