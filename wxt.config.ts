@@ -11,6 +11,12 @@ export default defineConfig({
     permissions: ['storage', 'unlimitedStorage', 'activeTab', 'scripting', 'contextMenus'],
     host_permissions: NOTICE_SITE_MATCHES,
     optional_host_permissions: ['*://*/*'],
+    action: { default_title: '__MSG_actionTitle__' },
+    commands: {
+      'analyse-page': { suggested_key: { default: 'Alt+Shift+N' }, description: '__MSG_cmdAnalyse__' },
+      'highlight-selection': { suggested_key: { default: 'Alt+Shift+H' }, description: '__MSG_cmdHighlight__' },
+      'toggle-panel': { suggested_key: { default: 'Alt+Shift+L' }, description: '__MSG_cmdTogglePanel__' },
+    },
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

@@ -16,6 +16,8 @@ const context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir()
   headless,
   viewport: headless ? { width: 1400, height: 900 } : null,
   locale: 'zh-CN',
+  // The extension's UI language follows the browser's: Chinese first.
+  env: { ...process.env, LANGUAGE: 'zh_CN:zh', LANG: 'zh_CN.UTF-8' },
   args: [
     `--disable-extensions-except=${extension}`,
     `--load-extension=${extension}`,

@@ -25,7 +25,8 @@ import { SaveQueue, type QueuedWrite } from '../../lib/page/save-queue';
 import { debounce, sliced, yieldToMain } from '../../lib/page/schedule';
 import { RerunBudget, watchUrl, whenSettled } from '../../lib/page/watch-page';
 import type { Request, Response } from '../../lib/messages';
-import type { Annotation, ObligationCategory, SavedNotice } from '../../lib/types';
+import type { NoticeSnapshot } from '../../lib/storage/records';
+import type { Annotation, ObligationCategory } from '../../lib/types';
 import { App, type AppActions, type AppState } from './App';
 
 export interface NoticeLensDeps {
@@ -45,6 +46,9 @@ interface Painted {
   annotations: Annotation[];
   placed: Set<string>;
 }
+
+/** How long a page that is not (yet) a notice is watched for a body filled in by script. */
+const LATE_BODY_WATCH_MS = 30_000;
 
 const EMPTY_METADATA = {
   title: null, docType: null, docNumber: null, issuers: [], addressees: [], signedDate: null, publishedDate: null,
@@ -83,7 +87,7 @@ export class NoticeLens {
       send: async (request) => {
         const response = await deps.send(request);
         if (response.ok) return { ok: true };
-        return { ok: false, error: response.error, retry: response.kind !== 'invalid' };
+        return { ok: false, error: response.error, retry: response.retry ?? response.kind !== 'invalid' };
       },
       persist: (writes) => deps.persistPending(`pending:${this.instance}`, writes),
       onStatus: (s) => {
@@ -148,21 +152,22 @@ export class NoticeLens {
     }
     const a = result.analysis;
     const id = identify(a.metadata, win.location.href);
-    const counts: Record<string, number> = {};
+    const counts: Partial<Record<ObligationCategory, number>> = {};
     for (const c of a.obligations) counts[c.category] = (counts[c.category] ?? 0) + 1;
     void this.deps.send({
       type: 'analysis/report',
       url: win.location.href,
       noticeId: id,
-      isNotice: a.isNotice,
+      isNotice: a.isNotice || this.forced,
       title: a.metadata.title,
       clauseCount: a.obligations.length,
       counts,
-    } as Request);
+    });
 
     this.unpaint();
     if (!a.isNotice && !this.forced) {
       this.unmount();
+      this.watchForLateBody();
       return;
     }
     const map = new TextMap(result.domText, result.norm);
@@ -232,7 +237,7 @@ export class NoticeLens {
   private async loadAnnotations(): Promise<void> {
     const p = this.painted;
     if (!p) return;
-    const response = await this.deps.send({ type: 'annotation/list', noticeId: p.noticeId, url: this.deps.win.location.href } as Request);
+    const response = await this.deps.send({ type: 'annotation/list', noticeId: p.noticeId });
     if (!response.ok) {
       this.setStatus('error', this.deps.t('error', response.error));
       return;
@@ -297,6 +302,36 @@ export class NoticeLens {
       }
     });
     this.observer.observe(this.deps.doc.body ?? this.deps.doc.documentElement, { childList: true, subtree: true, characterData: true });
+  }
+
+  /**
+   * A page that is not a notice yet may still become one: single-page sites and CMS templates fill their
+   * body by script after load. Watch for a while for a substantial amount of new text, then analyse again
+   * (within the re-run budget, so a live ticker cannot keep us busy).
+   */
+  private watchForLateBody(): void {
+    const { win, doc } = this.deps;
+    if (typeof win.MutationObserver !== 'function' || !doc.body) return;
+    this.observer?.disconnect();
+    const started = Date.now();
+    const baseline = doc.body.textContent?.length ?? 0;
+    const check = debounce(
+      () => {
+        if (Date.now() - started > LATE_BODY_WATCH_MS) return this.observer?.disconnect();
+        const grown = (doc.body?.textContent?.length ?? 0) - baseline;
+        if (grown > 200 && this.budget.take()) {
+          this.observer?.disconnect();
+          void this.run();
+        }
+      },
+      400,
+      2000,
+    );
+    this.observer = new win.MutationObserver(() => check());
+    this.observer.observe(doc.body, { childList: true, subtree: true, characterData: true });
+    setTimeout(() => {
+      if (!this.painted) this.observer?.disconnect();
+    }, LATE_BODY_WATCH_MS);
   }
 
   /* ----- UI ----- */
@@ -396,7 +431,7 @@ export class NoticeLens {
       p.annotationRanges.delete(id);
       this.lastDeleted = id;
       this.state = { ...this.state, canUndo: true };
-      this.queue.enqueue(`annotation:${id}`, { type: 'annotation/delete', id } as Request);
+      this.queue.enqueue(`annotation:${id}`, { type: 'annotation/delete', id });
       this.paintAnnotations();
       this.syncAnnotationList();
     },
@@ -406,7 +441,7 @@ export class NoticeLens {
       if (!id || !p) return;
       this.lastDeleted = null;
       this.state = { ...this.state, canUndo: false };
-      this.queue.enqueue(`annotation:${id}`, { type: 'annotation/restore', id } as Request);
+      this.queue.enqueue(`annotation:${id}`, { type: 'annotation/restore', id });
       p.annotations = p.annotations.map((x) => (x.id === id ? { ...x, deletedAt: null, updatedAt: Date.now() } : x));
       this.placeAnnotations(p.annotations);
     },
@@ -491,11 +526,10 @@ export class NoticeLens {
       p.annotations = [...p.annotations, annotation];
       this.deps.win.getSelection()?.removeAllRanges();
     }
-    if (!this.noticeSaved) {
-      this.queue.enqueue(`notice:${p.noticeId}`, { type: 'notice/upsert', notice: this.snapshot() } as Request);
-      this.noticeSaved = true;
-    }
-    this.queue.enqueue(`annotation:${annotation.id}`, { type: 'annotation/put', annotation } as Request);
+    // The first write from this page carries the notice itself, stored in the same transaction.
+    const notice = this.noticeSaved ? undefined : this.snapshot();
+    this.noticeSaved = true;
+    this.queue.enqueue(`annotation:${annotation.id}`, { type: 'annotation/put', annotation, notice });
     this.pendingSelection = null;
     this.state = { ...this.state, toolbar: null };
     this.paintAnnotations();
@@ -503,22 +537,17 @@ export class NoticeLens {
   }
 
   /** The notice as the library keeps it: metadata, text, outline and clauses, so it outlives the site. */
-  snapshot(): SavedNotice {
+  snapshot(): NoticeSnapshot {
     const p = this.painted!;
     const a = p.result.analysis;
-    const now = Date.now();
     return {
       id: p.noticeId,
       urls: [this.deps.win.location.href],
-      metadata: { ...a.metadata, url: a.metadata.url ?? this.deps.win.location.href },
+      metadata: a.metadata,
       text: a.text,
       outline: a.outline,
       obligations: a.obligations,
       site: a.site,
-      saved: false,
-      tags: [],
-      createdAt: now,
-      updatedAt: now,
     };
   }
 
@@ -552,7 +581,7 @@ export class NoticeLens {
     return this.painted?.noticeId ?? null;
   }
 
-  get currentSnapshot(): SavedNotice | null {
+  get currentSnapshot(): NoticeSnapshot | null {
     return this.painted ? this.snapshot() : null;
   }
 }

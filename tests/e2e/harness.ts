@@ -32,6 +32,8 @@ export async function launch(options: { userDataDir?: string } = {}): Promise<Se
     headless: true,
     viewport: { width: 1280, height: 900 },
     locale: 'zh-CN',
+    // The extension's UI language follows the browser's: Chinese first.
+    env: { ...process.env, LANGUAGE: 'zh_CN:zh', LANG: 'zh_CN.UTF-8' },
     args: [
       `--disable-extensions-except=${EXTENSION_DIR}`,
       `--load-extension=${EXTENSION_DIR}`,
@@ -73,7 +75,8 @@ export async function launch(options: { userDataDir?: string } = {}): Promise<Se
     },
     async open(url) {
       const page = await context.newPage();
-      await page.goto(url);
+      // Sub-resources of saved pages are not served; the content script runs at document_idle anyway.
+      await page.goto(url, { waitUntil: 'domcontentloaded' });
       return page;
     },
     async close() {
@@ -119,4 +122,147 @@ export async function readHighlights(page: Page): Promise<Record<string, string[
     });
     return out;
   });
+}
+
+/**
+ * The in-page panel lives in a closed shadow root (the page cannot read the analyst's notes), so tests
+ * reach it as a person would — by clicking where it is drawn — finding it through the DevTools protocol,
+ * which sees closed shadow roots.
+ */
+export class PanelDriver {
+  private constructor(
+    private readonly page: Page,
+    private readonly cdp: import('playwright-core').CDPSession,
+  ) {}
+
+  static async attach(page: Page): Promise<PanelDriver> {
+    return new PanelDriver(page, await page.context().newCDPSession(page));
+  }
+
+  private async shadowRootId(): Promise<number | null> {
+    const { root } = (await this.cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as any;
+    const stack = [root];
+    while (stack.length) {
+      const n = stack.pop();
+      if (n.localName === 'notice-lens-ui' && n.shadowRoots?.length) return n.shadowRoots[0].nodeId;
+      for (const c of n.children ?? []) stack.push(c);
+      for (const c of n.shadowRoots ?? []) stack.push(c);
+    }
+    return null;
+  }
+
+  async exists(selector: string): Promise<boolean> {
+    const rootId = await this.shadowRootId();
+    if (rootId === null) return false;
+    const { nodeId } = (await this.cdp.send('DOM.querySelector', { nodeId: rootId, selector })) as any;
+    return nodeId > 0;
+  }
+
+  async waitFor(selector: string, timeout = 10000): Promise<void> {
+    const end = Date.now() + timeout;
+    while (Date.now() < end) {
+      if (await this.exists(selector)) return;
+      await this.page.waitForTimeout(100);
+    }
+    throw new Error(`panel element ${selector} did not appear`);
+  }
+
+  private async node(selector: string): Promise<number> {
+    await this.waitFor(selector);
+    const rootId = (await this.shadowRootId())!;
+    const { nodeId } = (await this.cdp.send('DOM.querySelector', { nodeId: rootId, selector })) as any;
+    return nodeId;
+  }
+
+  /** Click the centre of a panel element with the real mouse. */
+  async click(selector: string): Promise<void> {
+    const nodeId = await this.node(selector);
+    await this.cdp.send('DOM.scrollIntoViewIfNeeded', { nodeId }).catch(() => undefined);
+    const { model } = (await this.cdp.send('DOM.getBoxModel', { nodeId })) as any;
+    const q: number[] = model.content;
+    await this.page.mouse.click((q[0] + q[4]) / 2, (q[1] + q[5]) / 2);
+  }
+
+  /** Focus a field and type into it with the keyboard. */
+  async type(selector: string, text: string): Promise<void> {
+    const nodeId = await this.node(selector);
+    await this.cdp.send('DOM.focus', { nodeId });
+    await this.page.keyboard.type(text);
+  }
+
+  async text(selector: string): Promise<string> {
+    const nodeId = await this.node(selector);
+    const { object } = (await this.cdp.send('DOM.resolveNode', { nodeId })) as any;
+    const { result } = (await this.cdp.send('Runtime.callFunctionOn', {
+      objectId: object.objectId,
+      functionDeclaration: 'function () { return this.textContent; }',
+      returnByValue: true,
+    })) as any;
+    return result.value as string;
+  }
+}
+
+/** Select the first occurrence of `quote` in the page's text with a real mouse drag. */
+export async function selectText(page: Page, quote: string): Promise<void> {
+  const box = await page.evaluate((q) => {
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const i = (n as Text).data.indexOf(q);
+      if (i < 0) continue;
+      const r = document.createRange();
+      r.setStart(n, i);
+      r.setEnd(n, i + q.length);
+      (n.parentElement as HTMLElement).scrollIntoView({ block: 'center' });
+      const rects = r.getClientRects();
+      const first = rects[0];
+      const last = rects[rects.length - 1];
+      return { x1: first.left + 1, y1: first.top + first.height / 2, x2: last.right - 1, y2: last.top + last.height / 2 };
+    }
+    return null;
+  }, quote);
+  if (!box) throw new Error(`text not on the page: ${quote}`);
+  await page.mouse.move(box.x1, box.y1);
+  await page.mouse.down();
+  await page.mouse.move(box.x2, box.y2, { steps: 8 });
+  await page.mouse.up();
+}
+
+/** The annotations stored in the extension's own database, read from the service worker. */
+export async function storedAnnotations(worker: Worker): Promise<Array<{ id: string; quote: string; note: string; tags: string[]; colour: string; deletedAt: number | null }>> {
+  return worker.evaluate(
+    () =>
+      new Promise((resolve, reject) => {
+        const open = indexedDB.open('notice-lens');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          if (!db.objectStoreNames.contains('annotations')) return resolve([]);
+          const req = db.transaction('annotations').objectStore('annotations').getAll();
+          req.onsuccess = () => {
+            resolve(req.result);
+            db.close();
+          };
+          req.onerror = () => reject(req.error);
+        };
+      }),
+  ) as any;
+}
+
+/** The last analysis report the background received for a tab showing `url`. */
+export async function tabReport(worker: Worker, url: string): Promise<{ isNotice: boolean; clauseCount?: number } | null> {
+  return worker.evaluate(async (u) => {
+    const all = await (globalThis as any).chrome.storage.session.get(null);
+    for (const [k, v] of Object.entries(all)) if (k.startsWith('tab:') && (v as any).url === u) return v as any;
+    return null;
+  }, url);
+}
+
+export async function waitForReport(worker: Worker, url: string, timeout = 15000) {
+  const end = Date.now() + timeout;
+  while (Date.now() < end) {
+    const r = await tabReport(worker, url);
+    if (r) return r;
+    await new Promise((res) => setTimeout(res, 100));
+  }
+  throw new Error(`no analysis report for ${url}`);
 }

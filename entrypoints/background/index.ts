@@ -1,0 +1,45 @@
+import { NoticeLensDB, NoticeRepository } from '../../lib/storage';
+import { receiveMessage, type AnalysisReport, type Response } from '../../lib/messages';
+import { NOTICE_SITE_MATCHES } from '../../lib/sites';
+import { Badge } from './badge';
+import { analyseTab, installMenusAndCommands } from './commands';
+import { replayPendingWrites } from './pending';
+import { registerGrantedSites } from './granted-sites';
+
+export default defineBackground({
+  type: 'module',
+  main() {
+    const repo = new NoticeLensDB();
+    const repository = new NoticeRepository(repo);
+    const badge = new Badge();
+    const extensionId = browser.runtime.id;
+    const extensionOrigin = new URL(browser.runtime.getURL('/')).origin;
+    const onAnalysisReport = (report: AnalysisReport, from: { kind: string; tabId?: number | null }) => {
+      if (from.kind === 'content-script' && typeof from.tabId === 'number') void badge.show(from.tabId, report);
+    };
+
+    browser.runtime.onMessage.addListener((raw: unknown, sender) => {
+      // The popup asks to analyse its tab (activeTab was granted by opening the popup).
+      const popup = raw as { type?: unknown; tabId?: unknown };
+      if (popup?.type === 'popup/analyse-tab') {
+        if (sender.id !== extensionId || sender.tab || typeof popup.tabId !== 'number') return undefined;
+        return analyseTab(popup.tabId).then(
+          () => ({ ok: true, value: null }),
+          (e) => ({ ok: false, error: String((e as Error)?.message ?? e), kind: 'unknown' }),
+        );
+      }
+      // Returning the promise keeps the channel open; a null answer (not our sender) sends nothing back.
+      return receiveMessage(repository, raw, sender, { extensionId, extensionOrigin, onAnalysisReport }).then(
+        (r: Response | null) => r ?? undefined,
+      );
+    });
+
+    browser.tabs.onRemoved.addListener((tabId) => void badge.forget(tabId));
+    installMenusAndCommands();
+    void registerGrantedSites(NOTICE_SITE_MATCHES);
+    // Writes queued by tabs that could not reach us: replayed as if their page's content script sent them.
+    void replayPendingWrites((raw, pageUrl) =>
+      receiveMessage(repository, raw, { id: extensionId, url: pageUrl, tab: { id: -1 } }, { extensionId, extensionOrigin }),
+    );
+  },
+});
