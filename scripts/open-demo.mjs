@@ -30,6 +30,10 @@ const context = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir()
     ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
   ],
 });
+// Chinese UI (headless Chromium reports en-US whatever the system language).
+let worker = context.serviceWorkers()[0];
+if (!worker) worker = await context.waitForEvent('serviceworker');
+await worker.evaluate(() => chrome.storage.local.set({ 'settings:uiLanguage': 'zh_CN' }));
 const demo = readFileSync(join(root, 'demo/notice.html'), 'utf8');
 await context.route(demoUrl, (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: demo }));
 const page = context.pages()[0] ?? (await context.newPage());

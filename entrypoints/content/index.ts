@@ -1,5 +1,5 @@
 import { NOTICE_SITE_MATCHES } from '../../lib/sites';
-import type { MessageKey } from '../../components/messages';
+import { loadTranslate } from '../shared/i18n';
 import type { Request, Response } from '../../lib/messages';
 import type { QueuedWrite } from '../../lib/page/save-queue';
 import { NoticeLens } from './notice-lens';
@@ -17,17 +17,19 @@ const INSTANCE = Symbol.for('notice-lens');
 export default defineContentScript({
   matches: NOTICE_SITE_MATCHES,
   runAt: 'document_idle',
-  main() {
-    const holder = window as unknown as Record<symbol, NoticeLens | undefined>;
+  async main() {
+    const holder = window as unknown as Record<symbol, Promise<NoticeLens> | undefined>;
     // Injected again on demand (toolbar button on another site): reuse the running instance.
     if (holder[INSTANCE]) {
-      void holder[INSTANCE]!.run(true);
+      void holder[INSTANCE]!.then((lens) => lens.run(true));
       return;
     }
+    let ready!: (lens: NoticeLens) => void;
+    holder[INSTANCE] = new Promise((resolve) => (ready = resolve));
     const lens = new NoticeLens({
       win: window,
       doc: document,
-      t: (key: MessageKey, ...subs) => browser.i18n.getMessage(key, subs.map(String)) || key,
+      t: await loadTranslate(),
       send: async (request: Request): Promise<Response> => {
         try {
           const response = (await browser.runtime.sendMessage(request)) as Response | undefined;
@@ -41,7 +43,7 @@ export default defineContentScript({
         void (writes.length ? store.set({ [key]: { url: location.href, writes } }) : store.remove(key)).catch(() => undefined);
       },
     });
-    holder[INSTANCE] = lens;
+    ready(lens);
 
     browser.runtime.onMessage.addListener((raw: unknown, sender) => {
       if (sender.id !== browser.runtime.id) return undefined;

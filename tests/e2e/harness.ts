@@ -24,7 +24,7 @@ export interface Session {
   close(): Promise<void>;
 }
 
-export async function launch(options: { userDataDir?: string } = {}): Promise<Session> {
+export async function launch(options: { userDataDir?: string; uiLanguage?: 'zh_CN' | 'en' | 'auto' } = {}): Promise<Session> {
   if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) throw new Error('build the extension first: npx wxt build');
   const userDataDir = options.userDataDir ?? mkdtempSync(join(tmpdir(), 'notice-lens-e2e-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
@@ -50,6 +50,8 @@ export async function launch(options: { userDataDir?: string } = {}): Promise<Se
   let worker = context.serviceWorkers()[0];
   if (!worker) worker = await context.waitForEvent('serviceworker', { timeout: 20000 });
   const extensionId = new URL(worker.url()).host;
+  // Headless Chromium always reports an en-US UI; analysts choose Chinese in the popup, and so do the tests.
+  await worker.evaluate((lang) => (globalThis as any).chrome.storage.local.set({ 'settings:uiLanguage': lang }), options.uiLanguage ?? 'zh_CN');
 
   const pages = new Map<string, { body: string; contentType: string }>();
   await context.route(
