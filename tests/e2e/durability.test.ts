@@ -11,15 +11,6 @@ import { launch, PanelDriver, readHighlights, ROOT, selectText, storedAnnotation
 const DEMO = readFileSync(join(ROOT, 'demo/notice.html'), 'utf8');
 const URL_D = 'https://www.gov.cn/zhengce/content/2020-01/30/content_durable.htm';
 
-async function highlight(s: Session, url: string, quote: string, colour = 'yellow') {
-  const page = await s.open(url);
-  await page.waitForFunction(() => (CSS as any).highlights.has('notice-lens-obligation'), null, { timeout: 20000 });
-  const panel = await PanelDriver.attach(page);
-  await selectText(page, quote);
-  await panel.click(`[data-colour="${colour}"]`);
-  return page;
-}
-
 async function stopServiceWorkers(s: Session) {
   const page = s.context.pages()[0] ?? (await s.context.newPage());
   const cdp = await s.context.newCDPSession(page);
