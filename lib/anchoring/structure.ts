@@ -1,0 +1,236 @@
+/**
+ * The notice's structure as the anchoring engine sees it: sections from the outline, paragraphs (lines of
+ * the normalised text) and sentences, and the conversion between an offset and a `StructuralKey`.
+ *
+ * Why: on government CMS pages the article or item number plus the sentence index is steadier than any
+ * DOM path, and no annotator stores it (docs/annotation.md §3). The key lets us re-find a span after the
+ * text before it changed, and tells apart two occurrences of the same words.
+ */
+
+import type { OutlineItem } from '../types';
+import { foldString, type FoldedText } from './folded-text';
+import type { StructuralKey } from './selectors';
+
+interface Section {
+  /** Outline path as stored in keys (`二/（三）`, `第十二条`). */
+  path: string;
+  /** Folded path, for comparison across punctuation width (`（三）` = `(三)`). */
+  match: string;
+  start: number;
+  end: number;
+}
+
+export interface DocumentStructure {
+  textLength: number;
+  /** Sorted, non-overlapping; the text before the first one has no section (`null`). */
+  sections: Section[];
+  /** Offsets where each line (paragraph) starts, ascending; always starts with 0. */
+  lineStarts: Int32Array;
+  /** Offsets where a sentence starts inside a line (line starts not repeated), ascending. */
+  sentenceStarts: Int32Array;
+}
+
+/** Sentence ends: 。！？；and their ASCII forms (after `foldWidth`, `；` and `;` are the same). */
+function endsSentence(code: number): boolean {
+  return (
+    code === 0x3002 || code === 0xff01 || code === 0xff1f || code === 0xff1b ||
+    code === 0x21 || code === 0x3f || code === 0x3b
+  );
+}
+
+/** Closing quotes and brackets that belong to the sentence they follow (`……。”`). */
+function closesSentence(code: number): boolean {
+  return (
+    code === 0x201d || code === 0x2019 || code === 0x300d || code === 0x300f || code === 0xff09 ||
+    code === 0x29 || code === 0x3011 || code === 0x22 || code === 0x27
+  );
+}
+
+const ARTICLE = /^第[一二三四五六七八九十百千零〇两0-9０-９]+条$/;
+
+/** `一、` → `一`, `1.` → `1`, `（一）` and `第三条` unchanged. */
+function cleanLabel(label: string): string {
+  return label.replace(/\s+/g, '').replace(/[、.．,，:：]+$/u, '');
+}
+
+/** Lowest index i with values[i] > x (values ascending). */
+function upperBound(values: Int32Array, x: number): number {
+  let lo = 0;
+  let hi = values.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (values[mid] <= x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Build the structure of a normalised text. Outline items out of range or malformed are ignored. */
+export function buildStructure(text: string, outline: readonly OutlineItem[]): DocumentStructure {
+  const n = text.length;
+  const lineStarts: number[] = [0];
+  const sentenceStarts: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 0x0a) {
+      if (i + 1 < n) lineStarts.push(i + 1);
+      continue;
+    }
+    if (!endsSentence(code)) continue;
+    let j = i + 1;
+    while (j < n && (endsSentence(text.charCodeAt(j)) || closesSentence(text.charCodeAt(j)))) j++;
+    while (j < n && (text.charCodeAt(j) === 0x20 || text.charCodeAt(j) === 0x3000)) j++;
+    if (j < n && text.charCodeAt(j) !== 0x0a && text.charCodeAt(j) !== 0x0d) sentenceStarts.push(j);
+    i = j - 1;
+  }
+
+  const items = (Array.isArray(outline) ? outline : [])
+    .filter(
+      (o): o is OutlineItem =>
+        typeof o === 'object' && o !== null && Number.isSafeInteger(o.start) && o.start >= 0 && o.start < n &&
+        typeof o.label === 'string' && typeof o.level === 'number',
+    )
+    .slice()
+    .sort((a, b) => a.start - b.start);
+  const sections: Section[] = [];
+  const stack: { level: number; label: string }[] = [];
+  for (let k = 0; k < items.length; k++) {
+    const item = items[k];
+    if (k + 1 < items.length && items[k + 1].start === item.start) continue; // keep the last of equal starts
+    const label = cleanLabel(item.label);
+    while (stack.length > 0 && stack[stack.length - 1].level >= item.level) stack.pop();
+    stack.push({ level: item.level, label });
+    const path = ARTICLE.test(label) ? label : stack.map((s) => s.label).join('/');
+    sections.push({ path, match: foldString(path), start: item.start, end: n });
+  }
+  for (let k = 0; k + 1 < sections.length; k++) sections[k].end = sections[k + 1].start;
+
+  return {
+    textLength: n,
+    sections,
+    lineStarts: Int32Array.from(lineStarts),
+    sentenceStarts: Int32Array.from(sentenceStarts),
+  };
+}
+
+/** Index of the section containing an offset, or -1 before the first heading. */
+function sectionIndexAt(structure: DocumentStructure, offset: number): number {
+  const { sections } = structure;
+  let lo = 0;
+  let hi = sections.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sections[mid].start <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo - 1;
+}
+
+interface Location {
+  /** Index into `sections`, -1 before the first heading. */
+  section: number;
+  paragraph: number;
+  sentence: number;
+  offsetInSentence: number;
+}
+
+function locate(structure: DocumentStructure, folded: FoldedText, offset: number): Location {
+  const section = sectionIndexAt(structure, offset);
+  const regionStart = section >= 0 ? structure.sections[section].start : 0;
+  const { lineStarts, sentenceStarts } = structure;
+  // Paragraphs: line starts in (regionStart, offset]; sentences: sentence starts in (paragraphStart, offset].
+  const lineIndex = upperBound(lineStarts, offset);
+  const paragraph = lineIndex - upperBound(lineStarts, regionStart);
+  const paragraphStart = Math.max(lineStarts[lineIndex - 1], regionStart);
+  const sentenceIndex = upperBound(sentenceStarts, offset);
+  const sentence = sentenceIndex - upperBound(sentenceStarts, paragraphStart);
+  const sentenceStart = sentence > 0 ? sentenceStarts[sentenceIndex - 1] : paragraphStart;
+  return {
+    section,
+    paragraph,
+    sentence,
+    offsetInSentence: folded.fromSource[offset] - folded.fromSource[sentenceStart],
+  };
+}
+
+/** The structural key of the span starting at `offset` (0 ≤ offset ≤ text length). */
+export function structuralKeyAt(structure: DocumentStructure, folded: FoldedText, offset: number): StructuralKey {
+  const at = locate(structure, folded, offset);
+  return {
+    type: 'StructuralKey',
+    section: at.section >= 0 ? structure.sections[at.section].path : null,
+    paragraph: at.paragraph,
+    sentence: at.sentence,
+    offsetInSentence: at.offsetInSentence,
+  };
+}
+
+/** How far a candidate's position agrees with the stored key, outermost first (each implies the previous). */
+export interface StructureAgreement {
+  section: boolean;
+  paragraph: boolean;
+  sentence: boolean;
+  offset: boolean;
+  /** Same section, sentence index and offset in the sentence, whatever the paragraph index (a paragraph
+   * inserted or deleted earlier in the section shifts only that). */
+  local: boolean;
+}
+
+/** A stored key with its section path folded once. */
+export interface PreparedKey {
+  key: StructuralKey;
+  section: string | null;
+}
+
+export function prepareKey(key: StructuralKey): PreparedKey {
+  return { key, section: key.section === null ? null : foldString(key.section) };
+}
+
+/** Compare the stored key with the structure at a text offset. */
+export function agreementAt(
+  structure: DocumentStructure,
+  folded: FoldedText,
+  stored: PreparedKey,
+  offset: number,
+): StructureAgreement {
+  const at = locate(structure, folded, offset);
+  const found = at.section >= 0 ? structure.sections[at.section].match : null;
+  const section = stored.section === found;
+  const paragraph = section && stored.key.paragraph === at.paragraph;
+  const sentence = paragraph && stored.key.sentence === at.sentence;
+  const offsetAgrees = sentence && stored.key.offsetInSentence === at.offsetInSentence;
+  const local = section && stored.key.sentence === at.sentence && stored.key.offsetInSentence === at.offsetInSentence;
+  return { section, paragraph, sentence, offset: offsetAgrees, local };
+}
+
+/**
+ * Where a stored key points in this text, as folded offsets: one per section with that path (a notice
+ * may restart its numbering in an attachment). Empty when the section, paragraph or sentence is gone.
+ */
+export function resolveKey(structure: DocumentStructure, folded: FoldedText, stored: PreparedKey): number[] {
+  const key = stored.key;
+  const regions: { start: number; end: number }[] = [];
+  if (stored.section === null) {
+    regions.push({ start: 0, end: structure.sections.length > 0 ? structure.sections[0].start : structure.textLength });
+  } else {
+    for (const s of structure.sections) if (s.match === stored.section) regions.push(s);
+  }
+  const { lineStarts, sentenceStarts } = structure;
+  const found: number[] = [];
+  for (const region of regions) {
+    const firstLine = upperBound(lineStarts, region.start);
+    const paragraphStart = key.paragraph === 0 ? region.start : lineStarts[firstLine + key.paragraph - 1];
+    if (paragraphStart === undefined || paragraphStart >= region.end) continue;
+    const nextLine = lineStarts[upperBound(lineStarts, paragraphStart)];
+    const paragraphEnd = Math.min(region.end, nextLine ?? structure.textLength);
+    let sentenceStart = paragraphStart;
+    if (key.sentence > 0) {
+      const candidate = sentenceStarts[upperBound(sentenceStarts, paragraphStart) + key.sentence - 1];
+      if (candidate === undefined || candidate >= paragraphEnd) continue;
+      sentenceStart = candidate;
+    }
+    const target = folded.fromSource[sentenceStart] + key.offsetInSentence;
+    found.push(Math.min(target, folded.fromSource[paragraphEnd]));
+  }
+  return found;
+}
