@@ -1,0 +1,266 @@
+/**
+ * What a unit says: its categories (most important first), the trigger that decided, its strength,
+ * and whether it is reported speech or an epistemic reading. Null when it directs nobody.
+ *
+ * Precedence (docs/obligations.md §8): accountability → prohibition → obligation → permission →
+ * encouragement. The checks, in order:
+ *  1. Units that are never labelled: definitions (本办法所称), purpose preambles (为…，现就…通知如下).
+ *     Effective-date formulas, titles and topic headings carry no trigger and fall out by themselves.
+ *  2. Triggers that do not count here: inside a purpose adverbial (为贯彻落实…，); bare imperative verbs
+ *     anywhere but at the start of a heading or of a sentence in a directive section (or right after
+ *     its subject: 县级以上地方人民政府…，统筹制定…).
+ *  3. Conditions (假定): a bare condition (企业依法终止的；) is no directive; the modal inside a condition
+ *     (应当申报而未申报的，处…) or governing a sanction (对…的，要严肃问责) is no new duty, so the unit is
+ *     accountability only.
+ *  4. Without any trigger, a regulation's assignment 由X负责/制定 is still an obligation.
+ */
+import type { ObligationCategory, Strength } from '../types';
+import type { CompiledEntry, TriggerHit } from './match-triggers';
+import { parseActor } from './find-bearer';
+import { PURPOSE_SENTENCE } from './read-layout';
+import { indexWithin } from './search-within';
+import type { Unit } from './split-clauses';
+
+export const PRECEDENCE: readonly ObligationCategory[] = ['accountability', 'prohibition', 'obligation', 'permission', 'encouragement'];
+
+export interface Classification {
+  categories: ObligationCategory[];
+  /** The trigger that decided `categories[0]`. */
+  trigger: TriggerHit;
+  strength: Strength;
+  /** Reported words of someone else (总书记强调…, 《意见》指出，要…). */
+  quoted: boolean;
+  /** A trigger next to 可能/应是/可以说: not deontic as printed. */
+  epistemic: boolean;
+  /** Scene-setting rather than direction (the guiding-ideology formula): scored like a background section. */
+  framing: boolean;
+  /** The actor the reading itself names (驻外办事处 of 驻外办事处的主要任务是：), when the bearer search cannot see it. */
+  actor?: [number, number];
+}
+
+export interface ClassifyContext {
+  /** Bare imperatives (健全…机制。) count at the start of sentences here: a directive section. */
+  bareImperatives: boolean;
+  /** The line is inside a speaker scope (a news page's 通知要求 / 集团领导强调 block). */
+  quotedScope: boolean;
+}
+
+// ───────────── patterns ─────────────
+
+const DEFINITION = /本(?:办法|规定|细则|条例|通知|意见|法|决定|方案|标准|准则|公告|规则)(?:中)?所(?:称|指)|是指/;
+/** First characters PURPOSE_SENTENCE can match at (为, 根据, 按照, 依据, 依照, 遵照, 结合, 现就, 特此). */
+const PURPOSE_OPENERS = new Set(Array.from('为根按依遵结现特'));
+/** A segment opening with 为/为了 states a purpose or beneficiary (为贯彻落实…, 为开展…联合惩戒创造条件). */
+const PURPOSE_SEGMENT = /^为(?!准|主|止|此|由|依据|基础|核心|重点|抓手|载体|目标|导向|前提|保障|宗旨|指导|统领|引领)/;
+/** 以习近平新时代中国特色社会主义思想为指导: the guiding-ideology formula frames, it does not direct. */
+const GUIDING = /^(?:《[^》]{1,30}》)?(?:坚持)?以[^。;]{2,80}?为(?:指导|引领|统领|指引)/;
+/** Headings that name a topic although they open with a verb: （一）组织领导, 四、组织实施, 保障措施. */
+const TOPIC_HEADING = /^(?:组织领导|组织保障|组织实施|实施步骤|保障措施|保障机制|实施范围|发展目标|建设目标|建设内容|实施主体|指导思想)[。.]?$/;
+
+/** Speaker + speech verb: 习近平总书记强调, 会议指出, 《意见》指出，, 他表示. */
+const SPEECH = new RegExp(
+  '(?:(?:总书记|习近平|主席|总理|委员长|书记|部长|省长|市长|局长|主任|负责人|领导|会议|全会|常委会|讲话|(?<!其)他|(?<!其)她|专家)' +
+    '[^,。;!?:]{0,16}?(?:强调|指出|表示|宣布|说(?!明)|提出|要求(?=[,:]))' +
+    '|》[^,。;!?:]{0,6}?(?:强调|指出|表示))',
+);
+/** Cheap pre-check: no speech verb, no reported speech. */
+const SPEECH_VERB = /强调|指出|表示|宣布|说|提出|要求|指示|批示/;
+/** 习近平总书记就…要…作出重要指示: the directive is the content of someone else's instruction. */
+const INSTRUCTION = /(?:总书记|习近平|中央)[^。]{0,80}?就[^。]{0,80}?作出(?:重要)?(?:指示|批示)/;
+
+const VIOLATION = /(?:而未|而不|未按|未依照|未依法|拒不)/;
+const SANCTION_START = /^(?:处|给予|追究|责令|依法|由[^,。;]{0,20}?(?:责令|处|给予|没收|吊销|追缴))/;
+
+/** Adverbials between a subject and its bare verb: 县级以上地方人民政府结合本地实际…，统筹制定…. */
+const SUBJECT_ADVERBIAL = /^(?:结合|根据|按照|依照|依据|围绕|针对|立足|在|按|依托|通过)/;
+/** 由X负责/制定/组织…: a regulation assigning a task without a modal (目录由质检总局会同…制定). */
+const ASSIGNED_VERB = /^(?:会同[^,。;]{2,20}?)?(?:负责|制定|组织|统一|另行|审批|核准|确定|批准|决定|承担|实施|颁发|办理|发布|监督|管理|分担|安排|牵头|执行)/;
+const ASSIGNMENT_ENTRY: CompiledEntry = {
+  word: '由', role: 'trigger', category: 'obligation', strength: 'hard', maskAt: [], maskIndex: [],
+  note: '由X制定/负责: assignment of a task in a regulation',
+};
+/** 驻外办事处的主要任务是： / 各成员单位职责如下：: an intro listing duties; its items inherit an obligation. */
+const DUTY_LIST = /(?:主要)?(职责|任务|职能|义务)(?:主要)?(?:是|为|包括|有|如下)?:$/;
+const DUTY_LIST_ENTRY: CompiledEntry = {
+  word: '职责', role: 'trigger', category: 'obligation', strength: 'soft', maskAt: [], maskIndex: [],
+  note: 'X的主要职责是：, a list of duties',
+};
+
+// ───────────── classification ─────────────
+
+/** Categories and deciding trigger of a unit, or null when the unit is not a directive. */
+export function classifyUnit(f: string, unit: Unit, ctx: ClassifyContext): Classification | null {
+  if (isDefinition(f, unit) || isPurposeSentence(f, unit)) return null;
+
+  let hits = countingHits(f, unit, ctx);
+  if (hits.length === 0) {
+    const assigned = assignment(f, unit) ?? dutyListIntro(f, unit);
+    return assigned ? { ...assigned, quoted: ctx.quotedScope || isQuotedAt(f, unit.fullSentenceStart, assigned.trigger.start) } : null;
+  }
+  // A bare condition (企业依法终止的；) directs nobody; as a list item it takes the intro's reading.
+  if (unitEndsWithDe(f, unit) && hits.every((h) => segmentEndsWithDe(f, unit, segmentIndex(unit, h.start)))) return null;
+
+  // Conditions (…的，) before a later directive are 假定, not duties: 企业需要继续生产的，应当….
+  const lastDirectiveSeg = segmentIndex(unit, hits[hits.length - 1].start);
+  hits = hits.filter((h) => {
+    const k = segmentIndex(unit, h.start);
+    return k === lastDirectiveSeg || !segmentEndsWithDe(f, unit, k);
+  });
+
+  let violation: TriggerHit | null = null;
+  const firstAcc = hits.find((h) => h.entry.category === 'accountability');
+  if (firstAcc) {
+    // 要严肃问责 / 应当依法给予处分: the modal governing the sanction adds no duty.
+    const ak = segmentIndex(unit, firstAcc.start);
+    hits = hits.filter((h) => h.entry.category === 'accountability' || h.start > firstAcc.start || segmentIndex(unit, h.start) !== ak);
+  } else {
+    violation = violationCondition(f, unit, hits);
+  }
+
+  const categories: ObligationCategory[] = violation ? ['accountability'] : PRECEDENCE.filter((c) => hits.some((h) => h.entry.category === c));
+  if (categories.length === 0) return null;
+  const decisive = violation ?? pickTrigger(hits.filter((h) => h.entry.category === categories[0]));
+  return {
+    categories,
+    trigger: decisive,
+    strength: violation ? 'hard' : decisive.entry.strength,
+    quoted: ctx.quotedScope || isQuotedAt(f, unit.fullSentenceStart, decisive.start),
+    epistemic: unit.hits.some((h) => h.entry.role === 'epistemic' && h.end <= decisive.start && decisive.start - h.end <= 2),
+    framing: '《坚以'.includes(f[unit.fullSentenceStart]) && GUIDING.test(f.slice(unit.fullSentenceStart, Math.min(f.length, unit.fullSentenceStart + 120))),
+  };
+}
+
+/** Reported speech: a speaker and a speech verb before `pos` in the same full sentence. */
+export function isQuotedAt(f: string, sentenceStart: number, pos: number): boolean {
+  if (pos <= sentenceStart) return false;
+  const before = f.slice(Math.max(sentenceStart, pos - 300), pos);
+  if (SPEECH_VERB.test(before) && SPEECH.test(before)) return true;
+  if (!before.includes('就')) return false;
+  return INSTRUCTION.test(before + f.slice(pos, Math.min(f.length, pos + 120)).split('。')[0]);
+}
+
+function isDefinition(f: string, unit: Unit): boolean {
+  const end = Math.min(unit.end, unit.start + 600);
+  if (indexWithin(f, '所', unit.start, end) < 0 && indexWithin(f, '指', unit.start, end) < 0) return false;
+  return DEFINITION.test(f.slice(unit.start, end));
+}
+
+/** 为…，现就…通知如下. A 现将…印发给你们，请认真贯彻执行 sentence keeps its 请: that request is the directive. */
+function isPurposeSentence(f: string, unit: Unit): boolean {
+  const s = unit.fullSentenceStart;
+  if (!PURPOSE_OPENERS.has(f[s]) || unit.hits.some((h) => h.entry.word === '请')) return false;
+  return PURPOSE_SENTENCE.test(f.slice(s, Math.min(f.length, s + 400)));
+}
+
+/** The unit's deontic hits that count in its context (step 2 of the module comment). */
+function countingHits(f: string, unit: Unit, ctx: ClassifyContext): TriggerHit[] {
+  const opening = afterConnectives(f, unit.start);
+  const purposeSeg = unit.segments.map((s) => f[s.start] === '为' && PURPOSE_SEGMENT.test(f.slice(s.start, s.start + 6)));
+  const actorVerb = ctx.bareImperatives && unit.sentenceInitial ? subjectVerbAt(f, unit, opening) : -1;
+  const topicHeading = unit.heading && TOPIC_HEADING.test(f.slice(unit.start, Math.min(unit.end, unit.start + 12)));
+  return unit.hits.filter((h, i) => {
+    if (h.entry.role !== 'trigger') return false;
+    if (purposeSeg[segmentIndex(unit, h.start)]) return false;
+    // 可以要求纳税人补缴: the modal before 要求 decides, 要求 is its verb.
+    if (h.entry.word === '要求' && i > 0 && unit.hits[i - 1].entry.role === 'trigger' && h.start - unit.hits[i - 1].end <= 2) return false;
+    if (!h.entry.clauseStart) return true;
+    if (unit.heading) return h.start === unit.start && !topicHeading;
+    return ctx.bareImperatives && unit.sentenceInitial && (h.start === opening || h.start === actorVerb);
+  });
+}
+
+/** 应当申报而未申报的，处以罚款 where the sanction word is not in the lexicon (依照…处理): the modal that was violated. */
+function violationCondition(f: string, unit: Unit, hits: readonly TriggerHit[]): TriggerHit | null {
+  for (let k = 0; k + 1 < unit.segments.length; k++) {
+    const seg = unit.segments[k];
+    const next = unit.segments[k + 1];
+    if (!segmentEndsWithDe(f, unit, k) || !VIOLATION.test(f.slice(seg.start, seg.end))) continue;
+    if (!SANCTION_START.test(f.slice(next.start, Math.min(next.end, next.start + 30)))) continue;
+    const modal = hits.find((h) => h.start >= seg.start && h.start < seg.end);
+    if (modal) return modal;
+  }
+  return null;
+}
+
+/** A regulation's 由X负责/制定… without a modal, as an obligation decided by 由. */
+function assignment(f: string, unit: Unit): Omit<Classification, 'quoted'> | null {
+  const end = Math.min(unit.end, unit.start + 300);
+  for (let p = indexWithin(f, '由', unit.start, end); p >= 0; p = indexWithin(f, '由', p + 1, end)) {
+    if (/由于|由此|理由|自由|经由|缘由/.test(f.slice(p - 1, p + 2))) continue;
+    const np = parseActor(f, p + 1, end);
+    if (!np || np[0] !== p + 1 || !ASSIGNED_VERB.test(f.slice(np[1], np[1] + 30))) continue;
+    if (/^(?:负责)?解释/.test(f.slice(np[1], np[1] + 4))) continue; // 本办法由质检总局负责解释: boilerplate
+    const trigger: TriggerHit = { start: p, end: p + 1, entry: ASSIGNMENT_ENTRY };
+    return { categories: ['obligation'], trigger, strength: 'hard', epistemic: false, framing: false };
+  }
+  return null;
+}
+
+/** A unit ending in ： that announces a list of duties, with the owner of the duties when named before 的. */
+function dutyListIntro(f: string, unit: Unit): Omit<Classification, 'quoted'> | null {
+  if (!unit.endsWithColon || unit.end - unit.start > 60) return null;
+  const m = DUTY_LIST.exec(f.slice(unit.start, unit.end));
+  if (!m) return null;
+  const at = unit.start + m.index + m[0].indexOf(m[1]);
+  const trigger: TriggerHit = { start: at, end: at + m[1].length, entry: DUTY_LIST_ENTRY };
+  const np = parseActor(f, unit.start, at);
+  const actor: [number, number] | undefined = np && f[np[1]] === '的' ? np : undefined;
+  return { categories: ['obligation'], trigger, strength: 'soft', epistemic: false, framing: false, actor };
+}
+
+/**
+ * Position of the bare imperative verb of 主语 + 谓语 directives without a modal, as directive sections
+ * of 意见 write them (县级以上地方人民政府根据年度抽查工作计划，组织领导…), or -1. The verb must follow
+ * the actor directly, or open the next segment after an adverbial.
+ */
+function subjectVerbAt(f: string, unit: Unit, opening: number): number {
+  const np = parseActor(f, opening, Math.min(unit.end, opening + 60));
+  if (!np) return -1;
+  const verbs = unit.hits.filter((h) => h.entry.clauseStart && h.start >= np[1]);
+  if (verbs.length === 0) return -1;
+  if (verbs[0].start - np[1] <= 2) return verbs[0].start;
+  if (!SUBJECT_ADVERBIAL.test(f.slice(np[1], np[1] + 2)) || unit.segments.length < 2) return -1;
+  const next = unit.segments[segmentIndex(unit, np[1]) + 1];
+  return next && verbs.some((h) => h.start === next.start) ? next.start : -1;
+}
+
+/** The first real trigger of the category; a bare imperative only when nothing else decided. */
+function pickTrigger(hits: TriggerHit[]): TriggerHit {
+  return hits.find((h) => !h.entry.clauseStart) ?? hits[0];
+}
+
+// ───────────── unit geometry ─────────────
+
+/** Skip 并/同时/此外 and ordinals (一是, 首先) at the start of a unit: the bare imperative comes right after. */
+function afterConnectives(f: string, p: number): number {
+  const m = /^(?:[一二三四五六七八九十]是|首先|其次|再次|最后|第[一二三四五六七八九十],?)/.exec(f.slice(p, p + 4));
+  if (m) p += m[0].length;
+  for (const w of ['与此同时', '同时', '此外', '另外', '并且', '并', '还要', '还']) if (f.startsWith(w, p)) return p + w.length;
+  return p;
+}
+
+/** Index of the segment holding `pos` (binary search: a unit can have hundreds of segments). */
+function segmentIndex(unit: Unit, pos: number): number {
+  const segs = unit.segments;
+  let lo = 0;
+  let hi = segs.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (pos < segs[mid].end) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
+}
+
+const CLOSERS = new Set(['”', '’', ')', '」', '』']);
+
+function segmentEndsWithDe(f: string, unit: Unit, k: number): boolean {
+  const seg = unit.segments[k];
+  let e = seg.end;
+  while (e > seg.start && CLOSERS.has(f[e - 1])) e--;
+  return e > seg.start && f[e - 1] === '的';
+}
+
+function unitEndsWithDe(f: string, unit: Unit): boolean {
+  return unit.segments.length > 0 && segmentEndsWithDe(f, unit, unit.segments.length - 1);
+}

@@ -1,0 +1,214 @@
+/**
+ * The obligation finder: which clauses of a notice direct someone to act, forbid, allow, encourage
+ * or sanction, who must act, and by when.
+ *
+ * Pipeline (each stage in its own module, all offsets into the normalised text):
+ *   foldWidth → readLayout (lines, headings, sections) → matchTriggers (one pass, lexicon.ts)
+ *   → splitClauses → classifyUnit → bearer (findExplicitBearer + inheritance here) → findDeadline
+ *   → scoreClause → clauses with score ≥ HIGHLIGHT_THRESHOLD.
+ *
+ * The clause unit. A clause is a sentence unit ending at 。！？；, a line break or ：, cut further at ，
+ * only where a new directive starts: a new actor with its own trigger, a trigger of a category the
+ * clause does not have yet, or a condition/target lead-in (…的， / 对X，) followed by a directive.
+ * So 各级党委要牢记…，坚决扛起…，统一领导… is one clause, while
+ * 对疫情防控工作要亲自抓、总负责，各级领导干部要坚守岗位… is two (two actors), and
+ * 要增强政治敏锐性，不信谣不传谣，坚决支持… is three (obligation, prohibition, obligation).
+ * Numbering labels (第十条, （一）) are outside the span; the closing punctuation is inside.
+ * Headings are one clause (heading=true). List items under an intro ending in ： inherit the intro's
+ * category, trigger and bearer when they have no trigger of their own.
+ */
+import type { Bearer, Clause } from '../types';
+import { foldWidth } from '../text/normalise';
+import { lastIndexWithin } from './search-within';
+import { classifyUnit, type Classification } from './classify-clause';
+import { findExplicitBearer, parseActor, parseResponsibilityNote } from './find-bearer';
+import { findDeadline } from './find-deadline';
+import { matchTriggers, type TriggerHit } from './match-triggers';
+import { readLayout, type LabelKind } from './read-layout';
+import { HIGHLIGHT_THRESHOLD, scoreClause } from './score-clause';
+import { NAME_WORDS, splitClauses, type Unit } from './split-clauses';
+
+export { HIGHLIGHT_THRESHOLD };
+
+export interface ObligationContext {
+  /** 主送机关 groups as printed; the first is the default bearer (source 'addressee'). */
+  addressees: string[];
+}
+
+/**
+ * Clauses of `text` (normalised notice text, one paragraph per line) that an analyst listing the
+ * notice's duties wants highlighted, sorted by start. Never throws: any failure yields [].
+ */
+export function findObligations(text: string, context?: ObligationContext): Clause[] {
+  if (typeof text !== 'string' || text.length === 0) return [];
+  try {
+    return find(text.length > MAX_ANALYSED ? text.slice(0, MAX_ANALYSED) : text, context);
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * Text beyond this many characters is not analysed. The longest Chinese laws run to about 200,000
+ * characters; a body ten times that long is a pathological page, and the cap bounds the work (and
+ * the memory of millions of clause objects) on it. Offsets stay valid: the analysed text is a prefix.
+ */
+const MAX_ANALYSED = 2_000_000;
+
+interface ListScope {
+  cls: Classification;
+  bearer: string | null;
+  line: number;
+  introEnd: number;
+  /** The intro holds a list-intro word (下列, 以下, 如下, 即：). */
+  announcesItems: boolean;
+}
+
+const LIST_LABELS: ReadonlySet<LabelKind> = new Set<LabelKind>(['top', 'sub', 'num', 'subnum', 'circled']);
+
+function find(text: string, context?: ObligationContext): Clause[] {
+  const f = foldWidth(text);
+  const layout = readLayout(f);
+  const hits = matchTriggers(f);
+  const units = splitClauses(f, layout, hits);
+  const isWordAt = (p: number) => {
+    const h = hitStartingAt(hits, p);
+    return h !== undefined && h.entry.role === 'trigger' && !NAME_WORDS.has(h.entry.word);
+  };
+  const addressee = context?.addressees?.map((a) => (typeof a === 'string' ? a.trim() : '')).find((a) => a.length > 0) ?? null;
+  const notes = responsibilityNotes(f, text, units);
+
+  const out: Clause[] = [];
+  let currentLine = -1;
+  let currentSentence = -1;
+  let paragraphBearer: string | null = null;
+  let sentenceBearer: string | null = null;
+  let list: ListScope | null = null;
+
+  for (const u of units) {
+    const line = layout.lines[u.line];
+    if (u.line !== currentLine) {
+      currentLine = u.line;
+      paragraphBearer = null;
+      if (list && !line.item) list = null;
+    }
+    if (u.sentence !== currentSentence) {
+      currentSentence = u.sentence;
+      sentenceBearer = null;
+    }
+    if (line.title || notes.skip.has(u)) continue;
+
+    // Items on later lines are marked by the layout; items on the intro's own line need a list-intro
+    // word in the intro (以下几点：一是…；二是…, 即：…), else the text after ： is ordinary prose.
+    const inItem: boolean = list !== null && (u.line > list.line || (list.announcesItems && u.start >= list.introEnd));
+    // Bare imperatives count in directive sections, and at the start of a numbered item (一、加强…).
+    const itemOpening = line.label !== null && line.label !== 'article' && line.label !== 'part' && u.start === line.contentStart;
+    const ctx = {
+      bareImperatives: !layout.hasArticles && (line.underHeading || itemOpening) && !line.framing && !line.quotedScope && !line.purpose,
+      quotedScope: line.quotedScope,
+    };
+    let cls = classifyUnit(f, u, ctx);
+    let inherited = false;
+    if (!cls && inItem && list) {
+      cls = list.cls;
+      inherited = true;
+    }
+    if (!cls) continue;
+
+    // Bearer: named in the clause (no phrase starts on a trigger or bare-imperative verb), else inherited (sentence → list intro → paragraph note/paragraph), else addressee.
+    let bearer: Bearer | null = null;
+    if (!inherited) {
+      const span: [number, number] | null =
+        cls.actor ?? addresseeOfRequest(f, cls.trigger, u.end) ?? findExplicitBearer(f, u.segments, cls.trigger.start, isWordAt);
+      if (span) bearer = { text: text.slice(span[0], span[1]), source: 'explicit' };
+    }
+    if (!bearer) {
+      const from: string | null =
+        sentenceBearer ?? (inItem && list ? list.bearer : null) ?? notes.byLine.get(u.line) ?? paragraphBearer;
+      if (from) bearer = { text: from, source: 'inherited' };
+      else if (addressee) bearer = { text: addressee, source: 'addressee' };
+    }
+    if (bearer && bearer.source !== 'addressee') {
+      sentenceBearer = bearer.text;
+      if (bearer.source === 'explicit' && !cls.quoted) paragraphBearer = bearer.text;
+    }
+
+    const clauseText = text.slice(u.start, u.end);
+    const heading = u.heading && !inherited;
+    const score = scoreClause({
+      strength: cls.strength,
+      explicitBearer: bearer?.source === 'explicit',
+      inList: inItem || line.taskSection || (line.label !== null && LIST_LABELS.has(line.label) && !heading),
+      background: line.background || line.purpose || cls.framing,
+      quoted: cls.quoted,
+      epistemic: cls.epistemic,
+    });
+
+    if (u.endsWithColon && !inherited) {
+      list = {
+        cls,
+        bearer: bearer && bearer.source !== 'addressee' ? bearer.text : null,
+        line: u.line,
+        introEnd: u.end,
+        announcesItems: u.hits.some((h) => h.entry.role === 'list-intro'),
+      };
+    }
+
+    if (score < HIGHLIGHT_THRESHOLD) continue;
+    out.push({
+      category: cls.categories[0],
+      categories: cls.categories.slice(),
+      strength: cls.strength,
+      start: u.start,
+      end: u.end,
+      text: clauseText,
+      trigger: text.slice(cls.trigger.start, cls.trigger.end),
+      bearer,
+      deadline: findDeadline(clauseText),
+      quoted: cls.quoted,
+      heading,
+      score,
+    });
+  }
+  return out;
+}
+
+/** 请各单位于…报送 / 要求各地区…: the actor after the request word is the one who must act. */
+function addresseeOfRequest(f: string, trigger: TriggerHit, unitEnd: number): [number, number] | null {
+  const w = trigger.entry.word;
+  if (w !== '请' && w !== '要求') return null;
+  return parseActor(f, trigger.end, Math.min(unitEnd, trigger.end + 60));
+}
+
+/** The hit starting at `pos` (hits are sorted by start), by binary search. */
+function hitStartingAt(hits: readonly TriggerHit[], pos: number): TriggerHit | undefined {
+  let lo = 0;
+  let hi = hits.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (hits[mid].start < pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < hits.length && hits[lo].start === pos ? hits[lo] : undefined;
+}
+
+/**
+ * （发展改革委、财政部按职责分工负责）: a note naming who carries the tasks of its paragraph. The
+ * note is no clause of its own; it is the inherited bearer of the paragraph's clauses.
+ */
+function responsibilityNotes(f: string, text: string, units: readonly Unit[]): { byLine: Map<number, string>; skip: Set<Unit> } {
+  const byLine = new Map<number, string>();
+  const skip = new Set<Unit>();
+  for (const u of units) {
+    let e = u.end;
+    while (e > u.start && /[。;]/.test(f[e - 1])) e--;
+    if (f[e - 1] !== ')') continue;
+    const open = lastIndexWithin(f, '(', Math.max(u.start, e - 80), e - 1);
+    if (open < 0) continue;
+    const span = parseResponsibilityNote(f, open, e);
+    if (!span) continue;
+    if (!byLine.has(u.line)) byLine.set(u.line, text.slice(span[0], span[1]));
+    if (open === u.start) skip.add(u);
+  }
+  return { byLine, skip };
+}

@@ -1,0 +1,98 @@
+import { describe, expect, it } from 'vitest';
+import { findObligations } from '../../lib/obligations/index';
+import { parseActor } from '../../lib/obligations/find-bearer';
+
+const actor = (s: string) => {
+  const r = parseActor(s, 0, s.length);
+  return r ? s.slice(r[0], r[1]) : null;
+};
+
+describe('parseActor: organisation phrases by suffix', () => {
+  it.each([
+    ['各级党委(党组)要高度重视', '各级党委(党组)'],
+    ['各地区、各有关部门要', '各地区、各有关部门'],
+    ['地方各级人民政府要切实', '地方各级人民政府'],
+    ['各省(区、市)人民政府要以', '各省(区、市)人民政府'],
+    ['公民、法人或者其他组织认为', '公民、法人或者其他组织'],
+    ['质检总局或者省级质量技术监督局应当', '质检总局或者省级质量技术监督局'],
+    ['国务院教育行政部门负责', '国务院教育行政部门'],
+    ['应急管理部门要', '应急管理部门'],
+    ['各级派出机构党委和银保监会机关相关监管部门党支部要', '各级派出机构党委和银保监会机关相关监管部门党支部'],
+    ['任何单位和个人不得', '任何单位和个人'],
+    ['各级组织部门要', '各级组织部门'],
+  ])('%s → %s', (text, expected) => expect(actor(text)).toBe(expected));
+
+  it('a verb phrase or a prepositional phrase is no actor', () => {
+    expect(actor('对本单位被隔离观察的干部群众')).toBeNull();
+    expect(actor('采取党员干部带头分片包干')).toBeNull();
+    expect(actor('按照有关部门要求')).toBeNull();
+  });
+  it('质检总局组织审查的: 组织 after a complete name is the verb', () => {
+    expect(actor('质检总局组织审查的')).toBe('质检总局');
+  });
+});
+
+describe('bearer of a clause', () => {
+  const one = (text: string, addressees: string[] = []) => {
+    const cs = findObligations(text, { addressees });
+    expect(cs.length).toBeGreaterThan(0);
+    return cs[0];
+  };
+
+  it('explicit: the phrase before the trigger, copied exactly', () => {
+    expect(one('各地区、各部门要妥善安排。').bearer).toEqual({ text: '各地区、各部门', source: 'explicit' });
+    expect(one('各级党委（党组）要切实负起责任。').bearer).toEqual({ text: '各级党委（党组）', source: 'explicit' });
+  });
+  it('explicit: a relative-clause subject (取得生产许可证的企业)', () => {
+    expect(one('取得生产许可证的企业不得出租、出借生产许可证证书。').bearer?.text).toBe('取得生产许可证的企业');
+  });
+  it('explicit: the actor of a condition (…的，可以…)', () => {
+    expect(one('公民、法人或者其他组织认为行政行为侵犯其合法权益的，可以申请行政复议。').bearer?.text).toBe('公民、法人或者其他组织');
+  });
+  it('explicit: 由X负责', () => {
+    const c = one('具体工作由市场监管总局负责。');
+    expect(c.category).toBe('obligation');
+    expect(c.bearer).toEqual({ text: '市场监管总局', source: 'explicit' });
+  });
+  it('a noun right after the phrase shows it was a modifier (执法检查人员名录库应…)', () => {
+    expect(one('执法检查人员名录库应包括所有执法人员。').bearer?.source).not.toBe('explicit');
+  });
+  it('a speaker is not the bearer', () => {
+    expect(one('习近平总书记强调，各级党委要担负起责任。').bearer?.text).toBe('各级党委');
+  });
+  it('对X，要…: X is the target, not the bearer', () => {
+    const cs = findObligations('各级党组织要关心关爱干部。对本单位被隔离观察的干部群众，要关心他们的生活。');
+    expect(cs[1].bearer).toEqual({ text: '各级党组织', source: 'inherited' });
+  });
+  it('zero subject inherits from the previous clause of the sentence, then the paragraph', () => {
+    const cs = findObligations('广大党员要冲锋在前，不信谣不传谣。要严守纪律。');
+    expect(cs.map((c) => c.bearer)).toEqual([
+      { text: '广大党员', source: 'explicit' },
+      { text: '广大党员', source: 'inherited' },
+      { text: '广大党员', source: 'inherited' },
+    ]);
+  });
+  it('a new paragraph without a subject falls back to the first addressee', () => {
+    const cs = findObligations('各级党组织要高度重视。\n要及时报告进展。', { addressees: ['各乡（镇）党委', '各街道党工委'] });
+    expect(cs[1].bearer).toEqual({ text: '各乡（镇）党委', source: 'addressee' });
+  });
+  it('no bearer at all without addressees', () => {
+    expect(one('要及时报告进展。').bearer).toBeNull();
+  });
+  it('（X按职责分工负责） names the bearer of its paragraph and is no clause itself', () => {
+    const cs = findObligations('要加快建设信用信息平台。（发展改革委、人民银行按职责分工负责）');
+    expect(cs).toHaveLength(1);
+    expect(cs[0].bearer).toEqual({ text: '发展改革委、人民银行', source: 'inherited' });
+  });
+});
+
+describe('bearer after a request word', () => {
+  it('请各省级人民政府于…报送: the actor after 请 must act', () => {
+    const [c] = findObligations('请各省级人民政府于2019年4月底前报送实施方案。', { addressees: ['国务院各部委'] });
+    expect(c.bearer).toEqual({ text: '各省级人民政府', source: 'explicit' });
+  });
+  it('要求各级党组织…: the actor after 要求 must act', () => {
+    const [c] = findObligations('要求各级党组织广大党员干部坚决践行“五讲五带头”。');
+    expect(c.bearer?.text).toBe('各级党组织广大党员干部');
+  });
+});
