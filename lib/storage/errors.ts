@@ -1,0 +1,78 @@
+/**
+ * Storage failures as one typed error with a message the analyst can act on (Chinese first, then English).
+ *
+ * Dexie rejects with its own classes (`Dexie.AbortError` whose `inner` is the browser's
+ * `QuotaExceededError`, `Dexie.BulkError` with `failures`, …); callers should not have to know them.
+ */
+
+export type StorageErrorKind = 'quota' | 'conflict' | 'invalid' | 'unknown';
+
+const USER_MESSAGES: Record<StorageErrorKind, string> = {
+  quota: '存储空间已满，本次修改未保存。请导出备份并清理回收站后重试。 / The storage quota is used up: this change was not saved. Export a backup and empty the bin, then try again.',
+  conflict: '数据已被其他操作修改，本次修改未保存。请刷新后重试。 / The data was changed elsewhere: this change was not saved. Reload and try again.',
+  invalid: '数据不完整或格式不正确，未保存。 / The data is incomplete or malformed and was not saved.',
+  unknown: '保存失败，数据未改动。请重试。 / Saving failed and nothing was changed. Please try again.',
+};
+
+export class StorageError extends Error {
+  override readonly name = 'StorageError';
+  /** The bilingual message to show the analyst; `message` carries the technical detail. */
+  readonly userMessage: string;
+
+  constructor(
+    readonly kind: StorageErrorKind,
+    detail: string,
+    cause?: unknown,
+  ) {
+    super(detail, cause === undefined ? undefined : { cause });
+    this.userMessage = USER_MESSAGES[kind];
+  }
+}
+
+/** The errors a Dexie/IndexedDB failure wraps, outermost first (inner, cause, BulkError failures). */
+function chain(err: unknown, depth = 0): unknown[] {
+  if (err == null || typeof err !== 'object' || depth > 5) return [err];
+  const e = err as { inner?: unknown; cause?: unknown; failures?: unknown };
+  const out: unknown[] = [err];
+  if (e.inner) out.push(...chain(e.inner, depth + 1));
+  if (e.cause) out.push(...chain(e.cause, depth + 1));
+  if (e.failures && typeof e.failures === 'object') {
+    for (const f of Object.values(e.failures as Record<string, unknown>).slice(0, 20)) out.push(...chain(f, depth + 1));
+  }
+  return out;
+}
+
+function nameOf(e: unknown): string {
+  return e && typeof e === 'object' && typeof (e as { name?: unknown }).name === 'string' ? (e as { name: string }).name : '';
+}
+
+function messageOf(e: unknown): string {
+  if (e && typeof e === 'object' && typeof (e as { message?: unknown }).message === 'string') return (e as { message: string }).message;
+  return String(e);
+}
+
+/** Map any error thrown by storage code to a StorageError (a StorageError passes through unchanged). */
+export function toStorageError(err: unknown): StorageError {
+  if (err instanceof StorageError) return err;
+  const errors = chain(err);
+  for (const e of errors) if (e instanceof StorageError) return e;
+  const names = errors.map(nameOf);
+  const detail = messageOf(err);
+  if (names.some((n) => n === 'QuotaExceededError' || n === 'NS_ERROR_DOM_QUOTA_REACHED')) {
+    return new StorageError('quota', detail, err);
+  }
+  if (names.some((n) => n === 'ConstraintError' || n === 'VersionError')) return new StorageError('conflict', detail, err);
+  if (names.some((n) => n === 'DataError' || n === 'DataCloneError' || n === 'TypeError')) {
+    return new StorageError('invalid', detail, err);
+  }
+  return new StorageError('unknown', detail, err);
+}
+
+/** Run a storage operation and rethrow whatever it throws as a StorageError. */
+export async function guard<T>(op: () => Promise<T>): Promise<T> {
+  try {
+    return await op();
+  } catch (err) {
+    throw toStorageError(err);
+  }
+}

@@ -1,0 +1,177 @@
+/**
+ * The shapes the repository, search and messages share: what is stored from a page, what lists show,
+ * how the library is filtered; and the index lookups behind the filters.
+ */
+
+import { normaliseKeyPart } from '../identity';
+import type { Clause, NoticeMetadata, ObligationCategory, OutlineItem, Site } from '../types';
+import type { NoticeLensDB, NoticeRow } from './db';
+
+/** What a page or the reader sends to store a notice: its analysis, the URLs it was seen at, and optionally the analyst's choices. */
+export interface NoticeSnapshot {
+  id: string;
+  urls: string[];
+  metadata: NoticeMetadata;
+  text: string;
+  outline: OutlineItem[];
+  obligations: Clause[];
+  site: Site;
+  /** Omitted: keep what is stored (false for a new notice). */
+  saved?: boolean;
+  /** Omitted: keep what is stored (none for a new notice). */
+  tags?: string[];
+}
+
+export interface NoticeFilters {
+  saved?: boolean;
+  /** An issuer as printed; matched after `normaliseKeyPart`. */
+  issuer?: string;
+  year?: number;
+  docType?: string;
+  tag?: string;
+  /** true: the bin (soft-deleted notices) instead of the library. */
+  deleted?: boolean;
+}
+
+/** A notice in lists: everything but the text, outline and clauses, plus counts. */
+export interface NoticeSummary {
+  id: string;
+  urls: string[];
+  metadata: NoticeMetadata;
+  site: Site;
+  saved: boolean;
+  tags: string[];
+  createdAt: number;
+  updatedAt: number;
+  deletedAt: number | null;
+  annotationCount: number;
+  obligationCounts: Record<ObligationCategory, number>;
+  textLength: number;
+}
+
+export interface Page<T> {
+  items: T[];
+  /** Matching records in all pages. */
+  total: number;
+}
+
+/** Later than any millisecond timestamp until the year 10000, and 10 base-36 digits. */
+const KEY_TIME_MAX = 36 ** 10 - 1;
+
+/**
+ * The key of a notice's search-terms row: (KEY_TIME_MAX − time) in fixed-width base 36, then the id, so
+ * keys sort newest first and index entries of every term come out in recency order.
+ */
+export function searchKey(id: string, time: number): string {
+  const t = Math.min(KEY_TIME_MAX, Math.max(0, Math.floor(time)));
+  return `${(KEY_TIME_MAX - t).toString(36).padStart(10, '0')}|${id}`;
+}
+
+export function idOfSearchKey(key: string): string {
+  return key.slice(11);
+}
+
+/** The searchable strings of a notice's metadata (not its title, which is indexed separately). */
+export function metadataStrings(m: NoticeMetadata): string[] {
+  const out: string[] = [];
+  for (const v of [m.docType, m.docNumber, m.validity, m.level, m.citationCode, m.signedDate, m.publishedDate]) if (v) out.push(v);
+  out.push(...m.issuers, ...m.addressees);
+  return out;
+}
+
+export function toSummary(row: NoticeRow): NoticeSummary {
+  return {
+    id: row.id,
+    urls: row.urls,
+    metadata: row.metadata,
+    site: row.site,
+    saved: row.saved === 1,
+    tags: row.tags,
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
+    deletedAt: row.deletedAt,
+    annotationCount: row.annotationCount ?? 0,
+    obligationCounts: row.obligationCounts,
+    textLength: row.textLength,
+  };
+}
+
+/** True when a notice row passes the field filters (not the bin flag). */
+export function rowPasses(row: NoticeRow, filters: NoticeFilters): boolean {
+  if (filters.saved !== undefined && row.saved !== (filters.saved ? 1 : 0)) return false;
+  if (filters.issuer && !row.issuers.includes(normaliseKeyPart(filters.issuer))) return false;
+  if (filters.year !== undefined && row.year !== filters.year) return false;
+  if (filters.docType && row.docType !== filters.docType.trim()) return false;
+  if (filters.tag && !row.tags.includes(filters.tag.trim())) return false;
+  return true;
+}
+
+/** A filter whose index holds at most this many notices is read and sorted; broader filters walk newest first. */
+const READ_AND_SORT_UP_TO = 500;
+
+interface FilterLookup {
+  count(): Promise<number>;
+  keys(): Promise<string[]>;
+}
+
+/** One index lookup per field filter (not the bin flag). */
+function filterLookups(db: NoticeLensDB, filters: NoticeFilters): FilterLookup[] {
+  const where = [];
+  if (filters.saved !== undefined) where.push(() => db.notices.where('saved').equals(filters.saved ? 1 : 0));
+  if (filters.issuer) where.push(() => db.notices.where('issuers').equals(normaliseKeyPart(filters.issuer!)));
+  if (filters.year !== undefined) where.push(() => db.notices.where('year').equals(filters.year!));
+  if (filters.docType) where.push(() => db.notices.where('docType').equals(filters.docType!.trim()));
+  if (filters.tag) where.push(() => db.notices.where('tags').equals(filters.tag!.trim()));
+  return where.map((w) => ({ count: () => w().count(), keys: () => w().primaryKeys() }));
+}
+
+function newestFirst(rows: NoticeRow[]): NoticeRow[] {
+  return rows.sort((a, b) => b.updatedAt - a.updatedAt || (a.id < b.id ? -1 : 1));
+}
+
+/**
+ * One page of the library (or the bin), most recently changed first, and the number of matching notices.
+ * Counting index entries is cheap and reading keys and records is not, so: the bin and narrow filters
+ * read their few notices and sort them; no filter or only broad ones walk the `updatedAt` index newest
+ * first and stop at the end of the page.
+ */
+export async function pageByRecency(
+  db: NoticeLensDB,
+  filters: NoticeFilters,
+  offset: number,
+  limit: number,
+  readAndSortUpTo = READ_AND_SORT_UP_TO,
+): Promise<{ rows: NoticeRow[]; total: number }> {
+  const page = (rows: NoticeRow[]) => ({ rows: newestFirst(rows).slice(offset, offset + limit), total: rows.length });
+  const binIds = await db.notices.where('deletedAt').aboveOrEqual(-Infinity).primaryKeys();
+  if (filters.deleted === true) {
+    const bin = (await db.notices.bulkGet(binIds)).filter((r): r is NoticeRow => !!r && rowPasses(r, filters));
+    return page(bin);
+  }
+  const live = (r: NoticeRow) => r.deletedAt === null && rowPasses(r, filters);
+  const walk = () => db.notices.orderBy('updatedAt').reverse().filter(live).offset(offset).limit(limit).toArray();
+  const lookups = filterLookups(db, filters);
+  if (lookups.length === 0) {
+    const [rows, all] = await Promise.all([walk(), db.notices.count()]);
+    return { rows, total: all - binIds.length };
+  }
+  const counts = await Promise.all(lookups.map((l) => l.count()));
+  const narrowest = counts.indexOf(Math.min(...counts));
+  if (counts[narrowest] <= readAndSortUpTo) {
+    const rows = await db.notices.bulkGet(await lookups[narrowest].keys());
+    return page(rows.filter((r): r is NoticeRow => !!r && live(r)));
+  }
+  // Broad filters: the total needs the keys of each (no record is read), the page walks newest first.
+  const [rows, sets, binRows] = await Promise.all([
+    walk(),
+    Promise.all(lookups.map((l) => l.keys())),
+    db.notices.bulkGet(binIds),
+  ]);
+  let matching = new Set(sets[0]);
+  for (const s of sets.slice(1)) {
+    const next = new Set(s);
+    matching = new Set([...matching].filter((id) => next.has(id)));
+  }
+  for (const r of binRows) if (r) matching.delete(r.id);
+  return { rows, total: matching.size };
+}

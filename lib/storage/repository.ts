@@ -1,0 +1,644 @@
+/**
+ * The library's one way in and out of the database: notices, annotations and URL aliases, written in
+ * single transactions so an interrupted write leaves nothing half-written, and every failure surfaced as
+ * a `StorageError`.
+ *
+ * Identity rules (annotation.md §7): a notice is keyed by its document id (`lib/identity`), each URL it
+ * was seen at is an alias; annotations are keyed by their own id, so a retried save is idempotent and the
+ * newest `updatedAt` wins. Deletions are soft (undo) until `purgeDeleted`.
+ */
+
+import { isNoticeId, normaliseKeyPart, tryCanonicalUrl } from '../identity';
+import { annotationTerms, indexTerms, noticeTerms } from '../search/terms';
+import { OBLIGATION_CATEGORIES, type Annotation, type Clause, type ObligationCategory, type SavedNotice } from '../types';
+import type { AnnotationRow, NoticeAnalysisRow, NoticeLensDB, NoticeRow, NoticeTermsRow, NoticeTextRow } from './db';
+import { StorageError, guard } from './errors';
+import { LIMITS, isAnnotationId, normaliseTags } from './limits';
+import {
+  metadataStrings,
+  pageByRecency,
+  searchKey,
+  toSummary,
+  type NoticeFilters,
+  type NoticeSnapshot,
+  type NoticeSummary,
+  type Page,
+} from './records';
+import { searchNotices, type SearchOptions, type SearchResult } from './search';
+
+export type { NoticeFilters, NoticeSnapshot, NoticeSummary, Page } from './records';
+
+export interface PutAnnotationResult {
+  /** The stored annotation after the write: the incoming one, or the stored one when it was newer. */
+  annotation: Annotation;
+  /** false when the stored annotation was as new or newer (a retry, or an outdated write). */
+  applied: boolean;
+}
+
+export interface RepositoryOptions {
+  /** Clock, injectable for tests. */
+  now?: () => number;
+}
+
+const NOTICE_TABLES = ['notices', 'noticeTexts', 'noticeAnalyses', 'noticeTerms', 'aliases'] as const;
+
+export class NoticeRepository {
+  private readonly now: () => number;
+
+  constructor(
+    readonly db: NoticeLensDB,
+    options: RepositoryOptions = {},
+  ) {
+    this.now = options.now ?? Date.now;
+  }
+
+  /* ----- Notices ----- */
+
+  /**
+   * Store a notice's latest analysis. URLs are merged with those already stored; `saved` and `tags` keep
+   * their stored values unless the snapshot sets them; nothing is written (and `updatedAt` stays) when
+   * nothing changed. A soft-deleted notice that is stored again is back in the library.
+   */
+  upsertNotice(snapshot: NoticeSnapshot): Promise<SavedNotice> {
+    return guard(async () => {
+      checkSnapshot(snapshot);
+      const prepared = prepareNotice(snapshot);
+      return this.db.transaction('rw', NOTICE_TABLES.map((t) => this.db.table(t)), () => this.writeNotice(prepared));
+    });
+  }
+
+  /**
+   * Store many notices in one transaction (restoring a backup, bulk import): each merged like
+   * `upsertNotice`; all are written or none.
+   */
+  upsertNotices(snapshots: NoticeSnapshot[]): Promise<SavedNotice[]> {
+    return guard(async () => {
+      snapshots.forEach(checkSnapshot);
+      const prepared = snapshots.map(prepareNotice);
+      return this.db.transaction('rw', NOTICE_TABLES.map((t) => this.db.table(t)), async () => {
+        // Terms rows are written together at the end: one bulk write instead of thousands of index updates each.
+        const terms: TermsWrites = { put: [], delete: [] };
+        const out: SavedNotice[] = [];
+        for (const p of prepared) out.push(await this.writeNotice(p, terms));
+        await this.db.noticeTerms.bulkDelete(terms.delete);
+        await this.db.noticeTerms.bulkPut(terms.put);
+        return out;
+      });
+    });
+  }
+
+  /** Mark a notice saved to (or removed from) the library. */
+  setSaved(id: string, saved: boolean): Promise<SavedNotice> {
+    return guard(() =>
+      this.db.transaction('rw', this.db.notices, this.db.noticeTexts, this.db.noticeAnalyses, async () => {
+        const row = await this.db.notices.get(id);
+        if (!row) throw new StorageError('invalid', `No notice ${id}`);
+        const flag = saved ? 1 : 0;
+        if (row.saved !== flag || row.deletedAt !== null) {
+          row.saved = flag;
+          row.deletedAt = null;
+          row.updatedAt = this.tick(row.updatedAt);
+          await this.db.notices.put(row);
+        }
+        return (await this.assemble(row))!;
+      }),
+    );
+  }
+
+  /** Set a notice's tags (replacing them), reindexing its terms. */
+  setNoticeTags(id: string, tags: string[]): Promise<SavedNotice> {
+    return guard(async () => {
+      const clean = checkTags(tags);
+      return this.db.transaction('rw', NOTICE_TABLES.map((t) => this.db.table(t)), async () => {
+        const row = await this.db.notices.get(id);
+        if (!row) throw new StorageError('invalid', `No notice ${id}`);
+        const [textRow, analysis] = await Promise.all([this.db.noticeTexts.get(id), this.db.noticeAnalyses.get(id)]);
+        row.tags = clean;
+        row.updatedAt = this.tick(row.updatedAt);
+        const terms = noticeTerms({
+          title: row.metadata.title,
+          metadata: metadataStrings(row.metadata),
+          tags: clean,
+          headings: (analysis?.outline ?? []).map((o) => `${o.label}${o.title}`),
+          text: textRow?.text ?? '',
+        });
+        await this.replaceTerms(row, terms);
+        await this.db.notices.put(row);
+        return (await this.assemble(row))!;
+      });
+    });
+  }
+
+  /** The notice, or null when there is none (or it is in the bin, unless `includeDeleted`). */
+  getNotice(id: string, options: { includeDeleted?: boolean } = {}): Promise<SavedNotice | null> {
+    return guard(() =>
+      this.db.transaction('r', this.db.notices, this.db.noticeTexts, this.db.noticeAnalyses, async () => {
+        const row = await this.db.notices.get(id);
+        if (!row || (row.deletedAt !== null && !options.includeDeleted)) return null;
+        return this.assemble(row);
+      }),
+    );
+  }
+
+  /** The id of the notice seen at this URL (any alias, any tracking parameters), or null. */
+  findNoticeIdByUrl(url: string): Promise<string | null> {
+    const key = url.length <= LIMITS.urlLength ? tryCanonicalUrl(url) : null;
+    return guard(async () => {
+      if (key) {
+        const alias = await this.db.aliases.get(key);
+        if (alias) return alias.noticeId;
+      }
+      const direct = await this.db.notices.where('urls').equals(url).first();
+      return direct?.id ?? null;
+    });
+  }
+
+  /** The notice seen at this URL, or null (also when it is in the bin). */
+  async findNoticeByUrl(url: string): Promise<SavedNotice | null> {
+    const id = await this.findNoticeIdByUrl(url);
+    return id ? this.getNotice(id) : null;
+  }
+
+  /**
+   * Library page, most recently changed first, with annotation counts. Filters use the indexes, so a page
+   * costs the same however large the library is.
+   */
+  listNotices(options: { filters?: NoticeFilters; limit?: number; offset?: number } = {}): Promise<Page<NoticeSummary>> {
+    const limit = clampInt(options.limit ?? 50, 1, LIMITS.pageSize);
+    const offset = clampInt(options.offset ?? 0, 0, Number.MAX_SAFE_INTEGER);
+    return guard(() =>
+      this.db.transaction('r', this.db.notices, async () => {
+        const { rows, total } = await pageByRecency(this.db, options.filters ?? {}, offset, limit);
+        return { items: rows.map(toSummary), total };
+      }),
+    );
+  }
+
+  /** Move notices to the bin (undo with `restoreNotices`). Their annotations stay, hidden with them. */
+  deleteNotices(ids: string[]): Promise<number> {
+    return this.setNoticesDeleted(ids, true);
+  }
+
+  restoreNotices(ids: string[]): Promise<number> {
+    return this.setNoticesDeleted(ids, false);
+  }
+
+  /**
+   * Store notices from an import or a backup as they were: their own dates, saved state and tags, so an
+   * export imported elsewhere exports again the same. A notice already here that was updated later than
+   * the imported copy is kept as it is. Runs inside the caller's transaction when there is one.
+   */
+  restoreSavedNotices(notices: SavedNotice[]): Promise<number> {
+    return guard(() =>
+      this.db.transaction('rw', NOTICE_TABLES.map((t) => this.db.table(t)), async () => {
+        let written = 0;
+        for (const n of notices) {
+          const existing = await this.db.notices.get(n.id);
+          if (existing && existing.updatedAt >= n.updatedAt) continue;
+          const snapshot: NoticeSnapshot = {
+            id: n.id,
+            urls: n.urls,
+            metadata: n.metadata,
+            text: n.text,
+            outline: n.outline,
+            obligations: n.obligations,
+            site: n.site,
+            saved: n.saved,
+            tags: n.tags,
+          };
+          checkSnapshot(snapshot);
+          await this.writeNotice(prepareNotice(snapshot));
+          await this.db.notices.update(n.id, { createdAt: existing?.createdAt ?? n.createdAt, updatedAt: n.updatedAt });
+          written++;
+        }
+        return written;
+      }),
+    );
+  }
+
+  /** Set a notice's `updatedAt` (an import restoring the exported value after its annotations were written). */
+  setNoticeUpdatedAt(id: string, updatedAt: number): Promise<void> {
+    return guard(async () => {
+      await this.db.notices.update(id, { updatedAt });
+    });
+  }
+
+  private setNoticesDeleted(ids: string[], deleted: boolean): Promise<number> {
+    return guard(async () => {
+      if (ids.length > LIMITS.idsPerRequest) throw new StorageError('invalid', `At most ${LIMITS.idsPerRequest} ids at once`);
+      const at = this.now();
+      return this.db.transaction('rw', this.db.notices, async () => {
+        const rows = await this.db.notices.bulkGet(ids);
+        const changed = rows.filter((r): r is NoticeRow => !!r && (r.deletedAt !== null) !== deleted);
+        for (const r of changed) r.deletedAt = deleted ? at : null;
+        await this.db.notices.bulkPut(changed);
+        return changed.length;
+      });
+    });
+  }
+
+  /* ----- Annotations ----- */
+
+  /**
+   * Store an annotation, idempotently: a retry with the same id and the same or an older `updatedAt`
+   * changes nothing; a newer one replaces it (keeping the first `createdAt`). With `notice`, the notice is
+   * stored in the same transaction (annotating keeps a record of the notice, unsaved); without, it must
+   * already exist. Either both are written or neither. A live annotation brings its notice back from the bin.
+   */
+  putAnnotation(annotation: Annotation, notice?: NoticeSnapshot): Promise<PutAnnotationResult> {
+    return guard(async () => {
+      checkAnnotation(annotation);
+      if (notice) {
+        checkSnapshot(notice);
+        if (notice.id !== annotation.noticeId) {
+          throw new StorageError('invalid', `Annotation ${annotation.id} belongs to ${annotation.noticeId}, not ${notice.id}`);
+        }
+      }
+      const prepared = notice ? prepareNotice(notice) : null;
+      const terms = annotationTerms(annotation);
+      const tables = [...NOTICE_TABLES, 'annotations'].map((t) => this.db.table(t));
+      return this.db.transaction('rw', tables, async () => {
+        if (prepared) await this.writeNotice(prepared);
+        return this.applyAnnotation(annotation, terms);
+      });
+    });
+  }
+
+  /**
+   * Store many annotations in one transaction, each as `putAnnotation` (idempotent, newest wins); their
+   * notices must exist. All are written or none. For imports: `skipped` counts those already stored as new.
+   */
+  putAnnotations(annotations: Annotation[]): Promise<{ applied: number; skipped: number }> {
+    return guard(async () => {
+      annotations.forEach(checkAnnotation);
+      const terms = annotations.map(annotationTerms);
+      return this.db.transaction('rw', this.db.notices, this.db.annotations, async () => {
+        let applied = 0;
+        for (let i = 0; i < annotations.length; i++) if ((await this.applyAnnotation(annotations[i], terms[i])).applied) applied++;
+        return { applied, skipped: annotations.length - applied };
+      });
+    });
+  }
+
+  /** The write of `putAnnotation`, inside a transaction over notices and annotations. */
+  private async applyAnnotation(annotation: Annotation, terms: string[]): Promise<PutAnnotationResult> {
+    const row = await this.db.notices.get(annotation.noticeId);
+    if (!row) throw new StorageError('invalid', `No notice ${annotation.noticeId} for annotation ${annotation.id}`);
+    const existing = await this.db.annotations.get(annotation.id);
+    if (existing) {
+      if (existing.noticeId !== annotation.noticeId) {
+        throw new StorageError('conflict', `Annotation ${annotation.id} already belongs to ${existing.noticeId}`);
+      }
+      if (annotation.updatedAt <= existing.updatedAt) return { annotation: stripTerms(existing), applied: false };
+    }
+    const stored: AnnotationRow = {
+      ...copyAnnotation(annotation),
+      createdAt: existing ? existing.createdAt : annotation.createdAt,
+      terms,
+    };
+    await this.db.annotations.put(stored);
+    const live = stored.deletedAt === null;
+    const delta = (live ? 1 : 0) - (existing && existing.deletedAt === null ? 1 : 0);
+    row.annotationCount = Math.max(0, (row.annotationCount ?? 0) + delta);
+    row.updatedAt = this.tick(row.updatedAt);
+    if (live) row.deletedAt = null;
+    await this.db.notices.put(row);
+    return { annotation: stripTerms(stored), applied: true };
+  }
+
+  getAnnotation(id: string): Promise<Annotation | null> {
+    return guard(async () => {
+      const row = await this.db.annotations.get(id);
+      return row ? stripTerms(row) : null;
+    });
+  }
+
+  /** A notice's annotations in the order they were made; deleted ones only with `includeDeleted`. */
+  listAnnotations(noticeId: string, options: { includeDeleted?: boolean } = {}): Promise<Annotation[]> {
+    return guard(async () => {
+      const rows = await this.db.annotations.where('noticeId').equals(noticeId).toArray();
+      return rows
+        .filter((r) => options.includeDeleted || r.deletedAt === null)
+        .sort((a, b) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : 1))
+        .map(stripTerms);
+    });
+  }
+
+  /** Soft delete: kept for undo (`restoreAnnotation`) until `purgeDeleted`. Null when there is no such annotation. */
+  deleteAnnotation(id: string): Promise<Annotation | null> {
+    return this.setAnnotationDeleted(id, true);
+  }
+
+  restoreAnnotation(id: string): Promise<Annotation | null> {
+    return this.setAnnotationDeleted(id, false);
+  }
+
+  private setAnnotationDeleted(id: string, deleted: boolean): Promise<Annotation | null> {
+    return guard(() =>
+      this.db.transaction('rw', this.db.annotations, this.db.notices, async () => {
+        const a = await this.db.annotations.get(id);
+        if (!a) return null;
+        if ((a.deletedAt !== null) === deleted) return stripTerms(a);
+        // Later than the stored version, so a retried older save of this annotation cannot undo the deletion.
+        const at = this.tick(a.updatedAt);
+        a.deletedAt = deleted ? at : null;
+        a.updatedAt = at;
+        await this.db.annotations.put(a);
+        const n = await this.db.notices.get(a.noticeId);
+        if (n) {
+          n.annotationCount = Math.max(0, (n.annotationCount ?? 0) + (deleted ? -1 : 1));
+          n.updatedAt = this.tick(n.updatedAt);
+          await this.db.notices.put(n);
+        }
+        return stripTerms(a);
+      }),
+    );
+  }
+
+  /**
+   * Empty the bin: delete for good the annotations and notices deleted before `olderThan` (a notice goes
+   * with all its annotations, texts and aliases).
+   */
+  purgeDeleted(olderThan: number): Promise<{ notices: number; annotations: number }> {
+    const tables = [...NOTICE_TABLES, 'annotations'].map((t) => this.db.table(t));
+    return guard(() =>
+      this.db.transaction('rw', tables, async () => {
+        const oldAnnotations = await this.db.annotations.where('deletedAt').below(olderThan).primaryKeys();
+        const oldNotices = await this.db.notices.where('deletedAt').below(olderThan).primaryKeys();
+        const termKeys = (await this.db.notices.bulkGet(oldNotices)).flatMap((r) => (r?.searchKey ? [r.searchKey] : []));
+        const theirAnnotations = oldNotices.length
+          ? await this.db.annotations.where('noticeId').anyOf(oldNotices).primaryKeys()
+          : [];
+        const theirAliases = oldNotices.length ? await this.db.aliases.where('noticeId').anyOf(oldNotices).primaryKeys() : [];
+        const annotationIds = [...new Set([...oldAnnotations, ...theirAnnotations])];
+        await this.db.annotations.bulkDelete(annotationIds);
+        await Promise.all([
+          this.db.notices.bulkDelete(oldNotices),
+          this.db.noticeTexts.bulkDelete(oldNotices),
+          this.db.noticeAnalyses.bulkDelete(oldNotices),
+          this.db.noticeTerms.bulkDelete(termKeys),
+          this.db.aliases.bulkDelete(theirAliases),
+        ]);
+        return { notices: oldNotices.length, annotations: annotationIds.length };
+      }),
+    );
+  }
+
+  /* ----- Search ----- */
+
+  search(query: string, filters: NoticeFilters = {}, options: SearchOptions = {}): Promise<SearchResult> {
+    return guard(() => searchNotices(this.db, query, filters, options));
+  }
+
+  /* ----- Internals ----- */
+
+  /** A timestamp later than `previous`, so every write moves `updatedAt` forward even within one millisecond. */
+  private tick(previous: number): number {
+    return Math.max(this.now(), previous + 1);
+  }
+
+  /** Merge a prepared snapshot into the stored notice (inside a transaction). */
+  private async writeNotice(p: PreparedNotice, terms?: TermsWrites): Promise<SavedNotice> {
+    const { snapshot } = p;
+    const [row, textRow, analysis] = await Promise.all([
+      this.db.notices.get(snapshot.id),
+      this.db.noticeTexts.get(snapshot.id),
+      this.db.noticeAnalyses.get(snapshot.id),
+    ]);
+    const urls = mergeUrls(row?.urls ?? [], snapshot.urls);
+    const tags = snapshot.tags !== undefined ? checkTags(snapshot.tags) : (row?.tags ?? []);
+    const saved: 0 | 1 = snapshot.saved !== undefined ? (snapshot.saved ? 1 : 0) : (row?.saved ?? 0);
+    // A page that has not filled in its body yet (flk.npc.gov.cn) must not blank a stored text.
+    const keepStoredText = snapshot.text === '' && !!textRow?.text;
+    const text = keepStoredText ? textRow!.text : snapshot.text;
+    const outline = keepStoredText ? analysis!.outline : snapshot.outline;
+    const obligations = keepStoredText ? analysis!.obligations : snapshot.obligations;
+
+    const unchanged =
+      row !== undefined &&
+      row.deletedAt === null &&
+      row.saved === saved &&
+      row.site === snapshot.site &&
+      sameList(row.urls, urls) &&
+      sameList(row.tags, tags) &&
+      textRow?.text === text &&
+      JSON.stringify(row.metadata) === JSON.stringify(snapshot.metadata) &&
+      (keepStoredText || JSON.stringify([analysis?.outline, analysis?.obligations]) === p.analysisJson);
+    if (unchanged) return (await this.assemble(row))!;
+
+    const now = this.now();
+    const next: NoticeRow = {
+      id: snapshot.id,
+      urls,
+      metadata: snapshot.metadata,
+      site: snapshot.site,
+      saved,
+      tags,
+      createdAt: row?.createdAt ?? now,
+      updatedAt: row ? this.tick(row.updatedAt) : now,
+      deletedAt: null,
+      issuers: p.issuers,
+      year: p.year,
+      docType: p.docType,
+      annotationCount: row?.annotationCount ?? 0,
+      obligationCounts: countObligations(obligations),
+      textLength: text.length,
+      searchKey: row?.searchKey ?? '',
+    };
+    // Only a change to what is indexed rewrites the terms (and moves the notice up in search order).
+    const termsChanged =
+      !row ||
+      textRow?.text !== text ||
+      !sameList(row.tags, tags) ||
+      JSON.stringify(row.metadata) !== JSON.stringify(snapshot.metadata) ||
+      (!keepStoredText && JSON.stringify(analysis?.outline) !== p.outlineJson);
+    if (termsChanged) {
+      const tagTerms = new Set<string>();
+      for (const tag of tags) for (const t of indexTerms(tag, 2000)) tagTerms.add(t);
+      const baseTerms = keepStoredText
+        ? noticeTerms({
+            title: snapshot.metadata.title,
+            metadata: metadataStrings(snapshot.metadata),
+            tags: [],
+            headings: outline.map((o) => `${o.label}${o.title}`),
+            text,
+          })
+        : p.terms;
+      await this.replaceTerms(next, mergeTerms(baseTerms, tagTerms), terms);
+    }
+    const textOut: NoticeTextRow = { id: snapshot.id, text };
+    const analysisOut: NoticeAnalysisRow = { id: snapshot.id, outline, obligations };
+    await Promise.all([
+      this.db.notices.put(next),
+      this.db.noticeTexts.put(textOut),
+      this.db.noticeAnalyses.put(analysisOut),
+      this.db.aliases.bulkPut(p.aliasKeys.map((url) => ({ url, noticeId: snapshot.id }))),
+    ]);
+    return assembleNotice(next, textOut, analysisOut);
+  }
+
+  /**
+   * Store a notice's terms under a new, newest-first key (see `searchKey`) and set `row.searchKey`; with
+   * `batch`, only record the writes for the caller to make in bulk.
+   */
+  private async replaceTerms(row: NoticeRow, terms: string[], batch?: TermsWrites): Promise<void> {
+    const key = searchKey(row.id, row.updatedAt);
+    const old = row.searchKey && row.searchKey !== key ? row.searchKey : null;
+    const termsRow: NoticeTermsRow = { key, id: row.id, terms };
+    row.searchKey = key;
+    if (batch) {
+      if (old) batch.delete.push(old);
+      batch.put = batch.put.filter((r) => r.id !== row.id);
+      batch.put.push(termsRow);
+      return;
+    }
+    if (old) await this.db.noticeTerms.delete(old);
+    await this.db.noticeTerms.put(termsRow);
+  }
+
+  private async assemble(row: NoticeRow): Promise<SavedNotice | null> {
+    const [text, analysis] = await Promise.all([this.db.noticeTexts.get(row.id), this.db.noticeAnalyses.get(row.id)]);
+    return assembleNotice(row, text, analysis);
+  }
+}
+
+/* ----- Helpers (pure) ----- */
+
+interface TermsWrites {
+  put: NoticeTermsRow[];
+  delete: string[];
+}
+
+interface PreparedNotice {
+  snapshot: NoticeSnapshot;
+  /** Terms of everything but the tags (tags are merged inside the transaction). */
+  terms: string[];
+  issuers: string[];
+  year: number | null;
+  docType: string | null;
+  aliasKeys: string[];
+  analysisJson: string;
+  outlineJson: string;
+}
+
+/** The expensive, transaction-free part of storing a notice: terms, index fields, alias keys. */
+function prepareNotice(snapshot: NoticeSnapshot): PreparedNotice {
+  const m = snapshot.metadata;
+  const date = m.signedDate ?? m.publishedDate;
+  const year = date && /^\d{4}/.test(date) ? Number(date.slice(0, 4)) : null;
+  const aliasKeys = new Set<string>();
+  for (const u of snapshot.urls) {
+    const key = tryCanonicalUrl(u);
+    if (key) aliasKeys.add(key);
+  }
+  return {
+    snapshot,
+    terms: noticeTerms({
+      title: m.title,
+      metadata: metadataStrings(m),
+      tags: [],
+      headings: snapshot.outline.map((o) => `${o.label}${o.title}`),
+      text: snapshot.text,
+    }),
+    issuers: [...new Set(m.issuers.map(normaliseKeyPart).filter((s) => s !== ''))],
+    year,
+    docType: m.docType?.trim() || null,
+    aliasKeys: [...aliasKeys],
+    analysisJson: JSON.stringify([snapshot.outline, snapshot.obligations]),
+    outlineJson: JSON.stringify(snapshot.outline),
+  };
+}
+
+function mergeTerms(terms: string[], extra: Set<string>): string[] {
+  if (extra.size === 0) return terms;
+  const out = new Set(terms);
+  for (const t of extra) out.add(t);
+  return [...out];
+}
+
+/** Stored URLs plus new ones, one per canonical address (the first spelling seen is kept). */
+function mergeUrls(stored: string[], incoming: string[]): string[] {
+  const out = [...stored];
+  const keys = new Set(stored.map((u) => tryCanonicalUrl(u) ?? u));
+  for (const u of incoming) {
+    const key = tryCanonicalUrl(u) ?? u;
+    if (keys.has(key)) continue;
+    keys.add(key);
+    out.push(u);
+  }
+  return out.slice(0, LIMITS.urlsPerNotice);
+}
+
+function sameList(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((x, i) => x === b[i]);
+}
+
+function countObligations(clauses: Clause[]): Record<ObligationCategory, number> {
+  const counts = Object.fromEntries(OBLIGATION_CATEGORIES.map((c) => [c, 0])) as Record<ObligationCategory, number>;
+  for (const c of clauses) if (c.category in counts) counts[c.category]++;
+  return counts;
+}
+
+function assembleNotice(row: NoticeRow, text: NoticeTextRow | undefined, analysis: NoticeAnalysisRow | undefined): SavedNotice {
+  return {
+    id: row.id,
+    urls: row.urls,
+    metadata: row.metadata,
+    text: text?.text ?? '',
+    outline: analysis?.outline ?? [],
+    obligations: analysis?.obligations ?? [],
+    site: row.site,
+    saved: row.saved === 1,
+    tags: row.tags,
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
+  };
+}
+
+function stripTerms(row: AnnotationRow): Annotation {
+  const { terms: _terms, ...annotation } = row;
+  return annotation;
+}
+
+/** Only the fields of an Annotation, so nothing extra a caller attached is stored. */
+function copyAnnotation(a: Annotation): Annotation {
+  return {
+    id: a.id,
+    noticeId: a.noticeId,
+    colour: a.colour,
+    note: a.note,
+    tags: normaliseTags(a.tags),
+    selectors: a.selectors,
+    quote: a.quote,
+    createdAt: a.createdAt,
+    updatedAt: a.updatedAt,
+    deletedAt: a.deletedAt,
+  };
+}
+
+function checkSnapshot(s: NoticeSnapshot): void {
+  if (!isNoticeId(s.id)) throw new StorageError('invalid', `Not a notice id: ${String(s.id).slice(0, 80)}`);
+  if (s.text.length > LIMITS.noticeTextLength) throw new StorageError('invalid', 'Notice text too long');
+  if (s.tags) checkTags(s.tags);
+}
+
+function checkAnnotation(a: Annotation): void {
+  if (!isAnnotationId(a.id)) throw new StorageError('invalid', `Not an annotation id: ${String(a.id).slice(0, 80)}`);
+  if (!isNoticeId(a.noticeId)) throw new StorageError('invalid', `Not a notice id: ${String(a.noticeId).slice(0, 80)}`);
+  if (!Number.isFinite(a.updatedAt) || !Number.isFinite(a.createdAt)) throw new StorageError('invalid', 'Annotation times must be numbers');
+  if (a.note.length > LIMITS.noteLength || a.quote.length > LIMITS.quoteLength) throw new StorageError('invalid', 'Annotation too long');
+  checkTags(a.tags);
+}
+
+function checkTags(tags: string[]): string[] {
+  const clean = normaliseTags(tags);
+  if (clean.length > LIMITS.tagsPerRecord) throw new StorageError('invalid', `At most ${LIMITS.tagsPerRecord} tags`);
+  if (clean.some((t) => t.length > LIMITS.tagLength)) throw new StorageError('invalid', `Tags are at most ${LIMITS.tagLength} characters`);
+  return clean;
+}
+
+function clampInt(n: number, min: number, max: number): number {
+  return Number.isFinite(n) ? Math.min(max, Math.max(min, Math.floor(n))) : min;
+}
+
+
