@@ -22,6 +22,9 @@ export interface PanelProps {
   onDeleteAnnotation(id: string): void;
   onUndoDelete(): void;
   canUndo: boolean;
+  /** Whether the notice is in the analyst's library. */
+  saved: boolean;
+  onToggleSaved(): void;
   onClose(): void;
 }
 
@@ -71,6 +74,9 @@ export function Panel(p: PanelProps) {
     <div class="panel" role="complementary" aria-label={t('panelTitle')}>
       <div class="head">
         <h1>{t('panelTitle')}</h1>
+        <button type="button" data-action="save-notice" aria-pressed={p.saved ? 'true' : 'false'} onClick={p.onToggleSaved}>
+          {p.saved ? `★ ${t('inLibrary')}` : t('saveNotice')}
+        </button>
         <button type="button" data-action="close" onClick={p.onClose}>
           {t('collapse')}
         </button>

@@ -24,9 +24,11 @@ export interface AppState {
   toolbar: ToolbarState | null;
   tooltip: { clause: Clause; x: number; y: number } | null;
   canUndo: boolean;
+  saved: boolean;
 }
 
 export interface AppActions {
+  toggleSaved(): void;
   open(): void;
   close(): void;
   toggleCategory(c: ObligationCategory): void;
@@ -53,6 +55,8 @@ export function App(props: { t: Translate; state: AppState; actions: AppActions 
           annotations={state.annotations}
           status={state.status}
           canUndo={state.canUndo}
+          saved={state.saved}
+          onToggleSaved={actions.toggleSaved}
           onToggleCategory={actions.toggleCategory}
           onClauseClick={actions.clauseClick}
           onAnnotationClick={actions.annotationClick}

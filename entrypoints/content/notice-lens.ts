@@ -69,6 +69,7 @@ export class NoticeLens {
     toolbar: null,
     tooltip: null,
     canUndo: false,
+    saved: false,
   };
   private pendingSelection: Span | null = null;
   private lastDeleted: string | null = null;
@@ -237,6 +238,11 @@ export class NoticeLens {
   private async loadAnnotations(): Promise<void> {
     const p = this.painted;
     if (!p) return;
+    const stored = await this.deps.send({ type: 'notice/get-by-url', url: this.deps.win.location.href });
+    if (stored.ok && stored.value) {
+      this.noticeSaved = true;
+      this.state = { ...this.state, saved: Boolean((stored.value as { saved?: boolean }).saved) };
+    }
     const response = await this.deps.send({ type: 'annotation/list', noticeId: p.noticeId });
     if (!response.ok) {
       this.setStatus('error', this.deps.t('error', response.error));
@@ -446,6 +452,18 @@ export class NoticeLens {
       this.placeAnnotations(p.annotations);
     },
     saveDraft: (draft: AnnotationDraft) => this.saveDraft(draft),
+    toggleSaved: () => {
+      const p = this.painted;
+      if (!p) return;
+      const saved = !this.state.saved;
+      if (!this.noticeSaved) {
+        this.queue.enqueue(`notice:${p.noticeId}`, { type: 'notice/upsert', snapshot: this.snapshot() });
+        this.noticeSaved = true;
+      }
+      this.queue.enqueue(`saved:${p.noticeId}`, { type: 'notice/set-saved', id: p.noticeId, saved });
+      this.state = { ...this.state, saved };
+      this.renderUi();
+    },
     cancelDraft: () => {
       this.pendingSelection = null;
       this.state = { ...this.state, toolbar: null };

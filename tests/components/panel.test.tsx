@@ -54,7 +54,7 @@ describe('Panel', () => {
 
   it('shows metadata, counts per category and renders page text as text, never as markup', () => {
     const el = mount(
-      <Panel t={t} metadata={metadata} clauses={clauses} hidden={new Set()} status={null} canUndo={false}
+      <Panel t={t} metadata={metadata} clauses={clauses} hidden={new Set()} status={null} canUndo={false} saved={false} onToggleSaved={() => {}}
         annotations={[{ annotation: annotation('a1', '<script>alert(1)</script>不得', '注意<b>这里</b>'), placed: true }, { annotation: annotation('a2', '已删除的段落', ''), placed: false }]}
         onToggleCategory={() => {}} onClauseClick={() => {}} onAnnotationClick={() => {}} onEditAnnotation={() => {}} onDeleteAnnotation={() => {}} onUndoDelete={() => {}} onClose={() => {}} />,
     );
@@ -72,7 +72,7 @@ describe('Panel', () => {
   it('hides a switched-off category from the clause list and reports clicks with the clause index', () => {
     const onClauseClick = vi.fn();
     const el = mount(
-      <Panel t={t} metadata={metadata} clauses={clauses} hidden={new Set(['prohibition'])} status={null} canUndo={false} annotations={[]}
+      <Panel t={t} metadata={metadata} clauses={clauses} hidden={new Set(['prohibition'])} status={null} canUndo={false} saved={false} onToggleSaved={() => {}} annotations={[]}
         onToggleCategory={() => {}} onClauseClick={onClauseClick} onAnnotationClick={() => {}} onEditAnnotation={() => {}} onDeleteAnnotation={() => {}} onUndoDelete={() => {}} onClose={() => {}} />,
     );
     expect(el.querySelector('[data-clause="1"]')).toBeNull();

@@ -1,0 +1,86 @@
+import type { Annotation, SavedNotice } from '../lib/types';
+import { CATEGORY_LABEL, COLOUR_LABEL } from './labels';
+import type { MessageKey, Translate } from './messages';
+import { groupByBearer } from './Panel';
+
+const META: Array<[MessageKey, (n: SavedNotice) => string | null]> = [
+  ['metaDocType', (n) => n.metadata.docType],
+  ['metaDocNumber', (n) => n.metadata.docNumber],
+  ['metaIssuers', (n) => n.metadata.issuers.join('、') || null],
+  ['metaAddressees', (n) => n.metadata.addressees.join('，') || null],
+  ['metaSignedDate', (n) => n.metadata.signedDate],
+  ['metaPublishedDate', (n) => n.metadata.publishedDate],
+  ['metaEffectiveDate', (n) => n.metadata.effectiveDate],
+  ['metaValidity', (n) => n.metadata.validity],
+  ['metaLevel', (n) => n.metadata.level],
+  ['metaCitation', (n) => n.metadata.citationCode],
+];
+
+/** A saved notice in full: metadata, outline, obligations by bearer, and the analyst's annotations. */
+export function NoticeDetail(p: { t: Translate; notice: SavedNotice; annotations: Annotation[] }) {
+  const { t, notice } = p;
+  const url = notice.metadata.url ?? notice.urls[0] ?? null;
+  const safeUrl = url && /^https?:\/\//i.test(url) ? url : null;
+  return (
+    <article class="detail" data-notice={notice.id}>
+      <h2 class="dtitle">{notice.metadata.title ?? notice.id}</h2>
+      {safeUrl && (
+        <a class="src" href={safeUrl} target="_blank" rel="noopener noreferrer">
+          {safeUrl}
+        </a>
+      )}
+      <table class="meta">
+        <tbody>
+          {META.map(([key, get]) => (
+            <tr key={key}>
+              <th>{t(key)}</th>
+              <td class={get(notice) ? '' : 'muted'}>{get(notice) ?? t('notStated')}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+
+      <div class="cols">
+        <section>
+          <h3>{t('outline')}</h3>
+          <ol class="outline">
+            {notice.outline.slice(0, 400).map((o, i) => (
+              <li key={i} style={{ paddingLeft: `${(o.level - 1) * 14}px` }}>
+                <b>{o.label}</b>
+                {o.title}
+              </li>
+            ))}
+          </ol>
+        </section>
+        <section>
+          <h3>{t('clausesByBearer')}</h3>
+          {groupByBearer(notice.obligations).map((g) => (
+            <div class="group" key={g.bearer ?? '-'}>
+              <h4>{g.bearer ?? t('noBearer')}</h4>
+              {g.items.map(({ clause, index }) => (
+                <p key={index} class={`clause cat-${clause.category}`}>
+                  <span class="tag">{t(CATEGORY_LABEL[clause.category])}</span>
+                  {clause.text}
+                  {clause.deadline && <span class="dl"> ⏱ {clause.deadline.text}</span>}
+                </p>
+              ))}
+            </div>
+          ))}
+        </section>
+      </div>
+
+      <section>
+        <h3>
+          {t('annotations')} ({p.annotations.length})
+        </h3>
+        {p.annotations.map((a) => (
+          <div key={a.id} class={`ann col-${a.colour}`}>
+            <span class="muted">{t(COLOUR_LABEL[a.colour])}</span> “{a.quote}”
+            {a.note && <div class="note">{a.note}</div>}
+            {a.tags.length > 0 && <div class="muted">#{a.tags.join(' #')}</div>}
+          </div>
+        ))}
+      </section>
+    </article>
+  );
+}

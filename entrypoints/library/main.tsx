@@ -1,0 +1,270 @@
+import { render } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
+import { CompareView } from '../../components/CompareView';
+import type { Translate } from '../../components/messages';
+import { NoticeDetail } from '../../components/NoticeDetail';
+import { FilterBar, NoticeRow, type Facets } from '../../components/NoticeList';
+import { pageCss } from '../../components/page-styles';
+import { libraryCss } from '../../components/library-styles';
+import { alignPassages, compareNotices, type AlignedRow, type Comparison } from '../../lib/compare';
+import { DEFAULT_MAX_IMPORT_BYTES, exportFileName, exportTitle, parseImportFile, toCsvBytes, toDocx, toMarkdown, toW3CJson, type ExportItem } from '../../lib/export';
+import { readFacets } from '../../lib/library/facets';
+import { exportLibrary, importLibrary } from '../../lib/library/transfer';
+import { NoticeLensDB, NoticeRepository, type NoticeFilters, type NoticeSummary } from '../../lib/storage';
+import type { Annotation, SavedNotice } from '../../lib/types';
+import { loadTranslate } from '../shared/i18n';
+
+const db = new NoticeLensDB();
+const repo = new NoticeRepository(db);
+
+type Route = { view: 'list' } | { view: 'notice'; id: string } | { view: 'compare'; ids: string[] };
+
+function parseRoute(hash: string): Route {
+  const h = hash.replace(/^#/, '');
+  if (h.startsWith('notice=')) return { view: 'notice', id: decodeURIComponent(h.slice(7)) };
+  if (h.startsWith('compare=')) return { view: 'compare', ids: h.slice(8).split(',').map(decodeURIComponent).filter(Boolean) };
+  return { view: 'list' };
+}
+
+function download(name: string, data: Uint8Array | string, type: string): void {
+  const blob = new Blob([data as BlobPart], { type });
+  const a = document.createElement('a');
+  a.href = URL.createObjectURL(blob);
+  a.download = name;
+  document.body.appendChild(a);
+  a.click();
+  setTimeout(() => {
+    URL.revokeObjectURL(a.href);
+    a.remove();
+  }, 1000);
+}
+
+type Format = 'md' | 'csv' | 'json' | 'docx';
+
+async function exportItems(items: ExportItem[], format: Format): Promise<void> {
+  const title = exportTitle(items.map((i) => i.notice));
+  if (format === 'md') download(exportFileName(title, 'md'), toMarkdown(items), 'text/markdown;charset=utf-8');
+  if (format === 'csv') download(exportFileName(title, 'csv'), toCsvBytes(items), 'text/csv;charset=utf-8');
+  if (format === 'json') download(exportFileName(title, 'jsonld'), toW3CJson(items), 'application/ld+json');
+  if (format === 'docx') download(exportFileName(title, 'docx'), await toDocx(items), 'application/vnd.openxmlformats-officedocument.wordprocessingml.document');
+}
+
+function ExportButtons(p: { t: Translate; onExport(format: Format): void; disabled?: boolean }) {
+  return (
+    <span class="exports">
+      {p.t('export')}:
+      <button type="button" class="btn" data-export="md" disabled={p.disabled} onClick={() => p.onExport('md')}>{p.t('exportMarkdown')}</button>
+      <button type="button" class="btn" data-export="csv" disabled={p.disabled} onClick={() => p.onExport('csv')}>{p.t('exportCsv')}</button>
+      <button type="button" class="btn" data-export="json" disabled={p.disabled} onClick={() => p.onExport('json')}>{p.t('exportJson')}</button>
+      <button type="button" class="btn" data-export="docx" disabled={p.disabled} onClick={() => p.onExport('docx')}>{p.t('exportDocx')}</button>
+    </span>
+  );
+}
+
+function Library({ t }: { t: Translate }) {
+  const [route, setRoute] = useState<Route>(parseRoute(location.hash));
+  const [status, setStatus] = useState<{ kind: 'info' | 'error'; text: string } | null>(null);
+  const [version, setVersion] = useState(0);
+  useEffect(() => {
+    const on = () => setRoute(parseRoute(location.hash));
+    addEventListener('hashchange', on);
+    return () => removeEventListener('hashchange', on);
+  }, []);
+  const report = (kind: 'info' | 'error', text: string) => setStatus({ kind, text });
+  const changed = () => setVersion((v) => v + 1);
+
+  return (
+    <div class="library">
+      <div class="bar">
+        <h1>
+          <a href="#" class="home">{t('panelTitle')} · {t('library')}</a>
+        </h1>
+        <ImportButton t={t} onDone={(text, kind) => { report(kind, text); changed(); }} />
+      </div>
+      {status && (
+        <div class={`status ${status.kind}`} role="status" data-section="status">
+          {status.text}
+        </div>
+      )}
+      {route.view === 'list' && <ListView t={t} version={version} report={report} changed={changed} />}
+      {route.view === 'notice' && <DetailView t={t} id={route.id} report={report} />}
+      {route.view === 'compare' && <CompareRoute t={t} ids={route.ids} report={report} />}
+    </div>
+  );
+}
+
+function ImportButton(p: { t: Translate; onDone(text: string, kind: 'info' | 'error'): void }) {
+  const onFile = async (file: File) => {
+    // Refuse an oversized file before reading it into memory.
+    if (file.size > DEFAULT_MAX_IMPORT_BYTES) return p.onDone(p.t('importFailed', `${Math.round(file.size / 1048576)} MB > ${DEFAULT_MAX_IMPORT_BYTES / 1048576} MB`), 'error');
+    const text = await file.text();
+    const parsed = parseImportFile(text);
+    if (!parsed.ok) return p.onDone(p.t('importFailed', parsed.error), 'error');
+    try {
+      const result = await importLibrary(repo, parsed.notices, parsed.annotations);
+      p.onDone(p.t('importDone', result.notices, result.annotations, result.duplicates), 'info');
+    } catch (e) {
+      p.onDone(p.t('importFailed', (e as Error).message), 'error');
+    }
+  };
+  return (
+    <label class="importer">
+      {p.t('import')}
+      <input type="file" accept=".json,.jsonld,application/json,application/ld+json" data-field="import" onChange={(e) => {
+        const f = (e.target as HTMLInputElement).files?.[0];
+        (e.target as HTMLInputElement).value = '';
+        if (f) void onFile(f);
+      }} />
+    </label>
+  );
+}
+
+function ListView(p: { t: Translate; version: number; report(kind: 'info' | 'error', text: string): void; changed(): void }) {
+  const { t } = p;
+  const [query, setQuery] = useState('');
+  const [filters, setFilters] = useState<NoticeFilters>({});
+  const [facets, setFacets] = useState<Facets>({ issuers: [], years: [], docTypes: [], tags: [] });
+  const [items, setItems] = useState<Array<{ notice: NoticeSummary; snippet: string | null }>>([]);
+  const [total, setTotal] = useState(0);
+  const [selected, setSelected] = useState<Set<string>>(new Set());
+  const [undo, setUndo] = useState<string[] | null>(null);
+
+  useEffect(() => {
+    let live = true;
+    const run = async () => {
+      const started = performance.now();
+      if (query.trim()) {
+        const r = await repo.search(query, filters, { limit: 200 });
+        if (live) {
+          setItems(r.hits.map((h) => ({ notice: h.notice, snippet: h.snippet })));
+          setTotal(r.total);
+        }
+      } else {
+        const page = await repo.listNotices({ filters, limit: 500 });
+        if (live) {
+          setItems(page.items.map((notice) => ({ notice, snippet: null })));
+          setTotal(page.total);
+        }
+      }
+      document.documentElement.dataset.searchMs = String(Math.round(performance.now() - started));
+    };
+    run().catch((e) => p.report('error', t('error', (e as Error).message)));
+    return () => {
+      live = false;
+    };
+  }, [query, filters, p.version]);
+  useEffect(() => void readFacets(db).then(setFacets), [p.version]);
+
+  const toggle = (id: string) => {
+    const next = new Set(selected);
+    if (next.has(id)) next.delete(id);
+    else next.add(id);
+    setSelected(next);
+  };
+  const ids = [...selected];
+  const exportSelected = async (format: Format) => {
+    try {
+      await exportItems(await exportLibrary(repo, ids.length ? ids : undefined), format);
+    } catch (e) {
+      p.report('error', t('error', (e as Error).message));
+    }
+  };
+  const remove = async () => {
+    await repo.deleteNotices(ids);
+    setUndo(ids);
+    setSelected(new Set());
+    p.report('info', `${t('deleted')}（${ids.length}）`);
+    p.changed();
+  };
+  const restore = async () => {
+    if (!undo) return;
+    await repo.restoreNotices(undo);
+    setUndo(null);
+    p.report('info', t('undo'));
+    p.changed();
+  };
+
+  return (
+    <div class="listview">
+      <FilterBar t={t} query={query} filters={filters} facets={facets} onQuery={setQuery} onFilters={setFilters} />
+      <div class="actions">
+        <span class="muted">
+          {t('library')} {total} · {t('selected', ids.length)}
+        </span>
+        <button type="button" class="btn primary" data-action="compare" disabled={ids.length < 2} onClick={() => (location.hash = `compare=${ids.map(encodeURIComponent).join(',')}`)}>
+          {t('compare')}
+        </button>
+        <button type="button" class="btn" data-action="delete" disabled={ids.length === 0} onClick={remove}>
+          {t('deleteSelected')}
+        </button>
+        {undo && (
+          <button type="button" class="btn" data-action="undo" onClick={restore}>
+            {t('undo')}
+          </button>
+        )}
+        <ExportButtons t={t} onExport={exportSelected} />
+      </div>
+      {items.length === 0 ? (
+        <div class="empty">{query ? t('noResults') : t('emptyLibrary')}</div>
+      ) : (
+        <ul class="notices">
+          {items.map(({ notice, snippet }) => (
+            <NoticeRow key={notice.id} t={t} notice={notice} snippet={snippet} selected={selected.has(notice.id)} onToggleSelect={toggle} onOpen={(id) => (location.hash = `notice=${encodeURIComponent(id)}`)} />
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
+
+function DetailView(p: { t: Translate; id: string; report(kind: 'info' | 'error', text: string): void }) {
+  const [data, setData] = useState<{ notice: SavedNotice; annotations: Annotation[] } | null | undefined>(undefined);
+  useEffect(() => {
+    void (async () => {
+      const notice = await repo.getNotice(p.id);
+      setData(notice ? { notice, annotations: await repo.listAnnotations(p.id) } : null);
+    })().catch((e) => p.report('error', p.t('error', (e as Error).message)));
+  }, [p.id]);
+  if (data === undefined) return <div class="empty">{p.t('loading')}</div>;
+  if (data === null) return <div class="empty">{p.t('noResults')}</div>;
+  return (
+    <div>
+      <div class="actions">
+        <ExportButtons t={p.t} onExport={(f) => void exportItems([data], f)} />
+      </div>
+      <NoticeDetail t={p.t} notice={data.notice} annotations={data.annotations} />
+    </div>
+  );
+}
+
+function CompareRoute(p: { t: Translate; ids: string[]; report(kind: 'info' | 'error', text: string): void }) {
+  const [state, setState] = useState<{ notices: SavedNotice[]; comparison: Comparison; ms: number } | null>(null);
+  const [pick, setPick] = useState<[number, number]>([0, 1]);
+  const [rows, setRows] = useState<AlignedRow[]>([]);
+  useEffect(() => {
+    void (async () => {
+      const notices = (await Promise.all(p.ids.map((id) => repo.getNotice(id)))).filter((n): n is SavedNotice => n !== null);
+      if (notices.length < 2) throw new Error(p.t('noResults'));
+      const started = performance.now();
+      const comparison = compareNotices(notices.map((n) => ({ title: n.metadata.title, text: n.text, obligations: n.obligations, metadata: n.metadata })));
+      const ms = performance.now() - started;
+      document.documentElement.dataset.compareMs = String(Math.round(ms));
+      setState({ notices, comparison, ms });
+    })().catch((e) => p.report('error', p.t('error', (e as Error).message)));
+  }, [p.ids.join(',')]);
+  useEffect(() => {
+    if (!state) return;
+    const [a, b] = pick;
+    const pair = state.comparison.pairs.find((x) => x.a === Math.min(a, b) && x.b === Math.max(a, b));
+    if (!pair) return;
+    const rows = alignPassages(state.notices[pair.a].text, state.notices[pair.b].text, pair.passages);
+    setRows(a <= b ? rows : rows.map((r) => ({ ...r, a: r.b, b: r.a })));
+  }, [state, pick[0], pick[1]]);
+  if (!state) return <div class="empty">{p.t('loading')}</div>;
+  return <CompareView t={p.t} notices={state.notices} comparison={state.comparison} left={pick[0]} right={pick[1]} rows={rows} onPick={(a, b) => setPick([a, b])} />;
+}
+
+const style = document.createElement('style');
+style.textContent = `${pageCss()}\n${libraryCss()}`;
+document.head.appendChild(style);
+void loadTranslate().then((t) => render(<Library t={t} />, document.getElementById('app')!));
