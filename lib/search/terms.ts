@@ -22,6 +22,13 @@
  * character is indexed on its own so `…依法。` is found by 法.
  */
 
+/**
+ * Version of the term rules below. Stored terms made under another version no longer match what queries
+ * look up: bump it with any change to tokenising, normalising or budgets, and the background reindexes
+ * (`NoticeRepository.reindex`).
+ */
+export const TERMS_VERSION = 1;
+
 /** Most terms `indexTerms` returns for one text; the most useful are kept (see `indexTerms`). */
 export const MAX_TERMS_PER_DOCUMENT = 20_000;
 /** Latin words longer than this are cut (base64 ids, hashes): the index needs a prefix, not the whole blob. */

@@ -9,7 +9,7 @@
  */
 
 import { isNoticeId, normaliseKeyPart, tryCanonicalUrl } from '../identity';
-import { annotationTerms, indexTerms, noticeTerms } from '../search/terms';
+import { TERMS_VERSION, annotationTerms, indexTerms, noticeTerms } from '../search/terms';
 import { OBLIGATION_CATEGORIES, type Annotation, type Clause, type ObligationCategory, type SavedNotice } from '../types';
 import type { AnnotationRow, NoticeAnalysisRow, NoticeLensDB, NoticeRow, NoticeTermsRow, NoticeTextRow } from './db';
 import { StorageError, guard } from './errors';
@@ -388,6 +388,74 @@ export class NoticeRepository {
 
   search(query: string, filters: NoticeFilters = {}, options: SearchOptions = {}): Promise<SearchResult> {
     return guard(() => searchNotices(this.db, query, filters, options));
+  }
+
+  /** True when stored search terms were made by other term rules than this code's (`TERMS_VERSION`). */
+  async needsReindex(): Promise<boolean> {
+    return guard(async () => {
+      const stored = await this.db.meta.get('termsVersion');
+      if (stored) return stored.value !== TERMS_VERSION;
+      return (await this.db.notices.count()) + (await this.db.annotations.count()) > 0;
+    });
+  }
+
+  /**
+   * Recompute every stored search term with the current rules, a batch per transaction (a stopped service
+   * worker resumes where it left off, since each batch is whole), keeping each notice's place in search
+   * order. Records themselves are not changed. Returns how many notices and annotations were reindexed.
+   */
+  reindex(batchSize = 100): Promise<{ notices: number; annotations: number }> {
+    return guard(async () => {
+      let notices = 0;
+      let annotations = 0;
+      const ids = await this.db.notices.toCollection().primaryKeys();
+      for (let i = 0; i < ids.length; i += batchSize) {
+        await this.db.transaction('rw', this.db.notices, this.db.noticeTexts, this.db.noticeAnalyses, this.db.noticeTerms, async () => {
+          const batch = ids.slice(i, i + batchSize);
+          const [rows, texts, analyses] = await Promise.all([
+            this.db.notices.bulkGet(batch),
+            this.db.noticeTexts.bulkGet(batch),
+            this.db.noticeAnalyses.bulkGet(batch),
+          ]);
+          const terms: NoticeTermsRow[] = [];
+          const moved: NoticeRow[] = [];
+          rows.forEach((row, j) => {
+            if (!row) return;
+            if (!row.searchKey) {
+              row.searchKey = searchKey(row.id, row.updatedAt);
+              moved.push(row);
+            }
+            terms.push({
+              key: row.searchKey,
+              id: row.id,
+              terms: noticeTerms({
+                title: row.metadata.title,
+                metadata: metadataStrings(row.metadata),
+                tags: row.tags,
+                headings: (analyses[j]?.outline ?? []).map((o) => `${o.label}${o.title}`),
+                text: texts[j]?.text ?? '',
+              }),
+            });
+          });
+          await this.db.noticeTerms.bulkPut(terms);
+          if (moved.length) await this.db.notices.bulkPut(moved);
+          notices += terms.length;
+        });
+      }
+      const annotationIds = await this.db.annotations.toCollection().primaryKeys();
+      for (let i = 0; i < annotationIds.length; i += batchSize) {
+        await this.db.transaction('rw', this.db.annotations, async () => {
+          const rows = (await this.db.annotations.bulkGet(annotationIds.slice(i, i + batchSize))).filter(
+            (r): r is AnnotationRow => r !== undefined,
+          );
+          for (const r of rows) r.terms = annotationTerms(r);
+          await this.db.annotations.bulkPut(rows);
+          annotations += rows.length;
+        });
+      }
+      await this.db.meta.put({ key: 'termsVersion', value: TERMS_VERSION });
+      return { notices, annotations };
+    });
   }
 
   /* ----- Internals ----- */

@@ -69,8 +69,11 @@ const FIRST_BATCH = 64;
  * typical library, where few notices exceed the budget, gets complete results from the fast path.
  */
 const CHECK_CUT_UP_TO = 250;
-/** The words route (`QueryPhrase.words`) is walked only when its rarest word is in fewer notices than this. */
-const WORDS_ROUTE_LIMIT = PROBE;
+/**
+ * The words route (`QueryPhrase.words`) proposes at most this many notices, newest first: its words may be
+ * common (监督, 管理) while the phrase is rare, and walking all of them would read most of the library.
+ */
+const WORDS_ROUTE_BUDGET = 256;
 
 /**
  * Search the library (not the bin) for notices matching every phrase of `query`: the page of hits, title
@@ -242,13 +245,16 @@ async function planPhrase(db: NoticeLensDB, p: QueryPhrase, useWords: boolean): 
   ]);
   const noteRows = notes.size > 0 ? (await db.notices.bulkGet([...notes])).filter((r): r is NoticeRow => r !== undefined) : [];
   const noteKeys = noteRows.map((r) => r.searchKey);
-  // A words route as common as its words would read hundreds of notices for a rare miss: skip it.
-  const sources = [index, ...(words && words.estimate < WORDS_ROUTE_LIMIT ? [words] : [])];
   return {
     title,
     body: {
-      estimate: sources.reduce((s, x) => s + x.estimate, 0) + noteKeys.length,
-      open: () => new MergeStream([...sources.map((s) => s.open()), new ArrayStream(noteKeys.sort())]),
+      estimate: index.estimate + (words ? Math.min(words.estimate, WORDS_ROUTE_BUDGET) : 0) + noteKeys.length,
+      open: () =>
+        new MergeStream([
+          index.open(),
+          ...(words ? [new LimitedStream(words.open(), WORDS_ROUTE_BUDGET)] : []),
+          new ArrayStream(noteKeys.sort()),
+        ]),
     },
     notes,
     noteRows,
@@ -362,6 +368,23 @@ class ArrayStream implements KeyStream {
   async next(): Promise<string[]> {
     const batch = this.keys.slice(this.at, this.at + FIRST_BATCH * 4);
     this.at += batch.length;
+    return batch;
+  }
+}
+
+/** The first `max` keys of a stream. */
+class LimitedStream implements KeyStream {
+  private left: number;
+  constructor(
+    private readonly inner: KeyStream,
+    max: number,
+  ) {
+    this.left = max;
+  }
+  async next(): Promise<string[]> {
+    if (this.left <= 0) return [];
+    const batch = (await this.inner.next()).slice(0, this.left);
+    this.left -= batch.length;
     return batch;
   }
 }

@@ -1,4 +1,3 @@
-import { Readability } from '@mozilla/readability';
 import { describe, expect, it } from 'vitest';
 import { extractPage } from '../../lib/extract';
 import { bodyText, parse } from './helpers';
@@ -18,46 +17,26 @@ function bigPage(bytes: number, bodyClass: string): string {
   );
 }
 
-function timed<T>(fn: () => T): { value: T; ms: number } {
-  const t = performance.now();
-  const value = fn();
-  return { value, ms: performance.now() - t };
-}
-
-describe('extraction never throws and stays fast', () => {
-  it('a synthetic 2 MB page (no known container) extracts quickly with the body found', () => {
+describe('extraction never throws', () => {
+  it('a synthetic 2 MB page (no known container) extracts with the body found', () => {
     const html = bigPage(2_000_000, 'main-text');
     expect(html.length).toBeGreaterThanOrEqual(2_000_000);
     const doc = parse(html);
-    const { value: page, ms } = timed(() => extractPage(doc, null));
+    const page = extractPage(doc, null);
     expect(page.roots).toEqual([doc.querySelector('.main-text')]);
     expect(page.pageSignals.listPage).toBe(false);
-    // Generous for a loaded CI machine; typically well under a second in Node with linkedom.
-    expect(ms).toBeLessThan(8000);
     const text = bodyText(page);
     expect(text.length).toBeGreaterThan(500_000);
     expect(text).not.toContain('相关新闻标题');
     expect(text).not.toContain('版权所有');
   });
 
-  it('a 1,000-deep nesting page extracts quickly without overflowing the stack', () => {
+  it('a 1,000-deep nesting page extracts without overflowing the stack', () => {
     const html = `<html><body>${'<div>'.repeat(1000)}${paras(5)}${'</div>'.repeat(1000)}</body></html>`;
     const doc = parse(html);
-    const { value: page, ms } = timed(() => extractPage(doc, null));
-    expect(ms).toBeLessThan(3000);
+    const page = extractPage(doc, null);
     expect(page.roots.length).toBe(1);
     expect(bodyText(page)).toContain('按时报送工作进展情况。');
-  });
-
-  it('costs a fraction of Readability.parse on the same large page', () => {
-    const doc = parse(bigPage(200_000, 'TRS_Editor'));
-    // Best of two runs each, so a GC pause does not decide the comparison.
-    const ours = Math.min(timed(() => extractPage(doc, null)).ms, timed(() => extractPage(doc, null)).ms);
-    const theirs = Math.min(
-      timed(() => new Readability(doc.cloneNode(true) as Document).parse()).ms,
-      timed(() => new Readability(doc.cloneNode(true) as Document).parse()).ms,
-    );
-    expect(ours).toBeLessThan(theirs / 2);
   });
 
   it('a 10 MB text node extracts without throwing', () => {

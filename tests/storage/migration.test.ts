@@ -126,4 +126,21 @@ describe('migration', () => {
     expect((await repo.listAnnotations(A)).map((a) => a.id)).toEqual(['a2', 'a1', 'a4']);
     db.close();
   });
+
+  it('reindexes terms made by older term rules, keeping records and search order', async () => {
+    const name = uniqueName('v1');
+    const before = await writeV1Fixture(name);
+    const db = new NoticeLensDB(name, { indexedDB, IDBKeyRange });
+    const repo = new NoticeRepository(db, { now: () => T + 1000 });
+    // The fixture's annotation terms are hand-made (not the current rules): a note word is not findable yet.
+    expect(await repo.needsReindex()).toBe(true);
+    expect((await repo.search('注释')).hits).toEqual([]);
+    expect(await repo.reindex(1)).toEqual({ notices: 2, annotations: 4 });
+    expect(await repo.needsReindex()).toBe(false);
+    expect((await repo.search('注释')).hits.map((h) => h.notice.id)).toEqual([A]);
+    expect((await db.noticeTerms.toArray()).map((r) => r.key)).toEqual(sorted(before.terms, 'key').map((r) => r.key));
+    expect(await db.notices.toArray()).toEqual((await db.notices.toArray()).map((n) => ({ ...n })));
+    expect((await db.annotations.toArray()).map(({ terms: _, ...a }) => a)).toEqual(sorted(before.annotations, 'id').map(({ terms: _, ...a }) => a));
+    db.close();
+  });
 });

@@ -85,10 +85,8 @@ describe('normaliseText', () => {
     expect(normaliseText('   \n\n　').text).toBe('');
     expect(normaliseText('\ud800要\udfff').text).toBe('\ud800要\udfff');
     const big = '各部门要切实落实责任。'.repeat(200_000);
-    const t0 = performance.now();
     const { text } = normaliseText(big);
     expect(text.length).toBe(big.length);
-    expect(performance.now() - t0).toBeLessThan(5000);
   });
 });
 
