@@ -9,24 +9,8 @@
  * keeps the first well-formed selector of each kind and ignores the rest, and never throws.
  */
 
-/** W3C TextQuoteSelector: the span's text with up to 32 code units of context on each side. */
-export interface TextQuoteSelector {
-  type: 'TextQuoteSelector';
-  exact: string;
-  prefix: string;
-  suffix: string;
-}
-
-/** W3C TextPositionSelector: `[start, end)` in UTF-16 code units of the normalised text. */
-export interface TextPositionSelector {
-  type: 'TextPositionSelector';
-  start: number;
-  end: number;
-}
-
-/**
- * Our own selector: where the span starts in the notice's structure.
- *
+/*
+ * The selector types are the engine's own (lib/types.ts). Our StructuralKey:
  * - `section`: outline path of the innermost heading before the span, labels without their trailing
  *   `、`/`.` joined by `/` (`二/（三）`); an article label stands alone (`第十二条`) because articles are
  *   numbered through the whole document. `null` before the first heading.
@@ -37,15 +21,9 @@ export interface TextPositionSelector {
  * - `offsetInSentence`: code units from the sentence start to the span start, whitespace not counted,
  *   so that reflowed whitespace does not change it.
  */
-export interface StructuralKey {
-  type: 'StructuralKey';
-  section: string | null;
-  paragraph: number;
-  sentence: number;
-  offsetInSentence: number;
-}
+import type { Selector, StructuralKey, TextPositionSelector, TextQuoteSelector } from '../types';
 
-export type Selector = TextQuoteSelector | TextPositionSelector | StructuralKey;
+export type { Selector, StructuralKey, TextPositionSelector, TextQuoteSelector };
 
 /** The selectors of one annotation after validation: at most one of each kind. */
 export interface ReadSelectors {
