@@ -251,11 +251,16 @@ export async function storedAnnotations(worker: Worker): Promise<Array<{ id: str
   ) as any;
 }
 
-/** The last analysis report the background received for a tab showing `url`. */
-export async function tabReport(worker: Worker, url: string): Promise<{ isNotice: boolean; clauseCount?: number } | null> {
+/** The last analysis report the background received for a tab showing `url`, with that tab's toolbar badge. */
+export async function tabReport(worker: Worker, url: string): Promise<{ isNotice: boolean; clauseCount?: number; badge: string } | null> {
   return worker.evaluate(async (u) => {
-    const all = await (globalThis as any).chrome.storage.session.get(null);
-    for (const [k, v] of Object.entries(all)) if (k.startsWith('tab:') && (v as any).url === u) return v as any;
+    const chrome = (globalThis as any).chrome;
+    const all = await chrome.storage.session.get(null);
+    for (const [k, v] of Object.entries(all)) {
+      if (!k.startsWith('tab:') || (v as any).url !== u) continue;
+      const badge = await chrome.action.getBadgeText({ tabId: Number(k.slice(4)) });
+      return { ...(v as any), badge };
+    }
     return null;
   }, url);
 }

@@ -60,7 +60,10 @@ describe('obligation highlights on notice pages', () => {
       }
       const report = await waitForReport(s.worker, url);
       expect(report.isNotice).toBe(true);
-      expect(report.clauseCount).toBe([...expected.values()].reduce((n, t) => n + t.length, 0));
+      const total = [...expected.values()].reduce((n, t) => n + t.length, 0);
+      expect(report.clauseCount).toBe(total);
+      // The toolbar badge says a notice is here and how many clauses it has.
+      await expect.poll(async () => (await waitForReport(s.worker, url)).badge).toBe(String(total));
       // The page's own DOM is untouched: no wrapper elements around the text.
       expect(await page.evaluate(() => document.querySelectorAll('notice-lens-mark, mark').length)).toBe(0);
       await page.close();
@@ -79,6 +82,7 @@ describe('obligation highlights on notice pages', () => {
       const page = await s.open(url);
       const report = await waitForReport(s.worker, url);
       expect(report.isNotice).toBe(false);
+      expect(report.badge).toBe('');
       expect(await readHighlights(page)).toEqual({});
       expect(await page.evaluate(() => document.querySelector('notice-lens-ui'))).toBeNull();
       await page.close();
