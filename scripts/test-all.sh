@@ -10,9 +10,12 @@ rm -f .tmp/unit.json .tmp/e2e.json
 npx vitest run --reporter=default --reporter=json --outputFile.json=.tmp/unit.json
 unit=$?
 
-if [ ! -f .output/chrome-mv3/manifest.json ] || [ -n "$(find entrypoints components lib public wxt.config.ts -newer .output/chrome-mv3/manifest.json -print -quit 2>/dev/null)" ]; then
-  npx wxt build >/dev/null || { echo "build failed"; }
-fi
+# The end-to-end tests load the built extension (and read both browsers' manifests): build when stale.
+stale=0
+for m in .output/chrome-mv3/manifest.json .output/firefox-mv3/manifest.json; do
+  if [ ! -f "$m" ] || [ -n "$(find entrypoints components lib public wxt.config.ts package-lock.json -newer "$m" -print -quit 2>/dev/null)" ]; then stale=1; fi
+done
+if [ $stale -eq 1 ]; then npm run build >/dev/null || echo "build failed"; fi
 e2e=0
 if compgen -G "tests/e2e/*.test.ts" >/dev/null; then
   npx vitest run -c vitest.e2e.config.ts --reporter=default --reporter=json --outputFile.json=.tmp/e2e.json

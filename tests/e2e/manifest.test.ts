@@ -1,0 +1,34 @@
+/**
+ * The built manifest asks for the fewest permissions that do the job: anything broader fails here.
+ */
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ROOT } from './harness';
+import { NOTICE_SITE_MATCHES } from '../../lib/sites';
+
+const ALLOWED_PERMISSIONS = ['storage', 'unlimitedStorage', 'activeTab', 'scripting', 'contextMenus'];
+
+for (const target of ['chrome-mv3', 'firefox-mv3']) {
+  describe(`the ${target} manifest`, () => {
+    const manifest = JSON.parse(readFileSync(join(ROOT, '.output', target, 'manifest.json'), 'utf8'));
+
+    it('asks only for the permissions the features need', () => {
+      for (const p of manifest.permissions ?? []) expect(ALLOWED_PERMISSIONS).toContain(p);
+      expect(manifest.permissions).toContain('unlimitedStorage');
+    });
+
+    it('has host access to the known notice sites only; everything else is optional, asked for', () => {
+      expect([...(manifest.host_permissions ?? [])].sort()).toEqual([...NOTICE_SITE_MATCHES].sort());
+      for (const cs of manifest.content_scripts ?? []) for (const m of cs.matches) expect(NOTICE_SITE_MATCHES).toContain(m);
+      expect(JSON.stringify(manifest.host_permissions)).not.toMatch(/<all_urls>|\*:\/\/\*\/\*/);
+    });
+
+    it('allows no remote or evaluated code and exposes no resources to pages', () => {
+      const csp = JSON.stringify(manifest.content_security_policy ?? {});
+      expect(csp).not.toMatch(/unsafe-eval|unsafe-inline|https?:|\*/);
+      expect(manifest.web_accessible_resources ?? []).toEqual([]);
+      expect(manifest.externally_connectable).toBeUndefined();
+    });
+  });
+}
