@@ -9,8 +9,7 @@ import { registerGrantedSites } from './granted-sites';
 export default defineBackground({
   type: 'module',
   main() {
-    const repo = new NoticeLensDB();
-    const repository = new NoticeRepository(repo);
+    const repository = new NoticeRepository(new NoticeLensDB());
     const badge = new Badge();
     const extensionId = browser.runtime.id;
     const extensionOrigin = new URL(browser.runtime.getURL('/')).origin;
