@@ -24,6 +24,7 @@
  */
 
 import Dexie, { type Table } from 'dexie';
+import { TERMS_VERSION } from '../search/terms';
 import type { Annotation, Clause, NoticeMetadata, ObligationCategory, OutlineItem, Site } from '../types';
 
 export const DB_NAME = 'notice-lens';
@@ -145,5 +146,9 @@ export class NoticeLensDB extends Dexie {
           });
         await tx.table('meta').put({ key: 'migratedToV2At', value: Date.now() });
       });
+    // A database created by this code has terms made by its rules (see `NoticeRepository.needsReindex`).
+    this.on('populate', (tx) => {
+      void tx.table('meta').put({ key: 'termsVersion', value: TERMS_VERSION });
+    });
   }
 }

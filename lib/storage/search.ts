@@ -126,13 +126,16 @@ export async function searchNotices(
     // Tier 1: some phrase in the title.
     if (complete && plans.length > 1) complete = await walk(new MergeStream(plans.map((p) => p.title.open())), 1);
     // Tier 0: the rest, proposed by the body terms (and notes) of the phrase with the fewest.
-    const driver = [...plans].sort((a, b) => a.body.estimate - b.body.estimate)[0];
-    const rest = options.deep
-      ? scanAll(db)
-      : cutKeys.length > 0 && !manyCut
-        ? new MergeStream([driver.body.open(), new ArrayStream(cutKeys)])
-        : driver.body.open();
-    if (complete) complete = await walk(rest, 0);
+    if (complete) {
+      let rest: KeyStream;
+      if (options.deep) rest = scanAll(db);
+      else {
+        const bodies = await Promise.all(plans.map((p) => p.body()));
+        const driver = bodies.reduce((best, b) => (b.estimate < best.estimate ? b : best));
+        rest = cutKeys.length > 0 && !manyCut ? new MergeStream([driver.open(), new ArrayStream(cutKeys)]) : driver.open();
+      }
+      complete = await walk(rest, 0);
+    }
 
     return { hits: hits.slice(offset, offset + limit), total: hits.length, exact: complete, partial: manyCut };
   });
@@ -229,7 +232,7 @@ interface PhrasePlan {
   /** Notices whose title may hold the phrase. */
   title: Source;
   /** Notices that may hold the phrase anywhere (index or a note). */
-  body: Source;
+  body(): Promise<Source>;
   /** Notices with a live annotation whose note or tags contain the phrase (checked). */
   notes: Set<string>;
   /** Their records, already read (the checker reuses them). */
@@ -237,25 +240,29 @@ interface PhrasePlan {
 }
 
 async function planPhrase(db: NoticeLensDB, p: QueryPhrase, useWords: boolean): Promise<PhrasePlan> {
-  const [title, index, words, notes] = await Promise.all([
+  const [title, notes] = await Promise.all([
     rarestTerm(db, p.exact.map((t) => TITLE_PREFIX + t), p.prefixes.map((t) => TITLE_PREFIX + t)),
-    rarestTerm(db, p.exact, p.prefixes),
-    useWords && p.words.length > 0 ? rarestTerm(db, p.words, []) : Promise.resolve(null),
     notesMatching(db, p),
   ]);
   const noteRows = notes.size > 0 ? (await db.notices.bulkGet([...notes])).filter((r): r is NoticeRow => r !== undefined) : [];
-  const noteKeys = noteRows.map((r) => r.searchKey);
+  const noteKeys = noteRows.map((r) => r.searchKey).sort();
+  let body: Promise<Source> | null = null;
   return {
     title,
-    body: {
-      estimate: index.estimate + (words ? Math.min(words.estimate, WORDS_ROUTE_BUDGET) : 0) + noteKeys.length,
-      open: () =>
-        new MergeStream([
-          index.open(),
-          ...(words ? [new LimitedStream(words.open(), WORDS_ROUTE_BUDGET)] : []),
-          new ArrayStream(noteKeys.sort()),
-        ]),
-    },
+    // Sized up only when the title tiers leave the page unfilled.
+    body: () =>
+      (body ??= Promise.all([
+        rarestTerm(db, p.exact, p.prefixes),
+        useWords && p.words.length > 0 ? rarestTerm(db, p.words, []) : Promise.resolve(null),
+      ]).then(([index, words]) => ({
+        estimate: index.estimate + (words ? Math.min(words.estimate, WORDS_ROUTE_BUDGET) : 0) + noteKeys.length,
+        open: () =>
+          new MergeStream([
+            index.open(),
+            ...(words ? [new LimitedStream(words.open(), WORDS_ROUTE_BUDGET)] : []),
+            new ArrayStream(noteKeys),
+          ]),
+      }))),
     notes,
     noteRows,
   };
