@@ -48,6 +48,25 @@ export interface NoticeMetadata {
   url: string | null;
 }
 
+/** Metadata with nothing stated: every field null or empty (a page not yet read, a test's starting point). */
+export function emptyMetadata(overrides: Partial<NoticeMetadata> = {}): NoticeMetadata {
+  return {
+    title: null,
+    docType: null,
+    docNumber: null,
+    issuers: [],
+    addressees: [],
+    signedDate: null,
+    publishedDate: null,
+    effectiveDate: null,
+    validity: null,
+    level: null,
+    citationCode: null,
+    url: null,
+    ...overrides,
+  };
+}
+
 export interface OutlineItem {
   /** 1 = 第X编/第X章 or 一、; deeper levels count up. Levels are relative within a document. */
   level: number;

@@ -26,7 +26,7 @@ import { debounce, sliced, yieldToMain } from '../../lib/page/schedule';
 import { RerunBudget, watchUrl, whenSettled } from '../../lib/page/watch-page';
 import type { Request, Response } from '../../lib/messages';
 import type { NoticeSnapshot } from '../../lib/storage/records';
-import type { Annotation, ObligationCategory } from '../../lib/types';
+import { emptyMetadata, type Annotation, type ObligationCategory } from '../../lib/types';
 import { App, type AppActions, type AppState } from './App';
 
 export interface NoticeLensDeps {
@@ -50,18 +50,13 @@ interface Painted {
 /** How long a page that is not (yet) a notice is watched for a body filled in by script. */
 const LATE_BODY_WATCH_MS = 30_000;
 
-const EMPTY_METADATA = {
-  title: null, docType: null, docNumber: null, issuers: [], addressees: [], signedDate: null, publishedDate: null,
-  effectiveDate: null, validity: null, level: null, citationCode: null, url: null,
-};
-
 export class NoticeLens {
   private painted: Painted | null = null;
   private host: HTMLElement | null = null;
   private mount: HTMLElement | null = null;
   private state: AppState = {
     open: false,
-    metadata: EMPTY_METADATA,
+    metadata: emptyMetadata(),
     clauses: [],
     hidden: new Set(),
     annotations: [],

@@ -18,6 +18,7 @@ import type {
   SavedNotice,
   Selector,
 } from '../../lib/types';
+import { emptyMetadata } from '../../lib/types';
 import type { ExportItem } from '../../lib/export/highlights';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -86,22 +87,8 @@ export function annotate(
   };
 }
 
-function metadata(partial: Partial<NoticeMetadata>): NoticeMetadata {
-  return {
-    title: null,
-    docType: null,
-    docNumber: null,
-    issuers: [],
-    addressees: [],
-    signedDate: null,
-    publishedDate: null,
-    effectiveDate: null,
-    validity: null,
-    level: null,
-    citationCode: null,
-    url: null,
-    ...partial,
-  };
+function metadata(partial: Partial<NoticeMetadata> = {}): NoticeMetadata {
+  return emptyMetadata(partial);
 }
 
 export const TITLE_A = '中国银保监会党委办公室关于动员系统各级党组织和党员干部积极投身新型冠状病毒感染肺炎疫情防控阻击战的通知';

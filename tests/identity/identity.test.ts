@@ -9,24 +9,10 @@ import {
   normaliseKeyPart,
   tryCanonicalUrl,
 } from '../../lib/identity';
-import type { NoticeMetadata } from '../../lib/types';
+import { emptyMetadata, type NoticeMetadata } from '../../lib/types';
 
 function meta(overrides: Partial<NoticeMetadata> = {}): NoticeMetadata {
-  return {
-    title: null,
-    docType: null,
-    docNumber: null,
-    issuers: [],
-    addressees: [],
-    signedDate: null,
-    publishedDate: null,
-    effectiveDate: null,
-    validity: null,
-    level: null,
-    citationCode: null,
-    url: null,
-    ...overrides,
-  };
+  return emptyMetadata(overrides);
 }
 
 describe('canonicalUrl', () => {

@@ -5,23 +5,10 @@
 import { describe, expect, it } from 'vitest';
 import { readMetadata } from '../../lib/metadata';
 import { readClosing } from '../../lib/metadata/closing';
-import type { NoticeMetadata } from '../../lib/types';
+import { emptyMetadata, type NoticeMetadata } from '../../lib/types';
 import { seedText } from './fixture-text';
 
-const NONE: NoticeMetadata = {
-  title: null,
-  docType: null,
-  docNumber: null,
-  issuers: [],
-  addressees: [],
-  signedDate: null,
-  publishedDate: null,
-  effectiveDate: null,
-  validity: null,
-  level: null,
-  citationCode: null,
-  url: null,
-};
+const NONE: NoticeMetadata = emptyMetadata();
 
 describe('readMetadata on the seeds', () => {
   it('000: pkulaw TXT export of a 银保监会党委办公室 notice', () => {
