@@ -6,7 +6,8 @@ cd "$(dirname "$0")/.."
 
 need_apt=()
 command -v chromium >/dev/null 2>&1 || [ -x /usr/bin/chromium ] || need_apt+=(chromium)
-if ! fc-list 2>/dev/null | grep -qiE 'CJK|WenQuanYi|Droid Sans Fallback'; then need_apt+=(fonts-noto-cjk); fi
+# (grep without -q: an early exit would break fc-list's pipe and, with pipefail, read as "no font")
+if ! fc-list 2>/dev/null | grep -iE 'CJK|WenQuanYi|Droid Sans Fallback' >/dev/null; then need_apt+=(fonts-noto-cjk); fi
 if [ ${#need_apt[@]} -gt 0 ]; then
   SUDO=""
   [ "$(id -u)" -ne 0 ] && command -v sudo >/dev/null 2>&1 && SUDO="sudo"
