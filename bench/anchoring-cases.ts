@@ -12,6 +12,9 @@ import { fileURLToPath } from 'node:url';
 import { anchorMany, describeSpan, type AnchorResult, type Selector } from '../lib/anchoring/index';
 import { foldWidth, normaliseText } from '../lib/text/normalise';
 import type { OutlineItem } from '../lib/types';
+import { prng } from './prng';
+
+export { prng };
 
 // ---------------------------------------------------------------------------------------------------------
 // Seeds and outline
@@ -55,17 +58,6 @@ export function buildOutline(text: string): OutlineItem[] {
 // ---------------------------------------------------------------------------------------------------------
 // Deterministic randomness
 
-/** mulberry32: small, fast, good enough for test data. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function pick<T>(rand: () => number, items: readonly T[]): T {
   return items[Math.floor(rand() * items.length)];

@@ -11,6 +11,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { normaliseText } from '../lib/text/normalise';
+import { prng as random } from './prng';
 
 const SEEDS_DIR = fileURLToPath(new URL('../../shared/seeds', import.meta.url));
 
@@ -21,17 +22,6 @@ export function seedNotices(): string[] {
     .map((f) => normaliseText(readFileSync(resolve(SEEDS_DIR, f), 'utf8')).text);
 }
 
-/** Deterministic pseudo-random numbers (mulberry32). */
-function random(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const SUBJECTS = ['各区县人民政府', '市直各部门', '各乡镇党委', '卫生健康部门', '交通运输部门', '各行业协会', '市场监管部门', '各级财政部门'];
 const ACTIONS = ['统筹做好物资调配', '加强冷链物流监测', '完善值班值守制度', '开展入户走访摸排', '落实企业复工条件审核', '做好返岗人员健康登记', '建立每日信息报送机制', '组织专项资金拨付'];

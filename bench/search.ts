@@ -29,6 +29,7 @@ import { NOTICE_TEXT_TERM_BUDGET, disableSegmenterForTests, indexTerms, normalis
 import type { Annotation, Clause, NoticeMetadata, OutlineItem } from '../lib/types';
 import { generateRegulation } from './generate';
 import { fmt, summarise } from './stats';
+import { prng as mulberry32 } from './prng';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const args = process.argv.slice(2);
@@ -77,14 +78,6 @@ function sentencesOf(text: string): string[] {
 
 /* ----- Deterministic generation ----- */
 
-function mulberry32(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 const rnd = mulberry32(20240520);
 const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)];
 /** Zipf-like: index i chosen with weight 1/(i+1). */

@@ -14,7 +14,7 @@
  *   it: `text.slice(aStart, aEnd) === aText`. Similarity is rounded to 4 decimals.
  * - Fewer than two files, or an unknown option: usage on stderr, exit code 2.
  */
-import { compareNotices } from '../compare';
+import { compareNotices, type Passage } from '../compare';
 import { analyseFileContent } from './analyze';
 import { readTextFile } from './read-file';
 
@@ -26,15 +26,8 @@ export interface CompareCliDocument {
   error?: string;
 }
 
-export interface CompareCliPassage {
-  kind: 'same' | 'reworded';
-  aStart: number;
-  aEnd: number;
-  bStart: number;
-  bEnd: number;
-  aText: string;
-  bText: string;
-}
+/** Passages as the compare engine gives them: offsets into each document's analysed text. */
+export type CompareCliPassage = Passage;
 
 export interface CompareCliPair {
   a: number;

@@ -3,6 +3,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { foldWidth, normaliseText } from '../../lib/text/normalise';
 import type { Clause, ObligationCategory } from '../../lib/types';
+import { prng } from '../../bench/prng';
+
+export const random = prng;
 
 export const SEEDS_DIR = resolve(__dirname, '../../../shared/seeds');
 
@@ -29,17 +32,6 @@ export function keyOffsets(text: string): number[] {
   return out;
 }
 
-/** Deterministic pseudo-random numbers (mulberry32). */
-export function random(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * A text on nothing a party notice talks about (gardens, weather, cooking), in Chinese, with the same
