@@ -5,6 +5,8 @@ export default defineConfig({
   test: {
     include: ['tests/e2e/**/*.test.ts'],
     environment: 'node',
+    // The engine's Readability fallback, as the command-line tools provide it.
+    setupFiles: ['tests/setup-engine.ts'],
     fileParallelism: false,
     testTimeout: 60000,
     hookTimeout: 60000,

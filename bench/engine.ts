@@ -4,6 +4,7 @@
  */
 import { Readability } from '@mozilla/readability';
 import { analyseDocument } from '../lib/analyse';
+import '../lib/extract/bundled-readability';
 import { parseHtmlDocument } from '../lib/cli/analyze';
 import { extractPage } from '../lib/extract';
 import { readMetadata, readOutline } from '../lib/metadata';

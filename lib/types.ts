@@ -158,6 +158,11 @@ export interface ExtractedPage {
     /** The body is still empty and the page fills it in by script (flk.npc.gov.cn detail shell). */
     pending: boolean;
   };
+  /**
+   * Set when only the Readability fallback could find the body here and the host has not provided it yet
+   * (`provideReadability`): the content script loads it and reads the page again.
+   */
+  readabilityWanted?: boolean;
 }
 
 /* ----- Annotations (W3C Web Annotation selectors plus our structural key) ----- */

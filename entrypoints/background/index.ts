@@ -5,6 +5,7 @@ import { Badge } from './badge';
 import { analyseTab, installMenusAndCommands } from './commands';
 import { replayPendingWrites } from './pending';
 import { registerGrantedSites } from './granted-sites';
+import { loadModuleFor } from './modules';
 
 export default defineBackground({
   type: 'module',
@@ -27,6 +28,8 @@ export default defineBackground({
           (e) => ({ ok: false, error: String((e as Error)?.message ?? e), kind: 'unknown' }),
         );
       }
+      // A content script asks for a script it loads only where needed (the UI on notices, the Readability fallback).
+      if (popup?.type === 'page/load-module') return loadModuleFor(raw, sender, extensionId, extensionOrigin);
       // Returning the promise keeps the channel open; a null answer (not our sender) sends nothing back.
       return receiveMessage(repository, raw, sender, { extensionId, extensionOrigin, onAnalysisReport }).then(
         (r: Response | null) => r ?? undefined,

@@ -42,7 +42,13 @@ export interface AppActions {
 }
 
 /** The content script's UI inside its shadow root: launcher or panel, selection toolbar, clause tooltip. */
-export function App(props: { t: Translate; state: AppState; actions: AppActions }) {
+export interface AppProps {
+  t: Translate;
+  state: AppState;
+  actions: AppActions;
+}
+
+export function App(props: AppProps) {
   const { t, state, actions } = props;
   return (
     <div class="root">

@@ -1,6 +1,7 @@
 import { NOTICE_SITE_MATCHES } from '../../lib/sites';
 import { loadTranslate } from '../shared/i18n';
 import type { Request, Response } from '../../lib/messages';
+import type { LoadModuleRequest } from '../../lib/page/modules';
 import type { QueuedWrite } from '../../lib/page/save-queue';
 import { NoticeLens } from './notice-lens';
 
@@ -30,7 +31,7 @@ export default defineContentScript({
       win: window,
       doc: document,
       t: await loadTranslate(),
-      send: async (request: Request): Promise<Response> => {
+      send: async (request: Request | LoadModuleRequest): Promise<Response> => {
         try {
           const response = (await browser.runtime.sendMessage(request)) as Response | undefined;
           return response ?? { ok: false, error: 'no answer from the extension', kind: 'unknown' };

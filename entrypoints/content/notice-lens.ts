@@ -3,12 +3,10 @@
  * the panel and the selection toolbar in step, and sends every write to the background. It never touches
  * IndexedDB (that would be the website's storage) and renders page data only as text.
  */
-import { h, render } from 'preact';
 import type { Translate } from '../../components/messages';
-import { panelCss } from '../../components/panel-styles';
 import type { AnnotationDraft } from '../../components/SelectionToolbar';
-import { analyseDocumentSliced, type PageAnalysis } from '../../lib/analyse';
-import { anchorMany, describeSpan } from '../../lib/anchoring';
+import { analyseDocumentSliced, type PageAnalysis, type StageTimings } from '../../lib/analyse';
+import { provideReadability, readabilityProvided, type ReadabilityConstructor } from '../../lib/extract/readability-roots';
 import { TextMap } from '../../lib/highlight/text-map';
 import {
   clearAll,
@@ -24,16 +22,18 @@ import { hitTest, selectionSpan, type Span } from '../../lib/page/hit-test';
 import { SaveQueue, type QueuedWrite } from '../../lib/page/save-queue';
 import { debounce, sliced, yieldToMain } from '../../lib/page/schedule';
 import { RerunBudget, watchUrl, whenSettled } from '../../lib/page/watch-page';
-import type { Request, Response } from '../../lib/messages';
+import type { PageTimings, Request, Response } from '../../lib/messages';
+import { loadedModule, type LazyModule, type LoadModuleRequest } from '../../lib/page/modules';
 import type { NoticeSnapshot } from '../../lib/storage/records';
 import { emptyMetadata, type Annotation, type ObligationCategory } from '../../lib/types';
-import { App, type AppActions, type AppState } from './App';
+import type { AppActions, AppState } from './App';
+import type { PageUi } from './page-ui';
 
 export interface NoticeLensDeps {
   win: Window & typeof globalThis;
   doc: Document;
   t: Translate;
-  send(request: Request): Promise<Response>;
+  send(request: Request | LoadModuleRequest): Promise<Response>;
   persistPending(key: string, writes: QueuedWrite<Request>[]): void;
 }
 
@@ -77,6 +77,9 @@ export class NoticeLens {
   private readonly queue: SaveQueue<Request>;
   private readonly instance = Math.random().toString(36).slice(2);
   private noticeSaved = false;
+  private runs = 0;
+  private ui: PageUi | null = null;
+  private uiLoading: Promise<PageUi | null> | null = null;
 
   constructor(private readonly deps: NoticeLensDeps) {
     this.queue = new SaveQueue<Request>({
@@ -140,44 +143,83 @@ export class NoticeLens {
 
   private async analyseAndPaint(): Promise<void> {
     const { win, doc } = this.deps;
-    let result = await analyseDocumentSliced(doc, win.location.href, yieldToMain, { force: this.forced });
+    const started = performance.now();
+    this.runs++;
+    const stages: StageTimings = { extract: 0, normalise: 0, metadata: 0, detect: 0, obligations: 0 };
+    const analyse = () => analyseDocumentSliced(doc, win.location.href, yieldToMain, { force: this.forced }, stages);
+    let result = await analyse();
+    // Only Readability could find this page's body: load it (once per page) and read the page again.
+    if (result.page.readabilityWanted && !readabilityProvided() && (await this.loadReadability())) result = await analyse();
     // flk.npc.gov.cn and similar fill their body by script: wait for the page to settle, then read it again.
     for (let tries = 0; result.page.pageSignals.pending && tries < 3; tries++) {
       await whenSettled(doc, 600, 10_000);
-      result = await analyseDocumentSliced(doc, win.location.href, yieldToMain, { force: this.forced });
+      result = await analyse();
     }
     const a = result.analysis;
     const id = identify(a.metadata, win.location.href);
     const counts: Partial<Record<ObligationCategory, number>> = {};
     for (const c of a.obligations) counts[c.category] = (counts[c.category] ?? 0) + 1;
-    void this.deps.send({
-      type: 'analysis/report',
+    const report = {
+      type: 'analysis/report' as const,
       url: win.location.href,
       noticeId: id,
       isNotice: a.isNotice || this.forced,
       title: a.metadata.title,
       clauseCount: a.obligations.length,
       counts,
-    });
+    };
 
     this.unpaint();
     if (!a.isNotice && !this.forced) {
+      void this.deps.send(report);
       this.unmount();
       this.watchForLateBody();
       return;
     }
     const map = new TextMap(result.domText, result.norm);
     const clauseRanges: Array<Range | null> = new Array(a.obligations.length).fill(null);
+    let t = performance.now();
     await sliced(a.obligations, (c, i) => {
       clauseRanges[i] = map.toRange(doc, c.start, c.end);
     });
+    const ranges = performance.now() - t;
     this.painted = { result, map, noticeId: id, clauseRanges, annotationRanges: new Map(), annotations: [], placed: new Set() };
+    t = performance.now();
     this.paintClauses();
+    const paintedAt = performance.now();
+    const timings: PageTimings = { ...stages, ranges, paint: paintedAt - t, total: paintedAt - started, paintedAt, runs: this.runs };
+    void this.deps.send({ ...report, timings: roundTimings(timings) });
+    if (!(await this.loadUi()) || this.painted?.result !== result) return;
     this.ensureMounted();
     this.state = { ...this.state, metadata: a.metadata, clauses: a.obligations };
     this.renderUi();
     await this.loadAnnotations();
     this.watchMutations();
+  }
+
+  /** Ask the background to inject the Readability fallback into this frame; false when it could not. */
+  private async loadReadability(): Promise<boolean> {
+    const loaded = await this.loadModule('readability');
+    if (typeof loaded !== 'function') return false;
+    provideReadability(loaded as ReadabilityConstructor);
+    return true;
+  }
+
+  /** The UI and anchoring, loaded once per page (on its first notice); null when the extension could not inject it. */
+  private loadUi(): Promise<PageUi | null> {
+    this.uiLoading ??= this.loadModule('ui').then((m) => {
+      this.ui = m && typeof m === 'object' ? (m as PageUi) : null;
+      if (!this.ui) this.uiLoading = null;
+      return this.ui;
+    });
+    return this.uiLoading;
+  }
+
+  private async loadModule(name: LazyModule): Promise<unknown> {
+    const present = loadedModule(name);
+    if (present) return present;
+    const response = await this.deps.send({ type: 'page/load-module', module: name });
+    return response.ok ? loadedModule(name) : undefined;
   }
 
   private paintClauses(): void {
@@ -251,7 +293,8 @@ export class NoticeLens {
     const p = this.painted;
     if (!p) return;
     const { text } = p.result.analysis;
-    const anchors = anchorMany(text, annotations.map((a) => a.selectors), p.result.analysis.outline);
+    if (!this.ui) return;
+    const anchors = this.ui.anchorMany(text, annotations.map((a) => a.selectors), p.result.analysis.outline);
     p.annotations = annotations;
     p.annotationRanges.clear();
     p.placed.clear();
@@ -345,7 +388,7 @@ export class NoticeLens {
     // Closed: the page cannot reach into the panel and read the analyst's notes.
     const shadow = host.attachShadow({ mode: 'closed' });
     const style = doc.createElement('style');
-    style.textContent = panelCss();
+    style.textContent = this.ui?.panelCss() ?? '';
     shadow.appendChild(style);
     const mount = doc.createElement('div');
     shadow.appendChild(mount);
@@ -356,15 +399,15 @@ export class NoticeLens {
   }
 
   private unmount(): void {
-    if (this.mount) render(null, this.mount);
+    if (this.mount) this.ui?.render(this.mount, null);
     this.host?.remove();
     this.host = null;
     this.mount = null;
   }
 
   private renderUi(): void {
-    if (!this.mount) return;
-    render(h(App, { t: this.deps.t, state: this.state, actions: this.actions }), this.mount);
+    if (!this.mount || !this.ui) return;
+    this.ui.render(this.mount, { t: this.deps.t, state: this.state, actions: this.actions });
   }
 
   private statusTimer: ReturnType<typeof setTimeout> | null = null;
@@ -517,7 +560,7 @@ export class NoticeLens {
       p.annotations = p.annotations.map((a) => (a.id === editing ? annotation : a));
     } else {
       const span = this.pendingSelection;
-      if (!span) return;
+      if (!span || !this.ui) return;
       const { text, outline } = p.result.analysis;
       annotation = {
         id: newId(),
@@ -525,7 +568,7 @@ export class NoticeLens {
         colour: draft.colour,
         note: draft.note,
         tags: draft.tags,
-        selectors: describeSpan(text, span.start, span.end, outline),
+        selectors: this.ui.describeSpan(text, span.start, span.end, outline),
         quote: text.slice(span.start, span.end),
         createdAt: now,
         updatedAt: now,
@@ -626,4 +669,10 @@ function installHighlightStyles(doc: Document): void {
   style.textContent = highlightCss();
   (doc.head ?? doc.documentElement).appendChild(style);
   holder[marker] = style;
+}
+
+function roundTimings(t: PageTimings): PageTimings {
+  const out = { ...t };
+  for (const k of Object.keys(out) as Array<keyof PageTimings>) out[k] = Math.round(out[k] * 100) / 100;
+  return out;
 }

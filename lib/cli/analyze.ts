@@ -8,6 +8,7 @@
  */
 import { parseHTML } from 'linkedom';
 import { analyseDocument, analysePkulawRecord, analyseText } from '../analyse';
+import '../extract/bundled-readability';
 import type { NoticeAnalysis } from '../types';
 import { readTextFile } from './read-file';
 

@@ -13,7 +13,7 @@ import {
 } from './dom';
 import { countTableLabels, readLabelTable, readLabelTexts, readMetaLabels } from './labels';
 import { LIST_MIN_DATED_ITEMS, isListPage } from './list-page';
-import { readabilityRoots } from './readability-roots';
+import { readabilityProvided, readabilityRoots } from './readability-roots';
 import { anySkip, isChrome, makeSkip, markLinkLists } from './skip';
 import { type PageSurvey, surveyPage } from './survey';
 import { titleFromPage } from './title';
@@ -173,6 +173,7 @@ export function extractGeneric(doc: Document, url: string | null, options: Gener
   const marked = new Set<Element>();
   let roots: Element[] = [];
   let dropped: Set<Element> | null = null;
+  let readabilityWanted = false;
 
   const container = containerBody(doc);
   if (container) roots = [container];
@@ -183,14 +184,17 @@ export function extractGeneric(doc: Document, url: string | null, options: Gener
   }
   // Readability is the expensive last resort, and pointless on a list page (there is no article).
   if (roots.length === 0 && options.readability !== false && !listy) {
-    try {
-      const r = readabilityRoots(doc);
-      if (r) {
-        roots = r.roots;
-        dropped = r.dropped;
+    if (!readabilityProvided()) readabilityWanted = true;
+    else {
+      try {
+        const r = readabilityRoots(doc);
+        if (r) {
+          roots = r.roots;
+          dropped = r.dropped;
+        }
+      } catch {
+        /* Readability failed on this page: fall through to the page root */
       }
-    } catch {
-      /* Readability failed on this page: fall through to the page root */
     }
   }
   if (roots.length === 0 && !listy) {
@@ -212,5 +216,6 @@ export function extractGeneric(doc: Document, url: string | null, options: Gener
     title: title || null,
     url,
     pageSignals: { listPage: isListPage(stats, bodyHan), pending: false },
+    ...(readabilityWanted ? { readabilityWanted } : {}),
   };
 }

@@ -7,8 +7,28 @@
  * elements Readability dropped from inside the kept subtrees (share boxes, forms) go to the skip set.
  */
 
-import { Readability } from '@mozilla/readability';
 import { ELEMENT_NODE } from './dom';
+
+/**
+ * The part of @mozilla/readability's class this module uses. The class is supplied by the host
+ * (`provideReadability`): Node and the extension pages import it, the content script loads it only on a
+ * page where no adapter and no heuristic found the body, so the script every notice page runs stays small.
+ */
+export type ReadabilityConstructor = new (
+  doc: Document,
+  options: { serializer: (node: Node) => Node; charThreshold: number },
+) => { parse(): { content?: unknown } | null };
+
+let provided: ReadabilityConstructor | null = null;
+
+/** Make the Readability fallback available to the extractor (null withdraws it). */
+export function provideReadability(readability: ReadabilityConstructor | null): void {
+  provided = readability;
+}
+
+export function readabilityProvided(): boolean {
+  return provided !== null;
+}
 
 const INDEX_ATTR = 'data-nl-i';
 
@@ -34,7 +54,10 @@ export interface ReadabilityResult {
   dropped: Set<Element>;
 }
 
+/** The body Readability finds, as live elements; null when it finds none or was not provided. */
 export function readabilityRoots(doc: Document): ReadabilityResult | null {
+  const Readability = provided;
+  if (!Readability) return null;
   const live = elementsInOrder(doc);
   if (live.length === 0) return null;
   const clone = doc.cloneNode(true) as Document;
@@ -42,8 +65,8 @@ export function readabilityRoots(doc: Document): ReadabilityResult | null {
   if (copies.length !== live.length) return null;
   for (let i = 0; i < copies.length; i++) copies[i].setAttribute(INDEX_ATTR, String(i));
 
-  const article = new Readability<Node>(clone, { serializer: (node: Node) => node, charThreshold: 100 }).parse();
-  const content = article?.content;
+  const article = new Readability(clone, { serializer: (node: Node) => node, charThreshold: 100 }).parse();
+  const content = article?.content as Node | null | undefined;
   if (!content || content.nodeType !== ELEMENT_NODE) return null;
 
   // Stamped elements of the article: all of them are kept; the outermost ones are the roots.

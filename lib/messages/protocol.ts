@@ -22,7 +22,30 @@ export interface AnalysisReport {
   /** Clauses per category; categories without clauses may be left out. */
   counts: Partial<Record<ObligationCategory, number>>;
   clauseCount?: number;
+  /** Where the time went on this page, in ms: shown to nobody, read by the benchmarks and kept per tab. */
+  timings?: PageTimings;
 }
+
+/** The content script's cost on one page, in ms (`paintedAt` is since the page's navigation started). */
+export interface PageTimings {
+  extract: number;
+  normalise: number;
+  metadata: number;
+  detect: number;
+  obligations: number;
+  /** Text offsets → DOM ranges for every clause. */
+  ranges: number;
+  paint: number;
+  /** From the start of the analysis to the highlights painted, including the pauses given back to the page. */
+  total: number;
+  paintedAt: number;
+  /** How many times the page was analysed since the content script started. */
+  runs: number;
+}
+
+export const PAGE_TIMING_FIELDS = [
+  'extract', 'normalise', 'metadata', 'detect', 'obligations', 'ranges', 'paint', 'total', 'paintedAt', 'runs',
+] as const satisfies ReadonlyArray<keyof PageTimings>;
 
 /** Each request type: the fields it carries and the value of a successful response. */
 export interface RequestMap {

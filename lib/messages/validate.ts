@@ -20,7 +20,7 @@ import {
   type Selector,
   type Site,
 } from '../types';
-import { REQUEST_TYPES, type Request, type RequestOf, type RequestType } from './protocol';
+import { PAGE_TIMING_FIELDS, REQUEST_TYPES, type Request, type RequestOf, type RequestType } from './protocol';
 
 export type Validation = { ok: true; request: Request } | { ok: false; error: string };
 
@@ -348,11 +348,15 @@ const counts: Schema<Partial<Record<(typeof OBLIGATION_CATEGORIES)[number], numb
   >,
 );
 
+const timings = obj(
+  Object.fromEntries(PAGE_TIMING_FIELDS.map((f) => [f, num(0, 1e9)])) as Record<(typeof PAGE_TIMING_FIELDS)[number], Schema<number>>,
+);
+
 /** One schema per request type; `type` is checked by `validateRequest`. */
 const SCHEMAS: { [T in RequestType]: Schema<Omit<RequestOf<T>, 'type'>> } = {
   'analysis/report': obj(
     { url, noticeId, title: nullable(str(LIMITS.titleLength)), isNotice: bool, counts },
-    { clauseCount: int(0, LIMITS.clauses) },
+    { clauseCount: int(0, LIMITS.clauses), timings },
   ),
   'notice/get-by-url': obj({ url }),
   'notice/get': obj({ id: noticeId }, { includeDeleted: bool }),

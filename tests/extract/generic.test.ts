@@ -1,3 +1,5 @@
+import { provideReadability } from '../../lib/extract/readability-roots';
+import { bundledReadability } from '../../lib/extract/bundled-readability';
 import { describe, expect, it } from 'vitest';
 import { extractPage } from '../../lib/extract';
 import { cleanLabel } from '../../lib/extract/labels';
@@ -85,6 +87,24 @@ describe('generic body containers', () => {
     expect(text).toContain('Paragraph 7');
     expect(text).not.toContain('Tweet');
     expect(text).not.toContain('Copyright');
+  });
+  it('where Readability is not loaded (the content script), asks for it instead of guessing a body', () => {
+    const english = Array.from({ length: 8 }, (_, i) => `<p>Paragraph ${i}: the council shall publish the annual report before the deadline set out in the rules of procedure.</p>`).join('');
+    const html = `<html><body><div id="menu"><a href="/">Home</a></div><div id="story">${english}</div><div id="bottom">Copyright</div></body></html>`;
+    provideReadability(null);
+    try {
+      const page = extractPage(parse(html), null);
+      expect(page.readabilityWanted).toBe(true);
+      expect(page.roots).toEqual([]);
+      // A Chinese notice is found by the adapters and heuristics: nothing to load there.
+      expect(extractPage(parse(`<html><body><div class="text-box">${paras(6)}</div></body></html>`), null).readabilityWanted).toBeUndefined();
+    } finally {
+      provideReadability(bundledReadability);
+    }
+    const page = extractPage(parse(html), null);
+    expect(page.readabilityWanted).toBeUndefined();
+    expect(bodyText(page)).toContain('Paragraph 7');
+    expect(bodyText(page)).not.toContain('Copyright');
   });
 });
 

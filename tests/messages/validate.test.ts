@@ -17,6 +17,10 @@ const json = (s: string): unknown => JSON.parse(s);
 describe('validateRequest accepts well-formed requests', () => {
   const valid: Request[] = [
     { type: 'analysis/report', url: 'https://www.gov.cn/a.htm', noticeId: 'url:gov.cn/a.htm', title: '通知', isNotice: true, counts: { obligation: 3 } },
+    {
+      type: 'analysis/report', url: 'https://www.gov.cn/a.htm', noticeId: 'url:gov.cn/a.htm', title: null, isNotice: true, counts: {}, clauseCount: 0,
+      timings: { extract: 3.5, normalise: 1, metadata: 2, detect: 0.1, obligations: 9, ranges: 1, paint: 0.5, total: 20, paintedAt: 210, runs: 1 },
+    },
     { type: 'notice/get-by-url', url: 'https://www.pkulaw.com/chl/abc.html?way=listView' },
     { type: 'notice/get', id: 'cite:CLI.12.7186154' },
     { type: 'notice/upsert', snapshot: snapshot() },
@@ -56,6 +60,15 @@ describe('validateRequest accepts well-formed requests', () => {
 });
 
 describe('validateRequest refuses', () => {
+  it('page timings that are incomplete, negative or not numbers', () => {
+    const report = { type: 'analysis/report', url: 'https://www.gov.cn/a.htm', noticeId: 'url:gov.cn/a.htm', title: null, isNotice: true, counts: {} };
+    const timings = { extract: 1, normalise: 1, metadata: 1, detect: 1, obligations: 1, ranges: 1, paint: 1, total: 1, paintedAt: 1, runs: 1 };
+    expectInvalid({ ...report, timings: { ...timings, paint: -1 } }, /timings\.paint: must be between/);
+    expectInvalid({ ...report, timings: { ...timings, total: 'fast' } }, /timings\.total: expected a finite number/);
+    expectInvalid({ ...report, timings: { extract: 1 } }, /timings\.normalise: missing/);
+    expectInvalid({ ...report, timings: { ...timings, note: 1 } }, /unexpected field "note"/);
+  });
+
   it('anything but a known request object', () => {
     expectInvalid(null, /request: expected an object/);
     expectInvalid('annotation/put', /expected an object/);
