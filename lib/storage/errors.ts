@@ -3,12 +3,19 @@
  *
  * Dexie rejects with its own classes (`Dexie.AbortError` whose `inner` is the browser's
  * `QuotaExceededError`, `Dexie.BulkError` with `failures`, …); callers should not have to know them.
+ *
+ * "Storage full" comes in two forms. A browser quota gives `QuotaExceededError`. An extension with
+ * `unlimitedStorage` has no quota (Chromium does not enforce one for extension origins, even under a DevTools
+ * quota override), so its storage is full only when the disk is, and Chromium (156) reports that as an
+ * `UnknownError` whose message names the file error ("IO error: …/000003.log: FILE_ERROR_NO_SPACE") or, for
+ * values stored as blobs, a `DataError` "Failed to write blobs (IOError)". Both are the `quota` kind here:
+ * the analyst's remedy is the same (make room, then retry), and a `DataError` must not read as bad data.
  */
 
 export type StorageErrorKind = 'quota' | 'conflict' | 'invalid' | 'unknown';
 
 const USER_MESSAGES: Record<StorageErrorKind, string> = {
-  quota: '存储空间已满，本次修改未保存。请导出备份并清理回收站后重试。 / The storage quota is used up: this change was not saved. Export a backup and empty the bin, then try again.',
+  quota: '存储空间已满，本次修改未保存。请释放磁盘空间，或导出备份并清空回收站后重试。 / Storage is full (disk or quota): this change was not saved. Free disk space, or export a backup and empty the bin, then try again.',
   conflict: '数据已被其他操作修改，本次修改未保存。请刷新后重试。 / The data was changed elsewhere: this change was not saved. Reload and try again.',
   invalid: '数据不完整或格式不正确，未保存。 / The data is incomplete or malformed and was not saved.',
   unknown: '保存失败，数据未改动。请重试。 / Saving failed and nothing was changed. Please try again.',
@@ -51,6 +58,9 @@ function messageOf(e: unknown): string {
   return String(e);
 }
 
+/** What Chromium and Firefox write in the message of an IndexedDB error caused by a full disk. */
+const DISK_FULL = /FILE_ERROR_NO_SPACE|No space left on device|\bENOSPC\b|NS_ERROR_FILE_NO_DEVICE_SPACE|Failed to write blobs \(IOError\)/i;
+
 /** Map any error thrown by storage code to a StorageError (a StorageError passes through unchanged). */
 export function toStorageError(err: unknown): StorageError {
   if (err instanceof StorageError) return err;
@@ -61,6 +71,7 @@ export function toStorageError(err: unknown): StorageError {
   if (names.some((n) => n === 'QuotaExceededError' || n === 'NS_ERROR_DOM_QUOTA_REACHED')) {
     return new StorageError('quota', detail, err);
   }
+  if (errors.some((e) => DISK_FULL.test(messageOf(e)))) return new StorageError('quota', detail, err);
   if (names.some((n) => n === 'ConstraintError' || n === 'VersionError')) return new StorageError('conflict', detail, err);
   if (names.some((n) => n === 'DataError' || n === 'DataCloneError' || n === 'TypeError')) {
     return new StorageError('invalid', detail, err);

@@ -304,6 +304,35 @@ describe('storage errors', () => {
     expect(await db.noticeTerms.count()).toBe(0);
   });
 
+  it('treats a full disk, as Chromium reports it under unlimitedStorage, as storage full', async () => {
+    // Messages as Chromium 156 gives them when the profile's disk is full (tests/e2e/storage-full.test.ts).
+    const logFull = new DOMException(
+      'Connection is closing because of: IO error: .../chrome-extension_x_0.indexeddb.leveldb/000003.log: FILE_ERROR_NO_SPACE (ChromeMethodBFE: 3::WritableFileAppend::8)',
+      'UnknownError',
+    );
+    const blobFull = new DOMException('Failed to write blobs (IOError)', 'DataError');
+    expect(toStorageError(logFull).kind).toBe('quota');
+    expect(toStorageError({ name: 'AbortError', message: 'Transaction aborted', inner: logFull }).kind).toBe('quota');
+    expect(toStorageError({ name: 'DataError', message: blobFull.message, inner: blobFull }).kind).toBe('quota');
+    expect(toStorageError(new DOMException('No space left on device', 'UnknownError')).kind).toBe('quota');
+    // Other unknown and data errors keep their kinds.
+    expect(toStorageError(new DOMException('Internal error committing transaction.', 'UnknownError')).kind).toBe('unknown');
+    expect(toStorageError(new DOMException('Failed to read blobs', 'DataError')).kind).toBe('invalid');
+
+    const { db, repo } = freshRepo();
+    const n = await repo.upsertNotice(snapshot());
+    const before = await repo.listNotices();
+    vi.spyOn(db.annotations, 'put').mockImplementation(() => {
+      throw logFull;
+    });
+    const error = await repo.putAnnotation(annotation({ noticeId: n.id })).catch((e: unknown) => e);
+    vi.restoreAllMocks();
+    expect(error).toMatchObject({ kind: 'quota' });
+    expect((error as StorageError).userMessage).toMatch(/^存储空间已满/);
+    expect(await repo.listNotices()).toEqual(before);
+    expect(await db.annotations.count()).toBe(0);
+  });
+
   it('finds a quota error wrapped by Dexie and classifies the rest', () => {
     const quota = new DOMException('full', 'QuotaExceededError');
     expect(toStorageError({ name: 'AbortError', message: 'aborted', inner: quota }).kind).toBe('quota');
