@@ -27,5 +27,7 @@ export default defineConfig({
   }),
   vite: () => ({
     esbuild: { jsx: 'automatic', jsxImportSource: 'preact' },
+    // NOTICE_LENS_UNMINIFIED=1: readable function names in CPU profiles (bench/browser/profile-page.ts).
+    build: process.env.NOTICE_LENS_UNMINIFIED ? { minify: false } : {},
   }),
 });

@@ -11,7 +11,7 @@ import { normaliseText, type NormalisedText } from './text/normalise';
 import { extractPage, extractPkulawApiRecord } from './extract';
 import { detectNotice } from './detect';
 import { readMetadata, readOutline } from './metadata';
-import { findObligations } from './obligations';
+import { findObligations, obligationSteps } from './obligations';
 import type { Clause, ExtractedPage, LabelledFields, NoticeAnalysis, NoticeMetadata, OutlineItem, Result, Site } from './types';
 
 export interface AnalyseOptions {
@@ -39,63 +39,89 @@ export interface StageTimings {
   obligations: number;
 }
 
+type Stage = keyof StageTimings;
+
 /**
- * The document analysis as steps: each `yield` is a point where the content script may give the page's main
- * thread back (see `analyseDocumentSliced`); `analyseDocument` runs the steps straight through.
+ * The document analysis as steps: each `yield` names the stage whose work ran since the previous one, and is
+ * a point where the content script may give the page's main thread back (see `analyseDocumentSliced`);
+ * `analyseDocument` runs the steps straight through.
  */
 export function* documentAnalysisSteps(
   doc: Document,
   url: string | null,
   options: AnalyseOptions = {},
-  timings?: StageTimings,
-): Generator<void, PageAnalysis, void> {
-  let t = now();
+): Generator<Stage, PageAnalysis, void> {
   const page = extractPage(doc, url);
   const domText = lineariseRoots(page);
-  if (timings) timings.extract = now() - t;
-  yield;
-  t = now();
+  yield 'extract';
   const norm = normaliseText(domText.text);
-  if (timings) timings.normalise = now() - t;
-  yield;
-  t = now();
+  yield 'normalise';
   const { metadata, outline } = readMetadataAndOutline(norm.text, page.labelled, page.title, url);
-  if (timings) timings.metadata = now() - t;
-  t = now();
+  yield 'metadata';
   const detection = detect(norm.text, page.site, page.labelled, metadata, url, page);
-  if (timings) timings.detect = now() - t;
-  yield;
-  t = now();
-  const obligations =
-    detection.isNotice || options.force ? findObligations(norm.text, { addressees: metadata.addressees }) : [];
-  if (timings) timings.obligations = now() - t;
+  yield 'detect';
+  let obligations: Clause[] = [];
+  if (detection.isNotice || options.force) {
+    const steps = obligationSteps(norm.text, { addressees: metadata.addressees });
+    for (let step = steps.next(); ; step = steps.next()) {
+      if (step.done) {
+        obligations = step.value;
+        break;
+      }
+      yield 'obligations';
+    }
+  }
   const analysis = assemble(norm.text, page.site, metadata, outline, detection, obligations);
   return { analysis, domText, norm, page };
 }
 
 /** Analyse a live or parsed document in one go. */
 export function analyseDocument(doc: Document, url: string | null, options: AnalyseOptions = {}, timings?: StageTimings): PageAnalysis {
-  const steps = documentAnalysisSteps(doc, url, options, timings);
+  const steps = documentAnalysisSteps(doc, url, options);
   for (;;) {
-    const step = steps.next();
+    const step = stepTimed(steps, timings, 'obligations');
     if (step.done) return step.value;
   }
 }
 
-/** Analyse a live document, awaiting `pause()` between stages so no single task blocks the page for long. */
+/** How long the analysis may hold the page's main thread before it gives it back (ms). */
+export const SLICE_MS = 12;
+
+/**
+ * Analyse a live document, awaiting `pause()` whenever a stretch of work has used up `sliceMs`, so no single
+ * task blocks the page for long. Timings count work only, not the pauses.
+ */
 export async function analyseDocumentSliced(
   doc: Document,
   url: string | null,
   pause: () => Promise<void>,
   options: AnalyseOptions = {},
   timings?: StageTimings,
+  sliceMs = SLICE_MS,
 ): Promise<PageAnalysis> {
-  const steps = documentAnalysisSteps(doc, url, options, timings);
+  const steps = documentAnalysisSteps(doc, url, options);
+  let sliceStart = now();
   for (;;) {
-    const step = steps.next();
+    const step = stepTimed(steps, timings, 'obligations');
     if (step.done) return step.value;
-    await pause();
+    if (now() - sliceStart >= sliceMs) {
+      await pause();
+      sliceStart = now();
+    }
   }
+}
+
+/** One step, its time added to the stage it names (the final step's to `last`). */
+function stepTimed(
+  steps: Generator<Stage, PageAnalysis, void>,
+  timings: StageTimings | undefined,
+  last: Stage,
+): IteratorResult<Stage, PageAnalysis> {
+  if (!timings) return steps.next();
+  const t = now();
+  const step = steps.next();
+  timings[step.done ? last : step.value] += now() - t;
+  return step;
 }
 
 function now(): number {

@@ -40,13 +40,28 @@ export interface ObligationContext {
  * notice's duties wants highlighted, sorted by start. Never throws: any failure yields [].
  */
 export function findObligations(text: string, context?: ObligationContext): Clause[] {
+  const steps = obligationSteps(text, context);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * `findObligations` as steps: each `yield` is a point where a caller on the page's main thread may give it
+ * back (between passes, and every few dozen clauses), so a long law never makes one long task.
+ */
+export function* obligationSteps(text: string, context?: ObligationContext): Generator<void, Clause[], void> {
   if (typeof text !== 'string' || text.length === 0) return [];
   try {
-    return find(text.length > MAX_ANALYSED ? text.slice(0, MAX_ANALYSED) : text, context);
+    return yield* find(text.length > MAX_ANALYSED ? text.slice(0, MAX_ANALYSED) : text, context);
   } catch {
     return [];
   }
 }
+
+/** Units classified between two yields. */
+const UNITS_PER_STEP = 48;
 
 /**
  * Text beyond this many characters is not analysed. The longest Chinese laws run to about 200,000
@@ -66,19 +81,24 @@ interface ListScope {
 
 const LIST_LABELS: ReadonlySet<LabelKind> = new Set<LabelKind>(['top', 'sub', 'num', 'subnum', 'circled']);
 
-function find(text: string, context?: ObligationContext): Clause[] {
+function* find(text: string, context?: ObligationContext): Generator<void, Clause[], void> {
   const f = foldWidth(text);
   const layout = readLayout(f);
+  yield;
   const hits = matchTriggers(f);
+  yield;
   const units = splitClauses(f, layout, hits);
+  yield;
   const isWordAt = (p: number) => {
     const h = hitStartingAt(hits, p);
     return h !== undefined && h.entry.role === 'trigger' && !NAME_WORDS.has(h.entry.word);
   };
   const addressee = context?.addressees?.map((a) => (typeof a === 'string' ? a.trim() : '')).find((a) => a.length > 0) ?? null;
   const notes = responsibilityNotes(f, text, units);
+  yield;
 
   const out: Clause[] = [];
+  let sinceYield = 0;
   let currentLine = -1;
   let currentSentence = -1;
   let paragraphBearer: string | null = null;
@@ -86,6 +106,10 @@ function find(text: string, context?: ObligationContext): Clause[] {
   let list: ListScope | null = null;
 
   for (const u of units) {
+    if (++sinceYield === UNITS_PER_STEP) {
+      sinceYield = 0;
+      yield;
+    }
     const line = layout.lines[u.line];
     if (u.line !== currentLine) {
       currentLine = u.line;

@@ -1,0 +1,326 @@
+/**
+ * The extension on notice pages in real Chromium: from the page's load to the obligation highlights
+ * painted, with its parts, against Readability.parse and wrap-in-elements painting on the same page in the
+ * same run; long tasks; memory the content script adds; re-anchoring and compare in the browser's engine.
+ *
+ *     npx wxt build && npx tsx bench/browser/page.ts [--runs 7] [--sizes 5000,30000,100000,300000]
+ *
+ * Every page is served under a www.gov.cn URL (the content script runs there as on the live site) and
+ * opened in a new tab per run, so each run is a cold start of the content script. The content script
+ * reports its stage timings to the background with its analysis report; the benchmark reads them there.
+ */
+import { build } from 'esbuild';
+import type { Page } from 'playwright-core';
+import { launch, ROOT, seedPage, type Session } from '../../tests/e2e/harness';
+import type { PageTimings } from '../../lib/messages';
+import { buildOutline, buildWorkload, editWorkload, loadSeeds, longNotice } from '../anchoring-cases';
+import { builtNotice, seedNotices } from '../compare-corpus';
+import { regulationPage } from '../generate';
+import { round, summarise, type Timing } from '../stats';
+import type { PaintComparison, Probe } from './page-probe';
+
+export const PAGE_SIZES = [5_000, 30_000, 100_000, 300_000];
+export const SEED_FILES = ['000_539b2a5a56109cc5.txt', '001_7a46141c47266846.txt', '002_2386fa277481c7d6.txt', '003_c9608edf68f48eb1.txt'];
+
+export interface PageFigures {
+  label: string;
+  /** Characters of the notice's extracted text. */
+  chars: number;
+  clauses: number;
+  runs: number;
+  /** DOMContentLoaded (when a document_idle content script may start) to highlights painted. */
+  paintedAfterLoad: Timing;
+  /** Navigation start to highlights painted. */
+  paintedSinceNavigation: Timing;
+  parts: Record<'extract' | 'normalise' | 'metadata' | 'detect' | 'obligations' | 'ranges' | 'paint', Timing>;
+  /** The pipeline's own work (the parts summed, without the pauses given back to the page). */
+  pipeline: Timing;
+  /** The longest single stretch of the pipeline's work between two yields to the page. */
+  longestStage: Timing;
+  /** Long tasks (over 50 ms) on the page's main thread from the content script's start until its UI was up. */
+  longTasks: { total: number; runsWithAny: number; longest: number };
+  readabilityParse: Timing;
+  readabilityClone: Timing;
+  /** pipeline median / Readability.parse median, same pages, same run. */
+  pipelineOverReadability: number;
+  paint: Record<keyof Omit<PaintComparison, 'ranges'>, Timing> & { ranges: number };
+  /** wrapping median / highlight median: script only, and up to the next rendered frame. */
+  wrapOverHighlight: { script: number; frame: number };
+}
+
+export interface PageBench {
+  pages: PageFigures[];
+  memory: { label: string; runs: number; heapAddedKB: Timing; domNodesAdded: Timing };
+  anchoring: {
+    annotations: number;
+    chars: number;
+    exactCold: number;
+    exact: Timing;
+    editedCold: number;
+    edited: Timing;
+    placedExact: number;
+    placedEdited: number;
+  };
+  compare: { notices: number; chars: number[]; time: Timing };
+  chromium: string;
+}
+
+export interface PageBenchOptions {
+  runs?: number;
+  sizes?: number[];
+  log?: (line: string) => void;
+}
+
+type LongTask = { start: number; duration: number };
+
+async function probeCode(): Promise<string> {
+  const out = await build({
+    entryPoints: [`${ROOT}/bench/browser/page-probe.ts`],
+    bundle: true,
+    format: 'iife',
+    platform: 'browser',
+    target: 'es2022',
+    charset: 'utf8',
+    minify: true,
+    write: false,
+    logLevel: 'error',
+  });
+  return out.outputFiles[0].text;
+}
+
+async function reportWithTimings(session: Session, url: string, timeout = 30_000): Promise<{ timings: PageTimings; clauseCount: number }> {
+  const end = Date.now() + timeout;
+  while (Date.now() < end) {
+    const found = await session.worker.evaluate(async (u) => {
+      const all = await (globalThis as any).chrome.storage.session.get(null);
+      for (const [k, v] of Object.entries(all)) if (k.startsWith('tab:') && (v as any).url === u && (v as any).timings) return v as any;
+      return null;
+    }, url);
+    if (found) return found;
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  throw new Error(`no painted report for ${url}`);
+}
+
+async function openMeasured(session: Session, url: string): Promise<Page> {
+  const page = await session.context.newPage();
+  await page.addInitScript(() => {
+    const w = window as unknown as { __longTasks: Array<{ start: number; duration: number }> };
+    w.__longTasks = [];
+    try {
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) w.__longTasks.push({ start: e.startTime, duration: e.duration });
+      }).observe({ type: 'longtask', buffered: true });
+    } catch {
+      /* no long-task timing here */
+    }
+  });
+  await page.goto(url, { waitUntil: 'load' });
+  return page;
+}
+
+/** The UI (loaded after painting) is in the page: the work that follows the paint is done too. */
+async function uiSettled(page: Page): Promise<void> {
+  await page.waitForFunction(() => document.querySelector('notice-lens-ui') !== null, null, { timeout: 15_000 });
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 200))));
+}
+
+async function measurePage(session: Session, label: string, html: string, runs: number, probe: string, log: (s: string) => void): Promise<PageFigures> {
+  const samples: Record<string, number[]> = {};
+  const add = (k: string, v: number) => (samples[k] ??= []).push(v);
+  let clauses = 0;
+  let chars = 0;
+  let rangesPainted = 0;
+  const long = { total: 0, runsWithAny: 0, longest: 0 };
+  // One warm-up load: the browser's own caches (fonts, the extension's files) are then as on a working day.
+  for (let r = -1; r < runs; r++) {
+    const url = `https://www.gov.cn/zhengce/content/bench/${label}.htm?run=${r + 1}`;
+    session.serve(url, html);
+    const page = await openMeasured(session, url);
+    const { timings, clauseCount } = await reportWithTimings(session, url);
+    await uiSettled(page);
+    const nav = await page.evaluate(() => {
+      const n = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
+      return { dcl: n.domContentLoadedEventEnd };
+    });
+    const tasks = await page.evaluate(() => (window as unknown as { __longTasks: LongTask[] }).__longTasks);
+    await page.addScriptTag({ content: probe });
+    const readability = await page.evaluate(() => (globalThis as unknown as { __noticeLensBench: Probe }).__noticeLensBench.readability());
+    const paint = await page.evaluate(() => (globalThis as unknown as { __noticeLensBench: Probe }).__noticeLensBench.paint());
+    chars = await page.evaluate(() => document.body.innerText.length);
+    await page.close();
+    if (r < 0) continue;
+
+    clauses = clauseCount;
+    rangesPainted = paint.ranges;
+    const started = timings.paintedAt - timings.total;
+    const ours = tasks.filter((t) => t.start + t.duration > started);
+    long.total += ours.length;
+    if (ours.length) long.runsWithAny++;
+    for (const t of ours) long.longest = Math.max(long.longest, t.duration);
+    add('paintedAfterLoad', timings.paintedAt - nav.dcl);
+    add('paintedSinceNavigation', timings.paintedAt);
+    for (const k of ['extract', 'normalise', 'metadata', 'detect', 'obligations', 'ranges', 'paint'] as const) add(k, timings[k]);
+    add('pipeline', timings.extract + timings.normalise + timings.metadata + timings.detect + timings.obligations + timings.ranges + timings.paint);
+    add('longestStage', Math.max(timings.extract, timings.normalise, timings.metadata + timings.detect, timings.obligations, timings.paint));
+    add('readabilityParse', readability.parse);
+    add('readabilityClone', readability.clone);
+    for (const k of ['highlightScript', 'highlightFrame', 'wrapScript', 'wrapFrame'] as const) add(k, paint[k]);
+  }
+  const t = (k: string) => summarise(samples[k]);
+  const ratio = (a: string, b: string) => round(t(a).median / Math.max(t(b).median, 0.01));
+  const figures: PageFigures = {
+    label,
+    chars,
+    clauses,
+    runs,
+    paintedAfterLoad: t('paintedAfterLoad'),
+    paintedSinceNavigation: t('paintedSinceNavigation'),
+    parts: {
+      extract: t('extract'),
+      normalise: t('normalise'),
+      metadata: t('metadata'),
+      detect: t('detect'),
+      obligations: t('obligations'),
+      ranges: t('ranges'),
+      paint: t('paint'),
+    },
+    pipeline: t('pipeline'),
+    longestStage: t('longestStage'),
+    longTasks: { ...long, longest: round(long.longest) },
+    readabilityParse: t('readabilityParse'),
+    readabilityClone: t('readabilityClone'),
+    pipelineOverReadability: ratio('pipeline', 'readabilityParse'),
+    paint: {
+      ranges: rangesPainted,
+      highlightScript: t('highlightScript'),
+      highlightFrame: t('highlightFrame'),
+      wrapScript: t('wrapScript'),
+      wrapFrame: t('wrapFrame'),
+    },
+    wrapOverHighlight: { script: ratio('wrapScript', 'highlightScript'), frame: ratio('wrapFrame', 'highlightFrame') },
+  };
+  log(
+    `${label.padEnd(14)} ${String(chars).padStart(7)} chars ${String(clauses).padStart(5)} clauses  painted ${figures.paintedAfterLoad.median} ms after load` +
+      ` (pipeline ${figures.pipeline.median}, Readability.parse ${figures.readabilityParse.median}, ×${figures.pipelineOverReadability})` +
+      `  longest stage ${figures.longestStage.median} ms, long tasks ${long.total}` +
+      `  wrap/highlight ×${figures.wrapOverHighlight.script} script, ×${figures.wrapOverHighlight.frame} to frame`,
+  );
+  return figures;
+}
+
+/** JS heap and DOM nodes of the same page with the content script (gov.cn URL) and without (another host). */
+async function measureMemory(session: Session, label: string, html: string, runs: number) {
+  const heap: number[] = [];
+  const nodes: number[] = [];
+  const metrics = async (page: Page) => {
+    const cdp = await session.context.newCDPSession(page);
+    await cdp.send('Performance.enable');
+    for (let i = 0; i < 2; i++) await cdp.send('HeapProfiler.collectGarbage');
+    const { metrics: list } = await cdp.send('Performance.getMetrics');
+    const get = (name: string) => list.find((m) => m.name === name)?.value ?? 0;
+    await cdp.detach();
+    return { heap: get('JSHeapUsedSize'), nodes: get('Nodes') };
+  };
+  for (let r = 0; r < runs; r++) {
+    const withUrl = `https://www.gov.cn/zhengce/content/bench/memory-${label}.htm?run=${r}`;
+    const withoutUrl = `https://bench.example.org/memory-${label}.htm?run=${r}`;
+    session.serve(withUrl, html);
+    session.serve(withoutUrl, html);
+    const plain = await session.context.newPage();
+    await plain.goto(withoutUrl, { waitUntil: 'load' });
+    await plain.evaluate(() => new Promise((res) => setTimeout(res, 300)));
+    const before = await metrics(plain);
+    await plain.close();
+    const page = await session.context.newPage();
+    await page.goto(withUrl, { waitUntil: 'load' });
+    await reportWithTimings(session, withUrl);
+    await uiSettled(page);
+    const after = await metrics(page);
+    await page.close();
+    heap.push((after.heap - before.heap) / 1024);
+    nodes.push(after.nodes - before.nodes);
+  }
+  return { label, runs, heapAddedKB: summarise(heap), domNodesAdded: summarise(nodes) };
+}
+
+async function measureAnchoring(session: Session, probe: string, runs: number) {
+  const text = longNotice(loadSeeds(), 100_000, 7);
+  const workload = buildWorkload(text, 500, 11);
+  const edited = editWorkload(workload, 13);
+  const url = 'https://bench.example.org/anchoring.htm';
+  session.serve(url, '<!doctype html><html><head><meta charset="utf-8"></head><body></body></html>');
+  const page = await session.context.newPage();
+  await page.goto(url);
+  await page.addScriptTag({ content: probe });
+  const run = (t: string) =>
+    page.evaluate(
+      ([t, items, outline, n]) => (globalThis as unknown as { __noticeLensBench: Probe }).__noticeLensBench.anchor(t, items, outline, n),
+      [t, workload.items, buildOutline(t), runs + 1] as const,
+    );
+  const exact = await run(workload.text);
+  const after = await run(edited.text);
+  await page.close();
+  return {
+    annotations: workload.items.length,
+    chars: text.length,
+    exactCold: round(exact.times[0]),
+    exact: summarise(exact.times.slice(1)),
+    editedCold: round(after.times[0]),
+    edited: summarise(after.times.slice(1)),
+    placedExact: exact.placed,
+    placedEdited: after.placed,
+  };
+}
+
+async function measureCompare(session: Session, probe: string, runs: number) {
+  const seeds = seedNotices();
+  const texts = Array.from({ length: 5 }, (_, k) => builtNotice(seeds, k, 10_000));
+  const url = 'https://bench.example.org/compare.htm';
+  session.serve(url, '<!doctype html><html><head><meta charset="utf-8"></head><body></body></html>');
+  const page = await session.context.newPage();
+  await page.goto(url);
+  await page.addScriptTag({ content: probe });
+  const result = await page.evaluate(
+    ([t, n]) => (globalThis as unknown as { __noticeLensBench: Probe }).__noticeLensBench.compare(t, n),
+    [texts, runs + 2] as const,
+  );
+  await page.close();
+  return { notices: texts.length, chars: texts.map((t) => t.length), time: summarise(result.times.slice(2)) };
+}
+
+export async function benchPages(options: PageBenchOptions = {}): Promise<PageBench> {
+  const runs = options.runs ?? 7;
+  const log = options.log ?? console.log;
+  const probe = await probeCode();
+  const session = await launch({ uiLanguage: 'zh_CN' });
+  try {
+    const chromium = session.context.browser()?.version() ?? 'unknown';
+    const pages: PageFigures[] = [];
+    for (const size of options.sizes ?? PAGE_SIZES) pages.push(await measurePage(session, `generated-${size / 1000}k`, regulationPage(size), runs, probe, log));
+    for (const file of SEED_FILES) pages.push(await measurePage(session, `seed-${file.slice(0, 3)}`, seedPage(file), Math.max(3, Math.ceil(runs / 2)), probe, log));
+    const memory = await measureMemory(session, '100k', regulationPage(100_000), Math.max(3, Math.ceil(runs / 2)));
+    log(`memory added by the content script on the 100k page: ${memory.heapAddedKB.median} KB JS heap, ${memory.domNodesAdded.median} DOM nodes`);
+    const anchoring = await measureAnchoring(session, probe, Math.max(9, runs));
+    log(`re-anchoring ${anchoring.annotations} annotations on ${anchoring.chars} chars: exact ${anchoring.exact.median} ms (cold ${anchoring.exactCold}), after edits ${anchoring.edited.median} ms (cold ${anchoring.editedCold})`);
+    const compare = await measureCompare(session, probe, Math.max(9, runs));
+    log(`compare of five 10,000-character notices: ${compare.time.median} ms`);
+    return { pages, memory, anchoring, compare, chromium };
+  } finally {
+    await session.close();
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const arg = (name: string) => {
+    const i = process.argv.indexOf(`--${name}`);
+    return i > 0 ? process.argv[i + 1] : undefined;
+  };
+  const started = performance.now();
+  const result = await benchPages({
+    runs: arg('runs') ? Number(arg('runs')) : undefined,
+    sizes: arg('sizes')?.split(',').map(Number),
+  });
+  console.log(JSON.stringify(result.pages.map((p) => ({ label: p.label, painted: p.paintedAfterLoad, parts: p.parts })), null, 1).slice(0, 4000));
+  console.log(`(${Math.round((performance.now() - started) / 1000)} s)`);
+}
