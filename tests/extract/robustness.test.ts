@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { extractPage } from '../../lib/extract';
+import '../../lib/extract/bundled-readability';
+import { MAX_READABILITY_DEPTH, nestedDeeperThan, readabilityRoots } from '../../lib/extract/readability-roots';
 import { bodyText, parse } from './helpers';
 
 /** Distinct paragraphs (the normaliser drops a line repeating the one before it). */
@@ -37,6 +39,23 @@ describe('extraction never throws', () => {
     const page = extractPage(doc, null);
     expect(page.roots.length).toBe(1);
     expect(bodyText(page)).toContain('按时报送工作进展情况。');
+  });
+
+  it('a page of 1,000 nested tables with no known body does not reach Readability (whose cost grows with the cube of the nesting)', () => {
+    const nested = (tag: string, depth: number) =>
+      parse(`<html><body>${`<${tag}>`.repeat(depth)}<p>各单位要认真落实，加强组织领导。</p>${`</${tag}>`.repeat(depth)}</body></html>`);
+    const deep = nested('table', 1000);
+    expect(nestedDeeperThan(deep, MAX_READABILITY_DEPTH)).toBe(true);
+    expect(readabilityRoots(deep)).toBeNull();
+    const started = performance.now();
+    const page = extractPage(deep, null);
+    // Readability took 50 s here; the liveness bound is generous, the point is that it no longer runs.
+    expect(performance.now() - started).toBeLessThan(5_000);
+    expect(bodyText(page)).toContain('各单位要认真落实，加强组织领导。');
+    // A page nested within the bound is still read by Readability.
+    const shallow = nested('div', MAX_READABILITY_DEPTH - 10);
+    expect(nestedDeeperThan(shallow, MAX_READABILITY_DEPTH)).toBe(false);
+    expect(nestedDeeperThan(nested('div', MAX_READABILITY_DEPTH), MAX_READABILITY_DEPTH)).toBe(true);
   });
 
   it('a 10 MB text node extracts without throwing', () => {
