@@ -6,22 +6,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { launch, PanelDriver, readHighlights, ROOT, selectText, storedAnnotations, type Session } from './harness';
+import { currentWorker, launch, PanelDriver, readHighlights, ROOT, selectText, stopServiceWorkers, storedAnnotations, type Session } from './harness';
 
 const DEMO = readFileSync(join(ROOT, 'demo/notice.html'), 'utf8');
 const URL_D = 'https://www.gov.cn/zhengce/content/2020-01/30/content_durable.htm';
-
-async function stopServiceWorkers(s: Session) {
-  const page = s.context.pages()[0] ?? (await s.context.newPage());
-  const cdp = await s.context.newCDPSession(page);
-  await cdp.send('ServiceWorker.enable');
-  await cdp.send('ServiceWorker.stopAllWorkers');
-}
-
-/** The running service worker (a stopped one is started again by the next message). */
-async function currentWorker(s: Session) {
-  return s.context.serviceWorkers()[0] ?? (await s.context.waitForEvent('serviceworker'));
-}
 
 describe('durability of annotations', () => {
   const profile = mkdtempSync(join(tmpdir(), 'notice-lens-durable-'));
@@ -60,6 +48,69 @@ describe('durability of annotations', () => {
     await a.close();
     await b.close();
   });
+
+  it('keeps every save when the service worker is stopped with several in flight from three tabs', async () => {
+    const tabs = await Promise.all([s.open(URL_D), s.open(URL_D), s.open(URL_D)]);
+    for (const p of tabs) await p.waitForFunction(() => (CSS as any).highlights.has('notice-lens-obligation'), null, { timeout: 20000 });
+    const panels = await Promise.all(tabs.map((p) => PanelDriver.attach(p)));
+    for (const panel of panels) await panel.recordStatus();
+    // Blue and purple are left to the restart test below.
+    const save = async (i: number, quote: string, colour: 'yellow' | 'green' | 'pink') => {
+      // A background tab's timers are throttled: work in the tab the analyst is looking at.
+      await tabs[i].bringToFront();
+      await selectText(tabs[i], quote);
+      await panels[i].click(`[data-colour="${colour}"]`);
+    };
+
+    // The worker is kept busy (as by a long task) so that every tab's write reaches it and waits for an answer…
+    const worker = await currentWorker(s);
+    const busy = worker.evaluate(() => {
+      const end = Date.now() + 60_000;
+      while (Date.now() < end);
+    }).catch(() => 'stopped');
+    await save(0, '加强分析研判', 'green');
+    await save(1, '坚守岗位', 'yellow');
+    await save(2, '早发现、早报告', 'pink');
+    await save(0, '及时灵敏反应', 'yellow');
+    for (const panel of panels) await expect.poll(() => panel.statusLog()).toContain('正在保存…');
+    // …and is stopped with all of them in flight.
+    await stopServiceWorkers(s);
+    expect(await busy).toBe('stopped');
+
+    // More saves while the worker is stopped again and again.
+    let storm = true;
+    const stopping = (async () => {
+      while (storm) {
+        await stopServiceWorkers(s).catch(() => undefined);
+        await new Promise((r) => setTimeout(r, 150));
+      }
+    })();
+    await save(1, '靠前指挥', 'pink');
+    await save(2, '当好干部群众的贴心人', 'green');
+    await save(0, '狠抓措施执行', 'green');
+    await save(1, '率先垂范', 'yellow');
+    await save(2, '发扬不畏艰险', 'pink');
+    storm = false;
+    await stopping;
+
+    const quotes = ['加强分析研判', '坚守岗位', '早发现、早报告', '及时灵敏反应', '靠前指挥', '当好干部群众的贴心人', '狠抓措施执行', '率先垂范', '发扬不畏艰险'];
+    await expect
+      .poll(async () => (await storedAnnotations(await currentWorker(s))).map((a) => a.quote), { timeout: 60000, interval: 500 })
+      .toEqual(expect.arrayContaining(quotes));
+    const stored = await storedAnnotations(await currentWorker(s));
+    // Each exactly once, none deleted.
+    for (const q of quotes) expect(stored.filter((a) => a.quote === q && a.deletedAt === null)).toHaveLength(1);
+    // The analyst was told: the writes were retried after a failure, and the last word is that they are saved.
+    for (const panel of panels) {
+      const log = await panel.statusLog();
+      expect(log.some((t) => t.startsWith('保存失败，正在重试'))).toBe(true);
+      await expect.poll(async () => (await panel.statusLog()).filter(Boolean).at(-1), { timeout: 60000 }).toBe('已保存');
+    }
+    // Nothing is left queued for replay.
+    const pending = await (await currentWorker(s)).evaluate(async () => Object.keys(await (globalThis as any).chrome.storage.local.get(null)).filter((k) => k.startsWith('pending:')));
+    expect(pending).toEqual([]);
+    for (const p of tabs) await p.close();
+  }, 180_000);
 
   it('still has every annotation after the browser restarts', async () => {
     const worker = await currentWorker(s);

@@ -10,7 +10,8 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url)).replace(/\/$/, '');
-export const EXTENSION_DIR = join(ROOT, '.output/chrome-mv3');
+/** The built extension; E2E_EXTENSION_DIR points at another build (e.g. one made from a clean checkout). */
+export const EXTENSION_DIR = process.env.E2E_EXTENSION_DIR ?? join(ROOT, '.output/chrome-mv3');
 export const SHARED = resolve(ROOT, '../shared');
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -25,8 +26,11 @@ export interface Session {
   close(): Promise<void>;
 }
 
-export async function launch(options: { userDataDir?: string; uiLanguage?: 'zh_CN' | 'en' | 'auto' } = {}): Promise<Session> {
-  if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) throw new Error('build the extension first: npx wxt build');
+export async function launch(
+  options: { userDataDir?: string; uiLanguage?: 'zh_CN' | 'en' | 'auto'; /** A copy of the build to load instead (see `extensionCopy`). */ extensionDir?: string } = {},
+): Promise<Session> {
+  const extensionDir = options.extensionDir ?? EXTENSION_DIR;
+  if (!existsSync(join(extensionDir, 'manifest.json'))) throw new Error('build the extension first: npx wxt build');
   const userDataDir = options.userDataDir ?? mkdtempSync(join(tmpdir(), 'notice-lens-e2e-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM,
@@ -36,8 +40,8 @@ export async function launch(options: { userDataDir?: string; uiLanguage?: 'zh_C
     // The extension's UI language follows the browser's: Chinese first.
     env: { ...process.env, LANGUAGE: 'zh_CN:zh', LANG: 'zh_CN.UTF-8' },
     args: [
-      `--disable-extensions-except=${EXTENSION_DIR}`,
-      `--load-extension=${EXTENSION_DIR}`,
+      `--disable-extensions-except=${extensionDir}`,
+      `--load-extension=${extensionDir}`,
       '--no-sandbox',
       '--disable-gpu',
       '--disable-quic',
@@ -193,6 +197,37 @@ export class PanelDriver {
     await this.page.keyboard.type(text);
   }
 
+  /**
+   * Start recording every text the panel's status line shows (it changes faster than a test can poll):
+   * a MutationObserver on the closed shadow root, reached through the DevTools protocol.
+   */
+  async recordStatus(): Promise<void> {
+    await this.onShadowRoot(`function () {
+      const log = [];
+      const read = () => {
+        const el = this.querySelector('[role=status]');
+        const text = el ? el.textContent : '';
+        if (log[log.length - 1] !== text) log.push(text);
+      };
+      new MutationObserver(read).observe(this, { subtree: true, childList: true, characterData: true });
+      read();
+      this.__statusLog = log;
+    }`);
+  }
+
+  /** The status texts shown since `recordStatus`, in order ('' while none was shown). */
+  async statusLog(): Promise<string[]> {
+    return ((await this.onShadowRoot('function () { return this.__statusLog || []; }')) as string[]) ?? [];
+  }
+
+  private async onShadowRoot(functionDeclaration: string): Promise<unknown> {
+    await this.waitFor('*');
+    const rootId = (await this.shadowRootId())!;
+    const { object } = (await this.cdp.send('DOM.resolveNode', { nodeId: rootId })) as any;
+    const { result } = (await this.cdp.send('Runtime.callFunctionOn', { objectId: object.objectId, functionDeclaration, returnByValue: true })) as any;
+    return result.value;
+  }
+
   async text(selector: string): Promise<string> {
     const nodeId = await this.node(selector);
     const { object } = (await this.cdp.send('DOM.resolveNode', { nodeId })) as any;
@@ -246,6 +281,47 @@ export async function storedAnnotations(worker: Worker): Promise<Array<{ id: str
             db.close();
           };
           req.onerror = () => reject(req.error);
+        };
+      }),
+  ) as any;
+}
+
+/** Stop the extension's service worker (as Chromium does when it idles or is updated); the next event starts it again. */
+export async function stopServiceWorkers(s: Session): Promise<void> {
+  const page = s.context.pages()[0] ?? (await s.context.newPage());
+  const cdp = await s.context.newCDPSession(page);
+  await cdp.send('ServiceWorker.enable');
+  await cdp.send('ServiceWorker.stopAllWorkers');
+  await cdp.detach().catch(() => undefined);
+}
+
+/** The running service worker (a stopped one is started again by the next message or by this wait). */
+export async function currentWorker(s: Session): Promise<Worker> {
+  return s.context.serviceWorkers()[0] ?? (await s.context.waitForEvent('serviceworker', { timeout: 20000 }));
+}
+
+/** Every row of every table of the extension's database, read from the service worker: `{ table: rows }`. */
+export async function readDatabase(worker: Worker): Promise<Record<string, any[]>> {
+  return worker.evaluate(
+    () =>
+      new Promise((resolve, reject) => {
+        const open = indexedDB.open('notice-lens');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          const names = [...db.objectStoreNames];
+          const out: Record<string, unknown[]> = {};
+          if (names.length === 0) return resolve(out);
+          const tx = db.transaction(names);
+          for (const name of names) {
+            const req = tx.objectStore(name).getAll();
+            req.onsuccess = () => (out[name] = req.result);
+          }
+          tx.oncomplete = () => {
+            db.close();
+            resolve(out);
+          };
+          tx.onerror = () => reject(tx.error);
         };
       }),
   ) as any;
