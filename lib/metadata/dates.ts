@@ -35,7 +35,7 @@ const TIME_SOURCE = '(?:[ \\tT-]*[0-9]{1,2}:[0-9]{2}(?::[0-9]{2}(?:\\.[0-9]+)?)?
 
 const WHOLE_CN = new RegExp(`^${CN_DATE_SOURCE}${SP}${TIME_SOURCE}$`);
 const WHOLE_NUM = new RegExp(`^${NUM_DATE_SOURCE}${TIME_SOURCE}$`);
-const WHOLE_COMPACT = /^((?:19|20)[0-9]{2})([0-9]{2})([0-9]{2})$/;
+const WHOLE_COMPACT = /^((?:19|20)[0-9]{2}|2100)([0-9]{2})([0-9]{2})$/;
 const EPOCH_MS = /^1[0-9]{12}$/;
 /** A `…年…月…日` date at the very end of a string (the 署名 glued before the 成文日期). */
 const CN_DATE_AT_END = new RegExp(`${CN_DATE_SOURCE}$`);
