@@ -6,7 +6,7 @@
  * when a page prints two labels for one field, the earlier row wins.
  */
 import type { LabelledFields } from '../types';
-import { foldWidth } from '../text/normalise';
+import { foldWidth, wellFormed } from '../text/normalise';
 
 export type LabelledField =
   | 'title'
@@ -132,7 +132,8 @@ export type LabelledValues = Partial<Record<LabelledField, string>>;
 
 /**
  * The labelled block as field values: for each field the value of its highest-priority label that has a
- * non-empty value. Unknown labels are ignored; non-string values (untrusted JSON) are skipped.
+ * non-empty value. Unknown labels are ignored; non-string values (untrusted JSON) are skipped; a lone
+ * surrogate in a value becomes U+FFFD, as in the normalised text.
  */
 export function readLabelled(labelled: LabelledFields | null | undefined): LabelledValues {
   const out: LabelledValues = {};
@@ -142,7 +143,7 @@ export function readLabelled(labelled: LabelledFields | null | undefined): Label
     if (typeof raw !== 'string') continue;
     const hit = FIELD_OF.get(labelKey(label));
     if (!hit) continue;
-    const value = raw.trim();
+    const value = wellFormed(raw).trim();
     if (EMPTY_VALUE.test(value)) continue;
     const seen = ranks[hit.field];
     if (seen !== undefined && seen <= hit.rank) continue;

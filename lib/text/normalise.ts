@@ -112,9 +112,45 @@ function endsArticleLabel(out: Uint16Array, len: number): boolean {
   return p === 0 || out[p - 1] === 0x0a;
 }
 
+/** True when the surrogate `code` at `i` is half of a pair in `s` (a high one followed by a low one). */
+function isPairedSurrogate(s: string, i: number, code: number): boolean {
+  if (code <= 0xdbff) {
+    const next = s.charCodeAt(i + 1);
+    return next >= 0xdc00 && next <= 0xdfff;
+  }
+  const prev = s.charCodeAt(i - 1);
+  return prev >= 0xd800 && prev <= 0xdbff;
+}
+
+/**
+ * `s` with every lone surrogate replaced by U+FFFD, one code unit for one (offsets stay valid), as a
+ * UTF-8 encoder would: the text is then well-formed and can be written as UTF-8 and strict JSON.
+ */
+export function wellFormed(s: string): string {
+  if (!/[\uD800-\uDFFF]/.test(s)) return s;
+  let out = '';
+  let from = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0xd800 || c > 0xdfff) continue;
+    if (c <= 0xdbff && i + 1 < s.length) {
+      const d = s.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) {
+        i++;
+        continue;
+      }
+    }
+    out += `${s.slice(from, i)}\uFFFD`;
+    from = i + 1;
+  }
+  return out + s.slice(from);
+}
+
 /**
  * Normalise a notice's text: one paragraph per line, no indents, no stray spaces in Chinese,
- * no repeated title line, no body printed twice. Runs in linear time on any input.
+ * no repeated title line, no body printed twice, no lone surrogate (each becomes U+FFFD: a page's
+ * script can put half a character into the DOM, and such text cannot be written as UTF-8).
+ * Runs in linear time on any input.
  */
 export function normaliseText(source: string): NormalisedText {
   const n = source.length;
@@ -129,7 +165,7 @@ export function normaliseText(source: string): NormalisedText {
     const code = source.charCodeAt(i);
     const kind = kindOf(code);
     if (kind === Kind.Other) {
-      out[len] = code;
+      out[len] = code >= 0xd800 && code <= 0xdfff && !isPairedSurrogate(source, i, code) ? 0xfffd : code;
       map[len++] = i++;
       continue;
     }

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { foldWidth, normaliseText, sourceSpan } from '../../lib/text/normalise';
+import { foldWidth, normaliseText, sourceSpan, wellFormed } from '../../lib/text/normalise';
+import { readMetadata } from '../../lib/metadata';
 
 const seeds = resolve(__dirname, '../../../shared/seeds');
 const seed = (name: string) => readFileSync(resolve(seeds, name), 'utf8');
@@ -83,10 +84,33 @@ describe('normaliseText', () => {
   it('handles empty input, lone surrogates and a 2 MB line without trouble', () => {
     expect(normaliseText('').text).toBe('');
     expect(normaliseText('   \n\n　').text).toBe('');
-    expect(normaliseText('\ud800要\udfff').text).toBe('\ud800要\udfff');
+    expect(normaliseText('\ud800要\udfff').text).toBe('\ufffd要\ufffd');
     const big = '各部门要切实落实责任。'.repeat(200_000);
     const { text } = normaliseText(big);
     expect(text.length).toBe(big.length);
+  });
+});
+
+describe('lone surrogates', () => {
+  it('become U+FFFD one unit for one, so the text is well-formed and the map still holds', () => {
+    const src = '各单位\ud800要\udc00落实，😀保留，\ud83d\u200b\ude00拆开的一对，末尾\udbff';
+    const { text, map } = normaliseText(src);
+    expect(text).toBe('各单位\ufffd要\ufffd落实，😀保留，\ufffd\ufffd拆开的一对，末尾\ufffd');
+    expect(text.isWellFormed()).toBe(true);
+    expect(map.length).toBe(text.length + 1);
+    expect(map[text.indexOf('要')]).toBe(src.indexOf('要'));
+    expect(src[map[text.indexOf('😀')]]).toBe('\ud83d');
+  });
+
+  it('wellFormed keeps pairs and replaces halves', () => {
+    expect(wellFormed('无代理对')).toBe('无代理对');
+    expect(wellFormed('\udc00\ud800\udc00\ud800')).toBe('\ufffd\ud800\udc00\ufffd');
+  });
+
+  it('a lone surrogate in a labelled value does not reach the metadata', () => {
+    const m = readMetadata({ text: '', labelled: { 标题: '关于\udc00的通知', 发文机关: '国务院办公厅\ud800' } });
+    expect(m.title).toBe('关于\ufffd的通知');
+    for (const s of [m.title ?? '', ...m.issuers]) expect(s.isWellFormed()).toBe(true);
   });
 });
 
