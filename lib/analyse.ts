@@ -3,12 +3,14 @@
  *
  * Data flows one way: extract (site adapter, Readability fallback) → linear text with a DOM map →
  * normalise → metadata and outline → detect → obligations. Pure: a Document or a string in, plain data out;
- * the same code runs in the content script, the command-line analyser and the tests.
+ * the same code runs in the extension, the command-line analyser and the tests. In the extension the DOM
+ * stages (page-text.ts) run in the content script and the string stages (`analyseExtractedText`) in the
+ * background, off the page's main thread.
  */
 import type { DomText } from './text/dom-text';
-import { lineariseDom } from './text/dom-text';
 import { normaliseText, type NormalisedText } from './text/normalise';
-import { extractPage, extractPkulawApiRecord } from './extract';
+import { extractPkulawApiRecord } from './extract';
+import { lineariseRoots, MAX_TEXT_LENGTH, pageTextSteps, textForAnalysis, type TextForAnalysis } from './page-text';
 import { detectNotice } from './detect';
 import { readMetadata, readOutline } from './metadata';
 import { findObligations, obligationSteps } from './obligations';
@@ -27,8 +29,7 @@ export interface PageAnalysis {
   page: ExtractedPage;
 }
 
-/** Guard against pathological pages: text beyond this is not analysed (about 5× the longest codes and laws). */
-export const MAX_TEXT_LENGTH = 4_000_000;
+export { lineariseRoots, MAX_TEXT_LENGTH, pageTextSteps, textForAnalysis, type TextForAnalysis } from './page-text';
 
 /** Per-stage timings in ms, for the benchmarks and the in-page budget checks. */
 export interface StageTimings {
@@ -51,18 +52,21 @@ export function* documentAnalysisSteps(
   url: string | null,
   options: AnalyseOptions = {},
 ): Generator<Stage, PageAnalysis, void> {
-  const page = extractPage(doc, url);
-  const domText = lineariseRoots(page);
-  yield 'extract';
-  const norm = normaliseText(domText.text);
-  yield 'normalise';
-  const { metadata, outline } = readMetadataAndOutline(norm.text, page.labelled, page.title, url);
+  const text = yield* pageTextSteps(doc, url);
+  const analysis = yield* textAnalysisSteps(textForAnalysis(text, url), options);
+  return { analysis, ...text };
+}
+
+/** The string stages: metadata and outline, detection, obligations (the part that needs no DOM). */
+export function* textAnalysisSteps(input: TextForAnalysis, options: AnalyseOptions = {}): Generator<Stage, NoticeAnalysis, void> {
+  const { text, site, labelled, title, url } = input;
+  const { metadata, outline } = readMetadataAndOutline(text, labelled, title, url);
   yield 'metadata';
-  const detection = detect(norm.text, page.site, page.labelled, metadata, url, page);
+  const detection = detect(text, site, labelled, metadata, url, input.listPage, input.pending);
   yield 'detect';
   let obligations: Clause[] = [];
   if (detection.isNotice || options.force) {
-    const steps = obligationSteps(norm.text, { addressees: metadata.addressees });
+    const steps = obligationSteps(text, { addressees: metadata.addressees });
     for (let step = steps.next(); ; step = steps.next()) {
       if (step.done) {
         obligations = step.value;
@@ -71,8 +75,16 @@ export function* documentAnalysisSteps(
       yield 'obligations';
     }
   }
-  const analysis = assemble(norm.text, page.site, metadata, outline, detection, obligations);
-  return { analysis, domText, norm, page };
+  return assemble(text, site, metadata, outline, detection, obligations);
+}
+
+/** The string stages in one go, as the background runs them for a content script. */
+export function analyseExtractedText(input: TextForAnalysis, options: AnalyseOptions = {}, timings?: StageTimings): NoticeAnalysis {
+  const steps = textAnalysisSteps(input, options);
+  for (;;) {
+    const step = stepTimed(steps, timings, 'obligations');
+    if (step.done) return step.value;
+  }
 }
 
 /** Analyse a live or parsed document in one go. */
@@ -112,11 +124,7 @@ export async function analyseDocumentSliced(
 }
 
 /** One step, its time added to the stage it names (the final step's to `last`). */
-function stepTimed(
-  steps: Generator<Stage, PageAnalysis, void>,
-  timings: StageTimings | undefined,
-  last: Stage,
-): IteratorResult<Stage, PageAnalysis> {
+function stepTimed<T>(steps: Generator<Stage, T, void>, timings: StageTimings | undefined, last: Stage): IteratorResult<Stage, T> {
   if (!timings) return steps.next();
   const t = now();
   const step = steps.next();
@@ -161,7 +169,7 @@ function analyseNormalised(
   options: AnalyseOptions,
 ): NoticeAnalysis {
   const { metadata, outline } = readMetadataAndOutline(text, labelled, title, url);
-  const detection = detect(text, site, labelled, metadata, url, page);
+  const detection = detect(text, site, labelled, metadata, url, page?.pageSignals.listPage ?? false, page?.pageSignals.pending ?? false);
   const obligations =
     detection.isNotice || options.force ? findObligations(text, { addressees: metadata.addressees }) : [];
   return assemble(text, site, metadata, outline, detection, obligations);
@@ -177,7 +185,8 @@ function detect(
   labelled: LabelledFields,
   metadata: NoticeMetadata,
   url: string | null,
-  page: ExtractedPage | null,
+  listPage: boolean,
+  pending: boolean,
 ) {
   return detectNotice({
     url: metadata.url ?? url,
@@ -188,8 +197,8 @@ function detect(
     hasDocNumber: metadata.docNumber !== null,
     docTypeFromTitle: metadata.docType,
     hasAddresseeLine: metadata.addressees.length > 0,
-    listPage: page?.pageSignals.listPage ?? false,
-    pending: page?.pageSignals.pending ?? false,
+    listPage,
+    pending,
   });
 }
 
@@ -211,31 +220,6 @@ function assemble(
     obligations,
     signals: detection.signals,
   };
-}
-
-/** The text of every body root, in order, as one DomText (roots separated by a line break). */
-export function lineariseRoots(page: ExtractedPage): DomText {
-  if (page.roots.length === 1) return lineariseDom(page.roots[0], { skip: page.skip, maxLength: MAX_TEXT_LENGTH });
-  const texts: string[] = [];
-  const nodes: Text[] = [];
-  const starts: number[] = [];
-  let offset = 0;
-  for (const root of page.roots) {
-    const part = lineariseDom(root, { skip: page.skip, maxLength: MAX_TEXT_LENGTH - offset });
-    if (part.text.length === 0) continue;
-    if (texts.length > 0) {
-      texts.push('\n');
-      offset += 1;
-    }
-    texts.push(part.text);
-    for (let i = 0; i < part.nodes.length; i++) {
-      nodes.push(part.nodes[i]);
-      starts.push(part.starts[i] + offset);
-    }
-    offset += part.text.length;
-    if (offset >= MAX_TEXT_LENGTH) break;
-  }
-  return { text: texts.join(''), nodes, starts };
 }
 
 /**

@@ -6,6 +6,7 @@ import { analyseTab, installMenusAndCommands } from './commands';
 import { replayPendingWrites } from './pending';
 import { registerGrantedSites } from './granted-sites';
 import { loadModuleFor } from './modules';
+import { analyseForPage, warmUpEngine } from './engine';
 
 export default defineBackground({
   type: 'module',
@@ -31,13 +32,14 @@ export default defineBackground({
       // A content script asks for a script it loads only where needed (the UI on notices, the Readability fallback).
       if (popup?.type === 'page/load-module') return loadModuleFor(raw, sender, extensionId, extensionOrigin);
       // Returning the promise keeps the channel open; a null answer (not our sender) sends nothing back.
-      return receiveMessage(repository, raw, sender, { extensionId, extensionOrigin, onAnalysisReport }).then(
+      return receiveMessage(repository, raw, sender, { extensionId, extensionOrigin, onAnalysisReport, analyse: analyseForPage }).then(
         (r: Response | null) => r ?? undefined,
       );
     });
 
     browser.tabs.onRemoved.addListener((tabId) => void badge.forget(tabId));
     installMenusAndCommands();
+    warmUpEngine();
     void registerGrantedSites(NOTICE_SITE_MATCHES);
     // Writes queued by tabs that could not reach us: replayed as if their page's content script sent them.
     void replayPendingWrites((raw, pageUrl) =>

@@ -5,7 +5,8 @@
  */
 import type { Translate } from '../../components/messages';
 import type { AnnotationDraft } from '../../components/SelectionToolbar';
-import { analyseDocumentSliced, type PageAnalysis, type StageTimings } from '../../lib/analyse';
+import type { PageAnalysis, StageTimings } from '../../lib/analyse';
+import { pageTextSteps, textForAnalysis, type PageText, type TextForAnalysis } from '../../lib/page-text';
 import { provideReadability, readabilityProvided, type ReadabilityConstructor } from '../../lib/extract/readability-roots';
 import { TextMap } from '../../lib/highlight/text-map';
 import {
@@ -22,7 +23,7 @@ import { hitTest, selectionSpan, type Span } from '../../lib/page/hit-test';
 import { SaveQueue, type QueuedWrite } from '../../lib/page/save-queue';
 import { debounce, sliced, yieldToMain } from '../../lib/page/schedule';
 import { RerunBudget, watchUrl, whenSettled } from '../../lib/page/watch-page';
-import type { PageTimings, Request, Response } from '../../lib/messages';
+import type { PageTimings, RemoteAnalysis, Request, Response } from '../../lib/messages';
 import { loadedModule, type LazyModule, type LoadModuleRequest } from '../../lib/page/modules';
 import type { NoticeSnapshot } from '../../lib/storage/records';
 import { emptyMetadata, type Annotation, type ObligationCategory } from '../../lib/types';
@@ -146,15 +147,35 @@ export class NoticeLens {
     const started = performance.now();
     this.runs++;
     const stages: StageTimings = { extract: 0, normalise: 0, metadata: 0, detect: 0, obligations: 0 };
-    const analyse = () => analyseDocumentSliced(doc, win.location.href, yieldToMain, { force: this.forced }, stages);
-    let result = await analyse();
+    const url = win.location.href;
+    const readPage = async (): Promise<PageText> => {
+      const steps = pageTextSteps(doc, url);
+      for (;;) {
+        const t = performance.now();
+        const step = steps.next();
+        stages[step.done ? 'normalise' : step.value] += performance.now() - t;
+        if (step.done) return step.value;
+        await yieldToMain();
+      }
+    };
+    let text = await readPage();
     // Only Readability could find this page's body: load it (once per page) and read the page again.
-    if (result.page.readabilityWanted && !readabilityProvided() && (await this.loadReadability())) result = await analyse();
+    if (text.page.readabilityWanted && !readabilityProvided() && (await this.loadReadability())) text = await readPage();
     // flk.npc.gov.cn and similar fill their body by script: wait for the page to settle, then read it again.
-    for (let tries = 0; result.page.pageSignals.pending && tries < 3; tries++) {
+    for (let tries = 0; text.page.pageSignals.pending && tries < 3; tries++) {
       await whenSettled(doc, 600, 10_000);
-      result = await analyse();
+      text = await readPage();
     }
+    // The string stages run in the background, off this page's main thread.
+    const sent = performance.now();
+    const remote = await this.analyseRemotely(textForAnalysis(text, url));
+    if (!remote) return;
+    const { timings: background, ...analysis } = remote;
+    const transfer = Math.max(0, performance.now() - sent - background.metadata - background.detect - background.obligations);
+    stages.metadata += background.metadata;
+    stages.detect += background.detect;
+    stages.obligations += background.obligations;
+    const result: PageAnalysis = { analysis: { ...analysis, text: text.norm.text }, ...text };
     const a = result.analysis;
     const id = identify(a.metadata, win.location.href);
     const counts: Partial<Record<ObligationCategory, number>> = {};
@@ -187,7 +208,7 @@ export class NoticeLens {
     t = performance.now();
     this.paintClauses();
     const paintedAt = performance.now();
-    const timings: PageTimings = { ...stages, ranges, paint: paintedAt - t, total: paintedAt - started, paintedAt, runs: this.runs };
+    const timings: PageTimings = { ...stages, ranges, paint: paintedAt - t, total: paintedAt - started, paintedAt, runs: this.runs, transfer };
     void this.deps.send({ ...report, timings: roundTimings(timings) });
     if (!(await this.loadUi()) || this.painted?.result !== result) return;
     this.ensureMounted();
@@ -195,6 +216,16 @@ export class NoticeLens {
     this.renderUi();
     await this.loadAnnotations();
     this.watchMutations();
+  }
+
+  /** The background's analysis of this page's text; one retry (the worker may be starting), then null. */
+  private async analyseRemotely(input: TextForAnalysis): Promise<RemoteAnalysis | null> {
+    for (let attempt = 0; attempt < 2; attempt++) {
+      const response = await this.deps.send({ type: 'engine/analyse', input, force: this.forced });
+      if (response.ok) return response.value as RemoteAnalysis;
+      if (response.kind === 'invalid' || response.kind === 'forbidden') break;
+    }
+    return null;
   }
 
   /** Ask the background to inject the Readability fallback into this frame; false when it could not. */

@@ -11,7 +11,8 @@ import type { PutAnnotationResult } from '../storage/repository';
 import type { NoticeFilters, NoticeSnapshot, NoticeSummary, Page } from '../storage/records';
 import type { SearchResult } from '../storage/search';
 import type { StorageErrorKind } from '../storage/errors';
-import type { Annotation, ObligationCategory, SavedNotice } from '../types';
+import type { TextForAnalysis } from '../page-text';
+import type { Annotation, NoticeAnalysis, ObligationCategory, SavedNotice } from '../types';
 
 /** What a content script tells the background after analysing its page (badge, popup). */
 export interface AnalysisReport {
@@ -41,14 +42,24 @@ export interface PageTimings {
   paintedAt: number;
   /** How many times the page was analysed since the content script started. */
   runs: number;
+  /** The round trip to the background for the string stages, less the background's own work. */
+  transfer: number;
 }
 
 export const PAGE_TIMING_FIELDS = [
-  'extract', 'normalise', 'metadata', 'detect', 'obligations', 'ranges', 'paint', 'total', 'paintedAt', 'runs',
+  'extract', 'normalise', 'metadata', 'detect', 'obligations', 'ranges', 'paint', 'total', 'paintedAt', 'runs', 'transfer',
 ] as const satisfies ReadonlyArray<keyof PageTimings>;
+
+/** The background's analysis of a content script's text: the page keeps the text, so it is not sent back. */
+export type RemoteAnalysis = Omit<NoticeAnalysis, 'text'> & {
+  /** ms spent on each string stage in the background. */
+  timings: { metadata: number; detect: number; obligations: number };
+};
 
 /** Each request type: the fields it carries and the value of a successful response. */
 export interface RequestMap {
+  /** The string stages of the analysis, for a content script (off the page's main thread). */
+  'engine/analyse': { request: { input: TextForAnalysis; force?: boolean }; value: RemoteAnalysis };
   'analysis/report': { request: AnalysisReport; value: null };
   'notice/get-by-url': { request: { url: string }; value: SavedNotice | null };
   'notice/get': { request: { id: string; includeDeleted?: boolean }; value: SavedNotice | null };
@@ -93,6 +104,7 @@ export type Response<V = unknown> = { ok: true; value: V } | ErrorResponse;
 export type ResponseFor<T extends RequestType> = Response<ResponseValue<T>>;
 
 export const REQUEST_TYPES: readonly RequestType[] = [
+  'engine/analyse',
   'analysis/report',
   'notice/get-by-url',
   'notice/get',
@@ -115,6 +127,7 @@ export const REQUEST_TYPES: readonly RequestType[] = [
  * (lists, search, tags, deletion of notices, purging the bin) is for extension pages only.
  */
 export const ALLOWED_FROM_CONTENT_SCRIPT: ReadonlySet<RequestType> = new Set<RequestType>([
+  'engine/analyse',
   'analysis/report',
   'notice/get-by-url',
   'notice/upsert',

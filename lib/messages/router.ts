@@ -12,18 +12,22 @@ import {
   ALLOWED_FROM_CONTENT_SCRIPT,
   errorResponse,
   type AnalysisReport,
+  type RemoteAnalysis,
   type Request,
   type RequestType,
   type Response,
   type ResponseValue,
 } from './protocol';
 import { classifySender, type SenderContext } from './sender';
+import type { TextForAnalysis } from '../page-text';
 import { validateRequest } from './validate';
 
 export interface RequestContext {
   sender: SenderContext;
   /** Called for `analysis/report` (the background updates the badge); not stored. */
   onAnalysisReport?(report: AnalysisReport, sender: SenderContext): void;
+  /** Runs the string stages of the analysis for `engine/analyse` (the background passes the engine in). */
+  analyse?(input: TextForAnalysis, force: boolean): RemoteAnalysis;
 }
 
 class Forbidden extends Error {}
@@ -57,18 +61,21 @@ export async function receiveMessage(
   repo: NoticeRepository,
   raw: unknown,
   sender: unknown,
-  env: { extensionId: string; extensionOrigin: string; onAnalysisReport?: RequestContext['onAnalysisReport'] },
+  env: { extensionId: string; extensionOrigin: string; onAnalysisReport?: RequestContext['onAnalysisReport']; analyse?: RequestContext['analyse'] },
 ): Promise<Response | null> {
   const from = classifySender(sender, env.extensionId, env.extensionOrigin);
   if (!from) return null;
   const checked = validateRequest(raw);
   if (!checked.ok) return errorResponse('invalid', checked.error);
-  return handleRequest(repo, checked.request, { sender: from, onAnalysisReport: env.onAnalysisReport });
+  return handleRequest(repo, checked.request, { sender: from, onAnalysisReport: env.onAnalysisReport, analyse: env.analyse });
 }
 
 async function dispatch(repo: NoticeRepository, r: Request, context: RequestContext): Promise<unknown> {
   const contentScript = context.sender.kind === 'content-script';
   switch (r.type) {
+    case 'engine/analyse':
+      if (!context.analyse) throw new Forbidden('engine/analyse: no analysis engine here');
+      return context.analyse(r.input, r.force ?? false) satisfies ResponseValue<'engine/analyse'>;
     case 'analysis/report':
       context.onAnalysisReport?.(r, context.sender);
       return null satisfies ResponseValue<'analysis/report'>;
@@ -144,6 +151,9 @@ async function checkContentScript(repo: NoticeRepository, r: Request, pageUrl: s
   };
 
   switch (r.type) {
+    case 'engine/analyse':
+      // Reads nothing stored: any page may have its own text analysed.
+      return;
     case 'analysis/report':
       ownUrl(r.url, 'url');
       return;

@@ -18,8 +18,10 @@ import {
   type NoticeMetadata,
   type OutlineItem,
   type Selector,
+  type LabelledFields,
   type Site,
 } from '../types';
+import { MAX_TEXT_LENGTH, type TextForAnalysis } from '../page-text';
 import { PAGE_TIMING_FIELDS, REQUEST_TYPES, type Request, type RequestOf, type RequestType } from './protocol';
 
 export type Validation = { ok: true; request: Request } | { ok: false; error: string };
@@ -348,12 +350,36 @@ const counts: Schema<Partial<Record<(typeof OBLIGATION_CATEGORIES)[number], numb
   >,
 );
 
+/** Label → value as a page prints them (发文字号：…): a bounded plain record. */
+const labelled: Schema<LabelledFields> = (v, path) => {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) throw new Invalid(`${path}: expected an object, got ${describe(v)}`);
+  const keys = Object.keys(v);
+  if (keys.length > LIMITS.metadataListLength) throw new Invalid(`${path}: more than ${LIMITS.metadataListLength} labels`);
+  const out: LabelledFields = {};
+  for (const key of keys) {
+    if (key.length === 0 || key.length > 40 || FORBIDDEN_KEYS.has(key)) throw new Invalid(`${path}: label "${key.slice(0, 40)}" not allowed`);
+    out[key] = str(LIMITS.titleLength)((v as Record<string, unknown>)[key], `${path}.${key}`);
+  }
+  return out;
+};
+
+const textForAnalysis: Schema<TextForAnalysis> = obj({
+  text: str(MAX_TEXT_LENGTH),
+  site: oneOf(SITES),
+  labelled,
+  title: nullable(str(LIMITS.titleLength)),
+  url: nullable(url),
+  listPage: bool,
+  pending: bool,
+});
+
 const timings = obj(
   Object.fromEntries(PAGE_TIMING_FIELDS.map((f) => [f, num(0, 1e9)])) as Record<(typeof PAGE_TIMING_FIELDS)[number], Schema<number>>,
 );
 
 /** One schema per request type; `type` is checked by `validateRequest`. */
 const SCHEMAS: { [T in RequestType]: Schema<Omit<RequestOf<T>, 'type'>> } = {
+  'engine/analyse': obj({ input: textForAnalysis }, { force: bool }),
   'analysis/report': obj(
     { url, noticeId, title: nullable(str(LIMITS.titleLength)), isNotice: bool, counts },
     { clauseCount: int(0, LIMITS.clauses), timings },
