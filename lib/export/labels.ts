@@ -74,6 +74,8 @@ export function metadataRows(metadata: NoticeMetadata, urls: readonly string[]):
   ];
 }
 
+/** The notice's link: its stated URL, else the first address it was seen at; blank values are no link. */
 export function sourceUrl(metadata: NoticeMetadata, urls: readonly string[]): string | null {
-  return metadata.url ?? urls[0] ?? null;
+  for (const u of [metadata.url, ...urls]) if (typeof u === 'string' && u.trim() !== '') return u;
+  return null;
 }

@@ -107,6 +107,14 @@ describe('round trip', () => {
     expect(result.notices[2].metadata.title).toContain('<script>');
   });
 
+  it('a blank source URL is no link: the export falls back to our notice URN and imports back', () => {
+    const hostile = noticeHostile();
+    const blank = { ...hostile, notice: { ...hostile.notice, urls: [' '], metadata: { ...hostile.notice.metadata, url: '' } } };
+    const collection = toW3C([blank]);
+    expect(collection.first.items[0].target.source).toBe(`urn:notice-lens:${hostile.notice.id}`);
+    expect(parseImportFile(JSON.stringify(collection))).toMatchObject({ ok: true, notices: [blank.notice] });
+  });
+
   it('round-trips a notice exported without annotations and an empty collection', () => {
     const b = noticeB();
     expect(fromW3C(JSON.parse(JSON.stringify(toW3C([{ notice: b.notice, annotations: [] }]))))).toStrictEqual({
