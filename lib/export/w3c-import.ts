@@ -8,10 +8,14 @@
  * normalised text or from the note editor, and some break JSON tools and XML exports); how many were removed
  * is returned, so the UI can say so. Markup such as `<script>` is kept as text: every view renders text.
  *
- * Limits: note ≤ 20,000 characters; ≤ 50 tags of ≤ 64 characters; notice text ≤ 5,000,000; ids and
- * one-line fields ≤ 10,000; numbers finite and non-negative, offsets whole numbers with start ≤ end
- * (clauses and outline within the notice text); ids unique within the file; every annotation's notice
- * present. Character counts are UTF-16 code units, like every offset in the extension.
+ * Limits: the library store's own (`lib/storage/limits.ts`), so that a file taken here is never refused
+ * when it is stored: note and quote ≤ 20,000 characters; ≤ 50 tags of ≤ 64 characters; notice text
+ * ≤ 5,000,000; ≤ 100 URLs per notice; notice ids of our four kinds (`cite:`, `num:`, `url:`, `text:`, see
+ * `lib/identity.ts`); annotation ids of 1-128 letters, digits and `:._|-` (a UUID, or a foreign IRI without
+ * `/`; Hypothesis-style `https://…` ids cannot be stored and are refused). Further: one-line fields
+ * ≤ 10,000; numbers finite and non-negative, offsets whole numbers with start ≤ end (clauses and outline
+ * within the notice text); ids unique within the file; every annotation's notice present. Character counts
+ * are UTF-16 code units, like every offset in the extension.
  */
 
 import {
@@ -36,6 +40,8 @@ import {
   type ImportPlace,
   type JsonTypeName,
 } from './import-errors';
+import { isNoticeId } from '../identity';
+import { LIMITS, isAnnotationId } from '../storage/limits';
 import { locateJsonError } from './json-error';
 import {
   ANNO_CONTEXT,
@@ -50,10 +56,12 @@ import {
 } from './w3c-vocabulary';
 
 export const DEFAULT_MAX_IMPORT_BYTES = 100 * 1024 * 1024;
-export const MAX_NOTE = 20_000;
-export const MAX_TAGS = 50;
-export const MAX_TAG = 64;
-export const MAX_TEXT = 5_000_000;
+export const MAX_NOTE = LIMITS.noteLength;
+export const MAX_QUOTE = LIMITS.quoteLength;
+export const MAX_TAGS = LIMITS.tagsPerRecord;
+export const MAX_TAG = LIMITS.tagLength;
+export const MAX_TEXT = LIMITS.noticeTextLength;
+export const MAX_URLS = LIMITS.urlsPerNotice;
 /** Ids, titles, metadata values, URLs, labels: anything that is one line in the UI. */
 export const MAX_SHORT = 10_000;
 /** URLs per notice, outline items, clauses and selectors per item: generous, but bounded. */
@@ -306,9 +314,17 @@ function readTags(v: unknown, path: string, r: Reader): string[] {
 function readNotice(v: unknown, r: Reader): SavedNotice {
   const o = r.obj(v, '');
   const text = r.str(get(o, 'text'), 'text', MAX_TEXT);
+  const id = r.nonEmpty(get(o, 'id'), 'id');
+  if (!isNoticeId(id)) {
+    r.invalid(
+      'id',
+      `不是公文透镜的公文 id（cite:、num:、url: 或 text: 加其键值），实际为 ${shown(id)}`,
+      `is not a Notice Lens notice id (cite:, num:, url: or text: and its key), found ${shown(id)}`,
+    );
+  }
   return {
-    id: r.nonEmpty(get(o, 'id'), 'id'),
-    urls: r.strList(get(o, 'urls'), 'urls'),
+    id,
+    urls: r.strList(get(o, 'urls'), 'urls', MAX_URLS),
     metadata: readMetadata(get(o, 'metadata'), 'metadata', r),
     text,
     outline: r.arr(get(o, 'outline'), 'outline').map((x, i) => readOutlineItem(x, `outline[${i}]`, r, text.length)),
@@ -323,7 +339,10 @@ function readNotice(v: unknown, r: Reader): SavedNotice {
 
 /* ----- Annotations (W3C terms) ----- */
 
-/** Our id back from the annotation's IRI; an IRI from another tool is kept whole as the id. */
+/**
+ * Our id back from the annotation's IRI; an IRI from another tool is kept whole as the id when the store
+ * can hold it (`isAnnotationId`), else refused.
+ */
 function annotationId(iri: string, r: Reader): string {
   let id = iri;
   if (iri.startsWith(UUID_URN_PREFIX)) id = iri.slice(UUID_URN_PREFIX.length);
@@ -335,6 +354,13 @@ function annotationId(iri: string, r: Reader): string {
     }
   }
   if (id.trim() === '') r.invalid('id', `${shown(iri)} 中没有 id`, `${shown(iri)} holds no id`);
+  if (!isAnnotationId(id)) {
+    r.invalid(
+      'id',
+      `应为 1 到 ${LIMITS.annotationIdLength} 个字母、数字或 : . _ | - 字符（如 UUID），实际为 ${shown(id)}`,
+      `must be 1 to ${LIMITS.annotationIdLength} letters, digits or : . _ | - (a UUID, say), found ${shown(id)}`,
+    );
+  }
   return id;
 }
 
@@ -396,7 +422,7 @@ function readAnnotation(v: unknown, r: Reader): Annotation {
   const updatedAt = r.instant(get(o, 'modified'), 'modified');
   const deleted = get(o, 'nl:deletedAt');
   const deletedAt = deleted === undefined || deleted === null ? null : r.instant(deleted, 'nl:deletedAt');
-  const quote = r.str(get(o, 'nl:quote'), 'nl:quote', MAX_TEXT);
+  const quote = r.str(get(o, 'nl:quote'), 'nl:quote', MAX_QUOTE);
   const { note, tags } = readBodies(get(o, 'body'), r);
 
   const target = r.obj(get(o, 'target'), 'target');

@@ -178,7 +178,7 @@ export function noticeB(): ExportItem {
   const text = seedText('003_c9608edf68f48eb1.txt').trim();
   const phrase = '各级党组织要严格按照“外防输入、内防扩散”的要求，落实以城区和行政村防控为主的综合防控措施';
   const notice: SavedNotice = {
-    id: 'text:4b1f0c2e9a',
+    id: 'text:4b1f0c2e9a6d3c70',
     urls: [],
     metadata: metadata({ title: '关于发挥党组织战斗堡垒作用 坚决打赢疫情防控阻击战的通知', docType: '通知', addressees: ['各乡（镇）党委', '各街道党工委'] }),
     text,
@@ -194,7 +194,7 @@ export function noticeB(): ExportItem {
   };
   const annotations = [
     annotate(notice, phrase.slice(0, 12), { id: uuid('b', 1), colour: 'green', note: '-1+1 看似公式', tags: [] }),
-    annotate(notice, phrase.slice(12, 20), { id: 'legacy-id/不是UUID 1', colour: 'blue', note: '@SUM(A1:A9)', tags: ['\t制表符开头'] }),
+    annotate(notice, phrase.slice(12, 20), { id: 'hypothesis:AbC-12_x.y|z', colour: 'blue', note: '@SUM(A1:A9)', tags: ['\t制表符开头'] }),
     annotate(notice, phrase.slice(20, 30), { id: uuid('b', 2), colour: 'pink', note: '   ', tags: [] }),
   ];
   return { notice, annotations };

@@ -32,7 +32,7 @@ describe('toW3C', () => {
     expect(collection.first.type).toBe('AnnotationPage');
     expect(collection.total).toBe(11);
     expect(annotations).toHaveLength(11);
-    expect(collection['nl:notices'].map((n) => n.id)).toEqual(['cite:CLI.16.338947', 'text:4b1f0c2e9a', 'url:https://evil.example/notice?id=1']);
+    expect(collection['nl:notices'].map((n) => n.id)).toEqual(['cite:CLI.16.338947', 'text:4b1f0c2e9a6d3c70', 'url:https://evil.example/notice?id=1']);
   });
 
   it('writes each annotation with W3C terms: id, motivation, times, bodies, target and selectors', () => {
@@ -60,8 +60,8 @@ describe('toW3C', () => {
     expect(first['nl:deletedAt']).toBeUndefined();
     // A notice without a URL is the target source by our URN; a non-UUID id by our annotation URN.
     const b = annotations[7];
-    expect(b.target.source).toBe('urn:notice-lens:text:4b1f0c2e9a');
-    expect(b.id).toBe('urn:notice-lens:annotation:legacy-id%2F%E4%B8%8D%E6%98%AFUUID%201');
+    expect(b.target.source).toBe('urn:notice-lens:text:4b1f0c2e9a6d3c70');
+    expect(b.id).toBe('urn:notice-lens:annotation:hypothesis%3AAbC-12_x.y%7Cz');
   });
 
   it('refuses to write an annotation whose notice is not exported', () => {
@@ -100,7 +100,7 @@ describe('round trip', () => {
     expect(byId.get(a.annotations[3].id)?.tags).toEqual(['🚩标记', '谣言']);
     expect(byId.get(a.annotations[2].id)?.note).toBe('');
     expect(byId.get(a.annotations[4].id)?.deletedAt).toBe(1_738_200_000_000);
-    expect(byId.get('legacy-id/不是UUID 1')?.note).toBe('@SUM(A1:A9)');
+    expect(byId.get('hypothesis:AbC-12_x.y|z')?.note).toBe('@SUM(A1:A9)');
     expect(result.annotations.find((x) => x.note === '   ')).toBeDefined();
     expect(result.notices[1].obligations[0].deadline).toEqual({ text: '2020年2月底前', type: 'date', iso: '2020-02-29' });
     expect(result.notices[0].obligations[1].bearer).toEqual({ text: '系统各级党委', source: 'inherited' });
@@ -234,6 +234,38 @@ describe('fromW3C refuses bad files with the item and field', () => {
     const text = exported();
     text['nl:notices'][1].text = 'x'.repeat(5_000_001);
     expect(refused(text).error).toBe('第 2 篇公文：text 过长（5000001 个字符，上限 5000000）');
+  });
+
+  it('ids and sizes the library store cannot hold, so an accepted file is never refused when stored', () => {
+    const annotationId = (id: string) => {
+      const json = exported();
+      json.first.items[0].id = id;
+      return refused(json);
+    };
+    // A Hypothesis IRI, Han, a space, a lone surrogate (which no IRI can encode on export), over 128.
+    for (const id of ['https://hypothes.is/a/AbC123', '批注1', 'a b', 'x\ud800y', 'a'.repeat(129)]) {
+      const r = annotationId(id);
+      expect(r.code).toBe('invalid');
+      expect(r.error).toMatch(/^第 1 条批注：id 无效：应为 1 到 128 个字母、数字或 : \. _ \| - 字符（如 UUID），实际为 /);
+      expect(r.errorEn).toMatch(/^annotation 1: id is invalid: must be 1 to 128 letters, digits or : \. _ \| - \(a UUID, say\)/);
+    }
+    expect(annotationId('urn:notice-lens:annotation:%E6%89%B9').error).toBe('第 1 条批注：id 无效：应为 1 到 128 个字母、数字或 : . _ | - 字符（如 UUID），实际为 "批"');
+    const foreign = exported();
+    foreign.first.items[0].id = 'urn:example:note-7';
+    expect(fromW3C(foreign).ok).toBe(true);
+
+    for (const id of ['text:4b1f0c2e9a', 'notice-1', 'url:https://例子.cn/a', 'num:国务院|']) {
+      const json = exported();
+      json['nl:notices'][2].id = id;
+      expect(refused(json).error).toBe(`第 3 篇公文：id 无效：不是公文透镜的公文 id（cite:、num:、url: 或 text: 加其键值），实际为 ${JSON.stringify(id)}`);
+    }
+
+    const quote = exported();
+    quote.first.items[0]['nl:quote'] = '引'.repeat(20_001);
+    expect(refused(quote).error).toBe('第 1 条批注：nl:quote 过长（20001 个字符，上限 20000）');
+    const urls = exported();
+    urls['nl:notices'][0].urls = Array.from({ length: 101 }, (_, i) => `https://www.gov.cn/${i}.htm`);
+    expect(refused(urls).error).toBe('第 1 篇公文：urls 过多（101 个，上限 100）');
   });
 
   it('a top level that is not an object', () => {
