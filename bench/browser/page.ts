@@ -3,7 +3,7 @@
  * painted, with its parts, against Readability.parse and wrap-in-elements painting on the same page in the
  * same run; long tasks; memory the content script adds; re-anchoring and compare in the browser's engine.
  *
- *     npx wxt build && npx tsx bench/browser/page.ts [--runs 7] [--sizes 5000,30000,100000,300000]
+ *     npx wxt build && npx tsx bench/browser/page.ts [--runs 7] [--sizes 5000,30000,100000,300000] [--pages-only]
  *
  * Every page is served under a www.gov.cn URL (the content script runs there as on the live site) and
  * opened in a new tab per run, so each run is a cold start of the content script. The content script
@@ -72,6 +72,8 @@ export interface PageBench {
 export interface PageBenchOptions {
   runs?: number;
   sizes?: number[];
+  /** Also the seeds, memory, re-anchoring and compare (default true). */
+  extras?: boolean;
   log?: (line: string) => void;
 }
 
@@ -305,6 +307,7 @@ export async function benchPages(options: PageBenchOptions = {}): Promise<PageBe
     const chromium = session.context.browser()?.version() ?? 'unknown';
     const pages: PageFigures[] = [];
     for (const size of options.sizes ?? PAGE_SIZES) pages.push(await measurePage(session, `generated-${size / 1000}k`, regulationPage(size), runs, probe, log));
+    if (options.extras === false) return { pages, chromium } as PageBench;
     for (const file of SEED_FILES) pages.push(await measurePage(session, `seed-${file.slice(0, 3)}`, seedPage(file), Math.max(3, Math.ceil(runs / 2)), probe, log));
     const memory = await measureMemory(session, '100k', regulationPage(100_000), Math.max(3, Math.ceil(runs / 2)));
     log(`memory added by the content script on the 100k page: ${memory.heapAddedKB.median} KB JS heap, ${memory.domNodesAdded.median} DOM nodes`);
@@ -327,7 +330,8 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const result = await benchPages({
     runs: arg('runs') ? Number(arg('runs')) : undefined,
     sizes: arg('sizes')?.split(',').map(Number),
+    extras: !process.argv.includes('--pages-only'),
   });
-  console.log(JSON.stringify(result.pages.map((p) => ({ label: p.label, painted: p.paintedAfterLoad, parts: p.parts })), null, 1).slice(0, 4000));
+  for (const p of result.pages) console.log(`${p.label}: ${Object.entries(p.parts).map(([k, v]) => `${k} ${v.median}`).join(', ')}`);
   console.log(`(${Math.round((performance.now() - started) / 1000)} s)`);
 }
