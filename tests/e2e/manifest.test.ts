@@ -32,3 +32,29 @@ for (const target of ['chrome-mv3', 'firefox-mv3']) {
     });
   });
 }
+
+describe('the script every notice-site page runs', () => {
+  // Marks of code that belongs elsewhere: the Word writer and CSV export (library page), the database
+  // (background and extension pages), Readability (injected only where needed), the obligation lexicon (background).
+  const heavy: Array<[string, string]> = [
+    ['the Word export', 'word/document.xml'],
+    ['the CSV export', 'text/csv'],
+    ['the database', 'Dexie'],
+    ['Readability', 'grabArticle'],
+    ['the obligation lexicon', '应当'],
+  ];
+  for (const target of ['chrome-mv3', 'firefox-mv3']) {
+    it(`carries none of the heavy parts the page does not need (${target})`, () => {
+      const dir = join(ROOT, '.output', target);
+      const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
+      const scripts: string[] = manifest.content_scripts.flatMap((cs: { js: string[] }) => cs.js);
+      expect(scripts.length).toBeGreaterThan(0);
+      for (const file of scripts) {
+        const code = readFileSync(join(dir, file), 'utf8');
+        for (const [what, mark] of heavy) expect(code.includes(mark), `${file} contains ${what}`).toBe(false);
+      }
+      // The parts it loads on demand are there to be injected.
+      for (const lazy of ['page-ui.js', 'readability.js']) expect(readFileSync(join(dir, lazy), 'utf8').length).toBeGreaterThan(1000);
+    });
+  }
+});
