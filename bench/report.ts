@@ -206,9 +206,13 @@ export function renderReport(r: Results): { markdown: string; budgetLines: strin
           ['search, library page', range(l.search.library)],
           [`open one notice (${l.openNotice.typical.annotations} annotations)`, range(l.openNotice.typical)],
           [`open the notice with most annotations (${l.openNotice.busiest.annotations})`, range(l.openNotice.busiest)],
-          [`export all, W3C JSON (${kb(l.exportAll.json.bytes)})`, range(l.exportAll.json)],
-          [`export all, CSV (${kb(l.exportAll.csv.bytes)})`, range(l.exportAll.csv)],
-          [`export all, Markdown (${kb(l.exportAll.markdown.bytes)})`, range(l.exportAll.markdown)],
+          ...(l.exportAll
+            ? [
+                [`export all, W3C JSON (${kb(l.exportAll.json.bytes)})`, range(l.exportAll.json)],
+                [`export all, CSV (${kb(l.exportAll.csv.bytes)})`, range(l.exportAll.csv)],
+                [`export all, Markdown (${kb(l.exportAll.markdown.bytes)})`, range(l.exportAll.markdown)],
+              ]
+            : []),
         ],
       ),
       '',

@@ -4,13 +4,13 @@
  * Data flows one way: extract (site adapter, Readability fallback) → linear text with a DOM map →
  * normalise → metadata and outline → detect → obligations. Pure: a Document or a string in, plain data out;
  * the same code runs in the extension, the command-line analyser and the tests. In the extension the DOM
- * stages (page-text.ts) run in the content script and the string stages (`analyseExtractedText`) in the
+ * stages (page-text.ts) run in the content script and the string stages (`textAnalysisSteps`) in the
  * background, off the page's main thread.
  */
 import type { DomText } from './text/dom-text';
 import { normaliseText, type NormalisedText } from './text/normalise';
 import { extractPkulawApiRecord } from './extract';
-import { lineariseRoots, MAX_TEXT_LENGTH, pageTextSteps, textForAnalysis, type TextForAnalysis } from './page-text';
+import { lineariseRoots, MAX_TEXT_LENGTH, readPageText, textForAnalysis, type TextForAnalysis } from './page-text';
 import { detectNotice } from './detect';
 import { readMetadata, readOutline } from './metadata';
 import { findObligations, obligationSteps } from './obligations';
@@ -29,7 +29,7 @@ export interface PageAnalysis {
   page: ExtractedPage;
 }
 
-export { lineariseRoots, MAX_TEXT_LENGTH, pageTextSteps, textForAnalysis, type TextForAnalysis } from './page-text';
+export { lineariseRoots, MAX_TEXT_LENGTH, readPageText, textForAnalysis, type TextForAnalysis } from './page-text';
 
 /** Per-stage timings in ms, for the benchmarks and the in-page budget checks. */
 export interface StageTimings {
@@ -44,7 +44,7 @@ type Stage = keyof StageTimings;
 
 /**
  * The document analysis as steps: each `yield` names the stage whose work ran since the previous one, and is
- * a point where the content script may give the page's main thread back (see `analyseDocumentSliced`);
+ * a point where the thread running it may be given back (see `runSliced`);
  * `analyseDocument` runs the steps straight through.
  */
 export function* documentAnalysisSteps(
@@ -52,14 +52,24 @@ export function* documentAnalysisSteps(
   url: string | null,
   options: AnalyseOptions = {},
 ): Generator<Stage, PageAnalysis, void> {
-  const text = yield* pageTextSteps(doc, url);
-  const analysis = yield* textAnalysisSteps(textForAnalysis(text, url), options);
-  return { analysis, ...text };
+  const text = readPageText(doc, url);
+  yield 'extract';
+  const { analysis, norm } = yield* textAnalysisSteps(textForAnalysis(text, url), options);
+  return { analysis, norm, ...text };
 }
 
-/** The string stages: metadata and outline, detection, obligations (the part that needs no DOM). */
-export function* textAnalysisSteps(input: TextForAnalysis, options: AnalyseOptions = {}): Generator<Stage, NoticeAnalysis, void> {
-  const { text, site, labelled, title, url } = input;
+/** What the string stages give: the analysis, and the normalised text with its map to the text as read. */
+export interface TextAnalysis {
+  analysis: NoticeAnalysis;
+  norm: NormalisedText;
+}
+
+/** The string stages: normalise, metadata and outline, detection, obligations (the part that needs no DOM). */
+export function* textAnalysisSteps(input: TextForAnalysis, options: AnalyseOptions = {}): Generator<Stage, TextAnalysis, void> {
+  const { site, labelled, title, url } = input;
+  const norm = normaliseText(input.text.length > MAX_TEXT_LENGTH ? input.text.slice(0, MAX_TEXT_LENGTH) : input.text);
+  const text = norm.text;
+  yield 'normalise';
   const { metadata, outline } = readMetadataAndOutline(text, labelled, title, url);
   yield 'metadata';
   const detection = detect(text, site, labelled, metadata, url, input.listPage, input.pending);
@@ -75,16 +85,7 @@ export function* textAnalysisSteps(input: TextForAnalysis, options: AnalyseOptio
       yield 'obligations';
     }
   }
-  return assemble(text, site, metadata, outline, detection, obligations);
-}
-
-/** The string stages in one go, as the background runs them for a content script. */
-export function analyseExtractedText(input: TextForAnalysis, options: AnalyseOptions = {}, timings?: StageTimings): NoticeAnalysis {
-  const steps = textAnalysisSteps(input, options);
-  for (;;) {
-    const step = stepTimed(steps, timings, 'obligations');
-    if (step.done) return step.value;
-  }
+  return { analysis: assemble(text, site, metadata, outline, detection, obligations), norm };
 }
 
 /** Analyse a live or parsed document in one go. */
@@ -100,18 +101,16 @@ export function analyseDocument(doc: Document, url: string | null, options: Anal
 export const SLICE_MS = 12;
 
 /**
- * Analyse a live document, awaiting `pause()` whenever a stretch of work has used up `sliceMs`, so no single
- * task blocks the page for long. Timings count work only, not the pauses.
+ * Run analysis steps, awaiting `pause()` whenever a stretch of work has used up `sliceMs`, so no single task
+ * holds its thread for long (the page's, or the background worker's, which has messages to answer).
+ * Timings count work only, not the pauses.
  */
-export async function analyseDocumentSliced(
-  doc: Document,
-  url: string | null,
+export async function runSliced<T>(
+  steps: Generator<Stage, T, void>,
   pause: () => Promise<void>,
-  options: AnalyseOptions = {},
   timings?: StageTimings,
   sliceMs = SLICE_MS,
-): Promise<PageAnalysis> {
-  const steps = documentAnalysisSteps(doc, url, options);
+): Promise<T> {
   let sliceStart = now();
   for (;;) {
     const step = stepTimed(steps, timings, 'obligations');
@@ -121,6 +120,18 @@ export async function analyseDocumentSliced(
       sliceStart = now();
     }
   }
+}
+
+/** Analyse a live document in slices (see `runSliced`). */
+export function analyseDocumentSliced(
+  doc: Document,
+  url: string | null,
+  pause: () => Promise<void>,
+  options: AnalyseOptions = {},
+  timings?: StageTimings,
+  sliceMs = SLICE_MS,
+): Promise<PageAnalysis> {
+  return runSliced(documentAnalysisSteps(doc, url, options), pause, timings, sliceMs);
 }
 
 /** One step, its time added to the stage it names (the final step's to `last`). */

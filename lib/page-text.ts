@@ -1,11 +1,11 @@
 /**
- * The part of the analysis that needs the page's DOM: extract the body, read its text with a map back to
- * the DOM, normalise it. Everything after this works on strings (`analyseExtractedText` in analyse.ts), so
- * the content script can hand it to the extension's background and keep the page's main thread free.
+ * The part of the analysis that needs the page's DOM: extract the body and read its text with a map back to
+ * the DOM. Everything after this works on strings (normalise, metadata, detect, obligations:
+ * `textAnalysisSteps` in analyse.ts), so the content script hands it to the extension's background and
+ * keeps the page's main thread free.
  */
 import { extractPage } from './extract';
 import { lineariseDom, type DomText } from './text/dom-text';
-import { normaliseText, type NormalisedText } from './text/normalise';
 import type { ExtractedPage, LabelledFields, Site } from './types';
 
 /** Guard against pathological pages: text beyond this is not analysed (about 5× the longest codes and laws). */
@@ -13,7 +13,7 @@ export const MAX_TEXT_LENGTH = 4_000_000;
 
 /** What the string stages of the analysis need from a page. */
 export interface TextForAnalysis {
-  /** The normalised body text. */
+  /** The body text as read from the page (normalised by the string stages). */
   text: string;
   site: Site;
   labelled: LabelledFields;
@@ -26,22 +26,17 @@ export interface TextForAnalysis {
 export interface PageText {
   page: ExtractedPage;
   domText: DomText;
-  norm: NormalisedText;
 }
 
-/** Extract and read the page (one step), then normalise (the next): each `yield` is a point to pause at. */
-export function* pageTextSteps(doc: Document, url: string | null): Generator<'extract' | 'normalise', PageText, void> {
+/** Extract the body and read its text. */
+export function readPageText(doc: Document, url: string | null): PageText {
   const page = extractPage(doc, url);
-  const domText = lineariseRoots(page);
-  yield 'extract';
-  const norm = normaliseText(domText.text);
-  yield 'normalise';
-  return { page, domText, norm };
+  return { page, domText: lineariseRoots(page) };
 }
 
-export function textForAnalysis({ page, norm }: PageText, url: string | null): TextForAnalysis {
+export function textForAnalysis({ page, domText }: PageText, url: string | null): TextForAnalysis {
   return {
-    text: norm.text,
+    text: domText.text,
     site: page.site,
     labelled: page.labelled,
     title: page.title,

@@ -1,17 +1,27 @@
-import { analyseExtractedText, type StageTimings } from '../../lib/analyse';
+import { runSliced, textAnalysisSteps, type StageTimings } from '../../lib/analyse';
 import type { RemoteAnalysis } from '../../lib/messages';
 import type { TextForAnalysis } from '../../lib/page-text';
+import { encodeOffsetMap } from '../../lib/text/offset-runs';
 
 /**
- * The string stages of the analysis for content scripts. They run here, in the extension's own worker,
+ * The string stages of the analysis for content scripts (normalise, metadata, detect, obligations). They run here, in the extension's own worker,
  * so a long law never occupies the page's main thread, and the engine's compiled code stays warm from one
  * page to the next instead of starting cold in every tab.
  */
-export function analyseForPage(input: TextForAnalysis, force: boolean): RemoteAnalysis {
+export async function analyseForPage(input: TextForAnalysis, force: boolean): Promise<RemoteAnalysis> {
   const timings: StageTimings = { extract: 0, normalise: 0, metadata: 0, detect: 0, obligations: 0 };
-  const { text: _text, ...analysis } = analyseExtractedText(input, { force }, timings);
+  // In slices, so saves and other messages are answered while a long law is analysed.
+  const { analysis, norm } = await runSliced(textAnalysisSteps(input, { force }), giveBack, timings, 40);
   const round = (x: number) => Math.round(x * 100) / 100;
-  return { ...analysis, timings: { metadata: round(timings.metadata), detect: round(timings.detect), obligations: round(timings.obligations) } };
+  return {
+    ...analysis,
+    offsets: encodeOffsetMap(norm.map),
+    timings: { normalise: round(timings.normalise), metadata: round(timings.metadata), detect: round(timings.detect), obligations: round(timings.obligations) },
+  };
+}
+
+function giveBack(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
 const WARM_UP = [
@@ -26,8 +36,8 @@ const WARM_UP = [
 
 /** Run the engine once on a short notice when the worker starts, so the first page analysed is not the one paying for compilation. */
 export function warmUpEngine(): void {
-  const run = () => {
-    for (let i = 0; i < 3; i++) analyseForPage({ text: WARM_UP, site: 'generic', labelled: {}, title: null, url: null, listPage: false, pending: false }, true);
-  };
-  setTimeout(run, 0);
+  const input: TextForAnalysis = { text: WARM_UP, site: 'generic', labelled: {}, title: null, url: null, listPage: false, pending: false };
+  setTimeout(async () => {
+    for (let i = 0; i < 3; i++) await analyseForPage(input, true);
+  }, 0);
 }

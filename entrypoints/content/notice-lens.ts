@@ -6,7 +6,9 @@
 import type { Translate } from '../../components/messages';
 import type { AnnotationDraft } from '../../components/SelectionToolbar';
 import type { PageAnalysis, StageTimings } from '../../lib/analyse';
-import { pageTextSteps, textForAnalysis, type PageText, type TextForAnalysis } from '../../lib/page-text';
+import { readPageText, textForAnalysis, type PageText, type TextForAnalysis } from '../../lib/page-text';
+import { decodeOffsetMap } from '../../lib/text/offset-runs';
+import type { NormalisedText } from '../../lib/text/normalise';
 import { provideReadability, readabilityProvided, type ReadabilityConstructor } from '../../lib/extract/readability-roots';
 import { TextMap } from '../../lib/highlight/text-map';
 import {
@@ -148,34 +150,39 @@ export class NoticeLens {
     this.runs++;
     const stages: StageTimings = { extract: 0, normalise: 0, metadata: 0, detect: 0, obligations: 0 };
     const url = win.location.href;
-    const readPage = async (): Promise<PageText> => {
-      const steps = pageTextSteps(doc, url);
-      for (;;) {
-        const t = performance.now();
-        const step = steps.next();
-        stages[step.done ? 'normalise' : step.value] += performance.now() - t;
-        if (step.done) return step.value;
-        await yieldToMain();
-      }
+    const readPage = (): PageText => {
+      const t = performance.now();
+      const text = readPageText(doc, url);
+      stages.extract += performance.now() - t;
+      return text;
     };
-    let text = await readPage();
+    let text = readPage();
     // Only Readability could find this page's body: load it (once per page) and read the page again.
-    if (text.page.readabilityWanted && !readabilityProvided() && (await this.loadReadability())) text = await readPage();
+    if (text.page.readabilityWanted && !readabilityProvided() && (await this.loadReadability())) text = readPage();
     // flk.npc.gov.cn and similar fill their body by script: wait for the page to settle, then read it again.
     for (let tries = 0; text.page.pageSignals.pending && tries < 3; tries++) {
       await whenSettled(doc, 600, 10_000);
-      text = await readPage();
+      text = readPage();
     }
     // The string stages run in the background, off this page's main thread.
+    await yieldToMain();
     const sent = performance.now();
     const remote = await this.analyseRemotely(textForAnalysis(text, url));
     if (!remote) return;
-    const { timings: background, ...analysis } = remote;
-    const transfer = Math.max(0, performance.now() - sent - background.metadata - background.detect - background.obligations);
+    const { timings: background, offsets, ...analysis } = remote;
+    const received = performance.now();
+    let norm: NormalisedText;
+    try {
+      norm = { text: analysis.text, map: decodeOffsetMap(offsets, analysis.text.length + 1) };
+    } catch {
+      return;
+    }
+    stages.normalise += background.normalise + (performance.now() - received);
     stages.metadata += background.metadata;
     stages.detect += background.detect;
     stages.obligations += background.obligations;
-    const result: PageAnalysis = { analysis: { ...analysis, text: text.norm.text }, ...text };
+    const transfer = Math.max(0, received - sent - background.normalise - background.metadata - background.detect - background.obligations);
+    const result: PageAnalysis = { analysis, norm, ...text };
     const a = result.analysis;
     const id = identify(a.metadata, win.location.href);
     const counts: Partial<Record<ObligationCategory, number>> = {};

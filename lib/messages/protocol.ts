@@ -50,10 +50,12 @@ export const PAGE_TIMING_FIELDS = [
   'extract', 'normalise', 'metadata', 'detect', 'obligations', 'ranges', 'paint', 'total', 'paintedAt', 'runs', 'transfer',
 ] as const satisfies ReadonlyArray<keyof PageTimings>;
 
-/** The background's analysis of a content script's text: the page keeps the text, so it is not sent back. */
-export type RemoteAnalysis = Omit<NoticeAnalysis, 'text'> & {
+/** The background's analysis of a content script's text, with the normalised text's map to the text as read. */
+export type RemoteAnalysis = NoticeAnalysis & {
+  /** `NormalisedText.map` as runs (lib/text/offset-runs.ts). */
+  offsets: number[];
   /** ms spent on each string stage in the background. */
-  timings: { metadata: number; detect: number; obligations: number };
+  timings: { normalise: number; metadata: number; detect: number; obligations: number };
 };
 
 /** Each request type: the fields it carries and the value of a successful response. */

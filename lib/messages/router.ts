@@ -27,7 +27,7 @@ export interface RequestContext {
   /** Called for `analysis/report` (the background updates the badge); not stored. */
   onAnalysisReport?(report: AnalysisReport, sender: SenderContext): void;
   /** Runs the string stages of the analysis for `engine/analyse` (the background passes the engine in). */
-  analyse?(input: TextForAnalysis, force: boolean): RemoteAnalysis;
+  analyse?(input: TextForAnalysis, force: boolean): Promise<RemoteAnalysis>;
 }
 
 class Forbidden extends Error {}
@@ -75,7 +75,7 @@ async function dispatch(repo: NoticeRepository, r: Request, context: RequestCont
   switch (r.type) {
     case 'engine/analyse':
       if (!context.analyse) throw new Forbidden('engine/analyse: no analysis engine here');
-      return context.analyse(r.input, r.force ?? false) satisfies ResponseValue<'engine/analyse'>;
+      return (await context.analyse(r.input, r.force ?? false)) satisfies ResponseValue<'engine/analyse'>;
     case 'analysis/report':
       context.onAnalysisReport?.(r, context.sender);
       return null satisfies ResponseValue<'analysis/report'>;
