@@ -319,3 +319,18 @@ describe('more readings', () => {
     expect(cs.map((c) => c.category)).toEqual(['prohibition']);
   });
 });
+
+describe('clause spans', () => {
+  it('a clause cut after a comma and a space starts at its first word, not at the space', () => {
+    const text = '各级疫情防控领导小组要加大党的领导,扎紧防控的篱笆, 决不能有半点侥幸和投机心理,全面加大督导检查力度。各单位要加强领导,  不得推诿扯皮, 鼓励创新。';
+    const clauses = find(text);
+    expect(clauses.map((c) => c.text)).toEqual([
+      '各级疫情防控领导小组要加大党的领导,扎紧防控的篱笆,',
+      '决不能有半点侥幸和投机心理,全面加大督导检查力度。',
+      '各单位要加强领导,',
+      '不得推诿扯皮,',
+      '鼓励创新。',
+    ]);
+    for (const c of clauses) expect(text.slice(c.start, c.end)).toBe(c.text);
+  });
+});
