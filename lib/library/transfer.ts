@@ -3,6 +3,12 @@
  * or nothing. Import runs in one transaction over every table, so a file that fails half-way (or storage
  * that refuses it) leaves the library exactly as it was; annotations already present with the same or a
  * newer version are recognised as duplicates and not doubled.
+ *
+ * Both run in the library page itself (its own connection to the database), not in the service worker: a
+ * stopped service worker does not touch them. What can interrupt them is the page going away (closed,
+ * crashed, the browser quitting). An export then simply produced no file; an import leaves a marker behind
+ * (written before it starts, removed by the import's own transaction), so the library can tell the analyst
+ * next time that the import did not happen and should be run again.
  */
 import type { ExportItem } from '../export';
 import type { NoticeRepository } from '../storage/repository';
@@ -10,14 +16,19 @@ import type { Annotation, SavedNotice } from '../types';
 
 /** Notices (all, or the given ids, in that order) with their annotations, deleted ones included for a lossless backup. */
 export async function exportLibrary(repo: NoticeRepository, ids?: string[]): Promise<ExportItem[]> {
-  const list = ids ?? (await repo.db.notices.orderBy('updatedAt').reverse().filter((n) => n.deletedAt == null).primaryKeys());
-  const items: ExportItem[] = [];
-  for (const id of list) {
-    const notice = await repo.getNotice(id);
-    if (!notice) continue;
-    items.push({ notice, annotations: await repo.listAnnotations(id, { includeDeleted: true }) });
-  }
-  return items;
+  const db = repo.db;
+  // One read transaction: a tab saving while the export runs cannot give a file with a notice from before
+  // the save and its annotations from after it.
+  return db.transaction('r', db.notices, db.noticeTexts, db.noticeAnalyses, db.annotations, async () => {
+    const list = ids ?? (await db.notices.orderBy('updatedAt').reverse().filter((n) => n.deletedAt == null).primaryKeys());
+    const items: ExportItem[] = [];
+    for (const id of list) {
+      const notice = await repo.getNotice(id);
+      if (!notice) continue;
+      items.push({ notice, annotations: await repo.listAnnotations(id, { includeDeleted: true }) });
+    }
+    return items;
+  });
 }
 
 export interface ImportOutcome {
@@ -26,21 +37,73 @@ export interface ImportOutcome {
   duplicates: number;
 }
 
-/** Store an imported library: notices keep their own dates, saved state and tags; annotations are idempotent. */
-export async function importLibrary(repo: NoticeRepository, notices: SavedNotice[], annotations: Annotation[]): Promise<ImportOutcome> {
+/** What an import that never finished left behind: shown to the analyst by the library page. */
+export interface InterruptedImport {
+  fileName: string;
+  startedAt: number;
+  notices: number;
+  annotations: number;
+}
+
+const IMPORT_MARKER = 'importInProgress';
+
+/**
+ * Store an imported library: notices keep their own dates, saved state and tags; annotations are idempotent.
+ * `source.fileName` names the file in the interrupted-import marker; `source.onStarted` is called once the
+ * marker is stored, as the import's own transaction begins.
+ */
+export async function importLibrary(
+  repo: NoticeRepository,
+  notices: SavedNotice[],
+  annotations: Annotation[],
+  source: { fileName: string; now?: number; onStarted?: () => void } = { fileName: '' },
+): Promise<ImportOutcome> {
   const db = repo.db;
-  return db.transaction('rw', db.tables, async () => {
-    const existing = new Set((await db.table('notices').bulkGet(notices.map((n) => n.id))).filter(Boolean).map((r: { id: string }) => r.id));
-    await repo.restoreSavedNotices(notices);
-    let added = 0;
-    let duplicates = 0;
-    for (const a of annotations) {
-      const result = await repo.putAnnotation(a);
-      if (result.applied) added++;
-      else duplicates++;
-    }
-    // Writing annotations moves their notice's updatedAt; a notice new to the library keeps the exported one.
-    for (const n of notices) if (!existing.has(n.id)) await repo.setNoticeUpdatedAt(n.id, n.updatedAt);
-    return { notices: notices.length, annotations: added, duplicates };
+  const marker: InterruptedImport = {
+    fileName: source.fileName,
+    startedAt: source.now ?? Date.now(),
+    notices: notices.length,
+    annotations: annotations.length,
+  };
+  await db.meta.put({ key: IMPORT_MARKER, value: marker });
+  try {
+    return await db.transaction('rw', db.tables, async () => {
+      source.onStarted?.();
+      const existing = new Set((await db.table('notices').bulkGet(notices.map((n) => n.id))).filter(Boolean).map((r: { id: string }) => r.id));
+      await repo.restoreSavedNotices(notices);
+      let added = 0;
+      let duplicates = 0;
+      for (const a of annotations) {
+        const result = await repo.putAnnotation(a);
+        if (result.applied) added++;
+        else duplicates++;
+      }
+      // Writing annotations moves their notice's updatedAt; a notice new to the library keeps the exported one.
+      for (const n of notices) if (!existing.has(n.id)) await repo.setNoticeUpdatedAt(n.id, n.updatedAt);
+      // Committed with the import, or not at all.
+      await db.meta.delete(IMPORT_MARKER);
+      return { notices: notices.length, annotations: added, duplicates };
+    });
+  } catch (e) {
+    // The caller reports this failure now; the marker is for imports nobody could report.
+    await db.meta.delete(IMPORT_MARKER).catch(() => undefined);
+    throw e;
+  }
+}
+
+/** The import that was running when the library page last went away, if any; reading it clears it. */
+export async function takeInterruptedImport(repo: NoticeRepository): Promise<InterruptedImport | null> {
+  const db = repo.db;
+  return db.transaction('rw', db.meta, async () => {
+    const row = await db.meta.get(IMPORT_MARKER);
+    if (!row) return null;
+    await db.meta.delete(IMPORT_MARKER);
+    const v = row.value as Partial<InterruptedImport> | null;
+    return {
+      fileName: typeof v?.fileName === 'string' ? v.fileName : '',
+      startedAt: typeof v?.startedAt === 'number' ? v.startedAt : 0,
+      notices: typeof v?.notices === 'number' ? v.notices : 0,
+      annotations: typeof v?.annotations === 'number' ? v.annotations : 0,
+    };
   });
 }

@@ -87,3 +87,9 @@ export async function guard<T>(op: () => Promise<T>): Promise<T> {
     throw toStorageError(err);
   }
 }
+
+/** What to show the analyst for a failed storage call: the message they can act on, with the detail for malformed data. */
+export function describeStorageError(err: unknown): string {
+  const e = toStorageError(err);
+  return e.kind === 'invalid' ? `${e.userMessage} (${e.message})` : e.userMessage;
+}
