@@ -4,7 +4,7 @@
  * without any network.
  */
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -295,9 +295,39 @@ export async function stopServiceWorkers(s: Session): Promise<void> {
   await cdp.detach().catch(() => undefined);
 }
 
-/** The running service worker (a stopped one is started again by the next message or by this wait). */
+/**
+ * The extension's service worker, started if it was stopped. (Playwright keeps a stopped worker listed, and
+ * calls into it wait until it runs again: nothing else may be there to wake it.)
+ */
 export async function currentWorker(s: Session): Promise<Worker> {
+  const page = s.context.pages().find((p) => !p.isClosed()) ?? (await s.context.newPage());
+  const cdp = await s.context.newCDPSession(page);
+  await cdp.send('ServiceWorker.enable');
+  await cdp.send('ServiceWorker.startWorker', { scopeURL: `chrome-extension://${s.extensionId}/` });
+  await cdp.detach().catch(() => undefined);
   return s.context.serviceWorkers()[0] ?? (await s.context.waitForEvent('serviceworker', { timeout: 20000 }));
+}
+
+/**
+ * Kill (SIGKILL) this session's extension renderer process: the service worker and every extension page
+ * (library, popup) die at once, as in a crash. Returns the ids of the killed processes.
+ */
+export function killExtensionProcess(s: Session): number[] {
+  const killed: number[] = [];
+  for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d)).map(Number)) {
+    let args: string[];
+    try {
+      // Chromium rewrites its process title: the arguments may be separated by spaces instead of NULs.
+      args = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split(/[\0 ]/);
+    } catch {
+      continue;
+    }
+    if (!args.includes('--type=renderer') || !args.includes('--extension-process')) continue;
+    if (!args.includes(`--user-data-dir=${s.userDataDir}`)) continue;
+    process.kill(pid, 'SIGKILL');
+    killed.push(pid);
+  }
+  return killed;
 }
 
 /** Every row of every table of the extension's database, read from the service worker: `{ table: rows }`. */
