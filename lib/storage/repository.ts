@@ -11,7 +11,7 @@
 import { isNoticeId, normaliseKeyPart, tryCanonicalUrl } from '../identity';
 import { TERMS_VERSION, annotationTerms, indexTerms, noticeTerms } from '../search/terms';
 import { OBLIGATION_CATEGORIES, type Annotation, type Clause, type ObligationCategory, type SavedNotice } from '../types';
-import type { AnnotationRow, NoticeAnalysisRow, NoticeLensDB, NoticeRow, NoticeTermsRow, NoticeTextRow } from './db';
+import type { AliasRow, AnnotationRow, NoticeAnalysisRow, NoticeLensDB, NoticeRow, NoticeTermsRow, NoticeTextRow } from './db';
 import { StorageError, guard } from './errors';
 import { LIMITS, isAnnotationId, normaliseTags } from './limits';
 import {
@@ -76,12 +76,12 @@ export class NoticeRepository {
       snapshots.forEach(checkSnapshot);
       const prepared = snapshots.map(prepareNotice);
       return this.db.transaction('rw', NOTICE_TABLES.map((t) => this.db.table(t)), async () => {
-        // Terms rows are written together at the end: one bulk write instead of thousands of index updates each.
-        const terms: TermsWrites = { put: [], delete: [] };
-        const out: SavedNotice[] = [];
-        for (const p of prepared) out.push(await this.writeNotice(p, terms));
-        await this.db.noticeTerms.bulkDelete(terms.delete);
-        await this.db.noticeTerms.bulkPut(terms.put);
+        // What is stored is read in one go and every write made at the end in bulk: a few requests per
+        // batch instead of several per notice (each costs a round trip to the database).
+        const stored = await this.readStored(prepared.map((p) => p.snapshot.id));
+        const writes = new NoticeWrites();
+        const out = prepared.map((p) => this.mergeNotice(p, stored, writes));
+        await writes.flush(this.db);
         return out;
       });
     });
@@ -273,8 +273,24 @@ export class NoticeRepository {
       annotations.forEach(checkAnnotation);
       const terms = annotations.map(annotationTerms);
       return this.db.transaction('rw', this.db.notices, this.db.annotations, async () => {
+        // Read their notices and stored versions in bulk, apply in order in memory, write in bulk.
+        const noticeIds = [...new Set(annotations.map((a) => a.noticeId))];
+        const ids = [...new Set(annotations.map((a) => a.id))];
+        const [rows, existing] = await Promise.all([this.db.notices.bulkGet(noticeIds), this.db.annotations.bulkGet(ids)]);
+        const notices = new Map(noticeIds.map((id, i) => [id, rows[i]]));
+        const stored = new Map(ids.map((id, i) => [id, existing[i]]));
+        const changedNotices = new Set<NoticeRow>();
+        const written = new Map<string, AnnotationRow>();
         let applied = 0;
-        for (let i = 0; i < annotations.length; i++) if ((await this.applyAnnotation(annotations[i], terms[i])).applied) applied++;
+        for (let i = 0; i < annotations.length; i++) {
+          const r = this.mergeAnnotation(annotations[i], terms[i], notices.get(annotations[i].noticeId), stored.get(annotations[i].id));
+          if (!r.stored) continue;
+          applied++;
+          stored.set(r.stored.id, r.stored);
+          written.set(r.stored.id, r.stored);
+          changedNotices.add(r.notice);
+        }
+        await Promise.all([this.db.annotations.bulkPut([...written.values()]), this.db.notices.bulkPut([...changedNotices])]);
         return { applied, skipped: annotations.length - applied };
       });
     });
@@ -282,28 +298,42 @@ export class NoticeRepository {
 
   /** The write of `putAnnotation`, inside a transaction over notices and annotations. */
   private async applyAnnotation(annotation: Annotation, terms: string[]): Promise<PutAnnotationResult> {
-    const row = await this.db.notices.get(annotation.noticeId);
+    const [row, existing] = await Promise.all([this.db.notices.get(annotation.noticeId), this.db.annotations.get(annotation.id)]);
+    const r = this.mergeAnnotation(annotation, terms, row, existing);
+    if (!r.stored) return { annotation: stripTerms(existing!), applied: false };
+    await this.db.annotations.put(r.stored);
+    await this.db.notices.put(r.notice);
+    return { annotation: stripTerms(r.stored), applied: true };
+  }
+
+  /**
+   * Apply an annotation to what is stored, in memory: the row to store (null when the stored one is as new
+   * or newer) and its notice row, updated in place (annotation count, `updatedAt`, back from the bin).
+   */
+  private mergeAnnotation(
+    annotation: Annotation,
+    terms: string[],
+    row: NoticeRow | undefined,
+    existing: AnnotationRow | undefined,
+  ): { stored: AnnotationRow; notice: NoticeRow } | { stored: null } {
     if (!row) throw new StorageError('invalid', `No notice ${annotation.noticeId} for annotation ${annotation.id}`);
-    const existing = await this.db.annotations.get(annotation.id);
     if (existing) {
       if (existing.noticeId !== annotation.noticeId) {
         throw new StorageError('conflict', `Annotation ${annotation.id} already belongs to ${existing.noticeId}`);
       }
-      if (annotation.updatedAt <= existing.updatedAt) return { annotation: stripTerms(existing), applied: false };
+      if (annotation.updatedAt <= existing.updatedAt) return { stored: null };
     }
     const stored: AnnotationRow = {
       ...copyAnnotation(annotation),
       createdAt: existing ? existing.createdAt : annotation.createdAt,
       terms,
     };
-    await this.db.annotations.put(stored);
     const live = stored.deletedAt === null;
     const delta = (live ? 1 : 0) - (existing && existing.deletedAt === null ? 1 : 0);
     row.annotationCount = Math.max(0, (row.annotationCount ?? 0) + delta);
     row.updatedAt = this.tick(row.updatedAt);
     if (live) row.deletedAt = null;
-    await this.db.notices.put(row);
-    return { annotation: stripTerms(stored), applied: true };
+    return { stored, notice: row };
   }
 
   getAnnotation(id: string): Promise<Annotation | null> {
@@ -466,13 +496,32 @@ export class NoticeRepository {
   }
 
   /** Merge a prepared snapshot into the stored notice (inside a transaction). */
-  private async writeNotice(p: PreparedNotice, terms?: TermsWrites): Promise<SavedNotice> {
-    const { snapshot } = p;
-    const [row, textRow, analysis] = await Promise.all([
-      this.db.notices.get(snapshot.id),
-      this.db.noticeTexts.get(snapshot.id),
-      this.db.noticeAnalyses.get(snapshot.id),
+  private async writeNotice(p: PreparedNotice): Promise<SavedNotice> {
+    const stored = await this.readStored([p.snapshot.id]);
+    const writes = new NoticeWrites();
+    const out = this.mergeNotice(p, stored, writes);
+    await writes.flush(this.db);
+    return out;
+  }
+
+  /** The stored rows of these notices (inside a transaction), to merge snapshots into. */
+  private async readStored(ids: string[]): Promise<Map<string, StoredNotice>> {
+    const unique = [...new Set(ids)];
+    const [rows, texts, analyses] = await Promise.all([
+      this.db.notices.bulkGet(unique),
+      this.db.noticeTexts.bulkGet(unique),
+      this.db.noticeAnalyses.bulkGet(unique),
     ]);
+    return new Map(unique.map((id, i) => [id, { row: rows[i], text: texts[i], analysis: analyses[i] }]));
+  }
+
+  /**
+   * Merge a prepared snapshot into its stored notice, in memory: records the writes in `writes` and what
+   * is now stored in `stored` (a later snapshot of the same notice in the batch merges into it).
+   */
+  private mergeNotice(p: PreparedNotice, stored: Map<string, StoredNotice>, writes: NoticeWrites): SavedNotice {
+    const { snapshot } = p;
+    const { row, text: textRow, analysis } = stored.get(snapshot.id) ?? {};
     const urls = mergeUrls(row?.urls ?? [], snapshot.urls);
     const tags = snapshot.tags !== undefined ? checkTags(snapshot.tags) : (row?.tags ?? []);
     const saved: 0 | 1 = snapshot.saved !== undefined ? (snapshot.saved ? 1 : 0) : (row?.saved ?? 0);
@@ -492,7 +541,7 @@ export class NoticeRepository {
       textRow?.text === text &&
       JSON.stringify(row.metadata) === JSON.stringify(snapshot.metadata) &&
       (keepStoredText || JSON.stringify([analysis?.outline, analysis?.obligations]) === p.analysisJson);
-    if (unchanged) return (await this.assemble(row))!;
+    if (unchanged) return assembleNotice(row, textRow, analysis);
 
     const now = this.now();
     const next: NoticeRow = {
@@ -532,36 +581,23 @@ export class NoticeRepository {
             text,
           })
         : p.terms;
-      await this.replaceTerms(next, mergeTerms(baseTerms, tagTerms), terms);
+      writes.replaceTerms(next, mergeTerms(baseTerms, tagTerms));
     }
     const textOut: NoticeTextRow = { id: snapshot.id, text };
     const analysisOut: NoticeAnalysisRow = { id: snapshot.id, outline, obligations };
-    await Promise.all([
-      this.db.notices.put(next),
-      this.db.noticeTexts.put(textOut),
-      this.db.noticeAnalyses.put(analysisOut),
-      this.db.aliases.bulkPut(p.aliasKeys.map((url) => ({ url, noticeId: snapshot.id }))),
-    ]);
+    writes.notices.set(next.id, next);
+    writes.texts.set(next.id, textOut);
+    writes.analyses.set(next.id, analysisOut);
+    for (const url of p.aliasKeys) writes.aliases.set(url, { url, noticeId: snapshot.id });
+    stored.set(next.id, { row: next, text: textOut, analysis: analysisOut });
     return assembleNotice(next, textOut, analysisOut);
   }
 
-  /**
-   * Store a notice's terms under a new, newest-first key (see `searchKey`) and set `row.searchKey`; with
-   * `batch`, only record the writes for the caller to make in bulk.
-   */
-  private async replaceTerms(row: NoticeRow, terms: string[], batch?: TermsWrites): Promise<void> {
-    const key = searchKey(row.id, row.updatedAt);
-    const old = row.searchKey && row.searchKey !== key ? row.searchKey : null;
-    const termsRow: NoticeTermsRow = { key, id: row.id, terms };
-    row.searchKey = key;
-    if (batch) {
-      if (old) batch.delete.push(old);
-      batch.put = batch.put.filter((r) => r.id !== row.id);
-      batch.put.push(termsRow);
-      return;
-    }
-    if (old) await this.db.noticeTerms.delete(old);
-    await this.db.noticeTerms.put(termsRow);
+  /** Store a notice's terms under a new, newest-first key (see `searchKey`) and set `row.searchKey`. */
+  private async replaceTerms(row: NoticeRow, terms: string[]): Promise<void> {
+    const writes = new NoticeWrites();
+    writes.replaceTerms(row, terms);
+    await writes.flushTerms(this.db);
   }
 
   private async assemble(row: NoticeRow): Promise<SavedNotice | null> {
@@ -572,9 +608,45 @@ export class NoticeRepository {
 
 /* ----- Helpers (pure) ----- */
 
-interface TermsWrites {
-  put: NoticeTermsRow[];
-  delete: string[];
+/** A notice's rows as stored (any may be missing). */
+interface StoredNotice {
+  row?: NoticeRow;
+  text?: NoticeTextRow;
+  analysis?: NoticeAnalysisRow;
+}
+
+/** The writes of merged notices, made together at the end of the transaction (the last of a notice's rows wins). */
+class NoticeWrites {
+  readonly notices = new Map<string, NoticeRow>();
+  readonly texts = new Map<string, NoticeTextRow>();
+  readonly analyses = new Map<string, NoticeAnalysisRow>();
+  readonly aliases = new Map<string, AliasRow>();
+  private readonly termsPut = new Map<string, NoticeTermsRow>();
+  private readonly termsDelete: string[] = [];
+
+  /** A notice's terms under a new, newest-first key (see `searchKey`); sets `row.searchKey`. */
+  replaceTerms(row: NoticeRow, terms: string[]): void {
+    const key = searchKey(row.id, row.updatedAt);
+    if (row.searchKey && row.searchKey !== key) this.termsDelete.push(row.searchKey);
+    row.searchKey = key;
+    this.termsPut.set(row.id, { key, id: row.id, terms });
+  }
+
+  async flush(db: NoticeLensDB): Promise<void> {
+    await Promise.all([
+      db.notices.bulkPut([...this.notices.values()]),
+      db.noticeTexts.bulkPut([...this.texts.values()]),
+      db.noticeAnalyses.bulkPut([...this.analyses.values()]),
+      db.aliases.bulkPut([...this.aliases.values()]),
+    ]);
+    await this.flushTerms(db);
+  }
+
+  /** Terms rows: the old keys deleted, then the new ones written (one bulk write, not an index update per row). */
+  async flushTerms(db: NoticeLensDB): Promise<void> {
+    if (this.termsDelete.length) await db.noticeTerms.bulkDelete(this.termsDelete);
+    if (this.termsPut.size) await db.noticeTerms.bulkPut([...this.termsPut.values()]);
+  }
 }
 
 interface PreparedNotice {
