@@ -9,8 +9,8 @@ import { libraryCss } from '../../components/library-styles';
 import { alignPassages, compareNotices, type AlignedRow, type Comparison } from '../../lib/compare';
 import { DEFAULT_MAX_IMPORT_BYTES, exportFileName, exportTitle, parseImportFile, toCsvBytes, toDocx, toMarkdown, toW3CJson, type ExportItem } from '../../lib/export';
 import { readFacets } from '../../lib/library/facets';
-import { exportLibrary, importLibrary, takeInterruptedImport } from '../../lib/library/transfer';
-import { NoticeLensDB, NoticeRepository, describeStorageError, type NoticeFilters, type NoticeSummary } from '../../lib/storage';
+import { exportLibrary, importLibrary } from '../../lib/library/transfer';
+import { NoticeLensDB, NoticeRepository, type NoticeFilters, type NoticeSummary } from '../../lib/storage';
 import type { Annotation, SavedNotice } from '../../lib/types';
 import { loadTranslate } from '../shared/i18n';
 
@@ -70,17 +70,8 @@ function Library({ t }: { t: Translate }) {
     addEventListener('hashchange', on);
     return () => removeEventListener('hashchange', on);
   }, []);
-  const report = (kind: 'info' | 'error', text: string | null) => setStatus(text === null ? null : { kind, text });
+  const report = (kind: 'info' | 'error', text: string) => setStatus({ kind, text });
   const changed = () => setVersion((v) => v + 1);
-  // An import this page (or another library tab) was running when it went away: say so, once.
-  useEffect(() => {
-    void (async () => {
-      const held = await navigator.locks.query().then((s) => s.held ?? [], () => []);
-      if (held.some((l) => l.name === IMPORT_LOCK)) return;
-      const interrupted = await takeInterruptedImport(repo);
-      if (interrupted) report('error', t('importInterrupted', interrupted.fileName));
-    })().catch(() => undefined);
-  }, []);
 
   return (
     <div class="library">
@@ -102,9 +93,6 @@ function Library({ t }: { t: Translate }) {
   );
 }
 
-/** Held while an import runs, so another library tab does not take it for an interrupted one. */
-const IMPORT_LOCK = 'notice-lens-import';
-
 function ImportButton(p: { t: Translate; onDone(text: string, kind: 'info' | 'error'): void }) {
   const onFile = async (file: File) => {
     // Refuse an oversized file before reading it into memory.
@@ -113,15 +101,10 @@ function ImportButton(p: { t: Translate; onDone(text: string, kind: 'info' | 'er
     const parsed = parseImportFile(text);
     if (!parsed.ok) return p.onDone(p.t('importFailed', parsed.error), 'error');
     try {
-      const result = await navigator.locks.request(IMPORT_LOCK, () =>
-        importLibrary(repo, parsed.notices, parsed.annotations, {
-          fileName: file.name,
-          onStarted: () => p.onDone(p.t('importing', file.name, parsed.notices.length, parsed.annotations.length), 'info'),
-        }),
-      );
+      const result = await importLibrary(repo, parsed.notices, parsed.annotations);
       p.onDone(p.t('importDone', result.notices, result.annotations, result.duplicates), 'info');
     } catch (e) {
-      p.onDone(p.t('importFailed', describeStorageError(e)), 'error');
+      p.onDone(p.t('importFailed', (e as Error).message), 'error');
     }
   };
   return (
@@ -136,13 +119,15 @@ function ImportButton(p: { t: Translate; onDone(text: string, kind: 'info' | 'er
   );
 }
 
-function ListView(p: { t: Translate; version: number; report(kind: 'info' | 'error', text: string | null): void; changed(): void }) {
+function ListView(p: { t: Translate; version: number; report(kind: 'info' | 'error', text: string): void; changed(): void }) {
   const { t } = p;
   const [query, setQuery] = useState('');
   const [filters, setFilters] = useState<NoticeFilters>({});
   const [facets, setFacets] = useState<Facets>({ issuers: [], years: [], docTypes: [], tags: [] });
   const [items, setItems] = useState<Array<{ notice: NoticeSummary; snippet: string | null }>>([]);
   const [total, setTotal] = useState(0);
+  /** The query the shown rows answer ('' for the library itself); null before the first answer. */
+  const [shownQuery, setShownQuery] = useState<string | null>(null);
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [undo, setUndo] = useState<string[] | null>(null);
 
@@ -155,17 +140,19 @@ function ListView(p: { t: Translate; version: number; report(kind: 'info' | 'err
         if (live) {
           setItems(r.hits.map((h) => ({ notice: h.notice, snippet: h.snippet })));
           setTotal(r.total);
+          setShownQuery(query.trim());
         }
       } else {
         const page = await repo.listNotices({ filters, limit: 500 });
         if (live) {
           setItems(page.items.map((notice) => ({ notice, snippet: null })));
           setTotal(page.total);
+          setShownQuery('');
         }
       }
       document.documentElement.dataset.searchMs = String(Math.round(performance.now() - started));
     };
-    run().catch((e) => p.report('error', t('error', describeStorageError(e))));
+    run().catch((e) => p.report('error', t('error', (e as Error).message)));
     return () => {
       live = false;
     };
@@ -181,16 +168,13 @@ function ListView(p: { t: Translate; version: number; report(kind: 'info' | 'err
   const ids = [...selected];
   const exportSelected = async (format: Format) => {
     try {
-      p.report('info', t('exporting'));
       await exportItems(await exportLibrary(repo, ids.length ? ids : undefined), format);
-      p.report('info', null);
     } catch (e) {
-      p.report('error', t('error', describeStorageError(e)));
+      p.report('error', t('error', (e as Error).message));
     }
   };
   const remove = async () => {
-    const done = await repo.deleteNotices(ids).catch((e) => p.report('error', t('error', describeStorageError(e))));
-    if (done === undefined) return;
+    await repo.deleteNotices(ids);
     setUndo(ids);
     setSelected(new Set());
     p.report('info', `${t('deleted')}（${ids.length}）`);
@@ -198,8 +182,7 @@ function ListView(p: { t: Translate; version: number; report(kind: 'info' | 'err
   };
   const restore = async () => {
     if (!undo) return;
-    const done = await repo.restoreNotices(undo).catch((e) => p.report('error', t('error', describeStorageError(e))));
-    if (done === undefined) return;
+    await repo.restoreNotices(undo);
     setUndo(null);
     p.report('info', t('undo'));
     p.changed();
@@ -226,9 +209,11 @@ function ListView(p: { t: Translate; version: number; report(kind: 'info' | 'err
         <ExportButtons t={t} onExport={exportSelected} />
       </div>
       {items.length === 0 ? (
-        <div class="empty">{query ? t('noResults') : t('emptyLibrary')}</div>
+        <div class="empty" data-query={shownQuery ?? undefined}>
+          {query ? t('noResults') : t('emptyLibrary')}
+        </div>
       ) : (
-        <ul class="notices">
+        <ul class="notices" data-query={shownQuery ?? undefined}>
           {items.map(({ notice, snippet }) => (
             <NoticeRow key={notice.id} t={t} notice={notice} snippet={snippet} selected={selected.has(notice.id)} onToggleSelect={toggle} onOpen={(id) => (location.hash = `notice=${encodeURIComponent(id)}`)} />
           ))}
@@ -238,13 +223,13 @@ function ListView(p: { t: Translate; version: number; report(kind: 'info' | 'err
   );
 }
 
-function DetailView(p: { t: Translate; id: string; report(kind: 'info' | 'error', text: string | null): void }) {
+function DetailView(p: { t: Translate; id: string; report(kind: 'info' | 'error', text: string): void }) {
   const [data, setData] = useState<{ notice: SavedNotice; annotations: Annotation[] } | null | undefined>(undefined);
   useEffect(() => {
     void (async () => {
       const notice = await repo.getNotice(p.id);
       setData(notice ? { notice, annotations: await repo.listAnnotations(p.id) } : null);
-    })().catch((e) => p.report('error', p.t('error', describeStorageError(e))));
+    })().catch((e) => p.report('error', p.t('error', (e as Error).message)));
   }, [p.id]);
   if (data === undefined) return <div class="empty">{p.t('loading')}</div>;
   if (data === null) return <div class="empty">{p.t('noResults')}</div>;
@@ -258,7 +243,7 @@ function DetailView(p: { t: Translate; id: string; report(kind: 'info' | 'error'
   );
 }
 
-function CompareRoute(p: { t: Translate; ids: string[]; report(kind: 'info' | 'error', text: string | null): void }) {
+function CompareRoute(p: { t: Translate; ids: string[]; report(kind: 'info' | 'error', text: string): void }) {
   const [state, setState] = useState<{ notices: SavedNotice[]; comparison: Comparison; ms: number } | null>(null);
   const [pick, setPick] = useState<[number, number]>([0, 1]);
   const [rows, setRows] = useState<AlignedRow[]>([]);

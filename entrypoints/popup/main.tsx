@@ -1,5 +1,5 @@
 import { render } from 'preact';
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { CategoryCounts, FilterBar, NoticeRow, type Facets } from '../../components/NoticeList';
 import type { Translate } from '../../components/messages';
 import { pageCss } from '../../components/page-styles';
@@ -7,7 +7,7 @@ import { UI_LANGUAGE_KEY, type UiLanguage } from '../../components/translate';
 import type { AnalysisReport } from '../../lib/messages';
 import { readFacets } from '../../lib/library/facets';
 import { rankSimilar } from '../../lib/library/similar';
-import { NoticeLensDB, NoticeRepository, describeStorageError, type NoticeFilters, type NoticeSummary } from '../../lib/storage';
+import { NoticeLensDB, NoticeRepository, type NoticeFilters, type NoticeSummary } from '../../lib/storage';
 import type { NoticeSnapshot } from '../../lib/storage/records';
 import { NOTICE_SITE_MATCHES } from '../../lib/sites';
 import { loadTranslate } from '../shared/i18n';
@@ -42,6 +42,9 @@ function Popup({ t }: { t: Translate }) {
   const [current, setCurrent] = useState<Current | null>(null);
   const [items, setItems] = useState<Array<{ notice: NoticeSummary; snippet: string | null }>>([]);
   const [total, setTotal] = useState(0);
+  /** The query the shown rows answer ('' for the library itself); null before the first answer. */
+  const [shownQuery, setShownQuery] = useState<string | null>(null);
+  const latest = useRef(0);
   const [query, setQuery] = useState('');
   const [filters, setFilters] = useState<NoticeFilters>({});
   const [facets, setFacets] = useState<Facets>({ issuers: [], years: [], docTypes: [], tags: [] });
@@ -50,18 +53,23 @@ function Popup({ t }: { t: Translate }) {
   const [language, setLanguage] = useState<UiLanguage>('auto');
 
   const refreshList = async (q: string, f: NoticeFilters) => {
+    // Answers can come back out of order while the analyst types: only the latest request is shown.
+    const request = ++latest.current;
     try {
       if (q.trim()) {
         const result = await repo.search(q, f, { limit: 30 });
+        if (request !== latest.current) return;
         setItems(result.hits.map((h) => ({ notice: h.notice, snippet: h.snippet })));
         setTotal(result.total);
       } else {
         const page = await repo.listNotices({ filters: f, limit: 30 });
+        if (request !== latest.current) return;
         setItems(page.items.map((notice) => ({ notice, snippet: null })));
         setTotal(page.total);
       }
+      setShownQuery(q.trim());
     } catch (e) {
-      setStatus({ kind: 'error', text: t('error', describeStorageError(e)) });
+      setStatus({ kind: 'error', text: t('error', (e as Error).message) });
     }
   };
 
@@ -115,8 +123,7 @@ function Popup({ t }: { t: Translate }) {
       setCurrent(await readCurrent());
       await refreshList(query, filters);
     } catch (e) {
-      // Storage failures get the message the analyst can act on (storage full…); our own errors are already one.
-      setStatus({ kind: 'error', text: t('error', e instanceof Error && e.name === 'Error' ? e.message : describeStorageError(e)) });
+      setStatus({ kind: 'error', text: t('error', (e as Error).message) });
     }
   };
 
@@ -200,9 +207,11 @@ function Popup({ t }: { t: Translate }) {
       </h2>
       <FilterBar t={t} query={query} filters={filters} facets={facets} onQuery={setQuery} onFilters={setFilters} />
       {items.length === 0 ? (
-        <div class="empty">{query ? t('noResults') : t('emptyLibrary')}</div>
+        <div class="empty" data-query={shownQuery ?? undefined}>
+          {query ? t('noResults') : t('emptyLibrary')}
+        </div>
       ) : (
-        <ul class="notices">
+        <ul class="notices" data-query={shownQuery ?? undefined}>
           {items.map(({ notice, snippet }) => (
             <NoticeRow key={notice.id} t={t} notice={notice} snippet={snippet} onOpen={(id) => openLibrary(`#notice=${encodeURIComponent(id)}`)} />
           ))}
