@@ -9,8 +9,8 @@ import { libraryCss } from '../../components/library-styles';
 import { alignPassages, compareNotices, type AlignedRow, type Comparison } from '../../lib/compare';
 import { DEFAULT_MAX_IMPORT_BYTES, exportFileName, exportTitle, parseImportFile, toCsvBytes, toDocx, toMarkdown, toW3CJson, type ExportItem } from '../../lib/export';
 import { readFacets } from '../../lib/library/facets';
-import { exportLibrary, importLibrary } from '../../lib/library/transfer';
-import { NoticeLensDB, NoticeRepository, type NoticeFilters, type NoticeSummary } from '../../lib/storage';
+import { exportLibrary, importLibrary, takeInterruptedImport } from '../../lib/library/transfer';
+import { NoticeLensDB, NoticeRepository, describeStorageError, type NoticeFilters, type NoticeSummary } from '../../lib/storage';
 import type { Annotation, SavedNotice } from '../../lib/types';
 import { loadTranslate } from '../shared/i18n';
 
@@ -70,8 +70,17 @@ function Library({ t }: { t: Translate }) {
     addEventListener('hashchange', on);
     return () => removeEventListener('hashchange', on);
   }, []);
-  const report = (kind: 'info' | 'error', text: string) => setStatus({ kind, text });
+  const report = (kind: 'info' | 'error', text: string | null) => setStatus(text === null ? null : { kind, text });
   const changed = () => setVersion((v) => v + 1);
+  // An import this page (or another library tab) was running when it went away: say so, once.
+  useEffect(() => {
+    void (async () => {
+      const held = await navigator.locks.query().then((s) => s.held ?? [], () => []);
+      if (held.some((l) => l.name === IMPORT_LOCK)) return;
+      const interrupted = await takeInterruptedImport(repo);
+      if (interrupted) report('error', t('importInterrupted', interrupted.fileName));
+    })().catch(() => undefined);
+  }, []);
 
   return (
     <div class="library">
@@ -93,6 +102,9 @@ function Library({ t }: { t: Translate }) {
   );
 }
 
+/** Held while an import runs, so another library tab does not take it for an interrupted one. */
+const IMPORT_LOCK = 'notice-lens-import';
+
 function ImportButton(p: { t: Translate; onDone(text: string, kind: 'info' | 'error'): void }) {
   const onFile = async (file: File) => {
     // Refuse an oversized file before reading it into memory.
@@ -101,10 +113,15 @@ function ImportButton(p: { t: Translate; onDone(text: string, kind: 'info' | 'er
     const parsed = parseImportFile(text);
     if (!parsed.ok) return p.onDone(p.t('importFailed', parsed.error), 'error');
     try {
-      const result = await importLibrary(repo, parsed.notices, parsed.annotations);
+      const result = await navigator.locks.request(IMPORT_LOCK, () =>
+        importLibrary(repo, parsed.notices, parsed.annotations, {
+          fileName: file.name,
+          onStarted: () => p.onDone(p.t('importing', file.name, parsed.notices.length, parsed.annotations.length), 'info'),
+        }),
+      );
       p.onDone(p.t('importDone', result.notices, result.annotations, result.duplicates), 'info');
     } catch (e) {
-      p.onDone(p.t('importFailed', (e as Error).message), 'error');
+      p.onDone(p.t('importFailed', describeStorageError(e)), 'error');
     }
   };
   return (
@@ -119,7 +136,7 @@ function ImportButton(p: { t: Translate; onDone(text: string, kind: 'info' | 'er
   );
 }
 
-function ListView(p: { t: Translate; version: number; report(kind: 'info' | 'error', text: string): void; changed(): void }) {
+function ListView(p: { t: Translate; version: number; report(kind: 'info' | 'error', text: string | null): void; changed(): void }) {
   const { t } = p;
   const [query, setQuery] = useState('');
   const [filters, setFilters] = useState<NoticeFilters>({});
@@ -152,7 +169,7 @@ function ListView(p: { t: Translate; version: number; report(kind: 'info' | 'err
       }
       document.documentElement.dataset.searchMs = String(Math.round(performance.now() - started));
     };
-    run().catch((e) => p.report('error', t('error', (e as Error).message)));
+    run().catch((e) => p.report('error', t('error', describeStorageError(e))));
     return () => {
       live = false;
     };
@@ -168,13 +185,16 @@ function ListView(p: { t: Translate; version: number; report(kind: 'info' | 'err
   const ids = [...selected];
   const exportSelected = async (format: Format) => {
     try {
+      p.report('info', t('exporting'));
       await exportItems(await exportLibrary(repo, ids.length ? ids : undefined), format);
+      p.report('info', null);
     } catch (e) {
-      p.report('error', t('error', (e as Error).message));
+      p.report('error', t('error', describeStorageError(e)));
     }
   };
   const remove = async () => {
-    await repo.deleteNotices(ids);
+    const done = await repo.deleteNotices(ids).catch((e) => p.report('error', t('error', describeStorageError(e))));
+    if (done === undefined) return;
     setUndo(ids);
     setSelected(new Set());
     p.report('info', `${t('deleted')}（${ids.length}）`);
@@ -182,7 +202,8 @@ function ListView(p: { t: Translate; version: number; report(kind: 'info' | 'err
   };
   const restore = async () => {
     if (!undo) return;
-    await repo.restoreNotices(undo);
+    const done = await repo.restoreNotices(undo).catch((e) => p.report('error', t('error', describeStorageError(e))));
+    if (done === undefined) return;
     setUndo(null);
     p.report('info', t('undo'));
     p.changed();
@@ -223,13 +244,13 @@ function ListView(p: { t: Translate; version: number; report(kind: 'info' | 'err
   );
 }
 
-function DetailView(p: { t: Translate; id: string; report(kind: 'info' | 'error', text: string): void }) {
+function DetailView(p: { t: Translate; id: string; report(kind: 'info' | 'error', text: string | null): void }) {
   const [data, setData] = useState<{ notice: SavedNotice; annotations: Annotation[] } | null | undefined>(undefined);
   useEffect(() => {
     void (async () => {
       const notice = await repo.getNotice(p.id);
       setData(notice ? { notice, annotations: await repo.listAnnotations(p.id) } : null);
-    })().catch((e) => p.report('error', p.t('error', (e as Error).message)));
+    })().catch((e) => p.report('error', p.t('error', describeStorageError(e))));
   }, [p.id]);
   if (data === undefined) return <div class="empty">{p.t('loading')}</div>;
   if (data === null) return <div class="empty">{p.t('noResults')}</div>;
@@ -243,7 +264,7 @@ function DetailView(p: { t: Translate; id: string; report(kind: 'info' | 'error'
   );
 }
 
-function CompareRoute(p: { t: Translate; ids: string[]; report(kind: 'info' | 'error', text: string): void }) {
+function CompareRoute(p: { t: Translate; ids: string[]; report(kind: 'info' | 'error', text: string | null): void }) {
   const [state, setState] = useState<{ notices: SavedNotice[]; comparison: Comparison; ms: number } | null>(null);
   const [pick, setPick] = useState<[number, number]>([0, 1]);
   const [rows, setRows] = useState<AlignedRow[]>([]);

@@ -7,7 +7,7 @@ import { UI_LANGUAGE_KEY, type UiLanguage } from '../../components/translate';
 import type { AnalysisReport } from '../../lib/messages';
 import { readFacets } from '../../lib/library/facets';
 import { rankSimilar } from '../../lib/library/similar';
-import { NoticeLensDB, NoticeRepository, type NoticeFilters, type NoticeSummary } from '../../lib/storage';
+import { NoticeLensDB, NoticeRepository, describeStorageError, type NoticeFilters, type NoticeSummary } from '../../lib/storage';
 import type { NoticeSnapshot } from '../../lib/storage/records';
 import { NOTICE_SITE_MATCHES } from '../../lib/sites';
 import { loadTranslate } from '../shared/i18n';
@@ -69,7 +69,7 @@ function Popup({ t }: { t: Translate }) {
       }
       setShownQuery(q.trim());
     } catch (e) {
-      setStatus({ kind: 'error', text: t('error', (e as Error).message) });
+      setStatus({ kind: 'error', text: t('error', describeStorageError(e)) });
     }
   };
 
@@ -123,7 +123,8 @@ function Popup({ t }: { t: Translate }) {
       setCurrent(await readCurrent());
       await refreshList(query, filters);
     } catch (e) {
-      setStatus({ kind: 'error', text: t('error', (e as Error).message) });
+      // Storage failures get the message the analyst can act on (storage full…); our own errors are already one.
+      setStatus({ kind: 'error', text: t('error', e instanceof Error && e.name === 'Error' ? e.message : describeStorageError(e)) });
     }
   };
 
