@@ -5,6 +5,7 @@
  * keeps the page's main thread free.
  */
 import { extractPage } from './extract';
+import { LIMITS } from './storage/limits';
 import { lineariseDom, type DomText } from './text/dom-text';
 import type { ExtractedPage, LabelledFields, Site } from './types';
 
@@ -34,13 +35,24 @@ export function readPageText(doc: Document, url: string | null): PageText {
   return { page, domText: lineariseRoots(page) };
 }
 
+/**
+ * What the content script sends the background for the string stages. It is kept within the limits the
+ * background's message validator enforces, or the whole request would be refused and the page left
+ * unanalysed: the text is cut at MAX_TEXT_LENGTH (reading stops there, but a long text node can run past
+ * it; the string stages would cut it there anyway), labelled values and a title longer than any real one
+ * (LIMITS.titleLength) are left out as page noise, and an over-long URL is not sent.
+ */
 export function textForAnalysis({ page, domText }: PageText, url: string | null): TextForAnalysis {
+  const labelled: LabelledFields = {};
+  for (const [label, value] of Object.entries(page.labelled)) {
+    if (value.length <= LIMITS.titleLength && Object.keys(labelled).length < LIMITS.metadataListLength) labelled[label] = value;
+  }
   return {
-    text: domText.text,
+    text: domText.text.length > MAX_TEXT_LENGTH ? domText.text.slice(0, MAX_TEXT_LENGTH) : domText.text,
     site: page.site,
-    labelled: page.labelled,
-    title: page.title,
-    url,
+    labelled,
+    title: page.title !== null && page.title.length <= LIMITS.titleLength ? page.title : null,
+    url: url !== null && url.length <= LIMITS.urlLength ? url : null,
     listPage: page.pageSignals.listPage,
     pending: page.pageSignals.pending,
   };
