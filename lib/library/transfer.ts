@@ -11,6 +11,7 @@
  * next time that the import did not happen and should be run again.
  */
 import type { ExportItem } from '../export';
+import { guard } from '../storage/errors';
 import type { NoticeRepository } from '../storage/repository';
 import type { Annotation, SavedNotice } from '../types';
 
@@ -19,7 +20,7 @@ export async function exportLibrary(repo: NoticeRepository, ids?: string[]): Pro
   const db = repo.db;
   // One read transaction: a tab saving while the export runs cannot give a file with a notice from before
   // the save and its annotations from after it.
-  return db.transaction('r', db.notices, db.noticeTexts, db.noticeAnalyses, db.annotations, async () => {
+  return guard(() => db.transaction('r', db.notices, db.noticeTexts, db.noticeAnalyses, db.annotations, async () => {
     const list = ids ?? (await db.notices.orderBy('updatedAt').reverse().filter((n) => n.deletedAt == null).primaryKeys());
     const items: ExportItem[] = [];
     for (const id of list) {
@@ -28,7 +29,7 @@ export async function exportLibrary(repo: NoticeRepository, ids?: string[]): Pro
       items.push({ notice, annotations: await repo.listAnnotations(id, { includeDeleted: true }) });
     }
     return items;
-  });
+  }));
 }
 
 export interface ImportOutcome {
@@ -65,9 +66,9 @@ export async function importLibrary(
     notices: notices.length,
     annotations: annotations.length,
   };
-  await db.meta.put({ key: IMPORT_MARKER, value: marker });
+  await guard(() => db.meta.put({ key: IMPORT_MARKER, value: marker }));
   try {
-    return await db.transaction('rw', db.tables, async () => {
+    return await guard(() => db.transaction('rw', db.tables, async () => {
       source.onStarted?.();
       const existing = new Set((await db.table('notices').bulkGet(notices.map((n) => n.id))).filter(Boolean).map((r: { id: string }) => r.id));
       await repo.restoreSavedNotices(notices);
@@ -83,7 +84,7 @@ export async function importLibrary(
       // Committed with the import, or not at all.
       await db.meta.delete(IMPORT_MARKER);
       return { notices: notices.length, annotations: added, duplicates };
-    });
+    }));
   } catch (e) {
     // The caller reports this failure now; the marker is for imports nobody could report.
     await db.meta.delete(IMPORT_MARKER).catch(() => undefined);

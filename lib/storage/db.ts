@@ -51,6 +51,9 @@ export const SCHEMA_V2 = {
 
 export const CURRENT_VERSION = 2;
 
+/** After a failed open, calls fail at once for this long before the next one opens the database again. */
+export const REOPEN_DELAY_MS = 500;
+
 /** The lean notice row: `SavedNotice` without text, outline and clauses, plus index and summary fields. */
 export interface NoticeRow {
   id: string;
@@ -150,5 +153,23 @@ export class NoticeLensDB extends Dexie {
     this.on('populate', (tx) => {
       void tx.table('meta').put({ key: 'termsVersion', value: TERMS_VERSION });
     });
+    this.on('close', () => this.reopenLater());
+  }
+
+  private reopenTimer: ReturnType<typeof setTimeout> | null = null;
+
+  /**
+   * When the browser closes the connection (Chromium does when the disk fills up), Dexie opens the database
+   * again on the next call; but if that open fails too (the disk is still full), Dexie fails every later call
+   * with DatabaseClosedError and never tries again, so a long-lived service worker would stay broken after
+   * the analyst made room. After a failed open, let the next call try again (Dexie reports the failure
+   * through 'close'). Not after `close()` by our own code, which leaves a DatabaseClosedError.
+   */
+  private reopenLater(): void {
+    if (this.reopenTimer !== null) return;
+    this.reopenTimer = setTimeout(() => {
+      this.reopenTimer = null;
+      if (!this.isOpen() && this.hasFailed() && !this.hasBeenClosed()) this.close({ disableAutoOpen: false });
+    }, REOPEN_DELAY_MS);
   }
 }

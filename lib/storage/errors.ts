@@ -79,12 +79,39 @@ export function toStorageError(err: unknown): StorageError {
   return new StorageError('unknown', detail, err);
 }
 
-/** Run a storage operation and rethrow whatever it throws as a StorageError. */
+/** Free space below this counts as full: Chromium fails writes, and even opening the database, before the last byte. */
+export const NEARLY_FULL_BYTES = 32 * 1024 * 1024;
+
+/**
+ * Whether this origin's storage is (nearly) used up, from `navigator.storage.estimate()`. For an extension
+ * with unlimitedStorage, Chromium reports the usage plus the free disk space as the quota, so this also sees
+ * a full disk. False where there is no estimate (Node, or the call fails).
+ */
+export async function storageNearlyFull(): Promise<boolean> {
+  type Estimate = { quota?: number; usage?: number };
+  const storage = (globalThis as { navigator?: { storage?: { estimate?: () => Promise<Estimate> } } }).navigator?.storage;
+  if (typeof storage?.estimate !== 'function') return false;
+  try {
+    const { quota, usage } = await storage.estimate();
+    return typeof quota === 'number' && typeof usage === 'number' && quota - usage < NEARLY_FULL_BYTES;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Run a storage operation and rethrow whatever it throws as a StorageError. An unexplained failure is
+ * checked against the room left: Chromium reports a full disk to IndexedDB as an aborted transaction (the
+ * request's AbortError, the cause lost) and then as "Internal error opening backing store", neither of which
+ * names it.
+ */
 export async function guard<T>(op: () => Promise<T>): Promise<T> {
   try {
     return await op();
   } catch (err) {
-    throw toStorageError(err);
+    const error = toStorageError(err);
+    if (error.kind === 'unknown' && (await storageNearlyFull())) throw new StorageError('quota', error.message, err);
+    throw error;
   }
 }
 
