@@ -91,11 +91,37 @@ function jsonType(v: unknown): JsonTypeName {
   return t === 'string' || t === 'number' || t === 'boolean' ? t : 'object';
 }
 
+const SHOWN_LENGTH = 80;
+
 /** A short, safe rendering of an offending value for messages. */
 function shown(v: unknown): string {
   if (v === undefined) return '（缺失）';
-  const s = typeof v === 'string' ? JSON.stringify(v) : (JSON.stringify(v) ?? String(v));
-  return s.length > 80 ? `${s.slice(0, 77)}…` : s;
+  const s = preview(v, 3);
+  if (s.length <= SHOWN_LENGTH) return s;
+  let cut = SHOWN_LENGTH - 3;
+  // Never half a surrogate pair: the message is shown and may be copied into a bug report.
+  const last = s.charCodeAt(cut - 1);
+  if (last >= 0xd800 && last <= 0xdbff) cut--;
+  return `${s.slice(0, cut)}…`;
+}
+
+/**
+ * `v` as JSON text, with values nested deeper than `depth` and lists beyond a few entries elided, so that
+ * rendering costs little and a value nested 100,000 deep (JSON.parse takes it) cannot overflow the stack.
+ */
+function preview(v: unknown, depth: number): string {
+  if (typeof v === 'string') return JSON.stringify(v.length > SHOWN_LENGTH ? v.slice(0, SHOWN_LENGTH) : v);
+  if (v === null || typeof v !== 'object') return String(v);
+  const more = 8;
+  if (Array.isArray(v)) {
+    if (depth === 0) return v.length === 0 ? '[]' : '[…]';
+    const items = v.slice(0, more).map((x) => preview(x, depth - 1));
+    return `[${items.join(',')}${v.length > more ? ',…' : ''}]`;
+  }
+  const keys = Object.keys(v);
+  if (depth === 0) return keys.length === 0 ? '{}' : '{…}';
+  const entries = keys.slice(0, more).map((k) => `${JSON.stringify(k)}:${preview((v as Obj)[k], depth - 1)}`);
+  return `{${entries.join(',')}${keys.length > more ? ',…' : ''}}`;
 }
 
 /** Own property only: a key such as `__proto__` or `constructor` in the file must not reach the prototype. */

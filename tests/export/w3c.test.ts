@@ -268,6 +268,18 @@ describe('fromW3C refuses bad files with the item and field', () => {
     expect(refused(urls).error).toBe('第 1 篇公文：urls 过多（101 个，上限 100）');
   });
 
+  it('a value nested 100,000 deep where a message quotes it: refused, not a stack overflow', () => {
+    const deepArray = JSON.parse(`${'['.repeat(100_000)}1${']'.repeat(100_000)}`);
+    const deepObject = JSON.parse(`${'{"a":'.repeat(100_000)}1${'}'.repeat(100_000)}`);
+    const json = exported();
+    json['@context'] = deepArray;
+    expect(refused(json).error).toBe('@context 应为 W3C 批注上下文 http://www.w3.org/ns/anno.jsonld，实际为 [[[[…]]]]');
+    json['@context'] = deepObject;
+    expect(refused(json).errorEn).toBe('@context must be the W3C annotation context http://www.w3.org/ns/anno.jsonld, found {"a":{"a":{"a":{…}}}}');
+    const text = toW3CJson(items()).replace(/"@context": \[[^\]]*\]/, `"@context": ${'['.repeat(100_000)}${']'.repeat(100_000)}`);
+    expect(parseImportFile(text)).toMatchObject({ ok: false, code: 'wrong-context' });
+  });
+
   it('a top level that is not an object', () => {
     expect(refused([1, 2]).error).toBe('文件顶层应为 JSON 对象（W3C AnnotationCollection），实际为数组');
     expect(refused(null).errorEn).toBe('the top level must be a JSON object (a W3C AnnotationCollection), found null');
