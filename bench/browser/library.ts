@@ -9,8 +9,8 @@
  * The seeded browser profile is kept in $TMPDIR/notice-lens-bench-library/<key> and reused by later runs
  * with the same numbers and the same storage, search-term and generator code (the key hashes them);
  * `--fresh` seeds a throw-away profile instead. The extension is loaded from a copy of
- * .output/chrome-mv3 taken at the start (a build finishing mid-run cannot swap it), at a fixed path
- * next to the profile so its id, and so its database, stays the same from run to run.
+ * .output/chrome-mv3 taken at the start (a build finishing mid-run cannot swap it),
+ * with a fixed manifest key, so its id, and so its database, stays the same from run to run.
  *
  * Figures (median / min / max over runs, milliseconds):
  * - popup first render: popup.html opened as a tab, from navigation start (performance.timeOrigin) to the
@@ -47,6 +47,13 @@ import { profiled } from './library-profile';
 const ROOT = fileURLToPath(new URL('../..', import.meta.url)).replace(/\/$/, '');
 const BUILD = join(ROOT, '.output/chrome-mv3');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+/**
+ * A public key for the copy's manifest: an unpacked extension's id (and so its database's origin) follows
+ * from its path unless the manifest has a key. With one, a cached profile finds its database wherever the
+ * copy is. (The key only names the extension; nothing is signed with it.)
+ */
+const EXTENSION_KEY =
+  'MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEA30sTCeVPkkzdP5z2hRfcXFYTv+WNXG6IJ7CUjNFkdimjMIIu3oLBa9ty+YOVjyjBRKp4tCZijGU7gzHn4xr3smCE6Wj/PS3czf4wTElYPyC5vr85rQ+zLYYK0s1dCE0rVluR5Eq/uq7BdnPg3dM0wPPLJ7r4jvnjBgduYkaFV15/KiNizve4bdeWmhWQuGqKqV8FWe4trkbAzBBv3E7sv5vj9MiI4RGG7kSeX3wDQQlDV31z2/MyYPAPU/tpIq17FmLNzh6Fcy0D+BZYC3C4j5rsmCzKTKIZ6tsoUKZ2HwwWd24gEzldNrp+AG8cmG+avCalWO6p8nCQRuMn+xZDoQIDAQAB';
 
 export interface LibraryBenchOptions {
   notices?: number;
@@ -331,13 +338,14 @@ async function withLibrary<T>(options: LibraryBenchOptions, fn: (l: Seeded) => P
   const tmp = mkdtempSync(join(tmpdir(), 'notice-lens-bench-'));
   const home = options.fresh ? tmp : join(tmpdir(), 'notice-lens-bench-library', seedKey({ notices, annotations, chars }));
   const profileDir = join(home, 'profile');
-  const extensionDir = join(home, 'extension');
+  const extensionDir = join(tmp, 'extension');
   const recordFile = join(home, 'seeded.json');
   // A profile without its record was left half-seeded: start again.
   if (!existsSync(recordFile)) rmSync(profileDir, { recursive: true, force: true });
-  rmSync(extensionDir, { recursive: true, force: true });
   mkdirSync(home, { recursive: true });
   cpSync(BUILD, extensionDir, { recursive: true });
+  const manifest = JSON.parse(readFileSync(join(extensionDir, 'manifest.json'), 'utf8'));
+  writeFileSync(join(extensionDir, 'manifest.json'), JSON.stringify({ ...manifest, key: EXTENSION_KEY }));
   const s = await launchBrowser(extensionDir, profileDir);
   try {
     const chromium = `Chromium ${s.context.browser()?.version() ?? ''}`.trim();
