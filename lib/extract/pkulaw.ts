@@ -185,31 +185,39 @@ const CODE_LIKE = /^[A-Za-z]{0,3}\d+$/;
  * "60210":"财政部"}`) give their leaves (codes no other code extends); code-as-name entries
  * (`"XE0303":"XE0303"`) are dropped or resolved through `codes`.
  */
-function dictNames(v: unknown, codes?: Record<string, string>): string[] {
+function dictNames(v: unknown, codes?: Record<string, string>, depth = 0): string[] {
   if (typeof v === 'string' || typeof v === 'number') {
     const s = asText(v);
     if (!s) return [];
     return [codes ? codeName(s, codes) ?? s : s];
   }
-  if (Array.isArray(v)) return v.flatMap((x) => dictNames(x, codes));
+  // A list of names or dictionaries; anything nested deeper is not a dictionary the API writes.
+  if (Array.isArray(v)) return depth < MAX_DICT_DEPTH ? v.flatMap((x) => dictNames(x, codes, depth + 1)) : [];
   if (!v || typeof v !== 'object') return [];
   const entries = Object.entries(v as Record<string, unknown>).map(([k, val]) => [k, asText(val)] as const);
-  const keys = entries.map(([k]) => k);
-  const names: string[] = [];
+  // A code is a leaf unless another code extends it. Codes extending `c` sort right after `c`, so looking
+  // at the next code in sorted order is enough (linear after the sort, whatever the dictionary's size).
+  const sorted = entries.map(([k]) => k).sort();
+  const inner = new Set<string>();
+  for (let i = 0; i + 1 < sorted.length; i++) if (sorted[i + 1].startsWith(sorted[i])) inner.add(sorted[i]);
+  const names = new Set<string>();
   for (const [code, name] of entries) {
-    if (keys.some((k) => k !== code && k.startsWith(code))) continue; // not a leaf
+    if (inner.has(code)) continue; // not a leaf
     let n = name && name !== code && !CODE_LIKE.test(name) ? name : '';
     if (!n && codes) n = codeName(code, codes) ?? '';
-    if (n && !names.includes(n)) names.push(n);
+    if (n) names.add(n);
   }
-  if (names.length === 0) {
+  if (names.size === 0) {
     // Only code-as-name leaves: the deepest entry with a real name.
     const byDepth = [...entries].sort((a, b) => b[0].length - a[0].length);
     const named = byDepth.find(([code, name]) => name && name !== code && !CODE_LIKE.test(name));
-    if (named) names.push(named[1]);
+    if (named) names.add(named[1]);
   }
-  return names;
+  return [...names];
 }
+
+/** Lists inside lists deeper than this are not read as names. */
+const MAX_DICT_DEPTH = 4;
 
 function codeName(code: string, codes: Record<string, string>): string | null {
   if (codes[code]) return codes[code];

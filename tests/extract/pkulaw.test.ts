@@ -166,6 +166,28 @@ describe('extractPkulawApiRecord', () => {
     expect(bodyText(r.page)).toContain('为了规范某某工作，制定本条例。');
   });
 
+  it('reads a hostile record: a 50,000-code dictionary in time, a list nested 50,000 deep without failing', () => {
+    const record = JSON.parse(JSON.stringify(json));
+    record.data.law.category = Object.fromEntries(Array.from({ length: 50_000 }, (_, i) => [`C${i}`, `类别${i}`]));
+    record.data.law.issueDepartment = JSON.parse(`${'['.repeat(50_000)}"某部门"${']'.repeat(50_000)}`);
+    const started = performance.now();
+    const r = extractPkulawApiRecord(record, parse);
+    // Liveness, not speed: leaf detection was quadratic (30,000 codes took 8 s).
+    expect(performance.now() - started).toBeLessThan(5_000);
+    if ('error' in r) throw new Error(r.error);
+    // C1 is extended by C10…C19 and so not a leaf; C49999 is.
+    const categories = r.page.labelled['法规类别'].split(' ');
+    expect(categories).toContain('类别49999');
+    expect(categories).not.toContain('类别1');
+    expect(r.page.labelled['发布部门']).toBeUndefined();
+    // A hierarchical dictionary still gives its leaves.
+    const nested = JSON.parse(JSON.stringify(json));
+    nested.data.law.issueDepartment = { '6': '国务院各机构', '602': '各部', '60210': '财政部', '7': '地方' };
+    const leaves = extractPkulawApiRecord(nested, parse);
+    if ('error' in leaves) throw new Error(leaves.error);
+    expect(leaves.page.labelled['发布部门']).toBe('地方 财政部'); // integer-like keys come in numeric order
+  });
+
   it('returns an error, never throws, for what is not a record', () => {
     for (const bad of [null, 42, 'not json', [], {}, { data: { law: { title: '无正文' } } }, { code: 0, data: null }]) {
       const r = extractPkulawApiRecord(bad, parse);
