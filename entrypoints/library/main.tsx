@@ -88,7 +88,7 @@ function Library({ t }: { t: Translate }) {
         <h1>
           <a href="#" class="home">{t('panelTitle')} · {t('library')}</a>
         </h1>
-        <ImportButton t={t} onDone={(text, kind) => { report(kind, text); changed(); }} />
+        <ImportButton t={t} onDone={(text, kind, imported) => { report(kind, text); if (imported) changed(); }} />
       </div>
       {status && (
         <div class={`status ${status.kind}`} role="status" data-section="status">
@@ -105,7 +105,8 @@ function Library({ t }: { t: Translate }) {
 /** Held while an import runs, so another library tab does not take it for an interrupted one. */
 const IMPORT_LOCK = 'notice-lens-import';
 
-function ImportButton(p: { t: Translate; onDone(text: string, kind: 'info' | 'error'): void }) {
+/** `imported`: the library changed (reload the list); a failed import changed nothing. */
+function ImportButton(p: { t: Translate; onDone(text: string, kind: 'info' | 'error', imported?: boolean): void }) {
   const onFile = async (file: File) => {
     // Refuse an oversized file before reading it into memory.
     if (file.size > DEFAULT_MAX_IMPORT_BYTES) return p.onDone(p.t('importFailed', `${Math.round(file.size / 1048576)} MB > ${DEFAULT_MAX_IMPORT_BYTES / 1048576} MB`), 'error');
@@ -119,7 +120,7 @@ function ImportButton(p: { t: Translate; onDone(text: string, kind: 'info' | 'er
           onStarted: () => p.onDone(p.t('importing', file.name, parsed.notices.length, parsed.annotations.length), 'info'),
         }),
       );
-      p.onDone(p.t('importDone', result.notices, result.annotations, result.duplicates), 'info');
+      p.onDone(p.t('importDone', result.notices, result.annotations, result.duplicates), 'info', true);
     } catch (e) {
       p.onDone(p.t('importFailed', describeStorageError(e)), 'error');
     }
