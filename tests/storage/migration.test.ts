@@ -1,15 +1,22 @@
 /**
- * Schema migrations are additive and keep every record (annotation.md §7). This fixture writes a version 1
- * database through the version 1 schema as shipped, closes it, and opens it with the current class.
+ * Schema migrations are additive and keep every record (annotation.md §7). For each version step there is a
+ * fixture of the database as the older version stored it (tests/storage/fixtures/v<N>.json, made once by
+ * make-fixture.ts and never regenerated): the test creates that version's database with that version's
+ * schema declaration as shipped, fills it from the fixture, opens it with the current code, and checks every
+ * record field by field, with the fields the step adds set to their defaults.
+ *
+ * Adding version N + 1: while N is still current, run `npx tsx tests/storage/fixtures/make-fixture.ts N`
+ * (extend it if N has new fields) and commit v<N>.json; then freeze `SHIPPED_V<N+1>` below and add a STEPS
+ * entry for N → N + 1. An older fixture goes through every later step, each step's expectation applied in turn.
  */
 import Dexie from 'dexie';
 import { indexedDB, IDBKeyRange } from 'fake-indexeddb';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { CURRENT_VERSION, NoticeLensDB, SCHEMA_V1 } from '../../lib/storage/db';
-import { searchKey } from '../../lib/storage/records';
+import { CURRENT_VERSION, NoticeLensDB, SCHEMA_V1, SCHEMA_V2 } from '../../lib/storage/db';
+import { LIMITS } from '../../lib/storage/limits';
 import { NoticeRepository } from '../../lib/storage/repository';
-import { noticeTerms } from '../../lib/search/terms';
-import { annotation, metadata, uniqueName } from './fixtures';
+import { annotation, uniqueName } from './fixtures';
 
 /** Version 1 exactly as shipped. Never edit: add a version instead. */
 const SHIPPED_V1 = {
@@ -22,133 +29,210 @@ const SHIPPED_V1 = {
   meta: 'key',
 };
 
-const T = 1_700_000_000_000;
+/** Version 2's changes exactly as shipped. */
+const SHIPPED_V2 = {
+  annotations: 'id, noticeId, [noticeId+updatedAt], updatedAt, createdAt, colour, *tags, deletedAt, *terms',
+};
 
-/** Records in primary-key order, as `toArray()` returns them. */
-function sorted<R>(rows: R[], key: keyof R): R[] {
-  return [...rows].sort((a, b) => (String(a[key]) < String(b[key]) ? -1 : 1));
-}
-const A = 'num:国务院|国发〔2019〕5号';
-const B = 'cite:CLI.12.7186154';
+type Row = Record<string, any>;
+type Tables = Record<string, Row[]>;
 
-function v1Notice(id: string, title: string, deletedAt: number | null) {
-  return {
-    id,
-    urls: [`https://www.gov.cn/${encodeURIComponent(id)}.htm`],
-    metadata: metadata({ title }),
-    site: 'govcn',
-    saved: 1,
-    tags: ['重点'],
-    createdAt: T,
-    updatedAt: T + 10,
-    deletedAt,
-    issuers: ['国务院'],
-    year: 2019,
-    docType: '意见',
-    obligationCounts: { obligation: 1, prohibition: 0, permission: 0, encouragement: 0, accountability: 0 },
-    textLength: 12,
-    searchKey: searchKey(id, T + 10),
-  };
+interface Fixture {
+  version: number;
+  tables: Tables;
 }
 
-async function writeV1Fixture(name: string) {
-  const v1 = new Dexie(name, { indexedDB, IDBKeyRange });
-  v1.version(1).stores(SHIPPED_V1);
-  await v1.open();
-  const notices = [v1Notice(A, '关于全面推行双随机一公开监管的意见', null), v1Notice(B, '海口市水务局公告', T + 20)];
-  const annotations = [
-    { ...annotation({ id: 'a1', noticeId: A, note: '第一条注释', createdAt: T + 3, updatedAt: T + 3 }), terms: ['第一'] },
-    { ...annotation({ id: 'a2', noticeId: A, colour: 'green', createdAt: T + 1, updatedAt: T + 5 }), terms: [] },
-    { ...annotation({ id: 'a3', noticeId: A, createdAt: T + 2, updatedAt: T + 6, deletedAt: T + 6 }), terms: [] },
-    { ...annotation({ id: 'b1', noticeId: B, tags: ['水务'], createdAt: T + 4, updatedAt: T + 4 }), terms: ['水务'] },
-  ];
-  const texts = notices.map((n) => ({ id: n.id, text: `${n.metadata.title}。各地区要切实加强组织领导。` }));
-  const analyses = notices.map((n) => ({ id: n.id, outline: [], obligations: [] }));
-  const terms = notices.map((n, i) => ({
-    key: n.searchKey,
-    id: n.id,
-    terms: noticeTerms({ title: n.metadata.title, metadata: [], tags: n.tags, headings: [], text: texts[i].text }),
-  }));
-  const aliases = notices.map((n) => ({ url: n.urls[0].replace('https://www.', ''), noticeId: n.id }));
-  const meta = [{ key: 'createdBy', value: 'v1 fixture' }];
-  await v1.table('notices').bulkPut(notices);
-  await v1.table('noticeTexts').bulkPut(texts);
-  await v1.table('noticeAnalyses').bulkPut(analyses);
-  await v1.table('noticeTerms').bulkPut(terms);
-  await v1.table('annotations').bulkPut(annotations);
-  await v1.table('aliases').bulkPut(aliases);
-  await v1.table('meta').bulkPut(meta);
-  expect(v1.verno).toBe(1);
-  v1.close();
-  return { notices, annotations, texts, analyses, terms, aliases, meta };
+function loadFixture(version: number): Fixture {
+  const fixture = JSON.parse(readFileSync(new URL(`./fixtures/v${version}.json`, import.meta.url), 'utf8')) as Fixture;
+  expect(fixture.version).toBe(version);
+  return fixture;
 }
+
+const PRIMARY_KEYS: Record<string, string> = {
+  notices: 'id',
+  noticeTexts: 'id',
+  noticeAnalyses: 'id',
+  noticeTerms: 'key',
+  annotations: 'id',
+  aliases: 'url',
+  meta: 'key',
+};
+
+/** Declare versions 1…`upTo` exactly as shipped. */
+function declareShipped(db: Dexie, upTo: number): void {
+  if (upTo >= 1) db.version(1).stores(SHIPPED_V1);
+  if (upTo >= 2) db.version(2).stores(SHIPPED_V2);
+}
+
+/** Create a database of version `version` through its shipped schema and fill it with the fixture's records. */
+async function writeOldDatabase(name: string, fixture: Fixture): Promise<void> {
+  const old = new Dexie(name, { indexedDB, IDBKeyRange });
+  declareShipped(old, fixture.version);
+  await old.open();
+  await old.transaction('rw', old.tables, async () => {
+    for (const [table, rows] of Object.entries(fixture.tables)) await old.table(table).bulkPut(structuredClone(rows));
+  });
+  expect(old.verno).toBe(fixture.version);
+  old.close();
+}
+
+async function readAll(db: Dexie): Promise<Tables> {
+  const out: Tables = {};
+  for (const t of db.tables) out[t.name] = await t.toArray();
+  return out;
+}
+
+/** Rows by primary key. */
+function byKey(table: string, rows: Row[]): Map<string, Row> {
+  return new Map(rows.map((r) => [String(r[PRIMARY_KEYS[table]]), r]));
+}
+
+interface Step {
+  from: number;
+  /** The fixture's records as the next version must hold them: the old fields unchanged, new ones defaulted. */
+  expected(old: Tables): Tables;
+  /** Rows the upgrade itself adds (bookkeeping), by table. */
+  added: Record<string, string[]>;
+}
+
+const STEPS: Step[] = [
+  {
+    from: 1,
+    expected(old) {
+      // Version 2 adds `annotationCount` to notices: their live (not deleted) annotations, deleted notices too.
+      const live = new Map<string, number>();
+      for (const a of old.annotations) if (a.deletedAt === null) live.set(a.noticeId, (live.get(a.noticeId) ?? 0) + 1);
+      return { ...old, notices: old.notices.map((n) => ({ ...n, annotationCount: live.get(n.id) ?? 0 })) };
+    },
+    added: { meta: ['migratedToV2At'] },
+  },
+];
 
 describe('migration', () => {
-  it('never changes the shipped version 1 schema', () => {
+  it('never changes a shipped schema', () => {
     expect(SCHEMA_V1).toEqual(SHIPPED_V1);
+    expect(SCHEMA_V2).toEqual(SHIPPED_V2);
+    expect(CURRENT_VERSION).toBe(STEPS.at(-1)!.from + 1);
   });
 
-  it('opens a version 1 database with every record intact and the annotation counts filled in', async () => {
-    const name = uniqueName('v1');
-    const before = await writeV1Fixture(name);
+  it('has a fixture with the edge cases for every version before the current one', () => {
+    for (let v = 1; v < CURRENT_VERSION; v++) {
+      const { tables } = loadFixture(v);
+      expect(STEPS.some((s) => s.from === v)).toBe(true);
+      expect(tables.notices.some((n) => n.deletedAt !== null)).toBe(true);
+      expect(tables.notices.some((n) => n.urls.length > 1)).toBe(true);
+      expect(tables.annotations.some((a) => a.deletedAt !== null)).toBe(true);
+      expect(tables.annotations.some((a) => a.note.length === LIMITS.noteLength)).toBe(true);
+      expect(tables.annotations.some((a) => a.tags.length === LIMITS.tagsPerRecord)).toBe(true);
+      expect(tables.annotations.some((a) => /[\uD800-\uDBFF]/.test(a.note) && a.note.includes('\n'))).toBe(true);
+      expect(tables.notices.some((n) => n.tags.some((t: string) => /[\uD800-\uDBFF]/.test(t)))).toBe(true);
+    }
+  });
+
+  for (const step of STEPS) {
+    describe(`version ${step.from} → ${step.from + 1}`, () => {
+      it('keeps every record, field for field, and fills in what the new version adds', async () => {
+        const fixture = loadFixture(step.from);
+        const name = uniqueName(`v${step.from}`);
+        await writeOldDatabase(name, fixture);
+
+        const current = new NoticeLensDB(name, { indexedDB, IDBKeyRange });
+        await current.open();
+        expect(current.verno).toBe(CURRENT_VERSION);
+
+        // This step and every later one, in order.
+        const later = STEPS.filter((s) => s.from >= step.from).sort((x, y) => x.from - y.from);
+        const expected = later.reduce((tables, s) => s.expected(tables), structuredClone(fixture.tables));
+        const added: Record<string, string[]> = {};
+        for (const s of later) for (const [table, keys] of Object.entries(s.added)) (added[table] ??= []).push(...keys);
+        const actual = await readAll(current);
+        expect(Object.keys(actual).sort()).toEqual(Object.keys(expected).sort());
+        for (const [table, rows] of Object.entries(expected)) {
+          const got = byKey(table, actual[table]);
+          for (const row of rows) expect(got.get(String(row[PRIMARY_KEYS[table]])), `${table} ${row[PRIMARY_KEYS[table]]}`).toStrictEqual(row);
+          const extra = [...got.keys()].filter((k) => !rows.some((r) => String(r[PRIMARY_KEYS[table]]) === k));
+          expect(extra.sort(), table).toEqual((added[table] ?? []).sort());
+        }
+        current.close();
+      });
+    });
+  }
+
+  it('opens a database of the current version with every record unchanged', async () => {
+    const fixture = loadFixture(CURRENT_VERSION);
+    const name = uniqueName('current');
+    await writeOldDatabase(name, fixture);
     const db = new NoticeLensDB(name, { indexedDB, IDBKeyRange });
     await db.open();
-    expect(db.verno).toBe(CURRENT_VERSION);
+    const actual = await readAll(db);
+    for (const [table, rows] of Object.entries(fixture.tables)) expect(actual[table], table).toStrictEqual(rows);
+    db.close();
+  });
 
-    const notices = await db.notices.toArray();
-    expect(notices.map(({ annotationCount: _, ...rest }) => rest)).toEqual(sorted(before.notices, 'id'));
-    expect(Object.fromEntries(notices.map((n) => [n.id, n.annotationCount]))).toEqual({ [A]: 2, [B]: 1 });
-    expect(await db.annotations.toArray()).toEqual(sorted(before.annotations, 'id'));
-    expect(await db.noticeTexts.toArray()).toEqual(sorted(before.texts, 'id'));
-    expect(await db.noticeAnalyses.toArray()).toEqual(sorted(before.analyses, 'id'));
-    expect(await db.noticeTerms.toArray()).toEqual(sorted(before.terms, 'key'));
-    expect(await db.aliases.toArray()).toEqual(sorted(before.aliases, 'url'));
-    expect(await db.meta.get('createdBy')).toEqual(before.meta[0]);
-    expect(await db.meta.get('migratedToV2At')).toBeDefined();
+  it('leaves a migrated library fully usable: lists, bin, aliases, search, the new index, new writes', async () => {
+    const fixture = loadFixture(1);
+    const name = uniqueName('v1-usable');
+    await writeOldDatabase(name, fixture);
+    const db = new NoticeLensDB(name, { indexedDB, IDBKeyRange });
+    const repo = new NoticeRepository(db, { now: () => Date.UTC(2025, 0, 1) });
+    const notices = fixture.tables.notices;
+    const live = notices.filter((n) => n.deletedAt === null);
+    const deleted = notices.filter((n) => n.deletedAt !== null);
 
-    // The new index works on old records.
-    expect(await db.annotations.orderBy('createdAt').primaryKeys()).toEqual(['a2', 'a3', 'a1', 'b1']);
+    const page = await repo.listNotices();
+    expect(page.items.map((n) => n.id).sort()).toEqual(live.map((n) => n.id).sort());
+    expect((await repo.listNotices({ filters: { deleted: true } })).items.map((n) => n.id)).toEqual(deleted.map((n) => n.id));
+    const mirrored = notices.find((n) => n.urls.length > 1)!;
+    for (const url of mirrored.urls) expect(await repo.findNoticeIdByUrl(url)).toBe(mirrored.id);
+
+    // The largest note reads back whole, and is found by a word in it.
+    const largest = fixture.tables.annotations.find((a) => a.note.length === LIMITS.noteLength)!;
+    expect((await repo.getAnnotation(largest.id))?.note).toBe(largest.note);
+    expect((await repo.search('落实主体责任')).hits.map((h) => h.notice.id)).toContain(largest.noticeId);
+
+    // Version 2's createdAt index orders old annotations.
+    const byCreated = [...fixture.tables.annotations].sort((a, b) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : 1)).map((a) => a.id);
+    expect(await db.annotations.orderBy('createdAt').primaryKeys()).toEqual(byCreated);
+
+    // New writes keep the counts.
+    const before = (await repo.listNotices()).items.find((n) => n.id === mirrored.id)!.annotationCount;
+    await repo.putAnnotation(annotation({ id: 'after-migration', noticeId: mirrored.id, createdAt: Date.UTC(2025, 0, 1), updatedAt: Date.UTC(2025, 0, 1) }));
+    expect((await repo.listNotices()).items.find((n) => n.id === mirrored.id)!.annotationCount).toBe(before + 1);
+    expect((await repo.listAnnotations(mirrored.id)).at(-1)!.id).toBe('after-migration');
     db.close();
   });
 
   it('marks a new database with the current term rules', async () => {
     const db = new NoticeLensDB(uniqueName('fresh'), { indexedDB, IDBKeyRange });
     const repo = new NoticeRepository(db);
-    await repo.upsertNotice({ id: 'url:gov.cn/a', urls: ['https://gov.cn/a'], metadata: metadata(), text: '正文', outline: [], obligations: [], site: 'govcn' });
+    await repo.upsertNotice({ id: 'url:gov.cn/a', urls: ['https://gov.cn/a'], metadata: loadFixture(1).tables.notices[0].metadata, text: '正文', outline: [], obligations: [], site: 'govcn' });
     expect(await repo.needsReindex()).toBe(false);
-    db.close();
-  });
-
-  it('leaves a migrated library fully usable', async () => {
-    const name = uniqueName('v1');
-    await writeV1Fixture(name);
-    const db = new NoticeLensDB(name, { indexedDB, IDBKeyRange });
-    const repo = new NoticeRepository(db, { now: () => T + 1000 });
-    const page = await repo.listNotices();
-    expect(page.items.map((n) => [n.id, n.annotationCount])).toEqual([[A, 2]]);
-    expect((await repo.listNotices({ filters: { deleted: true } })).items.map((n) => n.id)).toEqual([B]);
-    expect((await repo.findNoticeByUrl(`http://gov.cn/${encodeURIComponent(A)}.htm`))?.id).toBe(A);
-    expect((await repo.search('双随机')).hits.map((h) => h.notice.id)).toEqual([A]);
-    await repo.putAnnotation(annotation({ id: 'a4', noticeId: A, createdAt: T + 100, updatedAt: T + 100 }));
-    expect((await repo.listNotices()).items[0].annotationCount).toBe(3);
-    expect((await repo.listAnnotations(A)).map((a) => a.id)).toEqual(['a2', 'a1', 'a4']);
     db.close();
   });
 
   it('reindexes terms made by older term rules, keeping records and search order', async () => {
-    const name = uniqueName('v1');
-    const before = await writeV1Fixture(name);
+    // A version 1 library whose terms were made by other rules: unmarked, annotation terms missing.
+    const fixture = loadFixture(1);
+    fixture.tables.meta = fixture.tables.meta.filter((m) => m.key !== 'termsVersion');
+    fixture.tables.annotations = fixture.tables.annotations.map((a) => ({ ...a, terms: [] }));
+    const name = uniqueName('v1-reindex');
+    await writeOldDatabase(name, fixture);
     const db = new NoticeLensDB(name, { indexedDB, IDBKeyRange });
-    const repo = new NoticeRepository(db, { now: () => T + 1000 });
-    // The fixture's annotation terms are hand-made (not the current rules): a note word is not findable yet.
+    const repo = new NoticeRepository(db, { now: () => Date.UTC(2025, 0, 1) });
     expect(await repo.needsReindex()).toBe(true);
-    expect((await repo.search('注释')).hits).toEqual([]);
-    expect(await repo.reindex(1)).toEqual({ notices: 2, annotations: 4 });
+    const edited = fixture.tables.annotations.find((a) => a.note.startsWith('改稿'))!;
+    expect((await repo.search('改稿')).hits).toEqual([]);
+    expect(await repo.reindex(1)).toEqual({ notices: fixture.tables.notices.length, annotations: fixture.tables.annotations.length });
     expect(await repo.needsReindex()).toBe(false);
-    expect((await repo.search('注释')).hits.map((h) => h.notice.id)).toEqual([A]);
-    expect((await db.noticeTerms.toArray()).map((r) => r.key)).toEqual(sorted(before.terms, 'key').map((r) => r.key));
-    expect((await db.notices.toArray()).map(({ annotationCount: _, ...n }) => n)).toEqual(sorted(before.notices, 'id'));
-    expect((await db.annotations.toArray()).map(({ terms: _, ...a }) => a)).toEqual(sorted(before.annotations, 'id').map(({ terms: _, ...a }) => a));
+    expect((await repo.search('改稿')).hits.map((h) => h.notice.id)).toEqual([edited.noticeId]);
+    const sortedKeys = (rows: Row[]) => rows.map((r) => r.key).sort();
+    expect(sortedKeys(await db.noticeTerms.toArray())).toEqual(sortedKeys(fixture.tables.noticeTerms));
+    expect((await db.notices.toArray()).map(({ annotationCount: _, ...n }) => n)).toStrictEqual(
+      [...fixture.tables.notices].sort((a, b) => (a.id < b.id ? -1 : 1)),
+    );
+    expect((await db.annotations.toArray()).map(({ terms: _, ...a }) => a)).toStrictEqual(
+      [...fixture.tables.annotations].sort((a, b) => (a.id < b.id ? -1 : 1)).map(({ terms: _, ...a }) => a),
+    );
     db.close();
   });
 });
