@@ -1,16 +1,22 @@
 import type { NoticeLensDB } from '../storage/db';
 
+export interface FacetValues {
+  issuers: string[];
+  years: number[];
+  docTypes: string[];
+  tags: string[];
+}
+
 /**
- * The values the library's filters offer: read from the indexes' unique keys, so the cost does not grow
- * with the number of notices' texts (5,000 notices answer in a few milliseconds).
+ * The values the library's filters offer, from the indexes' distinct keys. Read by skipping from one
+ * distinct key to the next (one lookup per value), not by walking the index: IndexedDB's "unique" cursors
+ * still step over every entry, and checking each against its record made this ~100 ms for 5,000 notices
+ * in Chromium, on the popup's critical path. A few dozen values cost a few dozen lookups.
  */
-export async function readFacets(db: NoticeLensDB): Promise<{ issuers: string[]; years: number[]; docTypes: string[]; tags: string[] }> {
-  const [issuers, years, docTypes, tags] = await Promise.all([
-    db.notices.orderBy('issuers').uniqueKeys(),
-    db.notices.orderBy('year').uniqueKeys(),
-    db.notices.orderBy('docType').uniqueKeys(),
-    db.notices.orderBy('tags').uniqueKeys(),
-  ]);
+export async function readFacets(db: NoticeLensDB): Promise<FacetValues> {
+  const [issuers, years, docTypes, tags] = await db.transaction('r', db.notices, () =>
+    Promise.all([distinctKeys(db, 'issuers'), distinctKeys(db, 'year'), distinctKeys(db, 'docType'), distinctKeys(db, 'tags')]),
+  );
   const str = (keys: unknown[]) => keys.filter((k): k is string => typeof k === 'string' && k.length > 0);
   return {
     issuers: str(issuers).sort((a, b) => a.localeCompare(b, 'zh-CN')),
@@ -18,4 +24,15 @@ export async function readFacets(db: NoticeLensDB): Promise<{ issuers: string[];
     docTypes: str(docTypes).sort((a, b) => a.localeCompare(b, 'zh-CN')),
     tags: str(tags).sort((a, b) => a.localeCompare(b, 'zh-CN')),
   };
+}
+
+/** The distinct keys of a notices index, in key order: the first key, then each time the first key above the last. */
+async function distinctKeys(db: NoticeLensDB, index: 'issuers' | 'year' | 'docType' | 'tags'): Promise<unknown[]> {
+  const out: unknown[] = [];
+  let next = await db.notices.orderBy(index).limit(1).keys();
+  while (next.length > 0) {
+    out.push(next[0]);
+    next = await db.notices.where(index).above(next[0]).limit(1).keys();
+  }
+  return out;
 }
