@@ -1,0 +1,66 @@
+/** The analyser's output-shape check: well-formed records pass, and each kind of departure is reported. */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { analyseFileContent } from '../../lib/cli/analyze';
+import { cliRecordProblems, isIsoDate, loneSurrogateAt } from '../../lib/cli/output-shape';
+
+const TEXT = readFileSync(resolve(__dirname, '../../../shared/seeds/000_539b2a5a56109cc5.txt'), 'utf8');
+
+function record(): any {
+  const r = analyseFileContent('notice.txt', TEXT, null) as any;
+  return JSON.parse(JSON.stringify(r));
+}
+
+describe('cliRecordProblems', () => {
+  it('passes the analyser’s own records and its error records', () => {
+    const r = record();
+    expect(r.isNotice).toBe(true);
+    expect(r.obligations.length).toBeGreaterThan(0);
+    expect(r.outline.length).toBeGreaterThan(2);
+    expect(cliRecordProblems(r)).toEqual([]);
+    expect(cliRecordProblems({ file: 'a.json', error: 'not valid JSON: Unexpected end' })).toEqual([]);
+  });
+
+  it.each<[string, (r: any) => void, RegExp]>([
+    ['a missing field', (r) => delete r.metadata.level, /^metadata\.level: missing$/],
+    ['an extra field', (r) => (r.extra = 1), /^extra: not a field of the output$/],
+    ['a site outside the set', (r) => (r.site = 'weibo'), /^site: not a site/],
+    ['confidence out of range', (r) => (r.confidence = 1.5), /^confidence: expected a number in \[0, 1\]/],
+    ['an impossible date', (r) => (r.metadata.signedDate = '2026-02-30'), /^metadata\.signedDate: not an ISO calendar date/],
+    ['a date with a time', (r) => (r.metadata.publishedDate = '2026-03-01T00:00'), /^metadata\.publishedDate: not an ISO calendar date/],
+    ['a number for a string', (r) => (r.metadata.issuers = [5]), /^metadata\.issuers\[0\]: expected a string/],
+    ['a lone surrogate', (r) => (r.metadata.title = 'a\ud800b'), /^metadata\.title: lone surrogate U\+D800 at 1$/],
+    ['an outline label not at its start', (r) => (r.outline[1].start -= 1), /^outline\[1\]\.label: "二、" is not printed at/],
+    ['an outline start beyond the text', (r) => (r.outline[1].start = r.text.length + 5), /^outline\[1\]\.start: \d+ is not inside the text/],
+    ['a category outside the set', (r) => (r.obligations[0].category = 'duty'), /^obligations\[0\]\.category: not a category/],
+    ['category not first of categories', (r) => (r.obligations[0].categories = ['permission', r.obligations[0].category]), /^obligations\[0\]\.category: .* is not categories\[0\]/],
+    ['a clause text that is not its span', (r) => (r.obligations[0].text += '。'), /^obligations\[0\]\.text: is not text\.slice/],
+    ['a clause beyond the text', (r) => (r.obligations[0].end = r.text.length + 1), /^obligations\[0\]\.end: \d+ is beyond the text/],
+    ['an empty clause', (r) => (r.obligations[0].end = r.obligations[0].start), /^obligations\[0\]: start \d+ is not before end/],
+    ['a fractional offset', (r) => (r.obligations[0].start += 0.5), /^obligations\[0\]: start\/end must be whole numbers/],
+    ['clauses out of order', (r) => r.obligations.reverse(), /comes before the previous clause's start/],
+    ['clauses on a page that is not a notice', (r) => (r.isNotice = false), /^obligations: \d+ clauses reported for a page that is not a notice$/],
+  ])('reports %s', (_name, corrupt, message) => {
+    const r = record();
+    if (r.obligations.length < 2) r.obligations.push({ ...r.obligations[0] });
+    corrupt(r);
+    const problems = cliRecordProblems(r);
+    expect(problems.some((p) => message.test(p)), problems.join('\n')).toBe(true);
+  });
+
+  it('clauses on a non-notice are fine when obligations were forced', () => {
+    const r = record();
+    r.isNotice = false;
+    expect(cliRecordProblems(r, { forced: true })).toEqual([]);
+  });
+
+  it('helpers: ISO dates and lone surrogates', () => {
+    expect(isIsoDate('2024-02-29')).toBe(true);
+    expect(isIsoDate('2023-02-29')).toBe(false);
+    expect(isIsoDate('2024-2-9')).toBe(false);
+    expect(loneSurrogateAt('😀汉字')).toBe(-1);
+    expect(loneSurrogateAt('汉\udc00')).toBe(1);
+    expect(loneSurrogateAt('\ud83d')).toBe(0);
+  });
+});
