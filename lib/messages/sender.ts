@@ -36,9 +36,13 @@ export function classifySender(sender: unknown, extensionId: string, extensionOr
   const tab = s.tab;
   if (typeof tab !== 'object' || tab === null) return null;
   if (!/^(https?|file):/i.test(s.url) || tryCanonicalUrl(s.url) === null) return null;
+  // A single-page site moves its address with history.pushState: the sender's URL stays the one the
+  // document was loaded at, the tab's URL follows. The top frame's page is the tab's current address.
+  const current =
+    s.frameId === 0 && typeof tab.url === 'string' && /^(https?|file):/i.test(tab.url) && tryCanonicalUrl(tab.url) !== null ? tab.url : s.url;
   return {
     kind: 'content-script',
-    url: s.url,
+    url: current,
     tabId: typeof tab.id === 'number' ? tab.id : null,
     frameId: typeof s.frameId === 'number' ? s.frameId : null,
   };

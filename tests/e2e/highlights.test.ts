@@ -111,4 +111,22 @@ describe('obligation highlights on notice pages', () => {
     expect(painted['notice-lens-obligation'].length).toBeGreaterThan(5);
     await page.close();
   });
+  it('follows a single-page site to its next notice: the new address is analysed and painted', async () => {
+    const first = 'https://www.gov.cn/zhengce/content/2020-01/30/content_spa.htm';
+    const next = 'https://www.gov.cn/zhengce/content/2020-01/30/content_spa_next.htm';
+    s.serve(first, seedPage('004_b2e78ef3420a5e86.txt'));
+    const page = await s.open(first);
+    expect((await waitForReport(s.worker, first)).isNotice).toBe(false);
+    // The site swaps in another notice and pushes its address, as single-page sites do.
+    const notice = seedPage('000_539b2a5a56109cc5.txt');
+    const body = notice.slice(notice.indexOf('<body>') + 6, notice.indexOf('</body>'));
+    await page.evaluate(([html, url]) => {
+      document.body.innerHTML = html;
+      history.pushState({}, '', url);
+    }, [body, next] as const);
+    const report = await waitForReport(s.worker, next);
+    expect(report.isNotice).toBe(true);
+    await page.waitForFunction(() => (CSS as any).highlights.has('notice-lens-obligation'), null, { timeout: 20000 });
+    await page.close();
+  });
 });

@@ -24,6 +24,13 @@ afterEach(() => {
 });
 
 describe('senders', () => {
+  it('takes a top frame’s address from its tab, which follows history.pushState; a subframe keeps its own', () => {
+    const moved = 'https://www.gov.cn/zhengce/content/2020-01/30/content_next.htm';
+    expect(classifySender({ id: EXT_ID, url: GOVCN_URL, tab: { id: 7, url: moved }, frameId: 0 }, EXT_ID, ORIGIN)).toMatchObject({ url: moved });
+    expect(classifySender({ id: EXT_ID, url: GOVCN_URL, tab: { id: 7, url: moved }, frameId: 3 }, EXT_ID, ORIGIN)).toMatchObject({ url: GOVCN_URL });
+    expect(classifySender({ id: EXT_ID, url: GOVCN_URL, tab: { id: 7, url: 'chrome://newtab/' }, frameId: 0 }, EXT_ID, ORIGIN)).toMatchObject({ url: GOVCN_URL });
+  });
+
   it('trusts our extension pages and our content scripts only', () => {
     expect(classifySender(pageSender, EXT_ID, ORIGIN)).toEqual(page);
     expect(classifySender({ ...pageSender, tab: { id: 3 } }, EXT_ID, `${ORIGIN}/`)).toEqual(page);
