@@ -332,7 +332,7 @@ export class NoticeLens {
     if (!p) return;
     const { text } = p.result.analysis;
     if (!this.ui) return;
-    const anchors = this.ui.anchorMany(text, annotations.map((a) => a.selectors), p.result.analysis.outline);
+    const anchors = annotations.length === 0 ? [] : this.ui.anchorMany(text, annotations.map((a) => a.selectors), p.result.analysis.outline);
     p.annotations = annotations;
     p.annotationRanges.clear();
     p.placed.clear();

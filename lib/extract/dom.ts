@@ -135,6 +135,28 @@ export function countHan(s: string): number {
   return n;
 }
 
+/**
+ * Han characters in a subtree's text (without script/style), counted up to `limit`: a test such as "has
+ * the body 400 characters of prose" stops reading after the first paragraphs instead of walking a whole law.
+ */
+export function countHanUpTo(el: Node, limit: number): number {
+  let n = 0;
+  const stack: Node[] = [el];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    if (node.nodeType === TEXT_NODE) {
+      n += countHan((node as Text).data);
+      if (n >= limit) return limit;
+      continue;
+    }
+    if (node.nodeType !== ELEMENT_NODE && node.nodeType !== 9 && node.nodeType !== 11) continue;
+    if (node.nodeType === ELEMENT_NODE && node !== el && NON_TEXT_TAGS.has(tagOf(node as Element))) continue;
+    const children = node.childNodes;
+    for (let c = children.length - 1; c >= 0; c--) stack.push(children[c]);
+  }
+  return n;
+}
+
 /** Han characters in a subtree, outside links and inside links (the link share tells lists from prose). */
 export function hanCounts(el: Node, isSkipped?: (el: Element) => boolean): { text: number; link: number } {
   let text = 0;

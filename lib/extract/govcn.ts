@@ -9,9 +9,9 @@
  */
 
 import type { ExtractedPage, LabelledFields } from '../types';
-import { boundedText, countHan, hostOf, queryAll, queryFirst, readMetas, shortText, squash } from './dom';
+import { countHanUpTo, hostOf, queryAll, queryFirst, readMetas, shortText, squash } from './dom';
 import { readLabelTable, readMetaLabels } from './labels';
-import { isListPage } from './list-page';
+import { isListPage, LIST_MAX_BODY_HAN } from './list-page';
 import { listStats } from './survey';
 import { makeSkip } from './skip';
 import { stripGovcnSuffixes, titleFromPage } from './title';
@@ -59,7 +59,7 @@ export function extractGovcn(doc: Document, url: string | null): ExtractedPage |
   const headingText = heading ? squash(shortText(heading, 400) ?? '') : '';
   const title = labelled['标题'] || headingText || titleFromPage(doc, stripGovcnSuffixes);
 
-  const bodyHan = countHan(boundedText(body, 200000));
+  const bodyHan = countHanUpTo(body, LIST_MAX_BODY_HAN);
   return {
     site: 'govcn',
     roots: [body],

@@ -9,11 +9,11 @@
 
 import type { ExtractedPage, LabelledFields } from '../types';
 import {
-  TEXT_NODE, attr, bodyOf, boundedText, countHan, hostOf, isElement, pageRoot, queryAll, queryFirst, shortText,
+  TEXT_NODE, attr, bodyOf, boundedText, countHan, countHanUpTo, hostOf, isElement, pageRoot, queryAll, queryFirst, shortText,
   squash, tagOf,
 } from './dom';
 import { cleanLabel } from './labels';
-import { isListPage } from './list-page';
+import { isListPage, LIST_MAX_BODY_HAN } from './list-page';
 import { listStats } from './survey';
 import { makeSkip, markTextMatches } from './skip';
 
@@ -140,7 +140,7 @@ export function extractPkulaw(doc: Document, url: string | null): ExtractedPage 
   for (const r of roots) markTextMatches(r, isPromo, marked, 80);
   const skip = makeSkip({ classes: PKULAW_NOISE_CLASSES, marked });
   let bodyHan = 0;
-  for (const r of roots) bodyHan += countHan(boundedText(r, 200000));
+  for (const r of roots) if (bodyHan < LIST_MAX_BODY_HAN) bodyHan += countHanUpTo(r, LIST_MAX_BODY_HAN);
   return {
     site: 'pkulaw',
     roots,
