@@ -9,16 +9,17 @@ import { encodeOffsetMap } from '../../lib/text/offset-runs';
  * run here, in the extension's own worker, so a long law never occupies the page's main thread, and the
  * engine's compiled code stays warm from one page to the next instead of starting cold in every tab.
  */
-export async function analyseForPage(input: TextForAnalysis, force: boolean): Promise<RemoteAnalysis> {
+export async function analyseForPage(input: TextForAnalysis, force: boolean): Promise<string> {
   const timings: StageTimings = { extract: 0, normalise: 0, metadata: 0, detect: 0, obligations: 0 };
   // In slices, so saves and other messages are answered while a long law is analysed.
   const { analysis, norm } = await runSliced(textAnalysisSteps(input, { force }), yieldToMain, timings, 40);
   const round = (x: number) => Math.round(x * 100) / 100;
-  return {
+  const remote: RemoteAnalysis = {
     ...analysis,
     offsets: encodeOffsetMap(norm.map),
     timings: { normalise: round(timings.normalise), metadata: round(timings.metadata), detect: round(timings.detect), obligations: round(timings.obligations) },
   };
+  return JSON.stringify(remote);
 }
 
 const WARM_UP = [

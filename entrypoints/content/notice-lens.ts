@@ -24,7 +24,7 @@ import { noticeId as identify } from '../../lib/identity';
 import { hitTest, selectionSpan, type Span } from '../../lib/page/hit-test';
 import { SaveQueue, type QueuedWrite } from '../../lib/page/save-queue';
 import { debounce, sliced, yieldToMain } from '../../lib/page/schedule';
-import { RerunBudget, watchUrl, whenSettled } from '../../lib/page/watch-page';
+import { PaintedText, RerunBudget, watchUrl, whenSettled } from '../../lib/page/watch-page';
 import type { PageTimings, RemoteAnalysis, Request, Response } from '../../lib/messages';
 import { loadedModule, type LazyModule, type LoadModuleRequest } from '../../lib/page/modules';
 import type { NoticeSnapshot } from '../../lib/storage/records';
@@ -75,6 +75,7 @@ export class NoticeLens {
   private running: Promise<void> | null = null;
   private rerunRequested = false;
   private readonly budget = new RerunBudget(4, 60_000);
+  private readonly paintedText = new PaintedText();
   private observer: MutationObserver | null = null;
   private unwrap: (() => void) | null = null;
   private readonly queue: SaveQueue<Request>;
@@ -208,7 +209,9 @@ export class NoticeLens {
     const clauseRanges: Array<Range | null> = new Array(a.obligations.length).fill(null);
     let t = performance.now();
     await sliced(a.obligations, (c, i) => {
-      clauseRanges[i] = map.toRange(doc, c.start, c.end);
+      const range = map.toRange(doc, c.start, c.end);
+      if (range) this.paintedText.remember(range);
+      clauseRanges[i] = range;
     });
     const ranges = performance.now() - t;
     this.painted = { result, map, noticeId: id, clauseRanges, annotationRanges: new Map(), annotations: [], placed: new Set() };
@@ -229,7 +232,7 @@ export class NoticeLens {
   private async analyseRemotely(input: TextForAnalysis): Promise<RemoteAnalysis | null> {
     for (let attempt = 0; attempt < 2; attempt++) {
       const response = await this.deps.send({ type: 'engine/analyse', input, force: this.forced });
-      if (response.ok) return response.value as RemoteAnalysis;
+      if (response.ok) return typeof response.value === 'string' ? (JSON.parse(response.value) as RemoteAnalysis) : null;
       if (response.kind === 'invalid' || response.kind === 'forbidden') break;
     }
     return null;
@@ -341,6 +344,7 @@ export class NoticeLens {
       if (!anchor) return;
       const range = p.map.toRange(this.deps.doc, anchor.start, anchor.end);
       if (!range) return;
+      this.paintedText.remember(range);
       p.annotationRanges.set(a.id, range);
       p.placed.add(a.id);
     });
@@ -360,7 +364,10 @@ export class NoticeLens {
     this.renderUi();
   }
 
-  /** Re-analyse when the page rewrites the text we painted (live ranges collapse), within a re-run budget. */
+  /**
+   * Re-analyse when the page rewrites the text we painted (live ranges change), within a re-run budget. A
+   * ticker or a counter elsewhere on the page, even inside the notice's container, changes no painted text.
+   */
   private watchMutations(): void {
     const p = this.painted;
     const { win } = this.deps;
@@ -368,7 +375,8 @@ export class NoticeLens {
     const rerun = debounce(
       () => {
         if (!this.painted) return;
-        const lost = this.painted.result.domText.nodes.some((n) => !n.isConnected);
+        const p = this.painted;
+        const lost = this.paintedText.changed([...p.clauseRanges, ...p.annotationRanges.values()]);
         if (lost && this.budget.take()) void this.run();
       },
       500,
@@ -614,6 +622,7 @@ export class NoticeLens {
       };
       const range = p.map.toRange(this.deps.doc, span.start, span.end);
       if (range) {
+        this.paintedText.remember(range);
         p.annotationRanges.set(annotation.id, range);
         p.placed.add(annotation.id);
       }

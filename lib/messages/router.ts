@@ -12,7 +12,6 @@ import {
   ALLOWED_FROM_CONTENT_SCRIPT,
   errorResponse,
   type AnalysisReport,
-  type RemoteAnalysis,
   type Request,
   type RequestType,
   type Response,
@@ -27,7 +26,7 @@ export interface RequestContext {
   /** Called for `analysis/report` (the background updates the badge); not stored. */
   onAnalysisReport?(report: AnalysisReport, sender: SenderContext): void;
   /** Runs the string stages of the analysis for `engine/analyse` (the background passes the engine in). */
-  analyse?(input: TextForAnalysis, force: boolean): Promise<RemoteAnalysis>;
+  analyse?(input: TextForAnalysis, force: boolean): Promise<string>;
 }
 
 class Forbidden extends Error {}

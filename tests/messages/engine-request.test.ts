@@ -23,7 +23,7 @@ describe('the analysis split between the page and the background', () => {
     const input = textForAnalysis(pageText(html), GOVCN_URL);
     const r = await receiveMessage((await freshRepo()).repo, { type: 'engine/analyse', input }, contentSender, env);
     expect(r?.ok).toBe(true);
-    const { timings, offsets, ...remote } = r!.ok ? (r!.value as RemoteAnalysis) : ({} as RemoteAnalysis);
+    const { timings, offsets, ...remote } = r!.ok ? (JSON.parse(r!.value as string) as RemoteAnalysis) : ({} as RemoteAnalysis);
     expect(timings.obligations).toBeGreaterThan(0);
     const whole = analyseDocument(parseHtmlDocument(html), GOVCN_URL);
     expect(remote).toEqual(whole.analysis);
