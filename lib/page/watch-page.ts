@@ -73,3 +73,30 @@ export class RerunBudget {
     this.times = [];
   }
 }
+
+/**
+ * The text of each painted range as it was painted. A live Range follows the DOM: when the page removes or
+ * rewrites text inside it, its text changes (or it collapses). Changes elsewhere, even inside the notice's
+ * container (a ticker, a view counter, paragraphs appended below), leave every painted range as it was, and
+ * are no reason to analyse the page again.
+ */
+export class PaintedText {
+  private readonly texts = new WeakMap<Range, string>();
+
+  remember(range: Range): void {
+    this.texts.set(range, range.toString());
+  }
+
+  /** True when any of these ranges no longer shows the text it was painted over. */
+  changed(ranges: Iterable<Range | null | undefined>): boolean {
+    for (const range of ranges) {
+      if (!range) continue;
+      const painted = this.texts.get(range);
+      if (painted === undefined) continue;
+      // (Browsers move a range off removed nodes; a DOM without live ranges leaves it on detached ones.)
+      if (!range.startContainer.isConnected || !range.endContainer.isConnected) return true;
+      if (range.collapsed || range.toString() !== painted) return true;
+    }
+    return false;
+  }
+}
