@@ -232,7 +232,7 @@ export class NoticeLens {
   private async analyseRemotely(input: TextForAnalysis): Promise<RemoteAnalysis | null> {
     for (let attempt = 0; attempt < 2; attempt++) {
       const response = await this.deps.send({ type: 'engine/analyse', input, force: this.forced });
-      if (response.ok) return response.value as RemoteAnalysis;
+      if (response.ok) return typeof response.value === 'string' ? (JSON.parse(response.value) as RemoteAnalysis) : null;
       if (response.kind === 'invalid' || response.kind === 'forbidden') break;
     }
     return null;
