@@ -35,6 +35,8 @@ export interface PageFigures {
   paintedSinceNavigation: Timing;
   /** extract, normalise, ranges, paint: on the page's main thread; metadata, detect, obligations: in the background; transfer: the messages. */
   parts: Record<'extract' | 'normalise' | 'metadata' | 'detect' | 'obligations' | 'transfer' | 'ranges' | 'paint', Timing>;
+  /** Time the background's analysis waited between its slices (its thread busy elsewhere). */
+  backgroundPauses: Timing;
   /** The pipeline's whole work (the parts summed, without the pauses given back to the page). */
   pipeline: Timing;
   /** The part of it on the page's main thread. */
@@ -168,6 +170,7 @@ async function measurePage(session: Session, label: string, html: string, runs: 
     add('paintedSinceNavigation', timings.paintedAt);
     for (const k of ['extract', 'normalise', 'metadata', 'detect', 'obligations', 'transfer', 'ranges', 'paint'] as const) add(k, timings[k]);
     add('pipeline', timings.extract + timings.normalise + timings.metadata + timings.detect + timings.obligations + timings.transfer + timings.ranges + timings.paint);
+    add('backgroundPauses', timings.backgroundPauses);
     add('onPage', timings.extract + timings.normalise + timings.ranges + timings.paint);
     add('longestStage', Math.max(timings.extract, timings.normalise, timings.paint));
     add('readabilityParse', readability.parse);
@@ -194,6 +197,7 @@ async function measurePage(session: Session, label: string, html: string, runs: 
       paint: t('paint'),
     },
     pipeline: t('pipeline'),
+    backgroundPauses: t('backgroundPauses'),
     onPage: t('onPage'),
     longestStage: t('longestStage'),
     longTasks: { ...long, longest: round(long.longest) },
@@ -332,6 +336,6 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     sizes: arg('sizes')?.split(',').map(Number),
     extras: !process.argv.includes('--pages-only'),
   });
-  for (const p of result.pages) console.log(`${p.label}: ${Object.entries(p.parts).map(([k, v]) => `${k} ${v.median}`).join(', ')}`);
+  for (const p of result.pages) console.log(`${p.label}: ${Object.entries(p.parts).map(([k, v]) => `${k} ${v.median}`).join(', ')}, background pauses ${p.backgroundPauses.median}`);
   console.log(`(${Math.round((performance.now() - started) / 1000)} s)`);
 }

@@ -10,6 +10,7 @@ import { encodeOffsetMap } from '../../lib/text/offset-runs';
  * engine's compiled code stays warm from one page to the next instead of starting cold in every tab.
  */
 export async function analyseForPage(input: TextForAnalysis, force: boolean): Promise<string> {
+  const started = performance.now();
   const timings: StageTimings = { extract: 0, normalise: 0, metadata: 0, detect: 0, obligations: 0 };
   // In slices, so saves and other messages are answered while a long law is analysed.
   const { analysis, norm } = await runSliced(textAnalysisSteps(input, { force }), yieldToMain, timings, 40);
@@ -17,7 +18,13 @@ export async function analyseForPage(input: TextForAnalysis, force: boolean): Pr
   const remote: RemoteAnalysis = {
     ...analysis,
     offsets: encodeOffsetMap(norm.map),
-    timings: { normalise: round(timings.normalise), metadata: round(timings.metadata), detect: round(timings.detect), obligations: round(timings.obligations) },
+    timings: {
+      normalise: round(timings.normalise),
+      metadata: round(timings.metadata),
+      detect: round(timings.detect),
+      obligations: round(timings.obligations),
+      wall: round(performance.now() - started),
+    },
   };
   return JSON.stringify(remote);
 }

@@ -182,7 +182,9 @@ export class NoticeLens {
     stages.metadata += background.metadata;
     stages.detect += background.detect;
     stages.obligations += background.obligations;
-    const transfer = Math.max(0, received - sent - background.normalise - background.metadata - background.detect - background.obligations);
+    const work = background.normalise + background.metadata + background.detect + background.obligations;
+    const transfer = Math.max(0, received - sent - background.wall);
+    const backgroundPauses = Math.max(0, background.wall - work);
     const result: PageAnalysis = { analysis, norm, ...text };
     const a = result.analysis;
     const id = identify(a.metadata, win.location.href);
@@ -218,7 +220,7 @@ export class NoticeLens {
     t = performance.now();
     this.paintClauses();
     const paintedAt = performance.now();
-    const timings: PageTimings = { ...stages, ranges, paint: paintedAt - t, total: paintedAt - started, paintedAt, runs: this.runs, transfer };
+    const timings: PageTimings = { ...stages, ranges, paint: paintedAt - t, total: paintedAt - started, paintedAt, runs: this.runs, transfer, backgroundPauses };
     void this.deps.send({ ...report, timings: roundTimings(timings) });
     if (!(await this.loadUi()) || this.painted?.result !== result) return;
     this.ensureMounted();

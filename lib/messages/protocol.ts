@@ -42,20 +42,22 @@ export interface PageTimings {
   paintedAt: number;
   /** How many times the page was analysed since the content script started. */
   runs: number;
-  /** The round trip to the background for the string stages, less the background's own work. */
+  /** The round trip to the background for the string stages, less the background's time on it (the messages). */
   transfer: number;
+  /** The background's pauses while it analysed (answering other messages, or waiting for its thread). */
+  backgroundPauses: number;
 }
 
 export const PAGE_TIMING_FIELDS = [
-  'extract', 'normalise', 'metadata', 'detect', 'obligations', 'ranges', 'paint', 'total', 'paintedAt', 'runs', 'transfer',
+  'extract', 'normalise', 'metadata', 'detect', 'obligations', 'ranges', 'paint', 'total', 'paintedAt', 'runs', 'transfer', 'backgroundPauses',
 ] as const satisfies ReadonlyArray<keyof PageTimings>;
 
 /** The background's analysis of a content script's text, with the normalised text's map to the text as read. */
 export type RemoteAnalysis = NoticeAnalysis & {
   /** `NormalisedText.map` as runs (lib/text/offset-runs.ts). */
   offsets: number[];
-  /** ms spent on each string stage in the background. */
-  timings: { normalise: number; metadata: number; detect: number; obligations: number };
+  /** ms spent on each string stage in the background, and from the request's arrival to the answer (`wall`: with the pauses). */
+  timings: { normalise: number; metadata: number; detect: number; obligations: number; wall: number };
 };
 
 /** Each request type: the fields it carries and the value of a successful response. */

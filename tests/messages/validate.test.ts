@@ -19,7 +19,7 @@ describe('validateRequest accepts well-formed requests', () => {
     { type: 'analysis/report', url: 'https://www.gov.cn/a.htm', noticeId: 'url:gov.cn/a.htm', title: '通知', isNotice: true, counts: { obligation: 3 } },
     {
       type: 'analysis/report', url: 'https://www.gov.cn/a.htm', noticeId: 'url:gov.cn/a.htm', title: null, isNotice: true, counts: {}, clauseCount: 0,
-      timings: { extract: 3.5, normalise: 1, metadata: 2, detect: 0.1, obligations: 9, ranges: 1, paint: 0.5, total: 20, paintedAt: 210, runs: 1, transfer: 2 },
+      timings: { extract: 3.5, normalise: 1, metadata: 2, detect: 0.1, obligations: 9, ranges: 1, paint: 0.5, total: 20, paintedAt: 210, runs: 1, transfer: 2, backgroundPauses: 0 },
     },
     { type: 'notice/get-by-url', url: 'https://www.pkulaw.com/chl/abc.html?way=listView' },
     { type: 'notice/get', id: 'cite:CLI.12.7186154' },
@@ -62,7 +62,7 @@ describe('validateRequest accepts well-formed requests', () => {
 describe('validateRequest refuses', () => {
   it('page timings that are incomplete, negative or not numbers', () => {
     const report = { type: 'analysis/report', url: 'https://www.gov.cn/a.htm', noticeId: 'url:gov.cn/a.htm', title: null, isNotice: true, counts: {} };
-    const timings = { extract: 1, normalise: 1, metadata: 1, detect: 1, obligations: 1, ranges: 1, paint: 1, total: 1, paintedAt: 1, runs: 1, transfer: 1 };
+    const timings = { extract: 1, normalise: 1, metadata: 1, detect: 1, obligations: 1, ranges: 1, paint: 1, total: 1, paintedAt: 1, runs: 1, transfer: 1, backgroundPauses: 1 };
     expectInvalid({ ...report, timings: { ...timings, paint: -1 } }, /timings\.paint: must be between/);
     expectInvalid({ ...report, timings: { ...timings, total: 'fast' } }, /timings\.total: expected a finite number/);
     expectInvalid({ ...report, timings: { extract: 1 } }, /timings\.normalise: missing/);
