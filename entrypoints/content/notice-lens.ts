@@ -378,7 +378,9 @@ export class NoticeLens {
       () => {
         if (!this.painted) return;
         const p = this.painted;
-        const lost = this.paintedText.changed([...p.clauseRanges, ...p.annotationRanges.values()]);
+        // Painted text changed, or the page replaced what was read before a clause could be placed.
+        const unplaced = p.clauseRanges.some((r) => r === null) && p.result.domText.nodes.some((n) => !n.isConnected);
+        const lost = unplaced || this.paintedText.changed([...p.clauseRanges, ...p.annotationRanges.values()]);
         if (lost && this.budget.take()) void this.run();
       },
       500,
