@@ -330,6 +330,26 @@ export function killExtensionProcess(s: Session): number[] {
   return killed;
 }
 
+/**
+ * CPU time (s) used so far by this session's extension process (service worker and extension pages), from
+ * /proc: what the content script's work costs once it has been handed to the background.
+ */
+export function extensionCpuSeconds(s: Session): number {
+  let ticks = 0;
+  for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+    try {
+      const args = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split(/[\0 ]/);
+      if (!args.includes('--extension-process') || !args.includes(`--user-data-dir=${s.userDataDir}`)) continue;
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      ticks += Number(fields[11]) + Number(fields[12]);
+    } catch {
+      // The process ended meanwhile.
+    }
+  }
+  return ticks / 100;
+}
+
 /** Every row of every table of the extension's database, read from the service worker: `{ table: rows }`. */
 export async function readDatabase(worker: Worker): Promise<Record<string, any[]>> {
   return worker.evaluate(
@@ -358,7 +378,10 @@ export async function readDatabase(worker: Worker): Promise<Record<string, any[]
 }
 
 /** The last analysis report the background received for a tab showing `url`, with that tab's toolbar badge. */
-export async function tabReport(worker: Worker, url: string): Promise<{ isNotice: boolean; clauseCount?: number; badge: string } | null> {
+export async function tabReport(
+  worker: Worker,
+  url: string,
+): Promise<{ isNotice: boolean; clauseCount?: number; badge: string; timings?: { runs: number; total: number } } | null> {
   return worker.evaluate(async (u) => {
     const chrome = (globalThis as any).chrome;
     const all = await chrome.storage.session.get(null);
