@@ -10,8 +10,10 @@
  *    (`[`/`]` stop links and images, `<`/`>` stop raw HTML and autolinks, `&` stops entity references,
  *    `|` stops GFM table cells, `~` strikethrough, `#` headings and Obsidian tags, `$` maths, `=`/`%`/`^`
  *    Obsidian highlights, comments and block references);
- *  - at the start of a line, where blocks begin, also `-` and `+` (lists, rules), the `.` or `)` after
- *    leading digits (ordered lists), and leading spaces and tabs are dropped (indented code);
+ *  - at the start of a line, where blocks begin, also `-` and `+` (lists, rules) and `@`, the `.` or `)`
+ *    after leading digits (ordered lists), and leading spaces and tabs are dropped (indented code); so no
+ *    line of page or analyst text starts with = + - @, which a spreadsheet the text is pasted into would
+ *    take for a formula (`=` is escaped everywhere);
  *  - in one-line fields (titles, metadata, tags, bearers) every line break becomes a space, so a value
  *    cannot end our line and start a block of its own.
  * No raw HTML is ever emitted. The only live link is the source URL, written as an autolink `<…>` and only
@@ -50,7 +52,7 @@ export function escapeMarkdown(text: string): string {
 
 function escapeLine(line: string): string {
   const escaped = line.replace(/^[ \t]+/, '').replace(ALWAYS_ESCAPED, (c) => `\\${c}`);
-  return escaped.replace(/^([-+])/, '\\$1').replace(/^(\d+)([.)])/, '$1\\$2');
+  return escaped.replace(/^([-+@])/, '\\$1').replace(/^(\d+)([.)])/, '$1\\$2');
 }
 
 /** Escape a one-line value: line breaks (and the spaces around them) become a single space. */

@@ -127,6 +127,13 @@ describe('toMarkdown', () => {
     expect(escapeMarkdown('C:\\path')).toBe('C:\\\\path');
   });
 
+  it('starts no line of page or analyst text with a spreadsheet formula character', () => {
+    const note = '=HYPERLINK("http://evil.example","点我")\n+cmd|\' /C calc\'!A0\n-2+3\n@SUM(A1:A9)\n\t=1+1';
+    const escaped = escapeMarkdown(note);
+    expect(escaped).toBe('\\=HYPERLINK("http://evil.example","点我")\n\\+cmd\\|\' /C calc\'!A0\n\\-2+3\n\\@SUM(A1:A9)\n\\=1+1');
+    for (const line of escaped.split('\n')) expect(line).not.toMatch(/^[=+\-@\t\r]/);
+  });
+
   it('says so when there are no highlights or clauses', () => {
     const b = noticeB();
     const empty = toMarkdown([{ notice: { ...b.notice, obligations: [] }, annotations: [] }]);
