@@ -22,17 +22,17 @@ export function timeout(ms: number): number {
 const counts = new Map<string, number>();
 
 /**
- * Run `count` cases of one kind, seeds `base + i` (plus FUZZ_SEED). Returns the failures, one line per
- * failing case: its seed, its kind and its first distinct problems.
+ * Run `count` cases of one kind (× FUZZ_SCALE), case `i` with seed `base + i` (plus FUZZ_SEED). Returns the
+ * failures, one line per failing case: its seed, its kind and its first distinct problems.
  */
-export function runCases(kind: string, base: number, count: number, run: (r: Rng, seed: number) => string[]): string[] {
+export function runCases(kind: string, base: number, count: number, run: (r: Rng, seed: number, index: number) => string[]): string[] {
   const failures: string[] = [];
   const n = Math.max(1, Math.round(count * SCALE));
   for (let i = 0; i < n; i++) {
     const seed = base + i + SEED_OFFSET;
     if (ONLY !== null && seed !== ONLY) continue;
     counts.set(kind, (counts.get(kind) ?? 0) + 1);
-    const problems = run(new Rng(seed), seed);
+    const problems = run(new Rng(seed), seed, i);
     if (problems.length > 0) failures.push(`seed ${seed} (${kind}): ${[...new Set(problems)].slice(0, 6).join(' · ')}`);
   }
   return failures;
