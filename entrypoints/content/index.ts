@@ -3,7 +3,11 @@ import { loadTranslate } from '../shared/i18n';
 import type { Request, Response } from '../../lib/messages';
 import type { LoadModuleRequest } from '../../lib/page/modules';
 import type { QueuedWrite } from '../../lib/page/save-queue';
+import { dropStartAnnouncement } from '../../lib/page/quiet-start';
 import { NoticeLens } from './notice-lens';
+
+// Before WXT's context announces this script to the page (see quiet-start.ts).
+dropStartAnnouncement(window, browser.runtime.id);
 
 /** Commands the background may send to this page's content script. */
 type PageCommand =
