@@ -27,7 +27,14 @@ export interface Session {
 }
 
 export async function launch(
-  options: { userDataDir?: string; uiLanguage?: 'zh_CN' | 'en' | 'auto'; /** A copy of the build to load instead (see `extensionCopy`). */ extensionDir?: string } = {},
+  options: {
+    userDataDir?: string;
+    uiLanguage?: 'zh_CN' | 'en' | 'auto';
+    /** Another build of the extension to load instead. */
+    extensionDir?: string;
+    /** Other unpacked extensions to load alongside (without a service worker of their own). */
+    alongside?: string[];
+  } = {},
 ): Promise<Session> {
   const extensionDir = options.extensionDir ?? EXTENSION_DIR;
   if (!existsSync(join(extensionDir, 'manifest.json'))) throw new Error('build the extension first: npx wxt build');
@@ -40,8 +47,8 @@ export async function launch(
     // The extension's UI language follows the browser's: Chinese first.
     env: { ...process.env, LANGUAGE: 'zh_CN:zh', LANG: 'zh_CN.UTF-8' },
     args: [
-      `--disable-extensions-except=${extensionDir}`,
-      `--load-extension=${extensionDir}`,
+      `--disable-extensions-except=${[extensionDir, ...(options.alongside ?? [])].join(',')}`,
+      `--load-extension=${[extensionDir, ...(options.alongside ?? [])].join(',')}`,
       '--no-sandbox',
       '--disable-gpu',
       '--disable-quic',
@@ -356,7 +363,13 @@ export async function readDatabase(worker: Worker): Promise<Record<string, any[]
     () =>
       new Promise((resolve, reject) => {
         const open = indexedDB.open('notice-lens');
-        open.onerror = () => reject(open.error);
+        // No database yet: do not create one (the extension would find an empty version 1).
+        let absent = false;
+        open.onupgradeneeded = () => {
+          absent = true;
+          open.transaction!.abort();
+        };
+        open.onerror = () => (absent ? resolve({}) : reject(open.error));
         open.onsuccess = () => {
           const db = open.result;
           const names = [...db.objectStoreNames];
