@@ -12,7 +12,9 @@
  * when it is stored: note and quote ≤ 20,000 characters; ≤ 50 tags of ≤ 64 characters; notice text
  * ≤ 5,000,000; ≤ 100 URLs per notice; notice ids of our four kinds (`cite:`, `num:`, `url:`, `text:`, see
  * `lib/identity.ts`); annotation ids of 1-128 letters, digits and `:._|-` (a UUID, or a foreign IRI without
- * `/`; Hypothesis-style `https://…` ids cannot be stored and are refused). Further: one-line fields
+ * `/`; Hypothesis-style `https://…` ids cannot be stored and are refused); 1-10 selectors, as a page sends
+ * them (exact ≤ 20,000, prefix and suffix ≤ 1,000, section ≤ 200, paragraph and sentence ≤ 1,000,000),
+ * since an imported annotation edited in a page's panel is sent back whole. Further: one-line fields
  * ≤ 10,000; numbers finite and non-negative, offsets whole numbers with start ≤ end (clauses and outline
  * within the notice text); ids unique within the file; every annotation's notice present. Character counts
  * are UTF-16 code units, like every offset in the extension.
@@ -62,6 +64,13 @@ export const MAX_TAGS = LIMITS.tagsPerRecord;
 export const MAX_TAG = LIMITS.tagLength;
 export const MAX_TEXT = LIMITS.noticeTextLength;
 export const MAX_URLS = LIMITS.urlsPerNotice;
+/**
+ * Selectors as the background accepts them from a page (lib/messages/validate.ts): an imported annotation
+ * edited in a page's panel is sent back whole, and must not be refused then.
+ */
+const MAX_SELECTORS = LIMITS.selectorsPerAnnotation;
+const MAX_SECTION = 200;
+const MAX_PARAGRAPH = 1_000_000;
 /** Ids, titles, metadata values, URLs, labels: anything that is one line in the UI. */
 export const MAX_SHORT = 10_000;
 /** URLs per notice, outline items, clauses and selectors per item: generous, but bounded. */
@@ -204,6 +213,13 @@ class Reader {
     return n;
   }
 
+  /** A whole number from 0 to `max`. */
+  count(v: unknown, path: string, max: number): number {
+    const n = this.num(v, path, true);
+    if (n > max) this.invalid(path, `应不大于 ${max}，实际为 ${n}`, `must be at most ${max}, found ${n}`);
+    return n;
+  }
+
   oneOf<T extends string>(v: unknown, path: string, values: readonly T[]): T {
     this.expect(v, path, 'string');
     if (!values.includes(v as T)) {
@@ -246,10 +262,12 @@ class Reader {
     return this.invalid(path, `${offset} 超出正文长度 ${length}`, `${offset} is beyond the end of the text (${length})`);
   }
 
-  /** A span [start, end) with start ≤ end ≤ limit. */
+  /** A span [start, end) with start ≤ end ≤ limit (the text's length; without one, the longest text). */
   span(o: Obj, path: string, limit: number | null): { start: number; end: number } {
-    const start = this.num(get(o, 'start'), join(path, 'start'), true);
-    const end = this.num(get(o, 'end'), join(path, 'end'), true);
+    const offset = (key: string) =>
+      limit === null ? this.count(get(o, key), join(path, key), MAX_TEXT) : this.num(get(o, key), join(path, key), true);
+    const start = offset('start');
+    const end = offset('end');
     if (start > end) this.invalid(path, `start（${start}）大于 end（${end}）`, `start (${start}) is after end (${end})`);
     if (limit !== null && end > limit) this.beyondText(join(path, 'end'), end, limit);
     return { start, end };
@@ -391,8 +409,8 @@ function annotationId(iri: string, r: Reader): string {
 }
 
 /** W3C allows one value or an array wherever several are allowed (`body`, `selector`). */
-function oneOrMany(v: unknown, path: string, r: Reader): Array<{ value: unknown; path: string }> {
-  if (Array.isArray(v)) return r.arr(v, path).map((value, i) => ({ value, path: join(path, i) }));
+function oneOrMany(v: unknown, path: string, r: Reader, max?: number): Array<{ value: unknown; path: string }> {
+  if (Array.isArray(v)) return r.arr(v, path, max).map((value, i) => ({ value, path: join(path, i) }));
   r.obj(v, path);
   return [{ value: v, path }];
 }
@@ -402,17 +420,17 @@ function readSelector(v: unknown, path: string, r: Reader): Selector {
   const type = r.oneOf(get(o, 'type'), join(path, 'type'), ['TextQuoteSelector', 'TextPositionSelector', 'nl:StructuralKey']);
   if (type === 'TextQuoteSelector') {
     // prefix and suffix are optional in W3C; we always write them.
-    const optional = (key: string) => (get(o, key) === undefined ? '' : r.str(get(o, key), join(path, key), MAX_TEXT));
-    const exact = r.str(get(o, 'exact'), join(path, 'exact'), MAX_TEXT);
+    const optional = (key: string) => (get(o, key) === undefined ? '' : r.str(get(o, key), join(path, key), LIMITS.quoteContextLength));
+    const exact = r.str(get(o, 'exact'), join(path, 'exact'), MAX_QUOTE);
     return { type, exact, prefix: optional('prefix'), suffix: optional('suffix') };
   }
   if (type === 'TextPositionSelector') return { type, ...r.span(o, path, null) };
   return {
     type: 'StructuralKey',
-    section: r.strOrNull(get(o, 'nl:section'), join(path, 'nl:section')),
-    paragraph: r.num(get(o, 'nl:paragraph'), join(path, 'nl:paragraph'), true),
-    sentence: r.num(get(o, 'nl:sentence'), join(path, 'nl:sentence'), true),
-    offsetInSentence: r.num(get(o, 'nl:offsetInSentence'), join(path, 'nl:offsetInSentence'), true),
+    section: r.strOrNull(get(o, 'nl:section'), join(path, 'nl:section'), MAX_SECTION),
+    paragraph: r.count(get(o, 'nl:paragraph'), join(path, 'nl:paragraph'), MAX_PARAGRAPH),
+    sentence: r.count(get(o, 'nl:sentence'), join(path, 'nl:sentence'), MAX_PARAGRAPH),
+    offsetInSentence: r.count(get(o, 'nl:offsetInSentence'), join(path, 'nl:offsetInSentence'), MAX_TEXT),
   };
 }
 
@@ -464,7 +482,8 @@ function readAnnotation(v: unknown, r: Reader): Annotation {
   }
   const selectorValue = get(target, 'selector');
   if (selectorValue === undefined) r.refuse('missing', 'target.selector');
-  const selectors = oneOrMany(selectorValue, 'target.selector', r).map(({ value, path }) => readSelector(value, path, r));
+  const selectors = oneOrMany(selectorValue, 'target.selector', r, MAX_SELECTORS).map(({ value, path }) => readSelector(value, path, r));
+  if (selectors.length === 0) r.invalid('target.selector', '至少需要一个选择器', 'needs at least one selector');
 
   return { id, noticeId, colour, note, tags, selectors, quote, createdAt, updatedAt, deletedAt };
 }

@@ -268,6 +268,24 @@ describe('fromW3C refuses bad files with the item and field', () => {
     expect(refused(urls).error).toBe('第 1 篇公文：urls 过多（101 个，上限 100）');
   });
 
+  it('selectors a page could not send back: an imported annotation stays editable in the panel', () => {
+    const cases: Array<[(j: any) => void, string]> = [
+      [(j) => (j.first.items[0].target.selector[2]['nl:paragraph'] = 1e9), '第 1 条批注：target.selector[2].nl:paragraph 无效：应不大于 1000000，实际为 1000000000'],
+      [(j) => (j.first.items[0].target.selector[2]['nl:sentence'] = 1_000_001), '第 1 条批注：target.selector[2].nl:sentence 无效：应不大于 1000000，实际为 1000001'],
+      [(j) => (j.first.items[0].target.selector[2]['nl:section'] = '节'.repeat(201)), '第 1 条批注：target.selector[2].nl:section 过长（201 个字符，上限 200）'],
+      [(j) => (j.first.items[0].target.selector[0].prefix = '前'.repeat(1001)), '第 1 条批注：target.selector[0].prefix 过长（1001 个字符，上限 1000）'],
+      [(j) => (j.first.items[0].target.selector[0].exact = '引'.repeat(20_001)), '第 1 条批注：target.selector[0].exact 过长（20001 个字符，上限 20000）'],
+      [(j) => (j.first.items[0].target.selector[1].end = 5_000_001), '第 1 条批注：target.selector[1].end 无效：应不大于 5000000，实际为 5000001'],
+      [(j) => (j.first.items[0].target.selector = Array(11).fill(j.first.items[0].target.selector[1])), '第 1 条批注：target.selector 过多（11 个，上限 10）'],
+      [(j) => (j.first.items[0].target.selector = []), '第 1 条批注：target.selector 无效：至少需要一个选择器'],
+    ];
+    for (const [corrupt, message] of cases) {
+      const json = exported();
+      corrupt(json);
+      expect(refused(json).error).toBe(message);
+    }
+  });
+
   it('a value nested 100,000 deep where a message quotes it: refused, not a stack overflow', () => {
     const deepArray = JSON.parse(`${'['.repeat(100_000)}1${']'.repeat(100_000)}`);
     const deepObject = JSON.parse(`${'{"a":'.repeat(100_000)}1${'}'.repeat(100_000)}`);
