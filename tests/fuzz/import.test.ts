@@ -22,6 +22,7 @@ import { toMarkdown } from '../../lib/export/markdown';
 import { DEFAULT_MAX_IMPORT_BYTES, fromW3C, parseImportFile, toW3CJson, type ImportResult } from '../../lib/export/w3c';
 import { importLibrary } from '../../lib/library/transfer';
 import type { NoticeLensDB } from '../../lib/storage/db';
+import { validateRequest } from '../../lib/messages/validate';
 import { normaliseTags } from '../../lib/storage/limits';
 import type { NoticeRepository } from '../../lib/storage/repository';
 import type { Annotation, SavedNotice } from '../../lib/types';
@@ -173,6 +174,14 @@ function markdownProblems(md: string): string[] {
 
 function exportProblems(result: Extract<ImportResult, { ok: true }>): string[] {
   const problems: string[] = [];
+  // An imported annotation edited in a page's panel goes back to the background as it is (annotation/put):
+  // it must pass the background's validator like one made on the page, or the edit is refused.
+  for (const annotation of result.annotations) {
+    // The page edits the annotation as the store gave it back (tags normalised by the store).
+    const stored = { ...annotation, tags: normaliseTags(annotation.tags), note: '改' };
+    const edited = validateRequest(JSON.parse(JSON.stringify({ type: 'annotation/put', annotation: stored })));
+    if (!edited.ok) problems.push(`an accepted annotation cannot be saved again from a page: ${edited.error}`);
+  }
   const list = exportItems(result.notices, result.annotations);
   const csv = timed(() => toCsv(list));
   if (csv.error) problems.push(`toCsv threw ${String(csv.error)}`);
@@ -294,7 +303,8 @@ describe('import fuzz: damaged files', () => {
   it('every field given a value of a wrong type, or removed, is refused naming the item and field (or accepted and consistent)', () => {
     const all = leaves(EXPORT);
     const WRONG: Array<[string, Json | undefined]> = [
-      ['null', null], ['number', 7], ['negative', -1], ['fraction', 0.5], ['huge number', 1e308], ['string', 'x'], ['empty string', ''],
+      ['null', null], ['number', 7], ['negative', -1], ['fraction', 0.5], ['a billion', 1e9], ['huge number', 1e308],
+      ['string', 'x'], ['empty string', ''], ['long string', '长'.repeat(30_000)],
       ['boolean', true], ['array', []], ['object', {}], ['removed', undefined],
       ['array nested 20,000 deep', JSON.parse(`${'['.repeat(20_000)}"x"${']'.repeat(20_000)}`)],
       ['object nested 20,000 deep', JSON.parse(`${'{"a":'.repeat(20_000)}1${'}'.repeat(20_000)}`)],
