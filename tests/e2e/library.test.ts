@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { inflateRawSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
 import { readZip } from '../../lib/export';
-import { launch, PanelDriver, seedPage, selectText, type Session } from './harness';
+import { launch, PanelDriver, parseCsv, seedPage, selectText, type Session } from './harness';
 
 const SEEDS = ['000_539b2a5a56109cc5.txt', '001_7a46141c47266846.txt', '002_2386fa277481c7d6.txt', '003_c9608edf68f48eb1.txt'];
 const urlOf = (seed: string) => `http://www.county${seed.slice(0, 3)}.gov.cn/xxgk/${seed.slice(0, 3)}.html`;
@@ -28,28 +28,6 @@ async function download(page: Page, selector: string): Promise<string> {
   const path = join(dir, file.suggestedFilename());
   await file.saveAs(path);
   return path;
-}
-
-/** RFC 4180 rows. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') (cell += '"'), i++;
-      else if (c === '"') quoted = false;
-      else cell += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') row.push(cell), (cell = '');
-    else if (c === '\r' && text[i + 1] === '\n') {
-      row.push(cell), rows.push(row), (row = []), (cell = ''), i++;
-    } else cell += c;
-  }
-  if (cell || row.length) row.push(cell), rows.push(row);
-  return rows;
 }
 
 describe('the library', () => {
