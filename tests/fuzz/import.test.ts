@@ -9,6 +9,8 @@
  * - every file is refused with a message naming the item and the field, or accepted;
  * - accepted strings are kept verbatim (control characters other than \n and \t aside, which the importer
  *   documents it removes), and the accepted data exports again and imports back equal;
+ * - every accepted annotation anchors on its notice without error and in time, and could be saved again
+ *   from a page's panel (it passes the background's annotation/put validator);
  * - the CSV export of accepted hostile data has no cell starting with = + - @ tab or CR, and the Markdown
  *   export has no live link, autolink, image, entity or raw HTML made from it;
  * - through the library store (Dexie on fake-indexeddb): an accepted file is stored as accepted, and a file
@@ -16,6 +18,7 @@
  * Cases are seeded (see run.ts for FUZZ_ONLY / FUZZ_SCALE / FUZZ_SEED); a failure names its seed.
  */
 import { describe, expect, it } from 'vitest';
+import { anchorSelectors } from '../../lib/anchoring';
 import { toCsv } from '../../lib/export/csv';
 import type { ExportItem } from '../../lib/export/highlights';
 import { toMarkdown } from '../../lib/export/markdown';
@@ -28,7 +31,7 @@ import type { NoticeRepository } from '../../lib/storage/repository';
 import type { Annotation, SavedNotice } from '../../lib/types';
 import { noticeA, noticeB, noticeHostile } from '../export/fixtures';
 import { freshRepo } from '../storage/fixtures';
-import { timed } from './properties';
+import { ORDINARY_MS, timed } from './properties';
 import { casesOf, reportCounts, runCases, timeout } from './run';
 
 reportCounts('import');
@@ -181,6 +184,15 @@ function exportProblems(result: Extract<ImportResult, { ok: true }>): string[] {
     const stored = { ...annotation, tags: normaliseTags(annotation.tags), note: '改' };
     const edited = validateRequest(JSON.parse(JSON.stringify({ type: 'annotation/put', annotation: stored })));
     if (!edited.ok) problems.push(`an accepted annotation cannot be saved again from a page: ${edited.error}`);
+  }
+  // Imported annotations are anchored on every visit to their notice: no throw, in time, inside the text.
+  for (const a of result.annotations) {
+    const notice = result.notices.find((n) => n.id === a.noticeId)!;
+    const placed = timed(() => anchorSelectors(notice.text, a.selectors, notice.outline));
+    if (placed.error) problems.push(`anchorSelectors threw ${String(placed.error)}`);
+    if (placed.ms > ORDINARY_MS) problems.push(`anchorSelectors took ${Math.round(placed.ms)} ms of CPU`);
+    const span = placed.value;
+    if (span && !(0 <= span.start && span.start <= span.end && span.end <= notice.text.length)) problems.push(`anchored outside the text: ${span.start}-${span.end}`);
   }
   const list = exportItems(result.notices, result.annotations);
   const csv = timed(() => toCsv(list));
