@@ -1,8 +1,7 @@
 import { runSliced, textAnalysisSteps, type StageTimings } from '../../lib/analyse';
-import type { RemoteAnalysis } from '../../lib/messages';
+import { encodeAnalysis } from '../../lib/messages/wire';
 import type { TextForAnalysis } from '../../lib/page-text';
 import { yieldToMain } from '../../lib/page/schedule';
-import { encodeOffsetMap } from '../../lib/text/offset-runs';
 
 /**
  * The string stages of the analysis for content scripts (normalise, metadata, detect, obligations). They
@@ -15,18 +14,13 @@ export async function analyseForPage(input: TextForAnalysis, force: boolean): Pr
   // In slices, so saves and other messages are answered while a long law is analysed.
   const { analysis, norm } = await runSliced(textAnalysisSteps(input, { force }), yieldToMain, timings, 40);
   const round = (x: number) => Math.round(x * 100) / 100;
-  const remote: RemoteAnalysis = {
-    ...analysis,
-    offsets: encodeOffsetMap(norm.map),
-    timings: {
-      normalise: round(timings.normalise),
-      metadata: round(timings.metadata),
-      detect: round(timings.detect),
-      obligations: round(timings.obligations),
-      wall: round(performance.now() - started),
-    },
-  };
-  return JSON.stringify(remote);
+  return encodeAnalysis(analysis, norm, input.text, {
+    normalise: round(timings.normalise),
+    metadata: round(timings.metadata),
+    detect: round(timings.detect),
+    obligations: round(timings.obligations),
+    wall: round(performance.now() - started),
+  });
 }
 
 const WARM_UP = [

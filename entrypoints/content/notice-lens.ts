@@ -7,8 +7,6 @@ import type { Translate } from '../../components/messages';
 import type { AnnotationDraft } from '../../components/SelectionToolbar';
 import type { PageAnalysis, StageTimings } from '../../lib/analyse';
 import { readPageText, textForAnalysis, type PageText, type TextForAnalysis } from '../../lib/page-text';
-import { decodeOffsetMap } from '../../lib/text/offset-runs';
-import type { NormalisedText } from '../../lib/text/normalise';
 import { provideReadability, readabilityProvided, type ReadabilityConstructor } from '../../lib/extract/readability-roots';
 import { TextMap } from '../../lib/highlight/text-map';
 import {
@@ -25,7 +23,8 @@ import { hitTest, selectionSpan, type Span } from '../../lib/page/hit-test';
 import { SaveQueue, type QueuedWrite } from '../../lib/page/save-queue';
 import { debounce, sliced, yieldToMain } from '../../lib/page/schedule';
 import { PaintedText, RerunBudget, watchUrl, whenSettled } from '../../lib/page/watch-page';
-import type { PageTimings, RemoteAnalysis, Request, Response } from '../../lib/messages';
+import type { PageTimings, Request, Response } from '../../lib/messages';
+import { decodeAnalysis } from '../../lib/messages/wire';
 import { loadedModule, type LazyModule, type LoadModuleRequest } from '../../lib/page/modules';
 import type { NoticeSnapshot } from '../../lib/storage/records';
 import { emptyMetadata, type Annotation, type ObligationCategory } from '../../lib/types';
@@ -168,16 +167,17 @@ export class NoticeLens {
     // The string stages run in the background, off this page's main thread.
     await yieldToMain();
     const sent = performance.now();
-    const remote = await this.analyseRemotely(textForAnalysis(text, url));
-    if (!remote) return;
-    const { timings: background, offsets, ...analysis } = remote;
+    const input = textForAnalysis(text, url);
+    const answer = await this.analyseRemotely(input);
+    if (answer === null) return;
     const received = performance.now();
-    let norm: NormalisedText;
+    let decoded: ReturnType<typeof decodeAnalysis>;
     try {
-      norm = { text: analysis.text, map: decodeOffsetMap(offsets, analysis.text.length + 1) };
+      decoded = decodeAnalysis(answer, input.text);
     } catch {
       return;
     }
+    const { analysis, norm, timings: background } = decoded;
     stages.normalise += background.normalise + (performance.now() - received);
     stages.metadata += background.metadata;
     stages.detect += background.detect;
@@ -231,10 +231,10 @@ export class NoticeLens {
   }
 
   /** The background's analysis of this page's text; one retry (the worker may be starting), then null. */
-  private async analyseRemotely(input: TextForAnalysis): Promise<RemoteAnalysis | null> {
+  private async analyseRemotely(input: TextForAnalysis): Promise<string | null> {
     for (let attempt = 0; attempt < 2; attempt++) {
       const response = await this.deps.send({ type: 'engine/analyse', input, force: this.forced });
-      if (response.ok) return typeof response.value === 'string' ? (JSON.parse(response.value) as RemoteAnalysis) : null;
+      if (response.ok) return typeof response.value === 'string' ? response.value : null;
       if (response.kind === 'invalid' || response.kind === 'forbidden') break;
     }
     return null;

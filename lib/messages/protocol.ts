@@ -12,7 +12,7 @@ import type { NoticeFilters, NoticeSnapshot, NoticeSummary, Page } from '../stor
 import type { SearchResult } from '../storage/search';
 import type { StorageErrorKind } from '../storage/errors';
 import type { TextForAnalysis } from '../page-text';
-import type { Annotation, NoticeAnalysis, ObligationCategory, SavedNotice } from '../types';
+import type { Annotation, ObligationCategory, SavedNotice } from '../types';
 
 /** What a content script tells the background after analysing its page (badge, popup). */
 export interface AnalysisReport {
@@ -52,19 +52,11 @@ export const PAGE_TIMING_FIELDS = [
   'extract', 'normalise', 'metadata', 'detect', 'obligations', 'ranges', 'paint', 'total', 'paintedAt', 'runs', 'transfer', 'backgroundPauses',
 ] as const satisfies ReadonlyArray<keyof PageTimings>;
 
-/** The background's analysis of a content script's text, with the normalised text's map to the text as read. */
-export type RemoteAnalysis = NoticeAnalysis & {
-  /** `NormalisedText.map` as runs (lib/text/offset-runs.ts). */
-  offsets: number[];
-  /** ms spent on each string stage in the background, and from the request's arrival to the answer (`wall`: with the pauses). */
-  timings: { normalise: number; metadata: number; detect: number; obligations: number; wall: number };
-};
-
 /** Each request type: the fields it carries and the value of a successful response. */
 export interface RequestMap {
   /**
    * The string stages of the analysis, for a content script (off the page's main thread). The value is the
-   * RemoteAnalysis as JSON: one string crosses the message channel far faster than thousands of clause objects.
+   * analysis in its wire form (wire.ts): one compact string, nothing in it the page can rebuild.
    */
   'engine/analyse': { request: { input: TextForAnalysis; force?: boolean }; value: string };
   'analysis/report': { request: AnalysisReport; value: null };
