@@ -8,7 +8,7 @@ export interface Results {
   date: string;
   quick: boolean;
   seconds?: number;
-  machine: { cpu: string; cores: number; memoryGiB: number; os: string; node: string; chromium: string };
+  machine: { cpu: string; cores: number; memoryGiB: number; os: string; node: string; chromium: string; loadAtStart?: number; loadAtEnd?: number };
   bundles: Array<{ file: string; bytes: number; gzip: number }>;
   node: {
     engine: EngineFigures[];
@@ -77,6 +77,7 @@ export function renderReport(r: Results): { markdown: string; budgetLines: strin
   s.push('# Benchmarks', '');
   s.push(
     `Measured ${r.date.slice(0, 10)} on ${r.machine.cpu}, ${r.machine.cores} cores, ${r.machine.memoryGiB} GiB, ${r.machine.os}; Node ${r.machine.node}; Chromium ${r.machine.chromium} (headless, the built extension loaded).` +
+      (r.machine.loadAtStart !== undefined ? ` Load average (1 min) ${r.machine.loadAtStart.toFixed(1)} at the start, ${(r.machine.loadAtEnd ?? 0).toFixed(1)} at the end: above ${r.machine.cores}, other work shared the cores and every time here is longer than on an idle machine.` : '') +
       (r.quick ? ' **Quick run: fewer runs and a smaller library; not figures to quote.**' : ''),
     '',
     'Every figure is the median of several runs, with min and max. Produced by `npm run bench` (builds the extension, runs everything, writes `bench/results.json` and this file); the suite takes a few minutes. Sections can be re-run alone: `npm run bench -- --only page` (node, page, library, bundles).',

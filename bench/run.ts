@@ -9,7 +9,7 @@
  *     npm run bench -- --only page,node  # some sections (node, page, library, bundles); others kept from results.json
  */
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { cpus, totalmem, release } from 'node:os';
+import { cpus, loadavg, totalmem, release } from 'node:os';
 import { join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { anchorMany } from '../lib/anchoring';
@@ -77,6 +77,8 @@ const results: Results = {
     os: `Linux ${release()}`,
     node: process.version,
     chromium: previous.machine?.chromium ?? 'unknown',
+    loadAtStart: loadavg()[0],
+    loadAtEnd: 0,
   },
   bundles: want('bundles') ? bundles() : previous.bundles!,
   node: previous.node!,
@@ -106,6 +108,7 @@ if (want('library')) {
   results.library = await benchLibrary(quick ? { notices: 1000, annotations: 20_000, runs: 3 } : { runs: 9, log: (s: string) => log(`  ${s}`) });
 }
 results.seconds = Math.round((Date.now() - started) / 1000);
+results.machine.loadAtEnd = loadavg()[0];
 
 writeFileSync(RESULTS, `${JSON.stringify(results, null, 1)}\n`);
 const report = renderReport(results);
