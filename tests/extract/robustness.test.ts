@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { extractPage } from '../../lib/extract';
 import '../../lib/extract/bundled-readability';
-import { MAX_READABILITY_DEPTH, nestedDeeperThan, readabilityRoots } from '../../lib/extract/readability-roots';
+import { MAX_READABILITY_DEPTH, MAX_READABILITY_ELEMENTS, nestedDeeperThan, readabilityRoots } from '../../lib/extract/readability-roots';
 import { bodyText, parse } from './helpers';
 
 /** Distinct paragraphs (the normaliser drops a line repeating the one before it). */
@@ -56,6 +56,13 @@ describe('extraction never throws', () => {
     const shallow = nested('div', MAX_READABILITY_DEPTH - 10);
     expect(nestedDeeperThan(shallow, MAX_READABILITY_DEPTH)).toBe(false);
     expect(nestedDeeperThan(nested('div', MAX_READABILITY_DEPTH), MAX_READABILITY_DEPTH)).toBe(true);
+  });
+
+  it('a page of more elements than Readability handles in reasonable time is not given to it', () => {
+    const rows = (n: number) => parse(`<html><body><table>${'<tr><td>Label</td><td>value</td></tr>'.repeat(n)}</table></body></html>`);
+    expect(readabilityRoots(rows(MAX_READABILITY_ELEMENTS))).toBeNull();
+    const english = Array.from({ length: 8 }, (_, i) => `<p>Paragraph ${i}: the council shall publish the annual report before the deadline set out in the rules of procedure.</p>`).join('');
+    expect(readabilityRoots(parse(`<html><body><div id="story">${english}</div></body></html>`))).not.toBeNull();
   });
 
   it('a 10 MB text node extracts without throwing', () => {
