@@ -14,6 +14,8 @@
  *     primary key is `searchKey(id, time of the write)`, which sorts the most recently saved first, so
  *     every term's index entries come out newest first and a search reads only as far as its page
  *     (`lib/storage/search.ts`) instead of whole posting lists.
+ * - `noteTerms`: the analyst's notes and annotation tags per notice, under the notice's `searchKey`, for
+ *   the same newest-first walk (`notes.ts`).
  * - `aliases` maps each canonical URL to a notice id: the same notice under another URL (redirect, mirror,
  *   pkulaw query strings) finds the same record and annotations.
  * - Booleans and null are not IndexedDB keys: `saved` is stored as 0/1, and a null `deletedAt`, `year` or
@@ -25,6 +27,7 @@
 
 import Dexie, { type Table } from 'dexie';
 import { TERMS_VERSION } from '../search/terms';
+import { buildNoteRows } from './notes';
 import type { Annotation, Clause, NoticeMetadata, ObligationCategory, OutlineItem, Site } from '../types';
 
 export const DB_NAME = 'notice-lens';
@@ -49,7 +52,16 @@ export const SCHEMA_V2 = {
   annotations: 'id, noticeId, [noticeId+updatedAt], updatedAt, createdAt, colour, *tags, deletedAt, *terms',
 } as const;
 
-export const CURRENT_VERSION = 2;
+/**
+ * Version 3: `noteTerms`, the search index of notes (`notes.ts`): one row per notice with notes, keyed by
+ * the notice's `searchKey`, so search finds notices by their notes newest first without reading
+ * annotations. The upgrade builds it from the live annotations' stored terms.
+ */
+export const SCHEMA_V3 = {
+  noteTerms: 'key, *terms',
+} as const;
+
+export const CURRENT_VERSION = 3;
 
 /** After a failed open, calls fail at once for this long before the next one opens the database again. */
 export const REOPEN_DELAY_MS = 500;
@@ -102,6 +114,17 @@ export interface AnnotationRow extends Annotation {
   terms: string[];
 }
 
+export interface NoteTermsRow {
+  /** The notice's `searchKey`. */
+  key: string;
+  /** The notice's id. */
+  id: string;
+  /** Each live annotation with a note or tags: what search checks (`noteText`) and its terms. */
+  notes: Record<string, { text: string; terms: string[] }>;
+  /** The union of the entries' terms (the `*terms` index). */
+  terms: string[];
+}
+
 export interface AliasRow {
   /** `canonicalUrl` of an address the notice was seen at. */
   url: string;
@@ -125,6 +148,7 @@ export class NoticeLensDB extends Dexie {
   noticeAnalyses!: Table<NoticeAnalysisRow, string>;
   noticeTerms!: Table<NoticeTermsRow, string>;
   annotations!: Table<AnnotationRow, string>;
+  noteTerms!: Table<NoteTermsRow, string>;
   aliases!: Table<AliasRow, string>;
   meta!: Table<MetaRow, string>;
 
@@ -148,6 +172,21 @@ export class NoticeLensDB extends Dexie {
             n.annotationCount = counts.get(n.id) ?? 0;
           });
         await tx.table('meta').put({ key: 'migratedToV2At', value: Date.now() });
+      });
+    this.version(3)
+      .stores(SCHEMA_V3)
+      .upgrade(async (tx) => {
+        const annotations: AnnotationRow[] = [];
+        await tx
+          .table('annotations')
+          .toCollection()
+          .each((a: AnnotationRow) => {
+            if (a.deletedAt === null && a.terms?.length) annotations.push(a);
+          });
+        const ids = [...new Set(annotations.map((a) => a.noticeId))];
+        const notices = (await tx.table('notices').bulkGet(ids)) as Array<NoticeRow | undefined>;
+        const keys = new Map(ids.map((id, i) => [id, { searchKey: notices[i]?.searchKey ?? '' }]));
+        await tx.table('noteTerms').bulkPut(buildNoteRows(annotations, keys));
       });
     // A database created by this code has terms made by its rules (see `NoticeRepository.needsReindex`).
     this.on('populate', (tx) => {

@@ -11,7 +11,8 @@
 import { isNoticeId, normaliseKeyPart, tryCanonicalUrl } from '../identity';
 import { TERMS_VERSION, annotationTerms, indexTerms, noticeTerms } from '../search/terms';
 import { OBLIGATION_CATEGORIES, type Annotation, type Clause, type ObligationCategory, type SavedNotice } from '../types';
-import type { AliasRow, AnnotationRow, NoticeAnalysisRow, NoticeLensDB, NoticeRow, NoticeTermsRow, NoticeTextRow } from './db';
+import type { AliasRow, AnnotationRow, NoteTermsRow, NoticeAnalysisRow, NoticeLensDB, NoticeRow, NoticeTermsRow, NoticeTextRow } from './db';
+import { buildNoteRows, withAnnotation } from './notes';
 import { StorageError, guard } from './errors';
 import { LIMITS, isAnnotationId, normaliseTags } from './limits';
 import {
@@ -40,7 +41,8 @@ export interface RepositoryOptions {
   now?: () => number;
 }
 
-const NOTICE_TABLES = ['notices', 'noticeTexts', 'noticeAnalyses', 'noticeTerms', 'aliases'] as const;
+/** The tables a notice's rows live in (its note row moves with its terms). */
+const NOTICE_TABLES = ['notices', 'noticeTexts', 'noticeAnalyses', 'noticeTerms', 'noteTerms', 'aliases'] as const;
 
 export class NoticeRepository {
   private readonly now: () => number;
@@ -272,13 +274,15 @@ export class NoticeRepository {
     return guard(async () => {
       annotations.forEach(checkAnnotation);
       const terms = annotations.map(annotationTerms);
-      return this.db.transaction('rw', this.db.notices, this.db.annotations, async () => {
+      return this.db.transaction('rw', this.db.notices, this.db.annotations, this.db.noteTerms, async () => {
         // Read their notices and stored versions in bulk, apply in order in memory, write in bulk.
         const noticeIds = [...new Set(annotations.map((a) => a.noticeId))];
         const ids = [...new Set(annotations.map((a) => a.id))];
         const [rows, existing] = await Promise.all([this.db.notices.bulkGet(noticeIds), this.db.annotations.bulkGet(ids)]);
         const notices = new Map(noticeIds.map((id, i) => [id, rows[i]]));
         const stored = new Map(ids.map((id, i) => [id, existing[i]]));
+        const notes = new NoteWrites(this.db);
+        await notes.read(rows);
         const changedNotices = new Set<NoticeRow>();
         const written = new Map<string, AnnotationRow>();
         let applied = 0;
@@ -289,8 +293,9 @@ export class NoticeRepository {
           stored.set(r.stored.id, r.stored);
           written.set(r.stored.id, r.stored);
           changedNotices.add(r.notice);
+          notes.apply(r.notice, r.stored);
         }
-        await Promise.all([this.db.annotations.bulkPut([...written.values()]), this.db.notices.bulkPut([...changedNotices])]);
+        await Promise.all([this.db.annotations.bulkPut([...written.values()]), this.db.notices.bulkPut([...changedNotices]), notes.flush()]);
         return { applied, skipped: annotations.length - applied };
       });
     });
@@ -301,8 +306,12 @@ export class NoticeRepository {
     const [row, existing] = await Promise.all([this.db.notices.get(annotation.noticeId), this.db.annotations.get(annotation.id)]);
     const r = this.mergeAnnotation(annotation, terms, row, existing);
     if (!r.stored) return { annotation: stripTerms(existing!), applied: false };
+    const notes = new NoteWrites(this.db);
+    await notes.read([r.notice]);
+    notes.apply(r.notice, r.stored);
     await this.db.annotations.put(r.stored);
     await this.db.notices.put(r.notice);
+    await notes.flush();
     return { annotation: stripTerms(r.stored), applied: true };
   }
 
@@ -365,7 +374,7 @@ export class NoticeRepository {
 
   private setAnnotationDeleted(id: string, deleted: boolean): Promise<Annotation | null> {
     return guard(() =>
-      this.db.transaction('rw', this.db.annotations, this.db.notices, async () => {
+      this.db.transaction('rw', this.db.annotations, this.db.notices, this.db.noteTerms, async () => {
         const a = await this.db.annotations.get(id);
         if (!a) return null;
         if ((a.deletedAt !== null) === deleted) return stripTerms(a);
@@ -379,6 +388,10 @@ export class NoticeRepository {
           n.annotationCount = Math.max(0, (n.annotationCount ?? 0) + (deleted ? -1 : 1));
           n.updatedAt = this.tick(n.updatedAt);
           await this.db.notices.put(n);
+          const notes = new NoteWrites(this.db);
+          await notes.read([n]);
+          notes.apply(n, a);
+          await notes.flush();
         }
         return stripTerms(a);
       }),
@@ -407,6 +420,7 @@ export class NoticeRepository {
           this.db.noticeTexts.bulkDelete(oldNotices),
           this.db.noticeAnalyses.bulkDelete(oldNotices),
           this.db.noticeTerms.bulkDelete(termKeys),
+          this.db.noteTerms.bulkDelete(termKeys),
           this.db.aliases.bulkDelete(theirAliases),
         ]);
         return { notices: oldNotices.length, annotations: annotationIds.length };
@@ -483,8 +497,24 @@ export class NoticeRepository {
           annotations += rows.length;
         });
       }
+      await this.rebuildNoteTerms();
       await this.db.meta.put({ key: 'termsVersion', value: TERMS_VERSION });
       return { notices, annotations };
+    });
+  }
+
+  /** The notes index (`notes.ts`) made again from the annotations as stored. */
+  private rebuildNoteTerms(): Promise<void> {
+    return this.db.transaction('rw', this.db.annotations, this.db.notices, this.db.noteTerms, async () => {
+      const annotations: AnnotationRow[] = [];
+      await this.db.annotations.each((a) => {
+        if (a.deletedAt === null && a.terms.length > 0) annotations.push(a);
+      });
+      const ids = [...new Set(annotations.map((a) => a.noticeId))];
+      const rows = await this.db.notices.bulkGet(ids);
+      const keys = new Map(ids.map((id, i) => [id, { searchKey: rows[i]?.searchKey ?? '' }]));
+      await this.db.noteTerms.clear();
+      await this.db.noteTerms.bulkPut(buildNoteRows(annotations, keys));
     });
   }
 
@@ -623,11 +653,19 @@ class NoticeWrites {
   readonly aliases = new Map<string, AliasRow>();
   private readonly termsPut = new Map<string, NoticeTermsRow>();
   private readonly termsDelete: string[] = [];
+  /** New search key → the stored key it replaces (its note row moves there). */
+  private readonly moves = new Map<string, string>();
 
   /** A notice's terms under a new, newest-first key (see `searchKey`); sets `row.searchKey`. */
   replaceTerms(row: NoticeRow, terms: string[]): void {
     const key = searchKey(row.id, row.updatedAt);
-    if (row.searchKey && row.searchKey !== key) this.termsDelete.push(row.searchKey);
+    if (row.searchKey && row.searchKey !== key) {
+      this.termsDelete.push(row.searchKey);
+      // A key made earlier in this batch was never stored: the note row comes from the stored one.
+      const stored = this.moves.get(row.searchKey) ?? row.searchKey;
+      this.moves.delete(row.searchKey);
+      this.moves.set(key, stored);
+    }
     row.searchKey = key;
     this.termsPut.set(row.id, { key, id: row.id, terms });
   }
@@ -646,6 +684,48 @@ class NoticeWrites {
   async flushTerms(db: NoticeLensDB): Promise<void> {
     if (this.termsDelete.length) await db.noticeTerms.bulkDelete(this.termsDelete);
     if (this.termsPut.size) await db.noticeTerms.bulkPut([...this.termsPut.values()]);
+    if (this.moves.size === 0) return;
+    // Note rows follow their notice's terms to the new key.
+    const moves = [...this.moves];
+    const rows = await db.noteTerms.bulkGet(moves.map(([, from]) => from));
+    const moved = moves.flatMap(([to], i) => (rows[i] ? [{ ...rows[i]!, key: to }] : []));
+    if (moved.length === 0) return;
+    await db.noteTerms.bulkDelete(moves.filter((_, i) => rows[i]).map(([, from]) => from));
+    await db.noteTerms.bulkPut(moved);
+  }
+}
+
+/** Note rows (`notes.ts`) of annotation writes: read for their notices, updated in memory, written at the end. */
+class NoteWrites {
+  private readonly rows = new Map<string, NoteTermsRow | null>();
+  private readonly changed = new Set<string>();
+
+  constructor(private readonly db: NoticeLensDB) {}
+
+  /** Read the note rows of these notices (by their search keys). */
+  async read(notices: Array<NoticeRow | undefined>): Promise<void> {
+    const keys = [...new Set(notices.flatMap((n) => (n?.searchKey && !this.rows.has(n.searchKey) ? [n.searchKey] : [])))];
+    const rows = await this.db.noteTerms.bulkGet(keys);
+    keys.forEach((k, i) => this.rows.set(k, rows[i] ?? null));
+  }
+
+  /** Apply a stored annotation to its notice's note row (read first). */
+  apply(notice: NoticeRow, a: AnnotationRow): void {
+    const key = notice.searchKey;
+    if (!key) return;
+    this.rows.set(key, withAnnotation(this.rows.get(key) ?? undefined, key, notice.id, a));
+    this.changed.add(key);
+  }
+
+  async flush(): Promise<void> {
+    const put: NoteTermsRow[] = [];
+    const del: string[] = [];
+    for (const key of this.changed) {
+      const row = this.rows.get(key);
+      if (row) put.push(row);
+      else del.push(key);
+    }
+    await Promise.all([put.length ? this.db.noteTerms.bulkPut(put) : null, del.length ? this.db.noteTerms.bulkDelete(del) : null]);
   }
 }
 

@@ -13,7 +13,7 @@ import Dexie from 'dexie';
 import { indexedDB, IDBKeyRange } from 'fake-indexeddb';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { CURRENT_VERSION, NoticeLensDB, SCHEMA_V1, SCHEMA_V2 } from '../../lib/storage/db';
+import { CURRENT_VERSION, NoticeLensDB, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3 } from '../../lib/storage/db';
 import { LIMITS } from '../../lib/storage/limits';
 import { NoticeRepository } from '../../lib/storage/repository';
 import { annotation, uniqueName } from './fixtures';
@@ -32,6 +32,11 @@ const SHIPPED_V1 = {
 /** Version 2's changes exactly as shipped. */
 const SHIPPED_V2 = {
   annotations: 'id, noticeId, [noticeId+updatedAt], updatedAt, createdAt, colour, *tags, deletedAt, *terms',
+};
+
+/** Version 3's changes exactly as shipped. */
+const SHIPPED_V3 = {
+  noteTerms: 'key, *terms',
 };
 
 type Row = Record<string, any>;
@@ -56,12 +61,14 @@ const PRIMARY_KEYS: Record<string, string> = {
   annotations: 'id',
   aliases: 'url',
   meta: 'key',
+  noteTerms: 'key',
 };
 
 /** Declare versions 1…`upTo` exactly as shipped. */
 function declareShipped(db: Dexie, upTo: number): void {
   if (upTo >= 1) db.version(1).stores(SHIPPED_V1);
   if (upTo >= 2) db.version(2).stores(SHIPPED_V2);
+  if (upTo >= 3) db.version(3).stores(SHIPPED_V3);
 }
 
 /** Create a database of version `version` through its shipped schema and fill it with the fixture's records. */
@@ -106,12 +113,31 @@ const STEPS: Step[] = [
     },
     added: { meta: ['migratedToV2At'] },
   },
+  {
+    from: 2,
+    expected(old) {
+      // Version 3 adds `noteTerms`: per notice (under its search key), each live annotation with terms, its
+      // note and tags as search checks them, and the union of their stored terms.
+      const keyOf = new Map(old.notices.map((n) => [n.id, n.searchKey as string]));
+      const rows = new Map<string, Row>();
+      for (const a of [...old.annotations].sort((x, y) => (x.id < y.id ? -1 : 1))) {
+        if (a.deletedAt !== null || a.terms.length === 0 || !keyOf.get(a.noticeId)) continue;
+        const row = rows.get(a.noticeId) ?? { key: keyOf.get(a.noticeId), id: a.noticeId, notes: {}, terms: [] };
+        row.notes[a.id] = { text: `${a.note}\n${a.tags.join('\n')}`, terms: a.terms };
+        row.terms = [...new Set([...row.terms, ...a.terms])];
+        rows.set(a.noticeId, row);
+      }
+      return { ...old, noteTerms: [...rows.values()] };
+    },
+    added: {},
+  },
 ];
 
 describe('migration', () => {
   it('never changes a shipped schema', () => {
     expect(SCHEMA_V1).toEqual(SHIPPED_V1);
     expect(SCHEMA_V2).toEqual(SHIPPED_V2);
+    expect(SCHEMA_V3).toEqual(SHIPPED_V3);
     expect(CURRENT_VERSION).toBe(STEPS.at(-1)!.from + 1);
   });
 
