@@ -4,11 +4,17 @@
  * then the most recently saved.
  *
  * Why it reads only as far as the page: the terms rows are keyed newest first (`searchKey`), so a term's
- * index entries come out in recency order. The search walks, tier by tier, the entries of the one term
- * that proposes the fewest notices (sized up by reading at most 256 entries each: IndexedDB counts a range
- * by walking it, so counting a common term costs as much as reading it) and stops when the page is full:
- * a word found in every notice costs one batch, not 5,000 keys. The other terms are not intersected; the
- * substring check does that job, exactly, on the few notices read.
+ * index entries come out in recency order; the notes index (`noteTerms`, `notes.ts`) uses the same keys.
+ * The search walks, tier by tier, the entries of the one term that proposes the fewest notices and stops
+ * when the page is full: a word found in every notice costs one batch, not 5,000 keys. The other terms are
+ * not intersected; the substring check does that job, exactly, on the few notices read.
+ *
+ * What it costs, measured in Chromium with 5,000 notices and 100,000 annotations: reading an index entry
+ * costs about as much as a small record (IndexedDB checks each entry against its record), and a
+ * 10,000-character text much more. So terms are sized up from a few entries each (`PROBE`: how far back in
+ * time its first entries reach says how common a term is, see `estimateOf`), the checks read the notice
+ * rows first and a text only for a notice that can be a hit of the tier being walked, and the batches are
+ * about as large as what is left of the page.
  *
  * Tiers: every phrase in the title (walk the title terms `t:…` of the rarest phrase), then some phrase in
  * the title (multi-phrase queries), then the rest. Title terms are never cut by the term budget, so the
@@ -17,7 +23,7 @@
 
 import type { Table } from 'dexie';
 import { CUT_MARKER, Haystack, TITLE_PREFIX, parseQuery, snippet, type MatchField, type ParsedQuery, type QueryPhrase } from '../search/terms';
-import type { NoticeLensDB, NoticeRow } from './db';
+import type { NoteTermsRow, NoticeLensDB, NoticeRow } from './db';
 import { idOfSearchKey, metadataStrings, rowPasses, toSummary, type NoticeFilters, type NoticeSummary } from './records';
 
 export interface SearchOptions {
@@ -49,21 +55,28 @@ export interface SearchResult {
   total: number;
   exact: boolean;
   /**
-   * Some long notices were only matched on the terms their budget kept (more of them than the search
-   * checks directly): a phrase they mention once or twice may be missing. `deep: true` checks every text.
+   * Notices matched on their body terms include long ones matched only on the terms their budget kept
+   * (more of them than the search checks directly): a phrase they mention once or twice may be missing.
+   * `deep: true` checks every text. (Title hits are exact: a page of them is never partial.)
    */
   partial: boolean;
 }
 
 /**
- * How many index entries a lookup reads to size a term up. Counting a range costs as much as reading it
- * (IndexedDB counts by walking), so terms are probed: fewer entries than this is an exact, small posting
- * (and its keys are at hand); this many means "common", and common terms are walked, never counted.
+ * How many index entries a lookup reads to size a term up. Fewer is an exact, small posting (and its keys
+ * are at hand); this many is "common", and how common is estimated from how far back the entries reach.
  */
-const PROBE = 256;
+const PROBE = 64;
+/**
+ * Whose notes may hold a phrase is known by reading the notes index entries of its rarest term as far as
+ * the notices checked reach, up to this many; past that, the notes of every notice checked are read.
+ */
+const NOTES_COVER = 4096;
 /** Prefix lookups (1-character phrases) read at most this many entries; more scan the library newest first. */
 const PREFIX_PROBE = 1024;
 const FIRST_BATCH = 64;
+/** Fewest notices checked at once (each batch is a round trip to the database). */
+const MIN_BATCH = 16;
 /**
  * Up to this many notices with a cut body (`CUT_MARKER`) have their texts checked on every search, so a
  * typical library, where few notices exceed the budget, gets complete results from the fast path.
@@ -91,12 +104,16 @@ export async function searchNotices(
   const offset = Math.max(0, Math.floor(options.offset ?? 0));
   const want = offset + limit;
 
-  return db.transaction('r', [db.notices, db.noticeTexts, db.noticeTerms, db.annotations], async () => {
-    // Few cut notices: check them all (complete). Many: the words route gives them a second chance.
+  return db.transaction('r', [db.notices, db.noticeTexts, db.noticeTerms, db.noteTerms], async () => {
+    const span = new LibrarySpan(db);
+    // Notices with a cut body, read only if the body tier is reached. Few: check them all (complete).
+    // Many: the words route gives them a second chance.
     const cutLimit = options.checkCutUpTo ?? CHECK_CUT_UP_TO;
-    const cutKeys = options.deep ? [] : await db.noticeTerms.where('terms').equals(CUT_MARKER).limit(cutLimit + 1).primaryKeys();
-    const manyCut = cutKeys.length > cutLimit;
-    const plans = await Promise.all(q.phrases.map((p) => planPhrase(db, p, manyCut)));
+    const cut = once(async () => {
+      const keys = options.deep ? [] : await db.noticeTerms.where('terms').equals(CUT_MARKER).limit(cutLimit + 1).primaryKeys();
+      return { keys, many: keys.length > cutLimit };
+    });
+    const plans = await Promise.all(q.phrases.map((p) => planPhrase(db, p, span, async () => (await cut()).many)));
     const checker = new Checker(db, q, plans, filters);
     const hits: NoticeHit[] = [];
     const emitted = new Set<string>();
@@ -104,10 +121,12 @@ export async function searchNotices(
     /** Walk a stream, emitting unemitted hits of this tier in stream order; false when the page filled up. */
     const walk = async (stream: KeyStream, tier: 0 | 1 | 2): Promise<boolean> => {
       for (let keys = await stream.next(); keys.length > 0; keys = await stream.next()) {
-        // Check in small batches, whatever the stream hands over: a dense query stops after the first.
-        for (let i = 0; i < keys.length; i += FIRST_BATCH) {
-          const fresh = keys.slice(i, i + FIRST_BATCH).filter((k) => !emitted.has(idOfSearchKey(k)));
-          const verdicts = await checker.check(fresh);
+        // Check in batches about as large as what is left of the page: a dense query stops after the first.
+        for (let i = 0; i < keys.length; ) {
+          const size = Math.min(FIRST_BATCH, Math.max(MIN_BATCH, want - hits.length + 8));
+          const fresh = keys.slice(i, i + size).filter((k) => !emitted.has(idOfSearchKey(k)));
+          i += size;
+          const verdicts = await checker.check(fresh, tier);
           for (const k of fresh) {
             const v = verdicts.get(idOfSearchKey(k));
             if (!v || v.titleTier !== tier) continue;
@@ -126,75 +145,100 @@ export async function searchNotices(
     // Tier 1: some phrase in the title.
     if (complete && plans.length > 1) complete = await walk(new MergeStream(plans.map((p) => p.title.open())), 1);
     // Tier 0: the rest, proposed by the body terms (and notes) of the phrase with the fewest.
+    let partial = false;
     if (complete) {
       let rest: KeyStream;
       if (options.deep) rest = scanAll(db);
       else {
+        const { keys: cutKeys, many } = await cut();
+        partial = many;
         const bodies = await Promise.all(plans.map((p) => p.body()));
         const driver = bodies.reduce((best, b) => (b.estimate < best.estimate ? b : best));
-        rest = cutKeys.length > 0 && !manyCut ? new MergeStream([driver.open(), new ArrayStream(cutKeys)]) : driver.open();
+        rest = cutKeys.length > 0 && !many ? new MergeStream([driver.open(), new ArrayStream(cutKeys)]) : driver.open();
       }
       complete = await walk(rest, 0);
     }
 
-    return { hits: hits.slice(offset, offset + limit), total: hits.length, exact: complete, partial: manyCut };
+    return { hits: hits.slice(offset, offset + limit), total: hits.length, exact: complete, partial };
   });
 }
 
 /* ----- Verification ----- */
 
-/** Reads proposed notices in batches and checks every phrase against them; remembers each verdict. */
+/**
+ * Reads proposed notices in batches and checks every phrase against them. A notice's row (title, metadata,
+ * tags) is read first; its text and notes only when it can be a hit of the tier being walked.
+ */
 class Checker {
+  /** Final verdicts (a hit, or null: no match or filtered out). */
   private readonly verdicts = new Map<string, NoticeHit | null>();
-  private readonly known = new Map<string, NoticeRow>();
+  /** Rows read so far (null: missing). */
+  private readonly rows = new Map<string, NoticeRow | null>();
 
   constructor(
     private readonly db: NoticeLensDB,
     private readonly q: ParsedQuery,
     private readonly plans: PhrasePlan[],
     private readonly filters: NoticeFilters,
-  ) {
-    for (const p of plans) for (const r of p.noteRows) this.known.set(r.id, r);
-  }
+  ) {}
 
-  async check(keys: string[]): Promise<Map<string, NoticeHit | null>> {
-    const ids = [...new Set(keys.map(idOfSearchKey))].filter((id) => !this.verdicts.has(id));
-    if (ids.length > 0) {
-      const unread = ids.filter((id) => !this.known.has(id));
-      const read = unread.length > 0 ? await this.db.notices.bulkGet(unread) : [];
-      read.forEach((r, i) => r && this.known.set(unread[i], r));
-      const rows = ids.map((id) => this.known.get(id));
-      // Texts of the notices that pass the filters: to check phrases not in the record, and for snippets.
-      const pending: NoticeRow[] = [];
-      ids.forEach((id, i) => {
-        const row = rows[i];
-        if (row && this.passes(row)) pending.push(row);
-        else this.verdicts.set(id, null);
-      });
-      const texts = pending.length ? await this.db.noticeTexts.bulkGet(pending.map((r) => r.id)) : [];
-      pending.forEach((row, i) => this.verdicts.set(row.id, this.verify(row, texts[i]?.text ?? '')));
+  /** Verdicts for the notices of these keys that can be hits of `tier`; others map to null for now. */
+  async check(keys: string[], tier: 0 | 1 | 2): Promise<Map<string, NoticeHit | null>> {
+    const byId = new Map<string, string>();
+    for (const k of keys) if (!this.verdicts.has(idOfSearchKey(k))) byId.set(idOfSearchKey(k), k);
+    const unread = [...byId.keys()].filter((id) => !this.rows.has(id));
+    if (unread.length > 0) {
+      const read = await this.db.notices.bulkGet(unread);
+      unread.forEach((id, i) => this.rows.set(id, read[i] ?? null));
+    }
+    // Texts and notes of the notices that pass the filters and can be hits of this tier.
+    const pending: Array<{ row: NoticeRow; key: string }> = [];
+    for (const [id, key] of byId) {
+      const row = this.rows.get(id);
+      if (!row || row.deletedAt !== null || !rowPasses(row, this.filters)) this.verdicts.set(id, null);
+      else if (this.titleTierOf(row) === tier) pending.push({ row, key });
+    }
+    if (pending.length > 0) {
+      const may = await this.mayHaveNotes(pending.map((p) => p.key));
+      const noteKeys = pending.filter((p) => may(p.key)).map((p) => p.key);
+      const [texts, notes] = await Promise.all([
+        this.db.noticeTexts.bulkGet(pending.map((p) => p.row.id)),
+        noteKeys.length > 0 ? this.db.noteTerms.bulkGet(noteKeys) : Promise.resolve([]),
+      ]);
+      const noteByKey = new Map(noteKeys.map((k, i) => [k, notes[i]]));
+      pending.forEach(({ row, key }, i) => this.verdicts.set(row.id, this.verify(row, texts[i]?.text ?? '', noteByKey.get(key))));
     }
     const out = new Map<string, NoticeHit | null>();
     for (const k of keys) out.set(idOfSearchKey(k), this.verdicts.get(idOfSearchKey(k)) ?? null);
     return out;
   }
 
-  private passes(row: NoticeRow): boolean {
-    return row.deletedAt === null && rowPasses(row, this.filters);
+  private titleTierOf(row: NoticeRow): 0 | 1 | 2 {
+    const [title] = fieldsOf(row);
+    let inTitle = 0;
+    for (const p of this.q.phrases) if (title.has(p)) inTitle++;
+    return inTitle === 0 ? 0 : inTitle === this.q.phrases.length ? 2 : 1;
   }
 
-  private verify(row: NoticeRow, text: string): NoticeHit | null {
+  /** Which of these notices may have a phrase in their notes (the others certainly do not). */
+  private async mayHaveNotes(keys: string[]): Promise<(key: string) => boolean> {
+    const last = keys.reduce((a, b) => (b > a ? b : a));
+    const tests = await Promise.all(this.plans.map((p) => p.notes.covering(last)));
+    return (key) => tests.some((t) => t(key));
+  }
+
+  private verify(row: NoticeRow, text: string, notes: NoteTermsRow | undefined): NoticeHit | null {
     const [title, meta, tags] = fieldsOf(row);
     const body = new Haystack(text);
+    const noteTexts = notes ? Object.values(notes.notes).map((n) => new Haystack(n.text)) : [];
     const fields = new Set<MatchField>();
     let inTitle = 0;
-    for (let i = 0; i < this.q.phrases.length; i++) {
-      const p = this.q.phrases[i];
+    for (const p of this.q.phrases) {
       let found = false;
       if (title.has(p)) (fields.add('title'), inTitle++, (found = true));
       if (meta.has(p)) (fields.add('metadata'), (found = true));
       if (tags.has(p)) (fields.add('tags'), (found = true));
-      if (this.plans[i].notes.has(row.id)) (fields.add('notes'), (found = true));
+      if (noteTexts.some((n) => n.has(p))) (fields.add('notes'), (found = true));
       if (body.has(p)) (fields.add('text'), (found = true));
       if (!found) return null;
     }
@@ -223,104 +267,161 @@ function fieldsOf(row: NoticeRow): [Haystack, Haystack, Haystack] {
 /* ----- Plans: which index entries propose notices for a phrase ----- */
 
 interface Source {
-  /** Upper bound of the notices it proposes (index entries counted, not read). */
+  /** About how many notices it proposes (exact when small; see `estimateOf`). */
   estimate: number;
   open(): KeyStream;
 }
+
 
 interface PhrasePlan {
   /** Notices whose title may hold the phrase. */
   title: Source;
   /** Notices that may hold the phrase anywhere (index or a note). */
   body(): Promise<Source>;
-  /** Notices with a live annotation whose note or tags contain the phrase (checked). */
-  notes: Set<string>;
-  /** Their records, already read (the checker reuses them). */
-  noteRows: NoticeRow[];
+  /** Notices whose notes may hold the phrase. */
+  notes: NotesLookup;
 }
 
-async function planPhrase(db: NoticeLensDB, p: QueryPhrase, useWords: boolean): Promise<PhrasePlan> {
-  const [title, notes] = await Promise.all([
-    rarestTerm(db, p.exact.map((t) => TITLE_PREFIX + t), p.prefixes.map((t) => TITLE_PREFIX + t)),
-    notesMatching(db, p),
-  ]);
-  const noteRows = notes.size > 0 ? (await db.notices.bulkGet([...notes])).filter((r): r is NoticeRow => r !== undefined) : [];
-  const noteKeys = noteRows.map((r) => r.searchKey).sort();
-  let body: Promise<Source> | null = null;
+async function planPhrase(db: NoticeLensDB, p: QueryPhrase, span: LibrarySpan, manyCut: () => Promise<boolean>): Promise<PhrasePlan> {
+  const title = await rarestTerm(db.noticeTerms, db, span, p.exact.map((t) => TITLE_PREFIX + t), p.prefixes.map((t) => TITLE_PREFIX + t));
+  const notes = new NotesLookup(db, span, p);
   return {
     title,
     // Sized up only when the title tiers leave the page unfilled.
-    body: () =>
-      (body ??= Promise.all([
-        rarestTerm(db, p.exact, p.prefixes),
-        useWords && p.words.length > 0 ? rarestTerm(db, p.words, []) : Promise.resolve(null),
-      ]).then(([index, words]) => ({
-        estimate: index.estimate + (words ? Math.min(words.estimate, WORDS_ROUTE_BUDGET) : 0) + noteKeys.length,
-        open: () =>
-          new MergeStream([
-            index.open(),
-            ...(words ? [new LimitedStream(words.open(), WORDS_ROUTE_BUDGET)] : []),
-            new ArrayStream(noteKeys),
-          ]),
-      }))),
+    body: once(async () => {
+      const useWords = (await manyCut()) && p.words.length > 0;
+      const [index, words, inNotes] = await Promise.all([
+        rarestTerm(db.noticeTerms, db, span, p.exact, p.prefixes),
+        useWords ? rarestTerm(db.noticeTerms, db, span, p.words, []) : Promise.resolve(null),
+        notes.source(),
+      ]);
+      return {
+        estimate: index.estimate + (words ? Math.min(words.estimate, WORDS_ROUTE_BUDGET) : 0) + inNotes.estimate,
+        open: () => new MergeStream([index.open(), ...(words ? [new LimitedStream(words.open(), WORDS_ROUTE_BUDGET)] : []), inNotes.open()]),
+      };
+    }),
     notes,
-    noteRows,
   };
 }
 
 /**
- * The term of the phrase with the fewest index entries, as a source of its entries newest first. Terms
- * are probed (`PROBE`), not counted; when every term is common the first is walked. A phrase of
- * 1-character prefixes only reads the prefix's entries when they are few and sorts them, and otherwise
- * scans the library newest first (a common character is in most notices anyway).
+ * Notices with a note or annotation tag holding a phrase's terms, from the notes index: as a source for the
+ * body tier, and to tell which notices checked need their notes read. Both only when asked.
  */
-async function rarestTerm(db: NoticeLensDB, exact: string[], prefixes: string[]): Promise<Source> {
-  const terms = db.noticeTerms;
-  if (exact.length > 0) {
-    const probes = await Promise.all(exact.map((t) => terms.where('terms').equals(t).limit(PROBE).primaryKeys()));
-    let best = 0;
-    for (let i = 1; i < probes.length; i++) if (probes[i].length < probes[best].length) best = i;
-    const keys = probes[best];
-    if (keys.length < PROBE) return { estimate: keys.length, open: () => new ArrayStream(keys) };
-    const term = exact[best];
-    return { estimate: PROBE, open: () => new IndexStream((n) => terms.where('terms').equals(term).limit(n).primaryKeys(), keys) };
+class NotesLookup {
+  readonly source = once(() => rarestTerm(this.db.noteTerms, this.db, this.span, this.p.exact, this.p.prefixes));
+  /** The entries of the rarest term read so far (ascending), and whether that is all of them. */
+  private read: { term: string | null; keys: string[]; all: boolean } | null = null;
+
+  constructor(
+    private readonly db: NoticeLensDB,
+    private readonly span: LibrarySpan,
+    private readonly p: QueryPhrase,
+  ) {}
+
+  /** A test of which notices up to key `last` may have the phrase in their notes. */
+  async covering(last: string): Promise<(key: string) => boolean> {
+    if (!this.read) {
+      const s = await this.source();
+      this.read = { term: s.term, keys: s.keys ?? s.first, all: s.keys !== null };
+    }
+    const r = this.read;
+    // Read further into the rarest term's entries until they reach past `last` (or are all read).
+    while (!r.all && r.term !== null && r.keys[r.keys.length - 1] < last && r.keys.length < NOTES_COVER) {
+      const limit = Math.min(NOTES_COVER, r.keys.length * 4);
+      r.keys = await this.db.noteTerms.where('terms').equals(r.term).limit(limit).primaryKeys();
+      r.all = r.keys.length < limit;
+    }
+    if (!r.all && (r.term === null || r.keys[r.keys.length - 1] < last)) return () => true;
+    const keys = new Set(r.keys);
+    return (key) => keys.has(key);
   }
-  const probes = await Promise.all(prefixes.map((t) => terms.where('terms').startsWith(t).limit(PREFIX_PROBE).primaryKeys()));
+}
+
+/**
+ * A source, with its keys when they were all read (a small posting); else the term it walks (null for a
+ * scan) and the entries read so far.
+ */
+type ProbedSource = Source & { keys: string[] | null; term: string | null; first: string[] };
+
+/**
+ * The term with the fewest index entries in `table` (the notices' or the notes' terms), as a source of its
+ * entries newest first. Terms are probed (`probe` entries), not counted. A phrase of 1-character prefixes
+ * only reads the prefix's entries when they are few and sorts them, and otherwise scans newest first (a
+ * common character is in most notices anyway).
+ */
+async function rarestTerm(
+  table: Table<{ key: string }, string>,
+  db: NoticeLensDB,
+  span: LibrarySpan,
+  exact: string[],
+  prefixes: string[],
+  probe = PROBE,
+): Promise<ProbedSource> {
+  if (exact.length > 0) {
+    const probes = await Promise.all(exact.map((t) => table.where('terms').equals(t).limit(probe).primaryKeys()));
+    const estimates = await Promise.all(probes.map((keys) => estimateOf(keys, probe, span)));
+    let best = 0;
+    for (let i = 1; i < probes.length; i++) if (estimates[i] < estimates[best]) best = i;
+    const keys = probes[best];
+    if (keys.length < probe) return { estimate: keys.length, keys, term: null, first: keys, open: () => new ArrayStream(keys) };
+    const term = exact[best];
+    return {
+      estimate: estimates[best],
+      keys: null,
+      term,
+      first: keys,
+      open: () => new IndexStream((n) => table.where('terms').equals(term).limit(n).primaryKeys(), keys),
+    };
+  }
+  if (prefixes.length === 0) return { estimate: 0, keys: [], term: null, first: [], open: () => new ArrayStream([]) };
+  const probes = await Promise.all(prefixes.map((t) => table.where('terms').startsWith(t).limit(PREFIX_PROBE).primaryKeys()));
   let best = 0;
   for (let i = 1; i < probes.length; i++) if (probes[i].length < probes[best].length) best = i;
   if (probes[best].length < PREFIX_PROBE) {
     const keys = [...new Set(probes[best])].sort();
-    return { estimate: keys.length, open: () => new ArrayStream(keys) };
+    return { estimate: keys.length, keys, term: null, first: keys, open: () => new ArrayStream(keys) };
   }
-  return { estimate: PREFIX_PROBE, open: () => scanAll(db) };
+  return { estimate: await span.size(), keys: null, term: null, first: [], open: () => (table === db.noticeTerms ? scanAll(db) : scanTable(table)) };
 }
 
-/** Notices with a live annotation whose note or tags contain the phrase (quotes are the notice's own text). */
-async function notesMatching(db: NoticeLensDB, p: QueryPhrase): Promise<Set<string>> {
-  const out = new Set<string>();
-  const source = await rarestAnnotationTerm(db.annotations, p);
-  if (source === null) return out;
-  const rows = await db.annotations.bulkGet(await source);
-  for (const a of rows) {
-    if (!a || a.deletedAt !== null) continue;
-    if (new Haystack(`${a.note}\n${a.tags.join('\n')}`).has(p)) out.add(a.noticeId);
-  }
-  return out;
+/**
+ * About how many entries a term has, from its first `probe` (newest first): all of them when fewer, else
+ * scaled by how far back in time they reach against the whole library's span — a term in every notice
+ * reaches back a few notices, a rare one most of the way.
+ */
+async function estimateOf(keys: string[], probe: number, span: LibrarySpan): Promise<number> {
+  if (keys.length < probe) return keys.length;
+  const range = await span.range();
+  if (!range) return probe;
+  const reach = timeOfKey(keys[keys.length - 1]) - range.newest;
+  const whole = range.oldest - range.newest;
+  if (whole <= 0) return (await span.size()) || probe;
+  return Math.max(probe, Math.round((probe * whole) / Math.max(reach, 1)));
 }
 
-/** The annotation ids holding the phrase's rarest term (all of them), or null when one of its terms is in none. */
-async function rarestAnnotationTerm(table: Table<{ id: string }, string>, p: QueryPhrase): Promise<Promise<string[]> | null> {
-  const lookups = [
-    ...p.exact.map((t) => () => table.where('terms').equals(t)),
-    ...p.prefixes.map((t) => () => table.where('terms').startsWith(t)),
-  ];
-  if (lookups.length === 0) return null;
-  const probes = await Promise.all(lookups.map((l) => l().limit(PROBE).primaryKeys()));
-  let best = 0;
-  for (let i = 1; i < probes.length; i++) if (probes[i].length < probes[best].length) best = i;
-  if (probes[best].length === 0) return null;
-  const all = probes[best].length < PROBE ? Promise.resolve(probes[best] as string[]) : (lookups[best]().primaryKeys() as Promise<string[]>);
-  return all.then((keys) => [...new Set(keys)]);
+/** The time part of a search key, growing into the past (see `searchKey`). */
+function timeOfKey(key: string): number {
+  return parseInt(key.slice(0, 10), 36);
+}
+
+/** The newest and oldest search keys of the library and how many there are, each read once if needed. */
+class LibrarySpan {
+  readonly range = once(async () => {
+    const [first, last] = await Promise.all([
+      this.db.noticeTerms.toCollection().limit(1).primaryKeys(),
+      this.db.noticeTerms.toCollection().reverse().limit(1).primaryKeys(),
+    ]);
+    return first.length && last.length ? { newest: timeOfKey(first[0]), oldest: timeOfKey(last[0]) } : null;
+  });
+  readonly size = once(() => this.db.noticeTerms.count());
+  constructor(private readonly db: NoticeLensDB) {}
+}
+
+/** A function computed at most once (its promise is kept). */
+function once<T>(f: () => Promise<T>): () => Promise<T> {
+  let p: Promise<T> | null = null;
+  return () => (p ??= f());
 }
 
 /* ----- Streams of search keys, ascending (newest first) ----- */
@@ -366,7 +467,12 @@ class IndexStream implements KeyStream {
 
 /** Every notice, newest first. */
 function scanAll(db: NoticeLensDB): KeyStream {
-  return new IndexStream((n) => db.noticeTerms.toCollection().limit(n).primaryKeys());
+  return scanTable(db.noticeTerms);
+}
+
+/** Every row of a table keyed by search key, newest first. */
+function scanTable(table: Table<{ key: string }, string>): KeyStream {
+  return new IndexStream((n) => table.toCollection().limit(n).primaryKeys());
 }
 
 class ArrayStream implements KeyStream {
