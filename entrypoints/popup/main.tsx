@@ -7,13 +7,34 @@ import { UI_LANGUAGE_KEY, type UiLanguage } from '../../components/translate';
 import type { AnalysisReport } from '../../lib/messages';
 import { readFacets } from '../../lib/library/facets';
 import { rankSimilar } from '../../lib/library/similar';
-import { NoticeLensDB, NoticeRepository, describeStorageError, type NoticeFilters, type NoticeSummary } from '../../lib/storage';
+import { NoticeLensDB, NoticeRepository, type Page, describeStorageError, type NoticeFilters, type NoticeSummary } from '../../lib/storage';
 import type { NoticeSnapshot } from '../../lib/storage/records';
 import { NOTICE_SITE_MATCHES } from '../../lib/sites';
 import { loadTranslate } from '../shared/i18n';
 
+/** Notices in the popup's list. */
+const POPUP_PAGE = 30;
+
 const db = new NoticeLensDB();
 const repo = new NoticeRepository(db);
+
+/**
+ * The library's first page, asked for as the popup loads, alongside its language, rather than after the
+ * first render: opening the database and reading the page is most of the time to a useful popup.
+ */
+let firstPage: Promise<Page<NoticeSummary>> | null = repo.listNotices({ limit: POPUP_PAGE });
+/** Settles when the first page has been read (or failed): later reads start then, not competing with it. */
+const firstPageRead: Promise<unknown> = firstPage.then(
+  () => undefined,
+  () => undefined,
+);
+
+/** The first page for the unfiltered library, once; null for any other list. */
+function takeFirstPage(f: NoticeFilters): Promise<Page<NoticeSummary>> | null {
+  const page = firstPage;
+  firstPage = null;
+  return page && Object.values(f).every((v) => v === undefined) ? page : null;
+}
 
 interface Current {
   tabId: number;
@@ -57,12 +78,12 @@ function Popup({ t }: { t: Translate }) {
     const request = ++latest.current;
     try {
       if (q.trim()) {
-        const result = await repo.search(q, f, { limit: 30 });
+        const result = await repo.search(q, f, { limit: POPUP_PAGE });
         if (request !== latest.current) return;
         setItems(result.hits.map((h) => ({ notice: h.notice, snippet: h.snippet })));
         setTotal(result.total);
       } else {
-        const page = await repo.listNotices({ filters: f, limit: 30 });
+        const page = await (takeFirstPage(f) ?? repo.listNotices({ filters: f, limit: POPUP_PAGE }));
         if (request !== latest.current) return;
         setItems(page.items.map((notice) => ({ notice, snippet: null })));
         setTotal(page.total);
@@ -79,7 +100,8 @@ function Popup({ t }: { t: Translate }) {
 
   useEffect(() => {
     void readCurrent().then(setCurrent);
-    void readFacets(db).then(setFacets);
+    // The filters' values once the list is on screen: they are not needed before the analyst can see it.
+    void firstPageRead.then(() => new Promise((r) => setTimeout(r))).then(() => readFacets(db)).then(setFacets);
     void browser.storage.local.get(UI_LANGUAGE_KEY).then((s) => setLanguage((s[UI_LANGUAGE_KEY] as UiLanguage) ?? 'auto'));
   }, []);
 
