@@ -245,13 +245,39 @@ function ListView(p: { t: Translate; version: number; report(kind: 'info' | 'err
   );
 }
 
+type Detail = { notice: SavedNotice; annotations: Annotation[] };
+
+/** A notice and its annotations, read together; null when there is no such notice. */
+async function readDetail(id: string): Promise<Detail | null> {
+  const [notice, annotations] = await Promise.all([repo.getNotice(id), repo.listAnnotations(id)]);
+  return notice ? { notice, annotations } : null;
+}
+
+/**
+ * The notice the page was opened on (#notice=…), asked for as the page loads, alongside its language,
+ * rather than after the first render.
+ */
+let openedOn: { id: string; detail: Promise<Detail | null> } | null = (() => {
+  const route = parseRoute(location.hash);
+  if (route.view !== 'notice') return null;
+  const detail = readDetail(route.id);
+  detail.catch(() => undefined); // reported when the view takes it
+  return { id: route.id, detail };
+})();
+
+/** The detail of a notice: the one read as the page loaded, once, else read now. */
+function takeDetail(id: string): Promise<Detail | null> {
+  const opened = openedOn;
+  openedOn = null;
+  return opened?.id === id ? opened.detail : readDetail(id);
+}
+
 function DetailView(p: { t: Translate; id: string; report(kind: 'info' | 'error', text: string | null): void }) {
-  const [data, setData] = useState<{ notice: SavedNotice; annotations: Annotation[] } | null | undefined>(undefined);
+  const [data, setData] = useState<Detail | null | undefined>(undefined);
   useEffect(() => {
-    void (async () => {
-      const notice = await repo.getNotice(p.id);
-      setData(notice ? { notice, annotations: await repo.listAnnotations(p.id) } : null);
-    })().catch((e) => p.report('error', p.t('error', describeStorageError(e))));
+    void takeDetail(p.id)
+      .then(setData)
+      .catch((e) => p.report('error', p.t('error', describeStorageError(e))));
   }, [p.id]);
   if (data === undefined) return <div class="empty">{p.t('loading')}</div>;
   if (data === null) return <div class="empty">{p.t('noResults')}</div>;
