@@ -15,6 +15,9 @@ import { guard } from '../storage/errors';
 import type { NoticeRepository } from '../storage/repository';
 import type { Annotation, SavedNotice } from '../types';
 
+/** Notices read at once by an export. */
+const EXPORT_BATCH = 100;
+
 /** Notices (all, or the given ids, in that order) with their annotations, deleted ones included for a lossless backup. */
 export async function exportLibrary(repo: NoticeRepository, ids?: string[]): Promise<ExportItem[]> {
   const db = repo.db;
@@ -23,10 +26,11 @@ export async function exportLibrary(repo: NoticeRepository, ids?: string[]): Pro
   return guard(() => db.transaction('r', db.notices, db.noticeTexts, db.noticeAnalyses, db.annotations, async () => {
     const list = ids ?? (await db.notices.orderBy('updatedAt').reverse().filter((n) => n.deletedAt == null).primaryKeys());
     const items: ExportItem[] = [];
-    for (const id of list) {
-      const notice = await repo.getNotice(id);
-      if (!notice) continue;
-      items.push({ notice, annotations: await repo.listAnnotations(id, { includeDeleted: true }) });
+    // A batch of notices and their annotations per round trip, not one notice (and four requests) at a time.
+    for (let i = 0; i < list.length; i += EXPORT_BATCH) {
+      const batch = list.slice(i, i + EXPORT_BATCH);
+      const [notices, annotations] = await Promise.all([repo.getNotices(batch), repo.listAnnotationsOf(batch, { includeDeleted: true })]);
+      notices.forEach((notice, k) => notice && items.push({ notice, annotations: annotations.get(batch[k]) ?? [] }));
     }
     return items;
   }));

@@ -142,6 +142,23 @@ export class NoticeRepository {
     );
   }
 
+  /**
+   * Many notices in one go, in the order asked: each as `getNotice` gives it (null when there is none, or
+   * it is in the bin unless `includeDeleted`).
+   */
+  getNotices(ids: string[], options: { includeDeleted?: boolean } = {}): Promise<Array<SavedNotice | null>> {
+    return guard(() =>
+      this.db.transaction('r', this.db.notices, this.db.noticeTexts, this.db.noticeAnalyses, async () => {
+        const [rows, texts, analyses] = await Promise.all([
+          this.db.notices.bulkGet(ids),
+          this.db.noticeTexts.bulkGet(ids),
+          this.db.noticeAnalyses.bulkGet(ids),
+        ]);
+        return rows.map((row, i) => (!row || (row.deletedAt !== null && !options.includeDeleted) ? null : assembleNotice(row, texts[i], analyses[i])));
+      }),
+    );
+  }
+
   /** The id of the notice seen at this URL (any alias, any tracking parameters), or null. */
   findNoticeIdByUrl(url: string): Promise<string | null> {
     const key = url.length <= LIMITS.urlLength ? tryCanonicalUrl(url) : null;
@@ -360,6 +377,17 @@ export class NoticeRepository {
         .filter((r) => options.includeDeleted || r.deletedAt === null)
         .sort((a, b) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : 1))
         .map(stripTerms);
+    });
+  }
+
+  /** The annotations of many notices in one go, each notice's as `listAnnotations` gives them. */
+  listAnnotationsOf(noticeIds: string[], options: { includeDeleted?: boolean } = {}): Promise<Map<string, Annotation[]>> {
+    return guard(async () => {
+      const out = new Map<string, Annotation[]>(noticeIds.map((id) => [id, []]));
+      const rows = noticeIds.length ? await this.db.annotations.where('noticeId').anyOf([...new Set(noticeIds)]).toArray() : [];
+      rows.sort((a, b) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : 1));
+      for (const r of rows) if (options.includeDeleted || r.deletedAt === null) out.get(r.noticeId)?.push(stripTerms(r));
+      return out;
     });
   }
 

@@ -122,15 +122,15 @@ describe('export', () => {
     const target = f.notices[2];
     // Another tab's write lands just after the export has read the notice and before it reads its annotations.
     let write: Promise<unknown> | null = null;
-    const getNotice = repo.getNotice.bind(repo);
-    vi.spyOn(repo, 'getNotice').mockImplementation(async (id, options) => {
-      const notice = await getNotice(id, options);
-      if (id === target.id && !write) {
+    const getNotices = repo.getNotices.bind(repo);
+    vi.spyOn(repo, 'getNotices').mockImplementation(async (ids, options) => {
+      const notices = await getNotices(ids, options);
+      if (ids.includes(target.id) && !write) {
         write = Dexie.ignoreTransaction(() =>
           repo.putAnnotation(annotation({ id: 'from-another-tab', noticeId: target.id, createdAt: 1_800_000_000_000, updatedAt: 1_800_000_000_000 })),
         );
       }
-      return notice;
+      return notices;
     });
     const items = await exportLibrary(repo);
     await write;
