@@ -33,8 +33,8 @@
 
 import { build } from 'esbuild';
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { cpus, tmpdir } from 'node:os';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readlinkSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
@@ -92,6 +92,8 @@ export interface LibraryBench {
   seedSeconds: number;
   chromium: string;
   cores: number;
+  /** The machine's 1-minute load average when the measurements started and ended (other work inflates them). */
+  loadAverage: { start: number; end: number };
   popupFirstRender: Timing;
   /** Same moment without waiting for the paint: the list rows inserted in the DOM. */
   popupFirstRenderDom: Timing;
@@ -218,6 +220,17 @@ async function launchBrowser(extensionDir: string, userDataDir: string): Promise
   return { context, extensionId, close: () => context.close() };
 }
 
+/** True when a running browser holds this profile (Chromium's SingletonLock names its host and process). */
+function profileInUse(dir: string): boolean {
+  try {
+    const pid = Number(readlinkSync(join(dir, 'SingletonLock')).split('-').pop());
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /**
  * What the seeded database depends on: the numbers, the generator, and the search-term rules. A cached
  * profile seeded under an older schema is upgraded by the extension's own migration when it opens the
@@ -337,11 +350,20 @@ async function withLibrary<T>(options: LibraryBenchOptions, fn: (l: Seeded) => P
   if (!existsSync(join(BUILD, 'manifest.json'))) throw new Error('build the extension first: npx wxt build');
   const tmp = mkdtempSync(join(tmpdir(), 'notice-lens-bench-'));
   const home = options.fresh ? tmp : join(tmpdir(), 'notice-lens-bench-library', seedKey({ notices, annotations, chars }));
-  const profileDir = join(home, 'profile');
+  let profileDir = join(home, 'profile');
   const extensionDir = join(tmp, 'extension');
   const recordFile = join(home, 'seeded.json');
-  // A profile without its record was left half-seeded: start again.
-  if (!existsSync(recordFile)) rmSync(profileDir, { recursive: true, force: true });
+  if (profileInUse(profileDir)) {
+    if (!existsSync(recordFile)) throw new Error(`another run is seeding ${home}: try again when it has finished`);
+    // Another run has the cached profile open (a browser locks its profile): work on a copy of it.
+    const copy = join(tmp, 'profile');
+    cpSync(profileDir, copy, { recursive: true, filter: (src) => !/Singleton(Lock|Cookie|Socket)$/.test(src) });
+    profileDir = copy;
+    log('the cached profile is open in another run: using a copy');
+  } else if (!existsSync(recordFile)) {
+    // A profile without its record was left half-seeded: start again.
+    rmSync(profileDir, { recursive: true, force: true });
+  }
   mkdirSync(home, { recursive: true });
   cpSync(BUILD, extensionDir, { recursive: true });
   const manifest = JSON.parse(readFileSync(join(extensionDir, 'manifest.json'), 'utf8'));
@@ -406,6 +428,7 @@ async function runBench(options: LibraryBenchOptions, exports: boolean): Promise
   const log = options.log ?? (() => undefined);
   return withLibrary(options, async ({ browser: s, seeded, databaseBytes, chromium, tmp }) => {
     const { notices, annotations } = seeded;
+    const loadAtStart = round(loadavg()[0]);
     log('popup first render…');
     const first = await firstRender(s, runs);
     log('search in the popup…');
@@ -443,6 +466,7 @@ async function runBench(options: LibraryBenchOptions, exports: boolean): Promise
       seedSeconds: round(seeded.seconds),
       chromium,
       cores: cpus().length,
+      loadAverage: { start: loadAtStart, end: round(loadavg()[0]) },
       popupFirstRender: first.painted,
       popupFirstRenderDom: first.dom,
       search: { popup: popupSearch, library: librarySearch, queries },
@@ -498,7 +522,7 @@ function table(r: LibraryBench | WithoutExports): string {
   const lines = [
     `library benchmark in ${r.chromium} (${r.cores} cores): ${r.notices} notices (~${r.averageNoticeChars} characters), ${r.annotations} annotations` +
       (r.databaseBytes ? `, database ${mb(r.databaseBytes)}` : '') +
-      `; seeded in ${r.seedSeconds.toFixed(0)} s`,
+      `; seeded in ${r.seedSeconds.toFixed(0)} s; load average ${r.loadAverage.start} → ${r.loadAverage.end}`,
     '',
     `popup first render (list painted)   ${fmt(r.popupFirstRender)}   budget 150 ms: ${r.budgets.popupFirstRender.met ? 'met' : 'MISSED'}`,
     `  list rows in the DOM              ${fmt(r.popupFirstRenderDom)}`,
