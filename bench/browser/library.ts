@@ -174,7 +174,19 @@ const INSTRUMENT = `(() => {
     done,
     input,
     when(name, test) {
-      done[name] = new Promise((resolve) => watches.set(name, { test, resolve }));
+      const watch = { test, resolve: null };
+      const p = new Promise((resolve, reject) => {
+        watch.resolve = resolve;
+        // Fail loudly (with what the page shows) rather than wait for ever.
+        setTimeout(() => {
+          if (watches.get(name) !== watch) return;
+          watches.delete(name);
+          reject(new Error(name + ' did not appear in 60 s; the page shows: ' + document.body.innerText.slice(0, 300)));
+        }, 60000);
+      });
+      p.catch(() => {});
+      watches.set(name, watch);
+      done[name] = p;
       check();
     },
   };
