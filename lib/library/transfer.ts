@@ -11,7 +11,7 @@
  * next time that the import did not happen and should be run again.
  */
 import type { ExportItem } from '../export';
-import { guard } from '../storage/errors';
+import { ensureRoomToWrite, guard } from '../storage/errors';
 import type { NoticeRepository } from '../storage/repository';
 import type { Annotation, SavedNotice } from '../types';
 
@@ -70,6 +70,11 @@ export async function importLibrary(
     notices: notices.length,
     annotations: annotations.length,
   };
+  // Room for the records (texts, terms and indexes take a few times the characters' bytes) and a margin.
+  let chars = 0;
+  for (const n of notices) chars += n.text.length + JSON.stringify(n.metadata).length;
+  for (const a of annotations) chars += a.note.length + a.quote.length + 500;
+  await ensureRoomToWrite(chars * 8);
   await guard(() => db.meta.put({ key: IMPORT_MARKER, value: marker }));
   try {
     return await guard(() => db.transaction('rw', db.tables, async () => {

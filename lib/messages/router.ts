@@ -5,7 +5,7 @@
  */
 
 import { canonicalUrl, noticeId as computeNoticeId, noticeIdKind, tryCanonicalUrl } from '../identity';
-import { StorageError, toStorageError } from '../storage/errors';
+import { StorageError, ensureRoomToWrite, toStorageError } from '../storage/errors';
 import type { NoticeSnapshot } from '../storage/records';
 import type { NoticeRepository } from '../storage/repository';
 import {
@@ -31,6 +31,18 @@ export interface RequestContext {
 
 class Forbidden extends Error {}
 
+/** Requests that write to the library: refused up front when storage is nearly full (emptying the bin is not). */
+const WRITES: ReadonlySet<RequestType> = new Set<RequestType>([
+  'notice/upsert',
+  'notice/set-saved',
+  'notice/set-tags',
+  'notice/delete',
+  'notice/restore',
+  'annotation/put',
+  'annotation/delete',
+  'annotation/restore',
+]);
+
 /** Handle a validated request from a classified sender. Every failure becomes `{ ok: false }`. */
 export async function handleRequest(repo: NoticeRepository, request: Request, context: RequestContext): Promise<Response> {
   try {
@@ -38,6 +50,7 @@ export async function handleRequest(repo: NoticeRepository, request: Request, co
       if (!ALLOWED_FROM_CONTENT_SCRIPT.has(request.type)) throw new Forbidden(`${request.type} is not available to pages`);
       await checkContentScript(repo, request, context.sender.url);
     }
+    if (WRITES.has(request.type)) await ensureRoomToWrite();
     const value = await dispatch(repo, request, context);
     return { ok: true, value };
   } catch (e) {

@@ -87,15 +87,27 @@ export const NEARLY_FULL_BYTES = 32 * 1024 * 1024;
  * with unlimitedStorage, Chromium reports the usage plus the free disk space as the quota, so this also sees
  * a full disk. False where there is no estimate (Node, or the call fails).
  */
-export async function storageNearlyFull(): Promise<boolean> {
+export async function storageNearlyFull(needed = 0): Promise<boolean> {
   type Estimate = { quota?: number; usage?: number };
   const storage = (globalThis as { navigator?: { storage?: { estimate?: () => Promise<Estimate> } } }).navigator?.storage;
   if (typeof storage?.estimate !== 'function') return false;
   try {
     const { quota, usage } = await storage.estimate();
-    return typeof quota === 'number' && typeof usage === 'number' && quota - usage < NEARLY_FULL_BYTES;
+    return typeof quota === 'number' && typeof usage === 'number' && quota - usage < NEARLY_FULL_BYTES + needed;
   } catch {
     return false;
+  }
+}
+
+/**
+ * Refuse a write before it starts when the disk (or quota) is nearly used up: `needed` bytes and a margin
+ * must be free. Chromium's IndexedDB can be left unreadable by a write that runs out of disk half-way, and
+ * then discards the whole database the next time it opens it (every record lost, seen in
+ * tests/e2e/storage-full.test.ts); a write that never starts cannot do that.
+ */
+export async function ensureRoomToWrite(needed = 0): Promise<void> {
+  if (await storageNearlyFull(needed)) {
+    throw new StorageError('quota', `Less than ${Math.round((NEARLY_FULL_BYTES + needed) / 1048576)} MB of storage left: not written`);
   }
 }
 

@@ -6,10 +6,12 @@
  */
 import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { importLibrary, takeInterruptedImport } from '../../lib/library/transfer';
+import { handleRequest } from '../../lib/messages/router';
 import { NoticeLensDB, REOPEN_DELAY_MS } from '../../lib/storage/db';
 import { NEARLY_FULL_BYTES, StorageError } from '../../lib/storage/errors';
 import { NoticeRepository } from '../../lib/storage/repository';
-import { annotation, snapshot, testClock, uniqueName } from './fixtures';
+import { annotation, freshRepo, GOVCN_URL, snapshot, testClock, uniqueName } from './fixtures';
 
 afterEach(() => {
   vi.unstubAllGlobals();
@@ -93,6 +95,38 @@ describe('a full disk', () => {
     await vi.waitFor(async () => expect((await repo.getAnnotation('before'))?.note).toBe('磁盘写满前'), { timeout: REOPEN_DELAY_MS * 10, interval: 50 });
     await repo.putAnnotation(annotation({ id: 'after', noticeId: n.id, createdAt: 1_800_000_000_000, updatedAt: 1_800_000_000_000 }));
     expect((await repo.listAnnotations(n.id)).map((a) => a.id)).toEqual(['before', 'after']);
+    db.close();
+  });
+
+  it('refuses writes before they start when the disk is nearly full, so no write can run out half-way', async () => {
+    const { db, repo } = freshRepo();
+    const s = snapshot();
+    await repo.upsertNotice(s);
+    const before: Record<string, unknown[]> = {};
+    for (const t of db.tables) before[t.name] = await t.toArray();
+    const spies = db.tables.map((t) => [vi.spyOn(t, 'put'), vi.spyOn(t, 'bulkPut')]).flat();
+    const content = { kind: 'content-script' as const, url: GOVCN_URL, tabId: 1, frameId: 0 };
+
+    stubFreeSpace(NEARLY_FULL_BYTES - 1);
+    const put = await handleRequest(repo, { type: 'annotation/put', annotation: annotation({ noticeId: s.id }) }, { sender: content });
+    expect(put).toMatchObject({ ok: false, kind: 'quota', retry: true, error: expect.stringMatching(/^存储空间已满/) });
+    const upsert = await handleRequest(repo, { type: 'notice/upsert', snapshot: snapshot({ text: `${s.text}\n补充。` }) }, { sender: content });
+    expect(upsert).toMatchObject({ ok: false, kind: 'quota' });
+    // Reading, and emptying the bin (which makes room), still work.
+    expect(await handleRequest(repo, { type: 'notice/get-by-url', url: GOVCN_URL }, { sender: content })).toMatchObject({ ok: true });
+    const page = { kind: 'extension-page' as const, url: 'chrome-extension://x/library.html' };
+    expect(await handleRequest(repo, { type: 'annotation/purge-deleted', olderThan: 0 }, { sender: page })).toMatchObject({ ok: true });
+    // An import needs room for what it brings: refused before its marker is written.
+    stubFreeSpace(NEARLY_FULL_BYTES + 1024);
+    const big = { ...s, id: 'url:gov.cn/big', urls: ['https://www.gov.cn/big.htm'], text: '字'.repeat(10_000), saved: true, tags: [], createdAt: 1, updatedAt: 2 };
+    await expect(importLibrary(repo, [big], [], { fileName: 'big.jsonld' })).rejects.toMatchObject({ kind: 'quota' });
+    expect(await takeInterruptedImport(repo)).toBeNull();
+
+    for (const spy of spies) expect(spy).not.toHaveBeenCalled();
+    for (const t of db.tables) expect(await t.toArray(), t.name).toEqual(before[t.name]);
+    // With room again, the same write goes through.
+    stubFreeSpace(NEARLY_FULL_BYTES * 4);
+    expect(await handleRequest(repo, { type: 'annotation/put', annotation: annotation({ noticeId: s.id }) }, { sender: content })).toMatchObject({ ok: true });
     db.close();
   });
 
