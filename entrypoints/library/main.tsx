@@ -10,7 +10,7 @@ import { alignPassages, compareNotices, type AlignedRow, type Comparison } from 
 import { DEFAULT_MAX_IMPORT_BYTES, exportFileName, exportTitle, parseImportFile, toCsvBytes, toDocx, toMarkdown, toW3CJson, type ExportItem } from '../../lib/export';
 import { readFacets } from '../../lib/library/facets';
 import { exportLibrary, importLibrary, takeInterruptedImport } from '../../lib/library/transfer';
-import { NoticeLensDB, NoticeRepository, describeStorageError, type NoticeFilters, type NoticeSummary } from '../../lib/storage';
+import { NoticeLensDB, NoticeRepository, describeStorageError, ensureRoomToWrite, type NoticeFilters, type NoticeSummary } from '../../lib/storage';
 import type { Annotation, SavedNotice } from '../../lib/types';
 import { loadTranslate } from '../shared/i18n';
 
@@ -194,7 +194,7 @@ function ListView(p: { t: Translate; version: number; report(kind: 'info' | 'err
     }
   };
   const remove = async () => {
-    const done = await repo.deleteNotices(ids).catch((e) => p.report('error', t('error', describeStorageError(e))));
+    const done = await ensureRoomToWrite().then(() => repo.deleteNotices(ids)).catch((e) => p.report('error', t('error', describeStorageError(e))));
     if (done === undefined) return;
     setUndo(ids);
     setSelected(new Set());
@@ -203,7 +203,7 @@ function ListView(p: { t: Translate; version: number; report(kind: 'info' | 'err
   };
   const restore = async () => {
     if (!undo) return;
-    const done = await repo.restoreNotices(undo).catch((e) => p.report('error', t('error', describeStorageError(e))));
+    const done = await ensureRoomToWrite().then(() => repo.restoreNotices(undo)).catch((e) => p.report('error', t('error', describeStorageError(e))));
     if (done === undefined) return;
     setUndo(null);
     p.report('info', t('undo'));

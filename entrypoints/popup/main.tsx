@@ -7,7 +7,7 @@ import { UI_LANGUAGE_KEY, type UiLanguage } from '../../components/translate';
 import type { AnalysisReport } from '../../lib/messages';
 import { readFacets } from '../../lib/library/facets';
 import { rankSimilar } from '../../lib/library/similar';
-import { NoticeLensDB, NoticeRepository, type Page, describeStorageError, type NoticeFilters, type NoticeSummary } from '../../lib/storage';
+import { NoticeLensDB, NoticeRepository, type Page, describeStorageError, ensureRoomToWrite, type NoticeFilters, type NoticeSummary } from '../../lib/storage';
 import type { NoticeSnapshot } from '../../lib/storage/records';
 import { NOTICE_SITE_MATCHES } from '../../lib/sites';
 import { loadTranslate } from '../shared/i18n';
@@ -135,6 +135,7 @@ function Popup({ t }: { t: Translate }) {
   const toggleSaved = async () => {
     if (!current?.report) return;
     try {
+      await ensureRoomToWrite();
       if (!current.stored) {
         const snapshot = (await browser.tabs.sendMessage(current.tabId, { type: 'page/snapshot' })) as NoticeSnapshot | null;
         if (!snapshot) throw new Error(t('noNoticeHere'));
