@@ -6,6 +6,13 @@
  * and importing in the library must say 存储空间已满, keep every record already stored, and go through once
  * room is made (the panel by itself, the import when the analyst tries again).
  *
+ * This test found that a full disk could cost the whole library: a write that ran out of disk half-way
+ * left Chromium's IndexedDB files unreadable, and when room was made Chromium discarded the database and the
+ * extension started an empty one (about one run in four under load; every record from before gone). The
+ * extension now refuses writes up front while less than a margin is free (`ensureRoomToWrite`), so the
+ * panel and the library say 存储空间已满 without touching the database; the checks below that every earlier
+ * record is still there are what catches a loss.
+ *
  * Mounting the tmpfs needs root (or passwordless sudo); the test says so if it cannot.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
