@@ -193,6 +193,26 @@ export class NoticeRepository {
     );
   }
 
+  /**
+   * The notices of a library page without the number of matching notices (`listNotices` has both): the
+   * page does not wait for counting the whole library. `countNotices` gives the number.
+   */
+  recentNotices(options: { filters?: NoticeFilters; limit?: number; offset?: number } = {}): Promise<NoticeSummary[]> {
+    const limit = clampInt(options.limit ?? 50, 1, LIMITS.pageSize);
+    const offset = clampInt(options.offset ?? 0, 0, Number.MAX_SAFE_INTEGER);
+    return guard(() =>
+      this.db.transaction('r', this.db.notices, async () => {
+        const { rows } = await pageByRecency(this.db, options.filters ?? {}, offset, limit, undefined, false);
+        return rows.map(toSummary);
+      }),
+    );
+  }
+
+  /** How many notices match the filters (the `total` of `listNotices`). */
+  async countNotices(filters: NoticeFilters = {}): Promise<number> {
+    return (await this.listNotices({ filters, limit: 1 })).total;
+  }
+
   /** Move notices to the bin (undo with `restoreNotices`). Their annotations stay, hidden with them. */
   deleteNotices(ids: string[]): Promise<number> {
     return this.setNoticesDeleted(ids, true);
