@@ -1,5 +1,5 @@
 import { render } from 'preact';
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { CategoryCounts, FilterBar, NoticeRow, type Facets } from '../../components/NoticeList';
 import type { Translate } from '../../components/messages';
 import { pageCss } from '../../components/page-styles';
@@ -7,22 +7,24 @@ import { UI_LANGUAGE_KEY, type UiLanguage } from '../../components/translate';
 import type { AnalysisReport } from '../../lib/messages';
 import { readFacets } from '../../lib/library/facets';
 import { rankSimilar } from '../../lib/library/similar';
-import { NoticeLensDB, NoticeRepository, type Page, describeStorageError, ensureRoomToWrite, type NoticeFilters, type NoticeSummary } from '../../lib/storage';
-import type { NoticeSnapshot } from '../../lib/storage/records';
+import { NoticeLensDB, NoticeRepository, describeStorageError, ensureRoomToWrite, type NoticeFilters, type NoticeSummary } from '../../lib/storage';
+import type { NoticeRow as StoredNotice } from '../../lib/storage/db';
+import { POPUP_PAGE } from '../../lib/storage/first-page';
+import { toSummary, type NoticeSnapshot } from '../../lib/storage/records';
 import { NOTICE_SITE_MATCHES } from '../../lib/sites';
 import { loadTranslate } from '../shared/i18n';
-
-/** Notices in the popup's list. */
-const POPUP_PAGE = 30;
 
 const db = new NoticeLensDB();
 const repo = new NoticeRepository(db);
 
 /**
- * The library's first page, asked for as the popup loads, alongside its language, rather than after the
- * first render: opening the database and reading the page is most of the time to a useful popup.
+ * The library's first page, read by popup-prefetch.js while this code loaded (else asked for now),
+ * alongside the UI language rather than after the first render: opening the database and reading the page
+ * is most of the time to a useful popup. Without the number of notices: counting the whole library would
+ * hold the page back (it is counted next).
  */
-let firstPage: Promise<Page<NoticeSummary>> | null = repo.listNotices({ limit: POPUP_PAGE });
+const prefetched = (globalThis as { noticeLensFirstPage?: Promise<StoredNotice[] | null> }).noticeLensFirstPage ?? Promise.resolve(null);
+let firstPage: Promise<NoticeSummary[]> | null = prefetched.then((rows) => (rows ? rows.map(toSummary) : repo.recentNotices({ limit: POPUP_PAGE })));
 /** Settles when the first page has been read (or failed): later reads start then, not competing with it. */
 const firstPageRead: Promise<unknown> = firstPage.then(
   () => undefined,
@@ -30,7 +32,7 @@ const firstPageRead: Promise<unknown> = firstPage.then(
 );
 
 /** The first page for the unfiltered library, once; null for any other list. */
-function takeFirstPage(f: NoticeFilters): Promise<Page<NoticeSummary>> | null {
+function takeFirstPage(f: NoticeFilters): Promise<NoticeSummary[]> | null {
   const page = firstPage;
   firstPage = null;
   return page && Object.values(f).every((v) => v === undefined) ? page : null;
@@ -62,7 +64,8 @@ async function readCurrent(): Promise<Current | null> {
 function Popup({ t }: { t: Translate }) {
   const [current, setCurrent] = useState<Current | null>(null);
   const [items, setItems] = useState<Array<{ notice: NoticeSummary; snippet: string | null }>>([]);
-  const [total, setTotal] = useState(0);
+  /** Notices in the list's library or search; null while being counted. */
+  const [total, setTotal] = useState<number | null>(null);
   /** The query the shown rows answer ('' for the library itself); null before the first answer. */
   const [shownQuery, setShownQuery] = useState<string | null>(null);
   const latest = useRef(0);
@@ -83,7 +86,19 @@ function Popup({ t }: { t: Translate }) {
         setItems(result.hits.map((h) => ({ notice: h.notice, snippet: h.snippet })));
         setTotal(result.total);
       } else {
-        const page = await (takeFirstPage(f) ?? repo.listNotices({ filters: f, limit: POPUP_PAGE }));
+        const first = takeFirstPage(f);
+        if (first) {
+          // The first page on screen, then the number of notices.
+          const items = await first;
+          if (request !== latest.current) return;
+          setItems(items.map((notice) => ({ notice, snippet: null })));
+          setTotal(null);
+          setShownQuery('');
+          const total = await repo.countNotices(f);
+          if (request === latest.current) setTotal(total);
+          return;
+        }
+        const page = await repo.listNotices({ filters: f, limit: POPUP_PAGE });
         if (request !== latest.current) return;
         setItems(page.items.map((notice) => ({ notice, snippet: null })));
         setTotal(page.total);
@@ -94,7 +109,8 @@ function Popup({ t }: { t: Translate }) {
     }
   };
 
-  useEffect(() => {
+  // Asked for as soon as the query or a filter changes, not after the next frame (when effects run).
+  useLayoutEffect(() => {
     void refreshList(query, filters);
   }, [query, filters]);
 
@@ -227,7 +243,7 @@ function Popup({ t }: { t: Translate }) {
       </div>
 
       <h2 style={{ padding: '0 12px' }}>
-        {t('library')} ({total})
+        {t('library')} ({total ?? '…'})
       </h2>
       <FilterBar t={t} query={query} filters={filters} facets={facets} onQuery={setQuery} onFilters={setFilters} />
       {items.length === 0 ? (

@@ -1,0 +1,88 @@
+/**
+ * The popup's first page of the library, read with IndexedDB itself (no Dexie, nothing else imported), so
+ * a small script (entrypoints/popup-prefetch.ts) can read it while the popup's own code is still loading:
+ * opening the database and reading the page then overlap with fetching and compiling that code, instead of
+ * following it. The same notices as `NoticeRepository.recentNotices` without filters: the newest first
+ * (the `updatedAt` index backwards), those in the bin left out.
+ */
+import type { NoticeRow } from './db';
+
+/** IndexedDB's getAllRecords (Chromium 141+): keys and values in one request, in either direction. */
+interface IndexWithRecords {
+  getAllRecords?: (options: { count?: number; direction?: IDBCursorDirection }) => IDBRequest<Array<{ key: IDBValidKey; primaryKey: IDBValidKey; value: unknown }>>;
+}
+
+/** Notices in the popup's list. */
+export const POPUP_PAGE = 30;
+
+/** The database's name (`DB_NAME` in db.ts, not imported: that would bring Dexie along). */
+export const FIRST_PAGE_DB_NAME = 'notice-lens';
+
+/**
+ * The newest `limit` notices not in the bin, or null when there is no library yet (the database is not
+ * created) or reading failed (the caller then reads through the repository, which reports errors).
+ */
+export function readFirstPage(
+  idb: IDBFactory,
+  limit = POPUP_PAGE,
+  name = FIRST_PAGE_DB_NAME,
+  keyRange: Pick<typeof IDBKeyRange, 'upperBound'> = globalThis.IDBKeyRange,
+): Promise<NoticeRow[] | null> {
+  return new Promise((resolve) => {
+    let open: IDBOpenDBRequest;
+    try {
+      open = idb.open(name);
+    } catch {
+      return resolve(null);
+    }
+    // No database yet: do not create an empty one (the extension's own code creates it with its schema).
+    open.onupgradeneeded = () => open.transaction?.abort();
+    open.onerror = () => resolve(null);
+    open.onsuccess = () => {
+      const db = open.result;
+      // Never hold up a schema upgrade by the extension's code.
+      db.onversionchange = () => db.close();
+      const done = (rows: NoticeRow[] | null) => {
+        db.close();
+        resolve(rows);
+      };
+      try {
+        if (!db.objectStoreNames.contains('notices')) return done(null);
+        const tx = db.transaction('notices', 'readonly');
+        const index = tx.objectStore('notices').index('updatedAt');
+        const rows: NoticeRow[] = [];
+        // A cursor from the newest, a notice at a time (each a round trip through the page's busy thread
+        // while its code loads), after one request for the first few where the browser has getAllRecords.
+        const walk = (after: IDBValidKey | null, skip: string[]) => {
+          const cursor = index.openCursor(after === null ? null : keyRange.upperBound(after), 'prev');
+          cursor.onsuccess = () => {
+            const c = cursor.result;
+            if (!c) return;
+            const row = c.value as NoticeRow;
+            if (skip.includes(row.id)) return c.continue();
+            if (row.deletedAt === null) rows.push(row);
+            if (rows.length < limit) c.continue();
+          };
+        };
+        const getAllRecords = (index as IndexWithRecords).getAllRecords;
+        if (typeof getAllRecords !== 'function') walk(null, []);
+        else {
+          const count = limit + 10;
+          const request = getAllRecords.call(index, { count, direction: 'prev' });
+          request.onsuccess = () => {
+            const records = request.result;
+            for (const r of records) if (rows.length < limit && (r.value as NoticeRow).deletedAt === null) rows.push(r.value as NoticeRow);
+            if (rows.length >= limit || records.length < count) return;
+            // More in the bin than expected: go on from the last one read (same time: skip those already read).
+            const last = records[records.length - 1];
+            walk(last.key, records.filter((r) => r.key === last.key).map((r) => String(r.primaryKey)));
+          };
+        }
+        tx.oncomplete = () => done(rows);
+        tx.onabort = () => done(null);
+      } catch {
+        done(null);
+      }
+    };
+  });
+}
