@@ -126,7 +126,7 @@ export async function searchNotices(
           const size = Math.min(FIRST_BATCH, Math.max(MIN_BATCH, want - hits.length + 8));
           const fresh = keys.slice(i, i + size).filter((k) => !emitted.has(idOfSearchKey(k)));
           i += size;
-          const verdicts = await checker.check(fresh, tier);
+          const verdicts = await checker.check(fresh, tier, want - hits.length);
           for (const k of fresh) {
             const v = verdicts.get(idOfSearchKey(k));
             if (!v || v.titleTier !== tier) continue;
@@ -182,8 +182,12 @@ class Checker {
     private readonly filters: NoticeFilters,
   ) {}
 
-  /** Verdicts for the notices of these keys that can be hits of `tier`; others map to null for now. */
-  async check(keys: string[], tier: 0 | 1 | 2): Promise<Map<string, NoticeHit | null>> {
+  /**
+   * Verdicts for the notices of these keys that can be hits of `tier`; others map to null for now. `need`:
+   * hits the page still needs (a notice with every phrase in its title is a hit, so no more of their texts
+   * are read than that).
+   */
+  async check(keys: string[], tier: 0 | 1 | 2, need: number): Promise<Map<string, NoticeHit | null>> {
     const byId = new Map<string, string>();
     for (const k of keys) if (!this.verdicts.has(idOfSearchKey(k))) byId.set(idOfSearchKey(k), k);
     const unread = [...byId.keys()].filter((id) => !this.rows.has(id));
@@ -198,6 +202,7 @@ class Checker {
       if (!row || row.deletedAt !== null || !rowPasses(row, this.filters)) this.verdicts.set(id, null);
       else if (this.titleTierOf(row) === tier) pending.push({ row, key });
     }
+    if (tier === 2) pending.splice(Math.max(need, 0));
     if (pending.length > 0) {
       const may = await this.mayHaveNotes(pending.map((p) => p.key));
       const noteKeys = pending.filter((p) => may(p.key)).map((p) => p.key);
