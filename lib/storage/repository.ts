@@ -404,7 +404,8 @@ export class NoticeRepository {
   listAnnotationsOf(noticeIds: string[], options: { includeDeleted?: boolean } = {}): Promise<Map<string, Annotation[]>> {
     return guard(async () => {
       const out = new Map<string, Annotation[]>(noticeIds.map((id) => [id, []]));
-      const rows = noticeIds.length ? await this.db.annotations.where('noticeId').anyOf([...new Set(noticeIds)]).toArray() : [];
+      // One request per notice, all sent at once: an anyOf() query walks a cursor, a round trip per annotation.
+      const rows = (await Promise.all([...new Set(noticeIds)].map((id) => this.db.annotations.where('noticeId').equals(id).toArray()))).flat();
       rows.sort((a, b) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : 1));
       for (const r of rows) if (options.includeDeleted || r.deletedAt === null) out.get(r.noticeId)?.push(stripTerms(r));
       return out;
