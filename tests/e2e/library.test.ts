@@ -134,7 +134,8 @@ describe('the library', () => {
     try {
       const lib = await openLibrary(fresh);
       await lib.setInputFiles('[data-field="import"]', file);
-      await expect.poll(() => lib.locator('[data-section="status"]').textContent()).toContain('已导入 4 篇公文');
+      // The import's own pre-write checks and transaction take seconds on a busy machine.
+      await expect.poll(() => lib.locator('[data-section="status"]').textContent(), { timeout: 30_000 }).toContain('已导入 4 篇公文');
       await expect.poll(async () => lib.locator('li.notice').count()).toBe(4);
       const again = readFileSync(await download(lib, '[data-export="json"]'), 'utf8');
       expect(JSON.parse(again)).toEqual(JSON.parse(jsonExport));

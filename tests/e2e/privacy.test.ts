@@ -68,6 +68,9 @@ describe('the extension is not reachable from web pages', () => {
   it('chrome.runtime.sendMessage and connect from a notice page get no answer and reach nothing', async () => {
     const page = await s.open(URL_P);
     await page.waitForFunction(() => (CSS as any).highlights.has('notice-lens-obligation'), null, { timeout: 20000 });
+    // The page's own content script opens the database once it has painted (to load the page's annotations):
+    // wait for that, so what follows compares the database with itself and not with its creation.
+    await expect.poll(async () => Object.keys(await readDatabase(await currentWorker(s))).length, { timeout: 20_000 }).toBeGreaterThan(0);
     const before = await readDatabase(await currentWorker(s));
     const tried = await page.evaluate(async (id) => {
       const runtime = (window as any).chrome?.runtime;
