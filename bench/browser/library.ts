@@ -38,6 +38,7 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { chromiumOptions } from '../../tests/e2e/harness';
 import { corpusText } from '../corpus';
 import { sentencesOf } from '../notices';
 import { fmt, round, summarise, type Timing } from '../stats';
@@ -46,7 +47,6 @@ import { profiled } from './library-profile';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url)).replace(/\/$/, '');
 const BUILD = join(ROOT, '.output/chrome-mv3');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 /**
  * A public key for the copy's manifest: an unpacked extension's id (and so its database's origin) follows
  * from its path unless the manifest has a key. With one, a cached profile finds its database wherever the
@@ -203,26 +203,7 @@ interface Browser {
 
 /** Debian's Chromium with the extension loaded, flags as the e2e harness (tests/e2e/harness.ts) uses. */
 async function launchBrowser(extensionDir: string, userDataDir: string): Promise<Browser> {
-  const context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: CHROMIUM,
-    headless: true,
-    viewport: { width: 1280, height: 900 },
-    locale: 'zh-CN',
-    acceptDownloads: true,
-    env: { ...process.env, LANGUAGE: 'zh_CN:zh', LANG: 'zh_CN.UTF-8' },
-    args: [
-      `--disable-extensions-except=${extensionDir}`,
-      `--load-extension=${extensionDir}`,
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--lang=zh-CN',
-    ],
-  });
+  const context = await chromium.launchPersistentContext(userDataDir, { ...chromiumOptions([extensionDir]), acceptDownloads: true });
   let worker = context.serviceWorkers()[0];
   if (!worker) worker = await context.waitForEvent('serviceworker', { timeout: 20000 });
   const extensionId = new URL(worker.url()).host;

@@ -8,6 +8,7 @@
  * UTF-16 (no lone surrogate: they cannot be written as UTF-8 and strict JSON readers refuse their escapes).
  * An empty list means the record is well-formed. Pure: no Node APIs.
  */
+import { loneSurrogateAt } from '../text/normalise';
 import { OBLIGATION_CATEGORIES } from '../types';
 
 const SITES = ['pkulaw', 'govcn', 'npc', 'generic', 'text'];
@@ -27,22 +28,7 @@ function isObject(v: unknown): v is Obj {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
-/** Offset of the first lone surrogate in `s`, or -1 when `s` is well-formed UTF-16. */
-export function loneSurrogateAt(s: string): number {
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c < 0xd800 || c > 0xdfff) continue;
-    if (c <= 0xdbff && i + 1 < s.length) {
-      const d = s.charCodeAt(i + 1);
-      if (d >= 0xdc00 && d <= 0xdfff) {
-        i++;
-        continue;
-      }
-    }
-    return i;
-  }
-  return -1;
-}
+export { loneSurrogateAt };
 
 /** True for `YYYY-MM-DD` naming a day that exists. */
 export function isIsoDate(s: string): boolean {

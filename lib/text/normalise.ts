@@ -130,7 +130,16 @@ export function wellFormed(s: string): string {
   if (!/[\uD800-\uDFFF]/.test(s)) return s;
   let out = '';
   let from = 0;
-  for (let i = 0; i < s.length; i++) {
+  for (let i = loneSurrogateAt(s); i >= 0; i = loneSurrogateAt(s, i + 1)) {
+    out += `${s.slice(from, i)}\uFFFD`;
+    from = i + 1;
+  }
+  return out + s.slice(from);
+}
+
+/** Offset of the first lone surrogate in `s` at or after `from`, or -1 when there is none. */
+export function loneSurrogateAt(s: string, from = 0): number {
+  for (let i = from; i < s.length; i++) {
     const c = s.charCodeAt(i);
     if (c < 0xd800 || c > 0xdfff) continue;
     if (c <= 0xdbff && i + 1 < s.length) {
@@ -140,10 +149,9 @@ export function wellFormed(s: string): string {
         continue;
       }
     }
-    out += `${s.slice(from, i)}\uFFFD`;
-    from = i + 1;
+    return i;
   }
-  return out + s.slice(from);
+  return -1;
 }
 
 /**

@@ -26,6 +26,33 @@ export interface Session {
   close(): Promise<void>;
 }
 
+/**
+ * How every test and benchmark starts Debian's Chromium: headless, Chinese locale, these unpacked extensions
+ * loaded, and none of the background traffic this machine's closed network would refuse.
+ */
+export function chromiumOptions(extensionDirs: string[]): Parameters<typeof chromium.launchPersistentContext>[1] {
+  return {
+    executablePath: CHROMIUM,
+    headless: true,
+    viewport: { width: 1280, height: 900 },
+    locale: 'zh-CN',
+    // The extension's UI language follows the browser's: Chinese first.
+    env: { ...process.env, LANGUAGE: 'zh_CN:zh', LANG: 'zh_CN.UTF-8' },
+    args: [
+      `--disable-extensions-except=${extensionDirs.join(',')}`,
+      `--load-extension=${extensionDirs.join(',')}`,
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--lang=zh-CN',
+    ],
+  };
+}
+
 export async function launch(
   options: {
     userDataDir?: string;
@@ -39,26 +66,7 @@ export async function launch(
   const extensionDir = options.extensionDir ?? EXTENSION_DIR;
   if (!existsSync(join(extensionDir, 'manifest.json'))) throw new Error('build the extension first: npx wxt build');
   const userDataDir = options.userDataDir ?? mkdtempSync(join(tmpdir(), 'notice-lens-e2e-'));
-  const context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: CHROMIUM,
-    headless: true,
-    viewport: { width: 1280, height: 900 },
-    locale: 'zh-CN',
-    // The extension's UI language follows the browser's: Chinese first.
-    env: { ...process.env, LANGUAGE: 'zh_CN:zh', LANG: 'zh_CN.UTF-8' },
-    args: [
-      `--disable-extensions-except=${[extensionDir, ...(options.alongside ?? [])].join(',')}`,
-      `--load-extension=${[extensionDir, ...(options.alongside ?? [])].join(',')}`,
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--lang=zh-CN',
-    ],
-  });
+  const context = await chromium.launchPersistentContext(userDataDir, chromiumOptions([extensionDir, ...(options.alongside ?? [])]));
   let worker = context.serviceWorkers()[0];
   if (!worker) worker = await context.waitForEvent('serviceworker', { timeout: 20000 });
   const extensionId = new URL(worker.url()).host;
