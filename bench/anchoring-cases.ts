@@ -35,7 +35,8 @@ export function loadSeeds(dir?: string): Seed[] {
     .map((f) => ({ name: f.replace(/\.txt$/, ''), text: normaliseText(readFileSync(join(folder, f), 'utf8')).text }));
 }
 
-const HEADING = /^[ \t\u3000]*(第[一二三四五六七八九十百千零〇]+[章条]|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)])/gmu;
+const HEADING =
+  /^[ \t\u3000]*(第[一二三四五六七八九十百千零〇]+[章条]|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)])/gmu;
 
 /**
  * A tiny outline reader for tests and the bench (the real one belongs to another module): line-start
@@ -57,7 +58,6 @@ export function buildOutline(text: string): OutlineItem[] {
 
 // ---------------------------------------------------------------------------------------------------------
 // Deterministic randomness
-
 
 function pick<T>(rand: () => number, items: readonly T[]): T {
   return items[Math.floor(rand() * items.length)];
@@ -191,8 +191,7 @@ export function chooseSpan(rand: () => number, text: string, kind: SpanKind): Sp
       start = at;
       end = at + word.length;
     } else {
-      const [lo, hi] =
-        kind === 'short' ? [2, 4] : kind === 'medium' ? [5, 20] : kind === 'long' ? [21, 200] : [4, 16];
+      const [lo, hi] = kind === 'short' ? [2, 4] : kind === 'medium' ? [5, 20] : kind === 'long' ? [21, 200] : [4, 16];
       const len = between(rand, lo, hi);
       if (len >= n) continue;
       start = between(rand, 0, n - len);
@@ -224,7 +223,8 @@ function sentenceBank(seeds: Seed[], except: string): string[] {
   const bank: string[] = [];
   for (const s of seeds) {
     if (s.name === except) continue;
-    for (const sentence of s.text.split(/(?<=[。；！？])|\n/u)) if (sentence.length >= 15 && sentence.length <= 120) bank.push(sentence);
+    for (const sentence of s.text.split(/(?<=[。；！？])|\n/u))
+      if (sentence.length >= 15 && sentence.length <= 120) bank.push(sentence);
   }
   return bank;
 }
@@ -253,13 +253,7 @@ const FULL = '，：；（）！？';
 const HALF = ',:;()!?';
 
 /** Build the edit of one kind for a span; null when the kind does not apply to this span. */
-function makeEdit(
-  rand: () => number,
-  text: string,
-  span: Span,
-  kind: EditKind,
-  bank: string[],
-): Splice[] | null {
+function makeEdit(rand: () => number, text: string, span: Span, kind: EditKind, bank: string[]): Splice[] | null {
   const quote = text.slice(span.start, span.end);
   switch (kind) {
     case 'none':
@@ -279,7 +273,8 @@ function makeEdit(
       return splices;
     }
     case 'punctuation-width': {
-      const toHalf = [...text].filter((c) => FULL.includes(c)).length >= [...text].filter((c) => HALF.includes(c)).length;
+      const toHalf =
+        [...text].filter((c) => FULL.includes(c)).length >= [...text].filter((c) => HALF.includes(c)).length;
       const [from, to] = toHalf ? [FULL, HALF] : [HALF, FULL];
       const splices: Splice[] = [];
       for (let i = 0; i < text.length; i++) {
@@ -491,7 +486,11 @@ export function editWorkload(w: Workload, seed: number): { text: string; expecte
     }
   });
   // Whole text: a paragraph inserted near the top, punctuation width swapped, whitespace reflowed.
-  add({ at: text.indexOf('\n') + 1, remove: 0, insert: '新增段落：各单位要认真贯彻落实本通知精神，结合实际抓好落实。\n' });
+  add({
+    at: text.indexOf('\n') + 1,
+    remove: 0,
+    insert: '新增段落：各单位要认真贯彻落实本通知精神，结合实际抓好落实。\n',
+  });
   const FULL = '，：；（）！？';
   const HALF = ',:;()!?';
   for (let i = 0; i < text.length; i++) {

@@ -40,8 +40,12 @@ const tally = runCases(cases);
 const elapsed = performance.now() - started;
 
 console.log(`Re-anchoring accuracy: ${tally.cases} cases from ${seeds.length} seeds (PRNG seed ${caseSeed})`);
-console.log(`  text still exists: ${tally.placeable}; text deleted (must be unplaced): ${tally.cases - tally.placeable}`);
-console.log(`  placed correctly: ${tally.placedCorrectly} (${pct(tally.placedCorrectly, tally.placeable)} of placeable)`);
+console.log(
+  `  text still exists: ${tally.placeable}; text deleted (must be unplaced): ${tally.cases - tally.placeable}`,
+);
+console.log(
+  `  placed correctly: ${tally.placedCorrectly} (${pct(tally.placedCorrectly, tally.placeable)} of placeable)`,
+);
 console.log(`  placed wrongly:   ${tally.placedWrongly} (${pct(tally.placedWrongly, tally.cases)} of all cases)`);
 console.log(
   `  unplaced:         ${tally.unplaced + tally.orphanedCorrectly} ` +
@@ -55,7 +59,9 @@ for (const kind of EDIT_KINDS) {
 }
 for (const f of tally.failures) {
   const where = f.got === null ? 'null' : `${f.got.start}-${f.got.end} ${f.got.method} ${f.got.confidence}`;
-  console.log(`    ${f.verdict.padEnd(8)} ${f.id}: ${JSON.stringify(f.quote)} expected ${JSON.stringify(f.expected)} got ${where}`);
+  console.log(
+    `    ${f.verdict.padEnd(8)} ${f.id}: ${JSON.stringify(f.quote)} expected ${JSON.stringify(f.expected)} got ${where}`,
+  );
 }
 console.log(`  (${elapsed.toFixed(0)} ms for all cases, each anchored against its own edited text)`);
 
@@ -63,7 +69,11 @@ console.log(`  (${elapsed.toFixed(0)} ms for all cases, each anchored against it
 // 2. Speed on a long notice
 
 /** One cold run (fresh JIT, as on page load), then warm runs: the median of those is the steady cost. */
-function timeRuns(text: string, items: Selector[][], warmRuns: number): { cold: number; median: number; min: number; results: (AnchorResult | null)[] } {
+function timeRuns(
+  text: string,
+  items: Selector[][],
+  warmRuns: number,
+): { cold: number; median: number; min: number; results: (AnchorResult | null)[] } {
   const outline = buildOutline(text);
   const times: number[] = [];
   let results: (AnchorResult | null)[] = [];

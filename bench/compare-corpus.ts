@@ -22,10 +22,34 @@ export function seedNotices(): string[] {
     .map((f) => normaliseText(readFileSync(resolve(SEEDS_DIR, f), 'utf8')).text);
 }
 
-
-const SUBJECTS = ['各区县人民政府', '市直各部门', '各乡镇党委', '卫生健康部门', '交通运输部门', '各行业协会', '市场监管部门', '各级财政部门'];
-const ACTIONS = ['统筹做好物资调配', '加强冷链物流监测', '完善值班值守制度', '开展入户走访摸排', '落实企业复工条件审核', '做好返岗人员健康登记', '建立每日信息报送机制', '组织专项资金拨付'];
-const MANNERS = ['按照属地管理原则', '在第二季度结束前', '结合本地区实际', '会同有关单位', '依照应急预案', '在确保安全的前提下'];
+const SUBJECTS = [
+  '各区县人民政府',
+  '市直各部门',
+  '各乡镇党委',
+  '卫生健康部门',
+  '交通运输部门',
+  '各行业协会',
+  '市场监管部门',
+  '各级财政部门',
+];
+const ACTIONS = [
+  '统筹做好物资调配',
+  '加强冷链物流监测',
+  '完善值班值守制度',
+  '开展入户走访摸排',
+  '落实企业复工条件审核',
+  '做好返岗人员健康登记',
+  '建立每日信息报送机制',
+  '组织专项资金拨付',
+];
+const MANNERS = [
+  '按照属地管理原则',
+  '在第二季度结束前',
+  '结合本地区实际',
+  '会同有关单位',
+  '依照应急预案',
+  '在确保安全的前提下',
+];
 
 /** Templated sentences of the seeds' register that are in none of them. */
 export function filler(chars: number, seed: number): string {
@@ -49,7 +73,12 @@ export function filler(chars: number, seed: number): string {
 export function builtNotice(seeds: string[], k: number, size: number): string {
   const rotated = [...seeds.slice(k % seeds.length), ...seeds.slice(0, k % seeds.length)].join('\n');
   let body = rotated.slice(0, Math.round(size * 0.65));
-  const edits: Array<[string, string]> = [['坚决', '全力'], ['飘浮', '漂浮'], ['发生以来', '爆发以来'], ['党员干部', '党员、干部']];
+  const edits: Array<[string, string]> = [
+    ['坚决', '全力'],
+    ['飘浮', '漂浮'],
+    ['发生以来', '爆发以来'],
+    ['党员干部', '党员、干部'],
+  ];
   for (let e = 0; e < edits.length; e++) if ((k + e) % 2 === 0) body = body.split(edits[e][0]).join(edits[e][1]);
   return (body + '\n' + filler(size, 1000 + k)).slice(0, size);
 }

@@ -23,10 +23,14 @@ function report(label: string, run: () => unknown, runs = RUNS): void {
   console.log(`${label.padEnd(48)} ${fmt(measure(runs, run))}`);
 }
 
-console.log(`Node ${process.version}; seeds ${seeds.map((s) => s.length).join('/')} chars; built notices ${five10k.map((s) => s.length).join('/')} chars`);
+console.log(
+  `Node ${process.version}; seeds ${seeds.map((s) => s.length).join('/')} chars; built notices ${five10k.map((s) => s.length).join('/')} chars`,
+);
 report('compareNotices, the five seed notices', () => compareNotices(inputs(seeds)));
 report('compareNotices, five 10,000-char notices', () => compareNotices(inputs(five10k)));
 report('comparePair, two 300,000-char notices', () => comparePair(big[0], big[1]), 5);
 report('comparePair, two 300,000-char templated texts', () => comparePair(templated[0], templated[1]), 5);
 const sample = compareNotices(inputs(five10k));
-console.log(`five 10,000-char notices: similarity ${sample.pairs.map((p) => `${p.a}-${p.b} ${p.similarity.toFixed(2)}`).join(', ')}`);
+console.log(
+  `five 10,000-char notices: similarity ${sample.pairs.map((p) => `${p.a}-${p.b} ${p.similarity.toFixed(2)}`).join(', ')}`,
+);

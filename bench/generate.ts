@@ -27,7 +27,16 @@ export function chineseNumber(n: number): string {
   return out;
 }
 
-const SUBJECTS = ['县级以上地方人民政府', '市场监督管理部门', '生产企业', '各级党组织', '有关部门', '经营者', '检验检测机构', '行业协会'];
+const SUBJECTS = [
+  '县级以上地方人民政府',
+  '市场监督管理部门',
+  '生产企业',
+  '各级党组织',
+  '有关部门',
+  '经营者',
+  '检验检测机构',
+  '行业协会',
+];
 const PATTERNS = [
   (s: string) => `${s}应当建立健全质量安全管理制度，明确岗位职责，并于每年3月31日前报送上一年度执行情况。`,
   (s: string) => `${s}不得擅自变更已经批准的生产条件和检验项目。`,
@@ -41,7 +50,11 @@ const PATTERNS = [
 
 /** A regulation of about `chars` characters: title, 主送, chapters of articles, signature. */
 export function generateRegulation(chars: number): string {
-  const lines: string[] = ['某某省产品质量安全监督管理条例', '（某府发〔2024〕12号）', '各市、县人民政府，省政府各部门：'];
+  const lines: string[] = [
+    '某某省产品质量安全监督管理条例',
+    '（某府发〔2024〕12号）',
+    '各市、县人民政府，省政府各部门：',
+  ];
   let length = lines.join('\n').length;
   let article = 1;
   let chapter = 1;
@@ -53,7 +66,9 @@ export function generateRegulation(chars: number): string {
       length += heading.length + 1;
     }
     const s = SUBJECTS[(k * 7) % SUBJECTS.length];
-    const body = PATTERNS[k % PATTERNS.length](s) + (k % 3 === 0 ? PATTERNS[(k + 3) % PATTERNS.length](SUBJECTS[(k + 1) % SUBJECTS.length]) : '');
+    const body =
+      PATTERNS[k % PATTERNS.length](s) +
+      (k % 3 === 0 ? PATTERNS[(k + 3) % PATTERNS.length](SUBJECTS[(k + 1) % SUBJECTS.length]) : '');
     const line = `第${chineseNumber(article++)}条 ${body}`;
     lines.push(line);
     length += line.length + 1;

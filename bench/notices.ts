@@ -11,20 +11,65 @@ import type { Clause, NoticeMetadata, OutlineItem } from '../lib/types';
 import { prng } from './prng';
 
 export const TOPICS = [
-  '疫情防控', '安全生产', '营商环境', '乡村振兴', '生态环境保护', '食品安全', '知识产权', '应急管理', '数据安全',
-  '社会保险', '税收优惠', '金融风险防范', '养老服务', '城市更新', '网络安全', '医疗保障', '教育督导', '科技创新',
-  '就业创业', '住房保障', '交通运输', '个人信息保护', '文物保护', '粮食安全', '统计调查', '审计监督', '政务公开',
-  '信用体系建设', '消防安全', '碳达峰',
+  '疫情防控',
+  '安全生产',
+  '营商环境',
+  '乡村振兴',
+  '生态环境保护',
+  '食品安全',
+  '知识产权',
+  '应急管理',
+  '数据安全',
+  '社会保险',
+  '税收优惠',
+  '金融风险防范',
+  '养老服务',
+  '城市更新',
+  '网络安全',
+  '医疗保障',
+  '教育督导',
+  '科技创新',
+  '就业创业',
+  '住房保障',
+  '交通运输',
+  '个人信息保护',
+  '文物保护',
+  '粮食安全',
+  '统计调查',
+  '审计监督',
+  '政务公开',
+  '信用体系建设',
+  '消防安全',
+  '碳达峰',
 ];
 export const ISSUERS: [string, string][] = [
-  ['国务院', '国发'], ['国务院办公厅', '国办发'], ['财政部', '财税'], ['国家税务总局', '税总发'], ['生态环境部', '环发'],
-  ['应急管理部', '应急'], ['市场监管总局', '国市监'], ['人力资源社会保障部', '人社部发'], ['教育部', '教督'],
-  ['中国人民银行', '银发'], ['国家发展改革委', '发改'], ['工业和信息化部', '工信部'], ['住房城乡建设部', '建房'],
-  ['交通运输部', '交运发'], ['国家卫生健康委', '国卫'], ['某某省人民政府', '某政发'], ['某某市人民政府办公室', '某政办发'],
+  ['国务院', '国发'],
+  ['国务院办公厅', '国办发'],
+  ['财政部', '财税'],
+  ['国家税务总局', '税总发'],
+  ['生态环境部', '环发'],
+  ['应急管理部', '应急'],
+  ['市场监管总局', '国市监'],
+  ['人力资源社会保障部', '人社部发'],
+  ['教育部', '教督'],
+  ['中国人民银行', '银发'],
+  ['国家发展改革委', '发改'],
+  ['工业和信息化部', '工信部'],
+  ['住房城乡建设部', '建房'],
+  ['交通运输部', '交运发'],
+  ['国家卫生健康委', '国卫'],
+  ['某某省人民政府', '某政发'],
+  ['某某市人民政府办公室', '某政办发'],
 ];
 export const DOC_TYPES = ['通知', '意见', '办法', '决定', '方案', '规定'];
 export const TAGS = ['重点', '待办', '季度报告', '已传达', '需跟进', '对标'];
-export const NOTE_PHRASES = ['复核意见：需与法规处确认', '与上年度文件对照', '落实情况待报', '重点关注时限要求', '建议纳入年度计划'];
+export const NOTE_PHRASES = [
+  '复核意见：需与法规处确认',
+  '与上年度文件对照',
+  '落实情况待报',
+  '重点关注时限要求',
+  '建议纳入年度计划',
+];
 
 /** Sentences of 8+ Han characters (at most 160 characters, mostly Han) of a text, each once. */
 export function sentencesOf(text: string): string[] {
@@ -98,16 +143,34 @@ export function noticeGenerator(seed: number, sentences: string[], chars: number
       if (obligations.length < 40 && rnd() < 0.5) {
         const end = start + Math.min(60, para.length);
         obligations.push({
-          category: 'obligation', categories: ['obligation'], strength: 'hard', start, end, text: para.slice(0, end - start),
-          trigger: '应当', bearer: { text: '各地区各部门', source: 'explicit' }, deadline: null, quoted: false, heading: false, score: 0.8,
+          category: 'obligation',
+          categories: ['obligation'],
+          strength: 'hard',
+          start,
+          end,
+          text: para.slice(0, end - start),
+          trigger: '应当',
+          bearer: { text: '各地区各部门', source: 'explicit' },
+          deadline: null,
+          quoted: false,
+          heading: false,
+          score: 0.8,
         });
       }
     }
     const text = `${title}\n${docNumber}\n${lines.join('\n')}`.slice(0, chars);
     const metadata: NoticeMetadata = {
-      title, docType, docNumber, issuers: [issuer], addressees: ['各省、自治区、直辖市人民政府'],
+      title,
+      docType,
+      docNumber,
+      issuers: [issuer],
+      addressees: ['各省、自治区、直辖市人民政府'],
       signedDate: `${year}-${String(1 + Math.floor(rnd() * 12)).padStart(2, '0')}-${String(1 + Math.floor(rnd() * 28)).padStart(2, '0')}`,
-      publishedDate: null, effectiveDate: null, validity: '现行有效', level: '部门规范性文件', citationCode: null,
+      publishedDate: null,
+      effectiveDate: null,
+      validity: '现行有效',
+      level: '部门规范性文件',
+      citationCode: null,
       url: `https://www.gov.cn/zhengce/content/${year}/content_${5_000_000 + i}.htm`,
     };
     const url = metadata.url!;
@@ -116,9 +179,14 @@ export function noticeGenerator(seed: number, sentences: string[], chars: number
     return {
       snapshot: {
         id,
-        urls: [url], metadata, text, outline: outline.filter((o) => o.start <= text.length),
-        obligations: obligations.filter((c) => c.end <= text.length), site: 'govcn',
-        saved: rnd() < 0.8, tags: rnd() < 0.15 ? [pick(TAGS)] : [],
+        urls: [url],
+        metadata,
+        text,
+        outline: outline.filter((o) => o.start <= text.length),
+        obligations: obligations.filter((c) => c.end <= text.length),
+        site: 'govcn',
+        saved: rnd() < 0.8,
+        tags: rnd() < 0.15 ? [pick(TAGS)] : [],
       },
       updatedAt: i,
     };

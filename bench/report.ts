@@ -8,7 +8,16 @@ export interface Results {
   date: string;
   quick: boolean;
   seconds?: number;
-  machine: { cpu: string; cores: number; memoryGiB: number; os: string; node: string; chromium: string; loadAtStart?: number; loadAtEnd?: number };
+  machine: {
+    cpu: string;
+    cores: number;
+    memoryGiB: number;
+    os: string;
+    node: string;
+    chromium: string;
+    loadAtStart?: number;
+    loadAtEnd?: number;
+  };
   bundles: Array<{ file: string; bytes: number; gzip: number }>;
   node: {
     engine: EngineFigures[];
@@ -36,7 +45,12 @@ export function budgets(r: Results): Budget[] {
   const p100 = page('generated-100k');
   const p5 = page('generated-5k');
   if (p100) {
-    out.push({ name: 'Highlights painted, 100,000-character page, after load', limit: '< 150 ms', measured: ms(p100.paintedAfterLoad), holds: p100.paintedAfterLoad.median < 150 });
+    out.push({
+      name: 'Highlights painted, 100,000-character page, after load',
+      limit: '< 150 ms',
+      measured: ms(p100.paintedAfterLoad),
+      holds: p100.paintedAfterLoad.median < 150,
+    });
     out.push({
       name: 'No task over 50 ms, 100,000-character page (long tasks from the script’s start until its UI is up)',
       limit: '0 long tasks',
@@ -44,30 +58,82 @@ export function budgets(r: Results): Budget[] {
       holds: p100.longTasks.total === 0,
     });
   }
-  if (p5) out.push({ name: 'Highlights painted, 5,000-character notice, after load', limit: '< 30 ms', measured: ms(p5.paintedAfterLoad), holds: p5.paintedAfterLoad.median < 30 });
+  if (p5)
+    out.push({
+      name: 'Highlights painted, 5,000-character notice, after load',
+      limit: '< 30 ms',
+      measured: ms(p5.paintedAfterLoad),
+      holds: p5.paintedAfterLoad.median < 30,
+    });
   for (const p of r.page?.pages ?? []) {
-    out.push({ name: `Pipeline / Readability.parse, ${p.label}`, limit: '≤ 1.5×', measured: `${p.pipelineOverReadability}× (${ms(p.pipeline)} / ${ms(p.readabilityParse)})`, holds: p.pipelineOverReadability <= 1.5 });
+    out.push({
+      name: `Pipeline / Readability.parse, ${p.label}`,
+      limit: '≤ 1.5×',
+      measured: `${p.pipelineOverReadability}× (${ms(p.pipeline)} / ${ms(p.readabilityParse)})`,
+      holds: p.pipelineOverReadability <= 1.5,
+    });
   }
   for (const p of r.page?.pages ?? []) {
-    out.push({ name: `Wrapping / CSS highlights, ${p.label} (${p.paint.ranges} ranges, script time)`, limit: '≥ 5×', measured: `${p.wrapOverHighlight.script}×`, holds: p.wrapOverHighlight.script >= 5 });
+    out.push({
+      name: `Wrapping / CSS highlights, ${p.label} (${p.paint.ranges} ranges, script time)`,
+      limit: '≥ 5×',
+      measured: `${p.wrapOverHighlight.script}×`,
+      holds: p.wrapOverHighlight.script >= 5,
+    });
   }
   if (r.page?.anchoring) {
     const a = r.page.anchoring;
-    out.push({ name: `Re-anchoring ${a.annotations} annotations, ${a.chars.toLocaleString('en')} characters, exact (Chromium)`, limit: '< 100 ms', measured: `${ms(a.exact)} (first run ${a.exactCold} ms)`, holds: a.exact.median < 100 });
-    out.push({ name: `Re-anchoring ${a.annotations} annotations after edits (Chromium)`, limit: '< 100 ms', measured: `${ms(a.edited)} (first run ${a.editedCold} ms)`, holds: a.edited.median < 100 });
+    out.push({
+      name: `Re-anchoring ${a.annotations} annotations, ${a.chars.toLocaleString('en')} characters, exact (Chromium)`,
+      limit: '< 100 ms',
+      measured: `${ms(a.exact)} (first run ${a.exactCold} ms)`,
+      holds: a.exact.median < 100,
+    });
+    out.push({
+      name: `Re-anchoring ${a.annotations} annotations after edits (Chromium)`,
+      limit: '< 100 ms',
+      measured: `${ms(a.edited)} (first run ${a.editedCold} ms)`,
+      holds: a.edited.median < 100,
+    });
   }
   if (r.library) {
-    out.push({ name: `Popup first render, ${r.library.notices.toLocaleString('en')} notices`, limit: '< 150 ms', measured: ms(r.library.popupFirstRender), holds: r.library.popupFirstRender.median < 150 });
-    out.push({ name: `Search, ${r.library.notices.toLocaleString('en')} notices (popup)`, limit: '< 50 ms', measured: ms(r.library.search.popup), holds: r.library.search.popup.median < 50 });
+    out.push({
+      name: `Popup first render, ${r.library.notices.toLocaleString('en')} notices`,
+      limit: '< 150 ms',
+      measured: ms(r.library.popupFirstRender),
+      holds: r.library.popupFirstRender.median < 150,
+    });
+    out.push({
+      name: `Search, ${r.library.notices.toLocaleString('en')} notices (popup)`,
+      limit: '< 50 ms',
+      measured: ms(r.library.search.popup),
+      holds: r.library.search.popup.median < 50,
+    });
   }
-  if (r.page?.compare) out.push({ name: 'Five-notice compare (Chromium)', limit: '< 300 ms', measured: ms(r.page.compare.time), holds: r.page.compare.time.median < 300 });
+  if (r.page?.compare)
+    out.push({
+      name: 'Five-notice compare (Chromium)',
+      limit: '< 300 ms',
+      measured: ms(r.page.compare.time),
+      holds: r.page.compare.time.median < 300,
+    });
   const content = r.bundles?.find((b) => b.file === 'content-scripts/content.js');
-  if (content) out.push({ name: 'Content script bundle, gzip', limit: '< 60 KB', measured: kb(content.gzip), holds: content.gzip < 60 * 1024 });
+  if (content)
+    out.push({
+      name: 'Content script bundle, gzip',
+      limit: '< 60 KB',
+      measured: kb(content.gzip),
+      holds: content.gzip < 60 * 1024,
+    });
   return out;
 }
 
 function table(head: string[], rows: Array<Array<string | number>>): string {
-  return [`| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`, ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
+  return [
+    `| ${head.join(' | ')} |`,
+    `|${head.map(() => '---').join('|')}|`,
+    ...rows.map((r) => `| ${r.join(' | ')} |`),
+  ].join('\n');
 }
 
 export function renderReport(r: Results): { markdown: string; budgetLines: string[] } {
@@ -77,13 +143,23 @@ export function renderReport(r: Results): { markdown: string; budgetLines: strin
   s.push('# Benchmarks', '');
   s.push(
     `Measured ${r.date.slice(0, 10)} on ${r.machine.cpu}, ${r.machine.cores} cores, ${r.machine.memoryGiB} GiB, ${r.machine.os}; Node ${r.machine.node}; Chromium ${r.machine.chromium} (headless, the built extension loaded).` +
-      (r.machine.loadAtStart !== undefined ? ` Load average (1 min) ${r.machine.loadAtStart.toFixed(1)} at the start, ${(r.machine.loadAtEnd ?? 0).toFixed(1)} at the end: above ${r.machine.cores}, other work shared the cores and every time here is longer than on an idle machine.` : '') +
+      (r.machine.loadAtStart !== undefined
+        ? ` Load average (1 min) ${r.machine.loadAtStart.toFixed(1)} at the start, ${(r.machine.loadAtEnd ?? 0).toFixed(1)} at the end: above ${r.machine.cores}, other work shared the cores and every time here is longer than on an idle machine.`
+        : '') +
       (r.quick ? ' **Quick run: fewer runs and a smaller library; not figures to quote.**' : ''),
     '',
     'Every figure is the median of several runs, with min and max. Produced by `npm run bench` (builds the extension, runs everything, writes `bench/results.json` and this file); the suite takes a few minutes. Sections can be re-run alone: `npm run bench -- --only page` (node, page, library, bundles).',
     '',
   );
-  s.push('## Budgets', '', table(['budget', 'limit', 'measured', ''], b.map((x) => [x.name, x.limit, x.measured, x.holds ? 'holds' : '**missed**'])), '');
+  s.push(
+    '## Budgets',
+    '',
+    table(
+      ['budget', 'limit', 'measured', ''],
+      b.map((x) => [x.name, x.limit, x.measured, x.holds ? 'holds' : '**missed**']),
+    ),
+    '',
+  );
 
   if (r.page) {
     s.push('## From page load to highlights painted (Chromium)', '');
@@ -95,7 +171,26 @@ export function renderReport(r: Results): { markdown: string; budgetLines: strin
     );
     s.push(
       table(
-        ['page', 'chars', 'clauses', 'after load', 'extract', 'normalise', 'metadata', 'detect', 'obligations', 'transfer', 'ranges', 'paint', 'pipeline', 'on the page', 'Readability.parse', 'ratio', 'longest stage', 'long tasks'],
+        [
+          'page',
+          'chars',
+          'clauses',
+          'after load',
+          'extract',
+          'normalise',
+          'metadata',
+          'detect',
+          'obligations',
+          'transfer',
+          'ranges',
+          'paint',
+          'pipeline',
+          'on the page',
+          'Readability.parse',
+          'ratio',
+          'longest stage',
+          'long tasks',
+        ],
         r.page.pages.map((p) => [
           p.label,
           p.chars.toLocaleString('en'),
@@ -125,7 +220,13 @@ export function renderReport(r: Results): { markdown: string; budgetLines: strin
       s.push(
         table(
           ['page', 'chars', 'pipeline ms', 'ms per 10,000 chars', 'Readability.parse ms per 10,000 chars'],
-          generated.map((p) => [p.label, p.chars.toLocaleString('en'), p.pipeline.median, (p.pipeline.median / (p.chars / 10_000)).toFixed(2), (p.readabilityParse.median / (p.chars / 10_000)).toFixed(2)]),
+          generated.map((p) => [
+            p.label,
+            p.chars.toLocaleString('en'),
+            p.pipeline.median,
+            (p.pipeline.median / (p.chars / 10_000)).toFixed(2),
+            (p.readabilityParse.median / (p.chars / 10_000)).toFixed(2),
+          ]),
         ),
         '',
       );
@@ -137,8 +238,24 @@ export function renderReport(r: Results): { markdown: string; budgetLines: strin
     );
     s.push(
       table(
-        ['page', 'ranges', 'highlights: script', 'highlights: to frame', 'wrapping: script', 'wrapping: to frame', 'wrapping / highlights'],
-        r.page.pages.map((p) => [p.label, p.paint.ranges, range(p.paint.highlightScript), range(p.paint.highlightFrame), range(p.paint.wrapScript), range(p.paint.wrapFrame), `${p.wrapOverHighlight.script}× script, ${p.wrapOverHighlight.frame}× to frame`]),
+        [
+          'page',
+          'ranges',
+          'highlights: script',
+          'highlights: to frame',
+          'wrapping: script',
+          'wrapping: to frame',
+          'wrapping / highlights',
+        ],
+        r.page.pages.map((p) => [
+          p.label,
+          p.paint.ranges,
+          range(p.paint.highlightScript),
+          range(p.paint.highlightFrame),
+          range(p.paint.wrapScript),
+          range(p.paint.wrapFrame),
+          `${p.wrapOverHighlight.script}× script, ${p.wrapOverHighlight.frame}× to frame`,
+        ]),
       ),
       '',
     );
@@ -154,8 +271,24 @@ export function renderReport(r: Results): { markdown: string; budgetLines: strin
       table(
         ['where', 'annotations', 'chars', 'exact text', 'after edits'],
         [
-          ['Chromium', a.annotations, a.chars.toLocaleString('en'), `${range(a.exact)}, first run ${a.exactCold}, ${a.placedExact} placed`, `${range(a.edited)}, first run ${a.editedCold}, ${a.placedEdited} placed`],
-          ...(r.node ? [['Node', r.node.anchoring.annotations, r.node.anchoring.chars.toLocaleString('en'), range(r.node.anchoring.exact), range(r.node.anchoring.edited)]] : []),
+          [
+            'Chromium',
+            a.annotations,
+            a.chars.toLocaleString('en'),
+            `${range(a.exact)}, first run ${a.exactCold}, ${a.placedExact} placed`,
+            `${range(a.edited)}, first run ${a.editedCold}, ${a.placedEdited} placed`,
+          ],
+          ...(r.node
+            ? [
+                [
+                  'Node',
+                  r.node.anchoring.annotations,
+                  r.node.anchoring.chars.toLocaleString('en'),
+                  range(r.node.anchoring.exact),
+                  range(r.node.anchoring.edited),
+                ],
+              ]
+            : []),
         ],
       ),
       '',
@@ -166,7 +299,9 @@ export function renderReport(r: Results): { markdown: string; budgetLines: strin
         ['where', 'notices', 'chars', 'time ms'],
         [
           ['Chromium', r.page.compare.notices, r.page.compare.chars.join(' / '), range(r.page.compare.time)],
-          ...(r.node ? [['Node', r.node.compare.notices, r.node.compare.chars.join(' / '), range(r.node.compare.time)]] : []),
+          ...(r.node
+            ? [['Node', r.node.compare.notices, r.node.compare.chars.join(' / '), range(r.node.compare.time)]]
+            : []),
         ],
       ),
       '',
@@ -181,8 +316,30 @@ export function renderReport(r: Results): { markdown: string; budgetLines: strin
     );
     s.push(
       table(
-        ['size', 'chars', 'clauses', 'analysis', 'extract', 'normalise', 'metadata', 'obligations', 'Readability.parse', 'ratio'],
-        r.node.engine.map((e) => [e.size.toLocaleString('en'), e.chars.toLocaleString('en'), e.clauses, range(e.whole), e.extract.median, e.normalise.median, e.metadata.median, e.obligations.median, e.readabilityParse, `${e.wholeOverReadability}×`]),
+        [
+          'size',
+          'chars',
+          'clauses',
+          'analysis',
+          'extract',
+          'normalise',
+          'metadata',
+          'obligations',
+          'Readability.parse',
+          'ratio',
+        ],
+        r.node.engine.map((e) => [
+          e.size.toLocaleString('en'),
+          e.chars.toLocaleString('en'),
+          e.clauses,
+          range(e.whole),
+          e.extract.median,
+          e.normalise.median,
+          e.metadata.median,
+          e.obligations.median,
+          e.readabilityParse,
+          `${e.wholeOverReadability}×`,
+        ]),
       ),
       '',
     );
@@ -225,6 +382,12 @@ export function renderReport(r: Results): { markdown: string; budgetLines: strin
     'The content script runs on every page of the notice sites; the UI and anchoring (page-ui.js) are injected only into pages that are notices, after their highlights are painted, and Readability only where no adapter or heuristic finds the body. Compare, export and the database live in the extension pages and the background only.',
     '',
   );
-  s.push(table(['file', 'bytes', 'gzip'], (r.bundles ?? []).map((x) => [x.file, x.bytes.toLocaleString('en'), kb(x.gzip)])), '');
+  s.push(
+    table(
+      ['file', 'bytes', 'gzip'],
+      (r.bundles ?? []).map((x) => [x.file, x.bytes.toLocaleString('en'), kb(x.gzip)]),
+    ),
+    '',
+  );
   return { markdown: `${s.join('\n')}\n`, budgetLines };
 }

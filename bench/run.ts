@@ -60,7 +60,11 @@ function nodeAnchoring(runs: number): Results['node']['anchoring'] {
 function nodeCompare(runs: number): Results['node']['compare'] {
   const seeds = seedNotices();
   const texts = Array.from({ length: 5 }, (_, k) => builtNotice(seeds, k, 10_000));
-  return { notices: 5, chars: texts.map((t) => t.length), time: measure(runs, () => compareNotices(texts.map((text) => ({ title: null, text })))) };
+  return {
+    notices: 5,
+    chars: texts.map((t) => t.length),
+    time: measure(runs, () => compareNotices(texts.map((text) => ({ title: null, text })))),
+  };
 }
 
 const previous: Partial<Results> = existsSync(RESULTS) ? JSON.parse(readFileSync(RESULTS, 'utf8')) : {};
@@ -94,7 +98,10 @@ if (want('node')) {
   log('Node: engine on generated pages…');
   const runs = quick ? 5 : 15;
   results.node = { engine: benchEngine(undefined, runs), anchoring: nodeAnchoring(runs), compare: nodeCompare(runs) };
-  for (const e of results.node.engine) log(`  ${e.size} chars: analysis ${e.whole.median} ms, Readability.parse ${e.readabilityParse} ms (×${e.wholeOverReadability})`);
+  for (const e of results.node.engine)
+    log(
+      `  ${e.size} chars: analysis ${e.whole.median} ms, Readability.parse ${e.readabilityParse} ms (×${e.wholeOverReadability})`,
+    );
 }
 if (want('page')) {
   log('Chromium: notice pages…');
@@ -105,7 +112,9 @@ if (want('page')) {
 if (want('library')) {
   log('Chromium: the library…');
   const { benchLibrary } = await import('./browser/library');
-  results.library = await benchLibrary(quick ? { notices: 1000, annotations: 20_000, runs: 3 } : { runs: 9, log: (s: string) => log(`  ${s}`) });
+  results.library = await benchLibrary(
+    quick ? { notices: 1000, annotations: 20_000, runs: 3 } : { runs: 9, log: (s: string) => log(`  ${s}`) },
+  );
 }
 results.seconds = Math.round((Date.now() - started) / 1000);
 results.machine.loadAtEnd = loadavg()[0];

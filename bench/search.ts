@@ -22,7 +22,13 @@ import { NoticeLensDB } from '../lib/storage/db';
 import { NoticeRepository } from '../lib/storage/repository';
 import type { SearchResult } from '../lib/storage/search';
 import { metadataStrings, type NoticeSnapshot } from '../lib/storage/records';
-import { NOTICE_TEXT_TERM_BUDGET, disableSegmenterForTests, indexTerms, normaliseForSearch, parseQuery } from '../lib/search/terms';
+import {
+  NOTICE_TEXT_TERM_BUDGET,
+  disableSegmenterForTests,
+  indexTerms,
+  normaliseForSearch,
+  parseQuery,
+} from '../lib/search/terms';
 import type { Annotation } from '../lib/types';
 import { corpusText } from './corpus';
 import { NOTE_PHRASES, TAGS, noticeGenerator, sentencesOf, type NoticeGenerator } from './notices';
@@ -61,21 +67,27 @@ function recallReport(): void {
       const words = new Set<string>();
       for (const s of seg.segment(doc)) if (/^\p{Script=Han}{2,4}$/u.test(s.segment)) words.add(s.segment);
       const grams = new Set<string>();
-      for (let i = 0; i + 4 <= doc.length; i += 23) if (/^\p{Script=Han}{4}$/u.test(doc.slice(i, i + 4))) grams.add(doc.slice(i, i + 4));
-      for (const [set, once] of [[words, 'words met once'], [grams, '4 chars met once']] as const) {
+      for (let i = 0; i + 4 <= doc.length; i += 23)
+        if (/^\p{Script=Han}{4}$/u.test(doc.slice(i, i + 4))) grams.add(doc.slice(i, i + 4));
+      for (const [set, once] of [
+        [words, 'words met once'],
+        [grams, '4 chars met once'],
+      ] as const) {
         for (const q of set) {
           const n = doc.split(q).length - 1;
           const ok = findable(q) ? 1 : 0;
           const bucket = n === 1 ? st[once] : st['met 2+ times'];
           bucket[0] += ok;
           bucket[1]++;
-          if (n >= 5) (st['met 5+ times'][0] += ok), st['met 5+ times'][1]++;
+          if (n >= 5) ((st['met 5+ times'][0] += ok), st['met 5+ times'][1]++);
         }
       }
     }
     console.log(
       `budget ${NOTICE_TEXT_TERM_BUDGET}, Intl.Segmenter ${useSegmenter ? 'on ' : 'off'}: ` +
-        Object.entries(st).map(([k, [a, b]]) => `${k} ${((100 * a) / b).toFixed(0)}% (${b})`).join(', '),
+        Object.entries(st)
+          .map(([k, [a, b]]) => `${k} ${((100 * a) / b).toFixed(0)}% (${b})`)
+          .join(', '),
     );
   }
   disableSegmenterForTests(false);
@@ -84,8 +96,26 @@ function recallReport(): void {
 /* ----- Main ----- */
 
 const QUERIES = [
-  '疫情防控', '党组织', '安全生产', '营商环境', '数据安全', '乡村振兴', '个人信息保护', '知识产权', '应急管理', '监督管理',
-  '工作', '税', '国务院办公厅', '2020', '疫情防控 党组织', '碳达峰', '复核意见', '重点', '量子计算机', '依法',
+  '疫情防控',
+  '党组织',
+  '安全生产',
+  '营商环境',
+  '数据安全',
+  '乡村振兴',
+  '个人信息保护',
+  '知识产权',
+  '应急管理',
+  '监督管理',
+  '工作',
+  '税',
+  '国务院办公厅',
+  '2020',
+  '疫情防控 党组织',
+  '碳达峰',
+  '复核意见',
+  '重点',
+  '量子计算机',
+  '依法',
 ];
 
 async function main(): Promise<void> {
@@ -93,7 +123,9 @@ async function main(): Promise<void> {
   gen = noticeGenerator(20240520, sentences, CHARS);
   if (args.includes('--recall')) return recallReport();
 
-  console.log(`search benchmark: ${NOTICES} notices × ~${CHARS} characters, ${ANNOTATIONS} annotations, ${sentences.length} source sentences`);
+  console.log(
+    `search benchmark: ${NOTICES} notices × ~${CHARS} characters, ${ANNOTATIONS} annotations, ${sentences.length} source sentences`,
+  );
   let t0 = performance.now();
   const notices = Array.from({ length: NOTICES }, (_, i) => generateNotice(i));
   console.log(`generated in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
@@ -105,7 +137,8 @@ async function main(): Promise<void> {
   for (let i = 0; i < notices.length; i += 100) {
     clock += 1000;
     await repo.upsertNotices(notices.slice(i, i + 100).map((n) => n.snapshot));
-    if ((i / 100) % 10 === 9) process.stdout.write(`  ${i + 100} notices, ${((performance.now() - t0) / 1000).toFixed(0)} s\r`);
+    if ((i / 100) % 10 === 9)
+      process.stdout.write(`  ${i + 100} notices, ${((performance.now() - t0) / 1000).toFixed(0)} s\r`);
   }
   const annotationNotes: string[] = [];
   for (let k = 0; k < ANNOTATIONS; k++) {
@@ -115,9 +148,16 @@ async function main(): Promise<void> {
     annotationNotes.push(note);
     clock += 10;
     const a: Annotation = {
-      id: `bench-${k}`, noticeId: n.id, colour: 'yellow', note, tags: rnd() < 0.2 ? [pick(TAGS)] : [],
-      selectors: [{ type: 'TextPositionSelector', start, end: start + 30 }], quote: n.text.slice(start, start + 30),
-      createdAt: clock, updatedAt: clock, deletedAt: null,
+      id: `bench-${k}`,
+      noticeId: n.id,
+      colour: 'yellow',
+      note,
+      tags: rnd() < 0.2 ? [pick(TAGS)] : [],
+      selectors: [{ type: 'TextPositionSelector', start, end: start + 30 }],
+      quote: n.text.slice(start, start + 30),
+      createdAt: clock,
+      updatedAt: clock,
+      deletedAt: null,
     };
     await repo.putAnnotation(a);
   }
@@ -132,11 +172,19 @@ async function main(): Promise<void> {
   // Brute force for recall: every notice's title, metadata, tags, text, and its annotations.
   const haystacks = new Map<string, string>();
   for (const { snapshot: s } of notices) {
-    haystacks.set(s.id, normaliseForSearch([s.metadata.title ?? '', ...metadataStrings(s.metadata), ...(s.tags ?? []), s.text].join('\n')));
+    haystacks.set(
+      s.id,
+      normaliseForSearch(
+        [s.metadata.title ?? '', ...metadataStrings(s.metadata), ...(s.tags ?? []), s.text].join('\n'),
+      ),
+    );
   }
   const notesByNotice = new Map<string, string>();
   for (const a of await db.annotations.toArray()) {
-    notesByNotice.set(a.noticeId, `${notesByNotice.get(a.noticeId) ?? ''}\n${normaliseForSearch(`${a.note}\n${a.tags.join('\n')}`)}`);
+    notesByNotice.set(
+      a.noticeId,
+      `${notesByNotice.get(a.noticeId) ?? ''}\n${normaliseForSearch(`${a.note}\n${a.tags.join('\n')}`)}`,
+    );
   }
   const truth = (q: string) => {
     const phrases = parseQuery(q).phrases.map((p) => p.text);

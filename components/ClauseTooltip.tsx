@@ -10,7 +10,8 @@ export function ClauseTooltip(props: { t: Translate; clause: Clause; x: number; 
   return (
     <div class={`tip cat-${clause.category}`} style={{ left: `${left}px`, top: `${top}px` }} role="tooltip">
       <div>
-        <b>{clause.categories.map((c) => t(CATEGORY_LABEL[c])).join(' + ')}</b> · {t(clause.strength === 'hard' ? 'strengthHard' : 'strengthSoft')}
+        <b>{clause.categories.map((c) => t(CATEGORY_LABEL[c])).join(' + ')}</b> ·{' '}
+        {t(clause.strength === 'hard' ? 'strengthHard' : 'strengthSoft')}
         {clause.quoted ? ` · ${t('quoted')}` : ''}
       </div>
       <div>

@@ -24,7 +24,8 @@ const shortTitle = (n: SavedNotice, i: number) => `${i + 1}. ${(n.metadata.title
 export function CompareView(p: CompareViewProps) {
   const { t, notices, comparison } = p;
   const n = notices.length;
-  const pairOf = (a: number, b: number) => comparison.pairs.find((x) => x.a === Math.min(a, b) && x.b === Math.max(a, b));
+  const pairOf = (a: number, b: number) =>
+    comparison.pairs.find((x) => x.a === Math.min(a, b) && x.b === Math.max(a, b));
   const order = notices
     .map((notice, i) => ({ i, date: notice.metadata.signedDate ?? notice.metadata.publishedDate ?? '' }))
     .sort((a, b) => (a.date || '9999').localeCompare(b.date || '9999'));
@@ -84,11 +85,23 @@ export function CompareView(p: CompareViewProps) {
               <tr key={i}>
                 <th title={notice.metadata.title ?? ''}>{shortTitle(notice, i)}</th>
                 {notices.map((_, j) => {
-                  if (i === j) return <td key={j} class="self">—</td>;
+                  if (i === j)
+                    return (
+                      <td key={j} class="self">
+                        —
+                      </td>
+                    );
                   const pair = pairOf(i, j);
                   const s = pair?.similarity ?? 0;
                   return (
-                    <td key={j} class="cell" style={{ background: `rgba(178,34,34,${Math.min(0.85, s)})`, color: s > 0.45 ? '#fff' : 'inherit' }}>
+                    <td
+                      key={j}
+                      class="cell"
+                      style={{
+                        background: `rgba(178,34,34,${Math.min(0.85, s)})`,
+                        color: s > 0.45 ? '#fff' : 'inherit',
+                      }}
+                    >
                       <button type="button" class="link" data-pair={`${i}-${j}`} onClick={() => p.onPick(i, j)}>
                         {pct(s)}
                       </button>
@@ -113,7 +126,11 @@ export function CompareView(p: CompareViewProps) {
                         key={k}
                         class="seg"
                         title={`→ ${r.foundIn.map((d) => d + 1).join(', ')}`}
-                        style={{ left: `${(r.start / len) * 100}%`, width: `${Math.max(0.3, ((r.end - r.start) / len) * 100)}%`, opacity: 0.35 + (0.65 * r.foundIn.length) / Math.max(1, n - 1) }}
+                        style={{
+                          left: `${(r.start / len) * 100}%`,
+                          width: `${Math.max(0.3, ((r.end - r.start) / len) * 100)}%`,
+                          opacity: 0.35 + (0.65 * r.foundIn.length) / Math.max(1, n - 1),
+                        }}
                       />
                     ))}
                 </div>
@@ -125,7 +142,8 @@ export function CompareView(p: CompareViewProps) {
 
       <section>
         <h3>
-          {shortTitle(notices[p.left], p.left)} ⇄ {shortTitle(notices[p.right], p.right)} · {pct(pairOf(p.left, p.right)?.similarity ?? 0)}
+          {shortTitle(notices[p.left], p.left)} ⇄ {shortTitle(notices[p.right], p.right)} ·{' '}
+          {pct(pairOf(p.left, p.right)?.similarity ?? 0)}
         </h3>
         <div class="legend">
           <span class="k same">{t('sharedVerbatim')}</span>
@@ -158,7 +176,9 @@ export function CompareView(p: CompareViewProps) {
               <tr key={k}>
                 <th>
                   {g.bearer || t('noBearer')}
-                  <div class={`cat cat-${g.category}`}>{t(CATEGORY_LABEL[g.category as keyof typeof CATEGORY_LABEL] ?? 'catObligation')}</div>
+                  <div class={`cat cat-${g.category}`}>
+                    {t(CATEGORY_LABEL[g.category as keyof typeof CATEGORY_LABEL] ?? 'catObligation')}
+                  </div>
                 </th>
                 {g.perDoc.map((indexes, d) => (
                   <td key={d}>

@@ -20,16 +20,19 @@ export function NoticeRow(p: NoticeRowProps) {
   return (
     <li class={`notice${p.selected ? ' selected' : ''}`} data-notice={p.notice.id}>
       {p.onToggleSelect && (
-        <input type="checkbox" checked={Boolean(p.selected)} aria-label={m.title ?? p.notice.id} onChange={() => p.onToggleSelect!(p.notice.id)} />
+        <input
+          type="checkbox"
+          checked={Boolean(p.selected)}
+          aria-label={m.title ?? p.notice.id}
+          onChange={() => p.onToggleSelect!(p.notice.id)}
+        />
       )}
       <button type="button" class="open" onClick={() => p.onOpen(p.notice.id)}>
         <span class="t">
           {p.notice.saved ? '★ ' : ''}
           {m.title ?? p.notice.urls[0] ?? p.notice.id}
         </span>
-        <span class="sub">
-          {[m.issuers.join('、'), m.docNumber, date].filter(Boolean).join(' · ')}
-        </span>
+        <span class="sub">{[m.issuers.join('、'), m.docNumber, date].filter(Boolean).join(' · ')}</span>
         {p.snippet && <span class="snip">{p.snippet}</span>}
       </button>
       <span class="count" title={p.t('annotationCount', p.notice.annotationCount)}>
@@ -69,32 +72,60 @@ export function FilterBar(p: FilterBarProps) {
         onInput={(e) => p.onQuery((e.target as HTMLInputElement).value)}
       />
       <div class="row">
-        <select aria-label={p.t('filterIssuer')} data-filter="issuer" value={p.filters.issuer ?? ''} onChange={(e) => set({ issuer: (e.target as HTMLSelectElement).value || undefined })}>
-          <option value="">{p.t('filterIssuer')}：{p.t('all')}</option>
+        <select
+          aria-label={p.t('filterIssuer')}
+          data-filter="issuer"
+          value={p.filters.issuer ?? ''}
+          onChange={(e) => set({ issuer: (e.target as HTMLSelectElement).value || undefined })}
+        >
+          <option value="">
+            {p.t('filterIssuer')}：{p.t('all')}
+          </option>
           {p.facets.issuers.map((v) => (
             <option key={v} value={v}>
               {v}
             </option>
           ))}
         </select>
-        <select aria-label={p.t('filterYear')} data-filter="year" value={p.filters.year ? String(p.filters.year) : ''} onChange={(e) => set({ year: Number((e.target as HTMLSelectElement).value) || undefined })}>
-          <option value="">{p.t('filterYear')}：{p.t('all')}</option>
+        <select
+          aria-label={p.t('filterYear')}
+          data-filter="year"
+          value={p.filters.year ? String(p.filters.year) : ''}
+          onChange={(e) => set({ year: Number((e.target as HTMLSelectElement).value) || undefined })}
+        >
+          <option value="">
+            {p.t('filterYear')}：{p.t('all')}
+          </option>
           {p.facets.years.map((v) => (
             <option key={v} value={String(v)}>
               {v}
             </option>
           ))}
         </select>
-        <select aria-label={p.t('filterDocType')} data-filter="docType" value={p.filters.docType ?? ''} onChange={(e) => set({ docType: (e.target as HTMLSelectElement).value || undefined })}>
-          <option value="">{p.t('filterDocType')}：{p.t('all')}</option>
+        <select
+          aria-label={p.t('filterDocType')}
+          data-filter="docType"
+          value={p.filters.docType ?? ''}
+          onChange={(e) => set({ docType: (e.target as HTMLSelectElement).value || undefined })}
+        >
+          <option value="">
+            {p.t('filterDocType')}：{p.t('all')}
+          </option>
           {p.facets.docTypes.map((v) => (
             <option key={v} value={v}>
               {v}
             </option>
           ))}
         </select>
-        <select aria-label={p.t('filterTag')} data-filter="tag" value={p.filters.tag ?? ''} onChange={(e) => set({ tag: (e.target as HTMLSelectElement).value || undefined })}>
-          <option value="">{p.t('filterTag')}：{p.t('all')}</option>
+        <select
+          aria-label={p.t('filterTag')}
+          data-filter="tag"
+          value={p.filters.tag ?? ''}
+          onChange={(e) => set({ tag: (e.target as HTMLSelectElement).value || undefined })}
+        >
+          <option value="">
+            {p.t('filterTag')}：{p.t('all')}
+          </option>
           {p.facets.tags.map((v) => (
             <option key={v} value={v}>
               {v}

@@ -42,7 +42,9 @@ const META_ROWS: Array<[MessageKey, (m: NoticeMetadata) => string | null]> = [
 ];
 
 /** Clauses grouped by bearer, in order of first appearance; clauses with no bearer last. */
-export function groupByBearer(clauses: Clause[]): Array<{ bearer: string | null; items: Array<{ clause: Clause; index: number }> }> {
+export function groupByBearer(
+  clauses: Clause[],
+): Array<{ bearer: string | null; items: Array<{ clause: Clause; index: number }> }> {
   const groups = new Map<string | null, Array<{ clause: Clause; index: number }>>();
   clauses.forEach((clause, index) => {
     const key = clause.bearer?.text ?? null;
@@ -62,7 +64,9 @@ export function Panel(p: PanelProps) {
   const { t, metadata } = p;
   const counts = new Map<ObligationCategory, number>();
   for (const c of p.clauses) counts.set(c.category, (counts.get(c.category) ?? 0) + 1);
-  const visible = p.clauses.map((clause, index) => ({ clause, index })).filter(({ clause }) => !p.hidden.has(clause.category));
+  const visible = p.clauses
+    .map((clause, index) => ({ clause, index }))
+    .filter(({ clause }) => !p.hidden.has(clause.category));
   const groups = groupByBearer(visible.map((v) => v.clause)).map((g) => ({
     bearer: g.bearer,
     items: g.items.map((i) => visible[i.index]),
@@ -74,7 +78,12 @@ export function Panel(p: PanelProps) {
     <div class="panel" role="complementary" aria-label={t('panelTitle')}>
       <div class="head">
         <h1>{t('panelTitle')}</h1>
-        <button type="button" data-action="save-notice" aria-pressed={p.saved ? 'true' : 'false'} onClick={p.onToggleSaved}>
+        <button
+          type="button"
+          data-action="save-notice"
+          aria-pressed={p.saved ? 'true' : 'false'}
+          onClick={p.onToggleSaved}
+        >
           {p.saved ? `★ ${t('inLibrary')}` : t('saveNotice')}
         </button>
         <button type="button" data-action="close" onClick={p.onClose}>
@@ -159,7 +168,14 @@ export function Panel(p: PanelProps) {
             </p>
           )}
           {placed.map(({ annotation: a }) => (
-            <AnnotationItem key={a.id} a={a} t={t} onClick={() => p.onAnnotationClick(a.id)} onEdit={() => p.onEditAnnotation(a.id)} onDelete={() => p.onDeleteAnnotation(a.id)} />
+            <AnnotationItem
+              key={a.id}
+              a={a}
+              t={t}
+              onClick={() => p.onAnnotationClick(a.id)}
+              onEdit={() => p.onEditAnnotation(a.id)}
+              onDelete={() => p.onDeleteAnnotation(a.id)}
+            />
           ))}
         </section>
 
@@ -170,7 +186,13 @@ export function Panel(p: PanelProps) {
             </h2>
             <p class="help">{t('unplacedHelp')}</p>
             {unplaced.map(({ annotation: a }) => (
-              <AnnotationItem key={a.id} a={a} t={t} onEdit={() => p.onEditAnnotation(a.id)} onDelete={() => p.onDeleteAnnotation(a.id)} />
+              <AnnotationItem
+                key={a.id}
+                a={a}
+                t={t}
+                onEdit={() => p.onEditAnnotation(a.id)}
+                onDelete={() => p.onDeleteAnnotation(a.id)}
+              />
             ))}
           </section>
         )}
@@ -184,7 +206,13 @@ export function Panel(p: PanelProps) {
   );
 }
 
-function AnnotationItem(props: { a: Annotation; t: Translate; onClick?: () => void; onEdit: () => void; onDelete: () => void }) {
+function AnnotationItem(props: {
+  a: Annotation;
+  t: Translate;
+  onClick?: () => void;
+  onEdit: () => void;
+  onDelete: () => void;
+}) {
   const { a, t } = props;
   return (
     <div class={`ann col-${a.colour}`} data-annotation={a.id}>

@@ -66,8 +66,19 @@ export function SelectionToolbar(p: SelectionToolbarProps) {
       </div>
       {expanded && (
         <>
-          <textarea data-field="note" placeholder={p.t('note')} value={note} maxLength={20000} onInput={(e) => setNote((e.target as HTMLTextAreaElement).value)} />
-          <input data-field="tags" placeholder={`${p.t('tags')}（${p.t('tagsPlaceholder')}）`} value={tags} onInput={(e) => setTags((e.target as HTMLInputElement).value)} />
+          <textarea
+            data-field="note"
+            placeholder={p.t('note')}
+            value={note}
+            maxLength={20000}
+            onInput={(e) => setNote((e.target as HTMLTextAreaElement).value)}
+          />
+          <input
+            data-field="tags"
+            placeholder={`${p.t('tags')}（${p.t('tagsPlaceholder')}）`}
+            value={tags}
+            onInput={(e) => setTags((e.target as HTMLInputElement).value)}
+          />
           <div class="row">
             <button type="button" class="btn" data-action="cancel" onClick={p.onCancel}>
               {p.t('cancel')}

@@ -4,7 +4,8 @@ import { OBLIGATION_CATEGORIES } from '../lib/types';
 /** Shared styles of the extension's own pages (popup, library, compare). */
 export function pageCss(): string {
   const cats = OBLIGATION_CATEGORIES.map(
-    (c) => `.cat-${c}{--c:${CATEGORY_COLOURS[c].hard};--c-soft:${CATEGORY_COLOURS[c].soft};--c-ink:${CATEGORY_COLOURS[c].label}}`,
+    (c) =>
+      `.cat-${c}{--c:${CATEGORY_COLOURS[c].hard};--c-soft:${CATEGORY_COLOURS[c].soft};--c-ink:${CATEGORY_COLOURS[c].label}}`,
   ).join('\n');
   return `
 *{box-sizing:border-box}

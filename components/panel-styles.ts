@@ -7,7 +7,8 @@ import { ANNOTATION_COLOURS, OBLIGATION_CATEGORIES } from '../lib/types';
  */
 export function panelCss(): string {
   const cat = OBLIGATION_CATEGORIES.map(
-    (c) => `.cat-${c}{--c:${CATEGORY_COLOURS[c].hard};--c-soft:${CATEGORY_COLOURS[c].soft};--c-ink:${CATEGORY_COLOURS[c].label}}`,
+    (c) =>
+      `.cat-${c}{--c:${CATEGORY_COLOURS[c].hard};--c-soft:${CATEGORY_COLOURS[c].soft};--c-ink:${CATEGORY_COLOURS[c].label}}`,
   ).join('\n');
   const col = ANNOTATION_COLOURS.map((c) => `.col-${c}{--u:${USER_COLOURS[c]}}`).join('\n');
   return `

@@ -14,7 +14,16 @@ import { lineariseRoots, MAX_TEXT_LENGTH, readPageText, textForAnalysis, type Te
 import { detectNotice } from './detect';
 import { readMetadata, readOutline } from './metadata';
 import { findObligations, obligationSteps } from './obligations';
-import type { Clause, ExtractedPage, LabelledFields, NoticeAnalysis, NoticeMetadata, OutlineItem, Result, Site } from './types';
+import type {
+  Clause,
+  ExtractedPage,
+  LabelledFields,
+  NoticeAnalysis,
+  NoticeMetadata,
+  OutlineItem,
+  Result,
+  Site,
+} from './types';
 
 export interface AnalyseOptions {
   /** Find obligations even when the page is not judged a notice (the analyst asked for it). */
@@ -65,7 +74,10 @@ export interface TextAnalysis {
 }
 
 /** The string stages: normalise, metadata and outline, detection, obligations (the part that needs no DOM). */
-export function* textAnalysisSteps(input: TextForAnalysis, options: AnalyseOptions = {}): Generator<Stage, TextAnalysis, void> {
+export function* textAnalysisSteps(
+  input: TextForAnalysis,
+  options: AnalyseOptions = {},
+): Generator<Stage, TextAnalysis, void> {
   const { site, labelled, title, url } = input;
   const norm = normaliseText(input.text.length > MAX_TEXT_LENGTH ? input.text.slice(0, MAX_TEXT_LENGTH) : input.text);
   const text = norm.text;
@@ -89,7 +101,12 @@ export function* textAnalysisSteps(input: TextForAnalysis, options: AnalyseOptio
 }
 
 /** Analyse a live or parsed document in one go. */
-export function analyseDocument(doc: Document, url: string | null, options: AnalyseOptions = {}, timings?: StageTimings): PageAnalysis {
+export function analyseDocument(
+  doc: Document,
+  url: string | null,
+  options: AnalyseOptions = {},
+  timings?: StageTimings,
+): PageAnalysis {
   const steps = documentAnalysisSteps(doc, url, options);
   for (;;) {
     const step = stepTimed(steps, timings, 'obligations');
@@ -135,7 +152,11 @@ export function analyseDocumentSliced(
 }
 
 /** One step, its time added to the stage it names (the final step's to `last`). */
-function stepTimed<T>(steps: Generator<Stage, T, void>, timings: StageTimings | undefined, last: Stage): IteratorResult<Stage, T> {
+function stepTimed<T>(
+  steps: Generator<Stage, T, void>,
+  timings: StageTimings | undefined,
+  last: Stage,
+): IteratorResult<Stage, T> {
   if (!timings) return steps.next();
   const t = now();
   const step = steps.next();
@@ -149,7 +170,9 @@ function now(): number {
 
 /** Analyse a plain text: a pasted notice, a pkulaw TXT export (`【法宝引证码】` on its first line). */
 export function analyseText(source: string, url: string | null = null, options: AnalyseOptions = {}): NoticeAnalysis {
-  const norm = dropTrailingChrome(normaliseText(source.length > MAX_TEXT_LENGTH ? source.slice(0, MAX_TEXT_LENGTH) : source));
+  const norm = dropTrailingChrome(
+    normaliseText(source.length > MAX_TEXT_LENGTH ? source.slice(0, MAX_TEXT_LENGTH) : source),
+  );
   const labelled = readLabelledLines(norm.text);
   const site: Site = /【法宝引证码】|北大法宝/.test(norm.text.slice(0, 400)) ? 'pkulaw' : 'text';
   return analyseNormalised(norm.text, site, labelled, null, url, null, options);
@@ -167,7 +190,10 @@ export function analysePkulawRecord(
   const page = { ...extracted.page, url: extracted.page.url ?? url };
   const domText = lineariseRoots(page);
   const norm = normaliseText(domText.text);
-  return { ok: true, value: analyseNormalised(norm.text, 'pkulaw', page.labelled, page.title, page.url, page, options) };
+  return {
+    ok: true,
+    value: analyseNormalised(norm.text, 'pkulaw', page.labelled, page.title, page.url, page, options),
+  };
 }
 
 function analyseNormalised(
@@ -180,7 +206,15 @@ function analyseNormalised(
   options: AnalyseOptions,
 ): NoticeAnalysis {
   const { metadata, outline } = readMetadataAndOutline(text, labelled, title, url);
-  const detection = detect(text, site, labelled, metadata, url, page?.pageSignals.listPage ?? false, page?.pageSignals.pending ?? false);
+  const detection = detect(
+    text,
+    site,
+    labelled,
+    metadata,
+    url,
+    page?.pageSignals.listPage ?? false,
+    page?.pageSignals.pending ?? false,
+  );
   const obligations =
     detection.isNotice || options.force ? findObligations(text, { addressees: metadata.addressees }) : [];
   return assemble(text, site, metadata, outline, detection, obligations);
@@ -237,7 +271,8 @@ function assemble(
  * Page furniture that copied texts carry after the signature: editor and correction lines, print/close
  * links, share prompts. Only trailing lines are dropped, so nothing inside the notice can be lost.
  */
-const TRAILING_CHROME = /^(?:(?:责任)?编辑\s*[:：]|纠错\s*[:：]|【?\s*(?:打印|关闭)(?:本页|窗口)?\s*】?$|分享到|扫一扫|来源\s*[:：].{0,20}$|\[?(?:打印|关闭)\]?\s*\[?(?:打印|关闭)?\]?$)/;
+const TRAILING_CHROME =
+  /^(?:(?:责任)?编辑\s*[:：]|纠错\s*[:：]|【?\s*(?:打印|关闭)(?:本页|窗口)?\s*】?$|分享到|扫一扫|来源\s*[:：].{0,20}$|\[?(?:打印|关闭)\]?\s*\[?(?:打印|关闭)?\]?$)/;
 
 export function dropTrailingChrome(norm: NormalisedText): NormalisedText {
   let end = norm.text.length;
@@ -254,8 +289,21 @@ export function dropTrailingChrome(norm: NormalisedText): NormalisedText {
 
 /** Labels a pkulaw TXT export or a copied detail page prints as `label：value` lines near the top. */
 const HEAD_LABELS = new Set([
-  '发文字号', '制定机关', '发布部门', '发文机关', '公布日期', '发布日期', '施行日期', '实施日期', '成文日期',
-  '时效性', '效力位阶', '效力级别', '法规类别', '批准部门', '批准日期',
+  '发文字号',
+  '制定机关',
+  '发布部门',
+  '发文机关',
+  '公布日期',
+  '发布日期',
+  '施行日期',
+  '实施日期',
+  '成文日期',
+  '时效性',
+  '效力位阶',
+  '效力级别',
+  '法规类别',
+  '批准部门',
+  '批准日期',
 ]);
 
 /** Read `制定机关：全国人大常委会`-style lines from the first 40 lines of a text. */

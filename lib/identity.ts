@@ -216,7 +216,8 @@ export function noticeId(metadata: NoticeMetadata, url: string | null, text?: st
 
 /** The kind of a notice id, or null when the string is not one (see `noticeId`). */
 export function noticeIdKind(id: string): 'cite' | 'num' | 'url' | 'text' | null {
-  if (id.startsWith('cite:')) return id.length <= MAX_KEY_ID_LENGTH && /^cite:CLI\.[0-9A-Z]{1,8}\.[0-9A-Z]{1,24}$/.test(id) ? 'cite' : null;
+  if (id.startsWith('cite:'))
+    return id.length <= MAX_KEY_ID_LENGTH && /^cite:CLI\.[0-9A-Z]{1,8}\.[0-9A-Z]{1,24}$/.test(id) ? 'cite' : null;
   if (id.startsWith('num:')) {
     if (id.length > MAX_KEY_ID_LENGTH) return null;
     return /^num:[\p{Script=Han}A-Za-z0-9〔〕._\-·]+\|[\p{Script=Han}A-Za-z0-9〔〕._\-·]+$/u.test(id) ? 'num' : null;

@@ -45,7 +45,8 @@ export function readPageText(doc: Document, url: string | null): PageText {
 export function textForAnalysis({ page, domText }: PageText, url: string | null): TextForAnalysis {
   const labelled: LabelledFields = {};
   for (const [label, value] of Object.entries(page.labelled)) {
-    if (value.length <= LIMITS.titleLength && Object.keys(labelled).length < LIMITS.metadataListLength) labelled[label] = value;
+    if (value.length <= LIMITS.titleLength && Object.keys(labelled).length < LIMITS.metadataListLength)
+      labelled[label] = value;
   }
   return {
     text: domText.text.length > MAX_TEXT_LENGTH ? domText.text.slice(0, MAX_TEXT_LENGTH) : domText.text,

@@ -8,12 +8,7 @@
 
 export type Site = 'pkulaw' | 'govcn' | 'npc' | 'generic' | 'text';
 
-export type ObligationCategory =
-  | 'obligation'
-  | 'prohibition'
-  | 'permission'
-  | 'encouragement'
-  | 'accountability';
+export type ObligationCategory = 'obligation' | 'prohibition' | 'permission' | 'encouragement' | 'accountability';
 
 export const OBLIGATION_CATEGORIES: readonly ObligationCategory[] = [
   'obligation',

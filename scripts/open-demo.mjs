@@ -35,10 +35,14 @@ let worker = context.serviceWorkers()[0];
 if (!worker) worker = await context.waitForEvent('serviceworker');
 await worker.evaluate(() => chrome.storage.local.set({ 'settings:uiLanguage': 'zh_CN' }));
 const demo = readFileSync(join(root, 'demo/notice.html'), 'utf8');
-await context.route(demoUrl, (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: demo }));
+await context.route(demoUrl, (route) =>
+  route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: demo }),
+);
 const page = context.pages()[0] ?? (await context.newPage());
 await page.goto(demoUrl);
-await page.waitForFunction(() => CSS.highlights && CSS.highlights.has('notice-lens-obligation'), null, { timeout: 20000 });
+await page.waitForFunction(() => CSS.highlights && CSS.highlights.has('notice-lens-obligation'), null, {
+  timeout: 20000,
+});
 const counts = await page.evaluate(() => {
   const out = {};
   CSS.highlights.forEach((h, name) => name.startsWith('notice-lens-') && (out[name] = h.size));

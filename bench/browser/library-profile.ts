@@ -20,7 +20,13 @@ interface Profile {
 }
 
 /** Run `action` with the page's renderer profiled (sampling every 100 µs); save and summarise the profile. */
-export async function profiled(page: Page, dir: string, name: string, action: () => Promise<unknown>, top = 15): Promise<string> {
+export async function profiled(
+  page: Page,
+  dir: string,
+  name: string,
+  action: () => Promise<unknown>,
+  top = 15,
+): Promise<string> {
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Profiler.enable');
   await cdp.send('Profiler.setSamplingInterval', { interval: 100 });

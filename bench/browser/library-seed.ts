@@ -37,7 +37,10 @@ export interface SeedOutcome {
 const ANNOTATION_TAGS = [...TAGS, '纪律', '考核指标', '风险点', '专项督查'];
 const NOTE_ONLY = ['与督查室口径核对', '列入整改台账', '此条与上位法衔接不清', '请法规处出具书面意见'];
 
-export async function seedLibrary(o: SeedOptions, progress: (line: string) => void = () => undefined): Promise<SeedOutcome> {
+export async function seedLibrary(
+  o: SeedOptions,
+  progress: (line: string) => void = () => undefined,
+): Promise<SeedOutcome> {
   const started = performance.now();
   const gen = noticeGenerator(o.seed ?? 20240520, o.sentences, o.chars);
   const { rnd, pick } = gen;
@@ -77,7 +80,13 @@ export async function seedLibrary(o: SeedOptions, progress: (line: string) => vo
         const quote = n.text.slice(start, start + length);
         const r = rnd();
         const note =
-          r < 0.25 ? '' : r < 0.3 ? pick(NOTE_ONLY) : r < 0.75 ? pick(NOTE_PHRASES) : `${pick(NOTE_PHRASES)}；${n.text.slice(start, start + 12)}`;
+          r < 0.25
+            ? ''
+            : r < 0.3
+              ? pick(NOTE_ONLY)
+              : r < 0.75
+                ? pick(NOTE_PHRASES)
+                : `${pick(NOTE_PHRASES)}；${n.text.slice(start, start + 12)}`;
         const at = 1_700_000_000_000 + annotationNo * 1000;
         annotations.push({
           id: `bench-${annotationNo++}`,
@@ -86,7 +95,12 @@ export async function seedLibrary(o: SeedOptions, progress: (line: string) => vo
           note,
           tags: rnd() < 0.3 ? [pick(ANNOTATION_TAGS), ...(rnd() < 0.2 ? [pick(ANNOTATION_TAGS)] : [])] : [],
           selectors: [
-            { type: 'TextQuoteSelector', exact: quote, prefix: n.text.slice(Math.max(0, start - 32), start), suffix: n.text.slice(start + length, start + length + 32) },
+            {
+              type: 'TextQuoteSelector',
+              exact: quote,
+              prefix: n.text.slice(Math.max(0, start - 32), start),
+              suffix: n.text.slice(start + length, start + length + 32),
+            },
             { type: 'TextPositionSelector', start, end: start + length },
           ],
           quote,
@@ -104,7 +118,9 @@ export async function seedLibrary(o: SeedOptions, progress: (line: string) => vo
     await inFlight;
     inFlight = stored;
     if ((i / BATCH) % 10 === 9 || i + BATCH >= o.notices) {
-      progress(`${Math.min(i + BATCH, o.notices)} notices, ${annotationNo} annotations, ${((performance.now() - started) / 1000).toFixed(0)} s`);
+      progress(
+        `${Math.min(i + BATCH, o.notices)} notices, ${annotationNo} annotations, ${((performance.now() - started) / 1000).toFixed(0)} s`,
+      );
     }
   }
   await inFlight;

@@ -33,7 +33,17 @@
 
 import { build } from 'esbuild';
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readlinkSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readlinkSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -203,7 +213,10 @@ interface Browser {
 
 /** Debian's Chromium with the extension loaded, flags as the e2e harness (tests/e2e/harness.ts) uses. */
 async function launchBrowser(extensionDir: string, userDataDir: string): Promise<Browser> {
-  const context = await chromium.launchPersistentContext(userDataDir, { ...chromiumOptions([extensionDir]), acceptDownloads: true });
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    ...chromiumOptions([extensionDir]),
+    acceptDownloads: true,
+  });
   let worker = context.serviceWorkers()[0];
   if (!worker) worker = await context.waitForEvent('serviceworker', { timeout: 20000 });
   const extensionId = new URL(worker.url()).host;
@@ -231,7 +244,8 @@ function profileInUse(dir: string): boolean {
  */
 function seedKey(o: { notices: number; annotations: number; chars: number }): string {
   const h = createHash('sha256').update(JSON.stringify(o));
-  for (const f of ['lib/search/terms.ts', 'bench/notices.ts', 'bench/browser/library-seed.ts']) h.update(f).update(readFileSync(join(ROOT, f)));
+  for (const f of ['lib/search/terms.ts', 'bench/notices.ts', 'bench/browser/library-seed.ts'])
+    h.update(f).update(readFileSync(join(ROOT, f)));
   return `${o.notices}-${o.annotations}-${o.chars}-${h.digest('hex').slice(0, 12)}`;
 }
 
@@ -270,13 +284,19 @@ async function timedSearch(page: Page, query: string): Promise<{ ms: number; row
     const sel = `[data-query="${CSS.escape(q)}"]`;
     return { ms: t.painted - b.input.at, rows: document.querySelectorAll(`ul.notices${sel} > li.notice`).length };
   }, query);
-  await page.evaluate(() => (window as any).__bench.when('list', () => !!document.querySelector('ul.notices[data-query=""] > li.notice')));
+  await page.evaluate(() =>
+    (window as any).__bench.when('list', () => !!document.querySelector('ul.notices[data-query=""] > li.notice')),
+  );
   await page.fill('input[data-field="search"]', '');
   await page.evaluate(() => (window as any).__bench.done.list);
   return r;
 }
 
-async function searches(s: Browser, path: string, runs: number): Promise<Map<string, { samples: number[]; rows: number }>> {
+async function searches(
+  s: Browser,
+  path: string,
+  runs: number,
+): Promise<Map<string, { samples: number[]; rows: number }>> {
   const page = await newExtensionPage(s, path);
   await page.evaluate(() => (window as any).__bench.done.list);
   const out = new Map<string, { samples: number[]; rows: number }>();
@@ -297,8 +317,13 @@ async function openNotice(s: Browser, id: string, runs: number): Promise<Timing>
   const samples: number[] = [];
   for (let i = 0; i < runs + 1; i++) {
     const page = await newExtensionPage(s, `library.html#notice=${encodeURIComponent(id)}`);
-    const t = await page.evaluate(() => (window as any).__bench.done.detail as Promise<{ dom: number; painted: number }>);
-    const ok = await page.evaluate((nid) => document.querySelector('article.detail')?.getAttribute('data-notice') === nid, id);
+    const t = await page.evaluate(
+      () => (window as any).__bench.done.detail as Promise<{ dom: number; painted: number }>,
+    );
+    const ok = await page.evaluate(
+      (nid) => document.querySelector('article.detail')?.getAttribute('data-notice') === nid,
+      id,
+    );
     await page.close();
     if (!ok) throw new Error(`library.html did not show notice ${id}`);
     if (i > 0) samples.push(t.painted);
@@ -313,7 +338,10 @@ async function exportAll(s: Browser, format: 'json' | 'csv' | 'md', runs: number
   let bytes = 0;
   for (let i = 0; i < runs; i++) {
     const t0 = performance.now();
-    const [download] = await Promise.all([page.waitForEvent('download', { timeout: 600_000 }), page.click(`[data-export="${format}"]`)]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download', { timeout: 600_000 }),
+      page.click(`[data-export="${format}"]`),
+    ]);
     const path = join(dir, `export-${i}.${format}`);
     await download.saveAs(path);
     samples.push(performance.now() - t0);
@@ -342,7 +370,9 @@ async function withLibrary<T>(options: LibraryBenchOptions, fn: (l: Seeded) => P
   const log = options.log ?? (() => undefined);
   if (!existsSync(join(BUILD, 'manifest.json'))) throw new Error('build the extension first: npx wxt build');
   const tmp = mkdtempSync(join(tmpdir(), 'notice-lens-bench-'));
-  const home = options.fresh ? tmp : join(tmpdir(), 'notice-lens-bench-library', seedKey({ notices, annotations, chars }));
+  const home = options.fresh
+    ? tmp
+    : join(tmpdir(), 'notice-lens-bench-library', seedKey({ notices, annotations, chars }));
   let profileDir = join(home, 'profile');
   const extensionDir = join(tmp, 'extension');
   const recordFile = join(home, 'seeded.json');
@@ -381,7 +411,8 @@ async function withLibrary<T>(options: LibraryBenchOptions, fn: (l: Seeded) => P
             };
           }),
       );
-      if (count !== annotations) throw new Error(`${profileDir} holds ${count} annotations, not ${annotations}: remove ${home}`);
+      if (count !== annotations)
+        throw new Error(`${profileDir} holds ${count} annotations, not ${annotations}: remove ${home}`);
       log(`reusing the library seeded in ${profileDir}`);
     } else {
       await seeder.evaluate(await seedBundle());
@@ -392,12 +423,16 @@ async function withLibrary<T>(options: LibraryBenchOptions, fn: (l: Seeded) => P
         seedOptions,
       );
       if (seeded.notices !== notices || seeded.annotations !== annotations) {
-        throw new Error(`seeded ${seeded.notices} notices and ${seeded.annotations} annotations, wanted ${notices} and ${annotations}`);
+        throw new Error(
+          `seeded ${seeded.notices} notices and ${seeded.annotations} annotations, wanted ${notices} and ${annotations}`,
+        );
       }
       writeFileSync(recordFile, JSON.stringify(seeded));
       log(`seeded ${notices} notices, ${annotations} annotations in ${seeded.seconds.toFixed(0)} s`);
     }
-    const databaseBytes = await seeder.evaluate(async () => (await navigator.storage.estimate()).usage ?? null).catch(() => null);
+    const databaseBytes = await seeder
+      .evaluate(async () => (await navigator.storage.estimate()).usage ?? null)
+      .catch(() => null);
     await seeder.close();
     return await fn({ browser: s, seeded, databaseBytes, chromium, tmp });
   } finally {

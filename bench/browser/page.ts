@@ -21,7 +21,12 @@ import { round, summarise, type Timing } from '../stats';
 import type { PaintComparison, Probe } from './page-probe';
 
 export const PAGE_SIZES = [5_000, 30_000, 100_000, 300_000];
-export const SEED_FILES = ['000_539b2a5a56109cc5.txt', '001_7a46141c47266846.txt', '002_2386fa277481c7d6.txt', '003_c9608edf68f48eb1.txt'];
+export const SEED_FILES = [
+  '000_539b2a5a56109cc5.txt',
+  '001_7a46141c47266846.txt',
+  '002_2386fa277481c7d6.txt',
+  '003_c9608edf68f48eb1.txt',
+];
 
 export interface PageFigures {
   label: string;
@@ -34,7 +39,10 @@ export interface PageFigures {
   /** Navigation start to highlights painted. */
   paintedSinceNavigation: Timing;
   /** extract, normalise, ranges, paint: on the page's main thread; metadata, detect, obligations: in the background; transfer: the messages. */
-  parts: Record<'extract' | 'normalise' | 'metadata' | 'detect' | 'obligations' | 'transfer' | 'ranges' | 'paint', Timing>;
+  parts: Record<
+    'extract' | 'normalise' | 'metadata' | 'detect' | 'obligations' | 'transfer' | 'ranges' | 'paint',
+    Timing
+  >;
   /** Time the background's analysis waited between its slices (its thread busy elsewhere). */
   backgroundPauses: Timing;
   /** The pipeline's whole work (the parts summed, without the pauses given back to the page). */
@@ -96,12 +104,17 @@ async function probeCode(): Promise<string> {
   return out.outputFiles[0].text;
 }
 
-async function reportWithTimings(session: Session, url: string, timeout = 30_000): Promise<{ timings: PageTimings; clauseCount: number }> {
+async function reportWithTimings(
+  session: Session,
+  url: string,
+  timeout = 30_000,
+): Promise<{ timings: PageTimings; clauseCount: number }> {
   const end = Date.now() + timeout;
   while (Date.now() < end) {
     const found = await session.worker.evaluate(async (u) => {
       const all = await (globalThis as any).chrome.storage.session.get(null);
-      for (const [k, v] of Object.entries(all)) if (k.startsWith('tab:') && (v as any).url === u && (v as any).timings) return v as any;
+      for (const [k, v] of Object.entries(all))
+        if (k.startsWith('tab:') && (v as any).url === u && (v as any).timings) return v as any;
       return null;
     }, url);
     if (found) return found;
@@ -133,7 +146,14 @@ async function uiSettled(page: Page): Promise<void> {
   await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 200))));
 }
 
-async function measurePage(session: Session, label: string, html: string, runs: number, probe: string, log: (s: string) => void): Promise<PageFigures> {
+async function measurePage(
+  session: Session,
+  label: string,
+  html: string,
+  runs: number,
+  probe: string,
+  log: (s: string) => void,
+): Promise<PageFigures> {
   const samples: Record<string, number[]> = {};
   const add = (k: string, v: number) => (samples[k] ??= []).push(v);
   let clauses = 0;
@@ -153,8 +173,12 @@ async function measurePage(session: Session, label: string, html: string, runs: 
     });
     const tasks = await page.evaluate(() => (window as unknown as { __longTasks: LongTask[] }).__longTasks);
     await page.addScriptTag({ content: probe });
-    const readability = await page.evaluate(() => (globalThis as unknown as { __noticeLensBench: Probe }).__noticeLensBench.readability());
-    const paint = await page.evaluate(() => (globalThis as unknown as { __noticeLensBench: Probe }).__noticeLensBench.paint());
+    const readability = await page.evaluate(() =>
+      (globalThis as unknown as { __noticeLensBench: Probe }).__noticeLensBench.readability(),
+    );
+    const paint = await page.evaluate(() =>
+      (globalThis as unknown as { __noticeLensBench: Probe }).__noticeLensBench.paint(),
+    );
     chars = await page.evaluate(() => document.body.innerText.length);
     await page.close();
     if (r < 0) continue;
@@ -168,8 +192,28 @@ async function measurePage(session: Session, label: string, html: string, runs: 
     for (const t of ours) long.longest = Math.max(long.longest, t.duration);
     add('paintedAfterLoad', timings.paintedAt - nav.dcl);
     add('paintedSinceNavigation', timings.paintedAt);
-    for (const k of ['extract', 'normalise', 'metadata', 'detect', 'obligations', 'transfer', 'ranges', 'paint'] as const) add(k, timings[k]);
-    add('pipeline', timings.extract + timings.normalise + timings.metadata + timings.detect + timings.obligations + timings.transfer + timings.ranges + timings.paint);
+    for (const k of [
+      'extract',
+      'normalise',
+      'metadata',
+      'detect',
+      'obligations',
+      'transfer',
+      'ranges',
+      'paint',
+    ] as const)
+      add(k, timings[k]);
+    add(
+      'pipeline',
+      timings.extract +
+        timings.normalise +
+        timings.metadata +
+        timings.detect +
+        timings.obligations +
+        timings.transfer +
+        timings.ranges +
+        timings.paint,
+    );
     add('backgroundPauses', timings.backgroundPauses);
     add('onPage', timings.extract + timings.normalise + timings.ranges + timings.paint);
     add('longestStage', Math.max(timings.extract, timings.normalise, timings.paint));
@@ -268,7 +312,8 @@ async function measureAnchoring(session: Session, probe: string, runs: number) {
   await page.addScriptTag({ content: probe });
   const run = (t: string) =>
     page.evaluate(
-      ([t, items, outline, n]) => (globalThis as unknown as { __noticeLensBench: Probe }).__noticeLensBench.anchor(t, items, outline, n),
+      ([t, items, outline, n]) =>
+        (globalThis as unknown as { __noticeLensBench: Probe }).__noticeLensBench.anchor(t, items, outline, n),
       [t, workload.items, buildOutline(t), runs + 1] as const,
     );
   const exact = await run(workload.text);
@@ -310,13 +355,28 @@ export async function benchPages(options: PageBenchOptions = {}): Promise<PageBe
   try {
     const chromium = session.context.browser()?.version() ?? 'unknown';
     const pages: PageFigures[] = [];
-    for (const size of options.sizes ?? PAGE_SIZES) pages.push(await measurePage(session, `generated-${size / 1000}k`, regulationPage(size), runs, probe, log));
+    for (const size of options.sizes ?? PAGE_SIZES)
+      pages.push(await measurePage(session, `generated-${size / 1000}k`, regulationPage(size), runs, probe, log));
     if (options.extras === false) return { pages, chromium } as PageBench;
-    for (const file of SEED_FILES) pages.push(await measurePage(session, `seed-${file.slice(0, 3)}`, seedPage(file), Math.max(3, Math.ceil(runs / 2)), probe, log));
+    for (const file of SEED_FILES)
+      pages.push(
+        await measurePage(
+          session,
+          `seed-${file.slice(0, 3)}`,
+          seedPage(file),
+          Math.max(3, Math.ceil(runs / 2)),
+          probe,
+          log,
+        ),
+      );
     const memory = await measureMemory(session, '100k', regulationPage(100_000), Math.max(3, Math.ceil(runs / 2)));
-    log(`memory added by the content script on the 100k page: ${memory.heapAddedKB.median} KB JS heap, ${memory.domNodesAdded.median} DOM nodes`);
+    log(
+      `memory added by the content script on the 100k page: ${memory.heapAddedKB.median} KB JS heap, ${memory.domNodesAdded.median} DOM nodes`,
+    );
     const anchoring = await measureAnchoring(session, probe, Math.max(9, runs));
-    log(`re-anchoring ${anchoring.annotations} annotations on ${anchoring.chars} chars: exact ${anchoring.exact.median} ms (cold ${anchoring.exactCold}), after edits ${anchoring.edited.median} ms (cold ${anchoring.editedCold})`);
+    log(
+      `re-anchoring ${anchoring.annotations} annotations on ${anchoring.chars} chars: exact ${anchoring.exact.median} ms (cold ${anchoring.exactCold}), after edits ${anchoring.edited.median} ms (cold ${anchoring.editedCold})`,
+    );
     const compare = await measureCompare(session, probe, Math.max(9, runs));
     log(`compare of five 10,000-character notices: ${compare.time.median} ms`);
     return { pages, memory, anchoring, compare, chromium };
@@ -336,6 +396,11 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     sizes: arg('sizes')?.split(',').map(Number),
     extras: !process.argv.includes('--pages-only'),
   });
-  for (const p of result.pages) console.log(`${p.label}: ${Object.entries(p.parts).map(([k, v]) => `${k} ${v.median}`).join(', ')}, background pauses ${p.backgroundPauses.median}`);
+  for (const p of result.pages)
+    console.log(
+      `${p.label}: ${Object.entries(p.parts)
+        .map(([k, v]) => `${k} ${v.median}`)
+        .join(', ')}, background pauses ${p.backgroundPauses.median}`,
+    );
   console.log(`(${Math.round((performance.now() - started) / 1000)} s)`);
 }

@@ -42,8 +42,11 @@ try {
     const key = `${frame.functionName || '(anonymous)'}  ${file}:${frame.lineNumber + 1}:${frame.columnNumber + 1}`;
     self.set(key, (self.get(key) ?? 0) + profile.timeDeltas[i]);
   }
-  console.log(`${chars} characters: ${(ours / 1000).toFixed(1)} ms of self time in the extension's scripts (profile in .tmp/content-script.cpuprofile)`);
-  for (const [key, us] of [...self].sort((a, b) => b[1] - a[1]).slice(0, top)) console.log(`${(us / 1000).toFixed(1).padStart(8)} ms  ${key}`);
+  console.log(
+    `${chars} characters: ${(ours / 1000).toFixed(1)} ms of self time in the extension's scripts (profile in .tmp/content-script.cpuprofile)`,
+  );
+  for (const [key, us] of [...self].sort((a, b) => b[1] - a[1]).slice(0, top))
+    console.log(`${(us / 1000).toFixed(1).padStart(8)} ms  ${key}`);
 } finally {
   await session.close();
 }

@@ -13,7 +13,10 @@ export class Badge {
       browser.action.setBadgeText({ tabId, text }).catch(() => undefined),
       browser.action.setBadgeBackgroundColor({ tabId, color: '#b22222' }).catch(() => undefined),
       browser.action
-        .setTitle({ tabId, title: report.isNotice ? `${report.title ?? ''}\n${count}` : browser.i18n.getMessage('actionTitle') })
+        .setTitle({
+          tabId,
+          title: report.isNotice ? `${report.title ?? ''}\n${count}` : browser.i18n.getMessage('actionTitle'),
+        })
         .catch(() => undefined),
       browser.storage.session.set({ [`tab:${tabId}`]: { ...report, at: Date.now() } }).catch(() => undefined),
     ]);

@@ -24,7 +24,11 @@ export function installMenusAndCommands(): void {
   browser.runtime.onInstalled.addListener(() => {
     browser.contextMenus.removeAll().then(() => {
       browser.contextMenus.create({ id: 'analyse', title: browser.i18n.getMessage('menuAnalyse'), contexts: ['page'] });
-      browser.contextMenus.create({ id: 'highlight', title: browser.i18n.getMessage('menuHighlight'), contexts: ['selection'] });
+      browser.contextMenus.create({
+        id: 'highlight',
+        title: browser.i18n.getMessage('menuHighlight'),
+        contexts: ['selection'],
+      });
     });
   });
   browser.contextMenus.onClicked.addListener((info, tab) => {

@@ -35,7 +35,15 @@ const WARM_UP = [
 
 /** Run the engine once on a short notice when the worker starts, so the first page analysed is not the one paying for compilation. */
 export function warmUpEngine(): void {
-  const input: TextForAnalysis = { text: WARM_UP, site: 'generic', labelled: {}, title: null, url: null, listPage: false, pending: false };
+  const input: TextForAnalysis = {
+    text: WARM_UP,
+    site: 'generic',
+    labelled: {},
+    title: null,
+    url: null,
+    listPage: false,
+    pending: false,
+  };
   setTimeout(async () => {
     for (let i = 0; i < 3; i++) await analyseForPage(input, true);
   }, 0);

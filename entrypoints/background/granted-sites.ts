@@ -5,12 +5,23 @@
 export async function registerGrantedSites(builtIn: string[]): Promise<void> {
   const sync = async () => {
     const granted = await browser.permissions.getAll();
-    const origins = (granted.origins ?? []).filter((o) => !builtIn.includes(o) && o !== '*://*/*' && o !== '<all_urls>');
+    const origins = (granted.origins ?? []).filter(
+      (o) => !builtIn.includes(o) && o !== '*://*/*' && o !== '<all_urls>',
+    );
     const existing = await browser.scripting.getRegisteredContentScripts({ ids: ['granted-sites'] }).catch(() => []);
-    if (existing.length) await browser.scripting.unregisterContentScripts({ ids: ['granted-sites'] }).catch(() => undefined);
+    if (existing.length)
+      await browser.scripting.unregisterContentScripts({ ids: ['granted-sites'] }).catch(() => undefined);
     if (origins.length === 0) return;
     await browser.scripting
-      .registerContentScripts([{ id: 'granted-sites', matches: origins, js: ['/content-scripts/content.js'], runAt: 'document_idle', persistAcrossSessions: true }])
+      .registerContentScripts([
+        {
+          id: 'granted-sites',
+          matches: origins,
+          js: ['/content-scripts/content.js'],
+          runAt: 'document_idle',
+          persistAcrossSessions: true,
+        },
+      ])
       .catch(() => undefined);
   };
   browser.permissions.onAdded.addListener(() => void sync());

@@ -32,9 +32,12 @@ export default defineBackground({
       // A content script asks for a script it loads only where needed (the UI on notices, the Readability fallback).
       if (popup?.type === 'page/load-module') return loadModuleFor(raw, sender, extensionId, extensionOrigin);
       // Returning the promise keeps the channel open; a null answer (not our sender) sends nothing back.
-      return receiveMessage(repository, raw, sender, { extensionId, extensionOrigin, onAnalysisReport, analyse: analyseForPage }).then(
-        (r: Response | null) => r ?? undefined,
-      );
+      return receiveMessage(repository, raw, sender, {
+        extensionId,
+        extensionOrigin,
+        onAnalysisReport,
+        analyse: analyseForPage,
+      }).then((r: Response | null) => r ?? undefined);
     });
 
     browser.tabs.onRemoved.addListener((tabId) => void badge.forget(tabId));
@@ -43,7 +46,12 @@ export default defineBackground({
     void registerGrantedSites(NOTICE_SITE_MATCHES);
     // Writes queued by tabs that could not reach us: replayed as if their page's content script sent them.
     void replayPendingWrites((raw, pageUrl) =>
-      receiveMessage(repository, raw, { id: extensionId, url: pageUrl, tab: { id: -1 } }, { extensionId, extensionOrigin }),
+      receiveMessage(
+        repository,
+        raw,
+        { id: extensionId, url: pageUrl, tab: { id: -1 } },
+        { extensionId, extensionOrigin },
+      ),
     );
   },
 });

@@ -13,7 +13,13 @@ export async function loadModuleFor(
   const file = lazyModuleFile(raw);
   const tabId = sender.tab?.id;
   if (!file) return { ok: false, error: 'malformed module request', kind: 'forbidden' };
-  if (sender.id !== extensionId || typeof tabId !== 'number' || tabId < 0 || !/^(https?|file):/i.test(sender.url ?? '') || sender.url!.startsWith(extensionOrigin)) {
+  if (
+    sender.id !== extensionId ||
+    typeof tabId !== 'number' ||
+    tabId < 0 ||
+    !/^(https?|file):/i.test(sender.url ?? '') ||
+    sender.url!.startsWith(extensionOrigin)
+  ) {
     return { ok: false, error: 'modules are loaded into content scripts only', kind: 'forbidden' };
   }
   try {

@@ -6,7 +6,9 @@ import type { Response } from '../../lib/messages';
  * with the same checks as if that page's content script had sent them, and clears the key. Each write is
  * idempotent (annotation id + updatedAt), so replaying one that did arrive changes nothing.
  */
-export async function replayPendingWrites(apply: (request: unknown, pageUrl: string) => Promise<Response | null>): Promise<void> {
+export async function replayPendingWrites(
+  apply: (request: unknown, pageUrl: string) => Promise<Response | null>,
+): Promise<void> {
   const all = await browser.storage.local.get(null).catch(() => ({}) as Record<string, unknown>);
   for (const [key, value] of Object.entries(all)) {
     if (!key.startsWith('pending:')) continue;

@@ -45,7 +45,9 @@ export default defineContentScript({
       },
       persistPending: (key: string, writes: QueuedWrite<Request>[]) => {
         const store = browser.storage.local;
-        void (writes.length ? store.set({ [key]: { url: location.href, writes } }) : store.remove(key)).catch(() => undefined);
+        void (writes.length ? store.set({ [key]: { url: location.href, writes } }) : store.remove(key)).catch(
+          () => undefined,
+        );
       },
     });
     ready(lens);

@@ -7,7 +7,11 @@ import type { Translate } from '../../components/messages';
 import type { AnnotationDraft } from '../../components/SelectionToolbar';
 import type { PageAnalysis, StageTimings } from '../../lib/analyse';
 import { readPageText, textForAnalysis, type PageText, type TextForAnalysis } from '../../lib/page-text';
-import { provideReadability, readabilityProvided, type ReadabilityConstructor } from '../../lib/extract/readability-roots';
+import {
+  provideReadability,
+  readabilityProvided,
+  type ReadabilityConstructor,
+} from '../../lib/extract/readability-roots';
 import { TextMap } from '../../lib/highlight/text-map';
 import {
   clearAll,
@@ -94,9 +98,14 @@ export class NoticeLens {
       persist: (writes) => deps.persistPending(`pending:${this.instance}`, writes),
       onStatus: (s) => {
         if (s.lastError && s.gaveUp) this.setStatus('error', this.deps.t('error', s.lastError));
-        else if (s.lastError) this.setStatus('error', this.deps.t(s.lastError.includes('quota') ? 'storageFull' : 'saveFailed', s.lastError));
+        else if (s.lastError)
+          this.setStatus(
+            'error',
+            this.deps.t(s.lastError.includes('quota') ? 'storageFull' : 'saveFailed', s.lastError),
+          );
         else if (s.pending > 0) this.setStatus('info', this.deps.t('saving'));
-        else if (this.state.status?.kind === 'info' || this.state.status?.kind === 'error') this.setStatus('info', this.deps.t('saved'), 1500);
+        else if (this.state.status?.kind === 'info' || this.state.status?.kind === 'error')
+          this.setStatus('info', this.deps.t('saved'), 1500);
       },
     });
   }
@@ -216,11 +225,28 @@ export class NoticeLens {
       clauseRanges[i] = range;
     });
     const ranges = performance.now() - t;
-    this.painted = { result, map, noticeId: id, clauseRanges, annotationRanges: new Map(), annotations: [], placed: new Set() };
+    this.painted = {
+      result,
+      map,
+      noticeId: id,
+      clauseRanges,
+      annotationRanges: new Map(),
+      annotations: [],
+      placed: new Set(),
+    };
     t = performance.now();
     this.paintClauses();
     const paintedAt = performance.now();
-    const timings: PageTimings = { ...stages, ranges, paint: paintedAt - t, total: paintedAt - started, paintedAt, runs: this.runs, transfer, backgroundPauses };
+    const timings: PageTimings = {
+      ...stages,
+      ranges,
+      paint: paintedAt - t,
+      total: paintedAt - started,
+      paintedAt,
+      runs: this.runs,
+      transfer,
+      backgroundPauses,
+    };
     void this.deps.send({ ...report, timings: roundTimings(timings) });
     if (!(await this.loadUi()) || this.painted?.result !== result) return;
     this.ensureMounted();
@@ -337,7 +363,14 @@ export class NoticeLens {
     if (!p) return;
     const { text } = p.result.analysis;
     if (!this.ui) return;
-    const anchors = annotations.length === 0 ? [] : this.ui.anchorMany(text, annotations.map((a) => a.selectors), p.result.analysis.outline);
+    const anchors =
+      annotations.length === 0
+        ? []
+        : this.ui.anchorMany(
+            text,
+            annotations.map((a) => a.selectors),
+            p.result.analysis.outline,
+          );
     p.annotations = annotations;
     p.annotationRanges.clear();
     p.placed.clear();
@@ -395,7 +428,11 @@ export class NoticeLens {
         }
       }
     });
-    this.observer.observe(this.deps.doc.body ?? this.deps.doc.documentElement, { childList: true, subtree: true, characterData: true });
+    this.observer.observe(this.deps.doc.body ?? this.deps.doc.documentElement, {
+      childList: true,
+      subtree: true,
+      characterData: true,
+    });
   }
 
   /**
@@ -592,7 +629,13 @@ export class NoticeLens {
     this.state = {
       ...this.state,
       tooltip: null,
-      toolbar: { x: rect.left, y: rect.bottom, quote: p.result.analysis.text.slice(span.start, span.end), expanded, editing: null },
+      toolbar: {
+        x: rect.left,
+        y: rect.bottom,
+        quote: p.result.analysis.text.slice(span.start, span.end),
+        expanded,
+        editing: null,
+      },
     };
     this.renderUi();
   }
@@ -606,7 +649,13 @@ export class NoticeLens {
     if (editing) {
       const old = p.annotations.find((a) => a.id === editing);
       if (!old) return;
-      annotation = { ...old, colour: draft.colour, note: draft.note, tags: draft.tags, updatedAt: Math.max(now, old.updatedAt + 1) };
+      annotation = {
+        ...old,
+        colour: draft.colour,
+        note: draft.note,
+        tags: draft.tags,
+        updatedAt: Math.max(now, old.updatedAt + 1),
+      };
       p.annotations = p.annotations.map((a) => (a.id === editing ? annotation : a));
     } else {
       const span = this.pendingSelection;

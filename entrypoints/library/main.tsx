@@ -7,10 +7,27 @@ import { FilterBar, NoticeRow, type Facets } from '../../components/NoticeList';
 import { pageCss } from '../../components/page-styles';
 import { libraryCss } from '../../components/library-styles';
 import { alignPassages, compareNotices, type AlignedRow, type Comparison } from '../../lib/compare';
-import { DEFAULT_MAX_IMPORT_BYTES, exportFileName, exportTitle, parseImportFile, toCsvBytes, toDocx, toMarkdown, toW3CJson, type ExportItem } from '../../lib/export';
+import {
+  DEFAULT_MAX_IMPORT_BYTES,
+  exportFileName,
+  exportTitle,
+  parseImportFile,
+  toCsvBytes,
+  toDocx,
+  toMarkdown,
+  toW3CJson,
+  type ExportItem,
+} from '../../lib/export';
 import { readFacets } from '../../lib/library/facets';
 import { exportLibrary, importLibrary, takeInterruptedImport } from '../../lib/library/transfer';
-import { NoticeLensDB, NoticeRepository, describeStorageError, ensureRoomToWrite, type NoticeFilters, type NoticeSummary } from '../../lib/storage';
+import {
+  NoticeLensDB,
+  NoticeRepository,
+  describeStorageError,
+  ensureRoomToWrite,
+  type NoticeFilters,
+  type NoticeSummary,
+} from '../../lib/storage';
 import type { Annotation, SavedNotice } from '../../lib/types';
 import { loadTranslate } from '../shared/i18n';
 
@@ -22,7 +39,8 @@ type Route = { view: 'list' } | { view: 'notice'; id: string } | { view: 'compar
 function parseRoute(hash: string): Route {
   const h = hash.replace(/^#/, '');
   if (h.startsWith('notice=')) return { view: 'notice', id: decodeURIComponent(h.slice(7)) };
-  if (h.startsWith('compare=')) return { view: 'compare', ids: h.slice(8).split(',').map(decodeURIComponent).filter(Boolean) };
+  if (h.startsWith('compare='))
+    return { view: 'compare', ids: h.slice(8).split(',').map(decodeURIComponent).filter(Boolean) };
   return { view: 'list' };
 }
 
@@ -46,17 +64,30 @@ async function exportItems(items: ExportItem[], format: Format): Promise<void> {
   if (format === 'md') download(exportFileName(title, 'md'), toMarkdown(items), 'text/markdown;charset=utf-8');
   if (format === 'csv') download(exportFileName(title, 'csv'), toCsvBytes(items), 'text/csv;charset=utf-8');
   if (format === 'json') download(exportFileName(title, 'jsonld'), toW3CJson(items), 'application/ld+json');
-  if (format === 'docx') download(exportFileName(title, 'docx'), await toDocx(items), 'application/vnd.openxmlformats-officedocument.wordprocessingml.document');
+  if (format === 'docx')
+    download(
+      exportFileName(title, 'docx'),
+      await toDocx(items),
+      'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    );
 }
 
 function ExportButtons(p: { t: Translate; onExport(format: Format): void; disabled?: boolean }) {
   return (
     <span class="exports">
       {p.t('export')}:
-      <button type="button" class="btn" data-export="md" disabled={p.disabled} onClick={() => p.onExport('md')}>{p.t('exportMarkdown')}</button>
-      <button type="button" class="btn" data-export="csv" disabled={p.disabled} onClick={() => p.onExport('csv')}>{p.t('exportCsv')}</button>
-      <button type="button" class="btn" data-export="json" disabled={p.disabled} onClick={() => p.onExport('json')}>{p.t('exportJson')}</button>
-      <button type="button" class="btn" data-export="docx" disabled={p.disabled} onClick={() => p.onExport('docx')}>{p.t('exportDocx')}</button>
+      <button type="button" class="btn" data-export="md" disabled={p.disabled} onClick={() => p.onExport('md')}>
+        {p.t('exportMarkdown')}
+      </button>
+      <button type="button" class="btn" data-export="csv" disabled={p.disabled} onClick={() => p.onExport('csv')}>
+        {p.t('exportCsv')}
+      </button>
+      <button type="button" class="btn" data-export="json" disabled={p.disabled} onClick={() => p.onExport('json')}>
+        {p.t('exportJson')}
+      </button>
+      <button type="button" class="btn" data-export="docx" disabled={p.disabled} onClick={() => p.onExport('docx')}>
+        {p.t('exportDocx')}
+      </button>
     </span>
   );
 }
@@ -75,7 +106,10 @@ function Library({ t }: { t: Translate }) {
   // An import this page (or another library tab) was running when it went away: say so, once.
   useEffect(() => {
     void (async () => {
-      const held = await navigator.locks.query().then((s) => s.held ?? [], () => []);
+      const held = await navigator.locks.query().then(
+        (s) => s.held ?? [],
+        () => [],
+      );
       if (held.some((l) => l.name === IMPORT_LOCK)) return;
       const interrupted = await takeInterruptedImport(repo);
       if (interrupted) report('error', t('importInterrupted', interrupted.fileName));
@@ -86,9 +120,17 @@ function Library({ t }: { t: Translate }) {
     <div class="library">
       <div class="bar">
         <h1>
-          <a href="#" class="home">{t('panelTitle')} · {t('library')}</a>
+          <a href="#" class="home">
+            {t('panelTitle')} · {t('library')}
+          </a>
         </h1>
-        <ImportButton t={t} onDone={(text, kind, imported) => { report(kind, text); if (imported) changed(); }} />
+        <ImportButton
+          t={t}
+          onDone={(text, kind, imported) => {
+            report(kind, text);
+            if (imported) changed();
+          }}
+        />
       </div>
       {status && (
         <div class={`status ${status.kind}`} role="status" data-section="status">
@@ -109,7 +151,11 @@ const IMPORT_LOCK = 'notice-lens-import';
 function ImportButton(p: { t: Translate; onDone(text: string, kind: 'info' | 'error', imported?: boolean): void }) {
   const onFile = async (file: File) => {
     // Refuse an oversized file before reading it into memory.
-    if (file.size > DEFAULT_MAX_IMPORT_BYTES) return p.onDone(p.t('importFailed', `${Math.round(file.size / 1048576)} MB > ${DEFAULT_MAX_IMPORT_BYTES / 1048576} MB`), 'error');
+    if (file.size > DEFAULT_MAX_IMPORT_BYTES)
+      return p.onDone(
+        p.t('importFailed', `${Math.round(file.size / 1048576)} MB > ${DEFAULT_MAX_IMPORT_BYTES / 1048576} MB`),
+        'error',
+      );
     const text = await file.text();
     const parsed = parseImportFile(text);
     if (!parsed.ok) return p.onDone(p.t('importFailed', parsed.error), 'error');
@@ -117,7 +163,8 @@ function ImportButton(p: { t: Translate; onDone(text: string, kind: 'info' | 'er
       const result = await navigator.locks.request(IMPORT_LOCK, () =>
         importLibrary(repo, parsed.notices, parsed.annotations, {
           fileName: file.name,
-          onStarted: () => p.onDone(p.t('importing', file.name, parsed.notices.length, parsed.annotations.length), 'info'),
+          onStarted: () =>
+            p.onDone(p.t('importing', file.name, parsed.notices.length, parsed.annotations.length), 'info'),
         }),
       );
       p.onDone(p.t('importDone', result.notices, result.annotations, result.duplicates), 'info', true);
@@ -128,16 +175,26 @@ function ImportButton(p: { t: Translate; onDone(text: string, kind: 'info' | 'er
   return (
     <label class="importer">
       {p.t('import')}
-      <input type="file" accept=".json,.jsonld,application/json,application/ld+json" data-field="import" onChange={(e) => {
-        const f = (e.target as HTMLInputElement).files?.[0];
-        (e.target as HTMLInputElement).value = '';
-        if (f) void onFile(f);
-      }} />
+      <input
+        type="file"
+        accept=".json,.jsonld,application/json,application/ld+json"
+        data-field="import"
+        onChange={(e) => {
+          const f = (e.target as HTMLInputElement).files?.[0];
+          (e.target as HTMLInputElement).value = '';
+          if (f) void onFile(f);
+        }}
+      />
     </label>
   );
 }
 
-function ListView(p: { t: Translate; version: number; report(kind: 'info' | 'error', text: string | null): void; changed(): void }) {
+function ListView(p: {
+  t: Translate;
+  version: number;
+  report(kind: 'info' | 'error', text: string | null): void;
+  changed(): void;
+}) {
   const { t } = p;
   const [query, setQuery] = useState('');
   const [filters, setFilters] = useState<NoticeFilters>({});
@@ -194,7 +251,9 @@ function ListView(p: { t: Translate; version: number; report(kind: 'info' | 'err
     }
   };
   const remove = async () => {
-    const done = await ensureRoomToWrite().then(() => repo.deleteNotices(ids)).catch((e) => p.report('error', t('error', describeStorageError(e))));
+    const done = await ensureRoomToWrite()
+      .then(() => repo.deleteNotices(ids))
+      .catch((e) => p.report('error', t('error', describeStorageError(e))));
     if (done === undefined) return;
     setUndo(ids);
     setSelected(new Set());
@@ -203,7 +262,9 @@ function ListView(p: { t: Translate; version: number; report(kind: 'info' | 'err
   };
   const restore = async () => {
     if (!undo) return;
-    const done = await ensureRoomToWrite().then(() => repo.restoreNotices(undo)).catch((e) => p.report('error', t('error', describeStorageError(e))));
+    const done = await ensureRoomToWrite()
+      .then(() => repo.restoreNotices(undo))
+      .catch((e) => p.report('error', t('error', describeStorageError(e))));
     if (done === undefined) return;
     setUndo(null);
     p.report('info', t('undo'));
@@ -217,7 +278,13 @@ function ListView(p: { t: Translate; version: number; report(kind: 'info' | 'err
         <span class="muted">
           {t('library')} {total} · {t('selected', ids.length)}
         </span>
-        <button type="button" class="btn primary" data-action="compare" disabled={ids.length < 2} onClick={() => (location.hash = `compare=${ids.map(encodeURIComponent).join(',')}`)}>
+        <button
+          type="button"
+          class="btn primary"
+          data-action="compare"
+          disabled={ids.length < 2}
+          onClick={() => (location.hash = `compare=${ids.map(encodeURIComponent).join(',')}`)}
+        >
           {t('compare')}
         </button>
         <button type="button" class="btn" data-action="delete" disabled={ids.length === 0} onClick={remove}>
@@ -237,7 +304,15 @@ function ListView(p: { t: Translate; version: number; report(kind: 'info' | 'err
       ) : (
         <ul class="notices" data-query={shownQuery ?? undefined}>
           {items.map(({ notice, snippet }) => (
-            <NoticeRow key={notice.id} t={t} notice={notice} snippet={snippet} selected={selected.has(notice.id)} onToggleSelect={toggle} onOpen={(id) => (location.hash = `notice=${encodeURIComponent(id)}`)} />
+            <NoticeRow
+              key={notice.id}
+              t={t}
+              notice={notice}
+              snippet={snippet}
+              selected={selected.has(notice.id)}
+              onToggleSelect={toggle}
+              onOpen={(id) => (location.hash = `notice=${encodeURIComponent(id)}`)}
+            />
           ))}
         </ul>
       )}
@@ -297,10 +372,19 @@ function CompareRoute(p: { t: Translate; ids: string[]; report(kind: 'info' | 'e
   const [rows, setRows] = useState<AlignedRow[]>([]);
   useEffect(() => {
     void (async () => {
-      const notices = (await Promise.all(p.ids.map((id) => repo.getNotice(id)))).filter((n): n is SavedNotice => n !== null);
+      const notices = (await Promise.all(p.ids.map((id) => repo.getNotice(id)))).filter(
+        (n): n is SavedNotice => n !== null,
+      );
       if (notices.length < 2) throw new Error(p.t('noResults'));
       const started = performance.now();
-      const comparison = compareNotices(notices.map((n) => ({ title: n.metadata.title, text: n.text, obligations: n.obligations, metadata: n.metadata })));
+      const comparison = compareNotices(
+        notices.map((n) => ({
+          title: n.metadata.title,
+          text: n.text,
+          obligations: n.obligations,
+          metadata: n.metadata,
+        })),
+      );
       const ms = performance.now() - started;
       document.documentElement.dataset.compareMs = String(Math.round(ms));
       setState({ notices, comparison, ms });
@@ -315,7 +399,17 @@ function CompareRoute(p: { t: Translate; ids: string[]; report(kind: 'info' | 'e
     setRows(a <= b ? rows : rows.map((r) => ({ ...r, a: r.b, b: r.a })));
   }, [state, pick[0], pick[1]]);
   if (!state) return <div class="empty">{p.t('loading')}</div>;
-  return <CompareView t={p.t} notices={state.notices} comparison={state.comparison} left={pick[0]} right={pick[1]} rows={rows} onPick={(a, b) => setPick([a, b])} />;
+  return (
+    <CompareView
+      t={p.t}
+      notices={state.notices}
+      comparison={state.comparison}
+      left={pick[0]}
+      right={pick[1]}
+      rows={rows}
+      onPick={(a, b) => setPick([a, b])}
+    />
+  );
 }
 
 const style = document.createElement('style');

@@ -7,7 +7,14 @@ import { UI_LANGUAGE_KEY, type UiLanguage } from '../../components/translate';
 import type { AnalysisReport } from '../../lib/messages';
 import { readFacets } from '../../lib/library/facets';
 import { rankSimilar } from '../../lib/library/similar';
-import { NoticeLensDB, NoticeRepository, describeStorageError, ensureRoomToWrite, type NoticeFilters, type NoticeSummary } from '../../lib/storage';
+import {
+  NoticeLensDB,
+  NoticeRepository,
+  describeStorageError,
+  ensureRoomToWrite,
+  type NoticeFilters,
+  type NoticeSummary,
+} from '../../lib/storage';
 import type { NoticeRow as StoredNotice } from '../../lib/storage/db';
 import { POPUP_PAGE } from '../../lib/storage/first-page';
 import { toSummary, type NoticeSnapshot } from '../../lib/storage/records';
@@ -23,8 +30,11 @@ const repo = new NoticeRepository(db);
  * is most of the time to a useful popup. Without the number of notices: counting the whole library would
  * hold the page back (it is counted next).
  */
-const prefetched = (globalThis as { noticeLensFirstPage?: Promise<StoredNotice[] | null> }).noticeLensFirstPage ?? Promise.resolve(null);
-let firstPage: Promise<NoticeSummary[]> | null = prefetched.then((rows) => (rows ? rows.map(toSummary) : repo.recentNotices({ limit: POPUP_PAGE })));
+const prefetched =
+  (globalThis as { noticeLensFirstPage?: Promise<StoredNotice[] | null> }).noticeLensFirstPage ?? Promise.resolve(null);
+let firstPage: Promise<NoticeSummary[]> | null = prefetched.then((rows) =>
+  rows ? rows.map(toSummary) : repo.recentNotices({ limit: POPUP_PAGE }),
+);
 /** Settles when the first page has been read (or failed): later reads start then, not competing with it. */
 const firstPageRead: Promise<unknown> = firstPage.then(
   () => undefined,
@@ -117,15 +127,22 @@ function Popup({ t }: { t: Translate }) {
   useEffect(() => {
     void readCurrent().then(setCurrent);
     // The filters' values once the list is on screen: they are not needed before the analyst can see it.
-    void firstPageRead.then(() => new Promise((r) => setTimeout(r))).then(() => readFacets(db)).then(setFacets);
-    void browser.storage.local.get(UI_LANGUAGE_KEY).then((s) => setLanguage((s[UI_LANGUAGE_KEY] as UiLanguage) ?? 'auto'));
+    void firstPageRead
+      .then(() => new Promise((r) => setTimeout(r)))
+      .then(() => readFacets(db))
+      .then(setFacets);
+    void browser.storage.local
+      .get(UI_LANGUAGE_KEY)
+      .then((s) => setLanguage((s[UI_LANGUAGE_KEY] as UiLanguage) ?? 'auto'));
   }, []);
 
   // Notices most like the current one, for a quick compare (after the first paint).
   useEffect(() => {
     const id = current?.report?.isNotice ? current.report.noticeId : null;
     if (!id) return;
-    void rankSimilar(repo, id, 3).then(setSimilar).catch(() => setSimilar([]));
+    void rankSimilar(repo, id, 3)
+      .then(setSimilar)
+      .catch(() => setSimilar([]));
   }, [current?.report?.noticeId]);
 
   const knownSite = useMemo(() => {
@@ -134,7 +151,9 @@ function Popup({ t }: { t: Translate }) {
       const host = new URL(current.url).hostname;
       return NOTICE_SITE_MATCHES.some((m) => {
         const pattern = m.split('://')[1].split('/')[0];
-        return pattern.startsWith('*.') ? host === pattern.slice(2) || host.endsWith(pattern.slice(1)) : host === pattern;
+        return pattern.startsWith('*.')
+          ? host === pattern.slice(2) || host.endsWith(pattern.slice(1))
+          : host === pattern;
       });
     } catch {
       return false;
@@ -143,7 +162,10 @@ function Popup({ t }: { t: Translate }) {
 
   const analyse = async () => {
     if (!current) return;
-    const r = (await browser.runtime.sendMessage({ type: 'popup/analyse-tab', tabId: current.tabId })) as { ok: boolean; error?: string };
+    const r = (await browser.runtime.sendMessage({ type: 'popup/analyse-tab', tabId: current.tabId })) as {
+      ok: boolean;
+      error?: string;
+    };
     if (!r?.ok) setStatus({ kind: 'error', text: t('error', r?.error ?? '') });
     setTimeout(() => void readCurrent().then(setCurrent), 800);
   };
@@ -153,7 +175,9 @@ function Popup({ t }: { t: Translate }) {
     try {
       await ensureRoomToWrite();
       if (!current.stored) {
-        const snapshot = (await browser.tabs.sendMessage(current.tabId, { type: 'page/snapshot' })) as NoticeSnapshot | null;
+        const snapshot = (await browser.tabs.sendMessage(current.tabId, {
+          type: 'page/snapshot',
+        })) as NoticeSnapshot | null;
         if (!snapshot) throw new Error(t('noNoticeHere'));
         await repo.upsertNotice({ ...snapshot, saved: true });
       } else {
@@ -163,7 +187,10 @@ function Popup({ t }: { t: Translate }) {
       await refreshList(query, filters);
     } catch (e) {
       // Storage failures get the message the analyst can act on (storage full…); our own errors are already one.
-      setStatus({ kind: 'error', text: t('error', e instanceof Error && e.name === 'Error' ? e.message : describeStorageError(e)) });
+      setStatus({
+        kind: 'error',
+        text: t('error', e instanceof Error && e.name === 'Error' ? e.message : describeStorageError(e)),
+      });
     }
   };
 
@@ -175,7 +202,7 @@ function Popup({ t }: { t: Translate }) {
   };
 
   const openLibrary = (hash = '') => {
-    void browser.tabs.create({ url: `${browser.runtime.getURL("/library.html")}${hash}` });
+    void browser.tabs.create({ url: `${browser.runtime.getURL('/library.html')}${hash}` });
     window.close();
   };
 
@@ -202,11 +229,21 @@ function Popup({ t }: { t: Translate }) {
             <div class="muted">{t('clauseCount', report.clauseCount ?? 0)}</div>
             <CategoryCounts t={t} counts={report.counts} />
             <div style={{ marginTop: '6px', display: 'flex', gap: '6px' }}>
-              <button type="button" class={`btn${current!.saved ? '' : ' primary'}`} data-action="save" onClick={toggleSaved}>
+              <button
+                type="button"
+                class={`btn${current!.saved ? '' : ' primary'}`}
+                data-action="save"
+                onClick={toggleSaved}
+              >
                 {current!.saved ? `★ ${t('inLibrary')}` : t('saveNotice')}
               </button>
               {current!.stored && (
-                <button type="button" class="btn" data-action="detail" onClick={() => openLibrary(`#notice=${encodeURIComponent(report.noticeId)}`)}>
+                <button
+                  type="button"
+                  class="btn"
+                  data-action="detail"
+                  onClick={() => openLibrary(`#notice=${encodeURIComponent(report.noticeId)}`)}
+                >
                   {t('library')}
                 </button>
               )}
@@ -232,7 +269,14 @@ function Popup({ t }: { t: Translate }) {
             <h2>{t('similar')}</h2>
             {similar.map((s) => (
               <div key={s.id} class="muted">
-                <button type="button" class="btn" data-compare={s.id} onClick={() => openLibrary(`#compare=${encodeURIComponent(report!.noticeId)},${encodeURIComponent(s.id)}`)}>
+                <button
+                  type="button"
+                  class="btn"
+                  data-compare={s.id}
+                  onClick={() =>
+                    openLibrary(`#compare=${encodeURIComponent(report!.noticeId)},${encodeURIComponent(s.id)}`)
+                  }
+                >
                   {t('compare')}
                 </button>{' '}
                 {Math.round(s.similarity * 100)}% · {s.title}
@@ -253,13 +297,23 @@ function Popup({ t }: { t: Translate }) {
       ) : (
         <ul class="notices" data-query={shownQuery ?? undefined}>
           {items.map(({ notice, snippet }) => (
-            <NoticeRow key={notice.id} t={t} notice={notice} snippet={snippet} onOpen={(id) => openLibrary(`#notice=${encodeURIComponent(id)}`)} />
+            <NoticeRow
+              key={notice.id}
+              t={t}
+              notice={notice}
+              snippet={snippet}
+              onOpen={(id) => openLibrary(`#notice=${encodeURIComponent(id)}`)}
+            />
           ))}
         </ul>
       )}
       {status && <div class={`status ${status.kind}`}>{status.text}</div>}
       <div class="muted" style={{ padding: '4px 12px 10px', fontSize: '12px' }}>
-        <select aria-label="language" value={language} onChange={(e) => void chooseLanguage((e.target as HTMLSelectElement).value as UiLanguage)}>
+        <select
+          aria-label="language"
+          value={language}
+          onChange={(e) => void chooseLanguage((e.target as HTMLSelectElement).value as UiLanguage)}
+        >
           <option value="auto">界面语言 / Language: 跟随浏览器</option>
           <option value="zh_CN">中文</option>
           <option value="en">English</option>

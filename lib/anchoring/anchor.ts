@@ -160,7 +160,13 @@ interface Patterns {
 }
 
 /** Approximate matches of the quote inside `[from, to)` of the folded text, scored. */
-function searchRange(s: Search, patterns: Patterns, from: number, to: number, source: 'structure' | 'fuzzy'): Evidence[] {
+function searchRange(
+  s: Search,
+  patterns: Patterns,
+  from: number,
+  to: number,
+  source: 'structure' | 'fuzzy',
+): Evidence[] {
   const f = s.doc.folded.text;
   const lo = Math.max(0, from);
   const hi = Math.min(f.length, to);
@@ -189,7 +195,8 @@ function anchorPrepared(doc: AnchoringDocument, a: PreparedAnnotation): AnchorRe
     // (near the stored position, without a key). Otherwise it may be a near-copy of the span while the
     // span itself, edited, is still where it was: let the approximate search put both side by side.
     const w = first.winner;
-    const located = w.structure === null ? w.distance === null || w.distance <= TUNING.nearPosition : w.structure.section;
+    const located =
+      w.structure === null ? w.distance === null || w.distance <= TUNING.nearPosition : w.structure.section;
     if (a.short || located || (w.prefixWhole && w.suffixWhole)) {
       return result(first.start, first.end, 'exact-quote', w.confidence);
     }
@@ -208,11 +215,19 @@ function anchorPrepared(doc: AnchoringDocument, a: PreparedAnnotation): AnchorRe
   // local evidence (the stored sentence, context verbatim on both sides); else compare globally below.
   const structural: Evidence[] = [];
   const slack = patterns.budget + TUNING.contextLength;
-  for (const target of expected.targets) structural.push(...searchRange(s, patterns, target - slack, target + m + slack, 'structure'));
+  for (const target of expected.targets)
+    structural.push(...searchRange(s, patterns, target - slack, target + m + slack, 'structure'));
   if (structural.length > 0) {
     const local = decide(doc, [...exact, ...structural]);
     const w = local.kind === 'placed' ? local.winner : null;
-    if (local.kind === 'placed' && w !== null && w.source === 'structure' && w.structure?.sentence === true && w.prefixWhole && w.suffixWhole) {
+    if (
+      local.kind === 'placed' &&
+      w !== null &&
+      w.source === 'structure' &&
+      w.structure?.sentence === true &&
+      w.prefixWhole &&
+      w.suffixWhole
+    ) {
       return result(local.start, local.end, 'structure', w.confidence);
     }
   }

@@ -45,11 +45,19 @@ export function describeSpan(text: string, start: number, end: number, outline: 
 
   const n = TUNING.contextLength;
   let prefixStart = Math.max(0, start - n);
-  if (prefixStart > 0 && isLowSurrogate(text.charCodeAt(prefixStart)) && isHighSurrogate(text.charCodeAt(prefixStart - 1))) {
+  if (
+    prefixStart > 0 &&
+    isLowSurrogate(text.charCodeAt(prefixStart)) &&
+    isHighSurrogate(text.charCodeAt(prefixStart - 1))
+  ) {
     prefixStart++;
   }
   let suffixEnd = Math.min(text.length, end + n);
-  if (suffixEnd < text.length && isLowSurrogate(text.charCodeAt(suffixEnd)) && isHighSurrogate(text.charCodeAt(suffixEnd - 1))) {
+  if (
+    suffixEnd < text.length &&
+    isLowSurrogate(text.charCodeAt(suffixEnd)) &&
+    isHighSurrogate(text.charCodeAt(suffixEnd - 1))
+  ) {
     suffixEnd--;
   }
 

@@ -202,14 +202,24 @@ export function weigh(doc: AnchoringDocument, a: PreparedAnnotation, expected: E
   const start = textStart(doc, c.start);
   const structure = a.key === null ? null : agreementAt(doc.structure, doc.folded, a.key, start);
   const distance = hint === null ? null : Math.abs(start - hint);
-  const hopeless = !runs.prefixWhole && !runs.suffixWhole && structure?.offset !== true && (a.prefix.length > 0 || a.suffix.length > 0);
-  const prefix = hopeless ? runs.prefixRun / Math.max(1, a.prefix.length) : sideSimilarity(doc, a, 'prefix', runs.prefixRun, c.start - 1);
-  const suffix = hopeless ? runs.suffixRun / Math.max(1, a.suffix.length) : sideSimilarity(doc, a, 'suffix', runs.suffixRun, c.end);
+  const hopeless =
+    !runs.prefixWhole &&
+    !runs.suffixWhole &&
+    structure?.offset !== true &&
+    (a.prefix.length > 0 || a.suffix.length > 0);
+  const prefix = hopeless
+    ? runs.prefixRun / Math.max(1, a.prefix.length)
+    : sideSimilarity(doc, a, 'prefix', runs.prefixRun, c.start - 1);
+  const suffix = hopeless
+    ? runs.suffixRun / Math.max(1, a.suffix.length)
+    : sideSimilarity(doc, a, 'suffix', runs.suffixRun, c.end);
   const position = distance === null ? 0 : 1 - Math.min(1, distance / Math.max(1, doc.text.length));
   const structureScore =
     structure === null
       ? 0
-      : (structure.section ? 0.4 : 0) + (structure.paragraph ? 0.3 : 0) + (structure.sentence ? 0.2 : 0) +
+      : (structure.section ? 0.4 : 0) +
+        (structure.paragraph ? 0.3 : 0) +
+        (structure.sentence ? 0.2 : 0) +
         (structure.offset ? 0.1 : 0);
   const content = w.quote * quote + w.prefix * prefix + w.suffix * suffix;
   const confidence = (content + w.position * position + w.structure * structureScore) / 100;
@@ -275,9 +285,7 @@ function overlaps(x: Candidate, y: Candidate): boolean {
 }
 
 export type Decision =
-  | { kind: 'placed'; winner: Evidence; start: number; end: number }
-  | { kind: 'ambiguous' }
-  | { kind: 'rejected' };
+  { kind: 'placed'; winner: Evidence; start: number; end: number } | { kind: 'ambiguous' } | { kind: 'rejected' };
 
 /**
  * Position tells two places apart only at a scale no local edit reaches: the far one is at least

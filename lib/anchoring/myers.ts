@@ -37,10 +37,10 @@ export function compilePattern(pattern: string): CompiledPattern {
       masks = new Int32Array(blocks);
       peq.set(code, masks);
     }
-    masks[(i / WORD) | 0] |= 1 << i % WORD;
+    masks[(i / WORD) | 0] |= 1 << (i % WORD);
   }
   const lastRow = new Int32Array(blocks).fill(1 << (WORD - 1));
-  lastRow[blocks - 1] = 1 << (m - 1) % WORD;
+  lastRow[blocks - 1] = 1 << ((m - 1) % WORD);
   return { length: m, blocks, peq, lastRow, none: new Int32Array(blocks) };
 }
 

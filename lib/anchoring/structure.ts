@@ -33,16 +33,28 @@ export interface DocumentStructure {
 /** Sentence ends: 。！？；and their ASCII forms (after `foldWidth`, `；` and `;` are the same). */
 function endsSentence(code: number): boolean {
   return (
-    code === 0x3002 || code === 0xff01 || code === 0xff1f || code === 0xff1b ||
-    code === 0x21 || code === 0x3f || code === 0x3b
+    code === 0x3002 ||
+    code === 0xff01 ||
+    code === 0xff1f ||
+    code === 0xff1b ||
+    code === 0x21 ||
+    code === 0x3f ||
+    code === 0x3b
   );
 }
 
 /** Closing quotes and brackets that belong to the sentence they follow (`……。”`). */
 function closesSentence(code: number): boolean {
   return (
-    code === 0x201d || code === 0x2019 || code === 0x300d || code === 0x300f || code === 0xff09 ||
-    code === 0x29 || code === 0x3011 || code === 0x22 || code === 0x27
+    code === 0x201d ||
+    code === 0x2019 ||
+    code === 0x300d ||
+    code === 0x300f ||
+    code === 0xff09 ||
+    code === 0x29 ||
+    code === 0x3011 ||
+    code === 0x22 ||
+    code === 0x27
   );
 }
 
@@ -87,8 +99,13 @@ export function buildStructure(text: string, outline: readonly OutlineItem[]): D
   const items = (Array.isArray(outline) ? outline : [])
     .filter(
       (o): o is OutlineItem =>
-        typeof o === 'object' && o !== null && Number.isSafeInteger(o.start) && o.start >= 0 && o.start < n &&
-        typeof o.label === 'string' && typeof o.level === 'number',
+        typeof o === 'object' &&
+        o !== null &&
+        Number.isSafeInteger(o.start) &&
+        o.start >= 0 &&
+        o.start < n &&
+        typeof o.label === 'string' &&
+        typeof o.level === 'number',
     )
     .slice()
     .sort((a, b) => a.start - b.start);

@@ -12,7 +12,8 @@ import '../extract/bundled-readability';
 import type { NoticeAnalysis } from '../types';
 import { readTextFile } from './read-file';
 
-const USAGE = 'usage: npm run analyze -- [--url URL] FILE...\n  FILE: .html/.htm page, .txt text, pkulaw API .json record';
+const USAGE =
+  'usage: npm run analyze -- [--url URL] FILE...\n  FILE: .html/.htm page, .txt text, pkulaw API .json record';
 
 export function parseHtmlDocument(html: string): Document {
   return parseHTML(html).document as unknown as Document;

@@ -18,7 +18,8 @@ import { compareNotices, type Passage } from '../compare';
 import { analyseFileContent } from './analyze';
 import { readTextFile } from './read-file';
 
-const USAGE = 'usage: npm run compare -- FILE FILE...\n  FILE: .html/.htm page, .txt text, pkulaw API .json record (two or more)';
+const USAGE =
+  'usage: npm run compare -- FILE FILE...\n  FILE: .html/.htm page, .txt text, pkulaw API .json record (two or more)';
 
 export interface CompareCliDocument {
   file: string;

@@ -20,7 +20,19 @@ const METADATA_LISTS = ['issuers', 'addressees'] as const;
 const RECORD_KEYS = ['file', 'isNotice', 'confidence', 'site', 'metadata', 'text', 'outline', 'obligations'];
 const METADATA_KEYS = [...METADATA_STRINGS, ...METADATA_DATES, ...METADATA_LISTS];
 const OUTLINE_KEYS = ['level', 'label', 'title', 'start'];
-const CLAUSE_KEYS = ['category', 'categories', 'strength', 'start', 'end', 'text', 'trigger', 'bearer', 'deadline', 'quoted', 'score'];
+const CLAUSE_KEYS = [
+  'category',
+  'categories',
+  'strength',
+  'start',
+  'end',
+  'text',
+  'trigger',
+  'bearer',
+  'deadline',
+  'quoted',
+  'score',
+];
 
 type Obj = Record<string, unknown>;
 
@@ -70,7 +82,8 @@ class Problems {
 
   keys(o: Obj, path: string, keys: readonly string[]): void {
     for (const k of keys) if (!(k in o)) this.add(path ? `${path}.${k}` : k, 'missing');
-    for (const k of Object.keys(o)) if (!keys.includes(k)) this.add(path ? `${path}.${k}` : k, 'not a field of the output');
+    for (const k of Object.keys(o))
+      if (!keys.includes(k)) this.add(path ? `${path}.${k}` : k, 'not a field of the output');
   }
 }
 
@@ -91,7 +104,8 @@ function checkMetadata(v: unknown, p: Problems): void {
   for (const k of METADATA_STRINGS) p.stringOrNull(v[k], `metadata.${k}`);
   for (const k of METADATA_DATES) {
     const d = v[k];
-    if (d !== null && p.string(d, `metadata.${k}`) && !isIsoDate(d)) p.add(`metadata.${k}`, `not an ISO calendar date: ${describe(d)}`);
+    if (d !== null && p.string(d, `metadata.${k}`) && !isIsoDate(d))
+      p.add(`metadata.${k}`, `not an ISO calendar date: ${describe(d)}`);
   }
   for (const k of METADATA_LISTS) {
     const list = v[k];
@@ -110,7 +124,8 @@ function checkOutline(v: unknown, text: string | null, p: Problems): void {
     const path = `outline[${i}]`;
     if (!isObject(item)) return p.add(path, `expected an object, found ${describe(item)}`);
     p.keys(item, path, OUTLINE_KEYS);
-    if (!isWhole(item.level) || item.level < 1) p.add(`${path}.level`, `expected a whole number ≥ 1, found ${describe(item.level)}`);
+    if (!isWhole(item.level) || item.level < 1)
+      p.add(`${path}.level`, `expected a whole number ≥ 1, found ${describe(item.level)}`);
     const labelOk = p.string(item.label, `${path}.label`);
     p.string(item.title, `${path}.title`);
     if (!isWhole(item.start)) return p.add(`${path}.start`, `expected a whole number, found ${describe(item.start)}`);
@@ -135,15 +150,18 @@ function checkClauses(v: unknown, text: string | null, p: Problems): void {
     if (!isObject(c)) return p.add(path, `expected an object, found ${describe(c)}`);
     p.keys(c, path, CLAUSE_KEYS);
     const categories = c.categories;
-    if (!OBLIGATION_CATEGORIES.includes(c.category as never)) p.add(`${path}.category`, `not a category: ${describe(c.category)}`);
+    if (!OBLIGATION_CATEGORIES.includes(c.category as never))
+      p.add(`${path}.category`, `not a category: ${describe(c.category)}`);
     if (!Array.isArray(categories) || categories.length === 0) {
       p.add(`${path}.categories`, `expected a non-empty array, found ${describe(categories)}`);
     } else {
       categories.forEach((x, j) => {
-        if (!OBLIGATION_CATEGORIES.includes(x as never)) p.add(`${path}.categories[${j}]`, `not a category: ${describe(x)}`);
+        if (!OBLIGATION_CATEGORIES.includes(x as never))
+          p.add(`${path}.categories[${j}]`, `not a category: ${describe(x)}`);
       });
       if (new Set(categories).size !== categories.length) p.add(`${path}.categories`, 'lists a category twice');
-      if (categories[0] !== c.category) p.add(`${path}.category`, `${describe(c.category)} is not categories[0] (${describe(categories[0])})`);
+      if (categories[0] !== c.category)
+        p.add(`${path}.category`, `${describe(c.category)} is not categories[0] (${describe(categories[0])})`);
     }
     if (!STRENGTHS.includes(c.strength as string)) p.add(`${path}.strength`, `not a strength: ${describe(c.strength)}`);
     const textOk = p.string(c.text, `${path}.text`);
@@ -151,11 +169,14 @@ function checkClauses(v: unknown, text: string | null, p: Problems): void {
     p.stringOrNull(c.bearer, `${path}.bearer`);
     p.stringOrNull(c.deadline, `${path}.deadline`);
     p.boolean(c.quoted, `${path}.quoted`);
-    if (typeof c.score !== 'number' || !(c.score >= 0 && c.score <= 1)) p.add(`${path}.score`, `expected a number in [0, 1], found ${describe(c.score)}`);
+    if (typeof c.score !== 'number' || !(c.score >= 0 && c.score <= 1))
+      p.add(`${path}.score`, `expected a number in [0, 1], found ${describe(c.score)}`);
     const { start, end } = c;
-    if (!isWhole(start) || !isWhole(end)) return p.add(path, `start/end must be whole numbers, found ${describe(start)}/${describe(end)}`);
+    if (!isWhole(start) || !isWhole(end))
+      return p.add(path, `start/end must be whole numbers, found ${describe(start)}/${describe(end)}`);
     if (start >= end) p.add(path, `start ${start} is not before end ${end}`);
-    if (start < previousStart) p.add(`${path}.start`, `${start} comes before the previous clause's start (${previousStart})`);
+    if (start < previousStart)
+      p.add(`${path}.start`, `${start} comes before the previous clause's start (${previousStart})`);
     previousStart = start;
     if (text === null) return;
     if (end > text.length) p.add(`${path}.end`, `${end} is beyond the text (${text.length})`);
@@ -192,7 +213,12 @@ export function cliRecordProblems(record: unknown, options: { forced?: boolean }
   const text = p.string(record.text, 'text') ? (record.text as string) : null;
   checkOutline(record.outline, text, p);
   checkClauses(record.obligations, text, p);
-  if (!options.forced && record.isNotice === false && Array.isArray(record.obligations) && record.obligations.length > 0) {
+  if (
+    !options.forced &&
+    record.isNotice === false &&
+    Array.isArray(record.obligations) &&
+    record.obligations.length > 0
+  ) {
     // The analyser reports obligations only for notices (README); `force` is not a command-line option.
     p.add('obligations', `${record.obligations.length} clauses reported for a page that is not a notice`);
   }

@@ -473,16 +473,24 @@ function extendRuns(
     const ua = i - 1;
     const ub = j - 1;
     if (
-      ua >= 0 && ub >= 0 && !usedA[ua] && !usedB[ub] &&
-      !a.seg.units[i].sentenceStart && !b.seg.units[j].sentenceStart &&
-      first.aLo === a.seg.units[i].keyStart && first.bLo === b.seg.units[j].keyStart &&
-      freeHiA[ua] === first.aLo && freeHiB[ub] === first.bLo
+      ua >= 0 &&
+      ub >= 0 &&
+      !usedA[ua] &&
+      !usedB[ub] &&
+      !a.seg.units[i].sentenceStart &&
+      !b.seg.units[j].sentenceStart &&
+      first.aLo === a.seg.units[i].keyStart &&
+      first.bLo === b.seg.units[j].keyStart &&
+      freeHiA[ua] === first.aLo &&
+      freeHiB[ub] === first.bLo
     ) {
       let n = 0;
       while (
-        freeHiA[ua] - n > freeLoA[ua] && freeHiB[ub] - n > freeLoB[ub] &&
+        freeHiA[ua] - n > freeLoA[ua] &&
+        freeHiB[ub] - n > freeLoB[ub] &&
         ka.charCodeAt(freeHiA[ua] - n - 1) === kb.charCodeAt(freeHiB[ub] - n - 1)
-      ) n++;
+      )
+        n++;
       if (n >= MIN_EXTEND_CHARS) {
         freeHiA[ua] -= n;
         freeHiB[ub] -= n;
@@ -494,16 +502,24 @@ function extendRuns(
     const va = i + length;
     const vb = j + length;
     if (
-      va < usedA.length && vb < usedB.length && !usedA[va] && !usedB[vb] &&
-      !a.seg.units[va].sentenceStart && !b.seg.units[vb].sentenceStart &&
-      last.aHi === a.seg.units[va - 1].keyEnd && last.bHi === b.seg.units[vb - 1].keyEnd &&
-      freeLoA[va] === last.aHi && freeLoB[vb] === last.bHi
+      va < usedA.length &&
+      vb < usedB.length &&
+      !usedA[va] &&
+      !usedB[vb] &&
+      !a.seg.units[va].sentenceStart &&
+      !b.seg.units[vb].sentenceStart &&
+      last.aHi === a.seg.units[va - 1].keyEnd &&
+      last.bHi === b.seg.units[vb - 1].keyEnd &&
+      freeLoA[va] === last.aHi &&
+      freeLoB[vb] === last.bHi
     ) {
       let n = 0;
       while (
-        freeLoA[va] + n < freeHiA[va] && freeLoB[vb] + n < freeHiB[vb] &&
+        freeLoA[va] + n < freeHiA[va] &&
+        freeLoB[vb] + n < freeHiB[vb] &&
         ka.charCodeAt(freeLoA[va] + n) === kb.charCodeAt(freeLoB[vb] + n)
-      ) n++;
+      )
+        n++;
       if (n >= MIN_EXTEND_CHARS) {
         freeLoA[va] += n;
         freeLoB[vb] += n;

@@ -34,7 +34,12 @@ const OPENER = new Map<number, number>([...CLOSER].map(([o, c]) => [c, o]));
 
 /** False for most characters (Han, kana, Latin letters) without a Map look-up. */
 function maybeBracket(c: number): boolean {
-  return (c >= 0x28 && c <= 0x5d) || (c >= 0x2018 && c <= 0x201d) || (c >= 0x3008 && c <= 0x3015) || (c >= 0xff08 && c <= 0xff3d);
+  return (
+    (c >= 0x28 && c <= 0x5d) ||
+    (c >= 0x2018 && c <= 0x201d) ||
+    (c >= 0x3008 && c <= 0x3015) ||
+    (c >= 0xff08 && c <= 0xff3d)
+  );
 }
 
 /**
@@ -102,5 +107,13 @@ export function runsToPassages(a: SegmentedText, b: SegmentedText, runs: Matched
 
 /** The public shape: key ranges dropped. */
 export function publicPassage(p: KeyedPassage): Passage {
-  return { kind: p.kind, aStart: p.aStart, aEnd: p.aEnd, bStart: p.bStart, bEnd: p.bEnd, aText: p.aText, bText: p.bText };
+  return {
+    kind: p.kind,
+    aStart: p.aStart,
+    aEnd: p.aEnd,
+    bStart: p.bStart,
+    bEnd: p.bEnd,
+    aText: p.aText,
+    bText: p.bText,
+  };
 }

@@ -16,9 +16,20 @@
 import type { DetectionSignal, LabelledFields, Site } from '../types';
 import { isHan } from '../text/normalise';
 import {
-  ARTICLE_AT_LINE_START, BYLINE_HEAD_CHARS, BYLINE_PATTERNS, CASE_NUMBER, CASE_NUMBER_HEAD_CHARS,
-  CLOSING_FORMULAS, DATE_LINE, DISCLOSURE_LABELS, GLUED_SIGNATURE, HEADING_LEVELS, KNOWN_SOURCE_URLS,
-  REPORTED_OPENING, SIGNATURE_LINE, STRONG_LABELS,
+  ARTICLE_AT_LINE_START,
+  BYLINE_HEAD_CHARS,
+  BYLINE_PATTERNS,
+  CASE_NUMBER,
+  CASE_NUMBER_HEAD_CHARS,
+  CLOSING_FORMULAS,
+  DATE_LINE,
+  DISCLOSURE_LABELS,
+  GLUED_SIGNATURE,
+  HEADING_LEVELS,
+  KNOWN_SOURCE_URLS,
+  REPORTED_OPENING,
+  SIGNATURE_LINE,
+  STRONG_LABELS,
 } from './signals';
 
 export interface DetectionInput {
@@ -72,7 +83,10 @@ const CLOSING_LINES = 40;
 
 export function detectNotice(input: DetectionInput): Detection {
   const text = typeof input.text === 'string' ? input.text : '';
-  const lines = text.split('\n').map((l) => l.trim()).filter(Boolean);
+  const lines = text
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
   const signals: DetectionSignal[] = [];
   const fire = (name: SignalName) => signals.push({ name, points: POINTS[name] });
 

@@ -14,15 +14,37 @@ export const KNOWN_SOURCE_URLS: readonly RegExp[] = [
 ];
 
 /** Labels of 信息公开 blocks: with one of these filled on a `*.gov.cn` host, the page is a known source. */
-export const DISCLOSURE_LABELS = ['索引号', '发文字号', '文号', '发文机关', '发文机构', '成文日期', '发文日期', '主题分类'];
+export const DISCLOSURE_LABELS = [
+  '索引号',
+  '发文字号',
+  '文号',
+  '发文机关',
+  '发文机构',
+  '成文日期',
+  '发文日期',
+  '主题分类',
+];
 
 /**
  * Labels that make a labelled block a notice's metadata block (+3). Titles, dates of publication and
  * sources are printed by news pages too (ArticleTitle/PubDate/ContentSource metas), so they do not count.
  */
 export const STRONG_LABELS = [
-  '发文字号', '文号', '成文日期', '发文日期', '发文机关', '发文机构', '发文单位', '制定机关', '发布部门',
-  '效力级别', '效力位阶', '法律效力位阶', '公文种类', '时效性', '索引号',
+  '发文字号',
+  '文号',
+  '成文日期',
+  '发文日期',
+  '发文机关',
+  '发文机构',
+  '发文单位',
+  '制定机关',
+  '发布部门',
+  '效力级别',
+  '效力位阶',
+  '法律效力位阶',
+  '公文种类',
+  '时效性',
+  '索引号',
 ];
 
 const CN_NUM = '[一二三四五六七八九十百零〇两]';
@@ -69,7 +91,11 @@ export const GLUED_SIGNATURE = new RegExp(String.raw`[。！!]\s*[\u4e00-\u9fff�
  */
 export const BYLINE_PATTERNS: ReadonlyArray<{ re: RegExp; where: 'head' | 'anywhere'; note: string }> = [
   { re: /\d{1,2}日电(?=[\s（(：:]|记者|$)/m, where: 'head', note: 'dateline: 新华社北京2月29日电 (not 日电价/日电网)' },
-  { re: /(?:新华社|中新社|本报|本台|本网)[^\n。]{0,12}?\d{1,2}月\d{1,2}日(?:电|讯)/, where: 'head', note: 'agency dateline' },
+  {
+    re: /(?:新华社|中新社|本报|本台|本网)[^\n。]{0,12}?\d{1,2}月\d{1,2}日(?:电|讯)/,
+    where: 'head',
+    note: 'agency dateline',
+  },
   { re: /[（(]记者[\s：:]?[\u4e00-\u9fff]{2,4}/, where: 'anywhere', note: '（记者 张三）' },
   {
     re: /(?:^|[\s　。，])(?:本报|新华社|本台|本网|央视|通讯员)?记者[\s　：:]*[\u4e00-\u9fff]{2,4}(?=[\s　)）]|报道|摄|$)/m,
@@ -79,8 +105,16 @@ export const BYLINE_PATTERNS: ReadonlyArray<{ re: RegExp; where: 'head' | 'anywh
   { re: /记者(?:从|获悉|了解到|近日|日前|采访)/, where: 'head', note: '记者从…获悉' },
   { re: /责任编辑|责编[：:]/, where: 'anywhere', note: 'editor credit of news sites' },
   { re: /据[\u4e00-\u9fff]{2,12}(?:报道|消息)/, where: 'head', note: '据新华社消息' },
-  { re: /本文来源[：:]/, where: 'anywhere', note: 'news-portal source credit (plain 来源： is printed by gov pages too)' },
-  { re: /^(?:来源|稿源)[：:][^\n]{1,20}(?:网|报|社|台)[^\n]{0,10}(?:作者|编辑|记者)[：:]/m, where: 'anywhere', note: '来源：XX网 in a byline with an author/editor' },
+  {
+    re: /本文来源[：:]/,
+    where: 'anywhere',
+    note: 'news-portal source credit (plain 来源： is printed by gov pages too)',
+  },
+  {
+    re: /^(?:来源|稿源)[：:][^\n]{1,20}(?:网|报|社|台)[^\n]{0,10}(?:作者|编辑|记者)[：:]/m,
+    where: 'anywhere',
+    note: '来源：XX网 in a byline with an author/editor',
+  },
 ];
 
 /** How far into the text a 'head' byline is looked for (news ledes come first). */
@@ -90,7 +124,8 @@ export const BYLINE_HEAD_CHARS = 500;
  * Court 案号 (−2 when the page has no 文号): (2020)京01民终123号. Cause codes 民/刑/行/执/赔 after the
  * court's abbreviation.
  */
-export const CASE_NUMBER = /[（(〔[]\s*(?:19|20)\d{2}\s*[）)〕\]]\s*[\u4e00-\u9fff\d]{1,8}?[民刑行执赔][\u4e00-\u9fff]{0,4}\d+号/;
+export const CASE_NUMBER =
+  /[（(〔[]\s*(?:19|20)\d{2}\s*[）)〕\]]\s*[\u4e00-\u9fff\d]{1,8}?[民刑行执赔][\u4e00-\u9fff]{0,4}\d+号/;
 export const CASE_NUMBER_HEAD_CHARS = 1000;
 
 /**

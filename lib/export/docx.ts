@@ -196,7 +196,13 @@ const STYLES_XML = [
   '<w:spacing w:after="120" w:line="300" w:lineRule="auto"/>',
   '</w:pPr></w:pPrDefault></w:docDefaults>',
   '<w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/><w:qFormat/></w:style>',
-  paragraphStyle('Heading1', 'heading 1', `<w:keepNext/>${spacing(240, 240)}<w:jc w:val="center"/>`, HEADING_FONT + size(36), 0),
+  paragraphStyle(
+    'Heading1',
+    'heading 1',
+    `<w:keepNext/>${spacing(240, 240)}<w:jc w:val="center"/>`,
+    HEADING_FONT + size(36),
+    0,
+  ),
   paragraphStyle('Heading2', 'heading 2', `<w:keepNext/>${spacing(240, 120)}`, HEADING_FONT + size(28), 1),
   paragraphStyle('Heading3', 'heading 3', `<w:keepNext/>${spacing(160, 80)}`, HEADING_FONT + size(24), 2),
   paragraphStyle(

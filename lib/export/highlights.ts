@@ -66,7 +66,11 @@ export function placedHighlights(notice: SavedNotice, annotations: readonly Anno
 }
 
 /** Items grouped by a key in order of first appearance; `lastKey` (the "none" group) is moved to the end. */
-export function groupInOrder<T>(items: readonly T[], keyOf: (item: T) => string, lastKey?: string): Array<[string, T[]]> {
+export function groupInOrder<T>(
+  items: readonly T[],
+  keyOf: (item: T) => string,
+  lastKey?: string,
+): Array<[string, T[]]> {
   const groups = new Map<string, T[]>();
   for (const item of items) {
     const key = keyOf(item);

@@ -42,12 +42,7 @@ const ALWAYS_ESCAPED = /[\\`*_{}[\]<>#|~&$=%^]/g;
 
 /** Escape text so that it renders as itself (see the rule at the top of this file). Keeps line breaks. */
 export function escapeMarkdown(text: string): string {
-  return text
-    .replace(/\r\n?/g, '\n')
-    .replace(CONTROL_CHARS, '')
-    .split('\n')
-    .map(escapeLine)
-    .join('\n');
+  return text.replace(/\r\n?/g, '\n').replace(CONTROL_CHARS, '').split('\n').map(escapeLine).join('\n');
 }
 
 function escapeLine(line: string): string {
@@ -86,7 +81,8 @@ function renderHighlight(h: PlacedHighlight): string {
   const parts = [quoteBlock(a.quote.length > 0 ? a.quote : '（无引文）')];
   const section = a.selectors.find((s) => s.type === 'StructuralKey');
   const facts: string[] = [];
-  if (section && section.type === 'StructuralKey' && section.section) facts.push(`位置：${escapeInline(section.section)}`);
+  if (section && section.type === 'StructuralKey' && section.section)
+    facts.push(`位置：${escapeInline(section.section)}`);
   if (h.clause) facts.push(`条款类别：${CATEGORY_LABELS[h.clause.category]}`);
   if (facts.length > 0) parts.push(facts.join('　'));
   if (a.note.trim().length > 0) {

@@ -208,8 +208,10 @@ class Reader {
   num(v: unknown, path: string, integer = false): number {
     this.expect(v, path, 'number');
     const n = v as number;
-    if (!Number.isFinite(n) || n < 0) this.invalid(path, `应为非负数，实际为 ${n}`, `must be a non-negative number, found ${n}`);
-    if (integer && !Number.isInteger(n)) this.invalid(path, `应为整数，实际为 ${n}`, `must be a whole number, found ${n}`);
+    if (!Number.isFinite(n) || n < 0)
+      this.invalid(path, `应为非负数，实际为 ${n}`, `must be a non-negative number, found ${n}`);
+    if (integer && !Number.isInteger(n))
+      this.invalid(path, `应为整数，实际为 ${n}`, `must be a whole number, found ${n}`);
     return n;
   }
 
@@ -253,22 +255,33 @@ class Reader {
     const m = ISO_DATE.exec(s);
     const d = m ? new Date(Date.UTC(+m[1], +m[2] - 1, +m[3])) : null;
     if (!m || !d || d.getUTCFullYear() !== +m[1] || d.getUTCMonth() !== +m[2] - 1 || d.getUTCDate() !== +m[3]) {
-      this.invalid(path, `应为 YYYY-MM-DD 日期或 null，实际为 ${shown(v)}`, `must be a YYYY-MM-DD date or null, found ${shown(v)}`);
+      this.invalid(
+        path,
+        `应为 YYYY-MM-DD 日期或 null，实际为 ${shown(v)}`,
+        `must be a YYYY-MM-DD date or null, found ${shown(v)}`,
+      );
     }
     return s;
   }
 
   beyondText(path: string, offset: number, length: number): never {
-    return this.invalid(path, `${offset} 超出正文长度 ${length}`, `${offset} is beyond the end of the text (${length})`);
+    return this.invalid(
+      path,
+      `${offset} 超出正文长度 ${length}`,
+      `${offset} is beyond the end of the text (${length})`,
+    );
   }
 
   /** A span [start, end) with start ≤ end ≤ limit (the text's length; without one, the longest text). */
   span(o: Obj, path: string, limit: number | null): { start: number; end: number } {
     const offset = (key: string) =>
-      limit === null ? this.count(get(o, key), join(path, key), MAX_TEXT) : this.num(get(o, key), join(path, key), true);
+      limit === null
+        ? this.count(get(o, key), join(path, key), MAX_TEXT)
+        : this.num(get(o, key), join(path, key), true);
     const start = offset('start');
     const end = offset('end');
-    if (start > end) this.invalid(path, `start（${start}）大于 end（${end}）`, `start (${start}) is after end (${end})`);
+    if (start > end)
+      this.invalid(path, `start（${start}）大于 end（${end}）`, `start (${start}) is after end (${end})`);
     if (limit !== null && end > limit) this.beyondText(join(path, 'end'), end, limit);
     return { start, end };
   }
@@ -334,7 +347,8 @@ function readClause(v: unknown, path: string, r: Reader, textLength: number): Cl
     .map((c, i) => r.oneOf(c, join(join(path, 'categories'), i), OBLIGATION_CATEGORIES));
   const category = r.oneOf(get(o, 'category'), join(path, 'category'), OBLIGATION_CATEGORIES);
   const score = r.num(get(o, 'score'), join(path, 'score'));
-  if (score > 1) r.invalid(join(path, 'score'), `应在 0 到 1 之间，实际为 ${score}`, `must be between 0 and 1, found ${score}`);
+  if (score > 1)
+    r.invalid(join(path, 'score'), `应在 0 到 1 之间，实际为 ${score}`, `must be between 0 and 1, found ${score}`);
   return {
     category,
     categories,
@@ -372,7 +386,9 @@ function readNotice(v: unknown, r: Reader): SavedNotice {
     metadata: readMetadata(get(o, 'metadata'), 'metadata', r),
     text,
     outline: r.arr(get(o, 'outline'), 'outline').map((x, i) => readOutlineItem(x, `outline[${i}]`, r, text.length)),
-    obligations: r.arr(get(o, 'obligations'), 'obligations').map((x, i) => readClause(x, `obligations[${i}]`, r, text.length)),
+    obligations: r
+      .arr(get(o, 'obligations'), 'obligations')
+      .map((x, i) => readClause(x, `obligations[${i}]`, r, text.length)),
     site: r.oneOf(get(o, 'site'), 'site', SITES),
     saved: r.bool(get(o, 'saved'), 'saved'),
     tags: readTags(get(o, 'tags'), 'tags', r),
@@ -417,10 +433,15 @@ function oneOrMany(v: unknown, path: string, r: Reader, max?: number): Array<{ v
 
 function readSelector(v: unknown, path: string, r: Reader): Selector {
   const o = r.obj(v, path);
-  const type = r.oneOf(get(o, 'type'), join(path, 'type'), ['TextQuoteSelector', 'TextPositionSelector', 'nl:StructuralKey']);
+  const type = r.oneOf(get(o, 'type'), join(path, 'type'), [
+    'TextQuoteSelector',
+    'TextPositionSelector',
+    'nl:StructuralKey',
+  ]);
   if (type === 'TextQuoteSelector') {
     // prefix and suffix are optional in W3C; we always write them.
-    const optional = (key: string) => (get(o, key) === undefined ? '' : r.str(get(o, key), join(path, key), LIMITS.quoteContextLength));
+    const optional = (key: string) =>
+      get(o, key) === undefined ? '' : r.str(get(o, key), join(path, key), LIMITS.quoteContextLength);
     const exact = r.str(get(o, 'exact'), join(path, 'exact'), MAX_QUOTE);
     return { type, exact, prefix: optional('prefix'), suffix: optional('suffix') };
   }
@@ -443,14 +464,19 @@ function readBodies(v: unknown, r: Reader): { note: string; tags: string[] } {
     r.literal(get(o, 'type'), join(path, 'type'), 'TextualBody');
     const purpose = r.oneOf(get(o, 'purpose'), join(path, 'purpose'), ['commenting', 'tagging']);
     if (purpose === 'commenting') {
-      if (note !== null) r.invalid(path, '一条批注只能有一个 commenting 正文', 'an annotation can have only one commenting body');
+      if (note !== null)
+        r.invalid(path, '一条批注只能有一个 commenting 正文', 'an annotation can have only one commenting body');
       if (get(o, 'format') !== undefined) r.literal(get(o, 'format'), join(path, 'format'), 'text/plain');
       if (get(o, 'language') !== undefined) r.str(get(o, 'language'), join(path, 'language'), 64);
       note = r.str(get(o, 'value'), join(path, 'value'), MAX_NOTE);
     } else {
       tags.push(r.str(get(o, 'value'), join(path, 'value'), MAX_TAG));
       if (tags.length > MAX_TAGS) {
-        r.invalid('body', `标签（tagging 正文）过多，上限 ${MAX_TAGS} 个`, `too many tags (tagging bodies); the limit is ${MAX_TAGS}`);
+        r.invalid(
+          'body',
+          `标签（tagging 正文）过多，上限 ${MAX_TAGS} 个`,
+          `too many tags (tagging bodies); the limit is ${MAX_TAGS}`,
+        );
       }
     }
   }
@@ -482,7 +508,9 @@ function readAnnotation(v: unknown, r: Reader): Annotation {
   }
   const selectorValue = get(target, 'selector');
   if (selectorValue === undefined) r.refuse('missing', 'target.selector');
-  const selectors = oneOrMany(selectorValue, 'target.selector', r, MAX_SELECTORS).map(({ value, path }) => readSelector(value, path, r));
+  const selectors = oneOrMany(selectorValue, 'target.selector', r, MAX_SELECTORS).map(({ value, path }) =>
+    readSelector(value, path, r),
+  );
   if (selectors.length === 0) r.invalid('target.selector', '至少需要一个选择器', 'needs at least one selector');
 
   return { id, noticeId, colour, note, tags, selectors, quote, createdAt, updatedAt, deletedAt };
@@ -497,9 +525,13 @@ function checkContext(v: unknown, r: Reader): void {
   }
 }
 
-function readCollection(json: unknown, stripped: { count: number }): { notices: SavedNotice[]; annotations: Annotation[] } {
+function readCollection(
+  json: unknown,
+  stripped: { count: number },
+): { notices: SavedNotice[]; annotations: Annotation[] } {
   const file = new Reader({ kind: 'file' }, stripped);
-  if (jsonType(json) !== 'object') throw new ImportRefusal('not-object', { kind: 'file' }, '', { actual: jsonType(json) });
+  if (jsonType(json) !== 'object')
+    throw new ImportRefusal('not-object', { kind: 'file' }, '', { actual: jsonType(json) });
   const root = json as Obj;
   checkContext(get(root, '@context'), file);
   file.literal(get(root, 'type'), 'type', 'AnnotationCollection');
@@ -524,7 +556,11 @@ function readCollection(json: unknown, stripped: { count: number }): { notices: 
     const notice = readNotice(v, r);
     const seen = noticeIndex.get(notice.id);
     if (seen !== undefined) {
-      r.refuse('duplicate-id', 'id', { id: notice.id, otherZh: `第 ${seen + 1} 篇公文`, otherEn: `notice ${seen + 1}` });
+      r.refuse('duplicate-id', 'id', {
+        id: notice.id,
+        otherZh: `第 ${seen + 1} 篇公文`,
+        otherEn: `notice ${seen + 1}`,
+      });
     }
     noticeIndex.set(notice.id, index);
     notices.push(notice);
@@ -537,7 +573,11 @@ function readCollection(json: unknown, stripped: { count: number }): { notices: 
     const annotation = readAnnotation(v, r);
     const seen = annotationIndex.get(annotation.id);
     if (seen !== undefined) {
-      r.refuse('duplicate-id', 'id', { id: annotation.id, otherZh: `第 ${seen + 1} 条批注`, otherEn: `annotation ${seen + 1}` });
+      r.refuse('duplicate-id', 'id', {
+        id: annotation.id,
+        otherZh: `第 ${seen + 1} 条批注`,
+        otherEn: `annotation ${seen + 1}`,
+      });
     }
     annotationIndex.set(annotation.id, index);
     if (!noticeIndex.has(annotation.noticeId)) {

@@ -15,8 +15,27 @@ export const COMMENT_NODE = 8;
 
 /** Tags whose text is never page text (same spirit as dom-text's SKIPPED). */
 export const NON_TEXT_TAGS = new Set([
-  'SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'CANVAS', 'IFRAME', 'OBJECT', 'EMBED', 'SELECT', 'OPTION',
-  'TEXTAREA', 'BUTTON', 'INPUT', 'HEAD', 'TITLE', 'META', 'LINK', 'VIDEO', 'AUDIO', 'MAP',
+  'SCRIPT',
+  'STYLE',
+  'NOSCRIPT',
+  'TEMPLATE',
+  'SVG',
+  'CANVAS',
+  'IFRAME',
+  'OBJECT',
+  'EMBED',
+  'SELECT',
+  'OPTION',
+  'TEXTAREA',
+  'BUTTON',
+  'INPUT',
+  'HEAD',
+  'TITLE',
+  'META',
+  'LINK',
+  'VIDEO',
+  'AUDIO',
+  'MAP',
 ]);
 
 export function isElement(node: Node | null | undefined): node is Element {

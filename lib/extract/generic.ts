@@ -8,8 +8,18 @@
 
 import type { ExtractedPage, LabelledFields, Site } from '../types';
 import {
-  ELEMENT_NODE, NON_TEXT_TAGS, TEXT_NODE, boundedText, countHan, distinctRoots, hanCounts, isWithin, pageRoot,
-  queryAll, readMetas, tagOf,
+  ELEMENT_NODE,
+  NON_TEXT_TAGS,
+  TEXT_NODE,
+  boundedText,
+  countHan,
+  distinctRoots,
+  hanCounts,
+  isWithin,
+  pageRoot,
+  queryAll,
+  readMetas,
+  tagOf,
 } from './dom';
 import { countTableLabels, readLabelTable, readLabelTexts, readMetaLabels } from './labels';
 import { LIST_MIN_DATED_ITEMS, isListPage } from './list-page';
@@ -24,9 +34,24 @@ import { titleFromPage } from './title';
  * (`#vsb_content`, `.v_news_content`), WeChat reposts (`#js_content`).
  */
 export const BODY_CONTAINERS = [
-  '.TRS_Editor', '.trs_editor_view', '#zoom', '#Zoom', '#zoomcon', '#ivs_content', '.my_doccontent', '#info_content',
-  '.pages_content', '.article-content', '.xl_content', '.detail-content', '.news_cont_d_wrap', '#conN',
-  '#UCAP-CONTENT', '#vsb_content', '.v_news_content', '#js_content',
+  '.TRS_Editor',
+  '.trs_editor_view',
+  '#zoom',
+  '#Zoom',
+  '#zoomcon',
+  '#ivs_content',
+  '.my_doccontent',
+  '#info_content',
+  '.pages_content',
+  '.article-content',
+  '.xl_content',
+  '.detail-content',
+  '.news_cont_d_wrap',
+  '#conN',
+  '#UCAP-CONTENT',
+  '#vsb_content',
+  '.v_news_content',
+  '#js_content',
 ].join(', ');
 
 /** Tables examined as possible metadata blocks (layout-table pages have hundreds). */
@@ -46,7 +71,7 @@ function containerBody(doc: Document): Element | null {
     .sort((a, b) => b.han - a.han);
   if (scored.length === 0) return null;
   let best = scored[0];
-  for (let narrowed = true; narrowed; ) {
+  for (let narrowed = true; narrowed;) {
     narrowed = false;
     for (const c of scored) {
       if (c.el !== best.el && isWithin(c.el, best.el) && c.han >= INNER_SHARE * best.han) {
@@ -78,8 +103,33 @@ function markedBody(begin: Comment | null, end: Comment | null): Element[] {
 
 /** Block-level tags: the units text density is measured in. */
 const BLOCKS = new Set([
-  'DIV', 'P', 'TD', 'TH', 'LI', 'SECTION', 'ARTICLE', 'MAIN', 'BODY', 'BLOCKQUOTE', 'PRE', 'H1', 'H2', 'H3',
-  'H4', 'H5', 'H6', 'DD', 'DT', 'FORM', 'CENTER', 'TABLE', 'UL', 'OL', 'DL', 'TR', 'TBODY',
+  'DIV',
+  'P',
+  'TD',
+  'TH',
+  'LI',
+  'SECTION',
+  'ARTICLE',
+  'MAIN',
+  'BODY',
+  'BLOCKQUOTE',
+  'PRE',
+  'H1',
+  'H2',
+  'H3',
+  'H4',
+  'H5',
+  'H6',
+  'DD',
+  'DT',
+  'FORM',
+  'CENTER',
+  'TABLE',
+  'UL',
+  'OL',
+  'DL',
+  'TR',
+  'TBODY',
 ]);
 /** Paragraph-like blocks credit their container rather than themselves. */
 const PARAGRAPHS = new Set(['P', 'LI', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'PRE', 'BLOCKQUOTE', 'DD', 'DT', 'TH']);
@@ -118,7 +168,8 @@ function densestBlock(doc: Document): Element | null {
     }
     const nowInLink = inLink || tag === 'A';
     const children = el.childNodes;
-    for (let c = children.length - 1; c >= 0; c--) stack.push({ node: children[c], block: nextBlock, inLink: nowInLink });
+    for (let c = children.length - 1; c >= 0; c--)
+      stack.push({ node: children[c], block: nextBlock, inLink: nowInLink });
   }
   const score = new Map<Element, number>();
   const add = (el: Element | null, points: number) => {
@@ -128,7 +179,7 @@ function densestBlock(doc: Document): Element | null {
     if (o.text < 8 || o.link > o.text) continue;
     if (PARAGRAPHS.has(tagOf(el))) {
       add(o.parent, o.text);
-      add(o.parent ? own.get(o.parent)?.parent ?? null : null, o.text / 2);
+      add(o.parent ? (own.get(o.parent)?.parent ?? null) : null, o.text / 2);
     } else {
       add(el, o.text);
       add(o.parent, o.text / 2);

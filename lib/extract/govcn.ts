@@ -37,16 +37,13 @@ export function extractGovcn(doc: Document, url: string | null): ExtractedPage |
   if (!body) return null;
 
   const labelled: LabelledFields = {};
-  for (const table of [
-    ...queryAll(doc, 'table.bd1'),
-    ...queryAll(doc, '.policyLibraryOverview_header table'),
-  ]) {
+  for (const table of [...queryAll(doc, 'table.bd1'), ...queryAll(doc, '.policyLibraryOverview_header table')]) {
     readLabelTable(table, labelled);
   }
 
   const metas = readMetas(doc);
-  const gongbao = /^gb\d/i.test(metas.get('catalog') ?? '') || /\/gongbao\//.test(url ?? '') ||
-    !!queryFirst(doc, '.oneColumn_gwygb');
+  const gongbao =
+    /^gb\d/i.test(metas.get('catalog') ?? '') || /\/gongbao\//.test(url ?? '') || !!queryFirst(doc, '.oneColumn_gwygb');
   const lanmu = metas.get('lanmu');
   // On 公报 pages `lanmu` is the issue (2014年第20号): an issue number, never a 文号.
   if (lanmu) {

@@ -7,7 +7,17 @@
 
 import type { ExtractedPage, LabelledFields } from '../types';
 import {
-  ELEMENT_NODE, attr, bodyOf, boundedText, countHan, documentTitle, hostOf, queryAll, queryFirst, shortText, squash,
+  ELEMENT_NODE,
+  attr,
+  bodyOf,
+  boundedText,
+  countHan,
+  documentTitle,
+  hostOf,
+  queryAll,
+  queryFirst,
+  shortText,
+  squash,
 } from './dom';
 import { cleanLabel } from './labels';
 import { isListPage } from './list-page';
@@ -100,7 +110,7 @@ export function extractNpc(doc: Document, url: string | null): ExtractedPage {
   const nameEl = queryFirst(doc, '#flName');
   const title = nameEl ? squash(shortText(nameEl, 500) ?? '') : '';
   if (title) labelled['标题'] = title;
-  const body = title ? iframeBody(queryFirst(doc, 'iframe#viewDoc')) ?? filledContainer(doc) : null;
+  const body = title ? (iframeBody(queryFirst(doc, 'iframe#viewDoc')) ?? filledContainer(doc)) : null;
   const roots = body ? [body] : [];
   return {
     site: 'npc',

@@ -9,8 +9,20 @@
 
 import type { ExtractedPage, LabelledFields } from '../types';
 import {
-  TEXT_NODE, attr, bodyOf, boundedText, countHan, countHanUpTo, hostOf, isElement, pageRoot, queryAll, queryFirst, shortText,
-  squash, tagOf,
+  TEXT_NODE,
+  attr,
+  bodyOf,
+  boundedText,
+  countHan,
+  countHanUpTo,
+  hostOf,
+  isElement,
+  pageRoot,
+  queryAll,
+  queryFirst,
+  shortText,
+  squash,
+  tagOf,
 } from './dom';
 import { cleanLabel } from './labels';
 import { isListPage, LIST_MAX_BODY_HAN } from './list-page';
@@ -19,13 +31,31 @@ import { makeSkip, markTextMatches } from './skip';
 
 /** Body noise by class: 法宝联想 placeholders, icons, feedback buttons and menus, the old citation box. */
 export const PKULAW_NOISE_CLASSES = [
-  'TiaoYinV2', 'TiaoYin', 'c-icon', 'fbWindow-btn', 'fb-dropdown', 'TyFblx', 'fb-info', 'fb-info-code',
+  'TiaoYinV2',
+  'TiaoYin',
+  'c-icon',
+  'fbWindow-btn',
+  'fb-dropdown',
+  'TyFblx',
+  'fb-info',
+  'fb-info-code',
 ];
 
 /** Footer and promotion strings (compared with whitespace removed, case-insensitive). */
 export const PKULAW_PROMO_STRINGS = [
-  '正文右侧法宝联想', '法宝产品资讯', '北大法宝1985年', '爱法律有未来', '爱法律,有未来', '爱法律，有未来',
-  '开通会员解锁全库', '已购买此数据库', '复制全文', '法宝版', '纯净版', '下载pdf', '下载word',
+  '正文右侧法宝联想',
+  '法宝产品资讯',
+  '北大法宝1985年',
+  '爱法律有未来',
+  '爱法律,有未来',
+  '爱法律，有未来',
+  '开通会员解锁全库',
+  '已购买此数据库',
+  '复制全文',
+  '法宝版',
+  '纯净版',
+  '下载pdf',
+  '下载word',
 ];
 
 /** The record id line pkulaw appends to a body (`chl_124290`, `lar_…`). */
@@ -156,12 +186,24 @@ export function extractPkulaw(doc: Document, url: string | null): ExtractedPage 
 // App-API records (fixture pos-18): `data.law` with camelCase keys, or the newer capitalised keys.
 
 /** 时效性 codes of the API (`TimelinessDic`). */
-const TIMELINESS_CODES: Record<string, string> = { '01': '现行有效', '02': '失效', '03': '已被修改', '04': '尚未生效', '05': '部分失效' };
+const TIMELINESS_CODES: Record<string, string> = {
+  '01': '现行有效',
+  '02': '失效',
+  '03': '已被修改',
+  '04': '尚未生效',
+  '05': '部分失效',
+};
 
 /** 效力级别 codes (ZhangYafei `level_dict`); sub-codes such as `XE0303` map through their prefix. */
 const LEVEL_CODES: Record<string, string> = {
-  XA01: '法律', XC02: '行政法规', XE03: '部门规章', XG04: '司法解释', XQ09: '军事法规', XR12: '党内法规',
-  XI05: '团体规定', XK06: '行业规定',
+  XA01: '法律',
+  XC02: '行政法规',
+  XE03: '部门规章',
+  XG04: '司法解释',
+  XQ09: '军事法规',
+  XR12: '党内法规',
+  XI05: '团体规定',
+  XK06: '行业规定',
 };
 
 /** A key's value, whatever its case (`title` / `Title`, `documentNO` / `DocumentNO`). */
@@ -189,7 +231,7 @@ function dictNames(v: unknown, codes?: Record<string, string>, depth = 0): strin
   if (typeof v === 'string' || typeof v === 'number') {
     const s = asText(v);
     if (!s) return [];
-    return [codes ? codeName(s, codes) ?? s : s];
+    return [codes ? (codeName(s, codes) ?? s) : s];
   }
   // A list of names or dictionaries; anything nested deeper is not a dictionary the API writes.
   if (Array.isArray(v)) return depth < MAX_DICT_DEPTH ? v.flatMap((x) => dictNames(x, codes, depth + 1)) : [];

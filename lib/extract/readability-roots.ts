@@ -117,7 +117,8 @@ export function readabilityRoots(doc: Document): ReadabilityResult | null {
       if (!underStamped) top.push(index);
     }
     const children = node.childNodes;
-    for (let c = children.length - 1; c >= 0; c--) stack.push({ node: children[c], underStamped: underStamped || stamped });
+    for (let c = children.length - 1; c >= 0; c--)
+      stack.push({ node: children[c], underStamped: underStamped || stamped });
   }
   if (top.length === 0) return null;
   top.sort((a, b) => a - b);

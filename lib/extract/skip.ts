@@ -40,8 +40,27 @@ const CHROME_CONTAINS = [
   'follow', // "follow our account" boxes (.blk-wxfollow)
 ];
 const CHROME_SEGMENTS = new Set([
-  'nav', 'menu', 'foot', 'ad', 'ads', 'advert', 'print', 'ewm', 'xgxx', 'xglj', 'xgwz', 'xgwj', 'comment',
-  'comments', 'pager', 'tools', 'fenxiang', 'dayin', 'qr', 'btns', 'tags',
+  'nav',
+  'menu',
+  'foot',
+  'ad',
+  'ads',
+  'advert',
+  'print',
+  'ewm',
+  'xgxx',
+  'xglj',
+  'xgwz',
+  'xgwj',
+  'comment',
+  'comments',
+  'pager',
+  'tools',
+  'fenxiang',
+  'dayin',
+  'qr',
+  'btns',
+  'tags',
 ]);
 
 function tokenIsChrome(token: string): boolean {
@@ -151,8 +170,21 @@ export function markTextMatches(
 
 /** Headings of related-link blocks; an element whose whole text is one of these is chrome. */
 const RELATED_HEADINGS = new Set([
-  '相关链接', '相关文件', '相关阅读', '延伸阅读', '推荐阅读', '相关新闻', '相关文章', '相关稿件', '相关报道',
-  '热点推荐', '热门推荐', '猜你喜欢', '为您推荐', '扫一扫在手机打开当前页', '扫一扫在手机打开当前页面',
+  '相关链接',
+  '相关文件',
+  '相关阅读',
+  '延伸阅读',
+  '推荐阅读',
+  '相关新闻',
+  '相关文章',
+  '相关稿件',
+  '相关报道',
+  '热点推荐',
+  '热门推荐',
+  '猜你喜欢',
+  '为您推荐',
+  '扫一扫在手机打开当前页',
+  '扫一扫在手机打开当前页面',
 ]);
 
 const LIST_TAGS = new Set(['UL', 'OL', 'DL', 'TABLE', 'DIV', 'SECTION', 'TD', 'P']);

@@ -46,7 +46,8 @@ export function surveyPage(doc: Document): PageSurvey {
     const type = node.nodeType;
     if (type === TEXT_NODE) {
       const data = (node as Text).data;
-      if (data.length <= LABEL_TEXT_MAX && (data.includes('：') || data.includes(':'))) survey.labelTexts.push(node as Text);
+      if (data.length <= LABEL_TEXT_MAX && (data.includes('：') || data.includes(':')))
+        survey.labelTexts.push(node as Text);
       if (!stats.search && data.length < 400 && SEARCH_MARKER.test(data)) stats.search = true;
       if (!stats.pagination && data.length < 20 && PAGINATION.test(data.trim())) stats.pagination = true;
       // Text counts for every open item (a `ul.list` holds the title `li` and the date `li`).

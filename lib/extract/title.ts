@@ -26,7 +26,7 @@ const GOVCN_SUFFIXES: readonly RegExp[] = [
 
 export function stripGovcnSuffixes(title: string): string {
   let t = title.trim();
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = false;
     for (const re of GOVCN_SUFFIXES) {
       const next = t.replace(re, '').trim();

@@ -39,13 +39,17 @@ export function highlightCss(): string {
   }
   rules.push(`::highlight(${SOFT_HIGHLIGHT}){background-color:rgba(255,255,255,0.55)}`);
   for (const c of ANNOTATION_COLOURS) {
-    rules.push(`::highlight(${USER_HIGHLIGHT(c)}){background-color:${USER_COLOURS[c]};text-decoration:underline 2px ${USER_COLOURS[c]}}`);
+    rules.push(
+      `::highlight(${USER_HIGHLIGHT(c)}){background-color:${USER_COLOURS[c]};text-decoration:underline 2px ${USER_COLOURS[c]}}`,
+    );
   }
   rules.push(`::highlight(${FLASH_HIGHLIGHT}){background-color:#ff6d00;color:#fff}`);
   // Fallback elements (no Highlight API).
   rules.push('notice-lens-mark{all:unset;display:inline}');
-  for (const c of OBLIGATION_CATEGORIES) rules.push(`notice-lens-mark[data-k="${c}"]{background-color:${CATEGORY_COLOURS[c].hard}}`);
-  for (const c of ANNOTATION_COLOURS) rules.push(`notice-lens-mark[data-k="user-${c}"]{background-color:${USER_COLOURS[c]}}`);
+  for (const c of OBLIGATION_CATEGORIES)
+    rules.push(`notice-lens-mark[data-k="${c}"]{background-color:${CATEGORY_COLOURS[c].hard}}`);
+  for (const c of ANNOTATION_COLOURS)
+    rules.push(`notice-lens-mark[data-k="user-${c}"]{background-color:${USER_COLOURS[c]}}`);
   return rules.join('\n');
 }
 
@@ -78,7 +82,11 @@ export interface CategoryRanges {
 }
 
 /** Paint clause ranges by category, with categories the analyst switched off left out. */
-export function paintClauses(win: Window & typeof globalThis, items: CategoryRanges[], hidden: ReadonlySet<ObligationCategory>): void {
+export function paintClauses(
+  win: Window & typeof globalThis,
+  items: CategoryRanges[],
+  hidden: ReadonlySet<ObligationCategory>,
+): void {
   const byCategory = new Map<ObligationCategory, Range[]>();
   const soft: Range[] = [];
   for (const item of items) {
@@ -88,11 +96,15 @@ export function paintClauses(win: Window & typeof globalThis, items: CategoryRan
     list.push(item.range);
     if (item.soft) soft.push(item.range);
   }
-  for (const c of OBLIGATION_CATEGORIES) setHighlight(win, CATEGORY_HIGHLIGHT(c), byCategory.get(c) ?? [], PRIORITY.category);
+  for (const c of OBLIGATION_CATEGORIES)
+    setHighlight(win, CATEGORY_HIGHLIGHT(c), byCategory.get(c) ?? [], PRIORITY.category);
   setHighlight(win, SOFT_HIGHLIGHT, soft, PRIORITY.soft);
 }
 
-export function paintUser(win: Window & typeof globalThis, items: Array<{ colour: AnnotationColour; range: Range }>): void {
+export function paintUser(
+  win: Window & typeof globalThis,
+  items: Array<{ colour: AnnotationColour; range: Range }>,
+): void {
   const byColour = new Map<AnnotationColour, Range[]>();
   for (const { colour, range } of items) {
     let list = byColour.get(colour);

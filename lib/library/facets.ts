@@ -15,7 +15,12 @@ export interface FacetValues {
  */
 export async function readFacets(db: NoticeLensDB): Promise<FacetValues> {
   const [issuers, years, docTypes, tags] = await db.transaction('r', db.notices, () =>
-    Promise.all([distinctKeys(db, 'issuers'), distinctKeys(db, 'year'), distinctKeys(db, 'docType'), distinctKeys(db, 'tags')]),
+    Promise.all([
+      distinctKeys(db, 'issuers'),
+      distinctKeys(db, 'year'),
+      distinctKeys(db, 'docType'),
+      distinctKeys(db, 'tags'),
+    ]),
   );
   const str = (keys: unknown[]) => keys.filter((k): k is string => typeof k === 'string' && k.length > 0);
   return {

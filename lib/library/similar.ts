@@ -34,14 +34,28 @@ export function resemblance(a: Set<number>, b: Set<number>): number {
 }
 
 /** The `limit` stored notices most like notice `id`, among the most recent `pool`. */
-export async function rankSimilar(repo: NoticeRepository, id: string, limit = 3, pool = 300): Promise<Array<{ id: string; title: string; similarity: number }>> {
+export async function rankSimilar(
+  repo: NoticeRepository,
+  id: string,
+  limit = 3,
+  pool = 300,
+): Promise<Array<{ id: string; title: string; similarity: number }>> {
   const self = await repo.db.noticeTexts.get(id);
   if (!self) return [];
   const mine = fingerprint(self.text);
-  const recent = await repo.db.notices.orderBy('updatedAt').reverse().filter((n) => n.deletedAt == null && n.id !== id).limit(pool).toArray();
+  const recent = await repo.db.notices
+    .orderBy('updatedAt')
+    .reverse()
+    .filter((n) => n.deletedAt == null && n.id !== id)
+    .limit(pool)
+    .toArray();
   const texts = await repo.db.noticeTexts.bulkGet(recent.map((n) => n.id));
   const scored = recent
-    .map((n, i) => ({ id: n.id, title: n.metadata.title ?? n.urls[0] ?? n.id, similarity: texts[i] ? resemblance(mine, fingerprint(texts[i]!.text)) : 0 }))
+    .map((n, i) => ({
+      id: n.id,
+      title: n.metadata.title ?? n.urls[0] ?? n.id,
+      similarity: texts[i] ? resemblance(mine, fingerprint(texts[i]!.text)) : 0,
+    }))
     .filter((s) => s.similarity > 0.02);
   scored.sort((a, b) => b.similarity - a.similarity);
   return scored.slice(0, limit);

@@ -23,17 +23,28 @@ export async function exportLibrary(repo: NoticeRepository, ids?: string[]): Pro
   const db = repo.db;
   // One read transaction: a tab saving while the export runs cannot give a file with a notice from before
   // the save and its annotations from after it.
-  return guard(() => db.transaction('r', db.notices, db.noticeTexts, db.noticeAnalyses, db.annotations, async () => {
-    const list = ids ?? (await db.notices.orderBy('updatedAt').reverse().filter((n) => n.deletedAt == null).primaryKeys());
-    const items: ExportItem[] = [];
-    // A batch of notices and their annotations per round trip, not one notice (and four requests) at a time.
-    for (let i = 0; i < list.length; i += EXPORT_BATCH) {
-      const batch = list.slice(i, i + EXPORT_BATCH);
-      const [notices, annotations] = await Promise.all([repo.getNotices(batch), repo.listAnnotationsOf(batch, { includeDeleted: true })]);
-      notices.forEach((notice, k) => notice && items.push({ notice, annotations: annotations.get(batch[k]) ?? [] }));
-    }
-    return items;
-  }));
+  return guard(() =>
+    db.transaction('r', db.notices, db.noticeTexts, db.noticeAnalyses, db.annotations, async () => {
+      const list =
+        ids ??
+        (await db.notices
+          .orderBy('updatedAt')
+          .reverse()
+          .filter((n) => n.deletedAt == null)
+          .primaryKeys());
+      const items: ExportItem[] = [];
+      // A batch of notices and their annotations per round trip, not one notice (and four requests) at a time.
+      for (let i = 0; i < list.length; i += EXPORT_BATCH) {
+        const batch = list.slice(i, i + EXPORT_BATCH);
+        const [notices, annotations] = await Promise.all([
+          repo.getNotices(batch),
+          repo.listAnnotationsOf(batch, { includeDeleted: true }),
+        ]);
+        notices.forEach((notice, k) => notice && items.push({ notice, annotations: annotations.get(batch[k]) ?? [] }));
+      }
+      return items;
+    }),
+  );
 }
 
 export interface ImportOutcome {
@@ -77,23 +88,29 @@ export async function importLibrary(
   await ensureRoomToWrite(chars * 8);
   await guard(() => db.meta.put({ key: IMPORT_MARKER, value: marker }));
   try {
-    return await guard(() => db.transaction('rw', db.tables, async () => {
-      source.onStarted?.();
-      const existing = new Set((await db.table('notices').bulkGet(notices.map((n) => n.id))).filter(Boolean).map((r: { id: string }) => r.id));
-      await repo.restoreSavedNotices(notices);
-      let added = 0;
-      let duplicates = 0;
-      for (const a of annotations) {
-        const result = await repo.putAnnotation(a);
-        if (result.applied) added++;
-        else duplicates++;
-      }
-      // Writing annotations moves their notice's updatedAt; a notice new to the library keeps the exported one.
-      for (const n of notices) if (!existing.has(n.id)) await repo.setNoticeUpdatedAt(n.id, n.updatedAt);
-      // Committed with the import, or not at all.
-      await db.meta.delete(IMPORT_MARKER);
-      return { notices: notices.length, annotations: added, duplicates };
-    }));
+    return await guard(() =>
+      db.transaction('rw', db.tables, async () => {
+        source.onStarted?.();
+        const existing = new Set(
+          (await db.table('notices').bulkGet(notices.map((n) => n.id)))
+            .filter(Boolean)
+            .map((r: { id: string }) => r.id),
+        );
+        await repo.restoreSavedNotices(notices);
+        let added = 0;
+        let duplicates = 0;
+        for (const a of annotations) {
+          const result = await repo.putAnnotation(a);
+          if (result.applied) added++;
+          else duplicates++;
+        }
+        // Writing annotations moves their notice's updatedAt; a notice new to the library keeps the exported one.
+        for (const n of notices) if (!existing.has(n.id)) await repo.setNoticeUpdatedAt(n.id, n.updatedAt);
+        // Committed with the import, or not at all.
+        await db.meta.delete(IMPORT_MARKER);
+        return { notices: notices.length, annotations: added, duplicates };
+      }),
+    );
   } catch (e) {
     // The caller reports this failure now; the marker is for imports nobody could report.
     await db.meta.delete(IMPORT_MARKER).catch(() => undefined);

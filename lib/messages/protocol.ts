@@ -49,7 +49,18 @@ export interface PageTimings {
 }
 
 export const PAGE_TIMING_FIELDS = [
-  'extract', 'normalise', 'metadata', 'detect', 'obligations', 'ranges', 'paint', 'total', 'paintedAt', 'runs', 'transfer', 'backgroundPauses',
+  'extract',
+  'normalise',
+  'metadata',
+  'detect',
+  'obligations',
+  'ranges',
+  'paint',
+  'total',
+  'paintedAt',
+  'runs',
+  'transfer',
+  'backgroundPauses',
 ] as const satisfies ReadonlyArray<keyof PageTimings>;
 
 /** Each request type: the fields it carries and the value of a successful response. */

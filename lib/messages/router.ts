@@ -44,10 +44,15 @@ const WRITES: ReadonlySet<RequestType> = new Set<RequestType>([
 ]);
 
 /** Handle a validated request from a classified sender. Every failure becomes `{ ok: false }`. */
-export async function handleRequest(repo: NoticeRepository, request: Request, context: RequestContext): Promise<Response> {
+export async function handleRequest(
+  repo: NoticeRepository,
+  request: Request,
+  context: RequestContext,
+): Promise<Response> {
   try {
     if (context.sender.kind === 'content-script') {
-      if (!ALLOWED_FROM_CONTENT_SCRIPT.has(request.type)) throw new Forbidden(`${request.type} is not available to pages`);
+      if (!ALLOWED_FROM_CONTENT_SCRIPT.has(request.type))
+        throw new Forbidden(`${request.type} is not available to pages`);
       await checkContentScript(repo, request, context.sender.url);
     }
     if (WRITES.has(request.type)) await ensureRoomToWrite();
@@ -73,13 +78,22 @@ export async function receiveMessage(
   repo: NoticeRepository,
   raw: unknown,
   sender: unknown,
-  env: { extensionId: string; extensionOrigin: string; onAnalysisReport?: RequestContext['onAnalysisReport']; analyse?: RequestContext['analyse'] },
+  env: {
+    extensionId: string;
+    extensionOrigin: string;
+    onAnalysisReport?: RequestContext['onAnalysisReport'];
+    analyse?: RequestContext['analyse'];
+  },
 ): Promise<Response | null> {
   const from = classifySender(sender, env.extensionId, env.extensionOrigin);
   if (!from) return null;
   const checked = validateRequest(raw);
   if (!checked.ok) return errorResponse('invalid', checked.error);
-  return handleRequest(repo, checked.request, { sender: from, onAnalysisReport: env.onAnalysisReport, analyse: env.analyse });
+  return handleRequest(repo, checked.request, {
+    sender: from,
+    onAnalysisReport: env.onAnalysisReport,
+    analyse: env.analyse,
+  });
 }
 
 async function dispatch(repo: NoticeRepository, r: Request, context: RequestContext): Promise<unknown> {
@@ -159,7 +173,8 @@ async function checkContentScript(repo: NoticeRepository, r: Request, pageUrl: s
   const ownSnapshot = (s: NoticeSnapshot, what: string) => {
     for (const u of s.urls) ownUrl(u, `${what}.urls`);
     const expected = computeNoticeId(s.metadata, pageUrl);
-    if (s.id !== expected) throw new Forbidden(`${what}.id: does not match the notice's metadata on this page (${expected.slice(0, 80)})`);
+    if (s.id !== expected)
+      throw new Forbidden(`${what}.id: does not match the notice's metadata on this page (${expected.slice(0, 80)})`);
   };
 
   switch (r.type) {

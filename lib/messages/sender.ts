@@ -39,7 +39,12 @@ export function classifySender(sender: unknown, extensionId: string, extensionOr
   // A single-page site moves its address with history.pushState: the sender's URL stays the one the
   // document was loaded at, the tab's URL follows. The top frame's page is the tab's current address.
   const current =
-    s.frameId === 0 && typeof tab.url === 'string' && /^(https?|file):/i.test(tab.url) && tryCanonicalUrl(tab.url) !== null ? tab.url : s.url;
+    s.frameId === 0 &&
+    typeof tab.url === 'string' &&
+    /^(https?|file):/i.test(tab.url) &&
+    tryCanonicalUrl(tab.url) !== null
+      ? tab.url
+      : s.url;
   return {
     kind: 'content-script',
     url: current,

@@ -118,7 +118,8 @@ const bool: Schema<boolean> = (v, path) => {
 const num =
   (min: number, max: number, integer = false): Schema<number> =>
   (v, path) => {
-    if (typeof v !== 'number' || !Number.isFinite(v)) throw new Invalid(`${path}: expected a finite number, got ${describe(v)}`);
+    if (typeof v !== 'number' || !Number.isFinite(v))
+      throw new Invalid(`${path}: expected a finite number, got ${describe(v)}`);
     if (integer && !Number.isInteger(v)) throw new Invalid(`${path}: expected a whole number`);
     if (v < min || v > max) throw new Invalid(`${path}: must be between ${min} and ${max}`);
     return v;
@@ -165,11 +166,13 @@ type Obj<R extends Shape, O extends Shape> = Out<R> & Partial<Out<O>>;
 /** An object with exactly these required keys and any of these optional ones (undefined counts as absent). */
 function obj<R extends Shape, O extends Shape = {}>(required: R, optional?: O): Schema<Obj<R, O>> {
   return (v, path) => {
-    if (typeof v !== 'object' || v === null || Array.isArray(v)) throw new Invalid(`${path}: expected an object, got ${describe(v)}`);
+    if (typeof v !== 'object' || v === null || Array.isArray(v))
+      throw new Invalid(`${path}: expected an object, got ${describe(v)}`);
     const input = v as Record<string, unknown>;
     const out: Record<string, unknown> = {};
     for (const key of Object.keys(input)) {
-      if (!Object.hasOwn(required, key) && !(optional && Object.hasOwn(optional, key))) throw new Invalid(`${path}: unexpected field "${key.slice(0, 40)}"`);
+      if (!Object.hasOwn(required, key) && !(optional && Object.hasOwn(optional, key)))
+        throw new Invalid(`${path}: unexpected field "${key.slice(0, 40)}"`);
     }
     for (const key of Object.keys(required)) {
       if (!Object.hasOwn(input, key)) throw new Invalid(`${path}.${key}: missing`);
@@ -194,7 +197,8 @@ const noticeId: Schema<string> = (v, path) => {
 
 const annotationId: Schema<string> = (v, path) => {
   const s = str(LIMITS.annotationIdLength, { min: 1 })(v, path);
-  if (!isAnnotationId(s)) throw new Invalid(`${path}: ids are 1–${LIMITS.annotationIdLength} characters of A-Z a-z 0-9 : . _ | -`);
+  if (!isAnnotationId(s))
+    throw new Invalid(`${path}: ids are 1–${LIMITS.annotationIdLength} characters of A-Z a-z 0-9 : . _ | -`);
   return s;
 };
 
@@ -290,9 +294,15 @@ const clause: Schema<Clause> = (v, path) => {
     end: offset,
     text: str(LIMITS.clauseTextLength),
     trigger: str(200),
-    bearer: nullable(obj({ text: str(LIMITS.metadataFieldLength), source: oneOf(['explicit', 'inherited', 'addressee'] as const) })),
+    bearer: nullable(
+      obj({ text: str(LIMITS.metadataFieldLength), source: oneOf(['explicit', 'inherited', 'addressee'] as const) }),
+    ),
     deadline: nullable(
-      obj({ text: str(LIMITS.metadataFieldLength), type: oneOf(['date', 'relative', 'recurring'] as const), iso: nullable(isoDate) }),
+      obj({
+        text: str(LIMITS.metadataFieldLength),
+        type: oneOf(['date', 'relative', 'recurring'] as const),
+        iso: nullable(isoDate),
+      }),
     ),
     quoted: bool,
     heading: bool,
@@ -352,12 +362,15 @@ const counts: Schema<Partial<Record<(typeof OBLIGATION_CATEGORIES)[number], numb
 
 /** Label → value as a page prints them (发文字号：…): a bounded plain record. */
 const labelled: Schema<LabelledFields> = (v, path) => {
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) throw new Invalid(`${path}: expected an object, got ${describe(v)}`);
+  if (typeof v !== 'object' || v === null || Array.isArray(v))
+    throw new Invalid(`${path}: expected an object, got ${describe(v)}`);
   const keys = Object.keys(v);
-  if (keys.length > LIMITS.metadataListLength) throw new Invalid(`${path}: more than ${LIMITS.metadataListLength} labels`);
+  if (keys.length > LIMITS.metadataListLength)
+    throw new Invalid(`${path}: more than ${LIMITS.metadataListLength} labels`);
   const out: LabelledFields = {};
   for (const key of keys) {
-    if (key.length === 0 || key.length > 40 || FORBIDDEN_KEYS.has(key)) throw new Invalid(`${path}: label "${key.slice(0, 40)}" not allowed`);
+    if (key.length === 0 || key.length > 40 || FORBIDDEN_KEYS.has(key))
+      throw new Invalid(`${path}: label "${key.slice(0, 40)}" not allowed`);
     out[key] = str(LIMITS.titleLength)((v as Record<string, unknown>)[key], `${path}.${key}`);
   }
   return out;
@@ -374,7 +387,10 @@ const textForAnalysis: Schema<TextForAnalysis> = obj({
 });
 
 const timings = obj(
-  Object.fromEntries(PAGE_TIMING_FIELDS.map((f) => [f, num(0, 1e9)])) as Record<(typeof PAGE_TIMING_FIELDS)[number], Schema<number>>,
+  Object.fromEntries(PAGE_TIMING_FIELDS.map((f) => [f, num(0, 1e9)])) as Record<
+    (typeof PAGE_TIMING_FIELDS)[number],
+    Schema<number>
+  >,
 );
 
 /** One schema per request type; `type` is checked by `validateRequest`. */
@@ -394,7 +410,8 @@ const SCHEMAS: { [T in RequestType]: Schema<Omit<RequestOf<T>, 'type'>> } = {
   'annotation/list': obj({ noticeId }, { includeDeleted: bool, url }),
   'annotation/put': (v, path) => {
     const r = obj({ annotation }, { notice: snapshot })(v, path);
-    if (r.notice && r.notice.id !== r.annotation.noticeId) throw new Invalid(`${path}.notice.id: differs from annotation.noticeId`);
+    if (r.notice && r.notice.id !== r.annotation.noticeId)
+      throw new Invalid(`${path}.notice.id: differs from annotation.noticeId`);
     return r;
   },
   'annotation/delete': obj({ id: annotationId }),
@@ -414,10 +431,13 @@ const SCHEMAS: { [T in RequestType]: Schema<Omit<RequestOf<T>, 'type'>> } = {
 export function validateRequest(raw: unknown): Validation {
   try {
     checkPlainJson(raw);
-    if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw new Invalid(`request: expected an object, got ${describe(raw)}`);
+    if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
+      throw new Invalid(`request: expected an object, got ${describe(raw)}`);
     const type = (raw as { type?: unknown }).type;
     if (typeof type !== 'string' || !(REQUEST_TYPES as readonly string[]).includes(type)) {
-      throw new Invalid(`request.type: unknown request type ${typeof type === 'string' ? `"${type.slice(0, 40)}"` : describe(type)}`);
+      throw new Invalid(
+        `request.type: unknown request type ${typeof type === 'string' ? `"${type.slice(0, 40)}"` : describe(type)}`,
+      );
     }
     const { type: _type, ...fields } = raw as Record<string, unknown>;
     const schema = SCHEMAS[type as RequestType] as Schema<object>;

@@ -7,7 +7,13 @@
  */
 import { decodeOffsetMap, encodeOffsetMap } from '../text/offset-runs';
 import type { NormalisedText } from '../text/normalise';
-import { OBLIGATION_CATEGORIES, type Clause, type Deadline, type NoticeAnalysis, type ObligationCategory } from '../types';
+import {
+  OBLIGATION_CATEGORIES,
+  type Clause,
+  type Deadline,
+  type NoticeAnalysis,
+  type ObligationCategory,
+} from '../types';
 
 export interface BackgroundTimings {
   normalise: number;
@@ -45,7 +51,12 @@ interface Wire {
 const SOURCES = ['explicit', 'inherited', 'addressee'] as const;
 const DEADLINES = ['date', 'relative', 'recurring'] as const;
 
-export function encodeAnalysis(analysis: NoticeAnalysis, norm: NormalisedText, source: string, timings: BackgroundTimings): string {
+export function encodeAnalysis(
+  analysis: NoticeAnalysis,
+  norm: NormalisedText,
+  source: string,
+  timings: BackgroundTimings,
+): string {
   const { text, obligations, ...rest } = analysis;
   const clauses: ClauseRow[] = obligations.map((c) => [
     c.categories.map((k) => OBLIGATION_CATEGORIES.indexOf(k)).join(','),
@@ -60,7 +71,7 @@ export function encodeAnalysis(analysis: NoticeAnalysis, norm: NormalisedText, s
     c.score,
   ]);
   const patches: Array<[number, string]> = [];
-  for (let i = 0; i < text.length; ) {
+  for (let i = 0; i < text.length;) {
     if (text.charCodeAt(i) === source.charCodeAt(norm.map[i])) {
       i++;
       continue;
@@ -70,12 +81,22 @@ export function encodeAnalysis(analysis: NoticeAnalysis, norm: NormalisedText, s
     patches.push([i, text.slice(i, j)]);
     i = j;
   }
-  const wire: Wire = { analysis: rest, clauses, offsets: encodeOffsetMap(norm.map), patches, sourceLength: source.length, timings };
+  const wire: Wire = {
+    analysis: rest,
+    clauses,
+    offsets: encodeOffsetMap(norm.map),
+    patches,
+    sourceLength: source.length,
+    timings,
+  };
   return JSON.stringify(wire);
 }
 
 /** The analysis and normalised text back, from the wire form and the text the page read. Throws on a malformed answer. */
-export function decodeAnalysis(json: string, source: string): { analysis: NoticeAnalysis; norm: NormalisedText; timings: BackgroundTimings } {
+export function decodeAnalysis(
+  json: string,
+  source: string,
+): { analysis: NoticeAnalysis; norm: NormalisedText; timings: BackgroundTimings } {
   const wire = JSON.parse(json) as Wire;
   if (wire.sourceLength !== source.length) throw new Error('analysis: not of this text');
   const runs = wire.offsets;

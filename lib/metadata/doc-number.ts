@@ -42,7 +42,10 @@ const NUMBER_AFTER = new RegExp(`${WS}第?${WS}${D}{1,6}${WS}号`, 'y');
 const YEAR_FIRST_TAIL = new RegExp(`${WS}([\\u4e00-\\u9fffA-Za-z]{1,20}?)${WS}第?${WS}${D}{1,6}${WS}号`, 'y');
 /** 令/公告/通告 followed (on the same or the next line) by `第N号`, `（第N号）`, `2009年第123号`, `（2009年第123号）`. */
 const ORDER_NUMBER = `(?:${YEAR}${WS}年${WS})?第${WS}${D}{1,6}${WS}号`;
-const ORDER_TAIL = new RegExp(`${WS}(?:\\n${WS})?(?:[(（[［【]${WS}${ORDER_NUMBER}${WS}[)）\\]］】]|${ORDER_NUMBER})`, 'y');
+const ORDER_TAIL = new RegExp(
+  `${WS}(?:\\n${WS})?(?:[(（[［【]${WS}${ORDER_NUMBER}${WS}[)）\\]］】]|${ORDER_NUMBER})`,
+  'y',
+);
 
 /** Court case-type codes ending a year-first "代字": (2020)京民终…, (2019)最高法民申…, (1998)刑字第… */
 const COURT_CASE_CODE = /(?:民|刑|行|执|赔|破)(?:初|终|申|再|监|辖|抗|恢|异|复|特|督|催|保|他|撤|提|请)?字?$/;
@@ -77,11 +80,22 @@ function codeStart(s: string, end: number, max: number, allowSpace: boolean): nu
 
 /** 〔 [ ［ ( （ 【 ﹝ 〖 */
 function isOpenBracket(c: number): boolean {
-  return c === 0x3014 || c === 0x5b || c === 0xff3b || c === 0x28 || c === 0xff08 || c === 0x3010 || c === 0xfe5d || c === 0x3016;
+  return (
+    c === 0x3014 ||
+    c === 0x5b ||
+    c === 0xff3b ||
+    c === 0x28 ||
+    c === 0xff08 ||
+    c === 0x3010 ||
+    c === 0xfe5d ||
+    c === 0x3016
+  );
 }
 
 function isDigitOrSpace(c: number): boolean {
-  return (c >= 0x30 && c <= 0x39) || (c >= 0xff10 && c <= 0xff19) || c === 0x20 || c === 0x09 || c === 0xa0 || c === 0x3000;
+  return (
+    (c >= 0x30 && c <= 0x39) || (c >= 0xff10 && c <= 0xff19) || c === 0x20 || c === 0x09 || c === 0xa0 || c === 0x3000
+  );
 }
 
 /** Value of Arabic digits of either width. */
@@ -97,9 +111,19 @@ function digitsValue(s: string): number {
 /** Can a 令/公告 number part start with this character? (Skips the regex for the common 令 in prose.) */
 function mayStartOrderTail(c: number): boolean {
   return (
-    c === 0x7b2c /* 第 */ || c === 0x28 || c === 0xff08 || c === 0x5b || c === 0xff3b || c === 0x3010 ||
-    c === 0x20 || c === 0x09 || c === 0xa0 || c === 0x3000 || c === 0x0a ||
-    (c >= 0x30 && c <= 0x39) || (c >= 0xff10 && c <= 0xff19)
+    c === 0x7b2c /* 第 */ ||
+    c === 0x28 ||
+    c === 0xff08 ||
+    c === 0x5b ||
+    c === 0xff3b ||
+    c === 0x3010 ||
+    c === 0x20 ||
+    c === 0x09 ||
+    c === 0xa0 ||
+    c === 0x3000 ||
+    c === 0x0a ||
+    (c >= 0x30 && c <= 0x39) ||
+    (c >= 0xff10 && c <= 0xff19)
   );
 }
 
@@ -155,7 +179,8 @@ export function findDocNumber(s: string): DocNumberMatch | null {
     // 令 / 公告 / 通告 followed by a 第N号 part.
     let anchorLength = 0;
     if (c === 0x4ee4 /* 令 */) anchorLength = 1;
-    else if ((c === 0x516c /* 公 */ || c === 0x901a /* 通 */) && s.charCodeAt(i + 1) === 0x544a /* 告 */) anchorLength = 2;
+    else if ((c === 0x516c /* 公 */ || c === 0x901a) /* 通 */ && s.charCodeAt(i + 1) === 0x544a /* 告 */)
+      anchorLength = 2;
     if (anchorLength === 0) continue;
     if (i - MAX_ORDER_ISSUER > bestStart) break;
     const anchorEnd = i + anchorLength;

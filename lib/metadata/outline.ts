@@ -12,8 +12,17 @@
 import type { OutlineItem } from '../types';
 
 type HeadingKind =
-  | 'bian' | 'bufen' | 'zhang' | 'jie' | 'tiao'
-  | 'cn' | 'cnParen' | 'arabic' | 'arabicParen' | 'parenCircled' | 'circled';
+  | 'bian'
+  | 'bufen'
+  | 'zhang'
+  | 'jie'
+  | 'tiao'
+  | 'cn'
+  | 'cnParen'
+  | 'arabic'
+  | 'arabicParen'
+  | 'parenCircled'
+  | 'circled';
 
 const CN_NUM = '[一二三四五六七八九十百千零〇两]{1,7}';
 const NUM = `(?:${CN_NUM}|[0-9]{1,3})`;
@@ -85,8 +94,14 @@ export interface HeadingMatch {
 
 /** Can a label start with this character? (A cheap filter before slicing the line.) */
 function isLabelStart(c: number): boolean {
-  return c === 0x7b2c || c === 0x28 || c === 0xff08 || (c >= 0x30 && c <= 0x39) || (c >= 0x2460 && c <= 0x2487) ||
-    CN_DIGIT_CODES.has(c);
+  return (
+    c === 0x7b2c ||
+    c === 0x28 ||
+    c === 0xff08 ||
+    (c >= 0x30 && c <= 0x39) ||
+    (c >= 0x2460 && c <= 0x2487) ||
+    CN_DIGIT_CODES.has(c)
+  );
 }
 
 /** The heading that starts `line` (already trimmed), or null. */

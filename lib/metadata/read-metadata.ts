@@ -58,11 +58,7 @@ export function readMetadata(input: MetadataInput): NoticeMetadata {
   // Title and 文种.
   const hint = cleanTitle(typeof input?.title === 'string' ? stripTitleSuffix(input.title) : null);
   const textTitle = findTextTitle(headLines);
-  const title =
-    cleanTitle(fields.title) ??
-    (hint && docTypeOfTitle(hint) ? hint : null) ??
-    textTitle?.title ??
-    hint;
+  const title = cleanTitle(fields.title) ?? (hint && docTypeOfTitle(hint) ? hint : null) ?? textTitle?.title ?? hint;
 
   // 发文字号.
   const docNumber = labelledDocNumber(fields.docNumber) ?? headDocNumber(text, headLines);

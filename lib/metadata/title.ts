@@ -12,8 +12,22 @@ import { matchHeading } from './outline';
  * `_中央有关文件_`, `_最新政策_`, `_滚动新闻_`, `_部门政务_`), and the shape of other sites' names.
  */
 const KNOWN_COLUMNS = new Set([
-  '国务院文件', '国务院部门文件', '中央有关文件', '最新政策', '滚动新闻', '部门政务', '政策解读', '国务院公报',
-  '政策文件', '通知公告', '政府信息公开', '信息公开', '文件通知', '政务公开', '政策法规', '法律法规',
+  '国务院文件',
+  '国务院部门文件',
+  '中央有关文件',
+  '最新政策',
+  '滚动新闻',
+  '部门政务',
+  '政策解读',
+  '国务院公报',
+  '政策文件',
+  '通知公告',
+  '政府信息公开',
+  '信息公开',
+  '文件通知',
+  '政务公开',
+  '政策法规',
+  '法律法规',
 ]);
 const SITE_NAME =
   /(?:网|网站|门户|官网|法宝|数据库|频道|首页|新闻|论坛|博客|公众号|\.com|\.cn|\.net|\.org|\.gov|Powered by.*|北大法宝V\d+)$/i;
@@ -41,8 +55,7 @@ export function stripTitleSuffix(pageTitle: string): string {
     const tail = t.slice(last.index + last[0].length).trim();
     if (!head) break;
     const site = tail.length === 0 || SITE_NAME.test(tail) || KNOWN_COLUMNS.has(tail) || GONGBAO_ISSUE.test(tail);
-    const column =
-      tail.length <= 8 && !/[0-9（）()《》]/.test(tail) && (droppedSite || docTypeOfTitle(head) !== null);
+    const column = tail.length <= 8 && !/[0-9（）()《》]/.test(tail) && (droppedSite || docTypeOfTitle(head) !== null);
     if (!site && !column) break;
     if (site) droppedSite = true;
     t = head;

@@ -21,7 +21,13 @@ import { PURPOSE_SENTENCE } from './read-layout';
 import { indexWithin } from './search-within';
 import type { Unit } from './split-clauses';
 
-export const PRECEDENCE: readonly ObligationCategory[] = ['accountability', 'prohibition', 'obligation', 'permission', 'encouragement'];
+export const PRECEDENCE: readonly ObligationCategory[] = [
+  'accountability',
+  'prohibition',
+  'obligation',
+  'permission',
+  'encouragement',
+];
 
 export interface Classification {
   categories: ObligationCategory[];
@@ -55,7 +61,8 @@ const PURPOSE_SEGMENT = /^为(?!准|主|止|此|由|依据|基础|核心|重点|
 /** 以习近平新时代中国特色社会主义思想为指导: the guiding-ideology formula frames, it does not direct. */
 const GUIDING = /^(?:《[^》]{1,30}》)?(?:坚持)?以[^。;]{2,80}?为(?:指导|引领|统领|指引)/;
 /** Headings that name a topic although they open with a verb: （一）组织领导, 四、组织实施, 保障措施. */
-const TOPIC_HEADING = /^(?:组织领导|组织保障|组织实施|实施步骤|保障措施|保障机制|实施范围|发展目标|建设目标|建设内容|实施主体|指导思想)[。.]?$/;
+const TOPIC_HEADING =
+  /^(?:组织领导|组织保障|组织实施|实施步骤|保障措施|保障机制|实施范围|发展目标|建设目标|建设内容|实施主体|指导思想)[。.]?$/;
 
 /** Speaker + speech verb: 习近平总书记强调, 会议指出, 《意见》指出，, 他表示. */
 const SPEECH = new RegExp(
@@ -74,15 +81,26 @@ const SANCTION_START = /^(?:处|给予|追究|责令|依法|由[^,。;]{0,20}?(?
 /** Adverbials between a subject and its bare verb: 县级以上地方人民政府结合本地实际…，统筹制定…. */
 const SUBJECT_ADVERBIAL = /^(?:结合|根据|按照|依照|依据|围绕|针对|立足|在|按|依托|通过)/;
 /** 由X负责/制定/组织…: a regulation assigning a task without a modal (目录由质检总局会同…制定). */
-const ASSIGNED_VERB = /^(?:会同[^,。;]{2,20}?)?(?:负责|制定|组织|统一|另行|审批|核准|确定|批准|决定|承担|实施|颁发|办理|发布|监督|管理|分担|安排|牵头|执行)/;
+const ASSIGNED_VERB =
+  /^(?:会同[^,。;]{2,20}?)?(?:负责|制定|组织|统一|另行|审批|核准|确定|批准|决定|承担|实施|颁发|办理|发布|监督|管理|分担|安排|牵头|执行)/;
 const ASSIGNMENT_ENTRY: CompiledEntry = {
-  word: '由', role: 'trigger', category: 'obligation', strength: 'hard', maskAt: [], maskIndex: [],
+  word: '由',
+  role: 'trigger',
+  category: 'obligation',
+  strength: 'hard',
+  maskAt: [],
+  maskIndex: [],
   note: '由X制定/负责: assignment of a task in a regulation',
 };
 /** 驻外办事处的主要任务是： / 各成员单位职责如下：: an intro listing duties; its items inherit an obligation. */
 const DUTY_LIST = /(?:主要)?(职责|任务|职能|义务)(?:主要)?(?:是|为|包括|有|如下)?:$/;
 const DUTY_LIST_ENTRY: CompiledEntry = {
-  word: '职责', role: 'trigger', category: 'obligation', strength: 'soft', maskAt: [], maskIndex: [],
+  word: '职责',
+  role: 'trigger',
+  category: 'obligation',
+  strength: 'soft',
+  maskAt: [],
+  maskIndex: [],
   note: 'X的主要职责是：, a list of duties',
 };
 
@@ -95,10 +113,13 @@ export function classifyUnit(f: string, unit: Unit, ctx: ClassifyContext): Class
   let hits = countingHits(f, unit, ctx);
   if (hits.length === 0) {
     const assigned = assignment(f, unit) ?? dutyListIntro(f, unit);
-    return assigned ? { ...assigned, quoted: ctx.quotedScope || isQuotedAt(f, unit.fullSentenceStart, assigned.trigger.start) } : null;
+    return assigned
+      ? { ...assigned, quoted: ctx.quotedScope || isQuotedAt(f, unit.fullSentenceStart, assigned.trigger.start) }
+      : null;
   }
   // A bare condition (企业依法终止的；) directs nobody; as a list item it takes the intro's reading.
-  if (unitEndsWithDe(f, unit) && hits.every((h) => segmentEndsWithDe(f, unit, segmentIndex(unit, h.start)))) return null;
+  if (unitEndsWithDe(f, unit) && hits.every((h) => segmentEndsWithDe(f, unit, segmentIndex(unit, h.start))))
+    return null;
 
   // Conditions (…的，) before a later directive are 假定, not duties: 企业需要继续生产的，应当….
   const lastDirectiveSeg = segmentIndex(unit, hits[hits.length - 1].start);
@@ -112,12 +133,16 @@ export function classifyUnit(f: string, unit: Unit, ctx: ClassifyContext): Class
   if (firstAcc) {
     // 要严肃问责 / 应当依法给予处分: the modal governing the sanction adds no duty.
     const ak = segmentIndex(unit, firstAcc.start);
-    hits = hits.filter((h) => h.entry.category === 'accountability' || h.start > firstAcc.start || segmentIndex(unit, h.start) !== ak);
+    hits = hits.filter(
+      (h) => h.entry.category === 'accountability' || h.start > firstAcc.start || segmentIndex(unit, h.start) !== ak,
+    );
   } else {
     violation = violationCondition(f, unit, hits);
   }
 
-  const categories: ObligationCategory[] = violation ? ['accountability'] : PRECEDENCE.filter((c) => hits.some((h) => h.entry.category === c));
+  const categories: ObligationCategory[] = violation
+    ? ['accountability']
+    : PRECEDENCE.filter((c) => hits.some((h) => h.entry.category === c));
   if (categories.length === 0) return null;
   const decisive = violation ?? pickTrigger(hits.filter((h) => h.entry.category === categories[0]));
   return {
@@ -125,8 +150,12 @@ export function classifyUnit(f: string, unit: Unit, ctx: ClassifyContext): Class
     trigger: decisive,
     strength: violation ? 'hard' : decisive.entry.strength,
     quoted: ctx.quotedScope || isQuotedAt(f, unit.fullSentenceStart, decisive.start),
-    epistemic: unit.hits.some((h) => h.entry.role === 'epistemic' && h.end <= decisive.start && decisive.start - h.end <= 2),
-    framing: '《坚以'.includes(f[unit.fullSentenceStart]) && GUIDING.test(f.slice(unit.fullSentenceStart, Math.min(f.length, unit.fullSentenceStart + 120))),
+    epistemic: unit.hits.some(
+      (h) => h.entry.role === 'epistemic' && h.end <= decisive.start && decisive.start - h.end <= 2,
+    ),
+    framing:
+      '《坚以'.includes(f[unit.fullSentenceStart]) &&
+      GUIDING.test(f.slice(unit.fullSentenceStart, Math.min(f.length, unit.fullSentenceStart + 120))),
   };
 }
 
@@ -155,14 +184,22 @@ function isPurposeSentence(f: string, unit: Unit): boolean {
 /** The unit's deontic hits that count in its context (step 2 of the module comment). */
 function countingHits(f: string, unit: Unit, ctx: ClassifyContext): TriggerHit[] {
   const opening = afterConnectives(f, unit.start);
-  const purposeSeg = unit.segments.map((s) => f[s.start] === '为' && PURPOSE_SEGMENT.test(f.slice(s.start, s.start + 6)));
+  const purposeSeg = unit.segments.map(
+    (s) => f[s.start] === '为' && PURPOSE_SEGMENT.test(f.slice(s.start, s.start + 6)),
+  );
   const actorVerb = ctx.bareImperatives && unit.sentenceInitial ? subjectVerbAt(f, unit, opening) : -1;
   const topicHeading = unit.heading && TOPIC_HEADING.test(f.slice(unit.start, Math.min(unit.end, unit.start + 12)));
   return unit.hits.filter((h, i) => {
     if (h.entry.role !== 'trigger') return false;
     if (purposeSeg[segmentIndex(unit, h.start)]) return false;
     // 可以要求纳税人补缴: the modal before 要求 decides, 要求 is its verb.
-    if (h.entry.word === '要求' && i > 0 && unit.hits[i - 1].entry.role === 'trigger' && h.start - unit.hits[i - 1].end <= 2) return false;
+    if (
+      h.entry.word === '要求' &&
+      i > 0 &&
+      unit.hits[i - 1].entry.role === 'trigger' &&
+      h.start - unit.hits[i - 1].end <= 2
+    )
+      return false;
     if (!h.entry.clauseStart) return true;
     if (unit.heading) return h.start === unit.start && !topicHeading;
     return ctx.bareImperatives && unit.sentenceInitial && (h.start === opening || h.start === actorVerb);
@@ -235,7 +272,8 @@ function pickTrigger(hits: TriggerHit[]): TriggerHit {
 function afterConnectives(f: string, p: number): number {
   const m = /^(?:[一二三四五六七八九十]是|首先|其次|再次|最后|第[一二三四五六七八九十],?)/.exec(f.slice(p, p + 4));
   if (m) p += m[0].length;
-  for (const w of ['与此同时', '同时', '此外', '另外', '并且', '并', '还要', '还']) if (f.startsWith(w, p)) return p + w.length;
+  for (const w of ['与此同时', '同时', '此外', '另外', '并且', '并', '还要', '还'])
+    if (f.startsWith(w, p)) return p + w.length;
   return p;
 }
 

@@ -12,20 +12,159 @@ import { indexWithin } from './search-within';
 
 /** Heads of organisation and group phrases, longest first after compilation. Written as printed. */
 const ORG_SUFFIXES_SOURCE = [
-  '党委（党组）', '党组（党委）', '党组织', '党支部', '党总支', '党工委', '党委', '党组', '支部', '总支', '人民政府', '政府',
-  '部门', '机关', '单位', '机构', '组织', '办事处', '代表处', '派出机构', '办事机构', '委员会', '办公厅', '办公室', '领导小组', '指挥部', '工作组', '审查组', '小组',
-  '总局', '分局', '分行', '支行', '银行', '公司', '集团', '企业', '协会', '中心', '学校', '院校', '高校', '医院',
-  '领导干部', '党员干部', '党员', '干部', '主要负责同志', '负责同志', '领导班子', '班子', '成员', '同志', '负责人', '书记', '人员', '职工', '员工',
-  '公民', '法人', '个人', '纳税人', '扣缴义务人', '申请人', '当事人', '经营者', '生产者', '销售者', '个体工商户',
-  '市场主体', '经营主体', '各地区', '地区', '各地', '地方', '各级', '各村', '各县', '各市', '各区', '各镇', '各乡', '各省', '街道', '社区', '乡镇', '村', '局', '厅', '委',
-  '部', '署', '院', '校', '站', '队', '组', '室', '协会', '商会', '学会', '工会', '联合会', '总会', '银保监会', '证监会',
-  '保监会', '银监会', '理事会', '董事会', '监事会', '居委会', '村委会', '管委会', '基金会', '红十字会', '检验机构', '主要领导', '领导',
+  '党委（党组）',
+  '党组（党委）',
+  '党组织',
+  '党支部',
+  '党总支',
+  '党工委',
+  '党委',
+  '党组',
+  '支部',
+  '总支',
+  '人民政府',
+  '政府',
+  '部门',
+  '机关',
+  '单位',
+  '机构',
+  '组织',
+  '办事处',
+  '代表处',
+  '派出机构',
+  '办事机构',
+  '委员会',
+  '办公厅',
+  '办公室',
+  '领导小组',
+  '指挥部',
+  '工作组',
+  '审查组',
+  '小组',
+  '总局',
+  '分局',
+  '分行',
+  '支行',
+  '银行',
+  '公司',
+  '集团',
+  '企业',
+  '协会',
+  '中心',
+  '学校',
+  '院校',
+  '高校',
+  '医院',
+  '领导干部',
+  '党员干部',
+  '党员',
+  '干部',
+  '主要负责同志',
+  '负责同志',
+  '领导班子',
+  '班子',
+  '成员',
+  '同志',
+  '负责人',
+  '书记',
+  '人员',
+  '职工',
+  '员工',
+  '公民',
+  '法人',
+  '个人',
+  '纳税人',
+  '扣缴义务人',
+  '申请人',
+  '当事人',
+  '经营者',
+  '生产者',
+  '销售者',
+  '个体工商户',
+  '市场主体',
+  '经营主体',
+  '各地区',
+  '地区',
+  '各地',
+  '地方',
+  '各级',
+  '各村',
+  '各县',
+  '各市',
+  '各区',
+  '各镇',
+  '各乡',
+  '各省',
+  '街道',
+  '社区',
+  '乡镇',
+  '村',
+  '局',
+  '厅',
+  '委',
+  '部',
+  '署',
+  '院',
+  '校',
+  '站',
+  '队',
+  '组',
+  '室',
+  '协会',
+  '商会',
+  '学会',
+  '工会',
+  '联合会',
+  '总会',
+  '银保监会',
+  '证监会',
+  '保监会',
+  '银监会',
+  '理事会',
+  '董事会',
+  '监事会',
+  '居委会',
+  '村委会',
+  '管委会',
+  '基金会',
+  '红十字会',
+  '检验机构',
+  '主要领导',
+  '领导',
 ];
 
 /** Single-character heads need at least this many characters before them in the phrase (市委 no, 组织部 yes). */
 const SHORT_HEAD_MIN_PREFIX = 2;
 /** Words ending in a single-character head that name no body: 交通全部, 内部, 大局. */
-const NOT_HEADS = new Set(['全部', '内部', '外部', '局部', '大部', '一部', '东部', '西部', '南部', '北部', '中部', '头部', '底部', '顶部', '全局', '大局', '格局', '布局', '结局', '当局', '开局', '大院', '庭院', '全委', '细部', '腹部', '干部门']);
+const NOT_HEADS = new Set([
+  '全部',
+  '内部',
+  '外部',
+  '局部',
+  '大部',
+  '一部',
+  '东部',
+  '西部',
+  '南部',
+  '北部',
+  '中部',
+  '头部',
+  '底部',
+  '顶部',
+  '全局',
+  '大局',
+  '格局',
+  '布局',
+  '结局',
+  '当局',
+  '开局',
+  '大院',
+  '庭院',
+  '全委',
+  '细部',
+  '腹部',
+  '干部门',
+]);
 
 let suffixIndex: Map<string, string[]> | null = null;
 /** Suffixes by first character, longest first: a phrase scan checks only the few that can start at a position. */
@@ -42,34 +181,161 @@ function suffixesAt(ch: string): readonly string[] | undefined {
 }
 
 /** Characters that end a phrase: the predicate has started (要, 应, 对, 在…). */
-const STOP_CHARS = new Set(Array.from('要应须对在把将按根依于向从为是就均都已负承不得予由经必切坚确带严认请亦也还再能'));
+const STOP_CHARS = new Set(
+  Array.from('要应须对在把将按根依于向从为是就均都已负承不得予由经必切坚确带严认请亦也还再能'),
+);
 /** Words inside names that begin with a stop character: 应急管理部, 经济和信息化委员会, 就业服务中心. */
-const NAME_PARTS = ['应急', '经济', '经营', '就业', '能源', '不动产', '对外', '在京', '承包', '认证', '确权', '依法治', '主要', '重要', '需要', '必要', '在职', '驻在'];
+const NAME_PARTS = [
+  '应急',
+  '经济',
+  '经营',
+  '就业',
+  '能源',
+  '不动产',
+  '对外',
+  '在京',
+  '承包',
+  '认证',
+  '确权',
+  '依法治',
+  '主要',
+  '重要',
+  '需要',
+  '必要',
+  '在职',
+  '驻在',
+];
 /** Two-character words that end a phrase although their first character could be inside a name. */
 const STOP_WORDS = ['会同', '牵头', '结合', '通过', '围绕', '针对', '按职责', '做好', '加强', '落实'];
 /** Verbs that open a verb phrase, never a subject (采取党员干部带头…的方式 is not an actor). */
 const VERB_STARTS = [
-  '采取', '推行', '实行', '利用', '运用', '借助', '开展', '团结', '带领', '发动', '依靠', '激励', '督促', '指导', '协调', '配合',
-  '帮助', '教育', '要求', '号召', '组成', '选派', '派出', '动员', '引导', '支持', '鼓励', '推动', '加强', '强化', '完善', '建立',
-  '提高', '提升', '发挥', '充分', '坚持', '落实', '做好', '抓好', '统筹', '组织动员', '深入', '全面', '积极', '主动', '及时',
+  '采取',
+  '推行',
+  '实行',
+  '利用',
+  '运用',
+  '借助',
+  '开展',
+  '团结',
+  '带领',
+  '发动',
+  '依靠',
+  '激励',
+  '督促',
+  '指导',
+  '协调',
+  '配合',
+  '帮助',
+  '教育',
+  '要求',
+  '号召',
+  '组成',
+  '选派',
+  '派出',
+  '动员',
+  '引导',
+  '支持',
+  '鼓励',
+  '推动',
+  '加强',
+  '强化',
+  '完善',
+  '建立',
+  '提高',
+  '提升',
+  '发挥',
+  '充分',
+  '坚持',
+  '落实',
+  '做好',
+  '抓好',
+  '统筹',
+  '组织动员',
+  '深入',
+  '全面',
+  '积极',
+  '主动',
+  '及时',
 ];
 
 /** Phrase joiners between groups: 各地区、各部门; 质检总局或者省级质量技术监督局. */
 const JOINERS = ['以及', '或者', '特别是', '尤其是', '、', '和', '及', '与', '或'];
 /** Connectives that may precede the subject without being part of it (强调各级党委要…: the speech verb of a quote). */
-const CONNECTIVES = ['同时', '此外', '另外', '其中', '并且', '而且', '与此同时', '特别是', '尤其是', '当前', '目前', '今后', '下一步', '原则上', '凡是', '凡', '并', '还', '也', '另', '强调', '指出'];
+const CONNECTIVES = [
+  '同时',
+  '此外',
+  '另外',
+  '其中',
+  '并且',
+  '而且',
+  '与此同时',
+  '特别是',
+  '尤其是',
+  '当前',
+  '目前',
+  '今后',
+  '下一步',
+  '原则上',
+  '凡是',
+  '凡',
+  '并',
+  '还',
+  '也',
+  '另',
+  '强调',
+  '指出',
+];
 /** A segment starting with one of these is an adverbial or a target (对X，要…: X is not the bearer). */
-const PREPOSITIONS = ['对', '针对', '在', '按照', '根据', '依照', '依据', '为', '通过', '以', '把', '将', '从', '自', '向', '围绕', '结合', '依托', '经', '除', '当', '随着', '面对', '关于', '就', '由于', '鉴于', '违反'];
+const PREPOSITIONS = [
+  '对',
+  '针对',
+  '在',
+  '按照',
+  '根据',
+  '依照',
+  '依据',
+  '为',
+  '通过',
+  '以',
+  '把',
+  '将',
+  '从',
+  '自',
+  '向',
+  '围绕',
+  '结合',
+  '依托',
+  '经',
+  '除',
+  '当',
+  '随着',
+  '面对',
+  '关于',
+  '就',
+  '由于',
+  '鉴于',
+  '违反',
+];
 
 function isPhraseChar(code: number): boolean {
-  return isHan(code) || code === 0x3001 /* 、 */ || code === 0x28 || code === 0x29 || (code >= 0x30 && code <= 0x39) ||
-    (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a) || code === 0x201c || code === 0x201d;
+  return (
+    isHan(code) ||
+    code === 0x3001 /* 、 */ ||
+    code === 0x28 ||
+    code === 0x29 ||
+    (code >= 0x30 && code <= 0x39) ||
+    (code >= 0x41 && code <= 0x5a) ||
+    (code >= 0x61 && code <= 0x7a) ||
+    code === 0x201c ||
+    code === 0x201d
+  );
 }
 
 function stopsAt(f: string, q: number): boolean {
   if (STOP_CHARS.has(f[q])) {
     for (const w of NAME_PARTS) {
-      for (let k = w.indexOf(f[q]); k >= 0; k = w.indexOf(f[q], k + 1)) if (q - k >= 0 && f.startsWith(w, q - k)) return false;
+      for (let k = w.indexOf(f[q]); k >= 0; k = w.indexOf(f[q], k + 1))
+        if (q - k >= 0 && f.startsWith(w, q - k)) return false;
     }
     return true;
   }
@@ -96,7 +362,11 @@ function scanItem(f: string, from: number, maxLen: number, limit: number, phrase
     }
     for (const s of suffixesAt(f[q]) ?? []) {
       if (!f.startsWith(s, q)) continue;
-      if (s.length === 1 && (q - phraseStart < SHORT_HEAD_MIN_PREFIX || NOT_HEADS.has(f.slice(q - 1, q + 1)) || f.startsWith('之间', q + 1))) continue;
+      if (
+        s.length === 1 &&
+        (q - phraseStart < SHORT_HEAD_MIN_PREFIX || NOT_HEADS.has(f.slice(q - 1, q + 1)) || f.startsWith('之间', q + 1))
+      )
+        continue;
       let e = q + s.length;
       if (e > limit) continue;
       if (f.charCodeAt(e) === 0x28) {
@@ -155,9 +425,15 @@ export function startsWithPreposition(f: string, p: number): boolean {
  * or null. Chains groups joined by 、/和/或者 (各地区、各有关部门) and adjacent heads (各级派出机构党委,
  * 集团广大党员). Never runs past `limit`.
  */
-export function parseActor(f: string, start: number, limit: number, blocked: (pos: number) => boolean = () => false): [number, number] | null {
+export function parseActor(
+  f: string,
+  start: number,
+  limit: number,
+  blocked: (pos: number) => boolean = () => false,
+): [number, number] | null {
   const s = skipConnectives(f, start, limit);
-  if (s >= limit || startsWithPreposition(f, s) || blocked(s) || VERB_STARTS.some((v) => f.startsWith(v, s))) return null;
+  if (s >= limit || startsWithPreposition(f, s) || blocked(s) || VERB_STARTS.some((v) => f.startsWith(v, s)))
+    return null;
   let end = scanItem(f, s, 48, limit);
   if (end < 0) return null;
   for (let guard = 0; guard < 12; guard++) {
@@ -190,7 +466,15 @@ export function parseAssignment(f: string, from: number, to: number): [number, n
   for (let p = indexWithin(f, '由', from, to); p >= 0; p = indexWithin(f, '由', p + 1, to)) {
     const prev = p > 0 ? f[p - 1] : '';
     // 理由, 自由, 经由, 由于 are not assignments
-    if (prev === '理' || prev === '自' || prev === '经' || prev === '缘' || f.startsWith('由于', p) || f.startsWith('由此', p)) continue;
+    if (
+      prev === '理' ||
+      prev === '自' ||
+      prev === '经' ||
+      prev === '缘' ||
+      f.startsWith('由于', p) ||
+      f.startsWith('由此', p)
+    )
+      continue;
     const np = parseActor(f, p + 1, to);
     if (np) return np;
   }
@@ -242,10 +526,64 @@ export function findExplicitBearer(
  * modifier, not the subject.
  */
 const PREDICATE_OPENERS = [
-  '均', '都', '也', '还', '亦', '一律', '同时', '必须', '务必', '切实', '要', '须', '应', '对', '在', '按', '根据', '依', '于', '向',
-  '从', '自', '以', '会同', '经', '通过', '结合', '针对', '围绕', '立足', '与', '和', '把', '将', '就', '为', '及时', '严格', '认真',
-  '坚决', '积极', '主动', '全面', '进一步', '特别是', '尤其是', '可', '不', '有权', '负责', '承担', '立即', '原则上', '统一', '一定',
-  '带头', '确需', '需',
+  '均',
+  '都',
+  '也',
+  '还',
+  '亦',
+  '一律',
+  '同时',
+  '必须',
+  '务必',
+  '切实',
+  '要',
+  '须',
+  '应',
+  '对',
+  '在',
+  '按',
+  '根据',
+  '依',
+  '于',
+  '向',
+  '从',
+  '自',
+  '以',
+  '会同',
+  '经',
+  '通过',
+  '结合',
+  '针对',
+  '围绕',
+  '立足',
+  '与',
+  '和',
+  '把',
+  '将',
+  '就',
+  '为',
+  '及时',
+  '严格',
+  '认真',
+  '坚决',
+  '积极',
+  '主动',
+  '全面',
+  '进一步',
+  '特别是',
+  '尤其是',
+  '可',
+  '不',
+  '有权',
+  '负责',
+  '承担',
+  '立即',
+  '原则上',
+  '统一',
+  '一定',
+  '带头',
+  '确需',
+  '需',
 ];
 /** Openers after which a relative clause could follow (各地已经建设…的平台): accepted only without a 的 before the trigger. */
 const WEAK_OPENERS = ['已', '未', '非', '如'];

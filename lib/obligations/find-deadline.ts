@@ -28,7 +28,10 @@ interface Pattern {
 const PATTERNS: Pattern[] = [
   // 于2026年10月20日前, 2019年4月底前, 6月30日之前, 3月上旬
   {
-    re: new RegExp(`(?:于|在|到|至|截至|截止到|截止)?(${YEAR})?(${MONTH})(${DAY})?(底|末|上旬|中旬|下旬)?(?:${CLOCK})?(?:前|之前|以前)`, 'g'),
+    re: new RegExp(
+      `(?:于|在|到|至|截至|截止到|截止)?(${YEAR})?(${MONTH})(${DAY})?(底|末|上旬|中旬|下旬)?(?:${CLOCK})?(?:前|之前|以前)`,
+      'g',
+    ),
     type: 'date',
   },
   // 2019年3月中旬, 到2020年6月底 (a bound without 前)
@@ -38,7 +41,10 @@ const PATTERNS: Pattern[] = [
   { re: new RegExp(`(${YEAR_NUM})年()()(底|末)(?:前|之前)`, 'g'), type: 'date' },
   { re: new RegExp(`(?:到|至)(${YEAR_NUM})年()()(底|末)?`, 'g'), type: 'date' },
   // 年底前, 今年底前, 年内, 月底前
-  { re: /(?:今年|本年|当年)?年(?:底|末)(?:前|之前)|(?:今年|本年度?|年)内(?=完成|实现|全面|基本|建成|出台|落实)|(?:本月|当月|月)底(?:前|之前)/g, type: 'date' },
+  {
+    re: /(?:今年|本年|当年)?年(?:底|末)(?:前|之前)|(?:今年|本年度?|年)内(?=完成|实现|全面|基本|建成|出台|落实)|(?:本月|当月|月)底(?:前|之前)/g,
+    type: 'date',
+  },
   // 自受理申请之日起5日内, 自变化事项发生后1个月内
   { re: new RegExp(`(?:自|从)[^,。;:!?\\n]{1,30}?(?:之日|之时|后)起?${N}${UNIT}(?:内|以内)`, 'g'), type: 'relative' },
   // 3个工作日内, 30日内
@@ -48,14 +54,38 @@ const PATTERNS: Pattern[] = [
   { re: new RegExp(`(?:届满|期满|到期)${N}${UNIT}(?:前|之前)`, 'g'), type: 'relative' },
   { re: new RegExp(`(?<!、)限期(?:${N}${UNIT}(?:内|以内)?)?(?!、)`, 'g'), type: 'relative' },
   // 每月5日前, 每年12月31日前, 每季度结束后15日内
-  { re: new RegExp(`每(?:个)?(?:日|天|周|月|季度|季|半年|年度|年)(?:${MONTH})?(?:${DAY}|第${N}个工作日)?(?:底|末)?(?:前|之前|以前)`, 'g'), type: 'recurring' },
-  { re: new RegExp(`每(?:个)?(?:月|季度|季|半年|年度|年)(?:结束|终了)后${N}${UNIT}(?:内|以内)`, 'g'), type: 'recurring' },
+  {
+    re: new RegExp(
+      `每(?:个)?(?:日|天|周|月|季度|季|半年|年度|年)(?:${MONTH})?(?:${DAY}|第${N}个工作日)?(?:底|末)?(?:前|之前|以前)`,
+      'g',
+    ),
+    type: 'recurring',
+  },
+  {
+    re: new RegExp(`每(?:个)?(?:月|季度|季|半年|年度|年)(?:结束|终了)后${N}${UNIT}(?:内|以内)`, 'g'),
+    type: 'recurring',
+  },
 ];
 
 /** Arabic or Chinese numeral to a number; 二〇一九 digit by digit, 三十一 by tens. NaN when unreadable. */
 export function readNumber(s: string): number {
   if (/^\d+$/.test(s)) return Number(s);
-  const digit: Record<string, number> = { '〇': 0, '零': 0, 'O': 0, '○': 0, '一': 1, '二': 2, '两': 2, '三': 3, '四': 4, '五': 5, '六': 6, '七': 7, '八': 8, '九': 9 };
+  const digit: Record<string, number> = {
+    〇: 0,
+    零: 0,
+    O: 0,
+    '○': 0,
+    一: 1,
+    二: 2,
+    两: 2,
+    三: 3,
+    四: 4,
+    五: 5,
+    六: 6,
+    七: 7,
+    八: 8,
+    九: 9,
+  };
   if (!s.includes('十') && !s.includes('百')) {
     let v = 0;
     for (const ch of s) {
@@ -91,7 +121,13 @@ const pad = (n: number) => String(n).padStart(2, '0');
  * before 前 (4月前) as the last day of the month before. Null when the year or the date is missing or
  * impossible.
  */
-function isoOf(yearS: string | undefined, monthS: string | undefined, dayS: string | undefined, part: string | undefined, hasBefore: boolean): string | null {
+function isoOf(
+  yearS: string | undefined,
+  monthS: string | undefined,
+  dayS: string | undefined,
+  part: string | undefined,
+  hasBefore: boolean,
+): string | null {
   if (!yearS) return null;
   const year = readNumber(yearS.replace(/年$/, ''));
   if (!Number.isFinite(year) || year < 1900 || year > 2200) return null;

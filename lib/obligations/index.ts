@@ -93,7 +93,8 @@ function* find(text: string, context?: ObligationContext): Generator<void, Claus
     const h = hitStartingAt(hits, p);
     return h !== undefined && h.entry.role === 'trigger' && !NAME_WORDS.has(h.entry.word);
   };
-  const addressee = context?.addressees?.map((a) => (typeof a === 'string' ? a.trim() : '')).find((a) => a.length > 0) ?? null;
+  const addressee =
+    context?.addressees?.map((a) => (typeof a === 'string' ? a.trim() : '')).find((a) => a.length > 0) ?? null;
   const notes = responsibilityNotes(f, text, units);
   yield;
 
@@ -126,9 +127,15 @@ function* find(text: string, context?: ObligationContext): Generator<void, Claus
     // word in the intro (以下几点：一是…；二是…, 即：…), else the text after ： is ordinary prose.
     const inItem: boolean = list !== null && (u.line > list.line || (list.announcesItems && u.start >= list.introEnd));
     // Bare imperatives count in directive sections, and at the start of a numbered item (一、加强…).
-    const itemOpening = line.label !== null && line.label !== 'article' && line.label !== 'part' && u.start === line.contentStart;
+    const itemOpening =
+      line.label !== null && line.label !== 'article' && line.label !== 'part' && u.start === line.contentStart;
     const ctx = {
-      bareImperatives: !layout.hasArticles && (line.underHeading || itemOpening) && !line.framing && !line.quotedScope && !line.purpose,
+      bareImperatives:
+        !layout.hasArticles &&
+        (line.underHeading || itemOpening) &&
+        !line.framing &&
+        !line.quotedScope &&
+        !line.purpose,
       quotedScope: line.quotedScope,
     };
     let cls = classifyUnit(f, u, ctx);
@@ -143,7 +150,9 @@ function* find(text: string, context?: ObligationContext): Generator<void, Claus
     let bearer: Bearer | null = null;
     if (!inherited) {
       const span: [number, number] | null =
-        cls.actor ?? addresseeOfRequest(f, cls.trigger, u.end) ?? findExplicitBearer(f, u.segments, cls.trigger.start, isWordAt);
+        cls.actor ??
+        addresseeOfRequest(f, cls.trigger, u.end) ??
+        findExplicitBearer(f, u.segments, cls.trigger.start, isWordAt);
       if (span) bearer = { text: text.slice(span[0], span[1]), source: 'explicit' };
     }
     if (!bearer) {
@@ -220,7 +229,11 @@ function hitStartingAt(hits: readonly TriggerHit[], pos: number): TriggerHit | u
  * （发展改革委、财政部按职责分工负责）: a note naming who carries the tasks of its paragraph. The
  * note is no clause of its own; it is the inherited bearer of the paragraph's clauses.
  */
-function responsibilityNotes(f: string, text: string, units: readonly Unit[]): { byLine: Map<number, string>; skip: Set<Unit> } {
+function responsibilityNotes(
+  f: string,
+  text: string,
+  units: readonly Unit[],
+): { byLine: Map<number, string>; skip: Set<Unit> } {
   const byLine = new Map<number, string>();
   const skip = new Set<Unit>();
   for (const u of units) {

@@ -98,8 +98,38 @@ function atBoundary(text: string, pos: number, allowed: string): boolean {
 
 /** Who can be told to act: 要求各地区…, 要求企业…. */
 const ACTOR_STARTS = [
-  '各', '全体', '全', '所有', '有关', '相关', '广大', '其', '基层', '党员', '干部', '企业', '单位', '地方', '部门', '机关',
-  '本', '该', '每', '我', '你', '凡', '申请人', '纳税人', '金融机构', '银行', '学校', '医疗机构', '领导', '市', '县', '省',
+  '各',
+  '全体',
+  '全',
+  '所有',
+  '有关',
+  '相关',
+  '广大',
+  '其',
+  '基层',
+  '党员',
+  '干部',
+  '企业',
+  '单位',
+  '地方',
+  '部门',
+  '机关',
+  '本',
+  '该',
+  '每',
+  '我',
+  '你',
+  '凡',
+  '申请人',
+  '纳税人',
+  '金融机构',
+  '银行',
+  '学校',
+  '医疗机构',
+  '领导',
+  '市',
+  '县',
+  '省',
 ];
 
 function actorFollows(text: string, pos: number): boolean {
@@ -120,7 +150,12 @@ function requiredFollows(text: string, pos: number, any: readonly string[], with
 function abstentionAt(text: string, pos: number, bu: CompiledEntry, cache: Uint8Array): boolean {
   if (text.charCodeAt(pos) !== 0x4e0d /* 不 */) return false;
   if (cache[pos] === 0) {
-    const yes = verbFollows(text, pos + 1) && !masked(text, pos, bu) && !text.startsWith('不得', pos) && !text.startsWith('不要', pos) && !text.startsWith('不准', pos);
+    const yes =
+      verbFollows(text, pos + 1) &&
+      !masked(text, pos, bu) &&
+      !text.startsWith('不得', pos) &&
+      !text.startsWith('不要', pos) &&
+      !text.startsWith('不准', pos);
     cache[pos] = yes ? 1 : 2;
   }
   return cache[pos] === 1;
@@ -164,7 +199,7 @@ export function matchTriggers(folded: string): TriggerHit[] {
   const quoted = quotedSpans(folded);
   /** Per position: 0 not yet known, 1 a possible abstention 不, 2 not. */
   const abstention = new Uint8Array(n);
-  for (let i = 0; i < n; ) {
+  for (let i = 0; i < n;) {
     const bucket = idx.get(folded.charCodeAt(i));
     if (!bucket || quoted[i]) {
       i++;

@@ -37,7 +37,27 @@ export interface Unit {
 }
 
 const CLOSERS = new Set(['”', '’', ')', '」', '』']);
-const CONNECTIVES = ['并且', '同时', '另外', '此外', '而且', '尤其是', '特别是', '进而', '但是', '但', '而', '却', '并', '还', '也', '都', '更', '再', '又'];
+const CONNECTIVES = [
+  '并且',
+  '同时',
+  '另外',
+  '此外',
+  '而且',
+  '尤其是',
+  '特别是',
+  '进而',
+  '但是',
+  '但',
+  '而',
+  '却',
+  '并',
+  '还',
+  '也',
+  '都',
+  '更',
+  '再',
+  '又',
+];
 
 /** Bare-imperative verbs that can also open an organisation name (组织人事部门). */
 export const NAME_WORDS: ReadonlySet<string> = new Set(['组织', '建设']);
@@ -90,7 +110,7 @@ function firstDeontic(seg: SegInfo): TriggerHit | undefined {
 }
 
 function skipConnectives(f: string, p: number, end: number): number {
-  for (let moved = true; moved && p < end; ) {
+  for (let moved = true; moved && p < end;) {
     moved = false;
     for (const w of CONNECTIVES) {
       if (f.startsWith(w, p)) {
@@ -160,8 +180,16 @@ export function splitClauses(f: string, layout: Layout, hits: readonly TriggerHi
       const [s, e] = trim(f, line.contentStart, line.headingEnd);
       if (e > s) {
         units.push({
-          start: s, end: e, line: li, sentence: sentence++, fullSentenceStart: s, sentenceInitial: true, heading: true,
-          endsWithColon: false, segments: [{ start: s, end: e }], hits: hitsIn(s, e),
+          start: s,
+          end: e,
+          line: li,
+          sentence: sentence++,
+          fullSentenceStart: s,
+          sentenceInitial: true,
+          heading: true,
+          endsWithColon: false,
+          segments: [{ start: s, end: e }],
+          hits: hitsIn(s, e),
         });
       }
       pos = line.headingEnd;
@@ -196,8 +224,15 @@ export function splitClauses(f: string, layout: Layout, hits: readonly TriggerHi
       const last = cur[cur.length - 1];
       const end = last.sep ? last.end + 1 : te;
       units.push({
-        start, end, line: li, sentence: id, fullSentenceStart: fullStart, sentenceInitial: start === ts, heading: false,
-        endsWithColon: last.sep === ':', segments: cur,
+        start,
+        end,
+        line: li,
+        sentence: id,
+        fullSentenceStart: fullStart,
+        sentenceInitial: start === ts,
+        heading: false,
+        endsWithColon: last.sep === ':',
+        segments: cur,
         hits: cur.length === 1 ? cur[0].hits : cur.flatMap((x) => x.hits),
       });
       cur = [];
@@ -209,7 +244,13 @@ export function splitClauses(f: string, layout: Layout, hits: readonly TriggerHi
       cur.push(seg);
       for (const h of seg.hits) if (isDeontic(h)) cats.add(h.entry.category);
       // A bare imperative opening the sentence (实现…互认，…) counts as a directive for cutting.
-      if (i === 0 && seg.hits.length > 0 && seg.hits[0].entry.clauseStart && seg.hits[0].start === skipConnectives(f, seg.start, seg.end)) cats.add('obligation');
+      if (
+        i === 0 &&
+        seg.hits.length > 0 &&
+        seg.hits[0].entry.clauseStart &&
+        seg.hits[0].start === skipConnectives(f, seg.start, seg.end)
+      )
+        cats.add('obligation');
       if (seg.sep === ':') flush();
     }
     flush();
@@ -243,7 +284,12 @@ export function splitClauses(f: string, layout: Layout, hits: readonly TriggerHi
   }
 
   /** Cut before segment `i`? Only called when the current unit already has a trigger. */
-  function shouldCut(cats: ReadonlySet<ObligationCategory | null>, cur: readonly SegInfo[], segs: SegInfo[], i: number): boolean {
+  function shouldCut(
+    cats: ReadonlySet<ObligationCategory | null>,
+    cur: readonly SegInfo[],
+    segs: SegInfo[],
+    i: number,
+  ): boolean {
     const seg = segs[i];
     // …决定的，省级质量技术监督局应当…: a condition stays with the directive it conditions.
     if (endsWithDe(f, segs[i - 1])) return false;
@@ -255,9 +301,20 @@ export function splitClauses(f: string, layout: Layout, hits: readonly TriggerHi
     const open = opening(f, seg);
     if (open === 'actor') return true;
     // 严禁…，一旦发现违规者，将依法依规追究责任: the sanction for breaking the rule is its own clause.
-    if (!cats.has('accountability') && CONDITION_OPENERS.test(f.slice(seg.start, seg.start + 3)) && segs.slice(i, i + 3).some((x) => firstDeontic(x)?.entry.category === 'accountability')) return true;
+    if (
+      !cats.has('accountability') &&
+      CONDITION_OPENERS.test(f.slice(seg.start, seg.start + 3)) &&
+      segs.slice(i, i + 3).some((x) => firstDeontic(x)?.entry.category === 'accountability')
+    )
+      return true;
     // 要进行检查，对发现的问题线索依法依规处理: a target lead-in carrying a directive of another category.
-    if (own && !open && (f.startsWith('对', seg.start) || f.startsWith('针对', seg.start)) && !cats.has(own.entry.category)) return true;
+    if (
+      own &&
+      !open &&
+      (f.startsWith('对', seg.start) || f.startsWith('针对', seg.start)) &&
+      !cats.has(own.entry.category)
+    )
+      return true;
     if (open === 'trigger') {
       const cat = firstDeontic(seg)!.entry.category;
       // 要加强…，引导… / 要…，支持…: encouragement verbs in a directive chain stay in its scope.

@@ -25,7 +25,9 @@ export function lazyModuleFile(raw: unknown): LazyModuleFile | null {
   if (typeof raw !== 'object' || raw === null) return null;
   const r = raw as Record<string, unknown>;
   if (r.type !== 'page/load-module' || Object.keys(r).length !== 2 || typeof r.module !== 'string') return null;
-  return Object.prototype.hasOwnProperty.call(LAZY_MODULES, r.module) ? LAZY_MODULES[r.module as LazyModule].file : null;
+  return Object.prototype.hasOwnProperty.call(LAZY_MODULES, r.module)
+    ? LAZY_MODULES[r.module as LazyModule].file
+    : null;
 }
 
 /** Leave a lazily loaded module's export where the content script finds it (called by the injected script). */

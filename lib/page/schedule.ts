@@ -23,7 +23,11 @@ export function yieldToMain(): Promise<void> {
  * Run `work(item)` over items, yielding whenever a slice has used up `budgetMs`, so long lists (thousands of
  * ranges to build) never make one long task.
  */
-export async function sliced<T>(items: readonly T[], work: (item: T, index: number) => void, budgetMs = 8): Promise<void> {
+export async function sliced<T>(
+  items: readonly T[],
+  work: (item: T, index: number) => void,
+  budgetMs = 8,
+): Promise<void> {
   let sliceStart = performance.now();
   for (let i = 0; i < items.length; i++) {
     work(items[i], i);

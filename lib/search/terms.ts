@@ -78,8 +78,9 @@ let segmenter: SegmenterLike | null | undefined;
 function wordSegmenter(): SegmenterLike | null {
   if (segmenter !== undefined) return segmenter;
   try {
-    const Seg = (Intl as unknown as { Segmenter?: new (locale: string, options: { granularity: string }) => SegmenterLike })
-      .Segmenter;
+    const Seg = (
+      Intl as unknown as { Segmenter?: new (locale: string, options: { granularity: string }) => SegmenterLike }
+    ).Segmenter;
     segmenter = typeof Seg === 'function' ? new Seg('zh', { granularity: 'word' }) : null;
   } catch {
     segmenter = null;
@@ -245,7 +246,13 @@ export function parseQuery(query: string): ParsedQuery {
       }
     }
     if (exact.length === 0 && prefixes.length === 0) continue;
-    phrases.push({ text, rawSafe: isRawSafe(text), exact: dedupe(exact), prefixes: dedupe(prefixes), words: queryWords(hanRuns, exact) });
+    phrases.push({
+      text,
+      rawSafe: isRawSafe(text),
+      exact: dedupe(exact),
+      prefixes: dedupe(prefixes),
+      words: queryWords(hanRuns, exact),
+    });
   }
   return { phrases };
 }
@@ -352,7 +359,9 @@ export function snippet(text: string | Haystack, query: ParsedQuery, radius = 40
   if (at < 0) return null;
   const start = Math.max(0, at - radius);
   const end = Math.min(source.length, at + len + radius);
-  return (start > 0 ? '…' : '') + source.slice(start, end).replace(/\s+/g, ' ').trim() + (end < source.length ? '…' : '');
+  return (
+    (start > 0 ? '…' : '') + source.slice(start, end).replace(/\s+/g, ' ').trim() + (end < source.length ? '…' : '')
+  );
 }
 
 /* ----- Terms of stored records ----- */
@@ -390,7 +399,8 @@ export function noticeTerms(src: NoticeTermSource, textBudget = NOTICE_TEXT_TERM
       out.add(TITLE_PREFIX + t);
     }
   }
-  for (const field of [...src.metadata, ...src.tags, ...src.headings]) for (const t of indexTerms(field, 2000)) out.add(t);
+  for (const field of [...src.metadata, ...src.tags, ...src.headings])
+    for (const t of indexTerms(field, 2000)) out.add(t);
   const body = indexTermsWithCut(src.text, textBudget);
   for (const t of body.terms) out.add(t);
   if (body.cut) out.add(CUT_MARKER);

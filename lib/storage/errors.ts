@@ -15,8 +15,10 @@
 export type StorageErrorKind = 'quota' | 'conflict' | 'invalid' | 'unknown';
 
 const USER_MESSAGES: Record<StorageErrorKind, string> = {
-  quota: '存储空间已满，本次修改未保存。请释放磁盘空间，或导出备份并清空回收站后重试。 / Storage is full (disk or quota): this change was not saved. Free disk space, or export a backup and empty the bin, then try again.',
-  conflict: '数据已被其他操作修改，本次修改未保存。请刷新后重试。 / The data was changed elsewhere: this change was not saved. Reload and try again.',
+  quota:
+    '存储空间已满，本次修改未保存。请释放磁盘空间，或导出备份并清空回收站后重试。 / Storage is full (disk or quota): this change was not saved. Free disk space, or export a backup and empty the bin, then try again.',
+  conflict:
+    '数据已被其他操作修改，本次修改未保存。请刷新后重试。 / The data was changed elsewhere: this change was not saved. Reload and try again.',
   invalid: '数据不完整或格式不正确，未保存。 / The data is incomplete or malformed and was not saved.',
   unknown: '保存失败，数据未改动。请重试。 / Saving failed and nothing was changed. Please try again.',
 };
@@ -50,16 +52,20 @@ function chain(err: unknown, depth = 0): unknown[] {
 }
 
 function nameOf(e: unknown): string {
-  return e && typeof e === 'object' && typeof (e as { name?: unknown }).name === 'string' ? (e as { name: string }).name : '';
+  return e && typeof e === 'object' && typeof (e as { name?: unknown }).name === 'string'
+    ? (e as { name: string }).name
+    : '';
 }
 
 function messageOf(e: unknown): string {
-  if (e && typeof e === 'object' && typeof (e as { message?: unknown }).message === 'string') return (e as { message: string }).message;
+  if (e && typeof e === 'object' && typeof (e as { message?: unknown }).message === 'string')
+    return (e as { message: string }).message;
   return String(e);
 }
 
 /** What Chromium and Firefox write in the message of an IndexedDB error caused by a full disk. */
-const DISK_FULL = /FILE_ERROR_NO_SPACE|No space left on device|\bENOSPC\b|NS_ERROR_FILE_NO_DEVICE_SPACE|Failed to write blobs \(IOError\)/i;
+const DISK_FULL =
+  /FILE_ERROR_NO_SPACE|No space left on device|\bENOSPC\b|NS_ERROR_FILE_NO_DEVICE_SPACE|Failed to write blobs \(IOError\)/i;
 
 /** Map any error thrown by storage code to a StorageError (a StorageError passes through unchanged). */
 export function toStorageError(err: unknown): StorageError {
@@ -72,7 +78,8 @@ export function toStorageError(err: unknown): StorageError {
     return new StorageError('quota', detail, err);
   }
   if (errors.some((e) => DISK_FULL.test(messageOf(e)))) return new StorageError('quota', detail, err);
-  if (names.some((n) => n === 'ConstraintError' || n === 'VersionError')) return new StorageError('conflict', detail, err);
+  if (names.some((n) => n === 'ConstraintError' || n === 'VersionError'))
+    return new StorageError('conflict', detail, err);
   if (names.some((n) => n === 'DataError' || n === 'DataCloneError' || n === 'TypeError')) {
     return new StorageError('invalid', detail, err);
   }
@@ -89,7 +96,8 @@ export const NEARLY_FULL_BYTES = 32 * 1024 * 1024;
  */
 export async function storageNearlyFull(needed = 0): Promise<boolean> {
   type Estimate = { quota?: number; usage?: number };
-  const storage = (globalThis as { navigator?: { storage?: { estimate?: () => Promise<Estimate> } } }).navigator?.storage;
+  const storage = (globalThis as { navigator?: { storage?: { estimate?: () => Promise<Estimate> } } }).navigator
+    ?.storage;
   if (typeof storage?.estimate !== 'function') return false;
   try {
     const { quota, usage } = await storage.estimate();
@@ -107,7 +115,10 @@ export async function storageNearlyFull(needed = 0): Promise<boolean> {
  */
 export async function ensureRoomToWrite(needed = 0): Promise<void> {
   if (await storageNearlyFull(needed)) {
-    throw new StorageError('quota', `Less than ${Math.round((NEARLY_FULL_BYTES + needed) / 1048576)} MB of storage left: not written`);
+    throw new StorageError(
+      'quota',
+      `Less than ${Math.round((NEARLY_FULL_BYTES + needed) / 1048576)} MB of storage left: not written`,
+    );
   }
 }
 

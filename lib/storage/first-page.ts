@@ -9,7 +9,10 @@ import type { NoticeRow } from './db';
 
 /** IndexedDB's getAllRecords (Chromium 141+): keys and values in one request, in either direction. */
 interface IndexWithRecords {
-  getAllRecords?: (options: { count?: number; direction?: IDBCursorDirection }) => IDBRequest<Array<{ key: IDBValidKey; primaryKey: IDBValidKey; value: unknown }>>;
+  getAllRecords?: (options: {
+    count?: number;
+    direction?: IDBCursorDirection;
+  }) => IDBRequest<Array<{ key: IDBValidKey; primaryKey: IDBValidKey; value: unknown }>>;
 }
 
 /** Notices in the popup's list. */
@@ -71,11 +74,15 @@ export function readFirstPage(
           const request = getAllRecords.call(index, { count, direction: 'prev' });
           request.onsuccess = () => {
             const records = request.result;
-            for (const r of records) if (rows.length < limit && (r.value as NoticeRow).deletedAt === null) rows.push(r.value as NoticeRow);
+            for (const r of records)
+              if (rows.length < limit && (r.value as NoticeRow).deletedAt === null) rows.push(r.value as NoticeRow);
             if (rows.length >= limit || records.length < count) return;
             // More in the bin than expected: go on from the last one read (same time: skip those already read).
             const last = records[records.length - 1];
-            walk(last.key, records.filter((r) => r.key === last.key).map((r) => String(r.primaryKey)));
+            walk(
+              last.key,
+              records.filter((r) => r.key === last.key).map((r) => String(r.primaryKey)),
+            );
           };
         }
         tx.oncomplete = () => done(rows);

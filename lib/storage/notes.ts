@@ -24,7 +24,12 @@ export function noteText(a: { note: string; tags: string[] }): string {
  * The note row after an annotation write: the annotation's entry set (live, with terms) or removed; null
  * when no entry is left (the row is then deleted). `row` is not modified.
  */
-export function withAnnotation(row: NoteTermsRow | undefined, key: string, noticeId: string, a: AnnotationRow): NoteTermsRow | null {
+export function withAnnotation(
+  row: NoteTermsRow | undefined,
+  key: string,
+  noticeId: string,
+  a: AnnotationRow,
+): NoteTermsRow | null {
   const notes = { ...(row?.notes ?? {}) };
   if (a.deletedAt === null && a.terms.length > 0) notes[a.id] = { text: noteText(a), terms: a.terms };
   else delete notes[a.id];
@@ -41,7 +46,10 @@ export function noteRow(key: string, noticeId: string, notes: NoteTermsRow['note
 }
 
 /** Note rows for annotations as stored (live ones with terms), under their notices' search keys. */
-export function buildNoteRows(annotations: Iterable<AnnotationRow>, notices: Map<string, Pick<NoticeRow, 'searchKey'>>): NoteTermsRow[] {
+export function buildNoteRows(
+  annotations: Iterable<AnnotationRow>,
+  notices: Map<string, Pick<NoticeRow, 'searchKey'>>,
+): NoteTermsRow[] {
   const byNotice = new Map<string, NoteTermsRow['notes']>();
   for (const a of annotations) {
     if (a.deletedAt !== null || !a.terms || a.terms.length === 0) continue;

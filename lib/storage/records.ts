@@ -74,7 +74,8 @@ export function idOfSearchKey(key: string): string {
 /** The searchable strings of a notice's metadata (not its title, which is indexed separately). */
 export function metadataStrings(m: NoticeMetadata): string[] {
   const out: string[] = [];
-  for (const v of [m.docType, m.docNumber, m.validity, m.level, m.citationCode, m.signedDate, m.publishedDate]) if (v) out.push(v);
+  for (const v of [m.docType, m.docNumber, m.validity, m.level, m.citationCode, m.signedDate, m.publishedDate])
+    if (v) out.push(v);
   out.push(...m.issuers, ...m.addressees);
   return out;
 }

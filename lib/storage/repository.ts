@@ -10,8 +10,23 @@
 
 import { isNoticeId, normaliseKeyPart, tryCanonicalUrl } from '../identity';
 import { TERMS_VERSION, annotationTerms, indexTerms, noticeTerms } from '../search/terms';
-import { OBLIGATION_CATEGORIES, type Annotation, type Clause, type ObligationCategory, type SavedNotice } from '../types';
-import type { AliasRow, AnnotationRow, NoteTermsRow, NoticeAnalysisRow, NoticeLensDB, NoticeRow, NoticeTermsRow, NoticeTextRow } from './db';
+import {
+  OBLIGATION_CATEGORIES,
+  type Annotation,
+  type Clause,
+  type ObligationCategory,
+  type SavedNotice,
+} from '../types';
+import type {
+  AliasRow,
+  AnnotationRow,
+  NoteTermsRow,
+  NoticeAnalysisRow,
+  NoticeLensDB,
+  NoticeRow,
+  NoticeTermsRow,
+  NoticeTextRow,
+} from './db';
 import { buildNoteRows, withAnnotation } from './notes';
 import { StorageError, guard } from './errors';
 import { LIMITS, isAnnotationId, normaliseTags } from './limits';
@@ -65,7 +80,11 @@ export class NoticeRepository {
     return guard(async () => {
       checkSnapshot(snapshot);
       const prepared = prepareNotice(snapshot);
-      return this.db.transaction('rw', NOTICE_TABLES.map((t) => this.db.table(t)), () => this.writeNotice(prepared));
+      return this.db.transaction(
+        'rw',
+        NOTICE_TABLES.map((t) => this.db.table(t)),
+        () => this.writeNotice(prepared),
+      );
     });
   }
 
@@ -77,15 +96,19 @@ export class NoticeRepository {
     return guard(async () => {
       snapshots.forEach(checkSnapshot);
       const prepared = snapshots.map(prepareNotice);
-      return this.db.transaction('rw', NOTICE_TABLES.map((t) => this.db.table(t)), async () => {
-        // What is stored is read in one go and every write made at the end in bulk: a few requests per
-        // batch instead of several per notice (each costs a round trip to the database).
-        const stored = await this.readStored(prepared.map((p) => p.snapshot.id));
-        const writes = new NoticeWrites();
-        const out = prepared.map((p) => this.mergeNotice(p, stored, writes));
-        await writes.flush(this.db);
-        return out;
-      });
+      return this.db.transaction(
+        'rw',
+        NOTICE_TABLES.map((t) => this.db.table(t)),
+        async () => {
+          // What is stored is read in one go and every write made at the end in bulk: a few requests per
+          // batch instead of several per notice (each costs a round trip to the database).
+          const stored = await this.readStored(prepared.map((p) => p.snapshot.id));
+          const writes = new NoticeWrites();
+          const out = prepared.map((p) => this.mergeNotice(p, stored, writes));
+          await writes.flush(this.db);
+          return out;
+        },
+      );
     });
   }
 
@@ -111,23 +134,27 @@ export class NoticeRepository {
   setNoticeTags(id: string, tags: string[]): Promise<SavedNotice> {
     return guard(async () => {
       const clean = checkTags(tags);
-      return this.db.transaction('rw', NOTICE_TABLES.map((t) => this.db.table(t)), async () => {
-        const row = await this.db.notices.get(id);
-        if (!row) throw new StorageError('invalid', `No notice ${id}`);
-        const [textRow, analysis] = await Promise.all([this.db.noticeTexts.get(id), this.db.noticeAnalyses.get(id)]);
-        row.tags = clean;
-        row.updatedAt = this.tick(row.updatedAt);
-        const terms = noticeTerms({
-          title: row.metadata.title,
-          metadata: metadataStrings(row.metadata),
-          tags: clean,
-          headings: (analysis?.outline ?? []).map((o) => `${o.label}${o.title}`),
-          text: textRow?.text ?? '',
-        });
-        await this.replaceTerms(row, terms);
-        await this.db.notices.put(row);
-        return (await this.assemble(row))!;
-      });
+      return this.db.transaction(
+        'rw',
+        NOTICE_TABLES.map((t) => this.db.table(t)),
+        async () => {
+          const row = await this.db.notices.get(id);
+          if (!row) throw new StorageError('invalid', `No notice ${id}`);
+          const [textRow, analysis] = await Promise.all([this.db.noticeTexts.get(id), this.db.noticeAnalyses.get(id)]);
+          row.tags = clean;
+          row.updatedAt = this.tick(row.updatedAt);
+          const terms = noticeTerms({
+            title: row.metadata.title,
+            metadata: metadataStrings(row.metadata),
+            tags: clean,
+            headings: (analysis?.outline ?? []).map((o) => `${o.label}${o.title}`),
+            text: textRow?.text ?? '',
+          });
+          await this.replaceTerms(row, terms);
+          await this.db.notices.put(row);
+          return (await this.assemble(row))!;
+        },
+      );
     });
   }
 
@@ -154,7 +181,11 @@ export class NoticeRepository {
           this.db.noticeTexts.bulkGet(ids),
           this.db.noticeAnalyses.bulkGet(ids),
         ]);
-        return rows.map((row, i) => (!row || (row.deletedAt !== null && !options.includeDeleted) ? null : assembleNotice(row, texts[i], analyses[i])));
+        return rows.map((row, i) =>
+          !row || (row.deletedAt !== null && !options.includeDeleted)
+            ? null
+            : assembleNotice(row, texts[i], analyses[i]),
+        );
       }),
     );
   }
@@ -182,7 +213,9 @@ export class NoticeRepository {
    * Library page, most recently changed first, with annotation counts. Filters use the indexes, so a page
    * costs the same however large the library is.
    */
-  listNotices(options: { filters?: NoticeFilters; limit?: number; offset?: number } = {}): Promise<Page<NoticeSummary>> {
+  listNotices(
+    options: { filters?: NoticeFilters; limit?: number; offset?: number } = {},
+  ): Promise<Page<NoticeSummary>> {
     const limit = clampInt(options.limit ?? 50, 1, LIMITS.pageSize);
     const offset = clampInt(options.offset ?? 0, 0, Number.MAX_SAFE_INTEGER);
     return guard(() =>
@@ -229,29 +262,36 @@ export class NoticeRepository {
    */
   restoreSavedNotices(notices: SavedNotice[]): Promise<number> {
     return guard(() =>
-      this.db.transaction('rw', NOTICE_TABLES.map((t) => this.db.table(t)), async () => {
-        let written = 0;
-        for (const n of notices) {
-          const existing = await this.db.notices.get(n.id);
-          if (existing && existing.updatedAt >= n.updatedAt) continue;
-          const snapshot: NoticeSnapshot = {
-            id: n.id,
-            urls: n.urls,
-            metadata: n.metadata,
-            text: n.text,
-            outline: n.outline,
-            obligations: n.obligations,
-            site: n.site,
-            saved: n.saved,
-            tags: n.tags,
-          };
-          checkSnapshot(snapshot);
-          await this.writeNotice(prepareNotice(snapshot));
-          await this.db.notices.update(n.id, { createdAt: existing?.createdAt ?? n.createdAt, updatedAt: n.updatedAt });
-          written++;
-        }
-        return written;
-      }),
+      this.db.transaction(
+        'rw',
+        NOTICE_TABLES.map((t) => this.db.table(t)),
+        async () => {
+          let written = 0;
+          for (const n of notices) {
+            const existing = await this.db.notices.get(n.id);
+            if (existing && existing.updatedAt >= n.updatedAt) continue;
+            const snapshot: NoticeSnapshot = {
+              id: n.id,
+              urls: n.urls,
+              metadata: n.metadata,
+              text: n.text,
+              outline: n.outline,
+              obligations: n.obligations,
+              site: n.site,
+              saved: n.saved,
+              tags: n.tags,
+            };
+            checkSnapshot(snapshot);
+            await this.writeNotice(prepareNotice(snapshot));
+            await this.db.notices.update(n.id, {
+              createdAt: existing?.createdAt ?? n.createdAt,
+              updatedAt: n.updatedAt,
+            });
+            written++;
+          }
+          return written;
+        },
+      ),
     );
   }
 
@@ -264,7 +304,8 @@ export class NoticeRepository {
 
   private setNoticesDeleted(ids: string[], deleted: boolean): Promise<number> {
     return guard(async () => {
-      if (ids.length > LIMITS.idsPerRequest) throw new StorageError('invalid', `At most ${LIMITS.idsPerRequest} ids at once`);
+      if (ids.length > LIMITS.idsPerRequest)
+        throw new StorageError('invalid', `At most ${LIMITS.idsPerRequest} ids at once`);
       const at = this.now();
       return this.db.transaction('rw', this.db.notices, async () => {
         const rows = await this.db.notices.bulkGet(ids);
@@ -290,7 +331,10 @@ export class NoticeRepository {
       if (notice) {
         checkSnapshot(notice);
         if (notice.id !== annotation.noticeId) {
-          throw new StorageError('invalid', `Annotation ${annotation.id} belongs to ${annotation.noticeId}, not ${notice.id}`);
+          throw new StorageError(
+            'invalid',
+            `Annotation ${annotation.id} belongs to ${annotation.noticeId}, not ${notice.id}`,
+          );
         }
       }
       const prepared = notice ? prepareNotice(notice) : null;
@@ -315,7 +359,10 @@ export class NoticeRepository {
         // Read their notices and stored versions in bulk, apply in order in memory, write in bulk.
         const noticeIds = [...new Set(annotations.map((a) => a.noticeId))];
         const ids = [...new Set(annotations.map((a) => a.id))];
-        const [rows, existing] = await Promise.all([this.db.notices.bulkGet(noticeIds), this.db.annotations.bulkGet(ids)]);
+        const [rows, existing] = await Promise.all([
+          this.db.notices.bulkGet(noticeIds),
+          this.db.annotations.bulkGet(ids),
+        ]);
         const notices = new Map(noticeIds.map((id, i) => [id, rows[i]]));
         const stored = new Map(ids.map((id, i) => [id, existing[i]]));
         const notes = new NoteWrites(this.db);
@@ -324,7 +371,12 @@ export class NoticeRepository {
         const written = new Map<string, AnnotationRow>();
         let applied = 0;
         for (let i = 0; i < annotations.length; i++) {
-          const r = this.mergeAnnotation(annotations[i], terms[i], notices.get(annotations[i].noticeId), stored.get(annotations[i].id));
+          const r = this.mergeAnnotation(
+            annotations[i],
+            terms[i],
+            notices.get(annotations[i].noticeId),
+            stored.get(annotations[i].id),
+          );
           if (!r.stored) continue;
           applied++;
           stored.set(r.stored.id, r.stored);
@@ -332,7 +384,11 @@ export class NoticeRepository {
           changedNotices.add(r.notice);
           notes.apply(r.notice, r.stored);
         }
-        await Promise.all([this.db.annotations.bulkPut([...written.values()]), this.db.notices.bulkPut([...changedNotices]), notes.flush()]);
+        await Promise.all([
+          this.db.annotations.bulkPut([...written.values()]),
+          this.db.notices.bulkPut([...changedNotices]),
+          notes.flush(),
+        ]);
         return { applied, skipped: annotations.length - applied };
       });
     });
@@ -340,7 +396,10 @@ export class NoticeRepository {
 
   /** The write of `putAnnotation`, inside a transaction over notices and annotations. */
   private async applyAnnotation(annotation: Annotation, terms: string[]): Promise<PutAnnotationResult> {
-    const [row, existing] = await Promise.all([this.db.notices.get(annotation.noticeId), this.db.annotations.get(annotation.id)]);
+    const [row, existing] = await Promise.all([
+      this.db.notices.get(annotation.noticeId),
+      this.db.annotations.get(annotation.id),
+    ]);
     const r = this.mergeAnnotation(annotation, terms, row, existing);
     if (!r.stored) return { annotation: stripTerms(existing!), applied: false };
     const notes = new NoteWrites(this.db);
@@ -401,13 +460,21 @@ export class NoticeRepository {
   }
 
   /** The annotations of many notices in one go, each notice's as `listAnnotations` gives them. */
-  listAnnotationsOf(noticeIds: string[], options: { includeDeleted?: boolean } = {}): Promise<Map<string, Annotation[]>> {
+  listAnnotationsOf(
+    noticeIds: string[],
+    options: { includeDeleted?: boolean } = {},
+  ): Promise<Map<string, Annotation[]>> {
     return guard(async () => {
       const out = new Map<string, Annotation[]>(noticeIds.map((id) => [id, []]));
       // One request per notice, all sent at once: an anyOf() query walks a cursor, a round trip per annotation.
-      const rows = (await Promise.all([...new Set(noticeIds)].map((id) => this.db.annotations.where('noticeId').equals(id).toArray()))).flat();
+      const rows = (
+        await Promise.all(
+          [...new Set(noticeIds)].map((id) => this.db.annotations.where('noticeId').equals(id).toArray()),
+        )
+      ).flat();
       rows.sort((a, b) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : 1));
-      for (const r of rows) if (options.includeDeleted || r.deletedAt === null) out.get(r.noticeId)?.push(stripTerms(r));
+      for (const r of rows)
+        if (options.includeDeleted || r.deletedAt === null) out.get(r.noticeId)?.push(stripTerms(r));
       return out;
     });
   }
@@ -457,11 +524,15 @@ export class NoticeRepository {
       this.db.transaction('rw', tables, async () => {
         const oldAnnotations = await this.db.annotations.where('deletedAt').below(olderThan).primaryKeys();
         const oldNotices = await this.db.notices.where('deletedAt').below(olderThan).primaryKeys();
-        const termKeys = (await this.db.notices.bulkGet(oldNotices)).flatMap((r) => (r?.searchKey ? [r.searchKey] : []));
+        const termKeys = (await this.db.notices.bulkGet(oldNotices)).flatMap((r) =>
+          r?.searchKey ? [r.searchKey] : [],
+        );
         const theirAnnotations = oldNotices.length
           ? await this.db.annotations.where('noticeId').anyOf(oldNotices).primaryKeys()
           : [];
-        const theirAliases = oldNotices.length ? await this.db.aliases.where('noticeId').anyOf(oldNotices).primaryKeys() : [];
+        const theirAliases = oldNotices.length
+          ? await this.db.aliases.where('noticeId').anyOf(oldNotices).primaryKeys()
+          : [];
         const annotationIds = [...new Set([...oldAnnotations, ...theirAnnotations])];
         await this.db.annotations.bulkDelete(annotationIds);
         await Promise.all([
@@ -503,37 +574,44 @@ export class NoticeRepository {
       let annotations = 0;
       const ids = await this.db.notices.toCollection().primaryKeys();
       for (let i = 0; i < ids.length; i += batchSize) {
-        await this.db.transaction('rw', this.db.notices, this.db.noticeTexts, this.db.noticeAnalyses, this.db.noticeTerms, async () => {
-          const batch = ids.slice(i, i + batchSize);
-          const [rows, texts, analyses] = await Promise.all([
-            this.db.notices.bulkGet(batch),
-            this.db.noticeTexts.bulkGet(batch),
-            this.db.noticeAnalyses.bulkGet(batch),
-          ]);
-          const terms: NoticeTermsRow[] = [];
-          const moved: NoticeRow[] = [];
-          rows.forEach((row, j) => {
-            if (!row) return;
-            if (!row.searchKey) {
-              row.searchKey = searchKey(row.id, row.updatedAt);
-              moved.push(row);
-            }
-            terms.push({
-              key: row.searchKey,
-              id: row.id,
-              terms: noticeTerms({
-                title: row.metadata.title,
-                metadata: metadataStrings(row.metadata),
-                tags: row.tags,
-                headings: (analyses[j]?.outline ?? []).map((o) => `${o.label}${o.title}`),
-                text: texts[j]?.text ?? '',
-              }),
+        await this.db.transaction(
+          'rw',
+          this.db.notices,
+          this.db.noticeTexts,
+          this.db.noticeAnalyses,
+          this.db.noticeTerms,
+          async () => {
+            const batch = ids.slice(i, i + batchSize);
+            const [rows, texts, analyses] = await Promise.all([
+              this.db.notices.bulkGet(batch),
+              this.db.noticeTexts.bulkGet(batch),
+              this.db.noticeAnalyses.bulkGet(batch),
+            ]);
+            const terms: NoticeTermsRow[] = [];
+            const moved: NoticeRow[] = [];
+            rows.forEach((row, j) => {
+              if (!row) return;
+              if (!row.searchKey) {
+                row.searchKey = searchKey(row.id, row.updatedAt);
+                moved.push(row);
+              }
+              terms.push({
+                key: row.searchKey,
+                id: row.id,
+                terms: noticeTerms({
+                  title: row.metadata.title,
+                  metadata: metadataStrings(row.metadata),
+                  tags: row.tags,
+                  headings: (analyses[j]?.outline ?? []).map((o) => `${o.label}${o.title}`),
+                  text: texts[j]?.text ?? '',
+                }),
+              });
             });
-          });
-          await this.db.noticeTerms.bulkPut(terms);
-          if (moved.length) await this.db.notices.bulkPut(moved);
-          notices += terms.length;
-        });
+            await this.db.noticeTerms.bulkPut(terms);
+            if (moved.length) await this.db.notices.bulkPut(moved);
+            notices += terms.length;
+          },
+        );
       }
       const annotationIds = await this.db.annotations.toCollection().primaryKeys();
       for (let i = 0; i < annotationIds.length; i += batchSize) {
@@ -753,7 +831,9 @@ class NoteWrites {
 
   /** Read the note rows of these notices (by their search keys). */
   async read(notices: Array<NoticeRow | undefined>): Promise<void> {
-    const keys = [...new Set(notices.flatMap((n) => (n?.searchKey && !this.rows.has(n.searchKey) ? [n.searchKey] : [])))];
+    const keys = [
+      ...new Set(notices.flatMap((n) => (n?.searchKey && !this.rows.has(n.searchKey) ? [n.searchKey] : []))),
+    ];
     const rows = await this.db.noteTerms.bulkGet(keys);
     keys.forEach((k, i) => this.rows.set(k, rows[i] ?? null));
   }
@@ -774,7 +854,10 @@ class NoteWrites {
       if (row) put.push(row);
       else del.push(key);
     }
-    await Promise.all([put.length ? this.db.noteTerms.bulkPut(put) : null, del.length ? this.db.noteTerms.bulkDelete(del) : null]);
+    await Promise.all([
+      put.length ? this.db.noteTerms.bulkPut(put) : null,
+      del.length ? this.db.noteTerms.bulkDelete(del) : null,
+    ]);
   }
 }
 
@@ -848,7 +931,11 @@ function countObligations(clauses: Clause[]): Record<ObligationCategory, number>
   return counts;
 }
 
-function assembleNotice(row: NoticeRow, text: NoticeTextRow | undefined, analysis: NoticeAnalysisRow | undefined): SavedNotice {
+function assembleNotice(
+  row: NoticeRow,
+  text: NoticeTextRow | undefined,
+  analysis: NoticeAnalysisRow | undefined,
+): SavedNotice {
   return {
     id: row.id,
     urls: row.urls,
@@ -894,20 +981,21 @@ function checkSnapshot(s: NoticeSnapshot): void {
 function checkAnnotation(a: Annotation): void {
   if (!isAnnotationId(a.id)) throw new StorageError('invalid', `Not an annotation id: ${String(a.id).slice(0, 80)}`);
   if (!isNoticeId(a.noticeId)) throw new StorageError('invalid', `Not a notice id: ${String(a.noticeId).slice(0, 80)}`);
-  if (!Number.isFinite(a.updatedAt) || !Number.isFinite(a.createdAt)) throw new StorageError('invalid', 'Annotation times must be numbers');
-  if (a.note.length > LIMITS.noteLength || a.quote.length > LIMITS.quoteLength) throw new StorageError('invalid', 'Annotation too long');
+  if (!Number.isFinite(a.updatedAt) || !Number.isFinite(a.createdAt))
+    throw new StorageError('invalid', 'Annotation times must be numbers');
+  if (a.note.length > LIMITS.noteLength || a.quote.length > LIMITS.quoteLength)
+    throw new StorageError('invalid', 'Annotation too long');
   checkTags(a.tags);
 }
 
 function checkTags(tags: string[]): string[] {
   const clean = normaliseTags(tags);
   if (clean.length > LIMITS.tagsPerRecord) throw new StorageError('invalid', `At most ${LIMITS.tagsPerRecord} tags`);
-  if (clean.some((t) => t.length > LIMITS.tagLength)) throw new StorageError('invalid', `Tags are at most ${LIMITS.tagLength} characters`);
+  if (clean.some((t) => t.length > LIMITS.tagLength))
+    throw new StorageError('invalid', `Tags are at most ${LIMITS.tagLength} characters`);
   return clean;
 }
 
 function clampInt(n: number, min: number, max: number): number {
   return Number.isFinite(n) ? Math.min(max, Math.max(min, Math.floor(n))) : min;
 }
-
-

@@ -22,9 +22,25 @@
  */
 
 import type { Table } from 'dexie';
-import { CUT_MARKER, Haystack, TITLE_PREFIX, parseQuery, snippet, type MatchField, type ParsedQuery, type QueryPhrase } from '../search/terms';
+import {
+  CUT_MARKER,
+  Haystack,
+  TITLE_PREFIX,
+  parseQuery,
+  snippet,
+  type MatchField,
+  type ParsedQuery,
+  type QueryPhrase,
+} from '../search/terms';
 import type { NoteTermsRow, NoticeLensDB, NoticeRow } from './db';
-import { idOfSearchKey, metadataStrings, rowPasses, toSummary, type NoticeFilters, type NoticeSummary } from './records';
+import {
+  idOfSearchKey,
+  metadataStrings,
+  rowPasses,
+  toSummary,
+  type NoticeFilters,
+  type NoticeSummary,
+} from './records';
 
 export interface SearchOptions {
   limit?: number;
@@ -110,7 +126,13 @@ export async function searchNotices(
     // Many: the words route gives them a second chance.
     const cutLimit = options.checkCutUpTo ?? CHECK_CUT_UP_TO;
     const cut = once(async () => {
-      const keys = options.deep ? [] : await db.noticeTerms.where('terms').equals(CUT_MARKER).limit(cutLimit + 1).primaryKeys();
+      const keys = options.deep
+        ? []
+        : await db.noticeTerms
+            .where('terms')
+            .equals(CUT_MARKER)
+            .limit(cutLimit + 1)
+            .primaryKeys();
       return { keys, many: keys.length > cutLimit };
     });
     const plans = await Promise.all(q.phrases.map((p) => planPhrase(db, p, span, async () => (await cut()).many)));
@@ -122,7 +144,7 @@ export async function searchNotices(
     const walk = async (stream: KeyStream, tier: 0 | 1 | 2): Promise<boolean> => {
       for (let keys = await stream.next(); keys.length > 0; keys = await stream.next()) {
         // Check in batches about as large as what is left of the page: a dense query stops after the first.
-        for (let i = 0; i < keys.length; ) {
+        for (let i = 0; i < keys.length;) {
           const size = Math.min(FIRST_BATCH, Math.max(MIN_BATCH, want - hits.length + 8));
           const fresh = keys.slice(i, i + size).filter((k) => !emitted.has(idOfSearchKey(k)));
           i += size;
@@ -211,7 +233,9 @@ class Checker {
         noteKeys.length > 0 ? this.db.noteTerms.bulkGet(noteKeys) : Promise.resolve([]),
       ]);
       const noteByKey = new Map(noteKeys.map((k, i) => [k, notes[i]]));
-      pending.forEach(({ row, key }, i) => this.verdicts.set(row.id, this.verify(row, texts[i]?.text ?? '', noteByKey.get(key))));
+      pending.forEach(({ row, key }, i) =>
+        this.verdicts.set(row.id, this.verify(row, texts[i]?.text ?? '', noteByKey.get(key))),
+      );
     }
     const out = new Map<string, NoticeHit | null>();
     for (const k of keys) out.set(idOfSearchKey(k), this.verdicts.get(idOfSearchKey(k)) ?? null);
@@ -263,7 +287,11 @@ const fieldCache = new WeakMap<NoticeRow, [Haystack, Haystack, Haystack]>();
 function fieldsOf(row: NoticeRow): [Haystack, Haystack, Haystack] {
   let f = fieldCache.get(row);
   if (!f) {
-    f = [new Haystack(row.metadata.title ?? ''), new Haystack(metadataStrings(row.metadata).join('\n')), new Haystack(row.tags.join('\n'))];
+    f = [
+      new Haystack(row.metadata.title ?? ''),
+      new Haystack(metadataStrings(row.metadata).join('\n')),
+      new Haystack(row.tags.join('\n')),
+    ];
     fieldCache.set(row, f);
   }
   return f;
@@ -277,7 +305,6 @@ interface Source {
   open(): KeyStream;
 }
 
-
 interface PhrasePlan {
   /** Notices whose title may hold the phrase. */
   title: Source;
@@ -287,8 +314,19 @@ interface PhrasePlan {
   notes: NotesLookup;
 }
 
-async function planPhrase(db: NoticeLensDB, p: QueryPhrase, span: LibrarySpan, manyCut: () => Promise<boolean>): Promise<PhrasePlan> {
-  const title = await rarestTerm(db.noticeTerms, db, span, p.exact.map((t) => TITLE_PREFIX + t), p.prefixes.map((t) => TITLE_PREFIX + t));
+async function planPhrase(
+  db: NoticeLensDB,
+  p: QueryPhrase,
+  span: LibrarySpan,
+  manyCut: () => Promise<boolean>,
+): Promise<PhrasePlan> {
+  const title = await rarestTerm(
+    db.noticeTerms,
+    db,
+    span,
+    p.exact.map((t) => TITLE_PREFIX + t),
+    p.prefixes.map((t) => TITLE_PREFIX + t),
+  );
   const notes = new NotesLookup(db, span, p);
   return {
     title,
@@ -302,7 +340,12 @@ async function planPhrase(db: NoticeLensDB, p: QueryPhrase, span: LibrarySpan, m
       ]);
       return {
         estimate: index.estimate + (words ? Math.min(words.estimate, WORDS_ROUTE_BUDGET) : 0) + inNotes.estimate,
-        open: () => new MergeStream([index.open(), ...(words ? [new LimitedStream(words.open(), WORDS_ROUTE_BUDGET)] : []), inNotes.open()]),
+        open: () =>
+          new MergeStream([
+            index.open(),
+            ...(words ? [new LimitedStream(words.open(), WORDS_ROUTE_BUDGET)] : []),
+            inNotes.open(),
+          ]),
       };
     }),
     notes,
@@ -369,7 +412,8 @@ async function rarestTerm(
     let best = 0;
     for (let i = 1; i < probes.length; i++) if (estimates[i] < estimates[best]) best = i;
     const keys = probes[best];
-    if (keys.length < probe) return { estimate: keys.length, keys, term: null, first: keys, open: () => new ArrayStream(keys) };
+    if (keys.length < probe)
+      return { estimate: keys.length, keys, term: null, first: keys, open: () => new ArrayStream(keys) };
     const term = exact[best];
     return {
       estimate: estimates[best],
@@ -380,14 +424,22 @@ async function rarestTerm(
     };
   }
   if (prefixes.length === 0) return { estimate: 0, keys: [], term: null, first: [], open: () => new ArrayStream([]) };
-  const probes = await Promise.all(prefixes.map((t) => table.where('terms').startsWith(t).limit(PREFIX_PROBE).primaryKeys()));
+  const probes = await Promise.all(
+    prefixes.map((t) => table.where('terms').startsWith(t).limit(PREFIX_PROBE).primaryKeys()),
+  );
   let best = 0;
   for (let i = 1; i < probes.length; i++) if (probes[i].length < probes[best].length) best = i;
   if (probes[best].length < PREFIX_PROBE) {
     const keys = [...new Set(probes[best])].sort();
     return { estimate: keys.length, keys, term: null, first: keys, open: () => new ArrayStream(keys) };
   }
-  return { estimate: await span.size(), keys: null, term: null, first: [], open: () => (table === db.noticeTerms ? scanAll(db) : scanTable(table)) };
+  return {
+    estimate: await span.size(),
+    keys: null,
+    term: null,
+    first: [],
+    open: () => (table === db.noticeTerms ? scanAll(db) : scanTable(table)),
+  };
 }
 
 /**

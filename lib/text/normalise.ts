@@ -68,8 +68,17 @@ export function isHan(code: number): boolean {
 
 /** CJK punctuation and full-width forms: a stray space next to these is never meaningful. */
 function isCjkPunct(code: number): boolean {
-  return (code >= 0x3001 && code <= 0x303f) || (code >= 0xff01 && code <= 0xff65) || code === 0x2014 ||
-    code === 0x2026 || code === 0x201c || code === 0x201d || code === 0x2018 || code === 0x2019 || code === 0xb7;
+  return (
+    (code >= 0x3001 && code <= 0x303f) ||
+    (code >= 0xff01 && code <= 0xff65) ||
+    code === 0x2014 ||
+    code === 0x2026 ||
+    code === 0x201c ||
+    code === 0x201d ||
+    code === 0x2018 ||
+    code === 0x2019 ||
+    code === 0xb7
+  );
 }
 
 function isCjk(code: number): boolean {

@@ -20,7 +20,8 @@ export function decodeOffsetMap(runs: readonly number[], length: number): Int32A
   for (let k = 0; k < runs.length; k += 2) {
     const start = runs[k];
     const end = k + 2 < runs.length ? runs[k + 2] : length;
-    if (!(start < end || (start === end && k + 2 >= runs.length)) || end > length) throw new Error('offset runs: out of order');
+    if (!(start < end || (start === end && k + 2 >= runs.length)) || end > length)
+      throw new Error('offset runs: out of order');
     const source = runs[k + 1];
     for (let i = start; i < end; i++) map[i] = source + (i - start);
   }

@@ -22,7 +22,9 @@ describe('describe → anchor round trip', () => {
           const end = Math.min(seed.text.length, start + length);
           if (seed.text.slice(start, end).trim() === '') continue; // whitespace alone is not an annotation
           const got = anchorSelectors(seed.text, describeSpan(seed.text, start, end, outline), outline);
-          expect(got, `${seed.name} ${start}-${end}`).toEqual(expect.objectContaining({ start, end, method: 'exact-position' }));
+          expect(got, `${seed.name} ${start}-${end}`).toEqual(
+            expect.objectContaining({ start, end, method: 'exact-position' }),
+          );
           expect(got?.confidence).toBeGreaterThanOrEqual(0.9);
         }
       }
@@ -33,12 +35,29 @@ describe('describe → anchor round trip', () => {
     const selectors = describeQuote(NOTICE, '不得以任何理由拒绝');
     const { start, end } = spanOf(NOTICE, '不得以任何理由拒绝');
     expect(selectors).toEqual([
-      { type: 'TextQuoteSelector', exact: '不得以任何理由拒绝', prefix: NOTICE.slice(start - 32, start), suffix: NOTICE.slice(end, end + 32) },
+      {
+        type: 'TextQuoteSelector',
+        exact: '不得以任何理由拒绝',
+        prefix: NOTICE.slice(start - 32, start),
+        suffix: NOTICE.slice(end, end + 32),
+      },
       { type: 'TextPositionSelector', start, end },
-      { type: 'StructuralKey', section: '一/（二）', paragraph: 0, sentence: 0, offsetInSentence: '（二）任何单位和个人'.length },
+      {
+        type: 'StructuralKey',
+        section: '一/（二）',
+        paragraph: 0,
+        sentence: 0,
+        offsetInSentence: '（二）任何单位和个人'.length,
+      },
     ]);
     const second = describeQuote(NOTICE, '亲自抓安全生产')[2];
-    expect(second).toEqual({ type: 'StructuralKey', section: '一/（一）', paragraph: 0, sentence: 1, offsetInSentence: '企业主要负责人要'.length });
+    expect(second).toEqual({
+      type: 'StructuralKey',
+      section: '一/（一）',
+      paragraph: 0,
+      sentence: 1,
+      offsetInSentence: '企业主要负责人要'.length,
+    });
     const before = describeQuote(NOTICE, '切实防范化解')[2];
     expect(before).toMatchObject({ section: null, paragraph: 2, sentence: 0 });
   });
@@ -175,7 +194,11 @@ describe('surrogate pairs', () => {
     const { start } = spanOf(text, '等生僻字');
     // 32 code units back lands inside a pair (the prefix would start with a low surrogate).
     expect(text.charCodeAt(start - 32)).toBeGreaterThanOrEqual(0xdc00);
-    for (const [s, e] of [[start, start + 4], [start - 3, start + 2], [spanOf(text, '𠀀').start + 1, start]]) {
+    for (const [s, e] of [
+      [start, start + 4],
+      [start - 3, start + 2],
+      [spanOf(text, '𠀀').start + 1, start],
+    ]) {
       const [quote] = describeSpan(text, s, e, []) as unknown as [{ exact: string; prefix: string; suffix: string }];
       for (const part of [quote.exact, quote.prefix, quote.suffix]) expect(part).not.toMatch(loneSurrogate);
       expect(quote.prefix.length).toBeLessThanOrEqual(32);
@@ -186,7 +209,10 @@ describe('surrogate pairs', () => {
 
   it('anchors a span whose prefix holds astral characters, before and after an edit', () => {
     const selectors = describeQuote(text, '等生僻字应当以国家标准');
-    expect(anchor(text, selectors)).toMatchObject({ ...spanOf(text, '等生僻字应当以国家标准'), method: 'exact-position' });
+    expect(anchor(text, selectors)).toMatchObject({
+      ...spanOf(text, '等生僻字应当以国家标准'),
+      method: 'exact-position',
+    });
     const edited = '前言一段。\n' + text.replace('国家标准', '国家 标准');
     expect(anchor(edited, selectors)).toMatchObject(spanOf(edited, '等生僻字应当以国家 标准'));
   });
@@ -205,7 +231,10 @@ describe('bad input', () => {
       [{ type: 'TextQuoteSelector', exact: 12 }],
       [{ type: 'TextQuoteSelector', exact: '\n \u3000' }],
       [{ type: 'TextPositionSelector', start: 5, end: 3 }],
-      [{ type: 'TextPositionSelector', start: -1, end: 3 }, { type: 'StructuralKey', section: 3, paragraph: -1 }],
+      [
+        { type: 'TextPositionSelector', start: -1, end: 3 },
+        { type: 'StructuralKey', section: 3, paragraph: -1 },
+      ],
       [{ type: 'StructuralKey', section: '一', paragraph: 0, sentence: 0, offsetInSentence: 0 }],
       null,
       'TextQuoteSelector',

@@ -12,13 +12,22 @@ describe('structural keys', () => {
       for (let offset = 0; offset < text.length; offset++) {
         if (/\s/u.test(text[offset])) continue;
         const key = structuralKeyAt(structure, folded, offset);
-        expect(resolveKey(structure, folded, prepareKey(key)), `${offset} ${JSON.stringify(key)}`).toContain(folded.fromSource[offset]);
+        expect(resolveKey(structure, folded, prepareKey(key)), `${offset} ${JSON.stringify(key)}`).toContain(
+          folded.fromSource[offset],
+        );
       }
     }
   });
 
   it('name sections by outline path, articles alone, and count paragraphs and sentences in them', () => {
-    const text = ['第一章 总则', '第一条 为了规范管理，制定本办法。本办法自公布之日起施行。', '说明一段。', '第二章 附则', '一、其他', '（一）不得转借。不得出租！'].join('\n');
+    const text = [
+      '第一章 总则',
+      '第一条 为了规范管理，制定本办法。本办法自公布之日起施行。',
+      '说明一段。',
+      '第二章 附则',
+      '一、其他',
+      '（一）不得转借。不得出租！',
+    ].join('\n');
     const outline = buildOutline(text);
     const structure = buildStructure(text, outline);
     const folded = foldText(text);
@@ -27,7 +36,10 @@ describe('structural keys', () => {
     expect(at('说明')).toMatchObject({ section: '第一条', paragraph: 1, sentence: 0 });
     expect(at('不得出租')).toMatchObject({ section: '第二章/一/（一）', paragraph: 0, sentence: 1 });
     expect(at('第一章')).toMatchObject({ section: '第一章', paragraph: 0, sentence: 0, offsetInSentence: 0 });
-    expect(structuralKeyAt(buildStructure('前言。正文', []), foldText('前言。正文'), 3)).toMatchObject({ section: null, sentence: 1 });
+    expect(structuralKeyAt(buildStructure('前言。正文', []), foldText('前言。正文'), 3)).toMatchObject({
+      section: null,
+      sentence: 1,
+    });
   });
 
   it('count offsets in the folded view, so reflowed whitespace does not change them', () => {

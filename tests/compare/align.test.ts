@@ -48,6 +48,13 @@ describe('alignPassages', () => {
 
   it('gives one own row per side when nothing is shared', () => {
     const rows = alignPassages('甲方的内容。', '乙方的内容。', []);
-    expect(rows).toEqual([{ kind: 'own', moved: false, a: { start: 0, end: 5, text: '甲方的内容' }, b: { start: 0, end: 5, text: '乙方的内容' } }]);
+    expect(rows).toEqual([
+      {
+        kind: 'own',
+        moved: false,
+        a: { start: 0, end: 5, text: '甲方的内容' },
+        b: { start: 0, end: 5, text: '乙方的内容' },
+      },
+    ]);
   });
 });

@@ -20,8 +20,21 @@ describe('npm run compare', () => {
     expect(out.documents.map((d) => d.file)).toEqual(files);
     expect(out.documents[2].title).toBe('中共北京市委关于加强党的领导、为打赢疫情防控阻击战提供坚强政治保证的通知');
     // Titles are the analyser's metadata.title (004 opens with 通知指出 and has none it can name).
-    expect(out.documents.every((d) => d.error === undefined && (d.title === null || typeof d.title === 'string'))).toBe(true);
-    expect(out.pairs.map((p) => `${p.a}-${p.b}`)).toEqual(['0-1', '0-2', '0-3', '0-4', '1-2', '1-3', '1-4', '2-3', '2-4', '3-4']);
+    expect(out.documents.every((d) => d.error === undefined && (d.title === null || typeof d.title === 'string'))).toBe(
+      true,
+    );
+    expect(out.pairs.map((p) => `${p.a}-${p.b}`)).toEqual([
+      '0-1',
+      '0-2',
+      '0-3',
+      '0-4',
+      '1-2',
+      '1-3',
+      '1-4',
+      '2-3',
+      '2-4',
+      '3-4',
+    ]);
     const texts = await Promise.all(files.map(analysedText));
     for (const p of out.pairs) {
       expect(p.similarity).toBeGreaterThan(0);
@@ -32,7 +45,11 @@ describe('npm run compare', () => {
       }
     }
     const beijingNingbo = out.pairs.find((p) => p.a === 1 && p.b === 2)!;
-    expect(beijingNingbo.passages.some((q) => q.kind === 'reworded' && q.aText.includes('作风飘浮') && q.bText.includes('作风漂浮'))).toBe(true);
+    expect(
+      beijingNingbo.passages.some(
+        (q) => q.kind === 'reworded' && q.aText.includes('作风飘浮') && q.bText.includes('作风漂浮'),
+      ),
+    ).toBe(true);
   });
 
   it('keeps an unreadable file in its place with an error, and leaves it out of the pairs', async () => {
@@ -49,7 +66,15 @@ describe('npm run compare', () => {
     const json = JSON.parse(printed);
     expect(Object.keys(json)).toEqual(['documents', 'pairs']);
     expect(json.pairs).toHaveLength(1);
-    expect(Object.keys(json.pairs[0].passages[0])).toEqual(['kind', 'aStart', 'aEnd', 'bStart', 'bEnd', 'aText', 'bText']);
+    expect(Object.keys(json.pairs[0].passages[0])).toEqual([
+      'kind',
+      'aStart',
+      'aEnd',
+      'bStart',
+      'bEnd',
+      'aText',
+      'bText',
+    ]);
     expect(await main([files[0]], () => undefined)).toBe(2);
     expect(await main([], () => undefined)).toBe(2);
     expect(await main(['--frobnicate', files[0], files[1]], () => undefined)).toBe(2);

@@ -104,9 +104,7 @@ describe('the seed notices: five local echoes of one central directive', () => {
     for (const p of all.pairs) {
       const back = comparePair(SEEDS[p.b], SEEDS[p.a]);
       expect(back.similarity).toBeCloseTo(p.similarity, 12);
-      const swapped = back.passages
-        .map((q) => `${q.kind}:${q.bStart}-${q.bEnd}:${q.aStart}-${q.aEnd}`)
-        .sort();
+      const swapped = back.passages.map((q) => `${q.kind}:${q.bStart}-${q.bEnd}:${q.aStart}-${q.aEnd}`).sort();
       expect(swapped).toEqual(p.passages.map((q) => `${q.kind}:${q.aStart}-${q.aEnd}:${q.bStart}-${q.bEnd}`).sort());
     }
   });
@@ -175,7 +173,7 @@ describe('reuse and own', () => {
     });
   });
 
-  it('finds the cadres sentence of 000 in 001, 002 and 004, and 003\'s own 力戒形式主义 passage', () => {
+  it("finds the cadres sentence of 000 in 001, 002 and 004, and 003's own 力戒形式主义 passage", () => {
     const at = SEEDS[0].indexOf('把领导班子和领导干部在疫情防控斗争中的实际表现');
     const span = all.reuse.find((r) => r.doc === 0 && r.start <= at && r.end > at);
     expect(span?.foundIn).toEqual([1, 2, 4]);
@@ -187,12 +185,25 @@ describe('reuse and own', () => {
 describe('obligationsByBearer', () => {
   it('groups clauses by bearer (width and spaces folded) and category, with their indexes per document', () => {
     const c = compareNotices([
-      { title: 'A', text: '甲。', obligations: [clause('各级党组织', 'obligation'), clause('各级党委（党组）', 'obligation'), clause(null, 'prohibition')] },
+      {
+        title: 'A',
+        text: '甲。',
+        obligations: [
+          clause('各级党组织', 'obligation'),
+          clause('各级党委（党组）', 'obligation'),
+          clause(null, 'prohibition'),
+        ],
+      },
       { title: 'B', text: '乙。' },
       {
         title: 'C',
         text: '丙。',
-        obligations: [clause('各级党委(党组)', 'obligation'), clause('各级党组织', 'encouragement'), clause('各级党组织', 'obligation'), clause('各级 党组织', 'obligation')],
+        obligations: [
+          clause('各级党委(党组)', 'obligation'),
+          clause('各级党组织', 'encouragement'),
+          clause('各级党组织', 'obligation'),
+          clause('各级 党组织', 'obligation'),
+        ],
       },
     ]);
     expect(c.obligationsByBearer).toEqual([
@@ -213,7 +224,7 @@ describe('comparePair on small texts', () => {
   const middle = '各级党组织要充分发挥战斗堡垒作用，组织动员广大党员冲锋在前。';
   const tail = '对表现突出的干部要及时表扬表彰，对失职渎职的要严肃问责。';
 
-  it('finds a passage that moved and keeps each side\'s own text out of the passages', () => {
+  it("finds a passage that moved and keeps each side's own text out of the passages", () => {
     const a = `${lead}\n本市的补充要求如下。\n${middle}\n${tail}`;
     const b = `${tail}\n${lead}\n本县另行部署专项检查。\n${middle}`;
     const r = comparePair(a, b);
@@ -222,7 +233,10 @@ describe('comparePair on small texts', () => {
     expect(r.passages.every((p) => p.aText === p.bText)).toBe(true);
     const own = foldKey('本市的补充要求如下');
     const shared = foldKey(lead + middle + tail);
-    expect(r.similarity).toBeCloseTo((2 * shared.length) / (2 * shared.length + own.length + foldKey('本县另行部署专项检查').length), 10);
+    expect(r.similarity).toBeCloseTo(
+      (2 * shared.length) / (2 * shared.length + own.length + foldKey('本县另行部署专项检查').length),
+      10,
+    );
   });
 
   it('takes the shared end of a clause whose lead-in differs, within the sentence only', () => {
@@ -247,7 +261,10 @@ describe('comparePair on small texts', () => {
     const title = '《关于加强党的领导、为打赢疫情防控阻击战提供坚强政治保证的通知》';
     const [p] = comparePair(`现转发${title}，请认真贯彻落实。`, `现转发${title}，请结合实际执行。`).passages;
     expect(p.aText).toBe(`现转发${title}`);
-    const [q] = comparePair('“四个意识”是政治要求，各级党组织务必牢记在心。', '大家知道，“四个意识”是政治要求，各级党组织务必牢记在心。').passages;
+    const [q] = comparePair(
+      '“四个意识”是政治要求，各级党组织务必牢记在心。',
+      '大家知道，“四个意识”是政治要求，各级党组织务必牢记在心。',
+    ).passages;
     expect(q.aText).toBe('“四个意识”是政治要求，各级党组织务必牢记在心');
     expect(q.bText).toBe(q.aText);
   });

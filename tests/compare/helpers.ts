@@ -32,7 +32,6 @@ export function keyOffsets(text: string): number[] {
   return out;
 }
 
-
 /**
  * A text on nothing a party notice talks about (gardens, weather, cooking), in Chinese, with the same
  * punctuation: what an unrelated document looks like to the comparison.
@@ -41,7 +40,14 @@ export function unrelatedText(chars: number, seed = 1): string {
   const next = random(seed);
   const pick = <T>(xs: T[]) => xs[Math.floor(next() * xs.length)];
   const who = ['邻居家的小猫', '花园里的月季', '楼下的面包店', '周末的集市', '湖边的柳树', '山顶的云雾'];
-  const what = ['在清晨的阳光里慢慢舒展', '飘出刚烤好的香味', '被细雨轻轻打湿', '引来许多散步的游客', '映着傍晚橘红色的天空', '随着微风摇摆'];
+  const what = [
+    '在清晨的阳光里慢慢舒展',
+    '飘出刚烤好的香味',
+    '被细雨轻轻打湿',
+    '引来许多散步的游客',
+    '映着傍晚橘红色的天空',
+    '随着微风摇摆',
+  ];
   const tail = ['孩子们笑着跑过', '空气里有桂花的甜香', '远处传来鸟鸣', '一杯热茶刚好泡开', '石板路上落满花瓣'];
   const parts: string[] = [];
   let length = 0;

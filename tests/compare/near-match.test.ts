@@ -34,7 +34,12 @@ describe('edit distance', () => {
         for (let e = Math.floor(next() * 6); e > 0; e--) {
           const at = Math.floor(next() * (b.length + 1));
           const op = next();
-          b = op < 0.33 ? b.slice(0, at) + '要' + b.slice(at) : op < 0.66 ? b.slice(0, at) + b.slice(at + 1) : b.slice(0, at) + '省' + b.slice(at + 1);
+          b =
+            op < 0.33
+              ? b.slice(0, at) + '要' + b.slice(at)
+              : op < 0.66
+                ? b.slice(0, at) + b.slice(at + 1)
+                : b.slice(0, at) + '省' + b.slice(at + 1);
         }
       }
       const d = naiveLevenshtein(a, b);
@@ -55,7 +60,13 @@ describe('clause bigrams and near pairs', () => {
   });
 
   it('pairs rewordings of distinct keys that some text lacks', () => {
-    const keys = ['对不敢担当作风飘浮落实不力的', '坚决打赢疫情防控阻击战', '对不敢担当作风漂浮落实不力的', '对不敢担当作风漂浮落实不力者', '全力打赢疫情防控阻击战'];
+    const keys = [
+      '对不敢担当作风飘浮落实不力的',
+      '坚决打赢疫情防控阻击战',
+      '对不敢担当作风漂浮落实不力的',
+      '对不敢担当作风漂浮落实不力者',
+      '全力打赢疫情防控阻击战',
+    ];
     const pairsOf = (docMask: Int32Array | null) => {
       const found = findNearPairs({ keys, docMask, docCount: 3 });
       const set = new Set<string>();

@@ -16,14 +16,33 @@ const t: Translate = (key: MessageKey, ...subs) =>
 
 const metadata: NoticeMetadata = {
   title: '<img src=x onerror=alert(1)>关于做好疫情防控工作的通知',
-  docType: '通知', docNumber: '银保监党办发〔2020〕3号', issuers: ['中国银保监会党委办公室'], addressees: ['各银保监局党委'],
-  signedDate: '2020-01-29', publishedDate: null, effectiveDate: null, validity: null, level: null, citationCode: null, url: null,
+  docType: '通知',
+  docNumber: '银保监党办发〔2020〕3号',
+  issuers: ['中国银保监会党委办公室'],
+  addressees: ['各银保监局党委'],
+  signedDate: '2020-01-29',
+  publishedDate: null,
+  effectiveDate: null,
+  validity: null,
+  level: null,
+  citationCode: null,
+  url: null,
 };
 
 function clause(text: string, category: Clause['category'], bearer: string | null, start: number): Clause {
   return {
-    category, categories: [category], strength: 'soft', start, end: start + text.length, text, trigger: '要',
-    bearer: bearer ? { text: bearer, source: 'explicit' } : null, deadline: null, quoted: false, heading: false, score: 0.7,
+    category,
+    categories: [category],
+    strength: 'soft',
+    start,
+    end: start + text.length,
+    text,
+    trigger: '要',
+    bearer: bearer ? { text: bearer, source: 'explicit' } : null,
+    deadline: null,
+    quoted: false,
+    heading: false,
+    score: 0.7,
   };
 }
 
@@ -35,7 +54,16 @@ const clauses = [
 ];
 
 const annotation = (id: string, quote: string, note: string): Annotation => ({
-  id, noticeId: 'num:x', colour: 'green', note, tags: ['重点', '<b>tag</b>'], selectors: [], quote, createdAt: 1, updatedAt: 1, deletedAt: null,
+  id,
+  noticeId: 'num:x',
+  colour: 'green',
+  note,
+  tags: ['重点', '<b>tag</b>'],
+  selectors: [],
+  quote,
+  createdAt: 1,
+  updatedAt: 1,
+  deletedAt: null,
 });
 
 function mount(ui: any) {
@@ -54,9 +82,27 @@ describe('Panel', () => {
 
   it('shows metadata, counts per category and renders page text as text, never as markup', () => {
     const el = mount(
-      <Panel t={t} metadata={metadata} clauses={clauses} hidden={new Set()} status={null} canUndo={false} saved={false} onToggleSaved={() => {}}
-        annotations={[{ annotation: annotation('a1', '<script>alert(1)</script>不得', '注意<b>这里</b>'), placed: true }, { annotation: annotation('a2', '已删除的段落', ''), placed: false }]}
-        onToggleCategory={() => {}} onClauseClick={() => {}} onAnnotationClick={() => {}} onEditAnnotation={() => {}} onDeleteAnnotation={() => {}} onUndoDelete={() => {}} onClose={() => {}} />,
+      <Panel
+        t={t}
+        metadata={metadata}
+        clauses={clauses}
+        hidden={new Set()}
+        status={null}
+        canUndo={false}
+        saved={false}
+        onToggleSaved={() => {}}
+        annotations={[
+          { annotation: annotation('a1', '<script>alert(1)</script>不得', '注意<b>这里</b>'), placed: true },
+          { annotation: annotation('a2', '已删除的段落', ''), placed: false },
+        ]}
+        onToggleCategory={() => {}}
+        onClauseClick={() => {}}
+        onAnnotationClick={() => {}}
+        onEditAnnotation={() => {}}
+        onDeleteAnnotation={() => {}}
+        onUndoDelete={() => {}}
+        onClose={() => {}}
+      />,
     );
     expect(el.querySelector('.title')!.textContent).toBe(metadata.title);
     expect(el.querySelector('img')).toBeNull();
@@ -72,8 +118,24 @@ describe('Panel', () => {
   it('hides a switched-off category from the clause list and reports clicks with the clause index', () => {
     const onClauseClick = vi.fn();
     const el = mount(
-      <Panel t={t} metadata={metadata} clauses={clauses} hidden={new Set(['prohibition'])} status={null} canUndo={false} saved={false} onToggleSaved={() => {}} annotations={[]}
-        onToggleCategory={() => {}} onClauseClick={onClauseClick} onAnnotationClick={() => {}} onEditAnnotation={() => {}} onDeleteAnnotation={() => {}} onUndoDelete={() => {}} onClose={() => {}} />,
+      <Panel
+        t={t}
+        metadata={metadata}
+        clauses={clauses}
+        hidden={new Set(['prohibition'])}
+        status={null}
+        canUndo={false}
+        saved={false}
+        onToggleSaved={() => {}}
+        annotations={[]}
+        onToggleCategory={() => {}}
+        onClauseClick={onClauseClick}
+        onAnnotationClick={() => {}}
+        onEditAnnotation={() => {}}
+        onDeleteAnnotation={() => {}}
+        onUndoDelete={() => {}}
+        onClose={() => {}}
+      />,
     );
     expect(el.querySelector('[data-clause="1"]')).toBeNull();
     (el.querySelector('[data-clause="3"]') as HTMLElement).click();

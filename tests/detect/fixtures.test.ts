@@ -68,13 +68,55 @@ const PAGES: Record<string, Facts> = {
     hasAddresseeLine: false,
     notice: false,
   },
-  'neg-01-sina-news-society.html': { url: null, hasDocNumber: false, docTypeFromTitle: null, hasAddresseeLine: false, notice: false },
-  'neg-02-qq-news.html': { url: null, hasDocNumber: false, docTypeFromTitle: null, hasAddresseeLine: false, notice: false },
-  'neg-03-163-sports-news.html': { url: null, hasDocNumber: false, docTypeFromTitle: null, hasAddresseeLine: false, notice: false },
-  'neg-04-people-culture-article.html': { url: null, hasDocNumber: false, docTypeFromTitle: null, hasAddresseeLine: false, notice: false },
-  'neg-05-baijiahao-product-trousers.html': { url: null, hasDocNumber: false, docTypeFromTitle: null, hasAddresseeLine: false, notice: false },
-  'neg-06-csdn-tech-news.html': { url: null, hasDocNumber: false, docTypeFromTitle: null, hasAddresseeLine: false, notice: false },
-  'neg-07-netease-game-forum-list.html': { url: null, hasDocNumber: false, docTypeFromTitle: null, hasAddresseeLine: false, notice: false },
+  'neg-01-sina-news-society.html': {
+    url: null,
+    hasDocNumber: false,
+    docTypeFromTitle: null,
+    hasAddresseeLine: false,
+    notice: false,
+  },
+  'neg-02-qq-news.html': {
+    url: null,
+    hasDocNumber: false,
+    docTypeFromTitle: null,
+    hasAddresseeLine: false,
+    notice: false,
+  },
+  'neg-03-163-sports-news.html': {
+    url: null,
+    hasDocNumber: false,
+    docTypeFromTitle: null,
+    hasAddresseeLine: false,
+    notice: false,
+  },
+  'neg-04-people-culture-article.html': {
+    url: null,
+    hasDocNumber: false,
+    docTypeFromTitle: null,
+    hasAddresseeLine: false,
+    notice: false,
+  },
+  'neg-05-baijiahao-product-trousers.html': {
+    url: null,
+    hasDocNumber: false,
+    docTypeFromTitle: null,
+    hasAddresseeLine: false,
+    notice: false,
+  },
+  'neg-06-csdn-tech-news.html': {
+    url: null,
+    hasDocNumber: false,
+    docTypeFromTitle: null,
+    hasAddresseeLine: false,
+    notice: false,
+  },
+  'neg-07-netease-game-forum-list.html': {
+    url: null,
+    hasDocNumber: false,
+    docTypeFromTitle: null,
+    hasAddresseeLine: false,
+    notice: false,
+  },
   // Hard: news about a notice; quotes its directives.
   'neg-08-163-news-about-covid-policy.html': {
     url: 'https://news.163.com/20/0229/18/F6GB0DCT0001899O.html',
@@ -127,7 +169,9 @@ function inputFromPage(page: ExtractedPage, facts: Omit<Facts, 'notice'>): Detec
 
 describe('detectNotice on the HTML fixtures', () => {
   it('has facts for every HTML fixture', () => {
-    const files = readdirSync(FIXTURES).filter((f) => f.endsWith('.html')).sort();
+    const files = readdirSync(FIXTURES)
+      .filter((f) => f.endsWith('.html'))
+      .sort();
     expect(Object.keys(PAGES).sort()).toEqual(files);
   });
 
@@ -144,7 +188,10 @@ describe('detectNotice on the HTML fixtures', () => {
   }
 
   it('the gov.cn positives still pass without a URL (known source from the template and its table)', () => {
-    for (const file of ['pos-01-govcn-zhengce-2019-guofa5-yijian.html', 'pos-13-govcn-zhengceku-2026-pbc-8bumen-jinrong-fuwuye-yijian.html']) {
+    for (const file of [
+      'pos-01-govcn-zhengce-2019-guofa5-yijian.html',
+      'pos-13-govcn-zhengceku-2026-pbc-8bumen-jinrong-fuwuye-yijian.html',
+    ]) {
       const facts = { ...PAGES[file], url: null };
       const result = detectNotice(inputFromPage(extractPage(loadFixture(file), null), facts));
       expect(result.isNotice, file).toBe(true);
@@ -191,7 +238,9 @@ describe('detectNotice on the HTML fixtures', () => {
 
 describe('detectNotice on the pkulaw API record (pos-18)', () => {
   it('is a notice', () => {
-    const json = JSON.parse(readFileSync(resolve(FIXTURES, 'pos-18-pkulaw-api-chl-124290-caizhengbu-gonggao-2009-123.json'), 'utf8'));
+    const json = JSON.parse(
+      readFileSync(resolve(FIXTURES, 'pos-18-pkulaw-api-chl-124290-caizhengbu-gonggao-2009-123.json'), 'utf8'),
+    );
     const r = extractPkulawApiRecord(json, parse);
     if ('error' in r) throw new Error(r.error);
     // 财政部公告2009年第123号 is its 文号; the title ends in 国债, not a 文种; no 主送.
@@ -265,7 +314,11 @@ describe('detectNotice on the seeds (plain texts)', () => {
     const result = detectNotice(base);
     expect(result.signals.map((s) => s.name)).toContain('reported');
     // Even on a known source with a labelled block it stays a report.
-    const boosted = detectNotice({ ...base, labelled: { 成文日期: '2020年2月1日' }, url: 'https://www.gov.cn/zhengce/content/x.htm' });
+    const boosted = detectNotice({
+      ...base,
+      labelled: { 成文日期: '2020年2月1日' },
+      url: 'https://www.gov.cn/zhengce/content/x.htm',
+    });
     expect(boosted.isNotice).toBe(false);
     expect(boosted.confidence).toBeLessThanOrEqual(0.2);
   });

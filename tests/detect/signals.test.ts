@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { detectNotice, hasByline, hasClosingFormula, hasHeadings, hasSignature, isKnownSource, type DetectionInput } from '../../lib/detect';
+import {
+  detectNotice,
+  hasByline,
+  hasClosingFormula,
+  hasHeadings,
+  hasSignature,
+  isKnownSource,
+  type DetectionInput,
+} from '../../lib/detect';
 
 /** Neutral prose: 300+ Han characters and no signal of any kind. */
 const PROSE = Array.from(
@@ -35,11 +43,16 @@ describe('the neutral baseline', () => {
 describe('labelled-block (+3)', () => {
   it('fires on a filled 发文字号, 成文日期, 发文机关, 制定机关 or 效力位阶', () => {
     for (const label of ['发文字号', '成文日期', '发文机关', '制定机关', '效力位阶']) {
-      expect(detectNotice(input({ labelled: { [label]: 'x' } })).signals).toContainEqual({ name: 'labelled-block', points: 3 });
+      expect(detectNotice(input({ labelled: { [label]: 'x' } })).signals).toContainEqual({
+        name: 'labelled-block',
+        points: 3,
+      });
     }
   });
   it('does not fire on what news pages print (标题, 发布日期, 来源) nor on empty cells', () => {
-    expect(names(input({ labelled: { 标题: '某新闻', 发布日期: '2019-09-18', 来源: '山西日报' } }))).not.toContain('labelled-block');
+    expect(names(input({ labelled: { 标题: '某新闻', 发布日期: '2019-09-18', 来源: '山西日报' } }))).not.toContain(
+      'labelled-block',
+    );
     expect(names(input({ labelled: { 发文字号: '', 成文日期: ' ' } }))).not.toContain('labelled-block');
   });
 });
@@ -74,7 +87,9 @@ describe('known-source (+2)', () => {
     const url = 'http://www.example.gov.cn/art/2021/3/5/art_1_2.html';
     expect(isKnownSource({ url, site: 'generic', labelled: { 索引号: '1133/2021-0001' } })).toBe(true);
     expect(isKnownSource({ url, site: 'generic', labelled: { 来源: '某某日报' } })).toBe(false);
-    expect(isKnownSource({ url: 'http://www.example.com/a.html', site: 'generic', labelled: { 索引号: '1' } })).toBe(false);
+    expect(isKnownSource({ url: 'http://www.example.com/a.html', site: 'generic', labelled: { 索引号: '1' } })).toBe(
+      false,
+    );
   });
   it('without a URL: a pkulaw record, or a gov.cn/flk template with its metadata block', () => {
     expect(isKnownSource({ url: null, site: 'pkulaw', labelled: {} })).toBe(true);
@@ -86,7 +101,10 @@ describe('known-source (+2)', () => {
 
 describe('caller facts: title-doctype, doc-number, addressee (+2 each)', () => {
   it('fire from the flags', () => {
-    expect(detectNotice(input({ docTypeFromTitle: '通知' })).signals).toContainEqual({ name: 'title-doctype', points: 2 });
+    expect(detectNotice(input({ docTypeFromTitle: '通知' })).signals).toContainEqual({
+      name: 'title-doctype',
+      points: 2,
+    });
     expect(detectNotice(input({ hasDocNumber: true })).signals).toContainEqual({ name: 'doc-number', points: 2 });
     expect(detectNotice(input({ hasAddresseeLine: true })).signals).toContainEqual({ name: 'addressee', points: 2 });
   });
@@ -110,7 +128,15 @@ describe('headings (+1)', () => {
 
 describe('closing (+1)', () => {
   it('closing formulas', () => {
-    for (const t of ['特此通知。', '特此公告。', '现予印发，请认真贯彻执行。', '请结合实际认真贯彻落实。', '此复。', '本办法自2014年8月1日起施行。', '本法自公布之日起施行。']) {
+    for (const t of [
+      '特此通知。',
+      '特此公告。',
+      '现予印发，请认真贯彻执行。',
+      '请结合实际认真贯彻落实。',
+      '此复。',
+      '本办法自2014年8月1日起施行。',
+      '本法自公布之日起施行。',
+    ]) {
       expect(hasClosingFormula(t), t).toBe(true);
     }
     expect(hasClosingFormula('会议要求各地认真研究。')).toBe(false);
@@ -127,7 +153,9 @@ describe('closing (+1)', () => {
     expect(hasSignature(['2019年1月27日，国务院召开常务会议，研究部署有关工作。'])).toBe(false);
   });
   it('scores +1 once for either', () => {
-    expect(detectNotice(input({ text: `${PROSE}\n特此通知。\n某某局\n2020年1月1日` })).signals).toEqual([{ name: 'closing', points: 1 }]);
+    expect(detectNotice(input({ text: `${PROSE}\n特此通知。\n某某局\n2020年1月1日` })).signals).toEqual([
+      { name: 'closing', points: 1 },
+    ]);
   });
 });
 
@@ -195,7 +223,12 @@ describe('decision and gates', () => {
   });
 
   it('needs a body of 200 Han characters', () => {
-    const short = input({ docTypeFromTitle: '通知', hasAddresseeLine: true, hasDocNumber: true, text: '各单位：\n现将有关事项通知如下。\n特此通知。' });
+    const short = input({
+      docTypeFromTitle: '通知',
+      hasAddresseeLine: true,
+      hasDocNumber: true,
+      text: '各单位：\n现将有关事项通知如下。\n特此通知。',
+    });
     const result = detectNotice(short);
     expect(result.isNotice).toBe(false);
     expect(result.signals).toContainEqual({ name: 'short-body', points: 0 });
@@ -203,21 +236,37 @@ describe('decision and gates', () => {
   });
 
   it('a pending page is not a notice yet, whatever it scores', () => {
-    const result = detectNotice(input({ docTypeFromTitle: '通知', hasAddresseeLine: true, hasDocNumber: true, pending: true }));
+    const result = detectNotice(
+      input({ docTypeFromTitle: '通知', hasAddresseeLine: true, hasDocNumber: true, pending: true }),
+    );
     expect(result.isNotice).toBe(false);
     expect(result.signals).toContainEqual({ name: 'pending', points: 0 });
   });
 
   it('a report about a notice (opens with 通知指出/《意见》要求/会议强调/记者) is not a notice', () => {
-    for (const opening of ['通知指出', '通知要求，各地要抓好落实。', '《意见》要求，各地要抓好落实。', '会议强调，要压实责任。', '记者近日从市政府获悉']) {
-      const result = detectNotice(input({ text: `${opening}\n${PROSE}`, labelled: { 成文日期: '2020年1月1日' }, url: 'https://www.gov.cn/zhengce/content/x.htm' }));
+    for (const opening of [
+      '通知指出',
+      '通知要求，各地要抓好落实。',
+      '《意见》要求，各地要抓好落实。',
+      '会议强调，要压实责任。',
+      '记者近日从市政府获悉',
+    ]) {
+      const result = detectNotice(
+        input({
+          text: `${opening}\n${PROSE}`,
+          labelled: { 成文日期: '2020年1月1日' },
+          url: 'https://www.gov.cn/zhengce/content/x.htm',
+        }),
+      );
       expect(result.isNotice, opening).toBe(false);
       expect(result.signals, opening).toContainEqual({ name: 'reported', points: 0 });
     }
   });
 
   it('a notice whose first line happens to say 通知要求 is still a notice when it has its own parts', () => {
-    const result = detectNotice(input({ text: `通知要求如下\n${PROSE}`, docTypeFromTitle: '通知', hasDocNumber: true }));
+    const result = detectNotice(
+      input({ text: `通知要求如下\n${PROSE}`, docTypeFromTitle: '通知', hasDocNumber: true }),
+    );
     expect(result.isNotice).toBe(true);
     expect(result.signals.map((s) => s.name)).not.toContain('reported');
   });
@@ -238,7 +287,13 @@ describe('confidence', () => {
       { hasDocNumber: true },
       { hasDocNumber: true, docTypeFromTitle: '通知' },
       { hasDocNumber: true, docTypeFromTitle: '通知', hasAddresseeLine: true },
-      { hasDocNumber: true, docTypeFromTitle: '通知', hasAddresseeLine: true, labelled: { 发文字号: 'x' }, url: 'https://www.gov.cn/gongbao/x.htm' },
+      {
+        hasDocNumber: true,
+        docTypeFromTitle: '通知',
+        hasAddresseeLine: true,
+        labelled: { 发文字号: 'x' },
+        url: 'https://www.gov.cn/gongbao/x.htm',
+      },
     ];
     const values = steps.map((s) => detectNotice(input(s)).confidence);
     for (let i = 1; i < values.length; i++) expect(values[i]).toBeGreaterThan(values[i - 1]);
@@ -249,7 +304,11 @@ describe('confidence', () => {
   });
 
   it('survives garbage input', () => {
-    const result = detectNotice({ ...input(), text: undefined as unknown as string, labelled: undefined as unknown as Record<string, string> });
+    const result = detectNotice({
+      ...input(),
+      text: undefined as unknown as string,
+      labelled: undefined as unknown as Record<string, string>,
+    });
     expect(result.isNotice).toBe(false);
   });
 });

@@ -94,7 +94,9 @@ describe('annotations in the page', () => {
     await panel.click('[data-category="obligation"]');
     await expect.poll(async () => (await readHighlights(page))['notice-lens-obligation']).toBeUndefined();
     await panel.click('[data-category="obligation"]');
-    await expect.poll(async () => (await readHighlights(page))['notice-lens-obligation']?.length ?? 0).toBeGreaterThan(0);
+    await expect
+      .poll(async () => (await readHighlights(page))['notice-lens-obligation']?.length ?? 0)
+      .toBeGreaterThan(0);
     await page.close();
   });
 });

@@ -6,7 +6,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { currentWorker, launch, PanelDriver, readHighlights, ROOT, selectText, stopServiceWorkers, storedAnnotations, type Session } from './harness';
+import {
+  currentWorker,
+  launch,
+  PanelDriver,
+  readHighlights,
+  ROOT,
+  selectText,
+  stopServiceWorkers,
+  storedAnnotations,
+  type Session,
+} from './harness';
 
 const DEMO = readFileSync(join(ROOT, 'demo/notice.html'), 'utf8');
 const URL_D = 'https://www.gov.cn/zhengce/content/2020-01/30/content_durable.htm';
@@ -30,28 +40,32 @@ describe('durability of annotations', () => {
     await selectText(page, '不信谣不传谣');
     await Promise.all([panel.click('[data-colour="pink"]'), stopServiceWorkers(s)]);
     await stopServiceWorkers(s);
-    await expect.poll(async () => (await storedAnnotations(await currentWorker(s))).map((a) => a.quote), { timeout: 20000 }).toContain('不信谣不传谣');
+    await expect
+      .poll(async () => (await storedAnnotations(await currentWorker(s))).map((a) => a.quote), { timeout: 20000 })
+      .toContain('不信谣不传谣');
     await page.close();
   });
 
   it('keeps both when two tabs save at once', async () => {
     const [a, b] = await Promise.all([s.open(URL_D), s.open(URL_D)]);
-    for (const p of [a, b]) await p.waitForFunction(() => (CSS as any).highlights.has('notice-lens-obligation'), null, { timeout: 20000 });
+    for (const p of [a, b])
+      await p.waitForFunction(() => (CSS as any).highlights.has('notice-lens-obligation'), null, { timeout: 20000 });
     const [pa, pb] = await Promise.all([PanelDriver.attach(a), PanelDriver.attach(b)]);
     await selectText(a, '带头少外出少走动');
     await selectText(b, '如实提供有关情况');
     await Promise.all([pa.click('[data-colour="blue"]'), pb.click('[data-colour="purple"]')]);
     const worker = await currentWorker(s);
-    await expect.poll(async () => (await storedAnnotations(worker)).map((x) => x.quote).sort(), { timeout: 20000 }).toEqual(
-      expect.arrayContaining(['如实提供有关情况', '带头少外出少走动']),
-    );
+    await expect
+      .poll(async () => (await storedAnnotations(worker)).map((x) => x.quote).sort(), { timeout: 20000 })
+      .toEqual(expect.arrayContaining(['如实提供有关情况', '带头少外出少走动']));
     await a.close();
     await b.close();
   });
 
   it('keeps every save when the service worker is stopped with several in flight from three tabs', async () => {
     const tabs = await Promise.all([s.open(URL_D), s.open(URL_D), s.open(URL_D)]);
-    for (const p of tabs) await p.waitForFunction(() => (CSS as any).highlights.has('notice-lens-obligation'), null, { timeout: 20000 });
+    for (const p of tabs)
+      await p.waitForFunction(() => (CSS as any).highlights.has('notice-lens-obligation'), null, { timeout: 20000 });
     const panels = await Promise.all(tabs.map((p) => PanelDriver.attach(p)));
     for (const panel of panels) await panel.recordStatus();
     // Blue and purple are left to the restart test below.
@@ -64,10 +78,12 @@ describe('durability of annotations', () => {
 
     // The worker is kept busy (as by a long task) so that every tab's write reaches it and waits for an answer…
     const worker = await currentWorker(s);
-    const busy = worker.evaluate(() => {
-      const end = Date.now() + 60_000;
-      while (Date.now() < end);
-    }).catch(() => 'stopped');
+    const busy = worker
+      .evaluate(() => {
+        const end = Date.now() + 60_000;
+        while (Date.now() < end);
+      })
+      .catch(() => 'stopped');
     await save(0, '加强分析研判', 'green');
     await save(1, '坚守岗位', 'yellow');
     await save(2, '早发现、早报告', 'pink');
@@ -93,9 +109,22 @@ describe('durability of annotations', () => {
     storm = false;
     await stopping;
 
-    const quotes = ['加强分析研判', '坚守岗位', '早发现、早报告', '及时灵敏反应', '靠前指挥', '当好干部群众的贴心人', '狠抓措施执行', '率先垂范', '发扬不畏艰险'];
+    const quotes = [
+      '加强分析研判',
+      '坚守岗位',
+      '早发现、早报告',
+      '及时灵敏反应',
+      '靠前指挥',
+      '当好干部群众的贴心人',
+      '狠抓措施执行',
+      '率先垂范',
+      '发扬不畏艰险',
+    ];
     await expect
-      .poll(async () => (await storedAnnotations(await currentWorker(s))).map((a) => a.quote), { timeout: 60000, interval: 500 })
+      .poll(async () => (await storedAnnotations(await currentWorker(s))).map((a) => a.quote), {
+        timeout: 60000,
+        interval: 500,
+      })
       .toEqual(expect.arrayContaining(quotes));
     const stored = await storedAnnotations(await currentWorker(s));
     // Each exactly once, none deleted.
@@ -104,10 +133,16 @@ describe('durability of annotations', () => {
     for (const panel of panels) {
       const log = await panel.statusLog();
       expect(log.some((t) => t.startsWith('保存失败，正在重试'))).toBe(true);
-      await expect.poll(async () => (await panel.statusLog()).filter(Boolean).at(-1), { timeout: 60000 }).toBe('已保存');
+      await expect
+        .poll(async () => (await panel.statusLog()).filter(Boolean).at(-1), { timeout: 60000 })
+        .toBe('已保存');
     }
     // Nothing is left queued for replay.
-    const pending = await (await currentWorker(s)).evaluate(async () => Object.keys(await (globalThis as any).chrome.storage.local.get(null)).filter((k) => k.startsWith('pending:')));
+    const pending = await (
+      await currentWorker(s)
+    ).evaluate(async () =>
+      Object.keys(await (globalThis as any).chrome.storage.local.get(null)).filter((k) => k.startsWith('pending:')),
+    );
     expect(pending).toEqual([]);
     for (const p of tabs) await p.close();
   }, 180_000);

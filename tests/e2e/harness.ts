@@ -66,12 +66,18 @@ export async function launch(
   const extensionDir = options.extensionDir ?? EXTENSION_DIR;
   if (!existsSync(join(extensionDir, 'manifest.json'))) throw new Error('build the extension first: npx wxt build');
   const userDataDir = options.userDataDir ?? mkdtempSync(join(tmpdir(), 'notice-lens-e2e-'));
-  const context = await chromium.launchPersistentContext(userDataDir, chromiumOptions([extensionDir, ...(options.alongside ?? [])]));
+  const context = await chromium.launchPersistentContext(
+    userDataDir,
+    chromiumOptions([extensionDir, ...(options.alongside ?? [])]),
+  );
   let worker = context.serviceWorkers()[0];
   if (!worker) worker = await context.waitForEvent('serviceworker', { timeout: 20000 });
   const extensionId = new URL(worker.url()).host;
   // Headless Chromium always reports an en-US UI; analysts choose Chinese in the popup, and so do the tests.
-  await worker.evaluate((lang) => (globalThis as any).chrome.storage.local.set({ 'settings:uiLanguage': lang }), options.uiLanguage ?? 'zh_CN');
+  await worker.evaluate(
+    (lang) => (globalThis as any).chrome.storage.local.set({ 'settings:uiLanguage': lang }),
+    options.uiLanguage ?? 'zh_CN',
+  );
 
   const pages = new Map<string, { body: string; contentType: string }>();
   await context.route(
@@ -125,7 +131,11 @@ export function seed(name: string): string {
 export function seedPage(name: string): string {
   const text = seed(name).replace(/\r/g, '');
   const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
-  const paragraphs = text.split('\n').filter((l) => l.trim()).map((l) => `<p>${esc(l)}</p>`).join('\n');
+  const paragraphs = text
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => `<p>${esc(l)}</p>`)
+    .join('\n');
   return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>${esc(text.trim().split('\n')[0].trim())}</title></head><body><div class="header"><a href="/">首页</a> &gt; <a href="/xxgk">信息公开</a></div><div id="zoom">${paragraphs}</div><div class="footer">主办单位：县委办公室</div></body></html>`;
 }
 
@@ -239,7 +249,11 @@ export class PanelDriver {
     await this.waitFor('*');
     const rootId = (await this.shadowRootId())!;
     const { object } = (await this.cdp.send('DOM.resolveNode', { nodeId: rootId })) as any;
-    const { result } = (await this.cdp.send('Runtime.callFunctionOn', { objectId: object.objectId, functionDeclaration, returnByValue: true })) as any;
+    const { result } = (await this.cdp.send('Runtime.callFunctionOn', {
+      objectId: object.objectId,
+      functionDeclaration,
+      returnByValue: true,
+    })) as any;
     return result.value;
   }
 
@@ -269,7 +283,12 @@ export async function selectText(page: Page, quote: string): Promise<void> {
       const rects = r.getClientRects();
       const first = rects[0];
       const last = rects[rects.length - 1];
-      return { x1: first.left + 1, y1: first.top + first.height / 2, x2: last.right - 1, y2: last.top + last.height / 2 };
+      return {
+        x1: first.left + 1,
+        y1: first.top + first.height / 2,
+        x2: last.right - 1,
+        y2: last.top + last.height / 2,
+      };
     }
     return null;
   }, quote);
@@ -281,7 +300,11 @@ export async function selectText(page: Page, quote: string): Promise<void> {
 }
 
 /** The annotations stored in the extension's own database, read from the service worker. */
-export async function storedAnnotations(worker: Worker): Promise<Array<{ id: string; quote: string; note: string; tags: string[]; colour: string; deletedAt: number | null }>> {
+export async function storedAnnotations(
+  worker: Worker,
+): Promise<
+  Array<{ id: string; quote: string; note: string; tags: string[]; colour: string; deletedAt: number | null }>
+> {
   return worker.evaluate(
     () =>
       new Promise((resolve, reject) => {
@@ -329,7 +352,9 @@ export async function currentWorker(s: Session): Promise<Worker> {
  */
 export function killExtensionProcess(s: Session): number[] {
   const killed: number[] = [];
-  for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d)).map(Number)) {
+  for (const pid of readdirSync('/proc')
+    .filter((d) => /^\d+$/.test(d))
+    .map(Number)) {
     let args: string[];
     try {
       // Chromium rewrites its process title: the arguments may be separated by spaces instead of NULs.
@@ -402,7 +427,12 @@ export async function readDatabase(worker: Worker): Promise<Record<string, any[]
 export async function tabReport(
   worker: Worker,
   url: string,
-): Promise<{ isNotice: boolean; clauseCount?: number; badge: string; timings?: { runs: number; total: number } } | null> {
+): Promise<{
+  isNotice: boolean;
+  clauseCount?: number;
+  badge: string;
+  timings?: { runs: number; total: number };
+} | null> {
   return worker.evaluate(async (u) => {
     const chrome = (globalThis as any).chrome;
     const all = await chrome.storage.session.get(null);
@@ -434,15 +464,15 @@ export function parseCsv(text: string): string[][] {
   for (let i = 0; i < text.length; i++) {
     const c = text[i];
     if (quoted) {
-      if (c === '"' && text[i + 1] === '"') (cell += '"'), i++;
+      if (c === '"' && text[i + 1] === '"') ((cell += '"'), i++);
       else if (c === '"') quoted = false;
       else cell += c;
     } else if (c === '"') quoted = true;
-    else if (c === ',') row.push(cell), (cell = '');
+    else if (c === ',') (row.push(cell), (cell = ''));
     else if (c === '\r' && text[i + 1] === '\n') {
-      row.push(cell), rows.push(row), (row = []), (cell = ''), i++;
+      (row.push(cell), rows.push(row), (row = []), (cell = ''), i++);
     } else cell += c;
   }
-  if (cell || row.length) row.push(cell), rows.push(row);
+  if (cell || row.length) (row.push(cell), rows.push(row));
   return rows;
 }

@@ -10,7 +10,9 @@ import { parseHTML } from 'linkedom';
 import { analyseDocument } from '../../lib/analyse';
 import { fixture, launch, readHighlights, ROOT, seedPage, waitForReport, type Session } from './harness';
 
-const CONTRACT = ['obligation', 'prohibition', 'permission', 'encouragement', 'accountability'].map((c) => `notice-lens-${c}`);
+const CONTRACT = ['obligation', 'prohibition', 'permission', 'encouragement', 'accountability'].map(
+  (c) => `notice-lens-${c}`,
+);
 const squash = (s: string) => s.replace(/\s+/g, '');
 
 function expectedClauses(html: string, url: string): Map<string, string[]> {
@@ -34,13 +36,37 @@ describe('obligation highlights on notice pages', () => {
   });
 
   const positives: Array<[string, string, () => string]> = [
-    ['the bundled demo notice', 'https://www.gov.cn/zhengce/content/2020-01/30/content_demo.htm', () => readFileSync(join(ROOT, 'demo/notice.html'), 'utf8')],
-    ['gov.cn 国务院文件 (old template)', 'https://www.gov.cn/zhengce/content/2019-02/15/content_5365945.htm', () => fixture('pos-01-govcn-zhengce-2019-guofa5-yijian.html')],
-    ['gov.cn policy library (body printed twice)', 'https://www.gov.cn/zhengce/zhengceku/202609/content_7082302.htm', () => fixture('pos-13-govcn-zhengceku-2026-pbc-8bumen-jinrong-fuwuye-yijian.html')],
-    ['gov.cn 公报 with a 办法', 'https://www.gov.cn/gongbao/content/2014/content_2717369.htm', () => fixture('pos-11-govcn-gongbao-2014-zhijianzongju-ling156-banfa.html')],
+    [
+      'the bundled demo notice',
+      'https://www.gov.cn/zhengce/content/2020-01/30/content_demo.htm',
+      () => readFileSync(join(ROOT, 'demo/notice.html'), 'utf8'),
+    ],
+    [
+      'gov.cn 国务院文件 (old template)',
+      'https://www.gov.cn/zhengce/content/2019-02/15/content_5365945.htm',
+      () => fixture('pos-01-govcn-zhengce-2019-guofa5-yijian.html'),
+    ],
+    [
+      'gov.cn policy library (body printed twice)',
+      'https://www.gov.cn/zhengce/zhengceku/202609/content_7082302.htm',
+      () => fixture('pos-13-govcn-zhengceku-2026-pbc-8bumen-jinrong-fuwuye-yijian.html'),
+    ],
+    [
+      'gov.cn 公报 with a 办法',
+      'https://www.gov.cn/gongbao/content/2014/content_2717369.htm',
+      () => fixture('pos-11-govcn-gongbao-2014-zhijianzongju-ling156-banfa.html'),
+    ],
     ['seed 000 as a county page', 'http://www.xx.gov.cn/xxgk/000.html', () => seedPage('000_539b2a5a56109cc5.txt')],
-    ['seed 001 (stray spaces inside words)', 'http://www.nb.gov.cn/xxgk/001.html', () => seedPage('001_7a46141c47266846.txt')],
-    ['seed 002 (a whole notice on one line)', 'http://www.bj.gov.cn/xxgk/002.html', () => seedPage('002_2386fa277481c7d6.txt')],
+    [
+      'seed 001 (stray spaces inside words)',
+      'http://www.nb.gov.cn/xxgk/001.html',
+      () => seedPage('001_7a46141c47266846.txt'),
+    ],
+    [
+      'seed 002 (a whole notice on one line)',
+      'http://www.bj.gov.cn/xxgk/002.html',
+      () => seedPage('002_2386fa277481c7d6.txt'),
+    ],
     ['seed 003', 'http://www.hx.gov.cn/xxgk/003.html', () => seedPage('003_c9608edf68f48eb1.txt')],
   ];
 
@@ -120,10 +146,13 @@ describe('obligation highlights on notice pages', () => {
     // The site swaps in another notice and pushes its address, as single-page sites do.
     const notice = seedPage('000_539b2a5a56109cc5.txt');
     const body = notice.slice(notice.indexOf('<body>') + 6, notice.indexOf('</body>'));
-    await page.evaluate(([html, url]) => {
-      document.body.innerHTML = html;
-      history.pushState({}, '', url);
-    }, [body, next] as const);
+    await page.evaluate(
+      ([html, url]) => {
+        document.body.innerHTML = html;
+        history.pushState({}, '', url);
+      },
+      [body, next] as const,
+    );
     const report = await waitForReport(s.worker, next);
     expect(report.isNotice).toBe(true);
     await page.waitForFunction(() => (CSS as any).highlights.has('notice-lens-obligation'), null, { timeout: 20000 });

@@ -67,10 +67,14 @@ describe('faults during import and export', () => {
   it('an import carries on and is applied completely when the service worker is stopped in the middle', async () => {
     const lib = await openLibrary(s);
     await lib.setInputFiles('[data-field="import"]', fileA);
-    expect(await waitForStatus(lib, /正在导入/)).toContain(`正在导入「library-a.jsonld」：${NOTICES} 篇公文、${NOTICES * PER_NOTICE} 条批注`);
+    expect(await waitForStatus(lib, /正在导入/)).toContain(
+      `正在导入「library-a.jsonld」：${NOTICES} 篇公文、${NOTICES * PER_NOTICE} 条批注`,
+    );
     await stopServiceWorkers(s);
     await stopServiceWorkers(s);
-    expect(await waitForStatus(lib, /已导入|失败/)).toBe(`已导入 ${NOTICES} 篇公文、${NOTICES * PER_NOTICE} 条批注（跳过重复 0 条）`);
+    expect(await waitForStatus(lib, /已导入|失败/)).toBe(
+      `已导入 ${NOTICES} 篇公文、${NOTICES * PER_NOTICE} 条批注（跳过重复 0 条）`,
+    );
     const db = await snapshotOf(s);
     expect(db.notices).toHaveLength(NOTICES);
     expect(db.annotations).toHaveLength(NOTICES * PER_NOTICE);
@@ -110,7 +114,9 @@ describe('faults during import and export', () => {
 
     // The retry imports everything, and what was there before is untouched.
     await again.setInputFiles('[data-field="import"]', file);
-    expect(await waitForStatus(again, /已导入|失败/)).toBe(`已导入 ${NOTICES} 篇公文、${NOTICES * PER_NOTICE} 条批注（跳过重复 0 条）`);
+    expect(await waitForStatus(again, /已导入|失败/)).toBe(
+      `已导入 ${NOTICES} 篇公文、${NOTICES * PER_NOTICE} 条批注（跳过重复 0 条）`,
+    );
     const retried = await snapshotOf(s);
     expect(retried.notices).toHaveLength((imported + 1) * NOTICES);
     expect(retried.annotations).toHaveLength((imported + 1) * NOTICES * PER_NOTICE);

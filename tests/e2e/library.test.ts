@@ -12,7 +12,12 @@ import type { Page } from 'playwright-core';
 import { readZip } from '../../lib/export';
 import { launch, PanelDriver, parseCsv, seedPage, selectText, type Session } from './harness';
 
-const SEEDS = ['000_539b2a5a56109cc5.txt', '001_7a46141c47266846.txt', '002_2386fa277481c7d6.txt', '003_c9608edf68f48eb1.txt'];
+const SEEDS = [
+  '000_539b2a5a56109cc5.txt',
+  '001_7a46141c47266846.txt',
+  '002_2386fa277481c7d6.txt',
+  '003_c9608edf68f48eb1.txt',
+];
 const urlOf = (seed: string) => `http://www.county${seed.slice(0, 3)}.gov.cn/xxgk/${seed.slice(0, 3)}.html`;
 const dir = mkdtempSync(join(tmpdir(), 'notice-lens-lib-'));
 
@@ -71,7 +76,9 @@ describe('the library', () => {
     await lib.fill('[data-field="search"]', '战斗堡垒');
     await expect.poll(async () => lib.locator('li.notice').count()).toBeGreaterThanOrEqual(2);
     await lib.fill('[data-field="search"]', '谣言管控');
-    await expect.poll(async () => lib.locator('li.notice .t').allTextContents()).toEqual([expect.stringContaining('中国银保监会党委办公室')]);
+    await expect
+      .poll(async () => lib.locator('li.notice .t').allTextContents())
+      .toEqual([expect.stringContaining('中国银保监会党委办公室')]);
     await lib.fill('[data-field="search"]', '纪律');
     await expect.poll(async () => lib.locator('li.notice').count()).toBeGreaterThanOrEqual(1);
     await lib.fill('[data-field="search"]', '量子计算');
@@ -93,7 +100,9 @@ describe('the library', () => {
     const i000 = titles.findIndex((t) => t.includes('中国银保监会'));
     const i002 = titles.findIndex((t) => t.includes('中共北京市委'));
     await lib.click(`[data-pair="${i000}-${i002}"]`);
-    const shared = await lib.locator('[data-section="side-by-side"] .row.same, [data-section="side-by-side"] .row.reworded').allTextContents();
+    const shared = await lib
+      .locator('[data-section="side-by-side"] .row.same, [data-section="side-by-side"] .row.reworded')
+      .allTextContents();
     expect(shared.join('')).toMatch(/第一线考察、识别、评价、使用干部/);
     const obligations = await lib.locator('[data-section="obligations"] tbody tr').count();
     expect(obligations).toBeGreaterThan(3);
@@ -118,7 +127,11 @@ describe('the library', () => {
     jsonExport = readFileSync(await download(lib, '[data-export="json"]'), 'utf8');
     const json = JSON.parse(jsonExport);
     expect(JSON.stringify(json['@context'])).toContain('http://www.w3.org/ns/anno.jsonld');
-    expect(json.first.items.some((a: any) => a.target.selector.some((x: any) => x.type === 'TextQuoteSelector' && x.exact === '不信谣不传谣'))).toBe(true);
+    expect(
+      json.first.items.some((a: any) =>
+        a.target.selector.some((x: any) => x.type === 'TextQuoteSelector' && x.exact === '不信谣不传谣'),
+      ),
+    ).toBe(true);
 
     const docx = readZip(readFileSync(await download(lib, '[data-export="docx"]')), (b) => inflateRawSync(b));
     const xml = new TextDecoder().decode(docx.get('word/document.xml'));
@@ -135,7 +148,9 @@ describe('the library', () => {
       const lib = await openLibrary(fresh);
       await lib.setInputFiles('[data-field="import"]', file);
       // The import's own pre-write checks and transaction take seconds on a busy machine.
-      await expect.poll(() => lib.locator('[data-section="status"]').textContent(), { timeout: 30_000 }).toContain('已导入 4 篇公文');
+      await expect
+        .poll(() => lib.locator('[data-section="status"]').textContent(), { timeout: 30_000 })
+        .toContain('已导入 4 篇公文');
       await expect.poll(async () => lib.locator('li.notice').count()).toBe(4);
       const again = readFileSync(await download(lib, '[data-export="json"]'), 'utf8');
       expect(JSON.parse(again)).toEqual(JSON.parse(jsonExport));

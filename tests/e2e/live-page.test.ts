@@ -16,7 +16,11 @@ import { currentWorker, extensionCpuSeconds, launch, seed, tabReport, type Sessi
 const WINDOW_MS = 10_000;
 const text = seed('003_c9608edf68f48eb1.txt').replace(/\r/g, '');
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
-const paragraphs = text.split('\n').filter((l) => l.trim()).map((l) => `<p>${esc(l)}</p>`).join('\n');
+const paragraphs = text
+  .split('\n')
+  .filter((l) => l.trim())
+  .map((l) => `<p>${esc(l)}</p>`)
+  .join('\n');
 
 const SCRIPTS = {
   ticker: `const t = document.getElementById('ticker'); let n = 0;
@@ -48,14 +52,24 @@ interface Measure {
 async function measure(s: Session, page: Page): Promise<Measure> {
   const cdp = await s.context.newCDPSession(page);
   await cdp.send('Performance.enable');
-  const metrics = async () => Object.fromEntries(((await cdp.send('Performance.getMetrics')) as { metrics: Array<{ name: string; value: number }> }).metrics.map((m) => [m.name, m.value]));
+  const metrics = async () =>
+    Object.fromEntries(
+      ((await cdp.send('Performance.getMetrics')) as { metrics: Array<{ name: string; value: number }> }).metrics.map(
+        (m) => [m.name, m.value],
+      ),
+    );
   const m0 = await metrics();
   const c0 = extensionCpuSeconds(s);
   const t0 = Date.now();
   // The window is what is measured: nothing to wait for but time.
   await page.waitForTimeout(WINDOW_MS);
   const m1 = await metrics();
-  const out = { wall: (Date.now() - t0) / 1000, script: m1.ScriptDuration - m0.ScriptDuration, task: m1.TaskDuration - m0.TaskDuration, extensionCpu: extensionCpuSeconds(s) - c0 };
+  const out = {
+    wall: (Date.now() - t0) / 1000,
+    script: m1.ScriptDuration - m0.ScriptDuration,
+    task: m1.TaskDuration - m0.TaskDuration,
+    extensionCpu: extensionCpuSeconds(s) - c0,
+  };
   await cdp.detach();
   return out;
 }
@@ -86,7 +100,9 @@ describe('pages that change all the time', () => {
       s.serve(baselineUrl, livePage(kind));
 
       const page = await s.open(url);
-      await expect.poll(async () => (await tabReport(await currentWorker(s), url))?.timings?.runs, { timeout: 20000 }).toBeGreaterThanOrEqual(1);
+      await expect
+        .poll(async () => (await tabReport(await currentWorker(s), url))?.timings?.runs, { timeout: 20000 })
+        .toBeGreaterThanOrEqual(1);
       const withExtension = await measure(s, page);
       const report = await tabReport(await currentWorker(s), url);
       await page.close();
@@ -94,7 +110,9 @@ describe('pages that change all the time', () => {
       const baselinePage = await s.open(baselineUrl);
       const baseline = await measure(s, baselinePage);
       await baselinePage.close();
-      console.log(`${kind}: analyses ${report?.timings?.runs}; with the extension ${JSON.stringify(withExtension)}; without ${JSON.stringify(baseline)}`);
+      console.log(
+        `${kind}: analyses ${report?.timings?.runs}; with the extension ${JSON.stringify(withExtension)}; without ${JSON.stringify(baseline)}`,
+      );
 
       runs(report!.timings!.runs);
       expect(report!.isNotice).toBe(true);

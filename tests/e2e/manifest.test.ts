@@ -20,7 +20,8 @@ for (const target of ['chrome-mv3', 'firefox-mv3']) {
 
     it('has host access to the known notice sites only; everything else is optional, asked for', () => {
       expect([...(manifest.host_permissions ?? [])].sort()).toEqual([...NOTICE_SITE_MATCHES].sort());
-      for (const cs of manifest.content_scripts ?? []) for (const m of cs.matches) expect(NOTICE_SITE_MATCHES).toContain(m);
+      for (const cs of manifest.content_scripts ?? [])
+        for (const m of cs.matches) expect(NOTICE_SITE_MATCHES).toContain(m);
       expect(JSON.stringify(manifest.host_permissions)).not.toMatch(/<all_urls>|\*:\/\/\*\/\*/);
     });
 
@@ -54,7 +55,8 @@ describe('the script every notice-site page runs', () => {
         for (const [what, mark] of heavy) expect(code.includes(mark), `${file} contains ${what}`).toBe(false);
       }
       // The parts it loads on demand are there to be injected.
-      for (const lazy of ['page-ui.js', 'readability.js']) expect(readFileSync(join(dir, lazy), 'utf8').length).toBeGreaterThan(1000);
+      for (const lazy of ['page-ui.js', 'readability.js'])
+        expect(readFileSync(join(dir, lazy), 'utf8').length).toBeGreaterThan(1000);
     });
   }
 });

@@ -12,7 +12,11 @@ import { currentWorker, launch, readDatabase, ROOT, type Session } from './harne
 import { CURRENT_VERSION } from '../../lib/storage/db';
 
 type Row = Record<string, any>;
-const fixture = JSON.parse(readFileSync(join(ROOT, 'tests/storage/fixtures/v1.json'), 'utf8')) as { version: number; schema: Record<string, string>; tables: Record<string, Row[]> };
+const fixture = JSON.parse(readFileSync(join(ROOT, 'tests/storage/fixtures/v1.json'), 'utf8')) as {
+  version: number;
+  schema: Record<string, string>;
+  tables: Record<string, Row[]>;
+};
 
 /** A Dexie schema string as IndexedDB stores and indexes: `id, *urls, [a+b]` → key path, indexes. */
 function layout(schema: Record<string, string>) {
@@ -56,7 +60,8 @@ describe('migration in Chromium', () => {
               for (const ix of st.indexes) store.createIndex(ix.name, ix.keyPath, { multiEntry: ix.multiEntry });
             }
             const tx = open.transaction!;
-            for (const [name, rows] of Object.entries(tables)) for (const row of rows as object[]) tx.objectStore(name).put(row);
+            for (const [name, rows] of Object.entries(tables))
+              for (const row of rows as object[]) tx.objectStore(name).put(row);
           };
           open.onerror = () => reject(open.error);
           open.onsuccess = () => {
@@ -78,8 +83,17 @@ describe('migration in Chromium', () => {
 
     const db = await readDatabase(await currentWorker(s));
     const liveCount = new Map<string, number>();
-    for (const a of fixture.tables.annotations) if (a.deletedAt === null) liveCount.set(a.noticeId, (liveCount.get(a.noticeId) ?? 0) + 1);
-    const key: Record<string, string> = { notices: 'id', noticeTexts: 'id', noticeAnalyses: 'id', noticeTerms: 'key', annotations: 'id', aliases: 'url', meta: 'key' };
+    for (const a of fixture.tables.annotations)
+      if (a.deletedAt === null) liveCount.set(a.noticeId, (liveCount.get(a.noticeId) ?? 0) + 1);
+    const key: Record<string, string> = {
+      notices: 'id',
+      noticeTexts: 'id',
+      noticeAnalyses: 'id',
+      noticeTerms: 'key',
+      annotations: 'id',
+      aliases: 'url',
+      meta: 'key',
+    };
     for (const [table, rows] of Object.entries(fixture.tables)) {
       const got = new Map(db[table].map((r) => [String(r[key[table]]), r]));
       for (const row of rows) {
@@ -90,13 +104,18 @@ describe('migration in Chromium', () => {
       expect(added, table).toEqual(table === 'meta' ? ['migratedToV2At'] : []);
     }
     // Version 2's index is there, in the browser's own database.
-    const schema = await (await currentWorker(s)).evaluate(
+    const schema = await (
+      await currentWorker(s)
+    ).evaluate(
       () =>
         new Promise<{ version: number; annotationIndexes: string[] }>((resolve) => {
           const open = indexedDB.open('notice-lens');
           open.onsuccess = () => {
             const d = open.result;
-            const out = { version: d.version, annotationIndexes: [...d.transaction('annotations').objectStore('annotations').indexNames] };
+            const out = {
+              version: d.version,
+              annotationIndexes: [...d.transaction('annotations').objectStore('annotations').indexNames],
+            };
             d.close();
             resolve(out);
           };

@@ -55,7 +55,12 @@ describe('the extension is not reachable from web pages', () => {
   beforeAll(async () => {
     writeFileSync(
       join(probe, 'manifest.json'),
-      JSON.stringify({ manifest_version: 3, name: 'externally connectable probe', version: '1', externally_connectable: { matches: ['https://www.gov.cn/*'] } }),
+      JSON.stringify({
+        manifest_version: 3,
+        name: 'externally connectable probe',
+        version: '1',
+        externally_connectable: { matches: ['https://www.gov.cn/*'] },
+      }),
     );
     s = await launch({ alongside: [probe] });
     s.serve(URL_P, seedPage('000_539b2a5a56109cc5.txt'));
@@ -70,7 +75,9 @@ describe('the extension is not reachable from web pages', () => {
     await page.waitForFunction(() => (CSS as any).highlights.has('notice-lens-obligation'), null, { timeout: 20000 });
     // The page's own content script opens the database once it has painted (to load the page's annotations):
     // wait for that, so what follows compares the database with itself and not with its creation.
-    await expect.poll(async () => Object.keys(await readDatabase(await currentWorker(s))).length, { timeout: 20_000 }).toBeGreaterThan(0);
+    await expect
+      .poll(async () => Object.keys(await readDatabase(await currentWorker(s))).length, { timeout: 20_000 })
+      .toBeGreaterThan(0);
     const before = await readDatabase(await currentWorker(s));
     const tried = await page.evaluate(async (id) => {
       const runtime = (window as any).chrome?.runtime;
@@ -78,13 +85,18 @@ describe('the extension is not reachable from web pages', () => {
       const ask = (message: unknown) =>
         new Promise<{ response: unknown; error: string | null }>((resolve) => {
           try {
-            runtime.sendMessage(id, message, (response: unknown) => resolve({ response: response ?? null, error: runtime.lastError?.message ?? null }));
+            runtime.sendMessage(id, message, (response: unknown) =>
+              resolve({ response: response ?? null, error: runtime.lastError?.message ?? null }),
+            );
           } catch (e) {
             resolve({ response: null, error: `threw: ${(e as Error).message}` });
           }
         });
       const list = await ask({ type: 'library/list' });
-      const write = await ask({ type: 'notice/upsert', snapshot: { id: 'url:evil.example/x', urls: ['https://evil.example/x'], text: 'x' } });
+      const write = await ask({
+        type: 'notice/upsert',
+        snapshot: { id: 'url:evil.example/x', urls: ['https://evil.example/x'], text: 'x' },
+      });
       const port = await new Promise<string>((resolve) => {
         try {
           const p = runtime.connect(id);
@@ -129,52 +141,71 @@ describe('privacy from the page', () => {
     await selectText(page, '带头少外出少走动');
     await panel.click('[data-colour="green"]');
     await panel.click('[data-action="open"]');
-    await expect.poll(async () => (await readDatabase(await currentWorker(s))).annotations?.length ?? 0, { timeout: 20000 }).toBe(2);
-    await expect.poll(async () => (await page.evaluate(() => [...((CSS as any).highlights.keys() as Iterable<string>)])).filter((n) => n.startsWith('notice-lens-user'))).toHaveLength(2);
+    await expect
+      .poll(async () => (await readDatabase(await currentWorker(s))).annotations?.length ?? 0, { timeout: 20000 })
+      .toBe(2);
+    await expect
+      .poll(async () =>
+        (await page.evaluate(() => [...((CSS as any).highlights.keys() as Iterable<string>)])).filter((n) =>
+          n.startsWith('notice-lens-user'),
+        ),
+      )
+      .toHaveLength(2);
 
-    const seen = await page.evaluate(async ([note, tag]) => {
-      const spy = (window as any).__spy;
-      const host = document.querySelector('notice-lens-ui') as HTMLElement;
-      const allText = [document.documentElement.outerHTML, document.body.innerText];
-      for (const el of document.querySelectorAll('*')) for (const a of el.attributes) allText.push(a.value);
-      const sheets = [...document.styleSheets, ...document.adoptedStyleSheets].map((sh) => [...sh.cssRules].map((r) => r.cssText).join('\n'));
-      const highlights: Record<string, string[]> = {};
-      (CSS as any).highlights.forEach((h: Iterable<Range>, name: string) => (highlights[name] = [...h].map((r) => r.toString())));
-      let reopened = 'no error';
-      try {
-        host.attachShadow({ mode: 'open' });
-      } catch (e) {
-        reopened = (e as Error).name;
-      }
-      const runtime = (window as any).chrome?.runtime;
-      return {
-        found: allText.some((t) => t.includes(note) || t.includes(tag)),
-        added: spy.added,
-        attributes: spy.attributes,
-        messages: spy.messages,
-        text: spy.text,
-        newGlobals: (Object.getOwnPropertyNames(window) as string[]).filter((g) => !spy.globalsAtLoad.includes(g)),
-        hostAttributes: [...host.attributes].map((a) => a.name),
-        hostChildren: host.childNodes.length,
-        shadowRoot: host.shadowRoot === null ? null : 'open',
-        reopened,
-        sheets,
-        sheetsMention: sheets.some((t) => t.includes(note) || t.includes(tag)),
-        highlights,
-        localStorage: localStorage.length,
-        sessionStorage: sessionStorage.length,
-        databases: (await indexedDB.databases()).map((d) => d.name),
-        caches: await caches.keys(),
-        cookie: document.cookie,
-        expando: (document as any).__noticeLensSheet === undefined && (window as any)[Symbol.for('notice-lens')] === undefined,
-        runtime: runtime ? Object.keys(runtime) : null,
-      };
-    }, [NOTE, TAG]);
+    const seen = await page.evaluate(
+      async ([note, tag]) => {
+        const spy = (window as any).__spy;
+        const host = document.querySelector('notice-lens-ui') as HTMLElement;
+        const allText = [document.documentElement.outerHTML, document.body.innerText];
+        for (const el of document.querySelectorAll('*')) for (const a of el.attributes) allText.push(a.value);
+        const sheets = [...document.styleSheets, ...document.adoptedStyleSheets].map((sh) =>
+          [...sh.cssRules].map((r) => r.cssText).join('\n'),
+        );
+        const highlights: Record<string, string[]> = {};
+        (CSS as any).highlights.forEach(
+          (h: Iterable<Range>, name: string) => (highlights[name] = [...h].map((r) => r.toString())),
+        );
+        let reopened = 'no error';
+        try {
+          host.attachShadow({ mode: 'open' });
+        } catch (e) {
+          reopened = (e as Error).name;
+        }
+        const runtime = (window as any).chrome?.runtime;
+        return {
+          found: allText.some((t) => t.includes(note) || t.includes(tag)),
+          added: spy.added,
+          attributes: spy.attributes,
+          messages: spy.messages,
+          text: spy.text,
+          newGlobals: (Object.getOwnPropertyNames(window) as string[]).filter((g) => !spy.globalsAtLoad.includes(g)),
+          hostAttributes: [...host.attributes].map((a) => a.name),
+          hostChildren: host.childNodes.length,
+          shadowRoot: host.shadowRoot === null ? null : 'open',
+          reopened,
+          sheets,
+          sheetsMention: sheets.some((t) => t.includes(note) || t.includes(tag)),
+          highlights,
+          localStorage: localStorage.length,
+          sessionStorage: sessionStorage.length,
+          databases: (await indexedDB.databases()).map((d) => d.name),
+          caches: await caches.keys(),
+          cookie: document.cookie,
+          expando:
+            (document as any).__noticeLensSheet === undefined &&
+            (window as any)[Symbol.for('notice-lens')] === undefined,
+          runtime: runtime ? Object.keys(runtime) : null,
+        };
+      },
+      [NOTE, TAG],
+    );
     // Nothing of the notes or tags anywhere in the document, its attributes or its style sheets.
     expect(seen.found).toBe(false);
     expect(seen.sheetsMention).toBe(false);
     // The one element added: the host of a closed shadow root, empty to the page, with one style attribute.
-    expect(seen.added).toEqual([{ node: 'NOTICE-LENS-UI', parent: 'HTML', html: '<notice-lens-ui style="all: initial;"></notice-lens-ui>' }]);
+    expect(seen.added).toEqual([
+      { node: 'NOTICE-LENS-UI', parent: 'HTML', html: '<notice-lens-ui style="all: initial;"></notice-lens-ui>' },
+    ]);
     expect(seen.hostAttributes).toEqual(['style']);
     expect(seen.hostChildren).toBe(0);
     expect(seen.shadowRoot).toBeNull();
@@ -187,14 +218,27 @@ describe('privacy from the page', () => {
     expect(seen.expando).toBe(true);
     // The one style sheet holds the ::highlight() rules (and those of the fallback marks) and nothing else.
     expect(seen.sheets.length).toBe(1);
-    for (const rule of seen.sheets.join('\n').split('\n')) expect(rule).toMatch(/^(::highlight\(notice-lens-[a-z-]+\)|notice-lens-mark(\[data-k="[a-z-]+"\])?) \{/);
+    for (const rule of seen.sheets.join('\n').split('\n'))
+      expect(rule).toMatch(/^(::highlight\(notice-lens-[a-z-]+\)|notice-lens-mark(\[data-k="[a-z-]+"\])?) \{/);
     // CSS.highlights: our names only, and the annotations' ranges are the quotes the analyst marked.
     expect(Object.keys(seen.highlights).every((n) => n.startsWith('notice-lens-'))).toBe(true);
-    const user = Object.entries(seen.highlights).filter(([n]) => n.startsWith('notice-lens-user-')).flatMap(([, texts]) => texts as string[]);
+    const user = Object.entries(seen.highlights)
+      .filter(([n]) => n.startsWith('notice-lens-user-'))
+      .flatMap(([, texts]) => texts as string[]);
     expect(user.sort()).toEqual(['不信谣不传谣', '带头少外出少走动'].sort());
-    expect(Object.values(seen.highlights).flat().some((t) => (t as string).includes(NOTE) || (t as string).includes(TAG))).toBe(false);
+    expect(
+      Object.values(seen.highlights)
+        .flat()
+        .some((t) => (t as string).includes(NOTE) || (t as string).includes(TAG)),
+    ).toBe(false);
     // The site's own storage holds nothing of ours.
-    expect([seen.localStorage, seen.sessionStorage, seen.databases, seen.caches, seen.cookie]).toEqual([0, 0, [], [], '']);
+    expect([seen.localStorage, seen.sessionStorage, seen.databases, seen.caches, seen.cookie]).toEqual([
+      0,
+      0,
+      [],
+      [],
+      '',
+    ]);
     // And the extension is not reachable from the page: no chrome.runtime without externally_connectable.
     expect(seen.runtime).toBeNull();
     await page.close();

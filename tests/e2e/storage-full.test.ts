@@ -37,7 +37,9 @@ function run(cmd: string, args: string[]): void {
     try {
       execFileSync('sudo', ['-n', cmd, ...args], { stdio: 'pipe' });
     } catch {
-      throw new Error(`${cmd} ${args.join(' ')} failed (the storage-full test needs root or passwordless sudo to mount a tmpfs): ${String(first)}`);
+      throw new Error(
+        `${cmd} ${args.join(' ')} failed (the storage-full test needs root or passwordless sudo to mount a tmpfs): ${String(first)}`,
+      );
     }
   }
 }
@@ -98,7 +100,10 @@ async function waitForStatus(lib: Page, pattern: RegExp, timeout = 60_000): Prom
       { timeout, polling: 100 },
     )
     .catch(async (e) => {
-      const shown = await lib.locator('[data-section="status"]').textContent({ timeout: 1000 }).catch(() => null);
+      const shown = await lib
+        .locator('[data-section="status"]')
+        .textContent({ timeout: 1000 })
+        .catch(() => null);
       throw new Error(`status never matched ${pattern} (shows ${JSON.stringify(shown)}): ${(e as Error).message}`);
     });
   return (await handle.jsonValue()) as string;
@@ -151,7 +156,11 @@ describe('storage full', () => {
             const db = open.result;
             const bytes = crypto.getRandomValues(new Uint8Array(65536));
             const tx = db.transaction('x', 'readwrite');
-            for (let i = 0; i < 4; i++) tx.objectStore('x').put(bytes.map((b) => b ^ i), i);
+            for (let i = 0; i < 4; i++)
+              tx.objectStore('x').put(
+                bytes.map((b) => b ^ i),
+                i,
+              );
             tx.oncomplete = () => (db.close(), indexedDB.deleteDatabase('quota-probe'), resolve('stored'));
             tx.onabort = () => (db.close(), resolve(`aborted: ${tx.error?.name}`));
           };
@@ -191,13 +200,17 @@ describe('storage full', () => {
       await noting.page.bringToFront();
       await selectText(noting.page, '带头少外出少走动');
       await noting.panel.click('[data-colour="blue"]');
-      await expect.poll(() => noting.panel.statusLog(), { timeout: 30000 }).toContainEqual(expect.stringMatching(/^存储空间已满/));
+      await expect
+        .poll(() => noting.panel.statusLog(), { timeout: 30000 })
+        .toContainEqual(expect.stringMatching(/^存储空间已满/));
       // A notice saved to the library from the panel. (Chromium may delete files after a failed write: fill up again.)
       disk.fill();
       await saving.page.bringToFront();
       await saving.panel.click('[data-action="open"]');
       await saving.panel.click('[data-action="save-notice"]');
-      await expect.poll(() => saving.panel.statusLog(), { timeout: 30000 }).toContainEqual(expect.stringMatching(/^存储空间已满/));
+      await expect
+        .poll(() => saving.panel.statusLog(), { timeout: 30000 })
+        .toContainEqual(expect.stringMatching(/^存储空间已满/));
       // An import in the library.
       disk.fill();
       await lib.bringToFront();
@@ -210,8 +223,12 @@ describe('storage full', () => {
     }
 
     // Room again: the panels' own retries go through, and so does the analyst's second import.
-    await expect.poll(async () => (await noting.panel.statusLog()).filter(Boolean).at(-1), { timeout: 60000 }).toBe('已保存');
-    await expect.poll(async () => (await saving.panel.statusLog()).filter(Boolean).at(-1), { timeout: 60000 }).toBe('已保存');
+    await expect
+      .poll(async () => (await noting.panel.statusLog()).filter(Boolean).at(-1), { timeout: 60000 })
+      .toBe('已保存');
+    await expect
+      .poll(async () => (await saving.panel.statusLog()).filter(Boolean).at(-1), { timeout: 60000 })
+      .toBe('已保存');
     await lib.setInputFiles('[data-field="import"]', fileDuring);
     await waitForStatus(lib, /正在导入|已导入 2 篇/);
     expect(await waitForStatus(lib, /已导入|导入失败/)).toBe('已导入 2 篇公文、6 条批注（跳过重复 0 条）');

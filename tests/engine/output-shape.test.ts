@@ -27,26 +27,73 @@ describe('cliRecordProblems', () => {
     ['an extra field', (r) => (r.extra = 1), /^extra: not a field of the output$/],
     ['a site outside the set', (r) => (r.site = 'weibo'), /^site: not a site/],
     ['confidence out of range', (r) => (r.confidence = 1.5), /^confidence: expected a number in \[0, 1\]/],
-    ['an impossible date', (r) => (r.metadata.signedDate = '2026-02-30'), /^metadata\.signedDate: not an ISO calendar date/],
-    ['a date with a time', (r) => (r.metadata.publishedDate = '2026-03-01T00:00'), /^metadata\.publishedDate: not an ISO calendar date/],
+    [
+      'an impossible date',
+      (r) => (r.metadata.signedDate = '2026-02-30'),
+      /^metadata\.signedDate: not an ISO calendar date/,
+    ],
+    [
+      'a date with a time',
+      (r) => (r.metadata.publishedDate = '2026-03-01T00:00'),
+      /^metadata\.publishedDate: not an ISO calendar date/,
+    ],
     ['a number for a string', (r) => (r.metadata.issuers = [5]), /^metadata\.issuers\[0\]: expected a string/],
     ['a lone surrogate', (r) => (r.metadata.title = 'a\ud800b'), /^metadata\.title: lone surrogate U\+D800 at 1$/],
-    ['an outline label not at its start', (r) => (r.outline[1].start -= 1), /^outline\[1\]\.label: "二、" is not printed at/],
-    ['an outline start beyond the text', (r) => (r.outline[1].start = r.text.length + 5), /^outline\[1\]\.start: \d+ is not inside the text/],
-    ['a category outside the set', (r) => (r.obligations[0].category = 'duty'), /^obligations\[0\]\.category: not a category/],
-    ['category not first of categories', (r) => (r.obligations[0].categories = ['permission', r.obligations[0].category]), /^obligations\[0\]\.category: .* is not categories\[0\]/],
-    ['a clause text that is not its span', (r) => (r.obligations[0].text += '。'), /^obligations\[0\]\.text: is not text\.slice/],
-    ['a clause beyond the text', (r) => (r.obligations[0].end = r.text.length + 1), /^obligations\[0\]\.end: \d+ is beyond the text/],
-    ['an empty clause', (r) => (r.obligations[0].end = r.obligations[0].start), /^obligations\[0\]: start \d+ is not before end/],
-    ['a fractional offset', (r) => (r.obligations[0].start += 0.5), /^obligations\[0\]: start\/end must be whole numbers/],
+    [
+      'an outline label not at its start',
+      (r) => (r.outline[1].start -= 1),
+      /^outline\[1\]\.label: "二、" is not printed at/,
+    ],
+    [
+      'an outline start beyond the text',
+      (r) => (r.outline[1].start = r.text.length + 5),
+      /^outline\[1\]\.start: \d+ is not inside the text/,
+    ],
+    [
+      'a category outside the set',
+      (r) => (r.obligations[0].category = 'duty'),
+      /^obligations\[0\]\.category: not a category/,
+    ],
+    [
+      'category not first of categories',
+      (r) => (r.obligations[0].categories = ['permission', r.obligations[0].category]),
+      /^obligations\[0\]\.category: .* is not categories\[0\]/,
+    ],
+    [
+      'a clause text that is not its span',
+      (r) => (r.obligations[0].text += '。'),
+      /^obligations\[0\]\.text: is not text\.slice/,
+    ],
+    [
+      'a clause beyond the text',
+      (r) => (r.obligations[0].end = r.text.length + 1),
+      /^obligations\[0\]\.end: \d+ is beyond the text/,
+    ],
+    [
+      'an empty clause',
+      (r) => (r.obligations[0].end = r.obligations[0].start),
+      /^obligations\[0\]: start \d+ is not before end/,
+    ],
+    [
+      'a fractional offset',
+      (r) => (r.obligations[0].start += 0.5),
+      /^obligations\[0\]: start\/end must be whole numbers/,
+    ],
     ['clauses out of order', (r) => r.obligations.reverse(), /comes before the previous clause's start/],
-    ['clauses on a page that is not a notice', (r) => (r.isNotice = false), /^obligations: \d+ clauses reported for a page that is not a notice$/],
+    [
+      'clauses on a page that is not a notice',
+      (r) => (r.isNotice = false),
+      /^obligations: \d+ clauses reported for a page that is not a notice$/,
+    ],
   ])('reports %s', (_name, corrupt, message) => {
     const r = record();
     if (r.obligations.length < 2) r.obligations.push({ ...r.obligations[0] });
     corrupt(r);
     const problems = cliRecordProblems(r);
-    expect(problems.some((p) => message.test(p)), problems.join('\n')).toBe(true);
+    expect(
+      problems.some((p) => message.test(p)),
+      problems.join('\n'),
+    ).toBe(true);
   });
 
   it('clauses on a non-notice are fine when obligations were forced', () => {

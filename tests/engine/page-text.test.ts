@@ -15,7 +15,9 @@ function request(html: string, url = URL) {
 
 describe('textForAnalysis', () => {
   it('cuts a text that a long text node carried past MAX_TEXT_LENGTH, instead of having the page refused', () => {
-    const { text, input, validation } = request(`<html><body><div id="zoom">${PARA.repeat(20)}<p>${'各单位要落实。'.repeat(700_000)}</p></div></body></html>`);
+    const { text, input, validation } = request(
+      `<html><body><div id="zoom">${PARA.repeat(20)}<p>${'各单位要落实。'.repeat(700_000)}</p></div></body></html>`,
+    );
     expect(text.domText.text.length).toBeGreaterThan(MAX_TEXT_LENGTH);
     expect(validation).toMatchObject({ ok: true });
     expect(input.text).toBe(text.domText.text.slice(0, MAX_TEXT_LENGTH));
@@ -24,7 +26,9 @@ describe('textForAnalysis', () => {
   it('leaves out labelled values and titles longer than any real one, and an over-long URL', () => {
     const long = '关于加强管理的通知'.repeat(400);
     const table = `<table class="bd1"><tr><td>标　　题：</td><td>${long}</td></tr><tr><td>发文字号：</td><td>国发〔2019〕5号</td></tr></table>`;
-    const { input, validation } = request(`<html><body>${table}<div id="UCAP-CONTENT">${PARA.repeat(20)}</div></body></html>`);
+    const { input, validation } = request(
+      `<html><body>${table}<div id="UCAP-CONTENT">${PARA.repeat(20)}</div></body></html>`,
+    );
     expect(validation).toMatchObject({ ok: true });
     expect(input.labelled).toEqual({ 发文字号: '国发〔2019〕5号' });
     expect(input.title).toBeNull();
@@ -35,8 +39,15 @@ describe('textForAnalysis', () => {
   });
 
   it('sends an ordinary page as it was read', () => {
-    const { text, input, validation } = request(`<html><body>${`<table class="bd1"><tr><td>发文字号：</td><td>国发〔2019〕5号</td></tr></table>`}<div id="UCAP-CONTENT">${PARA.repeat(5)}</div></body></html>`);
+    const { text, input, validation } = request(
+      `<html><body>${`<table class="bd1"><tr><td>发文字号：</td><td>国发〔2019〕5号</td></tr></table>`}<div id="UCAP-CONTENT">${PARA.repeat(5)}</div></body></html>`,
+    );
     expect(validation).toMatchObject({ ok: true });
-    expect(input).toMatchObject({ text: text.domText.text, labelled: text.page.labelled, title: text.page.title, url: URL });
+    expect(input).toMatchObject({
+      text: text.domText.text,
+      labelled: text.page.labelled,
+      title: text.page.title,
+      url: URL,
+    });
   });
 });

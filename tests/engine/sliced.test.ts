@@ -22,7 +22,14 @@ describe('the analysis in slices (how the content script runs it)', () => {
 
   it('does not pause while a slice has time left', async () => {
     let pauses = 0;
-    await analyseDocumentSliced(parseHtmlDocument(regulationPage(5_000)), URL, async () => void pauses++, {}, undefined, 60_000);
+    await analyseDocumentSliced(
+      parseHtmlDocument(regulationPage(5_000)),
+      URL,
+      async () => void pauses++,
+      {},
+      undefined,
+      60_000,
+    );
     expect(pauses).toBe(0);
   });
 

@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { CSV_HEADER, csvField, toCsv, toCsvBytes } from '../../lib/export/csv';
-import { EMOJI_NOTE, FORMULA_NOTE, NOTE_WITH_CSV_TROUBLE, TITLE_A, URL_A, noticeA, noticeB, noticeHostile } from './fixtures';
+import {
+  EMOJI_NOTE,
+  FORMULA_NOTE,
+  NOTE_WITH_CSV_TROUBLE,
+  TITLE_A,
+  URL_A,
+  noticeA,
+  noticeB,
+  noticeHostile,
+} from './fixtures';
 
 /**
  * A strict RFC 4180 reader: records end with CRLF, fields are either plain (no quote, comma or line break)
@@ -90,7 +99,11 @@ describe('toCsv', () => {
     expect(rows.filter((r) => r[col('类型')] === '义务条款')).toHaveLength(clauses);
     expect(rows).toHaveLength(live + clauses);
     expect(csv).not.toContain('DELETED-NOTE-MARKER');
-    expect(parseCsv(toCsv([a], { includeObligations: false }).slice(1)).slice(1).every((r) => r[col('类型')] === '批注')).toBe(true);
+    expect(
+      parseCsv(toCsv([a], { includeObligations: false }).slice(1))
+        .slice(1)
+        .every((r) => r[col('类型')] === '批注'),
+    ).toBe(true);
   });
 
   it('keeps Chinese, emoji, quotes, commas and line breaks in notes intact', () => {
@@ -134,7 +147,9 @@ describe('toCsv', () => {
     expect(row[col('期限')]).toBe('2020年2月底前');
     expect(row[col('来源链接')]).toBe('');
     const inherited = a.notice.obligations[1];
-    expect(rowFor(`${a.notice.id}#${inherited.start}-${inherited.end}`)[col('责任主体')]).toBe('系统各级党委（承上文）');
+    expect(rowFor(`${a.notice.id}#${inherited.start}-${inherited.end}`)[col('责任主体')]).toBe(
+      '系统各级党委（承上文）',
+    );
   });
 
   it('quotes every field per RFC 4180 and strips control characters other than tab and line breaks', () => {

@@ -9,7 +9,14 @@ import { docxParts, escapeXml, toDocx } from '../../lib/export/docx';
 import { readZip } from '../../lib/export/zip';
 import { EMOJI_NOTE, HOSTILE_TITLE, TITLE_A, noticeA, noticeB, noticeHostile } from './fixtures';
 
-const PARTS = ['[Content_Types].xml', '_rels/.rels', 'docProps/core.xml', 'word/document.xml', 'word/_rels/document.xml.rels', 'word/styles.xml'];
+const PARTS = [
+  '[Content_Types].xml',
+  '_rels/.rels',
+  'docProps/core.xml',
+  'word/document.xml',
+  'word/_rels/document.xml.rels',
+  'word/styles.xml',
+];
 
 const window = new Window();
 
@@ -74,7 +81,9 @@ describe('toDocx', () => {
     for (const [, data] of files) parseXml(decoder.decode(data));
     expect(pythonCheck(bytes)).toEqual(PARTS);
     const types = decoder.decode(files.get('[Content_Types].xml'));
-    expect(types).toContain('PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"');
+    expect(types).toContain(
+      'PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"',
+    );
   });
 
   it('contains the title, metadata table, clauses grouped by bearer, highlights with notes and tags', async () => {
@@ -86,19 +95,34 @@ describe('toDocx', () => {
 
     expect(styled('Heading1')).toEqual([TITLE_A]);
     expect(styled('Heading2')).toEqual(['义务条款（按责任主体）', '我的批注']);
-    expect(styled('Heading3')).toEqual(['系统各级党委（2 条）', '系统广大共产党员（承上文）（1 条）', '系统各单位党委（1 条）', '未指明主体（1 条）']);
+    expect(styled('Heading3')).toEqual([
+      '系统各级党委（2 条）',
+      '系统广大共产党员（承上文）（1 条）',
+      '系统各单位党委（1 条）',
+      '未指明主体（1 条）',
+    ]);
 
     const rows = tableRows(doc);
     expect(rows).toContainEqual(['发文字号', '银保监党办发〔2020〕3号']);
     expect(rows).toContainEqual(['主送机关', '各银保监局党委、机关党委、各会管单位党委']);
     expect(rows).toContainEqual(['法宝引证码', 'CLI.16.338947']);
     expect(rows).toContainEqual(['类别', '条款', '期限']);
-    expect(rows).toContainEqual(['义务（刚性）', '系统各单位党委动员党组织和广大党员干部在防控疫情斗争中发挥作用的情况，要及时报告会党委。', '及时']);
+    expect(rows).toContainEqual([
+      '义务（刚性）',
+      '系统各单位党委动员党组织和广大党员干部在防控疫情斗争中发挥作用的情况，要及时报告会党委。',
+      '及时',
+    ]);
     expect(rows).toContainEqual(['问责（刚性）', a.notice.obligations[2].text, '—']);
 
     const quotes = styled('Quote');
     // In reading order: section 一 first.
-    expect(quotes).toEqual(['让党旗在疫情防控一线高高飘扬', '党委书记是第一责任人', '甚至弄虚作假、失职渎职的，严肃追责问责', '不信谣不传谣', '要及时报告会党委']);
+    expect(quotes).toEqual([
+      '让党旗在疫情防控一线高高飘扬',
+      '党委书记是第一责任人',
+      '甚至弄虚作假、失职渎职的，严肃追责问责',
+      '不信谣不传谣',
+      '要及时报告会党委',
+    ]);
     const texts = ps.map((p) => p.text);
     // The note keeps its line break (w:br); tags are listed with #.
     expect(texts).toContain('批注：要点：“主体责任”, "第一责任人"，逗号,分号;\n第二行：党委书记');
@@ -130,15 +154,21 @@ describe('toDocx', () => {
   });
 
   it('escapes the five XML specials', () => {
-    expect(escapeXml(`<a href="x" title='y'>&</a>`)).toBe('&lt;a href=&quot;x&quot; title=&apos;y&apos;&gt;&amp;&lt;/a&gt;');
+    expect(escapeXml(`<a href="x" title='y'>&</a>`)).toBe(
+      '&lt;a href=&quot;x&quot; title=&apos;y&apos;&gt;&amp;&lt;/a&gt;',
+    );
   });
 
   it('puts a page break between notices and says when there is nothing', async () => {
-    const xml = new TextDecoder().decode(docxParts([noticeA(), noticeB()]).find((p) => p.name === 'word/document.xml')?.data);
+    const xml = new TextDecoder().decode(
+      docxParts([noticeA(), noticeB()]).find((p) => p.name === 'word/document.xml')?.data,
+    );
     expect(xml.match(/<w:br w:type="page"\/>/g)).toHaveLength(1);
     const b = noticeB();
     const empty = new TextDecoder().decode(
-      docxParts([{ notice: { ...b.notice, obligations: [] }, annotations: [] }]).find((p) => p.name === 'word/document.xml')?.data,
+      docxParts([{ notice: { ...b.notice, obligations: [] }, annotations: [] }]).find(
+        (p) => p.name === 'word/document.xml',
+      )?.data,
     );
     const texts = paragraphs(parseXml(empty)).map((p) => p.text);
     expect(texts).toContain('未发现义务条款。');

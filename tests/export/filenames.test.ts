@@ -14,7 +14,11 @@ describe('exportFileName', () => {
   });
 
   it('replaces path separators and characters Windows forbids, drops control and bidi characters', () => {
-    const name = exportFileName('../../etc/passwd\\关于<印发>:"办法"|?*的通知\u0000\u0007\u202Egpj.exe\r\n', 'json', day);
+    const name = exportFileName(
+      '../../etc/passwd\\关于<印发>:"办法"|?*的通知\u0000\u0007\u202Egpj.exe\r\n',
+      'json',
+      day,
+    );
     // The leading `../../` becomes `.._.._`, and leading dots and underscores are trimmed.
     expect(name).toBe('公文透镜-etc_passwd_关于_印发___办法____的通知gpj.exe-2026-11-25.json');
     expect(name).not.toMatch(/[/\\<>:"|?*\u0000-\u001F\u202E]/);

@@ -70,7 +70,12 @@ describe('toMarkdown', () => {
   it('groups highlights by the category of the clause they overlap', () => {
     const byCategory = toMarkdown([a], { groupBy: 'category' });
     const headings = section(byCategory, '## 我的批注').match(/^### .+$/gm);
-    expect(headings).toEqual(['### 义务条款（2 条）', '### 禁止条款（1 条）', '### 问责条款（1 条）', '### 其他（不在义务条款内）（1 条）']);
+    expect(headings).toEqual([
+      '### 义务条款（2 条）',
+      '### 禁止条款（1 条）',
+      '### 问责条款（1 条）',
+      '### 其他（不在义务条款内）（1 条）',
+    ]);
     expect(section(byCategory, '### 问责条款（1 条）')).toContain('> 甚至弄虚作假、失职渎职的，严肃追责问责');
     expect(section(byCategory, '### 其他（不在义务条款内）（1 条）')).toContain('> 让党旗在疫情防控一线高高飘扬');
     expect(section(byCategory, '### 禁止条款（1 条）')).toContain('条款类别：禁止');
@@ -80,9 +85,13 @@ describe('toMarkdown', () => {
     const obligations = section(md, '## 义务条款');
     expect(obligations.match(/^### .+$/gm)).toEqual(['### 义务（3 条）', '### 禁止（1 条）', '### 问责（1 条）']);
     const duty = section(md, '### 义务（3 条）');
-    expect(duty).toContain('1. 系统各级党委对本单位疫情防控工作承担主体责任，党委书记是第一责任人，对疫情防控工作要亲自抓、总负责（刚性）\n   - 责任主体：系统各级党委\n   - 期限：未载明');
+    expect(duty).toContain(
+      '1. 系统各级党委对本单位疫情防控工作承担主体责任，党委书记是第一责任人，对疫情防控工作要亲自抓、总负责（刚性）\n   - 责任主体：系统各级党委\n   - 期限：未载明',
+    );
     expect(duty).toContain('   - 责任主体：系统各级党委（承上文）');
-    expect(duty).toContain('3. 系统各单位党委动员党组织和广大党员干部在防控疫情斗争中发挥作用的情况，要及时报告会党委。（刚性）\n   - 责任主体：系统各单位党委\n   - 期限：及时');
+    expect(duty).toContain(
+      '3. 系统各单位党委动员党组织和广大党员干部在防控疫情斗争中发挥作用的情况，要及时报告会党委。（刚性）\n   - 责任主体：系统各单位党委\n   - 期限：及时',
+    );
     expect(section(md, '### 问责（1 条）')).toContain('   - 责任主体：未指明主体');
     expect(section(md, '### 禁止（1 条）')).toContain('（柔性）');
   });
@@ -121,16 +130,22 @@ describe('toMarkdown', () => {
   });
 
   it('escapes line starts and drops control characters', () => {
-    expect(escapeMarkdown('# h\n- l\n+ p\n12) x\n3. y\n      code\nok')).toBe('\\# h\n\\- l\n\\+ p\n12\\) x\n3\\. y\ncode\nok');
+    expect(escapeMarkdown('# h\n- l\n+ p\n12) x\n3. y\n      code\nok')).toBe(
+      '\\# h\n\\- l\n\\+ p\n12\\) x\n3\\. y\ncode\nok',
+    );
     expect(escapeMarkdown('a\u0000b\u0007c\u009bd\te')).toBe('abcd\te');
-    expect(escapeMarkdown('== 高亮 == %%注释%% $x$ ^ref {a}')).toBe('\\=\\= 高亮 \\=\\= \\%\\%注释\\%\\% \\$x\\$ \\^ref \\{a\\}');
+    expect(escapeMarkdown('== 高亮 == %%注释%% $x$ ^ref {a}')).toBe(
+      '\\=\\= 高亮 \\=\\= \\%\\%注释\\%\\% \\$x\\$ \\^ref \\{a\\}',
+    );
     expect(escapeMarkdown('C:\\path')).toBe('C:\\\\path');
   });
 
   it('starts no line of page or analyst text with a spreadsheet formula character', () => {
     const note = '=HYPERLINK("http://evil.example","点我")\n+cmd|\' /C calc\'!A0\n-2+3\n@SUM(A1:A9)\n\t=1+1';
     const escaped = escapeMarkdown(note);
-    expect(escaped).toBe('\\=HYPERLINK("http://evil.example","点我")\n\\+cmd\\|\' /C calc\'!A0\n\\-2+3\n\\@SUM(A1:A9)\n\\=1+1');
+    expect(escaped).toBe(
+      '\\=HYPERLINK("http://evil.example","点我")\n\\+cmd\\|\' /C calc\'!A0\n\\-2+3\n\\@SUM(A1:A9)\n\\=1+1',
+    );
     for (const line of escaped.split('\n')) expect(line).not.toMatch(/^[=+\-@\t\r]/);
   });
 

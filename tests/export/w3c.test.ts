@@ -32,7 +32,11 @@ describe('toW3C', () => {
     expect(collection.first.type).toBe('AnnotationPage');
     expect(collection.total).toBe(11);
     expect(annotations).toHaveLength(11);
-    expect(collection['nl:notices'].map((n) => n.id)).toEqual(['cite:CLI.16.338947', 'text:4b1f0c2e9a6d3c70', 'url:https://evil.example/notice?id=1']);
+    expect(collection['nl:notices'].map((n) => n.id)).toEqual([
+      'cite:CLI.16.338947',
+      'text:4b1f0c2e9a6d3c70',
+      'url:https://evil.example/notice?id=1',
+    ]);
   });
 
   it('writes each annotation with W3C terms: id, motivation, times, bodies, target and selectors', () => {
@@ -43,7 +47,13 @@ describe('toW3C', () => {
     expect(first.created).toBe('2025-01-28T21:33:20.000Z');
     expect(first.modified).toBe('2025-01-28T21:34:20.000Z');
     expect(first.body).toEqual([
-      { type: 'TextualBody', value: list[0].annotations[0].note, purpose: 'commenting', format: 'text/plain', language: 'zh' },
+      {
+        type: 'TextualBody',
+        value: list[0].annotations[0].note,
+        purpose: 'commenting',
+        format: 'text/plain',
+        language: 'zh',
+      },
       { type: 'TextualBody', value: '主体责任', purpose: 'tagging' },
       { type: 'TextualBody', value: '疫情防控', purpose: 'tagging' },
     ]);
@@ -51,8 +61,18 @@ describe('toW3C', () => {
     expect(first.target['nl:noticeId']).toBe('cite:CLI.16.338947');
     expect(first.target.styleClass).toBe('nl-yellow');
     expect(first.stylesheet.value).toContain('.nl-yellow {');
-    expect(first.target.selector.map((s) => s.type)).toEqual(['TextQuoteSelector', 'TextPositionSelector', 'nl:StructuralKey']);
-    expect(first.target.selector[2]).toEqual({ type: 'nl:StructuralKey', 'nl:section': '三', 'nl:paragraph': 3, 'nl:sentence': 1, 'nl:offsetInSentence': 0 });
+    expect(first.target.selector.map((s) => s.type)).toEqual([
+      'TextQuoteSelector',
+      'TextPositionSelector',
+      'nl:StructuralKey',
+    ]);
+    expect(first.target.selector[2]).toEqual({
+      type: 'nl:StructuralKey',
+      'nl:section': '三',
+      'nl:paragraph': 3,
+      'nl:sentence': 1,
+      'nl:offsetInSentence': 0,
+    });
     // A highlight without note or tags has no body and the highlighting motivation.
     expect(blue.motivation).toBe('highlighting');
     expect(blue.body).toBeUndefined();
@@ -102,14 +122,21 @@ describe('round trip', () => {
     expect(byId.get(a.annotations[4].id)?.deletedAt).toBe(1_738_200_000_000);
     expect(byId.get('hypothesis:AbC-12_x.y|z')?.note).toBe('@SUM(A1:A9)');
     expect(result.annotations.find((x) => x.note === '   ')).toBeDefined();
-    expect(result.notices[1].obligations[0].deadline).toEqual({ text: '2020年2月底前', type: 'date', iso: '2020-02-29' });
+    expect(result.notices[1].obligations[0].deadline).toEqual({
+      text: '2020年2月底前',
+      type: 'date',
+      iso: '2020-02-29',
+    });
     expect(result.notices[0].obligations[1].bearer).toEqual({ text: '系统各级党委', source: 'inherited' });
     expect(result.notices[2].metadata.title).toContain('<script>');
   });
 
   it('a blank source URL is no link: the export falls back to our notice URN and imports back', () => {
     const hostile = noticeHostile();
-    const blank = { ...hostile, notice: { ...hostile.notice, urls: [' '], metadata: { ...hostile.notice.metadata, url: '' } } };
+    const blank = {
+      ...hostile,
+      notice: { ...hostile.notice, urls: [' '], metadata: { ...hostile.notice.metadata, url: '' } },
+    };
     const collection = toW3C([blank]);
     expect(collection.first.items[0].target.source).toBe(`urn:notice-lens:${hostile.notice.id}`);
     expect(parseImportFile(JSON.stringify(collection))).toMatchObject({ ok: true, notices: [blank.notice] });
@@ -123,7 +150,12 @@ describe('round trip', () => {
       annotations: [],
       strippedControlChars: 0,
     });
-    expect(fromW3C(JSON.parse(JSON.stringify(toW3C([]))))).toStrictEqual({ ok: true, notices: [], annotations: [], strippedControlChars: 0 });
+    expect(fromW3C(JSON.parse(JSON.stringify(toW3C([]))))).toStrictEqual({
+      ok: true,
+      notices: [],
+      annotations: [],
+      strippedControlChars: 0,
+    });
   });
 });
 
@@ -140,7 +172,9 @@ describe('fromW3C refuses bad files with the item and field', () => {
   it('the wrong @context or type', () => {
     const json = exported();
     json['@context'] = 'http://schema.org/';
-    expect(refused(json).error).toBe('@context 应为 W3C 批注上下文 http://www.w3.org/ns/anno.jsonld，实际为 "http://schema.org/"');
+    expect(refused(json).error).toBe(
+      '@context 应为 W3C 批注上下文 http://www.w3.org/ns/anno.jsonld，实际为 "http://schema.org/"',
+    );
     const plain = exported();
     plain['@context'] = 'http://www.w3.org/ns/anno.jsonld';
     expect(fromW3C(plain).ok).toBe(true);
@@ -183,19 +217,52 @@ describe('fromW3C refuses bad files with the item and field', () => {
     const firstEnd = (noticeA().annotations[0].selectors[1] as TextPositionSelector).end;
     const cases: Array<[(j: any) => void, string]> = [
       [(j) => (j.first.items[0].body[0].value = 42), '第 1 条批注：body[0].value 应为字符串，实际为数字'],
-      [(j) => (j.first.items[0].target.styleClass = 'nl-orange'), '第 1 条批注：target.styleClass 应为 "nl-yellow" | "nl-green" | "nl-blue" | "nl-pink" | "nl-purple"，实际为 "nl-orange"'],
+      [
+        (j) => (j.first.items[0].target.styleClass = 'nl-orange'),
+        '第 1 条批注：target.styleClass 应为 "nl-yellow" | "nl-green" | "nl-blue" | "nl-pink" | "nl-purple"，实际为 "nl-orange"',
+      ],
       [(j) => delete j.first.items[0].created, '第 1 条批注：缺少 created'],
-      [(j) => (j.first.items[0].created = '2025-13-45'), '第 1 条批注：created 无效：应为 1970 年以后的 ISO 8601 时间（如 2026-01-31T08:00:00.000Z），实际为 "2025-13-45"'],
-      [(j) => (j.first.items[0].target.selector[1].start = -1), '第 1 条批注：target.selector[1].start 无效：应为非负数，实际为 -1'],
-      [(j) => (j.first.items[0].target.selector[1].start = 1.5), '第 1 条批注：target.selector[1].start 无效：应为整数，实际为 1.5'],
-      [(j) => (j.first.items[0].target.selector[1].start = 99999), `第 1 条批注：target.selector[1] 无效：start（99999）大于 end（${firstEnd}）`],
-      [(j) => (j.first.items[0].target.selector[0].type = 'RangeSelector'), '第 1 条批注：target.selector[0].type 应为 "TextQuoteSelector" | "TextPositionSelector" | "nl:StructuralKey"，实际为 "RangeSelector"'],
+      [
+        (j) => (j.first.items[0].created = '2025-13-45'),
+        '第 1 条批注：created 无效：应为 1970 年以后的 ISO 8601 时间（如 2026-01-31T08:00:00.000Z），实际为 "2025-13-45"',
+      ],
+      [
+        (j) => (j.first.items[0].target.selector[1].start = -1),
+        '第 1 条批注：target.selector[1].start 无效：应为非负数，实际为 -1',
+      ],
+      [
+        (j) => (j.first.items[0].target.selector[1].start = 1.5),
+        '第 1 条批注：target.selector[1].start 无效：应为整数，实际为 1.5',
+      ],
+      [
+        (j) => (j.first.items[0].target.selector[1].start = 99999),
+        `第 1 条批注：target.selector[1] 无效：start（99999）大于 end（${firstEnd}）`,
+      ],
+      [
+        (j) => (j.first.items[0].target.selector[0].type = 'RangeSelector'),
+        '第 1 条批注：target.selector[0].type 应为 "TextQuoteSelector" | "TextPositionSelector" | "nl:StructuralKey"，实际为 "RangeSelector"',
+      ],
       [(j) => (j.first.items[0].target = [j.first.items[0].target]), '第 1 条批注：target 应为对象，实际为数组'],
-      [(j) => j.first.items[0].body.push({ type: 'TextualBody', purpose: 'commenting', value: 'x' }), '第 1 条批注：body[3] 无效：一条批注只能有一个 commenting 正文'],
-      [(j) => (j['nl:notices'][0].metadata.signedDate = '2020-02-30'), '第 1 篇公文：metadata.signedDate 无效：应为 YYYY-MM-DD 日期或 null，实际为 "2020-02-30"'],
-      [(j) => (j['nl:notices'][0].obligations[0].end = 10_000_000), '第 1 篇公文：obligations[0].end 无效：10000000 超出正文长度 ' + noticeA().notice.text.length],
-      [(j) => (j['nl:notices'][0].obligations[0].category = 'duty'), '第 1 篇公文：obligations[0].category 应为 "obligation" | "prohibition" | "permission" | "encouragement" | "accountability"，实际为 "duty"'],
-      [(j) => (j['nl:notices'][1].site = 'weibo'), '第 2 篇公文：site 应为 "pkulaw" | "govcn" | "npc" | "generic" | "text"，实际为 "weibo"'],
+      [
+        (j) => j.first.items[0].body.push({ type: 'TextualBody', purpose: 'commenting', value: 'x' }),
+        '第 1 条批注：body[3] 无效：一条批注只能有一个 commenting 正文',
+      ],
+      [
+        (j) => (j['nl:notices'][0].metadata.signedDate = '2020-02-30'),
+        '第 1 篇公文：metadata.signedDate 无效：应为 YYYY-MM-DD 日期或 null，实际为 "2020-02-30"',
+      ],
+      [
+        (j) => (j['nl:notices'][0].obligations[0].end = 10_000_000),
+        '第 1 篇公文：obligations[0].end 无效：10000000 超出正文长度 ' + noticeA().notice.text.length,
+      ],
+      [
+        (j) => (j['nl:notices'][0].obligations[0].category = 'duty'),
+        '第 1 篇公文：obligations[0].category 应为 "obligation" | "prohibition" | "permission" | "encouragement" | "accountability"，实际为 "duty"',
+      ],
+      [
+        (j) => (j['nl:notices'][1].site = 'weibo'),
+        '第 2 篇公文：site 应为 "pkulaw" | "govcn" | "npc" | "generic" | "text"，实际为 "weibo"',
+      ],
       [(j) => (j['nl:notices'][0].saved = 'yes'), '第 1 篇公文：saved 应为布尔值，实际为字符串'],
       [(j) => delete j['nl:notices'][0].metadata, '第 1 篇公文：缺少 metadata'],
       [(j) => (j['nl:formatVersion'] = 2), '文件由较新版本的公文透镜导出（格式版本 2），请先升级扩展'],
@@ -226,7 +293,8 @@ describe('fromW3C refuses bad files with the item and field', () => {
     tag.first.items[0].body[1].value = '标'.repeat(65);
     expect(refused(tag).error).toBe('第 1 条批注：body[1].value 过长（65 个字符，上限 64）');
     const tags = exported();
-    for (let i = 0; i < 49; i++) tags.first.items[0].body.push({ type: 'TextualBody', purpose: 'tagging', value: `t${i}` });
+    for (let i = 0; i < 49; i++)
+      tags.first.items[0].body.push({ type: 'TextualBody', purpose: 'tagging', value: `t${i}` });
     expect(refused(tags).error).toBe('第 1 条批注：body 无效：标签（tagging 正文）过多，上限 50 个');
     const noticeTags = exported();
     noticeTags['nl:notices'][0].tags = Array.from({ length: 51 }, (_, i) => `t${i}`);
@@ -246,10 +314,16 @@ describe('fromW3C refuses bad files with the item and field', () => {
     for (const id of ['https://hypothes.is/a/AbC123', '批注1', 'a b', 'x\ud800y', 'a'.repeat(129)]) {
       const r = annotationId(id);
       expect(r.code).toBe('invalid');
-      expect(r.error).toMatch(/^第 1 条批注：id 无效：应为 1 到 128 个字母、数字或 : \. _ \| - 字符（如 UUID），实际为 /);
-      expect(r.errorEn).toMatch(/^annotation 1: id is invalid: must be 1 to 128 letters, digits or : \. _ \| - \(a UUID, say\)/);
+      expect(r.error).toMatch(
+        /^第 1 条批注：id 无效：应为 1 到 128 个字母、数字或 : \. _ \| - 字符（如 UUID），实际为 /,
+      );
+      expect(r.errorEn).toMatch(
+        /^annotation 1: id is invalid: must be 1 to 128 letters, digits or : \. _ \| - \(a UUID, say\)/,
+      );
     }
-    expect(annotationId('urn:notice-lens:annotation:%E6%89%B9').error).toBe('第 1 条批注：id 无效：应为 1 到 128 个字母、数字或 : . _ | - 字符（如 UUID），实际为 "批"');
+    expect(annotationId('urn:notice-lens:annotation:%E6%89%B9').error).toBe(
+      '第 1 条批注：id 无效：应为 1 到 128 个字母、数字或 : . _ | - 字符（如 UUID），实际为 "批"',
+    );
     const foreign = exported();
     foreign.first.items[0].id = 'urn:example:note-7';
     expect(fromW3C(foreign).ok).toBe(true);
@@ -257,7 +331,9 @@ describe('fromW3C refuses bad files with the item and field', () => {
     for (const id of ['text:4b1f0c2e9a', 'notice-1', 'url:https://例子.cn/a', 'num:国务院|']) {
       const json = exported();
       json['nl:notices'][2].id = id;
-      expect(refused(json).error).toBe(`第 3 篇公文：id 无效：不是公文透镜的公文 id（cite:、num:、url: 或 text: 加其键值），实际为 ${JSON.stringify(id)}`);
+      expect(refused(json).error).toBe(
+        `第 3 篇公文：id 无效：不是公文透镜的公文 id（cite:、num:、url: 或 text: 加其键值），实际为 ${JSON.stringify(id)}`,
+      );
     }
 
     const quote = exported();
@@ -270,13 +346,34 @@ describe('fromW3C refuses bad files with the item and field', () => {
 
   it('selectors a page could not send back: an imported annotation stays editable in the panel', () => {
     const cases: Array<[(j: any) => void, string]> = [
-      [(j) => (j.first.items[0].target.selector[2]['nl:paragraph'] = 1e9), '第 1 条批注：target.selector[2].nl:paragraph 无效：应不大于 1000000，实际为 1000000000'],
-      [(j) => (j.first.items[0].target.selector[2]['nl:sentence'] = 1_000_001), '第 1 条批注：target.selector[2].nl:sentence 无效：应不大于 1000000，实际为 1000001'],
-      [(j) => (j.first.items[0].target.selector[2]['nl:section'] = '节'.repeat(201)), '第 1 条批注：target.selector[2].nl:section 过长（201 个字符，上限 200）'],
-      [(j) => (j.first.items[0].target.selector[0].prefix = '前'.repeat(1001)), '第 1 条批注：target.selector[0].prefix 过长（1001 个字符，上限 1000）'],
-      [(j) => (j.first.items[0].target.selector[0].exact = '引'.repeat(20_001)), '第 1 条批注：target.selector[0].exact 过长（20001 个字符，上限 20000）'],
-      [(j) => (j.first.items[0].target.selector[1].end = 5_000_001), '第 1 条批注：target.selector[1].end 无效：应不大于 5000000，实际为 5000001'],
-      [(j) => (j.first.items[0].target.selector = Array(11).fill(j.first.items[0].target.selector[1])), '第 1 条批注：target.selector 过多（11 个，上限 10）'],
+      [
+        (j) => (j.first.items[0].target.selector[2]['nl:paragraph'] = 1e9),
+        '第 1 条批注：target.selector[2].nl:paragraph 无效：应不大于 1000000，实际为 1000000000',
+      ],
+      [
+        (j) => (j.first.items[0].target.selector[2]['nl:sentence'] = 1_000_001),
+        '第 1 条批注：target.selector[2].nl:sentence 无效：应不大于 1000000，实际为 1000001',
+      ],
+      [
+        (j) => (j.first.items[0].target.selector[2]['nl:section'] = '节'.repeat(201)),
+        '第 1 条批注：target.selector[2].nl:section 过长（201 个字符，上限 200）',
+      ],
+      [
+        (j) => (j.first.items[0].target.selector[0].prefix = '前'.repeat(1001)),
+        '第 1 条批注：target.selector[0].prefix 过长（1001 个字符，上限 1000）',
+      ],
+      [
+        (j) => (j.first.items[0].target.selector[0].exact = '引'.repeat(20_001)),
+        '第 1 条批注：target.selector[0].exact 过长（20001 个字符，上限 20000）',
+      ],
+      [
+        (j) => (j.first.items[0].target.selector[1].end = 5_000_001),
+        '第 1 条批注：target.selector[1].end 无效：应不大于 5000000，实际为 5000001',
+      ],
+      [
+        (j) => (j.first.items[0].target.selector = Array(11).fill(j.first.items[0].target.selector[1])),
+        '第 1 条批注：target.selector 过多（11 个，上限 10）',
+      ],
       [(j) => (j.first.items[0].target.selector = []), '第 1 条批注：target.selector 无效：至少需要一个选择器'],
     ];
     for (const [corrupt, message] of cases) {
@@ -293,8 +390,13 @@ describe('fromW3C refuses bad files with the item and field', () => {
     json['@context'] = deepArray;
     expect(refused(json).error).toBe('@context 应为 W3C 批注上下文 http://www.w3.org/ns/anno.jsonld，实际为 [[[[…]]]]');
     json['@context'] = deepObject;
-    expect(refused(json).errorEn).toBe('@context must be the W3C annotation context http://www.w3.org/ns/anno.jsonld, found {"a":{"a":{"a":{…}}}}');
-    const text = toW3CJson(items()).replace(/"@context": \[[^\]]*\]/, `"@context": ${'['.repeat(100_000)}${']'.repeat(100_000)}`);
+    expect(refused(json).errorEn).toBe(
+      '@context must be the W3C annotation context http://www.w3.org/ns/anno.jsonld, found {"a":{"a":{"a":{…}}}}',
+    );
+    const text = toW3CJson(items()).replace(
+      /"@context": \[[^\]]*\]/,
+      `"@context": ${'['.repeat(100_000)}${']'.repeat(100_000)}`,
+    );
     expect(parseImportFile(text)).toMatchObject({ ok: false, code: 'wrong-context' });
   });
 
@@ -304,7 +406,12 @@ describe('fromW3C refuses bad files with the item and field', () => {
   });
 
   it('does not follow __proto__ keys into the prototype', () => {
-    const json = JSON.parse(JSON.stringify(toW3C(items())).replace('"type":"AnnotationCollection"', '"__proto__":{"type":"AnnotationCollection"}'));
+    const json = JSON.parse(
+      JSON.stringify(toW3C(items())).replace(
+        '"type":"AnnotationCollection"',
+        '"__proto__":{"type":"AnnotationCollection"}',
+      ),
+    );
     expect(refused(json).error).toBe('缺少 type');
   });
 });
@@ -341,11 +448,17 @@ describe('parseImportFile', () => {
     const value = parseImportFile('[1,\n,2]');
     expect(value.ok ? '' : value.error).toBe('不是有效的 JSON：第 2 行第 1 列（位置 4）：应为一个 JSON 值，却遇到 ","');
     const close = parseImportFile('{"a": [1 2]}');
-    expect(close.ok ? '' : close.errorEn).toBe('not valid JSON at line 1, column 10 (offset 9): expected "," or "]", found "2"');
+    expect(close.ok ? '' : close.errorEn).toBe(
+      'not valid JSON at line 1, column 10 (offset 9): expected "," or "]", found "2"',
+    );
     const trailing = parseImportFile('{"a": 1} x');
-    expect(trailing.ok ? '' : trailing.errorEn).toBe('not valid JSON at line 1, column 10 (offset 9): unexpected "x" after the JSON value');
+    expect(trailing.ok ? '' : trailing.errorEn).toBe(
+      'not valid JSON at line 1, column 10 (offset 9): unexpected "x" after the JSON value',
+    );
     const key = parseImportFile('{a: 1}');
-    expect(key.ok ? '' : key.errorEn).toBe('not valid JSON at line 1, column 2 (offset 1): expected a double-quoted key, found "a"');
+    expect(key.ok ? '' : key.errorEn).toBe(
+      'not valid JSON at line 1, column 2 (offset 1): expected a double-quoted key, found "a"',
+    );
     const escape = parseImportFile('{"a": "\\x"}');
     expect(escape.ok ? '' : escape.errorEn).toBe('not valid JSON at line 1, column 8 (offset 7): invalid escape \\x');
   });
@@ -365,12 +478,20 @@ describe('parseImportFile', () => {
   });
 
   it('refuses a JSON value of the wrong top-level type', () => {
-    expect(parseImportFile('"just a string"')).toMatchObject({ ok: false, code: 'not-object', errorEn: 'the top level must be a JSON object (a W3C AnnotationCollection), found string' });
+    expect(parseImportFile('"just a string"')).toMatchObject({
+      ok: false,
+      code: 'not-object',
+      errorEn: 'the top level must be a JSON object (a W3C AnnotationCollection), found string',
+    });
     expect(parseImportFile('[]')).toMatchObject({ ok: false, code: 'not-object' });
   });
 
   it('refuses an empty file as truncated', () => {
     expect(parseImportFile('')).toMatchObject({ ok: false, code: 'invalid-json' });
-    expect(parseImportFile('   ')).toMatchObject({ ok: false, code: 'invalid-json', errorEn: expect.stringMatching(/unexpected end of file/) });
+    expect(parseImportFile('   ')).toMatchObject({
+      ok: false,
+      code: 'invalid-json',
+      errorEn: expect.stringMatching(/unexpected end of file/),
+    });
   });
 });

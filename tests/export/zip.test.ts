@@ -92,6 +92,11 @@ describe('zip', () => {
     const data = new Uint8Array(1);
     expect(() => zipStore([{ name: '../evil', data }])).toThrow(/bad entry name/);
     expect(() => zipStore([{ name: '/abs', data }])).toThrow(/bad entry name/);
-    expect(() => zipStore([{ name: 'a', data }, { name: 'a', data }])).toThrow(/duplicate/);
+    expect(() =>
+      zipStore([
+        { name: 'a', data },
+        { name: 'a', data },
+      ]),
+    ).toThrow(/duplicate/);
   });
 });

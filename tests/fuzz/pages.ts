@@ -11,7 +11,13 @@ export function htmlProblems(html: string, r: Rng, spans = 2, limitMs = ORDINARY
   return domProblems(doc, r, spans, problems, limitMs);
 }
 
-export function domProblems(doc: Document, r: Rng, spans: number, problems: string[] = [], limitMs = ORDINARY_MS): string[] {
+export function domProblems(
+  doc: Document,
+  r: Rng,
+  spans: number,
+  problems: string[] = [],
+  limitMs = ORDINARY_MS,
+): string[] {
   const { problems: found, analysis } = checkDocument(doc, r.pick(URLS), r.chance(0.5), limitMs);
   problems.push(...found);
   if (analysis) problems.push(...anchoringProblems(r, analysis.text, analysis.outline, spans));

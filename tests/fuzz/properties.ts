@@ -7,7 +7,14 @@ import { MAX_TEXT_LENGTH, analyseDocument, analysePkulawRecord, analyseText } fr
 import { anchorSelectors, describeSpan } from '../../lib/anchoring';
 import { toCliRecord } from '../../lib/cli/analyze';
 import { cliRecordProblems, isIsoDate, loneSurrogateAt } from '../../lib/cli/output-shape';
-import { docTypeOfTitle, findDocNumber, parseChineseDate, readMetadata, readOutline, stripTitleSuffix } from '../../lib/metadata';
+import {
+  docTypeOfTitle,
+  findDocNumber,
+  parseChineseDate,
+  readMetadata,
+  readOutline,
+  stripTitleSuffix,
+} from '../../lib/metadata';
 import { findObligations } from '../../lib/obligations';
 import { tryCanonicalUrl } from '../../lib/identity';
 import { validateRequest } from '../../lib/messages/validate';
@@ -73,7 +80,10 @@ function recordProblems(problems: string[], name: string, a: NoticeAnalysis | un
   for (const p of cliRecordProblems(printed(a), { forced })) problems.push(`${name}: ${p}`);
   // A highlight covers words: no clause starts or ends with white space.
   for (const c of a.obligations) {
-    if (/^\s|\s$/.test(c.text)) problems.push(`${name}: clause ${c.start}-${c.end} has white space at an edge: ${JSON.stringify(c.text.slice(0, 30))}`);
+    if (/^\s|\s$/.test(c.text))
+      problems.push(
+        `${name}: clause ${c.start}-${c.end} has white space at an edge: ${JSON.stringify(c.text.slice(0, 30))}`,
+      );
   }
 }
 
@@ -83,8 +93,10 @@ export function normaliseProblems(source: string, limitMs = ORDINARY_MS): string
   const norm = guarded(problems, 'normaliseText', limitMs, () => normaliseText(source));
   if (!norm) return problems;
   const { text, map } = norm;
-  if (map.length !== text.length + 1) problems.push(`normaliseText: map has ${map.length} entries for ${text.length} units`);
-  if (map[text.length] !== source.length) problems.push(`normaliseText: map ends at ${map[text.length]}, source length ${source.length}`);
+  if (map.length !== text.length + 1)
+    problems.push(`normaliseText: map has ${map.length} entries for ${text.length} units`);
+  if (map[text.length] !== source.length)
+    problems.push(`normaliseText: map ends at ${map[text.length]}, source length ${source.length}`);
   for (let i = 0; i < text.length; i++) {
     const m = map[i];
     if (m < 0 || m >= source.length || (i > 0 && m <= map[i - 1])) {
@@ -95,11 +107,14 @@ export function normaliseProblems(source: string, limitMs = ORDINARY_MS): string
     const from = source.charCodeAt(m);
     const loneSurrogate = from >= 0xd800 && from <= 0xdfff && c === 0xfffd;
     if (c !== 0x0a && c !== 0x20 && c !== from && !loneSurrogate) {
-      problems.push(`normaliseText: text[${i}] U+${c.toString(16)} is not source[${m}] U+${source.charCodeAt(m).toString(16)}`);
+      problems.push(
+        `normaliseText: text[${i}] U+${c.toString(16)} is not source[${m}] U+${source.charCodeAt(m).toString(16)}`,
+      );
       break;
     }
   }
-  if (/^[ \n]|[ \n]$|\n\n| \n|\n /.test(text)) problems.push('normaliseText: blank line, or space at a line edge, left in the text');
+  if (/^[ \n]|[ \n]$|\n\n| \n|\n /.test(text))
+    problems.push('normaliseText: blank line, or space at a line edge, left in the text');
   return problems;
 }
 
@@ -119,18 +134,26 @@ export function checkDocument(
   if (!result) return { problems };
   recordProblems(problems, name, result.analysis, force);
   const { domText, norm } = result;
-  if (domText.nodes.length !== domText.starts.length) problems.push(`${name}: ${domText.nodes.length} nodes, ${domText.starts.length} starts`);
+  if (domText.nodes.length !== domText.starts.length)
+    problems.push(`${name}: ${domText.nodes.length} nodes, ${domText.starts.length} starts`);
   for (let i = 0; i < domText.starts.length; i++) {
     const s = domText.starts[i];
     const data = domText.nodes[i].data;
-    if (s < 0 || (i > 0 && s < domText.starts[i - 1]) || domText.text.slice(s, s + data.length) !== data.slice(0, domText.text.length - s)) {
+    if (
+      s < 0 ||
+      (i > 0 && s < domText.starts[i - 1]) ||
+      domText.text.slice(s, s + data.length) !== data.slice(0, domText.text.length - s)
+    ) {
       problems.push(`${name}: text node ${i} is not at its start ${s}`);
       break;
     }
   }
   if (norm.text !== result.analysis.text) problems.push(`${name}: the analysis text is not the normalised text`);
   // The normalised text is of the DOM text, cut at MAX_TEXT_LENGTH (a text node may run past the cut).
-  if (norm.map.length !== norm.text.length + 1 || norm.map[norm.text.length] !== Math.min(domText.text.length, MAX_TEXT_LENGTH)) {
+  if (
+    norm.map.length !== norm.text.length + 1 ||
+    norm.map[norm.text.length] !== Math.min(domText.text.length, MAX_TEXT_LENGTH)
+  ) {
     problems.push(`${name}: the normalisation map does not span the DOM text`);
   }
   // In the extension the page's text goes to the background for the string stages: the request the content
@@ -138,15 +161,22 @@ export function checkDocument(
   const href = url !== null && tryCanonicalUrl(url) !== null ? url : 'https://www.example.com/page.html';
   const request = { type: 'engine/analyse', input: textForAnalysis({ page: result.page, domText }, href), force };
   const validation = validateRequest(JSON.parse(JSON.stringify(request)));
-  if (!validation.ok) problems.push(`the page's engine/analyse request is refused by the background: ${validation.error}`);
+  if (!validation.ok)
+    problems.push(`the page's engine/analyse request is refused by the background: ${validation.error}`);
   // The background sends the normalisation map back in runs: they must decode to the same map.
   const decoded = decodeOffsetMap(encodeOffsetMap(norm.map), norm.map.length);
-  if (decoded.length !== norm.map.length || decoded.some((v, i) => v !== norm.map[i])) problems.push(`${name}: the offset map does not survive its encoding in runs`);
+  if (decoded.length !== norm.map.length || decoded.some((v, i) => v !== norm.map[i]))
+    problems.push(`${name}: the offset map does not survive its encoding in runs`);
   return { problems, analysis: result.analysis };
 }
 
 /** A text's analysis (obligations forced or not), plus the normaliser on the same text. */
-export function checkText(source: string, url: string | null, force: boolean, limitMs = ORDINARY_MS): { problems: string[]; analysis?: NoticeAnalysis } {
+export function checkText(
+  source: string,
+  url: string | null,
+  force: boolean,
+  limitMs = ORDINARY_MS,
+): { problems: string[]; analysis?: NoticeAnalysis } {
   const problems: string[] = [];
   const name = `analyseText(force=${force})`;
   const analysis = guarded(problems, name, limitMs, () => analyseText(source, url, { force }));
@@ -158,12 +188,16 @@ export function checkText(source: string, url: string | null, force: boolean, li
 /** A pkulaw API record: a well-formed analysis or a clear error, never a throw. */
 export function pkulawProblems(json: unknown, parseHtml: (html: string) => Document, limitMs = ORDINARY_MS): string[] {
   const problems: string[] = [];
-  const r = guarded(problems, 'analysePkulawRecord', limitMs, () => analysePkulawRecord(json, parseHtml, null, { force: true }));
+  const r = guarded(problems, 'analysePkulawRecord', limitMs, () =>
+    analysePkulawRecord(json, parseHtml, null, { force: true }),
+  );
   if (!r) return problems;
   if (r.ok) recordProblems(problems, 'analysePkulawRecord', r.value, true);
-  else if (typeof r.error !== 'string' || r.error.trim() === '') problems.push('analysePkulawRecord: an error without a message');
+  else if (typeof r.error !== 'string' || r.error.trim() === '')
+    problems.push('analysePkulawRecord: an error without a message');
   // The catch-all message means something inside the reader threw: a malformed record must get a clear one.
-  else if (/could not be read/.test(r.error)) problems.push(`analysePkulawRecord: an exception inside the reader: ${r.error}`);
+  else if (/could not be read/.test(r.error))
+    problems.push(`analysePkulawRecord: an exception inside the reader: ${r.error}`);
   return problems;
 }
 
@@ -171,11 +205,18 @@ export function pkulawProblems(json: unknown, parseHtml: (html: string) => Docum
  * The metadata readers and the obligation finder on a raw (not normalised) text, labelled fields and a
  * title: no throw, in time, well-formed output.
  */
-export function readerProblems(text: string, labelled: LabelledFields, title: string | null, limitMs = ORDINARY_MS): string[] {
+export function readerProblems(
+  text: string,
+  labelled: LabelledFields,
+  title: string | null,
+  limitMs = ORDINARY_MS,
+): string[] {
   const problems: string[] = [];
   const metadata = guarded(problems, 'readMetadata', limitMs, () => readMetadata({ text, labelled, title, url: null }));
   const outline = guarded(problems, 'readOutline', limitMs, () => readOutline(text));
-  const clauses = guarded(problems, 'findObligations', limitMs, () => findObligations(text, { addressees: metadata?.addressees ?? [] }));
+  const clauses = guarded(problems, 'findObligations', limitMs, () =>
+    findObligations(text, { addressees: metadata?.addressees ?? [] }),
+  );
   const analysis: NoticeAnalysis = {
     isNotice: true,
     confidence: 1,
@@ -193,10 +234,12 @@ export function readerProblems(text: string, labelled: LabelledFields, title: st
     const number = guarded(problems, 'findDocNumber', limitMs, () => findDocNumber(s));
     if (number) problems.push(...docNumberProblems(s, number));
     const date = guarded(problems, 'parseChineseDate', limitMs, () => parseChineseDate(s));
-    if (date !== null && date !== undefined && !isIsoDate(date)) problems.push(`parseChineseDate: ${JSON.stringify(date)} is not an ISO date`);
+    if (date !== null && date !== undefined && !isIsoDate(date))
+      problems.push(`parseChineseDate: ${JSON.stringify(date)} is not an ISO date`);
     guarded(problems, 'docTypeOfTitle', limitMs, () => docTypeOfTitle(s));
     const stripped = guarded(problems, 'stripTitleSuffix', limitMs, () => stripTitleSuffix(s));
-    if (stripped !== undefined && s.trim() !== '' && stripped === '') problems.push('stripTitleSuffix: blank result for a non-blank title');
+    if (stripped !== undefined && s.trim() !== '' && stripped === '')
+      problems.push('stripTitleSuffix: blank result for a non-blank title');
   }
   return problems;
 }
@@ -212,7 +255,9 @@ export function docNumberProblems(s: string, m: { text: string; start: number; e
   }
   if (/\s|\u3000/.test(m.text)) problems.push(`findDocNumber: ${JSON.stringify(m.text)} keeps whitespace`);
   if (s.slice(m.start, m.end).replace(IGNORED_IN_NUMBER, '') !== m.text.replace(IGNORED_IN_NUMBER, '')) {
-    problems.push(`findDocNumber: ${JSON.stringify(m.text)} is not what is printed at ${m.start}-${m.end}: ${JSON.stringify(s.slice(m.start, m.end))}`);
+    problems.push(
+      `findDocNumber: ${JSON.stringify(m.text)} is not what is printed at ${m.start}-${m.end}: ${JSON.stringify(s.slice(m.start, m.end))}`,
+    );
   }
   if (!m.text.endsWith('号')) problems.push(`findDocNumber: ${JSON.stringify(m.text)} does not end in 号`);
   return problems;
@@ -222,7 +267,13 @@ export function docNumberProblems(s: string, m: { text: string; start: number; e
  * Anchoring on a text: random spans described and anchored again on the same text come back where they
  * were (the stored position holds); on a damaged copy anchoring returns null or a span inside the text.
  */
-export function anchoringProblems(r: Rng, text: string, outline: OutlineItem[], spans: number, limitMs = ORDINARY_MS): string[] {
+export function anchoringProblems(
+  r: Rng,
+  text: string,
+  outline: OutlineItem[],
+  spans: number,
+  limitMs = ORDINARY_MS,
+): string[] {
   const problems: string[] = [];
   if (text.length < 2) return problems;
   for (let k = 0; k < spans; k++) {
@@ -233,7 +284,8 @@ export function anchoringProblems(r: Rng, text: string, outline: OutlineItem[], 
     const quote = selectors.find((s) => s.type === 'TextQuoteSelector');
     if (quote && quote.type === 'TextQuoteSelector') {
       for (const part of [quote.exact, quote.prefix, quote.suffix]) {
-        if (loneSurrogateAt(part) >= 0 && loneSurrogateAt(text) < 0) problems.push(`describeSpan: a lone surrogate in the selector of ${start}-${end}`);
+        if (loneSurrogateAt(part) >= 0 && loneSurrogateAt(text) < 0)
+          problems.push(`describeSpan: a lone surrogate in the selector of ${start}-${end}`);
       }
       if (quote.exact.trim() === '') continue;
     }
@@ -241,13 +293,21 @@ export function anchoringProblems(r: Rng, text: string, outline: OutlineItem[], 
     const position = selectors.find((s) => s.type === 'TextPositionSelector');
     if (same === null || same === undefined) {
       if (same === null) problems.push(`anchorSelectors: span ${start}-${end} not found again in the unchanged text`);
-    } else if (position && position.type === 'TextPositionSelector' && (same.start !== position.start || same.end !== position.end)) {
-      problems.push(`anchorSelectors: span ${position.start}-${position.end} found at ${same.start}-${same.end} in the unchanged text`);
+    } else if (
+      position &&
+      position.type === 'TextPositionSelector' &&
+      (same.start !== position.start || same.end !== position.end)
+    ) {
+      problems.push(
+        `anchorSelectors: span ${position.start}-${position.end} found at ${same.start}-${same.end} in the unchanged text`,
+      );
     }
     // The same selectors against a damaged copy of the text.
     const cut = r.int(text.length);
     const damaged = text.slice(0, cut) + text.slice(Math.min(text.length, cut + r.int(200)));
-    const moved = guarded(problems, 'anchorSelectors(damaged)', limitMs, () => anchorSelectors(damaged, selectors, outline));
+    const moved = guarded(problems, 'anchorSelectors(damaged)', limitMs, () =>
+      anchorSelectors(damaged, selectors, outline),
+    );
     if (moved && !(0 <= moved.start && moved.start <= moved.end && moved.end <= damaged.length)) {
       problems.push(`anchorSelectors: span ${moved.start}-${moved.end} outside the damaged text (${damaged.length})`);
     }

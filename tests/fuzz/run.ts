@@ -25,7 +25,12 @@ const counts = new Map<string, number>();
  * Run `count` cases of one kind (× FUZZ_SCALE), case `i` with seed `base + i` (plus FUZZ_SEED). Returns the
  * failures, one line per failing case: its seed, its kind and its first distinct problems.
  */
-export function runCases(kind: string, base: number, count: number, run: (r: Rng, seed: number, index: number) => string[]): string[] {
+export function runCases(
+  kind: string,
+  base: number,
+  count: number,
+  run: (r: Rng, seed: number, index: number) => string[],
+): string[] {
   const failures: string[] = [];
   const n = Math.max(1, Math.round(count * SCALE));
   for (let i = 0; i < n; i++) {
@@ -39,7 +44,12 @@ export function runCases(kind: string, base: number, count: number, run: (r: Rng
 }
 
 /** The inputs of `count` cases of one kind, each with its seed, for tests that check them asynchronously. */
-export function casesOf<T>(kind: string, base: number, count: number, make: (r: Rng, seed: number) => T): Array<{ seed: number; input: T }> {
+export function casesOf<T>(
+  kind: string,
+  base: number,
+  count: number,
+  make: (r: Rng, seed: number) => T,
+): Array<{ seed: number; input: T }> {
   const out: Array<{ seed: number; input: T }> = [];
   runCases(kind, base, count, (r, seed) => {
     out.push({ seed, input: make(r, seed) });

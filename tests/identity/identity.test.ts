@@ -45,7 +45,9 @@ describe('canonicalUrl', () => {
       ),
     ).toBe('gov.cn/zhengce/content/2019-02/15/content_5365945.htm');
     expect(canonicalUrl('https://example.gov.cn/art?id=12&utm_medium=x&cat=3')).toBe('example.gov.cn/art?cat=3&id=12');
-    expect(canonicalUrl('https://example.gov.cn/art?cat=3&id=12')).toBe(canonicalUrl('https://example.gov.cn/art?id=12&cat=3'));
+    expect(canonicalUrl('https://example.gov.cn/art?cat=3&id=12')).toBe(
+      canonicalUrl('https://example.gov.cn/art?id=12&cat=3'),
+    );
     expect(canonicalUrl('https://example.gov.cn/art?id=12')).not.toBe(canonicalUrl('https://example.gov.cn/art?id=13'));
   });
 
@@ -54,7 +56,9 @@ describe('canonicalUrl', () => {
     const b = canonicalUrl('http://flk.npc.gov.cn/detail2.html?ZmY4MDgxODE3OTZhNjM2YTAxNzk4MjJhMTk2NDBjOTI=');
     expect(a).toBe('flk.npc.gov.cn/detail2.html?ZmY4MDgxODE3OTZhNjM2YTAxNzk4MjJhMTk2NDBjOTI=');
     expect(b).toBe(a);
-    expect(canonicalUrl('https://flk.npc.gov.cn/detail2.html?ZmY4MDgxODE3OTZhNjM2YTAxNzk4MjJhMTk2NDBjOTM=')).not.toBe(a);
+    expect(canonicalUrl('https://flk.npc.gov.cn/detail2.html?ZmY4MDgxODE3OTZhNjM2YTAxNzk4MjJhMTk2NDBjOTM=')).not.toBe(
+      a,
+    );
   });
 
   it('normalises host case, non-default ports, percent escapes and trailing slashes', () => {
@@ -66,7 +70,14 @@ describe('canonicalUrl', () => {
   });
 
   it('refuses what is not an absolute http(s) or file URL', () => {
-    for (const bad of ['', 'not a url', '/relative/path', 'javascript:alert(1)', 'chrome-extension://abc/page.html', 'data:text/html,x']) {
+    for (const bad of [
+      '',
+      'not a url',
+      '/relative/path',
+      'javascript:alert(1)',
+      'chrome-extension://abc/page.html',
+      'data:text/html,x',
+    ]) {
       expect(tryCanonicalUrl(bad), bad).toBeNull();
       expect(() => canonicalUrl(bad)).toThrow(TypeError);
     }
@@ -80,12 +91,22 @@ describe('noticeId', () => {
     expect(noticeId(meta({ citationCode: ' ＣＬＩ．１２．７１８６１５４ ' }), null)).toBe('cite:CLI.12.7186154');
     expect(normaliseCitationCode('not a code')).toBeNull();
     // A garbled code is not a key: the next rule applies.
-    expect(noticeId(meta({ citationCode: 'CLI..', issuers: ['国务院'], docNumber: '国发〔2019〕5号' }), null)).toBe('num:国务院|国发〔2019〕5号');
+    expect(noticeId(meta({ citationCode: 'CLI..', issuers: ['国务院'], docNumber: '国发〔2019〕5号' }), null)).toBe(
+      'num:国务院|国发〔2019〕5号',
+    );
   });
 
   it('uses issuer and 发文字号 with brackets, width and spaces unified', () => {
     const expected = 'num:国务院|国发〔2019〕5号';
-    for (const docNumber of ['国发〔2019〕5号', '国发[2019]5号', '国发［2019］5号', '国发（2019）5号', '国发(2019)5号', '国发 〔２０１９〕 ５号', '国发﹝2019﹞5号']) {
+    for (const docNumber of [
+      '国发〔2019〕5号',
+      '国发[2019]5号',
+      '国发［2019］5号',
+      '国发（2019）5号',
+      '国发(2019)5号',
+      '国发 〔２０１９〕 ５号',
+      '国发﹝2019﹞5号',
+    ]) {
       expect(noticeId(meta({ issuers: ['国务院', '国务院办公厅'], docNumber }), null), docNumber).toBe(expected);
     }
     expect(normaliseKeyPart(' 国家质量监督检验检疫总局 ')).toBe('国家质量监督检验检疫总局');
@@ -105,18 +126,28 @@ describe('noticeId', () => {
 
   it('does not key by a 文号 that names no single document', () => {
     const url = 'https://www.pkulaw.com/lar/abc.html?way=listView';
-    expect(noticeId(meta({ issuers: ['海口市水务局'], docNumber: '（2020年）' }), url)).toBe('url:pkulaw.com/lar/abc.html');
-    expect(noticeId(meta({ issuers: ['海口市水务局'], docNumber: '〔2020〕' }), url)).toBe('url:pkulaw.com/lar/abc.html');
-    expect(noticeId(meta({ issuers: [], docNumber: '国发〔2019〕5号' }), url)).toBe('url:pkulaw.com/lar/abc.html');
-    expect(noticeId(meta({ issuers: ['财政部'], docNumber: '财政部公告2009年第123号' }), url)).toBe('num:财政部|财政部公告2009年第123号');
-    expect(noticeId(meta({ issuers: ['国家质量监督检验检疫总局'], docNumber: '国家质量监督检验检疫总局令第156号' }), url)).toBe(
-      'num:国家质量监督检验检疫总局|国家质量监督检验检疫总局令第156号',
+    expect(noticeId(meta({ issuers: ['海口市水务局'], docNumber: '（2020年）' }), url)).toBe(
+      'url:pkulaw.com/lar/abc.html',
     );
+    expect(noticeId(meta({ issuers: ['海口市水务局'], docNumber: '〔2020〕' }), url)).toBe(
+      'url:pkulaw.com/lar/abc.html',
+    );
+    expect(noticeId(meta({ issuers: [], docNumber: '国发〔2019〕5号' }), url)).toBe('url:pkulaw.com/lar/abc.html');
+    expect(noticeId(meta({ issuers: ['财政部'], docNumber: '财政部公告2009年第123号' }), url)).toBe(
+      'num:财政部|财政部公告2009年第123号',
+    );
+    expect(
+      noticeId(meta({ issuers: ['国家质量监督检验检疫总局'], docNumber: '国家质量监督检验检疫总局令第156号' }), url),
+    ).toBe('num:国家质量监督检验检疫总局|国家质量监督检验检疫总局令第156号');
   });
 
   it('falls back to the canonical URL, from the argument or the metadata', () => {
-    expect(noticeId(meta(), 'https://www.gov.cn/zhengce/content_1.htm?from=timeline#top')).toBe('url:gov.cn/zhengce/content_1.htm');
-    expect(noticeId(meta({ url: 'http://www.gov.cn/zhengce/content_1.htm' }), null)).toBe('url:gov.cn/zhengce/content_1.htm');
+    expect(noticeId(meta(), 'https://www.gov.cn/zhengce/content_1.htm?from=timeline#top')).toBe(
+      'url:gov.cn/zhengce/content_1.htm',
+    );
+    expect(noticeId(meta({ url: 'http://www.gov.cn/zhengce/content_1.htm' }), null)).toBe(
+      'url:gov.cn/zhengce/content_1.htm',
+    );
   });
 
   it('hashes the normalised title and date when there is no URL (files)', () => {

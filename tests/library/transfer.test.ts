@@ -23,10 +23,27 @@ function file(count: number, perNotice: number): { notices: SavedNotice[]; annot
   const annotations: Annotation[] = [];
   for (let i = 0; i < count; i++) {
     const url = `https://www.gov.cn/zhengce/content/2024-01/0${i % 9}/content_${1000 + i}.htm`;
-    const s = snapshot({ urls: [url], metadata: metadata({ title: `关于第${i}项工作的通知`, docNumber: `国办发〔2024〕${i + 1}号` }) });
-    notices.push({ ...s, saved: true, tags: ['导入'], createdAt: 1_690_000_000_000 + i, updatedAt: 1_690_000_100_000 + i });
+    const s = snapshot({
+      urls: [url],
+      metadata: metadata({ title: `关于第${i}项工作的通知`, docNumber: `国办发〔2024〕${i + 1}号` }),
+    });
+    notices.push({
+      ...s,
+      saved: true,
+      tags: ['导入'],
+      createdAt: 1_690_000_000_000 + i,
+      updatedAt: 1_690_000_100_000 + i,
+    });
     for (let j = 0; j < perNotice; j++) {
-      annotations.push(annotation({ id: `imp-${i}-${j}`, noticeId: s.id, note: `第${i}篇第${j}条`, createdAt: 1_690_000_000_000 + j, updatedAt: 1_690_000_000_000 + j }));
+      annotations.push(
+        annotation({
+          id: `imp-${i}-${j}`,
+          noticeId: s.id,
+          note: `第${i}篇第${j}条`,
+          createdAt: 1_690_000_000_000 + j,
+          updatedAt: 1_690_000_000_000 + j,
+        }),
+      );
     }
   }
   return { notices, annotations };
@@ -40,13 +57,21 @@ describe('import', () => {
   it('imports notices and annotations, keeping their dates, and counts duplicates on a second run', async () => {
     const { db, repo } = freshRepo();
     const f = file(3, 2);
-    expect(await importLibrary(repo, f.notices, f.annotations, { fileName: 'a.jsonld' })).toEqual({ notices: 3, annotations: 6, duplicates: 0 });
+    expect(await importLibrary(repo, f.notices, f.annotations, { fileName: 'a.jsonld' })).toEqual({
+      notices: 3,
+      annotations: 6,
+      duplicates: 0,
+    });
     const listed = await repo.listNotices();
     expect(listed.items.map((n) => [n.id, n.updatedAt, n.annotationCount])).toEqual(
       [...f.notices].reverse().map((n) => [n.id, n.updatedAt, 2]),
     );
     const before = await dump(db);
-    expect(await importLibrary(repo, f.notices, f.annotations, { fileName: 'a.jsonld' })).toEqual({ notices: 3, annotations: 0, duplicates: 6 });
+    expect(await importLibrary(repo, f.notices, f.annotations, { fileName: 'a.jsonld' })).toEqual({
+      notices: 3,
+      annotations: 0,
+      duplicates: 6,
+    });
     expect(await dump(db)).toEqual(before);
     expect(await takeInterruptedImport(repo)).toBeNull();
   });
@@ -58,7 +83,9 @@ describe('import', () => {
     const f = file(4, 3);
     // An annotation of a notice that is neither in the file nor in the library, after the notices were written.
     f.annotations.splice(7, 0, annotation({ id: 'orphan', noticeId: 'url:gov.cn/nowhere' }));
-    const error = await importLibrary(repo, f.notices, f.annotations, { fileName: 'bad.jsonld' }).catch((e: unknown) => e);
+    const error = await importLibrary(repo, f.notices, f.annotations, { fileName: 'bad.jsonld' }).catch(
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(StorageError);
     expect(error).toMatchObject({ kind: 'invalid' });
     expect(await dump(db)).toEqual(before);
@@ -75,14 +102,24 @@ describe('import', () => {
     const put = db.annotations.put.bind(db.annotations);
     let calls = 0;
     vi.spyOn(db.annotations, 'put').mockImplementation((...args) => {
-      if (++calls === 11) throw new DOMException('Connection is closing because of: IO error: 000003.log: FILE_ERROR_NO_SPACE', 'UnknownError');
+      if (++calls === 11)
+        throw new DOMException(
+          'Connection is closing because of: IO error: 000003.log: FILE_ERROR_NO_SPACE',
+          'UnknownError',
+        );
       return put(...args);
     });
-    await expect(importLibrary(repo, f.notices, f.annotations, { fileName: 'big.jsonld' })).rejects.toMatchObject({ kind: 'quota' });
+    await expect(importLibrary(repo, f.notices, f.annotations, { fileName: 'big.jsonld' })).rejects.toMatchObject({
+      kind: 'quota',
+    });
     expect(calls).toBe(11);
     expect(await dump(db)).toEqual(before);
     vi.restoreAllMocks();
-    expect(await importLibrary(repo, f.notices, f.annotations, { fileName: 'big.jsonld' })).toEqual({ notices: 5, annotations: 20, duplicates: 0 });
+    expect(await importLibrary(repo, f.notices, f.annotations, { fileName: 'big.jsonld' })).toEqual({
+      notices: 5,
+      annotations: 20,
+      duplicates: 0,
+    });
     expect((await repo.listNotices()).total).toBe(6);
     expect((await repo.listAnnotations(existing.id)).map((a) => a.note)).toEqual(['原有批注']);
   });
@@ -96,7 +133,12 @@ describe('import', () => {
     void importLibrary(repo, f.notices, f.annotations, { fileName: '文库备份.jsonld', now: 1_700_000_000_000 });
     await vi.waitFor(async () => expect(await db.meta.get('importInProgress')).toBeDefined());
     vi.restoreAllMocks();
-    expect(await takeInterruptedImport(repo)).toEqual({ fileName: '文库备份.jsonld', startedAt: 1_700_000_000_000, notices: 2, annotations: 2 });
+    expect(await takeInterruptedImport(repo)).toEqual({
+      fileName: '文库备份.jsonld',
+      startedAt: 1_700_000_000_000,
+      notices: 2,
+      annotations: 2,
+    });
     expect(await takeInterruptedImport(repo)).toBeNull();
     expect(await dump(db)).toEqual(before);
   });
@@ -111,7 +153,11 @@ describe('export', () => {
     const exported = await exportLibrary(a.repo);
     expect(exported.map((i) => i.annotations.length)).toEqual([2, 2, 2]);
     const b = freshRepo();
-    await importLibrary(b.repo, exported.map((i) => i.notice), exported.flatMap((i) => i.annotations));
+    await importLibrary(
+      b.repo,
+      exported.map((i) => i.notice),
+      exported.flatMap((i) => i.annotations),
+    );
     expect(await exportLibrary(b.repo)).toEqual(exported);
   });
 
@@ -127,7 +173,14 @@ describe('export', () => {
       const notices = await getNotices(ids, options);
       if (ids.includes(target.id) && !write) {
         write = Dexie.ignoreTransaction(() =>
-          repo.putAnnotation(annotation({ id: 'from-another-tab', noticeId: target.id, createdAt: 1_800_000_000_000, updatedAt: 1_800_000_000_000 })),
+          repo.putAnnotation(
+            annotation({
+              id: 'from-another-tab',
+              noticeId: target.id,
+              createdAt: 1_800_000_000_000,
+              updatedAt: 1_800_000_000_000,
+            }),
+          ),
         );
       }
       return notices;

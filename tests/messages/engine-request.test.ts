@@ -52,9 +52,14 @@ describe('the analysis split between the page and the background', () => {
       if (r && !r.ok) expect(r.error).toMatch(message);
     }
     // A web page (no extension id) is not answered at all.
-    expect(await receiveMessage(repo, { type: 'engine/analyse', input: good }, { url: GOVCN_URL, tab: { id: 7 } }, env)).toBeNull();
+    expect(
+      await receiveMessage(repo, { type: 'engine/analyse', input: good }, { url: GOVCN_URL, tab: { id: 7 } }, env),
+    ).toBeNull();
     // Where no engine is wired (an extension page's own router), the request is refused, not crashed on.
-    const noEngine = await receiveMessage(repo, { type: 'engine/analyse', input: good }, contentSender, { extensionId: EXT_ID, extensionOrigin: ORIGIN });
+    const noEngine = await receiveMessage(repo, { type: 'engine/analyse', input: good }, contentSender, {
+      extensionId: EXT_ID,
+      extensionOrigin: ORIGIN,
+    });
     expect(noEngine).toMatchObject({ ok: false, kind: 'forbidden' });
   });
 });

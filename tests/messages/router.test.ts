@@ -26,16 +26,29 @@ afterEach(() => {
 describe('senders', () => {
   it('takes a top frame’s address from its tab, which follows history.pushState; a subframe keeps its own', () => {
     const moved = 'https://www.gov.cn/zhengce/content/2020-01/30/content_next.htm';
-    expect(classifySender({ id: EXT_ID, url: GOVCN_URL, tab: { id: 7, url: moved }, frameId: 0 }, EXT_ID, ORIGIN)).toMatchObject({ url: moved });
-    expect(classifySender({ id: EXT_ID, url: GOVCN_URL, tab: { id: 7, url: moved }, frameId: 3 }, EXT_ID, ORIGIN)).toMatchObject({ url: GOVCN_URL });
-    expect(classifySender({ id: EXT_ID, url: GOVCN_URL, tab: { id: 7, url: 'chrome://newtab/' }, frameId: 0 }, EXT_ID, ORIGIN)).toMatchObject({ url: GOVCN_URL });
+    expect(
+      classifySender({ id: EXT_ID, url: GOVCN_URL, tab: { id: 7, url: moved }, frameId: 0 }, EXT_ID, ORIGIN),
+    ).toMatchObject({ url: moved });
+    expect(
+      classifySender({ id: EXT_ID, url: GOVCN_URL, tab: { id: 7, url: moved }, frameId: 3 }, EXT_ID, ORIGIN),
+    ).toMatchObject({ url: GOVCN_URL });
+    expect(
+      classifySender(
+        { id: EXT_ID, url: GOVCN_URL, tab: { id: 7, url: 'chrome://newtab/' }, frameId: 0 },
+        EXT_ID,
+        ORIGIN,
+      ),
+    ).toMatchObject({ url: GOVCN_URL });
   });
 
   it('trusts our extension pages and our content scripts only', () => {
     expect(classifySender(pageSender, EXT_ID, ORIGIN)).toEqual(page);
     expect(classifySender({ ...pageSender, tab: { id: 3 } }, EXT_ID, `${ORIGIN}/`)).toEqual(page);
     expect(classifySender(contentSender(), EXT_ID, ORIGIN)).toEqual(content());
-    expect(classifySender({ id: EXT_ID, url: 'file:///home/a/notice.html', tab: {} }, EXT_ID, ORIGIN)).toMatchObject({ kind: 'content-script', tabId: null });
+    expect(classifySender({ id: EXT_ID, url: 'file:///home/a/notice.html', tab: {} }, EXT_ID, ORIGIN)).toMatchObject({
+      kind: 'content-script',
+      tabId: null,
+    });
 
     const refused = [
       // A web page through externally_connectable: no id.
@@ -57,7 +70,12 @@ describe('senders', () => {
 
   it('does not answer untrusted senders at all', async () => {
     const { repo, db } = freshRepo();
-    const r = await receiveMessage(repo, { type: 'notice/upsert', snapshot: snapshot() }, { url: GOVCN_URL, tab: { id: 1 } }, env);
+    const r = await receiveMessage(
+      repo,
+      { type: 'notice/upsert', snapshot: snapshot() },
+      { url: GOVCN_URL, tab: { id: 1 } },
+      env,
+    );
     expect(r).toBeNull();
     expect(await db.notices.count()).toBe(0);
   });
@@ -67,7 +85,11 @@ describe('handleRequest', () => {
   it('serves extension pages everything', async () => {
     const { repo } = freshRepo();
     const s = snapshot();
-    const put = await handleRequest(repo, { type: 'annotation/put', annotation: annotation({ noticeId: s.id, note: '疫情防控' }), notice: s }, { sender: page });
+    const put = await handleRequest(
+      repo,
+      { type: 'annotation/put', annotation: annotation({ noticeId: s.id, note: '疫情防控' }), notice: s },
+      { sender: page },
+    );
     expect(put).toMatchObject({ ok: true, value: { applied: true } });
     const list = await handleRequest(repo, { type: 'library/list' }, { sender: page });
     expect(list).toMatchObject({ ok: true, value: { total: 1 } });
@@ -81,17 +103,33 @@ describe('handleRequest', () => {
     const { repo } = freshRepo();
     const s = snapshot();
     const a = annotation({ noticeId: s.id });
-    expect(await handleRequest(repo, { type: 'notice/upsert', snapshot: s }, { sender: content() })).toMatchObject({ ok: true });
-    expect(await handleRequest(repo, { type: 'annotation/put', annotation: a }, { sender: content() })).toMatchObject({ ok: true });
-    const list = await handleRequest(repo, { type: 'annotation/list', noticeId: s.id, url: GOVCN_URL }, { sender: content() });
+    expect(await handleRequest(repo, { type: 'notice/upsert', snapshot: s }, { sender: content() })).toMatchObject({
+      ok: true,
+    });
+    expect(await handleRequest(repo, { type: 'annotation/put', annotation: a }, { sender: content() })).toMatchObject({
+      ok: true,
+    });
+    const list = await handleRequest(
+      repo,
+      { type: 'annotation/list', noticeId: s.id, url: GOVCN_URL },
+      { sender: content() },
+    );
     expect(list).toMatchObject({ ok: true, value: [{ id: a.id }] });
-    expect(await handleRequest(repo, { type: 'notice/get-by-url', url: `${GOVCN_URL}#p3` }, { sender: content() })).toMatchObject({
+    expect(
+      await handleRequest(repo, { type: 'notice/get-by-url', url: `${GOVCN_URL}#p3` }, { sender: content() }),
+    ).toMatchObject({
       ok: true,
       value: { id: s.id },
     });
-    expect(await handleRequest(repo, { type: 'annotation/delete', id: a.id }, { sender: content() })).toMatchObject({ ok: true });
-    expect(await handleRequest(repo, { type: 'annotation/restore', id: a.id }, { sender: content() })).toMatchObject({ ok: true });
-    expect(await handleRequest(repo, { type: 'notice/set-saved', id: s.id, saved: true }, { sender: content() })).toMatchObject({
+    expect(await handleRequest(repo, { type: 'annotation/delete', id: a.id }, { sender: content() })).toMatchObject({
+      ok: true,
+    });
+    expect(await handleRequest(repo, { type: 'annotation/restore', id: a.id }, { sender: content() })).toMatchObject({
+      ok: true,
+    });
+    expect(
+      await handleRequest(repo, { type: 'notice/set-saved', id: s.id, saved: true }, { sender: content() }),
+    ).toMatchObject({
       ok: true,
       value: { saved: true },
     });
@@ -101,7 +139,11 @@ describe('handleRequest', () => {
     const { repo } = freshRepo();
     const s = snapshot();
     await repo.upsertNotice({ ...s, saved: true, tags: ['重点'] });
-    const r = await handleRequest(repo, { type: 'notice/upsert', snapshot: { ...s, saved: false, tags: [] } }, { sender: content() });
+    const r = await handleRequest(
+      repo,
+      { type: 'notice/upsert', snapshot: { ...s, saved: false, tags: [] } },
+      { sender: content() },
+    );
     expect(r).toMatchObject({ ok: true, value: { saved: true, tags: ['重点'] } });
   });
 
@@ -140,7 +182,7 @@ describe('handleRequest', () => {
       expect(r, request.type).toMatchObject({ ok: false, kind: 'forbidden', retry: false });
     }
     expect((await repo.getAnnotation(foreign.id))?.deletedAt).toBeNull();
-    expect((await repo.findNoticeIdByUrl(otherUrl))).toBe(other.id);
+    expect(await repo.findNoticeIdByUrl(otherUrl)).toBe(other.id);
     expect(await db.annotations.count()).toBe(1);
   });
 
@@ -151,15 +193,27 @@ describe('handleRequest', () => {
     const mirrorUrl = 'https://www.pkulaw.com/chl/fb0f20d4001e4c26bdfb.html';
     const mirrorMeta = metadata({ docNumber: '国发[2019]5号' });
     const mirror = snapshot({ urls: [mirrorUrl], metadata: mirrorMeta, id: noticeId(mirrorMeta, mirrorUrl) });
-    expect(await handleRequest(repo, { type: 'notice/upsert', snapshot: mirror }, { sender: content(mirrorUrl) })).toMatchObject({ ok: true });
-    const list = await handleRequest(repo, { type: 'annotation/list', noticeId: mirror.id }, { sender: content(mirrorUrl) });
+    expect(
+      await handleRequest(repo, { type: 'notice/upsert', snapshot: mirror }, { sender: content(mirrorUrl) }),
+    ).toMatchObject({ ok: true });
+    const list = await handleRequest(
+      repo,
+      { type: 'annotation/list', noticeId: mirror.id },
+      { sender: content(mirrorUrl) },
+    );
     expect(list).toMatchObject({ ok: true, value: [{ note: '原文' }] });
   });
 
   it('passes analysis reports to the background without storing them', async () => {
     const { repo, db } = freshRepo();
     const seen: unknown[] = [];
-    const report = { url: GOVCN_URL, noticeId: snapshot().id, title: '意见', isNotice: true, counts: { obligation: 4, prohibition: 1 } };
+    const report = {
+      url: GOVCN_URL,
+      noticeId: snapshot().id,
+      title: '意见',
+      isNotice: true,
+      counts: { obligation: 4, prohibition: 1 },
+    };
     const r = await receiveMessage(repo, { type: 'analysis/report', ...report, clauseCount: 5 }, contentSender(), {
       ...env,
       onAnalysisReport: (rep, sender) => seen.push([rep, sender.kind]),
@@ -175,14 +229,31 @@ describe('handleRequest', () => {
     vi.spyOn(db.annotations, 'put').mockImplementation(() => {
       throw new DOMException('full', 'QuotaExceededError');
     });
-    const quota = await handleRequest(repo, { type: 'annotation/put', annotation: annotation({ noticeId: s.id }), notice: s }, { sender: page });
-    expect(quota).toMatchObject({ ok: false, kind: 'quota', retry: true, error: expect.stringContaining('存储空间已满') });
+    const quota = await handleRequest(
+      repo,
+      { type: 'annotation/put', annotation: annotation({ noticeId: s.id }), notice: s },
+      { sender: page },
+    );
+    expect(quota).toMatchObject({
+      ok: false,
+      kind: 'quota',
+      retry: true,
+      error: expect.stringContaining('存储空间已满'),
+    });
     vi.restoreAllMocks();
-    const missing = await handleRequest(repo, { type: 'notice/set-saved', id: 'url:gov.cn/none', saved: true }, { sender: page });
+    const missing = await handleRequest(
+      repo,
+      { type: 'notice/set-saved', id: 'url:gov.cn/none', saved: true },
+      { sender: page },
+    );
     expect(missing).toMatchObject({ ok: false, kind: 'invalid', retry: false });
     vi.spyOn(db.notices, 'get').mockImplementation(() => {
       throw new Error('disk on fire');
     });
-    expect(await handleRequest(repo, { type: 'notice/get', id: s.id }, { sender: page })).toMatchObject({ ok: false, kind: 'unknown', retry: true });
+    expect(await handleRequest(repo, { type: 'notice/get', id: s.id }, { sender: page })).toMatchObject({
+      ok: false,
+      kind: 'unknown',
+      retry: true,
+    });
   });
 });

@@ -16,10 +16,36 @@ const json = (s: string): unknown => JSON.parse(s);
 
 describe('validateRequest accepts well-formed requests', () => {
   const valid: Request[] = [
-    { type: 'analysis/report', url: 'https://www.gov.cn/a.htm', noticeId: 'url:gov.cn/a.htm', title: '通知', isNotice: true, counts: { obligation: 3 } },
     {
-      type: 'analysis/report', url: 'https://www.gov.cn/a.htm', noticeId: 'url:gov.cn/a.htm', title: null, isNotice: true, counts: {}, clauseCount: 0,
-      timings: { extract: 3.5, normalise: 1, metadata: 2, detect: 0.1, obligations: 9, ranges: 1, paint: 0.5, total: 20, paintedAt: 210, runs: 1, transfer: 2, backgroundPauses: 0 },
+      type: 'analysis/report',
+      url: 'https://www.gov.cn/a.htm',
+      noticeId: 'url:gov.cn/a.htm',
+      title: '通知',
+      isNotice: true,
+      counts: { obligation: 3 },
+    },
+    {
+      type: 'analysis/report',
+      url: 'https://www.gov.cn/a.htm',
+      noticeId: 'url:gov.cn/a.htm',
+      title: null,
+      isNotice: true,
+      counts: {},
+      clauseCount: 0,
+      timings: {
+        extract: 3.5,
+        normalise: 1,
+        metadata: 2,
+        detect: 0.1,
+        obligations: 9,
+        ranges: 1,
+        paint: 0.5,
+        total: 20,
+        paintedAt: 210,
+        runs: 1,
+        transfer: 2,
+        backgroundPauses: 0,
+      },
     },
     { type: 'notice/get-by-url', url: 'https://www.pkulaw.com/chl/abc.html?way=listView' },
     { type: 'notice/get', id: 'cite:CLI.12.7186154' },
@@ -53,7 +79,10 @@ describe('validateRequest accepts well-formed requests', () => {
   });
 
   it('accepts a whole SavedNotice as a snapshot and drops its timestamps', () => {
-    const r = validateRequest({ type: 'notice/upsert', snapshot: { ...snapshot(), saved: false, tags: [], createdAt: 1, updatedAt: 2 } });
+    const r = validateRequest({
+      type: 'notice/upsert',
+      snapshot: { ...snapshot(), saved: false, tags: [], createdAt: 1, updatedAt: 2 },
+    });
     expect(r.ok).toBe(true);
     if (r.ok && r.request.type === 'notice/upsert') expect(r.request.snapshot).not.toHaveProperty('createdAt');
   });
@@ -61,8 +90,28 @@ describe('validateRequest accepts well-formed requests', () => {
 
 describe('validateRequest refuses', () => {
   it('page timings that are incomplete, negative or not numbers', () => {
-    const report = { type: 'analysis/report', url: 'https://www.gov.cn/a.htm', noticeId: 'url:gov.cn/a.htm', title: null, isNotice: true, counts: {} };
-    const timings = { extract: 1, normalise: 1, metadata: 1, detect: 1, obligations: 1, ranges: 1, paint: 1, total: 1, paintedAt: 1, runs: 1, transfer: 1, backgroundPauses: 1 };
+    const report = {
+      type: 'analysis/report',
+      url: 'https://www.gov.cn/a.htm',
+      noticeId: 'url:gov.cn/a.htm',
+      title: null,
+      isNotice: true,
+      counts: {},
+    };
+    const timings = {
+      extract: 1,
+      normalise: 1,
+      metadata: 1,
+      detect: 1,
+      obligations: 1,
+      ranges: 1,
+      paint: 1,
+      total: 1,
+      paintedAt: 1,
+      runs: 1,
+      transfer: 1,
+      backgroundPauses: 1,
+    };
     expectInvalid({ ...report, timings: { ...timings, paint: -1 } }, /timings\.paint: must be between/);
     expectInvalid({ ...report, timings: { ...timings, total: 'fast' } }, /timings\.total: expected a finite number/);
     expectInvalid({ ...report, timings: { extract: 1 } }, /timings\.normalise: missing/);
@@ -80,14 +129,32 @@ describe('validateRequest refuses', () => {
   });
 
   it('fields of the wrong type, outside their enums or malformed', () => {
-    expectInvalid({ type: 'annotation/put', annotation: annotation({ colour: 'red' as never }) }, /annotation.colour: must be one of yellow, green/);
-    expectInvalid({ type: 'annotation/put', annotation: { ...annotation(), note: 5 } }, /annotation.note: expected a string, got number/);
+    expectInvalid(
+      { type: 'annotation/put', annotation: annotation({ colour: 'red' as never }) },
+      /annotation.colour: must be one of yellow, green/,
+    );
+    expectInvalid(
+      { type: 'annotation/put', annotation: { ...annotation(), note: 5 } },
+      /annotation.note: expected a string, got number/,
+    );
     expectInvalid({ type: 'notice/set-saved', id: 'url:gov.cn/a', saved: 'yes' }, /saved: expected true or false/);
-    expectInvalid({ type: 'notice/get-by-url', url: 'javascript:alert(1)' }, /url: not an absolute http\(s\) or file URL/);
+    expectInvalid(
+      { type: 'notice/get-by-url', url: 'javascript:alert(1)' },
+      /url: not an absolute http\(s\) or file URL/,
+    );
     expectInvalid({ type: 'library/search', query: 'x', limit: 2.5 }, /limit: expected a whole number/);
     expectInvalid({ type: 'library/search', query: 'x', filters: { year: 20 } }, /year: must be between 1000 and 9999/);
-    expectInvalid({ type: 'notice/upsert', snapshot: { ...snapshot(), site: 'evil' } }, /snapshot.site: must be one of/);
-    expectInvalid({ type: 'notice/upsert', snapshot: { ...snapshot(), metadata: { ...snapshot().metadata, signedDate: '28/01/2019' } } }, /signedDate: not a date/);
+    expectInvalid(
+      { type: 'notice/upsert', snapshot: { ...snapshot(), site: 'evil' } },
+      /snapshot.site: must be one of/,
+    );
+    expectInvalid(
+      {
+        type: 'notice/upsert',
+        snapshot: { ...snapshot(), metadata: { ...snapshot().metadata, signedDate: '28/01/2019' } },
+      },
+      /signedDate: not a date/,
+    );
   });
 
   it('ids that are not ours', () => {
@@ -96,39 +163,81 @@ describe('validateRequest refuses', () => {
     expectInvalid({ type: 'annotation/delete', id: '' }, /must not be empty/);
     expectInvalid({ type: 'notice/get', id: 'num:国务院|<img onerror=x>' }, /not a notice id/);
     expectInvalid({ type: 'notice/get', id: 'arbitrary' }, /not a notice id/);
-    expectInvalid({ type: 'annotation/put', annotation: annotation({ noticeId: 'nope' }) }, /annotation.noticeId: not a notice id/);
-    expectInvalid({ type: 'annotation/put', annotation: annotation(), notice: snapshot({ id: 'url:gov.cn/other' }) }, /differs from annotation.noticeId/);
+    expectInvalid(
+      { type: 'annotation/put', annotation: annotation({ noticeId: 'nope' }) },
+      /annotation.noticeId: not a notice id/,
+    );
+    expectInvalid(
+      { type: 'annotation/put', annotation: annotation(), notice: snapshot({ id: 'url:gov.cn/other' }) },
+      /differs from annotation.noticeId/,
+    );
   });
 
   it('oversized notes, quotes, tags, selectors, URLs and texts', () => {
-    expectInvalid({ type: 'annotation/put', annotation: annotation({ note: '注'.repeat(20_001) }) }, /annotation.note: longer than 20000/);
-    expectInvalid({ type: 'annotation/put', annotation: annotation({ quote: '引'.repeat(20_001) }) }, /annotation.quote: longer than 20000/);
-    expectInvalid({ type: 'annotation/put', annotation: annotation({ tags: ['标'.repeat(65)] }) }, /tags\[0\]: longer than 64/);
-    expectInvalid({ type: 'annotation/put', annotation: annotation({ tags: Array.from({ length: 51 }, (_, i) => `t${i}`) }) }, /tags: more than 50 items/);
+    expectInvalid(
+      { type: 'annotation/put', annotation: annotation({ note: '注'.repeat(20_001) }) },
+      /annotation.note: longer than 20000/,
+    );
+    expectInvalid(
+      { type: 'annotation/put', annotation: annotation({ quote: '引'.repeat(20_001) }) },
+      /annotation.quote: longer than 20000/,
+    );
+    expectInvalid(
+      { type: 'annotation/put', annotation: annotation({ tags: ['标'.repeat(65)] }) },
+      /tags\[0\]: longer than 64/,
+    );
+    expectInvalid(
+      { type: 'annotation/put', annotation: annotation({ tags: Array.from({ length: 51 }, (_, i) => `t${i}`) }) },
+      /tags: more than 50 items/,
+    );
     const many = Array.from({ length: 11 }, () => ({ type: 'TextPositionSelector' as const, start: 1, end: 2 }));
-    expectInvalid({ type: 'annotation/put', annotation: annotation({ selectors: many }) }, /selectors: more than 10 items/);
-    expectInvalid({ type: 'annotation/put', annotation: annotation({ selectors: [] }) }, /selectors: at least 1 item required/);
+    expectInvalid(
+      { type: 'annotation/put', annotation: annotation({ selectors: many }) },
+      /selectors: more than 10 items/,
+    );
+    expectInvalid(
+      { type: 'annotation/put', annotation: annotation({ selectors: [] }) },
+      /selectors: at least 1 item required/,
+    );
     expectInvalid({ type: 'notice/get-by-url', url: `https://gov.cn/${'a'.repeat(4100)}` }, /url: longer than 4096/);
-    expectInvalid({ type: 'notice/upsert', snapshot: snapshot({ text: 'x'.repeat(5_000_001), obligations: [], outline: [] }) }, /snapshot.text: longer than 5000000/);
+    expectInvalid(
+      { type: 'notice/upsert', snapshot: snapshot({ text: 'x'.repeat(5_000_001), obligations: [], outline: [] }) },
+      /snapshot.text: longer than 5000000/,
+    );
   });
 
   it('selectors with impossible offsets', () => {
-    const put = (selector: unknown) => ({ type: 'annotation/put', annotation: { ...annotation(), selectors: [selector] } });
+    const put = (selector: unknown) => ({
+      type: 'annotation/put',
+      annotation: { ...annotation(), selectors: [selector] },
+    });
     expectInvalid(put({ type: 'TextPositionSelector', start: -1, end: 4 }), /start: must be between 0/);
     expectInvalid(put({ type: 'TextPositionSelector', start: 9, end: 4 }), /selectors\[0\]: start is after end/);
     expectInvalid(put({ type: 'TextPositionSelector', start: 1.5, end: 4 }), /start: expected a whole number/);
     expectInvalid(put({ type: 'TextPositionSelector', start: Number.NaN, end: 4 }), /not a finite number/);
     expectInvalid(put({ type: 'TextPositionSelector', start: 0, end: Infinity }), /not a finite number/);
-    expectInvalid(put({ type: 'XPathSelector', value: '/html' }), /type: must be TextQuoteSelector, TextPositionSelector or StructuralKey/);
-    expectInvalid(put({ type: 'StructuralKey', section: null, paragraph: -2, sentence: 0, offsetInSentence: 0 }), /paragraph: must be between 0/);
+    expectInvalid(
+      put({ type: 'XPathSelector', value: '/html' }),
+      /type: must be TextQuoteSelector, TextPositionSelector or StructuralKey/,
+    );
+    expectInvalid(
+      put({ type: 'StructuralKey', section: null, paragraph: -2, sentence: 0, offsetInSentence: 0 }),
+      /paragraph: must be between 0/,
+    );
     const clauseOutside = snapshot();
     clauseOutside.obligations = [{ ...clauseOutside.obligations[0], end: clauseOutside.text.length + 5 }];
     expectInvalid({ type: 'notice/upsert', snapshot: clauseOutside }, /obligations\[0\]: ends after the text/);
   });
 
   it('prototype tricks, functions and anything that is not plain JSON', () => {
-    expectInvalid(json('{"type":"notice/get","id":"url:gov.cn/a","__proto__":{"isAdmin":true}}'), /key "__proto__" is not allowed/);
-    expectInvalid(json('{"type":"annotation/put","annotation":{"constructor":{"prototype":{}}}}'), /key "constructor" is not allowed/);
+    expectInvalid(
+      json('{"type":"notice/get","id":"url:gov.cn/a","__proto__":{"isAdmin":true}}'),
+      /key "__proto__" is not allowed/,
+    );
+    expectInvalid(
+      json('{"type":"annotation/put","annotation":{"constructor":{"prototype":{}}}}'),
+      /key "constructor" is not allowed/,
+    );
     expectInvalid({ type: 'notice/get', id: 'url:gov.cn/a', toString: () => 'x' }, /function is not allowed/);
     expectInvalid({ type: 'annotation/purge-deleted', olderThan: new Date() }, /not plain JSON data/);
     expectInvalid({ type: 'library/list', filters: new Map() }, /not plain JSON data/);
@@ -149,7 +258,11 @@ describe('validateRequest refuses', () => {
 
   it('messages over the total size cap', () => {
     expect(() => checkPlainJson({ a: 'x'.repeat(100) }, 50)).toThrow(/larger than 50 characters/);
-    const big = { type: 'library/search', query: 'x', padding: Array.from({ length: 33 }, () => 'y'.repeat(1_000_000)) };
+    const big = {
+      type: 'library/search',
+      query: 'x',
+      padding: Array.from({ length: 33 }, () => 'y'.repeat(1_000_000)),
+    };
     expectInvalid(big, /request: larger than 32000000 characters/);
   });
 });
@@ -157,9 +270,18 @@ describe('validateRequest refuses', () => {
 describe('receiveMessage', () => {
   it('answers a malformed request with a clear error and writes nothing', async () => {
     const { repo, db } = freshRepo();
-    const forged = { type: 'annotation/put', annotation: { ...annotation(), note: '注'.repeat(20_001) }, notice: snapshot() };
+    const forged = {
+      type: 'annotation/put',
+      annotation: { ...annotation(), note: '注'.repeat(20_001) },
+      notice: snapshot(),
+    };
     const r = await receiveMessage(repo, forged, PAGE, env);
-    expect(r).toMatchObject({ ok: false, kind: 'invalid', retry: false, error: expect.stringMatching(/annotation.note: longer than 20000/) });
+    expect(r).toMatchObject({
+      ok: false,
+      kind: 'invalid',
+      retry: false,
+      error: expect.stringMatching(/annotation.note: longer than 20000/),
+    });
     expect(await db.notices.count()).toBe(0);
     expect(await db.annotations.count()).toBe(0);
     expect(await db.aliases.count()).toBe(0);

@@ -7,7 +7,22 @@ import { prng } from '../../bench/prng';
 describe('the analysis on the wire', () => {
   it('rebuilds the normalised text, its map and every clause from the text the page read', () => {
     const rand = prng(11);
-    const pieces = ['各区县人民政府', '要', '　', ' ', '\n', '切实 加强', '，', 'ＡＢＣ１２', '\u00a0', '第一条 ', '应当于2024年6月30日前报送。', '不得', '鼓励企业', '\n\n'];
+    const pieces = [
+      '各区县人民政府',
+      '要',
+      '　',
+      ' ',
+      '\n',
+      '切实 加强',
+      '，',
+      'ＡＢＣ１２',
+      '\u00a0',
+      '第一条 ',
+      '应当于2024年6月30日前报送。',
+      '不得',
+      '鼓励企业',
+      '\n\n',
+    ];
     for (let c = 0; c < 60; c++) {
       let source = '关于做好安全生产工作的通知\n各单位：\n';
       const n = 20 + Math.floor(rand() * 300);
@@ -26,7 +41,13 @@ describe('the analysis on the wire', () => {
   it('refuses an answer that does not fit the text it is decoded against', () => {
     const source = '各单位要切实加强组织领导。';
     const norm = normaliseText(source);
-    const json = encodeAnalysis(analyseText(source, null, { force: true }), norm, source, { normalise: 0, metadata: 0, detect: 0, obligations: 0, wall: 0 });
+    const json = encodeAnalysis(analyseText(source, null, { force: true }), norm, source, {
+      normalise: 0,
+      metadata: 0,
+      detect: 0,
+      obligations: 0,
+      wall: 0,
+    });
     expect(() => decodeAnalysis(json, '各单位')).toThrow();
     expect(() => decodeAnalysis('{"offsets":[0', source)).toThrow();
   });

@@ -15,7 +15,10 @@ describe('splitAddressees', () => {
       '各区县(市)党委',
       '市直及部省属驻甬各单位党委(党组)',
     ]);
-    expect(splitAddressees('各级党委（党组，含临时党组织），各人民团体：')).toEqual(['各级党委（党组，含临时党组织）', '各人民团体']);
+    expect(splitAddressees('各级党委（党组，含临时党组织），各人民团体：')).toEqual([
+      '各级党委（党组，含临时党组织）',
+      '各人民团体',
+    ]);
   });
 
   it('splits at ；and drops empty groups', () => {
@@ -27,10 +30,11 @@ describe('findAddressees', () => {
   const find = (text: string) => findAddressees(splitLines(text));
 
   it('finds the 主送 line after the title and 文号', () => {
-    expect(find('某某市人民政府关于某某工作的通知\n某政发〔2020〕1号\n各区、县（市）人民政府，市政府各部门：\n为进一步……现通知如下。')).toEqual([
-      '各区、县（市）人民政府',
-      '市政府各部门',
-    ]);
+    expect(
+      find(
+        '某某市人民政府关于某某工作的通知\n某政发〔2020〕1号\n各区、县（市）人民政府，市政府各部门：\n为进一步……现通知如下。',
+      ),
+    ).toEqual(['各区、县（市）人民政府', '市政府各部门']);
   });
 
   it('reads a 主送： line', () => {

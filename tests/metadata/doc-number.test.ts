@@ -56,7 +56,9 @@ describe('findDocNumber: 令, 公告 and 通告 numbers', () => {
   it('joins the print layout: …令 on one line, 第　156　号 on the next', () => {
     const raw = '国家质量监督检验检疫总局令\n第　156　号';
     expect(findDocNumber(raw)).toEqual({ text: '国家质量监督检验检疫总局令第156号', start: 0, end: raw.length });
-    const norm = normaliseText('国家质量监督检验检疫总局令\n第　156　号\n　　《中华人民共和国工业产品生产许可证管理条例实施办法》已经…').text;
+    const norm = normaliseText(
+      '国家质量监督检验检疫总局令\n第　156　号\n　　《中华人民共和国工业产品生产许可证管理条例实施办法》已经…',
+    ).text;
     expect(findDocNumber(norm)?.text).toBe('国家质量监督检验检疫总局令第156号');
   });
 
@@ -66,7 +68,9 @@ describe('findDocNumber: 令, 公告 and 通告 numbers', () => {
   });
 
   it('joins a 公告 header and its number line', () => {
-    expect(findDocNumber('财政部公告\n（2009年第123号）\n根据国家国债发行的有关规定')?.text).toBe('财政部公告2009年第123号');
+    expect(findDocNumber('财政部公告\n（2009年第123号）\n根据国家国债发行的有关规定')?.text).toBe(
+      '财政部公告2009年第123号',
+    );
   });
 });
 

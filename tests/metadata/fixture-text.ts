@@ -21,7 +21,17 @@ export function seedText(prefix: string): string {
   return normaliseText(fs.readFileSync(path.join(dir, name), 'utf8')).text;
 }
 
-const ENTITIES: Record<string, string> = { nbsp: '\u00a0', lt: '<', gt: '>', amp: '&', quot: '"', ldquo: '“', rdquo: '”', mdash: '—', hellip: '…' };
+const ENTITIES: Record<string, string> = {
+  nbsp: '\u00a0',
+  lt: '<',
+  gt: '>',
+  amp: '&',
+  quot: '"',
+  ldquo: '“',
+  rdquo: '”',
+  mdash: '—',
+  hellip: '…',
+};
 
 /** Crude HTML → text: drop scripts, styles and comments; block ends and <br> become '\n'; decode a few entities. */
 export function stripTags(html: string): string {

@@ -22,7 +22,16 @@ const body19 = () => fixtureBody(POS19, '<form name="_newscontent_fromname">', '
 
 const TITLE_01 = '国务院关于在市场监管领域全面推行部门联合“双随机、一公开”监管的意见';
 const ADDRESSEES_STATE_COUNCIL = ['各省、自治区、直辖市人民政府', '国务院各部委、各直属机构'];
-const EIGHT = ['中国人民银行', '金融监管总局', '中国证监会', '国家发展改革委', '工业和信息化部', '财政部', '商务部', '文化和旅游部'];
+const EIGHT = [
+  '中国人民银行',
+  '金融监管总局',
+  '中国证监会',
+  '国家发展改革委',
+  '工业和信息化部',
+  '财政部',
+  '商务部',
+  '文化和旅游部',
+];
 
 describe('gov.cn 国务院文件 (old template, table.bd1)', () => {
   const labelled01 = {
@@ -37,7 +46,14 @@ describe('gov.cn 国务院文件 (old template, table.bd1)', () => {
   };
 
   it('pos-01 with its table', () => {
-    expect(readMetadata({ text: body01(), labelled: labelled01, title: null, url: 'https://www.gov.cn/zhengce/content/2019-02/15/content_5365945.htm' })).toEqual({
+    expect(
+      readMetadata({
+        text: body01(),
+        labelled: labelled01,
+        title: null,
+        url: 'https://www.gov.cn/zhengce/content/2019-02/15/content_5365945.htm',
+      }),
+    ).toEqual({
       title: TITLE_01,
       docType: '意见',
       docNumber: '国发〔2019〕5号',
@@ -75,7 +91,10 @@ describe('gov.cn 国务院文件 (old template, table.bd1)', () => {
       ADDRESSEES_STATE_COUNCIL,
       '2019-01-24',
     ]);
-    const labelled = readMetadata({ text: body02(), labelled: { 成文日期: '2019年01月24日', 发布日期: '2019年02月13日' } });
+    const labelled = readMetadata({
+      text: body02(),
+      labelled: { 成文日期: '2019年01月24日', 发布日期: '2019年02月13日' },
+    });
     expect([labelled.signedDate, labelled.publishedDate]).toEqual(['2019-01-24', '2019-02-13']);
   });
 });
@@ -103,7 +122,11 @@ describe('gov.cn 国务院公报: 国家质量监督检验检疫总局令（第1
     const pageTitle = stripTitleSuffix(
       '国家质量监督检验检疫总局令（第156号）　　中华人民共和国工业产品生产许可证管理条例实施办法__2014年第20号国务院公报_中国政府网',
     );
-    const m = readMetadata({ text: body11(), title: pageTitle, labelled: { lanmu: '2014年第20号', catalog: 'gb201420' } });
+    const m = readMetadata({
+      text: body11(),
+      title: pageTitle,
+      labelled: { lanmu: '2014年第20号', catalog: 'gb201420' },
+    });
     expect(m.title).toBe('国家质量监督检验检疫总局令（第156号）中华人民共和国工业产品生产许可证管理条例实施办法');
     expect(m.docType).toBe('办法');
     expect(m.docNumber).toBe('国家质量监督检验检疫总局令第156号');
@@ -123,7 +146,13 @@ describe('gov.cn policy library (current template)', () => {
   };
 
   it('pos-13: eight agencies split at spaces, empty 发文字号, 公文种类 label', () => {
-    expect(readMetadata({ text: body13(), labelled: labelled13, title: '中国人民银行等八部门联合印发《关于金融支持服务业扩能提质的指导意见》' })).toEqual({
+    expect(
+      readMetadata({
+        text: body13(),
+        labelled: labelled13,
+        title: '中国人民银行等八部门联合印发《关于金融支持服务业扩能提质的指导意见》',
+      }),
+    ).toEqual({
       title: '中国人民银行等八部门联合印发《关于金融支持服务业扩能提质的指导意见》',
       docType: '意见',
       docNumber: null,
@@ -147,7 +176,9 @@ describe('gov.cn policy library (current template)', () => {
 
 describe('pkulaw', () => {
   it('TXT export (pos-17): code and link lines, title printed twice, `（2020年）` is not a 文号', () => {
-    const text = normaliseText(readShared('fixtures/pos-17-pkulaw-lar-CLI.12.7186154-haikou-shuiwuju-gonggao.txt')).text;
+    const text = normaliseText(
+      readShared('fixtures/pos-17-pkulaw-lar-CLI.12.7186154-haikou-shuiwuju-gonggao.txt'),
+    ).text;
     expect(readMetadata({ text })).toEqual({
       title: '海口市水务局关于2020年2月1日—2020年2月29日生产建设项目水土保持方案审批决定的公告',
       docType: '公告',
@@ -219,7 +250,13 @@ describe('pkulaw', () => {
 describe('a law on a university site (pos-19)', () => {
   it('title from the page title, 文种 法, no issuer, no 文号', () => {
     const m = readMetadata({ text: body19(), title: stripTitleSuffix('中华人民共和国监察法-纪检') });
-    expect([m.title, m.docType, m.docNumber, m.issuers, m.addressees]).toEqual(['中华人民共和国监察法', '法', null, [], []]);
+    expect([m.title, m.docType, m.docNumber, m.issuers, m.addressees]).toEqual([
+      '中华人民共和国监察法',
+      '法',
+      null,
+      [],
+      [],
+    ]);
   });
 
   it('`本法自公布之日起施行` resolves only when the published date is known', () => {
@@ -231,7 +268,11 @@ describe('a law on a university site (pos-19)', () => {
 
 describe('flk.npc.gov.cn detail shell (edge-01)', () => {
   it('empty labels and no body give an empty record', () => {
-    const m = readMetadata({ text: '', labelled: { 法律效力位阶: '', 制定机关: '', 时效性: '', 施行日期: '', 公布日期: '' }, title: null });
+    const m = readMetadata({
+      text: '',
+      labelled: { 法律效力位阶: '', 制定机关: '', 时效性: '', 施行日期: '', 公布日期: '' },
+      title: null,
+    });
     expect(m).toEqual({
       title: null,
       docType: null,

@@ -13,11 +13,15 @@ describe('title from the text', () => {
   const title = (text: string) => findTextTitle(splitLines(text))?.title ?? null;
 
   it('takes the first line ending in a 文种, skipping pkulaw code and link lines', () => {
-    expect(title('【法宝引证码】 CLI.1.5332699\n原文链接：https://www.pkulaw.com/chl/x.html\n某某关于某某的通知\n' + BODY)).toBe('某某关于某某的通知');
+    expect(
+      title('【法宝引证码】 CLI.1.5332699\n原文链接：https://www.pkulaw.com/chl/x.html\n某某关于某某的通知\n' + BODY),
+    ).toBe('某某关于某某的通知');
   });
 
   it('joins a title wrapped over up to three lines', () => {
-    expect(title('某某省人民政府办公厅关于\n进一步做好某某工作\n的实施意见\n某政办发〔2020〕1号')).toBe('某某省人民政府办公厅关于进一步做好某某工作的实施意见');
+    expect(title('某某省人民政府办公厅关于\n进一步做好某某工作\n的实施意见\n某政办发〔2020〕1号')).toBe(
+      '某某省人民政府办公厅关于进一步做好某某工作的实施意见',
+    );
   });
 
   it('does not join the 红头 `…文件` line or a date line', () => {
@@ -26,7 +30,11 @@ describe('title from the text', () => {
   });
 
   it('skips a 令 header and its number, and falls back to it when nothing else follows', () => {
-    expect(title('某某部令\n第3号\n《某某办法》已经部务会议审议通过，现予公布，自2020年1月1日起施行。\n部长某某某\n2019年12月1日\n某某管理办法\n第一章 总则')).toBe('某某管理办法');
+    expect(
+      title(
+        '某某部令\n第3号\n《某某办法》已经部务会议审议通过，现予公布，自2020年1月1日起施行。\n部长某某某\n2019年12月1日\n某某管理办法\n第一章 总则',
+      ),
+    ).toBe('某某管理办法');
     expect(title('财政部公告\n（2009年第123号）\n' + BODY)).toBe('财政部公告');
   });
 
@@ -47,7 +55,9 @@ describe('发文字号 only from the head', () => {
   });
 
   it('accepts the number in parentheses and with 签发人', () => {
-    expect(readMetadata({ text: '关于某某的请示\n某发〔2020〕7号 签发人：某某某\n' + BODY }).docNumber).toBe('某发〔2020〕7号');
+    expect(readMetadata({ text: '关于某某的请示\n某发〔2020〕7号 签发人：某某某\n' + BODY }).docNumber).toBe(
+      '某发〔2020〕7号',
+    );
   });
 
   it('looks no further than the first 600 characters', () => {
@@ -77,12 +87,21 @@ describe('closing block', () => {
   const closing = (text: string) => readClosing(text);
 
   it('reads the 署名 lines above the date, several agencies one per line', () => {
-    expect(closing(`${BODY}\n教育部\n财政部\n2020年3月1日\n（此件公开发布）`)).toEqual({ date: '2020-03-01', issuers: ['教育部', '财政部'] });
+    expect(closing(`${BODY}\n教育部\n财政部\n2020年3月1日\n（此件公开发布）`)).toEqual({
+      date: '2020-03-01',
+      issuers: ['教育部', '财政部'],
+    });
   });
 
   it('reads a 署名 glued to the date and the date glued to the last sentence', () => {
-    expect(closing(`${BODY}\n特此通知。某某县人民政府2020年3月1日`)).toEqual({ date: '2020-03-01', issuers: ['某某县人民政府'] });
-    expect(closing(`${BODY}\n某某县人民政府 2020年3月1日`)).toEqual({ date: '2020-03-01', issuers: ['某某县人民政府'] });
+    expect(closing(`${BODY}\n特此通知。某某县人民政府2020年3月1日`)).toEqual({
+      date: '2020-03-01',
+      issuers: ['某某县人民政府'],
+    });
+    expect(closing(`${BODY}\n某某县人民政府 2020年3月1日`)).toEqual({
+      date: '2020-03-01',
+      issuers: ['某某县人民政府'],
+    });
   });
 
   it('reads a Chinese-numeral date and leaves a person signature out of the issuers', () => {
@@ -119,7 +138,10 @@ describe('施行日期 stated in the text', () => {
   });
 
   it('a label wins over the text', () => {
-    const m = readMetadata({ text: '某某管理办法\n第一条 为了……。\n第二条 本办法自2014年8月1日起施行。', labelled: { 施行日期: '2014.09.01' } });
+    const m = readMetadata({
+      text: '某某管理办法\n第一条 为了……。\n第二条 本办法自2014年8月1日起施行。',
+      labelled: { 施行日期: '2014.09.01' },
+    });
     expect(m.effectiveDate).toBe('2014-09-01');
   });
 });
@@ -135,12 +157,18 @@ describe('法宝引证码 and 原文链接', () => {
   });
 
   it('takes the label value, and only CLI codes from it', () => {
-    expect(readMetadata({ text: '', labelled: { 法宝引证码: '【法宝引证码】CLI.3.281033' } }).citationCode).toBe('CLI.3.281033');
+    expect(readMetadata({ text: '', labelled: { 法宝引证码: '【法宝引证码】CLI.3.281033' } }).citationCode).toBe(
+      'CLI.3.281033',
+    );
   });
 
   it('reads 原文链接 from a label or the text, trimming trailing punctuation', () => {
-    expect(readMetadata({ text: '原文链接：https://www.pkulaw.com/chl/abc.html。' }).url).toBe('https://www.pkulaw.com/chl/abc.html');
-    expect(readMetadata({ text: '', labelled: { 原文链接: 'https://www.pkulaw.com/chl/def.html' } }).url).toBe('https://www.pkulaw.com/chl/def.html');
+    expect(readMetadata({ text: '原文链接：https://www.pkulaw.com/chl/abc.html。' }).url).toBe(
+      'https://www.pkulaw.com/chl/abc.html',
+    );
+    expect(readMetadata({ text: '', labelled: { 原文链接: 'https://www.pkulaw.com/chl/def.html' } }).url).toBe(
+      'https://www.pkulaw.com/chl/def.html',
+    );
     expect(readMetadata({ text: '正文里说到原文链接但没有地址。' }).url).toBeNull();
   });
 });

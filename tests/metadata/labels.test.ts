@@ -43,7 +43,15 @@ describe('readLabelled', () => {
   });
 
   it('cleans labels that were not stripped and ignores unknown labels, empty and placeholder values', () => {
-    expect(readLabelled({ '标　　题：': 'A', '索 引 号：': '000014349/2019-00007', 发文字号: '', 文号: '无', 发文机关: '—' })).toEqual({
+    expect(
+      readLabelled({
+        '标　　题：': 'A',
+        '索 引 号：': '000014349/2019-00007',
+        发文字号: '',
+        文号: '无',
+        发文机关: '—',
+      }),
+    ).toEqual({
       title: 'A',
     });
   });
@@ -81,13 +89,24 @@ describe('labels win over the text', () => {
 
   it('uses the text when there is no label', () => {
     const m = readMetadata({ text });
-    expect([m.title, m.docNumber, m.issuers, m.signedDate]).toEqual(['某某局关于某某工作的通知', '某发〔2020〕3号', ['某某局'], '2020-01-29']);
+    expect([m.title, m.docNumber, m.issuers, m.signedDate]).toEqual([
+      '某某局关于某某工作的通知',
+      '某发〔2020〕3号',
+      ['某某局'],
+      '2020-01-29',
+    ]);
   });
 
   it('uses non-empty labels', () => {
     const m = readMetadata({
       text,
-      labelled: { 标题: '另一标题的决定', 发文字号: '某发〔2020〕99号', 发文机关: '甲局 乙委', 成文日期: '2020年02月01日', 公文种类: '决定' },
+      labelled: {
+        标题: '另一标题的决定',
+        发文字号: '某发〔2020〕99号',
+        发文机关: '甲局 乙委',
+        成文日期: '2020年02月01日',
+        公文种类: '决定',
+      },
     });
     expect([m.title, m.docType, m.docNumber, m.issuers, m.signedDate]).toEqual([
       '另一标题的决定',

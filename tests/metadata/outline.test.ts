@@ -125,11 +125,23 @@ describe('readOutline on real texts', () => {
   });
 
   it('gov.cn 公报 令 + 实施办法: 9 chapters, 60 articles, 40 items; the 令 header is not a heading', () => {
-    const text = fixtureBody('pos-11-govcn-gongbao-2014-zhijianzongju-ling156-banfa.html', 'id="UCAP-CONTENT">', '<div id="UCAP-CONTENT-FORPRINT"');
+    const text = fixtureBody(
+      'pos-11-govcn-gongbao-2014-zhijianzongju-ling156-banfa.html',
+      'id="UCAP-CONTENT">',
+      '<div id="UCAP-CONTENT-FORPRINT"',
+    );
     const items = readOutline(text);
     const chapters = items.filter((i) => i.label.endsWith('章'));
     expect(chapters.map((i) => i.title)).toEqual([
-      '总则', '申请与受理', '审查与决定', '延续与变更', '终止与退出', '证书与标志', '监督检查', '法律责任', '附则',
+      '总则',
+      '申请与受理',
+      '审查与决定',
+      '延续与变更',
+      '终止与退出',
+      '证书与标志',
+      '监督检查',
+      '法律责任',
+      '附则',
     ]);
     expect(chapters.every((i) => i.level === 1)).toBe(true);
     const articles = items.filter((i) => i.label.endsWith('条'));
@@ -152,7 +164,11 @@ describe('readOutline on real texts', () => {
   });
 
   it('gov.cn 国务院文件: 一、 and （一） headings, bold lead phrases are not numbered headings', () => {
-    const text = fixtureBody('pos-01-govcn-zhengce-2019-guofa5-yijian.html', 'id="UCAP-CONTENT">', '<!--/enpcontent-->');
+    const text = fixtureBody(
+      'pos-01-govcn-zhengce-2019-guofa5-yijian.html',
+      'id="UCAP-CONTENT">',
+      '<!--/enpcontent-->',
+    );
     expect(brief(text)).toEqual([
       [1, '一、', '总体要求'],
       [1, '二、', '主要目标'],

@@ -1,13 +1,79 @@
 /** Never throws on any string, and stays linear: pathological and 2 MB inputs finish quickly. */
 import { describe, expect, it } from 'vitest';
-import { docTypeOfTitle, findDocNumber, parseChineseDate, readMetadata, readOutline, stripTitleSuffix } from '../../lib/metadata';
+import {
+  docTypeOfTitle,
+  findDocNumber,
+  parseChineseDate,
+  readMetadata,
+  readOutline,
+  stripTitleSuffix,
+} from '../../lib/metadata';
 import { seedText } from './fixture-text';
 
 const PIECES = [
-  '国', '发', '〔', '〕', '[', ']', '(', ')', '（', '）', '2019', '第', '5', '号', '令', '公告', '通告', '\n', '　', ' ', '。',
-  '：', ':', '，', '、', '年', '月', '日', '一', '二', '十', '〇', 'O', '关于', '的通知', '《', '》', '_', '-', '中国政府网', '自',
-  '起施行', '本办法', '法宝引证码', 'CLI.1.2', '原文链接', 'https://x.y/z', '各', '党委', '局', '\ud800', '\u0000', '⑴', '①',
-  '．', '.', '2020-01-02', '民终', '京01', '第一条', '第一章', '（一）', '1.',
+  '国',
+  '发',
+  '〔',
+  '〕',
+  '[',
+  ']',
+  '(',
+  ')',
+  '（',
+  '）',
+  '2019',
+  '第',
+  '5',
+  '号',
+  '令',
+  '公告',
+  '通告',
+  '\n',
+  '　',
+  ' ',
+  '。',
+  '：',
+  ':',
+  '，',
+  '、',
+  '年',
+  '月',
+  '日',
+  '一',
+  '二',
+  '十',
+  '〇',
+  'O',
+  '关于',
+  '的通知',
+  '《',
+  '》',
+  '_',
+  '-',
+  '中国政府网',
+  '自',
+  '起施行',
+  '本办法',
+  '法宝引证码',
+  'CLI.1.2',
+  '原文链接',
+  'https://x.y/z',
+  '各',
+  '党委',
+  '局',
+  '\ud800',
+  '\u0000',
+  '⑴',
+  '①',
+  '．',
+  '.',
+  '2020-01-02',
+  '民终',
+  '京01',
+  '第一条',
+  '第一章',
+  '（一）',
+  '1.',
 ];
 
 describe('robustness', () => {
@@ -18,7 +84,12 @@ describe('robustness', () => {
       let s = '';
       const len = Math.floor(rnd() * 60);
       for (let i = 0; i < len; i++) s += PIECES[Math.floor(rnd() * PIECES.length)];
-      const m = readMetadata({ text: s, title: s, url: null, labelled: { 发文字号: s, 成文日期: s, 发文机关: s, 主送机关: s, 效力级别: s, 标题: s } });
+      const m = readMetadata({
+        text: s,
+        title: s,
+        url: null,
+        labelled: { 发文字号: s, 成文日期: s, 发文机关: s, 主送机关: s, 效力级别: s, 标题: s },
+      });
       expect(Array.isArray(m.issuers)).toBe(true);
       expect(Array.isArray(readOutline(s))).toBe(true);
       findDocNumber(s);
@@ -29,7 +100,16 @@ describe('robustness', () => {
   });
 
   it('accepts hostile non-string inputs from untrusted callers', () => {
-    const bad = [null, undefined, 5, {}, [], { text: null }, { text: 5, labelled: { 发文字号: 3 } }, { text: 'x', labelled: null, title: 7, url: {} }];
+    const bad = [
+      null,
+      undefined,
+      5,
+      {},
+      [],
+      { text: null },
+      { text: 5, labelled: { 发文字号: 3 } },
+      { text: 'x', labelled: null, title: 7, url: {} },
+    ];
     for (const b of bad) {
       expect(readMetadata(b as never).issuers).toEqual([]);
       expect(readOutline(b as never)).toEqual([]);
@@ -62,10 +142,14 @@ describe('robustness', () => {
     ['各单位，', 250_000],
     ['\n', 1_000_000],
     ['国发〔2019〕号', 100_000],
-  ])('pathological %j × %i comes back with an answer', (piece, times) => {
-    const text = piece.repeat(times);
-    expect(readMetadata({ text })).toBeTypeOf('object');
-    expect(Array.isArray(readOutline(text))).toBe(true);
-    findDocNumber(text);
-  }, 20_000);
+  ])(
+    'pathological %j × %i comes back with an answer',
+    (piece, times) => {
+      const text = piece.repeat(times);
+      expect(readMetadata({ text })).toBeTypeOf('object');
+      expect(Array.isArray(readOutline(text))).toBe(true);
+      findDocNumber(text);
+    },
+    20_000,
+  );
 });

@@ -28,7 +28,8 @@ describe('readMetadata on the seeds', () => {
   it('001: 中共宁波市委, half-width punctuation, an editor line after the date', () => {
     expect(readMetadata({ text: seedText('001') })).toEqual({
       ...NONE,
-      title: '中共宁波市委关于坚决贯彻落实习近平总书记重要指示精神充分发挥各级党组织和党员干部在打赢疫情防控阻击战中积极作用的通知',
+      title:
+        '中共宁波市委关于坚决贯彻落实习近平总书记重要指示精神充分发挥各级党组织和党员干部在打赢疫情防控阻击战中积极作用的通知',
       docType: '通知',
       issuers: ['中共宁波市委'],
       addressees: ['各区县(市)党委', '市直及部省属驻甬各单位党委(党组)'],
@@ -39,7 +40,9 @@ describe('readMetadata on the seeds', () => {
   it('002: 中共北京市委, one glued line, the 署名 and date glued to the last paragraph', () => {
     const text = seedText('002');
     // The normaliser splits the glued 主送 from the body at `：　　`.
-    expect(text.split('\n')[1]).toBe('各区委，市委各部委办，市国家机关各党组(党委)，各人民团体党组，各总公司和高等院校党委：');
+    expect(text.split('\n')[1]).toBe(
+      '各区委，市委各部委办，市国家机关各党组(党委)，各人民团体党组，各总公司和高等院校党委：',
+    );
     expect(readMetadata({ text })).toEqual({
       ...NONE,
       title: '中共北京市委关于加强党的领导、为打赢疫情防控阻击战提供坚强政治保证的通知',

@@ -47,7 +47,9 @@ describe('bearer of a clause', () => {
     expect(one('取得生产许可证的企业不得出租、出借生产许可证证书。').bearer?.text).toBe('取得生产许可证的企业');
   });
   it('explicit: the actor of a condition (…的，可以…)', () => {
-    expect(one('公民、法人或者其他组织认为行政行为侵犯其合法权益的，可以申请行政复议。').bearer?.text).toBe('公民、法人或者其他组织');
+    expect(one('公民、法人或者其他组织认为行政行为侵犯其合法权益的，可以申请行政复议。').bearer?.text).toBe(
+      '公民、法人或者其他组织',
+    );
   });
   it('explicit: 由X负责', () => {
     const c = one('具体工作由市场监管总局负责。');
@@ -73,7 +75,9 @@ describe('bearer of a clause', () => {
     ]);
   });
   it('a new paragraph without a subject falls back to the first addressee', () => {
-    const cs = findObligations('各级党组织要高度重视。\n要及时报告进展。', { addressees: ['各乡（镇）党委', '各街道党工委'] });
+    const cs = findObligations('各级党组织要高度重视。\n要及时报告进展。', {
+      addressees: ['各乡（镇）党委', '各街道党工委'],
+    });
     expect(cs[1].bearer).toEqual({ text: '各乡（镇）党委', source: 'addressee' });
   });
   it('no bearer at all without addressees', () => {

@@ -62,7 +62,8 @@ export function judge(text: string, clauses: Clause[], labels: Label[]): { verdi
     const clause = clauses.find((c) => c.start < end && c.end > pos) ?? null;
     if (label.quoted) {
       if (clause && !clause.quoted) problems.push('reported speech not flagged quoted');
-      if (clause && label.category && clause.category !== label.category) problems.push(`category ${clause.category}, expected ${label.category}`);
+      if (clause && label.category && clause.category !== label.category)
+        problems.push(`category ${clause.category}, expected ${label.category}`);
     } else if (label.category === null) {
       negatives++;
       if (clause) {
@@ -77,12 +78,17 @@ export function judge(text: string, clauses: Clause[], labels: Label[]): { verdi
         if (clause.category === label.category) categoryCorrect++;
         else problems.push(`category ${clause.category} (${clause.trigger}), expected ${label.category}`);
         if (label.bearer !== undefined && (clause.bearer?.text ?? null) !== label.bearer) {
-          problems.push(`bearer ${JSON.stringify(clause.bearer?.text ?? null)}, expected ${JSON.stringify(label.bearer)}`);
+          problems.push(
+            `bearer ${JSON.stringify(clause.bearer?.text ?? null)}, expected ${JSON.stringify(label.bearer)}`,
+          );
         }
         if (label.deadline !== undefined && (clause.deadline?.text ?? null) !== label.deadline) {
-          problems.push(`deadline ${JSON.stringify(clause.deadline?.text ?? null)}, expected ${JSON.stringify(label.deadline)}`);
+          problems.push(
+            `deadline ${JSON.stringify(clause.deadline?.text ?? null)}, expected ${JSON.stringify(label.deadline)}`,
+          );
         }
-        if (label.heading !== undefined && clause.heading !== label.heading) problems.push(`heading ${clause.heading}, expected ${label.heading}`);
+        if (label.heading !== undefined && clause.heading !== label.heading)
+          problems.push(`heading ${clause.heading}, expected ${label.heading}`);
       }
     }
     verdicts.push({ label, clause, problems });

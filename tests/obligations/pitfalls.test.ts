@@ -81,7 +81,13 @@ describe('negation table', () => {
     expect(find('原则上不得新设议事协调机构。')[0]?.trigger).toBe('原则上不得');
   });
   it('不断, 不再, 不仅, 不少, 不足 are nothing', () => {
-    for (const s of ['服务能力不断增强。', '该项目不再保留。', '不仅提升了效率。', '不少地方出现积压。', '存在投入不足的问题。']) {
+    for (const s of [
+      '服务能力不断增强。',
+      '该项目不再保留。',
+      '不仅提升了效率。',
+      '不少地方出现积压。',
+      '存在投入不足的问题。',
+    ]) {
       expect(find(s)).toEqual([]);
     }
   });
@@ -202,7 +208,8 @@ describe('headings', () => {
     expect([c.category, c.heading]).toEqual(['prohibition', true]);
   });
   it('bare imperatives count inside a directive section, not in 总体要求 or background', () => {
-    const text = '一、总体要求\n健全监管机制，提升监管效能。\n二、重点任务\n（一）完善信用体系。\n健全知识产权质押融资机制，合理确定质押比率。';
+    const text =
+      '一、总体要求\n健全监管机制，提升监管效能。\n二、重点任务\n（一）完善信用体系。\n健全知识产权质押融资机制，合理确定质押比率。';
     const cs = find(text);
     expect(cs.map((c) => c.text)).toEqual(['完善信用体系。', '健全知识产权质押融资机制，合理确定质押比率。']);
     expect(cs[1].trigger).toBe('健全');
@@ -226,34 +233,46 @@ describe('reported speech', () => {
   it('就…作出重要指示 quotes the instruction', () => {
     for (const c of find('1月27日，习近平总书记就各级党组织要发挥作用作出重要指示。')) expect(c.quoted).toBe(true);
   });
-  it('the notice\'s own directives are not quoted', () => {
+  it("the notice's own directives are not quoted", () => {
     expect(only('各地区、各部门要加强组织领导。').quoted).toBe(false);
   });
 });
 
 describe('list intros and items', () => {
-  it('labelled items inherit the intro\'s modality and bearer', () => {
-    const text = '企业取得生产许可证，应当符合下列条件：\n（一）有与所生产产品相适应的专业技术人员；\n（二）有健全有效的质量管理制度；\n法律、行政法规另有规定的，从其规定。';
+  it("labelled items inherit the intro's modality and bearer", () => {
+    const text =
+      '企业取得生产许可证，应当符合下列条件：\n（一）有与所生产产品相适应的专业技术人员；\n（二）有健全有效的质量管理制度；\n法律、行政法规另有规定的，从其规定。';
     const cs = find(text);
     expect(cs).toHaveLength(3);
-    expect(cs[1]).toMatchObject({ category: 'obligation', trigger: '应当', text: '有与所生产产品相适应的专业技术人员；' });
+    expect(cs[1]).toMatchObject({
+      category: 'obligation',
+      trigger: '应当',
+      text: '有与所生产产品相适应的专业技术人员；',
+    });
     expect(cs[1].bearer).toEqual({ text: '企业', source: 'inherited' });
     expect(cs[2].text).toBe('有健全有效的质量管理制度；');
   });
   it('bare verb-phrase items after 要做到以下几点： inherit too', () => {
     const text = '各地要做到以下几点：\n加强组织领导；\n压实工作责任；\n强化督促检查。\n下一阶段工作另行部署。';
     const cs = find(text);
-    expect(cs.map((c) => c.text)).toEqual(['各地要做到以下几点：', '加强组织领导；', '压实工作责任；', '强化督促检查。']);
+    expect(cs.map((c) => c.text)).toEqual([
+      '各地要做到以下几点：',
+      '加强组织领导；',
+      '压实工作责任；',
+      '强化督促检查。',
+    ]);
     for (const c of cs.slice(1)) expect(c.bearer).toEqual({ text: '各地', source: 'inherited' });
   });
   it('有下列情形之一的，…可以…： items are permissions, conditions inside them included', () => {
-    const text = '有下列情形之一的，质检总局可以作出撤销生产许可的决定：\n（一）滥用职权作出准予生产许可决定的；\n（二）依法可以撤销生产许可的其他情形。';
+    const text =
+      '有下列情形之一的，质检总局可以作出撤销生产许可的决定：\n（一）滥用职权作出准予生产许可决定的；\n（二）依法可以撤销生产许可的其他情形。';
     const cs = find(text);
     expect(cs.map((c) => c.category)).toEqual(['permission', 'permission', 'permission']);
     expect(cs[1].bearer?.text).toBe('质检总局');
   });
   it('items after a purpose intro (通知如下：) inherit nothing', () => {
-    const text = '现将有关事项公告如下：\n一、本期国债通过全国银行间债券市场发行，发行面值为260亿元。\n二、本期国债期限5年。';
+    const text =
+      '现将有关事项公告如下：\n一、本期国债通过全国银行间债券市场发行，发行面值为260亿元。\n二、本期国债期限5年。';
     expect(find(text)).toEqual([]);
   });
   it('in-line items after ： inherit', () => {
@@ -293,7 +312,9 @@ describe('more readings', () => {
     expect(c.map((x) => x.categories)).toEqual([['permission'], ['prohibition']]);
   });
   it('a list of duties (…的主要任务是：) makes its items obligations of the owner', () => {
-    const cs = find('第四条　驻外办事处的主要任务是：\n（一）做好与驻地党政机关的政务联系工作。\n（二）负责收集、传递经济信息。');
+    const cs = find(
+      '第四条　驻外办事处的主要任务是：\n（一）做好与驻地党政机关的政务联系工作。\n（二）负责收集、传递经济信息。',
+    );
     expect(cs.map((c) => [c.category, c.bearer?.text])).toEqual([
       ['obligation', '驻外办事处'],
       ['obligation', '驻外办事处'],
@@ -302,7 +323,9 @@ describe('more readings', () => {
     expect(cs[1].trigger).toBe('任务');
   });
   it('a penalty keeps its condition: 应扣未扣…的，由…追缴，对…处以罚款 is one accountability clause', () => {
-    const cs = find('扣缴义务人应扣未扣、应收而不收税款的，由税务机关向纳税人追缴税款，对扣缴义务人处以50%以上三倍以下的罚款。');
+    const cs = find(
+      '扣缴义务人应扣未扣、应收而不收税款的，由税务机关向纳税人追缴税款，对扣缴义务人处以50%以上三倍以下的罚款。',
+    );
     expect(cs).toHaveLength(1);
     expect(cs[0].categories).toEqual(['accountability']);
   });
@@ -322,7 +345,8 @@ describe('more readings', () => {
 
 describe('clause spans', () => {
   it('a clause cut after a comma and a space starts at its first word, not at the space', () => {
-    const text = '各级疫情防控领导小组要加大党的领导,扎紧防控的篱笆, 决不能有半点侥幸和投机心理,全面加大督导检查力度。各单位要加强领导,  不得推诿扯皮, 鼓励创新。';
+    const text =
+      '各级疫情防控领导小组要加大党的领导,扎紧防控的篱笆, 决不能有半点侥幸和投机心理,全面加大督导检查力度。各单位要加强领导,  不得推诿扯皮, 鼓励创新。';
     const clauses = find(text);
     expect(clauses.map((c) => c.text)).toEqual([
       '各级疫情防控领导小组要加大党的领导,扎紧防控的篱笆,',

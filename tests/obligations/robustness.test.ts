@@ -41,17 +41,30 @@ describe('never throws, never hangs', () => {
     ['10 MB of ordinary directives', '各级党委要加强领导，坚决落实责任。'.repeat(600_000)],
     ['10 MB without any punctuation', '各级党委要加强领导坚决落实责任不得'.repeat(600_000)],
     ['10 MB of ASCII', 'a'.repeat(10_000_000)],
-  ])('%s comes back with an answer', (_name, text) => {
-    const cs = findObligations(text);
-    expect(Array.isArray(cs)).toBe(true);
-  }, 120_000);
+  ])(
+    '%s comes back with an answer',
+    (_name, text) => {
+      const cs = findObligations(text);
+      expect(Array.isArray(cs)).toBe(true);
+    },
+    120_000,
+  );
 
   it.each([
-    ['runs of one character', ['要', '不', '，', '“', '《', '（', '由', '的', '\n', ':'].map((c) => c.repeat(200_000)).join('')],
-    ['pathological structure', '要，'.repeat(100_000) + '有下列情形之一的，企业应当：\n（一）不得；\n'.repeat(20_000) + '要：\n'.repeat(50_000)],
+    [
+      'runs of one character',
+      ['要', '不', '，', '“', '《', '（', '由', '的', '\n', ':'].map((c) => c.repeat(200_000)).join(''),
+    ],
+    [
+      'pathological structure',
+      '要，'.repeat(100_000) + '有下列情形之一的，企业应当：\n（一）不得；\n'.repeat(20_000) + '要：\n'.repeat(50_000),
+    ],
     ['unclosed quotes and titles', '“要求各地'.repeat(50_000) + '《严禁'.repeat(50_000)],
-  ])('%s', (_name, text) => {
-    expectWellFormed(text);
-  }, 60_000);
-
+  ])(
+    '%s',
+    (_name, text) => {
+      expectWellFormed(text);
+    },
+    60_000,
+  );
 });

@@ -40,7 +40,8 @@ describe('seed notices: clause-by-clause labels', () => {
       }
 
       it('known misses are still misses (remove the flag when fixed)', () => {
-        for (const v of verdicts.filter((x) => x.label.knownMiss)) expect(v.clause?.category ?? null).not.toBe(v.label.category);
+        for (const v of verdicts.filter((x) => x.label.knownMiss))
+          expect(v.clause?.category ?? null).not.toBe(v.label.category);
       });
 
       it('meets the quality bar on its labels (precision, recall, category ≥ 0.85)', () => {

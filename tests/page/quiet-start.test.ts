@@ -12,7 +12,10 @@ describe('dropStartAnnouncement', () => {
     const { win, posted } = fakeWindow();
     dropStartAnnouncement(win, 'abcdefghijklmnop');
     dropStartAnnouncement(win, 'abcdefghijklmnop'); // injected again: installed once
-    win.postMessage({ type: 'abcdefghijklmnop:content:wxt:content-script-started', contentScriptName: 'content', messageId: 'x' }, '*');
+    win.postMessage(
+      { type: 'abcdefghijklmnop:content:wxt:content-script-started', contentScriptName: 'content', messageId: 'x' },
+      '*',
+    );
     win.postMessage({ type: 'page:hello' }, '*');
     win.postMessage({ type: 'othershjklmnopqr:content:wxt:content-script-started' }, '*');
     win.postMessage('plain', '*');

@@ -75,7 +75,10 @@ describe('SaveQueue', () => {
     expect(persisted.map((w) => w.payload)).toEqual(['note']);
 
     const stored: string[] = [];
-    const next = new SaveQueue<string>({ send: async (p) => (stored.push(p), { ok: true }), persist: (p) => (persisted = p) });
+    const next = new SaveQueue<string>({
+      send: async (p) => (stored.push(p), { ok: true }),
+      persist: (p) => (persisted = p),
+    });
     next.restore(persisted);
     await flush();
     expect(stored).toEqual(['note']);
@@ -86,7 +89,8 @@ describe('SaveQueue', () => {
     const errors: string[] = [];
     const stored: string[] = [];
     const q = new SaveQueue<string>({
-      send: async (p) => (p === 'bad' ? { ok: false, error: 'note too long', retry: false } : (stored.push(p), { ok: true })),
+      send: async (p) =>
+        p === 'bad' ? { ok: false, error: 'note too long', retry: false } : (stored.push(p), { ok: true }),
       onStatus: (s) => s.gaveUp && s.lastError && errors.push(s.lastError),
     });
     q.enqueue('a1', 'bad');

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { PaintedText, RerunBudget } from '../../lib/page/watch-page';
 
 function notice(): { zoom: HTMLElement; clause: Range; ticker: HTMLElement } {
-  document.body.innerHTML = '<div id="zoom"><div id="ticker">行情 3000 点</div><p id="p1">各单位要于5月底前完成隐患排查，不得瞒报。</p><p id="p2">特此通知。</p></div>';
+  document.body.innerHTML =
+    '<div id="zoom"><div id="ticker">行情 3000 点</div><p id="p1">各单位要于5月底前完成隐患排查，不得瞒报。</p><p id="p2">特此通知。</p></div>';
   const text = document.getElementById('p1')!.firstChild as Text;
   const clause = document.createRange();
   clause.setStart(text, 0);
@@ -17,7 +18,8 @@ describe('PaintedText', () => {
     const painted = new PaintedText();
     painted.remember(clause);
     for (let i = 0; i < 20; i++) ticker.textContent = `行情 ${3000 + i} 点`;
-    for (let i = 0; i < 5; i++) zoom.appendChild(Object.assign(document.createElement('p'), { textContent: `（${i}）各单位要严禁违规作业。` }));
+    for (let i = 0; i < 5; i++)
+      zoom.appendChild(Object.assign(document.createElement('p'), { textContent: `（${i}）各单位要严禁违规作业。` }));
     expect(painted.changed([clause, null])).toBe(false);
   });
 

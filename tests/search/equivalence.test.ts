@@ -11,8 +11,24 @@ import { annotation, freshRepo, metadata, snapshot } from '../storage/fixtures';
 import { searchNotices as referenceSearch } from './reference-search';
 
 const WORDS = [
-  '疫情防控', '安全生产', '营商环境', '乡村振兴', '党组织', '监督管理', '数据安全', '知识产权', '应急管理', '依法行政',
-  '高度重视', '组织领导', '落实到位', '统筹推进', '质量安全', '信息公开', '财政资金', '考核评价',
+  '疫情防控',
+  '安全生产',
+  '营商环境',
+  '乡村振兴',
+  '党组织',
+  '监督管理',
+  '数据安全',
+  '知识产权',
+  '应急管理',
+  '依法行政',
+  '高度重视',
+  '组织领导',
+  '落实到位',
+  '统筹推进',
+  '质量安全',
+  '信息公开',
+  '财政资金',
+  '考核评价',
 ];
 const FILLER = '各地区各部门要按照要求认真做好相关工作确保各项措施取得实效并及时报送情况';
 const NOTES = ['复核意见', '与上年度文件对照', '落实情况待报', '重点关注时限要求', '列入整改台账'];
@@ -21,7 +37,8 @@ const TAGS = ['重点', '待办', '季度报告', '专项督查'];
 /** Random Han text with thousands of distinct bigrams (a long notice whose terms get cut). */
 function noise(rnd: () => number, length: number): string {
   let out = '';
-  for (let i = 0; i < length; i++) out += String.fromCharCode(0x4e00 + Math.floor(rnd() * 2500)) + (i % 40 === 39 ? '。' : '');
+  for (let i = 0; i < length; i++)
+    out += String.fromCharCode(0x4e00 + Math.floor(rnd() * 2500)) + (i % 40 === 39 ? '。' : '');
   return out;
 }
 
@@ -32,13 +49,24 @@ async function library(seed: number, notices = 120) {
   const snapshots: NoticeSnapshot[] = [];
   for (let i = 0; i < notices; i++) {
     const topic = pick(WORDS);
-    const title = rnd() < 0.5 ? `关于做好${topic}工作的通知` : `关于印发${pick(['实施方案', '管理办法', '工作要点'])}的通知`;
+    const title =
+      rnd() < 0.5 ? `关于做好${topic}工作的通知` : `关于印发${pick(['实施方案', '管理办法', '工作要点'])}的通知`;
     const parts: string[] = [];
-    for (let k = 0; k < 6; k++) parts.push(rnd() < 0.4 ? `${pick(WORDS)}${FILLER.slice(0, 8 + Math.floor(rnd() * 20))}` : FILLER.slice(Math.floor(rnd() * 20)));
+    for (let k = 0; k < 6; k++)
+      parts.push(
+        rnd() < 0.4
+          ? `${pick(WORDS)}${FILLER.slice(0, 8 + Math.floor(rnd() * 20))}`
+          : FILLER.slice(Math.floor(rnd() * 20)),
+      );
     const long = rnd() < 0.1;
     const text = `${title}\n${parts.join('。')}。${long ? `${noise(rnd, 6000)}。${pick(WORDS)}。` : ''}GDP统计表`;
     const s = snapshot({
-      metadata: metadata({ title, docNumber: `国发〔${2015 + (i % 8)}〕${i + 1}号`, signedDate: `${2015 + (i % 8)}-05-01`, issuers: [pick(['国务院', '财政部', '应急管理部'])] }),
+      metadata: metadata({
+        title,
+        docNumber: `国发〔${2015 + (i % 8)}〕${i + 1}号`,
+        signedDate: `${2015 + (i % 8)}-05-01`,
+        issuers: [pick(['国务院', '财政部', '应急管理部'])],
+      }),
       urls: [`https://www.gov.cn/zhengce/${i}.htm`],
       text,
       outline: [],
@@ -66,17 +94,35 @@ async function library(seed: number, notices = 120) {
   for (const a of annotations) if (rnd() < 0.1) await repo.deleteAnnotation(a.id);
   await repo.deleteNotices(snapshots.filter(() => rnd() < 0.05).map((s) => s.id));
   // Some notices saved again later with a changed text (new search keys, notes moved with them).
-  for (const s of snapshots) if (rnd() < 0.1) {
-    clock.advance(1000);
-    await repo.upsertNotice({ ...s, text: `${s.text}\n补充：${pick(WORDS)}。` });
-  }
+  for (const s of snapshots)
+    if (rnd() < 0.1) {
+      clock.advance(1000);
+      await repo.upsertNotice({ ...s, text: `${s.text}\n补充：${pick(WORDS)}。` });
+    }
   return { repo, db };
 }
 
 const QUERIES = [
-  ...WORDS, ...NOTES, ...TAGS,
-  '疫情防控 党组织', '安全生产 重点', '复核意见 监督管理', '通知 依法行政', '营商环境 季度报告 落实',
-  '税', '督', '表', 'gdp', 'GDP统计', '国发〔2019〕', '量子计算机', '实施方案', '关于', '工作', '财政部', '2020',
+  ...WORDS,
+  ...NOTES,
+  ...TAGS,
+  '疫情防控 党组织',
+  '安全生产 重点',
+  '复核意见 监督管理',
+  '通知 依法行政',
+  '营商环境 季度报告 落实',
+  '税',
+  '督',
+  '表',
+  'gdp',
+  'GDP统计',
+  '国发〔2019〕',
+  '量子计算机',
+  '实施方案',
+  '关于',
+  '工作',
+  '财政部',
+  '2020',
 ];
 const FILTERS: NoticeFilters[] = [{}, { saved: true }, { year: 2019 }, { tag: '重点' }];
 
@@ -85,7 +131,12 @@ describe('search answers as before', () => {
     for (const seed of [1, 2]) {
       const { db } = await library(seed);
       for (const q of QUERIES) {
-        for (const [limit, offset] of [[50, 0], [5, 0], [5, 3], [500, 0]]) {
+        for (const [limit, offset] of [
+          [50, 0],
+          [5, 0],
+          [5, 3],
+          [500, 0],
+        ]) {
           for (const filters of limit === 50 ? FILTERS : [{}]) {
             const label = `${seed} ${q} ${limit}/${offset} ${JSON.stringify(filters)}`;
             const mine = await searchNotices(db, q, filters, { limit, offset });
@@ -110,7 +161,9 @@ describe('search answers as before', () => {
       const tiers = mine.hits.map((h) => h.titleTier);
       expect(tiers, q).toEqual([...tiers].sort((a, b) => b - a));
       // Title hits are exact whatever the body index kept.
-      expect(mine.hits.filter((h) => h.titleTier === 2).length, q).toBe(all.hits.filter((h) => h.titleTier === 2).length);
+      expect(mine.hits.filter((h) => h.titleTier === 2).length, q).toBe(
+        all.hits.filter((h) => h.titleTier === 2).length,
+      );
     }
   }, 60_000);
 });

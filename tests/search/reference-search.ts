@@ -19,9 +19,25 @@
  */
 
 import type { Table } from 'dexie';
-import { CUT_MARKER, Haystack, TITLE_PREFIX, parseQuery, snippet, type MatchField, type ParsedQuery, type QueryPhrase } from '../../lib/search/terms';
+import {
+  CUT_MARKER,
+  Haystack,
+  TITLE_PREFIX,
+  parseQuery,
+  snippet,
+  type MatchField,
+  type ParsedQuery,
+  type QueryPhrase,
+} from '../../lib/search/terms';
 import type { NoticeLensDB, NoticeRow } from '../../lib/storage/db';
-import { idOfSearchKey, metadataStrings, rowPasses, toSummary, type NoticeFilters, type NoticeSummary } from '../../lib/storage/records';
+import {
+  idOfSearchKey,
+  metadataStrings,
+  rowPasses,
+  toSummary,
+  type NoticeFilters,
+  type NoticeSummary,
+} from '../../lib/storage/records';
 
 export interface SearchOptions {
   limit?: number;
@@ -97,7 +113,13 @@ export async function searchNotices(
   return db.transaction('r', [db.notices, db.noticeTexts, db.noticeTerms, db.annotations], async () => {
     // Few cut notices: check them all (complete). Many: the words route gives them a second chance.
     const cutLimit = options.checkCutUpTo ?? CHECK_CUT_UP_TO;
-    const cutKeys = options.deep ? [] : await db.noticeTerms.where('terms').equals(CUT_MARKER).limit(cutLimit + 1).primaryKeys();
+    const cutKeys = options.deep
+      ? []
+      : await db.noticeTerms
+          .where('terms')
+          .equals(CUT_MARKER)
+          .limit(cutLimit + 1)
+          .primaryKeys();
     const manyCut = cutKeys.length > cutLimit;
     const plans = await Promise.all(q.phrases.map((p) => planPhrase(db, p, manyCut)));
     const checker = new Checker(db, q, plans, filters);
@@ -135,7 +157,8 @@ export async function searchNotices(
       else {
         const bodies = await Promise.all(plans.map((p) => p.body()));
         const driver = bodies.reduce((best, b) => (b.estimate < best.estimate ? b : best));
-        rest = cutKeys.length > 0 && !manyCut ? new MergeStream([driver.open(), new ArrayStream(cutKeys)]) : driver.open();
+        rest =
+          cutKeys.length > 0 && !manyCut ? new MergeStream([driver.open(), new ArrayStream(cutKeys)]) : driver.open();
       }
       complete = await walk(rest, 0);
     }
@@ -217,7 +240,11 @@ const fieldCache = new WeakMap<NoticeRow, [Haystack, Haystack, Haystack]>();
 function fieldsOf(row: NoticeRow): [Haystack, Haystack, Haystack] {
   let f = fieldCache.get(row);
   if (!f) {
-    f = [new Haystack(row.metadata.title ?? ''), new Haystack(metadataStrings(row.metadata).join('\n')), new Haystack(row.tags.join('\n'))];
+    f = [
+      new Haystack(row.metadata.title ?? ''),
+      new Haystack(metadataStrings(row.metadata).join('\n')),
+      new Haystack(row.tags.join('\n')),
+    ];
     fieldCache.set(row, f);
   }
   return f;
@@ -244,10 +271,15 @@ interface PhrasePlan {
 
 async function planPhrase(db: NoticeLensDB, p: QueryPhrase, useWords: boolean): Promise<PhrasePlan> {
   const [title, notes] = await Promise.all([
-    rarestTerm(db, p.exact.map((t) => TITLE_PREFIX + t), p.prefixes.map((t) => TITLE_PREFIX + t)),
+    rarestTerm(
+      db,
+      p.exact.map((t) => TITLE_PREFIX + t),
+      p.prefixes.map((t) => TITLE_PREFIX + t),
+    ),
     notesMatching(db, p),
   ]);
-  const noteRows = notes.size > 0 ? (await db.notices.bulkGet([...notes])).filter((r): r is NoticeRow => r !== undefined) : [];
+  const noteRows =
+    notes.size > 0 ? (await db.notices.bulkGet([...notes])).filter((r): r is NoticeRow => r !== undefined) : [];
   const noteKeys = noteRows.map((r) => r.searchKey).sort();
   let body: Promise<Source> | null = null;
   return {
@@ -286,9 +318,14 @@ async function rarestTerm(db: NoticeLensDB, exact: string[], prefixes: string[])
     const keys = probes[best];
     if (keys.length < PROBE) return { estimate: keys.length, open: () => new ArrayStream(keys) };
     const term = exact[best];
-    return { estimate: PROBE, open: () => new IndexStream((n) => terms.where('terms').equals(term).limit(n).primaryKeys(), keys) };
+    return {
+      estimate: PROBE,
+      open: () => new IndexStream((n) => terms.where('terms').equals(term).limit(n).primaryKeys(), keys),
+    };
   }
-  const probes = await Promise.all(prefixes.map((t) => terms.where('terms').startsWith(t).limit(PREFIX_PROBE).primaryKeys()));
+  const probes = await Promise.all(
+    prefixes.map((t) => terms.where('terms').startsWith(t).limit(PREFIX_PROBE).primaryKeys()),
+  );
   let best = 0;
   for (let i = 1; i < probes.length; i++) if (probes[i].length < probes[best].length) best = i;
   if (probes[best].length < PREFIX_PROBE) {
@@ -312,7 +349,10 @@ async function notesMatching(db: NoticeLensDB, p: QueryPhrase): Promise<Set<stri
 }
 
 /** The annotation ids holding the phrase's rarest term (all of them), or null when one of its terms is in none. */
-async function rarestAnnotationTerm(table: Table<{ id: string }, string>, p: QueryPhrase): Promise<Promise<string[]> | null> {
+async function rarestAnnotationTerm(
+  table: Table<{ id: string }, string>,
+  p: QueryPhrase,
+): Promise<Promise<string[]> | null> {
   const lookups = [
     ...p.exact.map((t) => () => table.where('terms').equals(t)),
     ...p.prefixes.map((t) => () => table.where('terms').startsWith(t)),
@@ -322,7 +362,10 @@ async function rarestAnnotationTerm(table: Table<{ id: string }, string>, p: Que
   let best = 0;
   for (let i = 1; i < probes.length; i++) if (probes[i].length < probes[best].length) best = i;
   if (probes[best].length === 0) return null;
-  const all = probes[best].length < PROBE ? Promise.resolve(probes[best] as string[]) : (lookups[best]().primaryKeys() as Promise<string[]>);
+  const all =
+    probes[best].length < PROBE
+      ? Promise.resolve(probes[best] as string[])
+      : (lookups[best]().primaryKeys() as Promise<string[]>);
   return all.then((keys) => [...new Set(keys)]);
 }
 

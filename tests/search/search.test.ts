@@ -6,8 +6,21 @@ import { annotation, freshRepo, metadata, snapshot } from '../storage/fixtures';
 
 /** A notice keyed by its own URL, with the given title and text. */
 function notice(n: number, title: string, text: string, extra: Partial<NoticeSnapshot> = {}): NoticeSnapshot {
-  const m = metadata({ title, docNumber: null, issuers: ['某某市人民政府'], signedDate: `20${10 + (n % 10)}-05-01`, ...(extra.metadata ?? {}) });
-  return snapshot({ urls: [`https://www.example.gov.cn/zwgk/content_${n}.htm`], outline: [], obligations: [], ...extra, metadata: m, text });
+  const m = metadata({
+    title,
+    docNumber: null,
+    issuers: ['某某市人民政府'],
+    signedDate: `20${10 + (n % 10)}-05-01`,
+    ...(extra.metadata ?? {}),
+  });
+  return snapshot({
+    urls: [`https://www.example.gov.cn/zwgk/content_${n}.htm`],
+    outline: [],
+    obligations: [],
+    ...extra,
+    metadata: m,
+    text,
+  });
 }
 
 /** Random Han text with thousands of distinct bigrams, deterministic. */
@@ -37,7 +50,19 @@ async function library() {
   const decoy = await add(notice(6, '关于人事任免的通知', '党组成员和基层组织负责人名单如下。'));
   await repo.putAnnotation(annotation({ noticeId: inNote.id, note: '与疫情防控要求有关，需复核' }));
   await repo.putAnnotation(annotation({ noticeId: inNoteTag.id, note: '年度重点', tags: ['党组织'] }));
-  return { repo, db, clock, ids: { inTitle: inTitle.id, inText: inText.id, inNote: inNote.id, inTag: inTag.id, inNoteTag: inNoteTag.id, decoy: decoy.id } };
+  return {
+    repo,
+    db,
+    clock,
+    ids: {
+      inTitle: inTitle.id,
+      inText: inText.id,
+      inNote: inNote.id,
+      inTag: inTag.id,
+      inNoteTag: inNoteTag.id,
+      decoy: decoy.id,
+    },
+  };
 }
 
 const ids = (r: { hits: { notice: { id: string } }[] }) => r.hits.map((h) => h.notice.id);
@@ -54,9 +79,13 @@ describe('searchNotices', () => {
 
     const party = await repo.search('党组织');
     expect(new Set(ids(party))).toEqual(new Set([n.inText, n.inNoteTag]));
-    expect(party.hits.find((h) => h.notice.id === n.inText)).toMatchObject({ fields: ['text'], snippet: expect.stringContaining('党组织') });
+    expect(party.hits.find((h) => h.notice.id === n.inText)).toMatchObject({
+      fields: ['text'],
+      snippet: expect.stringContaining('党组织'),
+    });
 
-    for (const unrelated of ['安全生产', '量子计算机', 'blockchain', '组织党']) expect(ids(await repo.search(unrelated)), unrelated).toEqual([]);
+    for (const unrelated of ['安全生产', '量子计算机', 'blockchain', '组织党'])
+      expect(ids(await repo.search(unrelated)), unrelated).toEqual([]);
   });
 
   it('ranks title hits first, then the most recently saved', async () => {
@@ -110,7 +139,11 @@ describe('searchNotices', () => {
   it('finds 1-character queries, 文号 in any bracket style, Latin case-insensitively', async () => {
     const { repo, clock } = freshRepo();
     clock.advance(1000);
-    const a = await repo.upsertNotice(notice(1, '关于个人所得税的公告', '纳税人应当依法纳税。', { metadata: metadata({ docNumber: '国发〔2019〕5号' }) }));
+    const a = await repo.upsertNotice(
+      notice(1, '关于个人所得税的公告', '纳税人应当依法纳税。', {
+        metadata: metadata({ docNumber: '国发〔2019〕5号' }),
+      }),
+    );
     clock.advance(1000);
     const b = await repo.upsertNotice(notice(2, '关于统计工作的通知', '报送GDP核算数据，另附表。'));
     expect(ids(await repo.search('税'))).toEqual([a.id]);

@@ -119,10 +119,27 @@ describe('queries', () => {
 describe('noticeTerms', () => {
   it('indexes title (also under t:), metadata, tags and headings in full, and bounds the body', () => {
     const terms = noticeTerms(
-      { title: '关于加强疫情防控的通知', metadata: ['国发〔2020〕1号', '国务院'], tags: ['重点'], headings: ['一、党组织建设'], text: noise(8000) },
+      {
+        title: '关于加强疫情防控的通知',
+        metadata: ['国发〔2020〕1号', '国务院'],
+        tags: ['重点'],
+        headings: ['一、党组织建设'],
+        text: noise(8000),
+      },
       300,
     );
-    for (const t of ['疫情', `${TITLE_PREFIX}疫情`, `${TITLE_PREFIX}通知`, '国发', '2020', '国务', '重点', '党组', '组织']) expect(terms).toContain(t);
+    for (const t of [
+      '疫情',
+      `${TITLE_PREFIX}疫情`,
+      `${TITLE_PREFIX}通知`,
+      '国发',
+      '2020',
+      '国务',
+      '重点',
+      '党组',
+      '组织',
+    ])
+      expect(terms).toContain(t);
     expect(terms).not.toContain(`${TITLE_PREFIX}国发`);
     expect(terms.length).toBeLessThan(300 + 60);
   });

@@ -6,7 +6,10 @@ describe('bulk reads', () => {
   it('reads notices and annotations of many notices as one at a time does', async () => {
     const { repo } = freshRepo();
     const notices = Array.from({ length: 5 }, (_, i) =>
-      snapshot({ metadata: metadata({ title: `关于第${i}项工作的通知`, docNumber: `国发〔2020〕${i + 1}号` }), urls: [`https://www.gov.cn/${i}.htm`] }),
+      snapshot({
+        metadata: metadata({ title: `关于第${i}项工作的通知`, docNumber: `国发〔2020〕${i + 1}号` }),
+        urls: [`https://www.gov.cn/${i}.htm`],
+      }),
     );
     await repo.upsertNotices(notices);
     const ids = notices.map((n) => n.id);
@@ -20,11 +23,17 @@ describe('bulk reads', () => {
     await repo.deleteNotices([ids[3]]);
     const asked = [ids[2], 'url:gov.cn/none', ids[0], ids[3], ids[1], ids[0]];
     for (const includeDeleted of [false, true]) {
-      expect(await repo.getNotices(asked, { includeDeleted })).toEqual(await Promise.all(asked.map((id) => repo.getNotice(id, { includeDeleted }))));
+      expect(await repo.getNotices(asked, { includeDeleted })).toEqual(
+        await Promise.all(asked.map((id) => repo.getNotice(id, { includeDeleted }))),
+      );
       const lists = await repo.listAnnotationsOf(asked, { includeDeleted });
       for (const id of asked) expect(lists.get(id), id).toEqual(await repo.listAnnotations(id, { includeDeleted }));
     }
-    expect((await repo.listAnnotationsOf([ids[0]], { includeDeleted: true })).get(ids[0])!.map((a) => a.id)).toEqual(['c', 'a', 'b']);
+    expect((await repo.listAnnotationsOf([ids[0]], { includeDeleted: true })).get(ids[0])!.map((a) => a.id)).toEqual([
+      'c',
+      'a',
+      'b',
+    ]);
     expect(await repo.getNotices([])).toEqual([]);
     expect(await repo.listAnnotationsOf([])).toEqual(new Map());
   });

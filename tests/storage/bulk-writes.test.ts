@@ -81,8 +81,12 @@ describe('bulk writes', () => {
     await repo.upsertNotices([snapshot(), other]);
     const before = await dump(db);
     const ok = annotation({ id: 'ok-1' });
-    await expect(repo.putAnnotations([ok, annotation({ noticeId: 'url:gov.cn/missing' })])).rejects.toMatchObject({ kind: 'invalid' });
-    await expect(repo.putAnnotations([ok, { ...ok, noticeId: other.id, updatedAt: ok.updatedAt + 1 }])).rejects.toMatchObject({ kind: 'conflict' });
+    await expect(repo.putAnnotations([ok, annotation({ noticeId: 'url:gov.cn/missing' })])).rejects.toMatchObject({
+      kind: 'invalid',
+    });
+    await expect(
+      repo.putAnnotations([ok, { ...ok, noticeId: other.id, updatedAt: ok.updatedAt + 1 }]),
+    ).rejects.toMatchObject({ kind: 'conflict' });
     expect(await dump(db)).toEqual(before);
   });
 });

@@ -11,7 +11,12 @@ describe('the first page read without Dexie', () => {
     const { repo, db, clock } = freshRepo();
     for (let i = 0; i < 45; i++) {
       clock.advance(i % 5 === 0 ? 0 : 1000);
-      await repo.upsertNotice(snapshot({ metadata: metadata({ title: `第${i}号通知`, docNumber: `国发〔2020〕${i + 1}号` }), urls: [`https://www.gov.cn/${i}.htm`] }));
+      await repo.upsertNotice(
+        snapshot({
+          metadata: metadata({ title: `第${i}号通知`, docNumber: `国发〔2020〕${i + 1}号` }),
+          urls: [`https://www.gov.cn/${i}.htm`],
+        }),
+      );
     }
     const all = (await repo.listNotices({ limit: 500 })).items;
     await repo.deleteNotices([all[0].id, all[3].id, all[17].id]);
@@ -43,14 +48,23 @@ describe('the first page read without Dexie', () => {
       const { repo, db, clock } = freshRepo();
       for (let i = 0; i < 60; i++) {
         clock.advance(1000);
-        await repo.upsertNotice(snapshot({ metadata: metadata({ title: `第${i}号通知`, docNumber: `国发〔2021〕${i + 1}号` }), urls: [`https://www.gov.cn/${i}.htm`] }));
+        await repo.upsertNotice(
+          snapshot({
+            metadata: metadata({ title: `第${i}号通知`, docNumber: `国发〔2021〕${i + 1}号` }),
+            urls: [`https://www.gov.cn/${i}.htm`],
+          }),
+        );
       }
-      expect((await readFirstPage(indexedDB, POPUP_PAGE, db.name, IDBKeyRange))!.map(toSummary)).toEqual(await repo.recentNotices({ limit: POPUP_PAGE }));
+      expect((await readFirstPage(indexedDB, POPUP_PAGE, db.name, IDBKeyRange))!.map(toSummary)).toEqual(
+        await repo.recentNotices({ limit: POPUP_PAGE }),
+      );
       expect(requests).toBe(1);
       // Most of the newest in the bin: the first request does not give enough, the cursor goes on.
       const all = (await repo.listNotices({ limit: 500 })).items;
       await repo.deleteNotices(all.slice(0, 25).map((n) => n.id));
-      expect((await readFirstPage(indexedDB, POPUP_PAGE, db.name, IDBKeyRange))!.map(toSummary)).toEqual(await repo.recentNotices({ limit: POPUP_PAGE }));
+      expect((await readFirstPage(indexedDB, POPUP_PAGE, db.name, IDBKeyRange))!.map(toSummary)).toEqual(
+        await repo.recentNotices({ limit: POPUP_PAGE }),
+      );
     } finally {
       delete proto.getAllRecords;
     }

@@ -67,7 +67,9 @@ export function snapshot(overrides: Partial<NoticeSnapshot> = {}): NoticeSnapsho
     urls,
     metadata: m,
     text,
-    outline: overrides.outline ?? [{ level: 1, label: '一、', title: '总体要求', start: text.indexOf('一、') >= 0 ? text.indexOf('一、') : 0 }],
+    outline: overrides.outline ?? [
+      { level: 1, label: '一、', title: '总体要求', start: text.indexOf('一、') >= 0 ? text.indexOf('一、') : 0 },
+    ],
     obligations: overrides.obligations ?? [clause(text)],
     site: overrides.site ?? 'govcn',
     ...(overrides.saved !== undefined ? { saved: overrides.saved } : {}),

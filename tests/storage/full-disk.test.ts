@@ -92,8 +92,13 @@ describe('a full disk', () => {
     // Room is made: within the reopen delay the library works again, without a new database object.
     failing.on = false;
     vi.unstubAllGlobals();
-    await vi.waitFor(async () => expect((await repo.getAnnotation('before'))?.note).toBe('磁盘写满前'), { timeout: REOPEN_DELAY_MS * 10, interval: 50 });
-    await repo.putAnnotation(annotation({ id: 'after', noticeId: n.id, createdAt: 1_800_000_000_000, updatedAt: 1_800_000_000_000 }));
+    await vi.waitFor(async () => expect((await repo.getAnnotation('before'))?.note).toBe('磁盘写满前'), {
+      timeout: REOPEN_DELAY_MS * 10,
+      interval: 50,
+    });
+    await repo.putAnnotation(
+      annotation({ id: 'after', noticeId: n.id, createdAt: 1_800_000_000_000, updatedAt: 1_800_000_000_000 }),
+    );
     expect((await repo.listAnnotations(n.id)).map((a) => a.id)).toEqual(['before', 'after']);
     db.close();
   });
@@ -108,17 +113,38 @@ describe('a full disk', () => {
     const content = { kind: 'content-script' as const, url: GOVCN_URL, tabId: 1, frameId: 0 };
 
     stubFreeSpace(NEARLY_FULL_BYTES - 1);
-    const put = await handleRequest(repo, { type: 'annotation/put', annotation: annotation({ noticeId: s.id }) }, { sender: content });
+    const put = await handleRequest(
+      repo,
+      { type: 'annotation/put', annotation: annotation({ noticeId: s.id }) },
+      { sender: content },
+    );
     expect(put).toMatchObject({ ok: false, kind: 'quota', retry: true, error: expect.stringMatching(/^存储空间已满/) });
-    const upsert = await handleRequest(repo, { type: 'notice/upsert', snapshot: snapshot({ text: `${s.text}\n补充。` }) }, { sender: content });
+    const upsert = await handleRequest(
+      repo,
+      { type: 'notice/upsert', snapshot: snapshot({ text: `${s.text}\n补充。` }) },
+      { sender: content },
+    );
     expect(upsert).toMatchObject({ ok: false, kind: 'quota' });
     // Reading, and emptying the bin (which makes room), still work.
-    expect(await handleRequest(repo, { type: 'notice/get-by-url', url: GOVCN_URL }, { sender: content })).toMatchObject({ ok: true });
+    expect(await handleRequest(repo, { type: 'notice/get-by-url', url: GOVCN_URL }, { sender: content })).toMatchObject(
+      { ok: true },
+    );
     const page = { kind: 'extension-page' as const, url: 'chrome-extension://x/library.html' };
-    expect(await handleRequest(repo, { type: 'annotation/purge-deleted', olderThan: 0 }, { sender: page })).toMatchObject({ ok: true });
+    expect(
+      await handleRequest(repo, { type: 'annotation/purge-deleted', olderThan: 0 }, { sender: page }),
+    ).toMatchObject({ ok: true });
     // An import needs room for what it brings: refused before its marker is written.
     stubFreeSpace(NEARLY_FULL_BYTES + 1024);
-    const big = { ...s, id: 'url:gov.cn/big', urls: ['https://www.gov.cn/big.htm'], text: '字'.repeat(10_000), saved: true, tags: [], createdAt: 1, updatedAt: 2 };
+    const big = {
+      ...s,
+      id: 'url:gov.cn/big',
+      urls: ['https://www.gov.cn/big.htm'],
+      text: '字'.repeat(10_000),
+      saved: true,
+      tags: [],
+      createdAt: 1,
+      updatedAt: 2,
+    };
     await expect(importLibrary(repo, [big], [], { fileName: 'big.jsonld' })).rejects.toMatchObject({ kind: 'quota' });
     expect(await takeInterruptedImport(repo)).toBeNull();
 
@@ -126,7 +152,13 @@ describe('a full disk', () => {
     for (const t of db.tables) expect(await t.toArray(), t.name).toEqual(before[t.name]);
     // With room again, the same write goes through.
     stubFreeSpace(NEARLY_FULL_BYTES * 4);
-    expect(await handleRequest(repo, { type: 'annotation/put', annotation: annotation({ noticeId: s.id }) }, { sender: content })).toMatchObject({ ok: true });
+    expect(
+      await handleRequest(
+        repo,
+        { type: 'annotation/put', annotation: annotation({ noticeId: s.id }) },
+        { sender: content },
+      ),
+    ).toMatchObject({ ok: true });
     db.close();
   });
 

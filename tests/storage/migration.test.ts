@@ -175,7 +175,10 @@ describe('migration', () => {
         expect(Object.keys(actual).sort()).toEqual(Object.keys(expected).sort());
         for (const [table, rows] of Object.entries(expected)) {
           const got = byKey(table, actual[table]);
-          for (const row of rows) expect(got.get(String(row[PRIMARY_KEYS[table]])), `${table} ${row[PRIMARY_KEYS[table]]}`).toStrictEqual(row);
+          for (const row of rows)
+            expect(got.get(String(row[PRIMARY_KEYS[table]])), `${table} ${row[PRIMARY_KEYS[table]]}`).toStrictEqual(
+              row,
+            );
           const extra = [...got.keys()].filter((k) => !rows.some((r) => String(r[PRIMARY_KEYS[table]]) === k));
           expect(extra.sort(), table).toEqual((added[table] ?? []).sort());
         }
@@ -207,7 +210,9 @@ describe('migration', () => {
 
     const page = await repo.listNotices();
     expect(page.items.map((n) => n.id).sort()).toEqual(live.map((n) => n.id).sort());
-    expect((await repo.listNotices({ filters: { deleted: true } })).items.map((n) => n.id)).toEqual(deleted.map((n) => n.id));
+    expect((await repo.listNotices({ filters: { deleted: true } })).items.map((n) => n.id)).toEqual(
+      deleted.map((n) => n.id),
+    );
     const mirrored = notices.find((n) => n.urls.length > 1)!;
     for (const url of mirrored.urls) expect(await repo.findNoticeIdByUrl(url)).toBe(mirrored.id);
 
@@ -217,12 +222,21 @@ describe('migration', () => {
     expect((await repo.search('落实主体责任')).hits.map((h) => h.notice.id)).toContain(largest.noticeId);
 
     // Version 2's createdAt index orders old annotations.
-    const byCreated = [...fixture.tables.annotations].sort((a, b) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : 1)).map((a) => a.id);
+    const byCreated = [...fixture.tables.annotations]
+      .sort((a, b) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : 1))
+      .map((a) => a.id);
     expect(await db.annotations.orderBy('createdAt').primaryKeys()).toEqual(byCreated);
 
     // New writes keep the counts.
     const before = (await repo.listNotices()).items.find((n) => n.id === mirrored.id)!.annotationCount;
-    await repo.putAnnotation(annotation({ id: 'after-migration', noticeId: mirrored.id, createdAt: Date.UTC(2025, 0, 1), updatedAt: Date.UTC(2025, 0, 1) }));
+    await repo.putAnnotation(
+      annotation({
+        id: 'after-migration',
+        noticeId: mirrored.id,
+        createdAt: Date.UTC(2025, 0, 1),
+        updatedAt: Date.UTC(2025, 0, 1),
+      }),
+    );
     expect((await repo.listNotices()).items.find((n) => n.id === mirrored.id)!.annotationCount).toBe(before + 1);
     expect((await repo.listAnnotations(mirrored.id)).at(-1)!.id).toBe('after-migration');
     db.close();
@@ -231,7 +245,15 @@ describe('migration', () => {
   it('marks a new database with the current term rules', async () => {
     const db = new NoticeLensDB(uniqueName('fresh'), { indexedDB, IDBKeyRange });
     const repo = new NoticeRepository(db);
-    await repo.upsertNotice({ id: 'url:gov.cn/a', urls: ['https://gov.cn/a'], metadata: loadFixture(1).tables.notices[0].metadata, text: '正文', outline: [], obligations: [], site: 'govcn' });
+    await repo.upsertNotice({
+      id: 'url:gov.cn/a',
+      urls: ['https://gov.cn/a'],
+      metadata: loadFixture(1).tables.notices[0].metadata,
+      text: '正文',
+      outline: [],
+      obligations: [],
+      site: 'govcn',
+    });
     expect(await repo.needsReindex()).toBe(false);
     db.close();
   });
@@ -248,7 +270,10 @@ describe('migration', () => {
     expect(await repo.needsReindex()).toBe(true);
     const edited = fixture.tables.annotations.find((a) => a.note.startsWith('改稿'))!;
     expect((await repo.search('改稿')).hits).toEqual([]);
-    expect(await repo.reindex(1)).toEqual({ notices: fixture.tables.notices.length, annotations: fixture.tables.annotations.length });
+    expect(await repo.reindex(1)).toEqual({
+      notices: fixture.tables.notices.length,
+      annotations: fixture.tables.annotations.length,
+    });
     expect(await repo.needsReindex()).toBe(false);
     expect((await repo.search('改稿')).hits.map((h) => h.notice.id)).toEqual([edited.noticeId]);
     const sortedKeys = (rows: Row[]) => rows.map((r) => r.key).sort();

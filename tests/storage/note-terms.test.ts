@@ -13,9 +13,14 @@ import { prng } from '../../bench/prng';
 import { annotation, freshRepo, metadata, snapshot, uniqueName } from './fixtures';
 
 async function expectConsistent(db: NoticeLensDB, label: string): Promise<void> {
-  const [annotations, notices, rows] = await Promise.all([db.annotations.toArray(), db.notices.toArray(), db.noteTerms.toArray()]);
+  const [annotations, notices, rows] = await Promise.all([
+    db.annotations.toArray(),
+    db.notices.toArray(),
+    db.noteTerms.toArray(),
+  ]);
   const expected = buildNoteRows(annotations, new Map(notices.map((n) => [n.id, n])));
-  const norm = (rs: typeof rows) => rs.map((r) => ({ ...r, terms: [...r.terms].sort() })).sort((a, b) => (a.key < b.key ? -1 : 1));
+  const norm = (rs: typeof rows) =>
+    rs.map((r) => ({ ...r, terms: [...r.terms].sort() })).sort((a, b) => (a.key < b.key ? -1 : 1));
   expect(norm(rows), label).toEqual(norm(expected));
 }
 
@@ -37,7 +42,12 @@ describe('the notes index', () => {
     await repo.upsertNotices(notices);
     const made: string[] = [];
     const newAnnotation = () => {
-      const a = annotation({ noticeId: pick(notices).id, note: pick(NOTES), tags: rnd() < 0.3 ? [pick(TAGS)] : [], updatedAt: clock.now() });
+      const a = annotation({
+        noticeId: pick(notices).id,
+        note: pick(NOTES),
+        tags: rnd() < 0.3 ? [pick(TAGS)] : [],
+        updatedAt: clock.now(),
+      });
       made.push(a.id);
       return a;
     };
@@ -49,7 +59,12 @@ describe('the notes index', () => {
       else if (r < 0.45 && made.length) {
         // A newer version of an existing annotation: another note, maybe none.
         const old = (await repo.getAnnotation(pick(made)))!;
-        await repo.putAnnotation({ ...old, note: pick(NOTES), tags: rnd() < 0.5 ? [] : [pick(TAGS)], updatedAt: old.updatedAt + 1 });
+        await repo.putAnnotation({
+          ...old,
+          note: pick(NOTES),
+          tags: rnd() < 0.5 ? [] : [pick(TAGS)],
+          updatedAt: old.updatedAt + 1,
+        });
       } else if (r < 0.55 && made.length) await repo.deleteAnnotation(pick(made));
       else if (r < 0.62 && made.length) await repo.restoreAnnotation(pick(made));
       else if (r < 0.7) {
@@ -59,7 +74,10 @@ describe('the notes index', () => {
       } else if (r < 0.76) await repo.setNoticeTags(pick(notices).id, [pick(TAGS)]);
       else if (r < 0.82) {
         const n = pick(notices);
-        await repo.upsertNotices([{ ...n, text: `${n.text}甲${step}。` }, { ...n, text: `${n.text}乙${step}。` }]);
+        await repo.upsertNotices([
+          { ...n, text: `${n.text}甲${step}。` },
+          { ...n, text: `${n.text}乙${step}。` },
+        ]);
       } else if (r < 0.86) {
         // Annotating a notice stores it in the same transaction (with a changed text: a new key too).
         const n = pick(notices);
@@ -105,14 +123,39 @@ describe('the notes index', () => {
     await v2.open();
     const id = 'num:国务院|国发〔2019〕5号';
     const key = searchKey(id, 1000);
-    await v2.table('notices').put({ id, urls: [], metadata: metadata(), site: 'govcn', saved: 1, tags: [], createdAt: 1, updatedAt: 1000, deletedAt: null, issuers: [], year: 2019, docType: '意见', annotationCount: 2, obligationCounts: {}, textLength: 0, searchKey: key });
-    const live = { ...annotation({ id: 'x1', noticeId: id, note: '复核意见' }), terms: annotationTerms({ note: '复核意见', tags: [] }) };
-    const gone = { ...annotation({ id: 'x2', noticeId: id, note: '旧注', deletedAt: 5 }), terms: annotationTerms({ note: '旧注', tags: [] }) };
+    await v2.table('notices').put({
+      id,
+      urls: [],
+      metadata: metadata(),
+      site: 'govcn',
+      saved: 1,
+      tags: [],
+      createdAt: 1,
+      updatedAt: 1000,
+      deletedAt: null,
+      issuers: [],
+      year: 2019,
+      docType: '意见',
+      annotationCount: 2,
+      obligationCounts: {},
+      textLength: 0,
+      searchKey: key,
+    });
+    const live = {
+      ...annotation({ id: 'x1', noticeId: id, note: '复核意见' }),
+      terms: annotationTerms({ note: '复核意见', tags: [] }),
+    };
+    const gone = {
+      ...annotation({ id: 'x2', noticeId: id, note: '旧注', deletedAt: 5 }),
+      terms: annotationTerms({ note: '旧注', tags: [] }),
+    };
     const orphan = { ...annotation({ id: 'x3', noticeId: 'url:gov.cn/none', note: '无主' }), terms: ['无主'] };
     await v2.table('annotations').bulkPut([live, gone, orphan]);
     v2.close();
     const db = new NoticeLensDB(name, { indexedDB, IDBKeyRange });
-    expect(await db.noteTerms.toArray()).toEqual([{ key, id, notes: { x1: { text: noteText(live), terms: live.terms } }, terms: live.terms }]);
+    expect(await db.noteTerms.toArray()).toEqual([
+      { key, id, notes: { x1: { text: noteText(live), terms: live.terms } }, terms: live.terms },
+    ]);
     db.close();
   });
 });

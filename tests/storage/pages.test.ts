@@ -11,7 +11,12 @@ describe('library pages without their total', () => {
       clock.advance(1000);
       await repo.upsertNotice(
         snapshot({
-          metadata: metadata({ title: `关于第${i}项工作的通知`, docNumber: `国发〔${2018 + (i % 3)}〕${i + 1}号`, issuers: [issuers[i % 3]], signedDate: `${2018 + (i % 3)}-01-01` }),
+          metadata: metadata({
+            title: `关于第${i}项工作的通知`,
+            docNumber: `国发〔${2018 + (i % 3)}〕${i + 1}号`,
+            issuers: [issuers[i % 3]],
+            signedDate: `${2018 + (i % 3)}-01-01`,
+          }),
           urls: [`https://www.gov.cn/${i}.htm`],
           saved: i % 4 !== 0,
           tags: i % 5 === 0 ? ['重点'] : [],
@@ -20,9 +25,20 @@ describe('library pages without their total', () => {
     }
     const ids = (await repo.listNotices({ limit: 500 })).items.map((n) => n.id);
     await repo.deleteNotices(ids.filter((_, i) => i % 7 === 3));
-    const cases: NoticeFilters[] = [{}, { saved: true }, { year: 2019 }, { issuer: '财政部', saved: true }, { tag: '重点' }, { deleted: true }];
+    const cases: NoticeFilters[] = [
+      {},
+      { saved: true },
+      { year: 2019 },
+      { issuer: '财政部', saved: true },
+      { tag: '重点' },
+      { deleted: true },
+    ];
     for (const filters of cases) {
-      for (const [offset, limit] of [[0, 10], [5, 7], [0, 500]]) {
+      for (const [offset, limit] of [
+        [0, 10],
+        [5, 7],
+        [0, 500],
+      ]) {
         const page = await repo.listNotices({ filters, offset, limit });
         expect(await repo.recentNotices({ filters, offset, limit }), JSON.stringify(filters)).toEqual(page.items);
         expect(await repo.countNotices(filters), JSON.stringify(filters)).toBe(page.total);
@@ -30,7 +46,9 @@ describe('library pages without their total', () => {
       // The walk for broad filters, too.
       for (const readAndSortUpTo of [0, 500]) {
         const full = await db.transaction('r', db.notices, () => pageByRecency(db, filters, 2, 9, readAndSortUpTo));
-        const rows = await db.transaction('r', db.notices, () => pageByRecency(db, filters, 2, 9, readAndSortUpTo, false));
+        const rows = await db.transaction('r', db.notices, () =>
+          pageByRecency(db, filters, 2, 9, readAndSortUpTo, false),
+        );
         expect(rows.rows).toEqual(full.rows);
         expect(rows.total === null || rows.total === full.total).toBe(true);
       }

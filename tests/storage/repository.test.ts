@@ -13,7 +13,14 @@ describe('notices', () => {
     const { repo } = freshRepo();
     const s = snapshot({ tags: ['重点'] });
     const stored = await repo.upsertNotice(s);
-    expect(stored).toMatchObject({ id: s.id, urls: [GOVCN_URL], saved: false, tags: ['重点'], text: s.text, site: 'govcn' });
+    expect(stored).toMatchObject({
+      id: s.id,
+      urls: [GOVCN_URL],
+      saved: false,
+      tags: ['重点'],
+      text: s.text,
+      site: 'govcn',
+    });
     expect(stored.createdAt).toBe(stored.updatedAt);
     const read = await repo.getNotice(s.id);
     expect(read).toEqual(stored);
@@ -40,7 +47,10 @@ describe('notices', () => {
   it('stores many notices in one transaction, the same notice twice as one', async () => {
     const { repo, db } = freshRepo();
     const a = snapshot();
-    const b = snapshot({ metadata: metadata({ docNumber: '国发〔2019〕4号', title: '关于印发国家职业教育改革实施方案的通知' }), urls: ['https://www.gov.cn/b.htm'] });
+    const b = snapshot({
+      metadata: metadata({ docNumber: '国发〔2019〕4号', title: '关于印发国家职业教育改革实施方案的通知' }),
+      urls: ['https://www.gov.cn/b.htm'],
+    });
     const stored = await repo.upsertNotices([a, b, { ...a, tags: ['重点'] }]);
     expect(stored.map((n) => n.id)).toEqual([a.id, b.id, a.id]);
     expect(await db.notices.count()).toBe(2);
@@ -86,7 +96,12 @@ describe('notices', () => {
     expect((await repo.setSaved(s.id, true)).saved).toBe(true);
     expect((await repo.setNoticeTags(s.id, ['疫情防控', '重点'])).tags).toEqual(['疫情防控', '重点']);
     await expect(repo.setSaved('url:gov.cn/none', true)).rejects.toMatchObject({ kind: 'invalid' });
-    await expect(repo.setNoticeTags(s.id, Array.from({ length: 51 }, (_, i) => `t${i}`))).rejects.toMatchObject({ kind: 'invalid' });
+    await expect(
+      repo.setNoticeTags(
+        s.id,
+        Array.from({ length: 51 }, (_, i) => `t${i}`),
+      ),
+    ).rejects.toMatchObject({ kind: 'invalid' });
   });
 
   it('lists the library newest first with annotation counts, filters and pages', async () => {
@@ -94,7 +109,11 @@ describe('notices', () => {
     const ids: string[] = [];
     for (let i = 0; i < 5; i++) {
       clock.advance(1000);
-      const m = metadata({ docNumber: `国发〔${2015 + i}〕${i + 1}号`, signedDate: `${2015 + i}-03-01`, docType: i % 2 ? '通知' : '意见' });
+      const m = metadata({
+        docNumber: `国发〔${2015 + i}〕${i + 1}号`,
+        signedDate: `${2015 + i}-03-01`,
+        docType: i % 2 ? '通知' : '意见',
+      });
       const n = await repo.upsertNotice(snapshot({ metadata: m, saved: i !== 2 }));
       ids.push(n.id);
     }
@@ -125,7 +144,10 @@ describe('notices', () => {
     const { repo, clock } = freshRepo();
     const a = await repo.upsertNotice(snapshot());
     const b = await repo.upsertNotice(
-      snapshot({ metadata: metadata({ docNumber: '国发〔2019〕4号' }), urls: ['https://www.gov.cn/zhengce/content/2019-02/12/content_5365341.htm'] }),
+      snapshot({
+        metadata: metadata({ docNumber: '国发〔2019〕4号' }),
+        urls: ['https://www.gov.cn/zhengce/content/2019-02/12/content_5365341.htm'],
+      }),
     );
     const note = await repo.putAnnotation(annotation({ noticeId: a.id }));
     expect(await repo.deleteNotices([a.id])).toBe(1);
@@ -183,7 +205,9 @@ describe('annotations', () => {
     expect((await repo.listNotices()).items[0].annotationCount).toBe(2);
     // One bad annotation (its notice is missing): nothing of the batch is written.
     const c = annotation({ noticeId: n.id });
-    await expect(repo.putAnnotations([c, annotation({ noticeId: 'url:gov.cn/missing' })])).rejects.toMatchObject({ kind: 'invalid' });
+    await expect(repo.putAnnotations([c, annotation({ noticeId: 'url:gov.cn/missing' })])).rejects.toMatchObject({
+      kind: 'invalid',
+    });
     expect(await repo.getAnnotation(c.id)).toBeNull();
   });
 
@@ -205,7 +229,9 @@ describe('annotations', () => {
     await repo.putAnnotation(a, s);
     expect((await repo.getNotice(s.id))?.saved).toBe(false);
     expect(await repo.listAnnotations(s.id)).toHaveLength(1);
-    await expect(repo.putAnnotation(annotation({ noticeId: 'url:gov.cn/other' }), s)).rejects.toBeInstanceOf(StorageError);
+    await expect(repo.putAnnotation(annotation({ noticeId: 'url:gov.cn/other' }), s)).rejects.toBeInstanceOf(
+      StorageError,
+    );
   });
 
   it('refuses to move an annotation to another notice', async () => {
@@ -214,7 +240,9 @@ describe('annotations', () => {
     const other = await repo.upsertNotice(snapshot({ metadata: metadata({ docNumber: '国发〔2019〕4号' }) }));
     const a = annotation({ noticeId: a1.id });
     await repo.putAnnotation(a);
-    await expect(repo.putAnnotation({ ...a, noticeId: other.id, updatedAt: a.updatedAt + 1 })).rejects.toMatchObject({ kind: 'conflict' });
+    await expect(repo.putAnnotation({ ...a, noticeId: other.id, updatedAt: a.updatedAt + 1 })).rejects.toMatchObject({
+      kind: 'conflict',
+    });
     expect((await repo.getAnnotation(a.id))?.noticeId).toBe(a1.id);
   });
 
@@ -242,14 +270,20 @@ describe('annotations', () => {
   it('purges only annotations deleted before the cut-off', async () => {
     const { repo, clock } = freshRepo();
     const n = await repo.upsertNotice(snapshot());
-    const [old, recent, live] = [annotation({ noticeId: n.id }), annotation({ noticeId: n.id }), annotation({ noticeId: n.id })];
+    const [old, recent, live] = [
+      annotation({ noticeId: n.id }),
+      annotation({ noticeId: n.id }),
+      annotation({ noticeId: n.id }),
+    ];
     for (const a of [old, recent, live]) await repo.putAnnotation(a);
     await repo.deleteAnnotation(old.id);
     clock.advance(10_000);
     const cutoff = clock.now();
     await repo.deleteAnnotation(recent.id);
     expect(await repo.purgeDeleted(cutoff)).toEqual({ notices: 0, annotations: 1 });
-    expect((await repo.listAnnotations(n.id, { includeDeleted: true })).map((a) => a.id).sort()).toEqual([live.id, recent.id].sort());
+    expect((await repo.listAnnotations(n.id, { includeDeleted: true })).map((a) => a.id).sort()).toEqual(
+      [live.id, recent.id].sort(),
+    );
   });
 
   it('shows the same annotations for the same notice under another URL', async () => {
@@ -260,7 +294,12 @@ describe('annotations', () => {
     // The same notice on pkulaw: same issuer and 文号, printed with other brackets, another address.
     const pkulawUrl = 'https://www.pkulaw.com/chl/fb0f20d4001e4c26bdfb.html?way=listView';
     const mirrorMeta = metadata({ docNumber: '国发[2019]5号', url: pkulawUrl });
-    const mirror = snapshot({ urls: [pkulawUrl], metadata: mirrorMeta, site: 'pkulaw', id: noticeId(mirrorMeta, pkulawUrl) });
+    const mirror = snapshot({
+      urls: [pkulawUrl],
+      metadata: mirrorMeta,
+      site: 'pkulaw',
+      id: noticeId(mirrorMeta, pkulawUrl),
+    });
     expect(mirror.id).toBe(govcn.id);
     await repo.upsertNotice(mirror);
     const found = await repo.findNoticeByUrl('http://pkulaw.com/chl/fb0f20d4001e4c26bdfb.html#tiao_2');
@@ -316,7 +355,9 @@ describe('storage errors', () => {
     expect(toStorageError({ name: 'DataError', message: blobFull.message, inner: blobFull }).kind).toBe('quota');
     expect(toStorageError(new DOMException('No space left on device', 'UnknownError')).kind).toBe('quota');
     // Other unknown and data errors keep their kinds.
-    expect(toStorageError(new DOMException('Internal error committing transaction.', 'UnknownError')).kind).toBe('unknown');
+    expect(toStorageError(new DOMException('Internal error committing transaction.', 'UnknownError')).kind).toBe(
+      'unknown',
+    );
     expect(toStorageError(new DOMException('Failed to read blobs', 'DataError')).kind).toBe('invalid');
 
     const { db, repo } = freshRepo();

@@ -34,7 +34,11 @@ describe('normaliseText', () => {
   it('splits paragraphs glued on one line with ideographic indents', () => {
     const src = '各区委，市委各部委办：　　新型冠状病毒感染的肺炎疫情发生以来。　　一、坚决扛起责任。';
     const { text, map } = normaliseText(src);
-    expect(text.split('\n')).toEqual(['各区委，市委各部委办：', '新型冠状病毒感染的肺炎疫情发生以来。', '一、坚决扛起责任。']);
+    expect(text.split('\n')).toEqual([
+      '各区委，市委各部委办：',
+      '新型冠状病毒感染的肺炎疫情发生以来。',
+      '一、坚决扛起责任。',
+    ]);
     expectMapConsistent(src, text, map);
   });
 

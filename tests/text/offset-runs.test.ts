@@ -6,7 +6,20 @@ import { prng } from '../../bench/prng';
 describe('offset maps in runs', () => {
   it('round-trip the maps of real normalisations, in far fewer numbers', () => {
     const rand = prng(5);
-    const pieces = ['各单位', '要', '　', ' ', '\n', '切实 加强', '，', 'ＡＢＣ', '\u00a0', '第一条', '。\n\n\n', '落实'];
+    const pieces = [
+      '各单位',
+      '要',
+      '　',
+      ' ',
+      '\n',
+      '切实 加强',
+      '，',
+      'ＡＢＣ',
+      '\u00a0',
+      '第一条',
+      '。\n\n\n',
+      '落实',
+    ];
     for (let c = 0; c < 200; c++) {
       let source = '';
       const n = 1 + Math.floor(rand() * 400);
