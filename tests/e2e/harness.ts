@@ -15,6 +15,24 @@ export const EXTENSION_DIR = process.env.E2E_EXTENSION_DIR ?? join(ROOT, '.outpu
 export const SHARED = resolve(ROOT, '../shared');
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
+/** A storage area of the extension API, as far as the tests use it. */
+export interface ExtensionStorageArea {
+  get(keys: string | string[] | null): Promise<Record<string, unknown>>;
+  set(items: Record<string, unknown>): Promise<void>;
+}
+
+/** What the tests call of the extension API inside the extension's own contexts (service worker, pages). */
+export interface ExtensionApi {
+  storage: { local: ExtensionStorageArea; session: ExtensionStorageArea };
+  action: { getBadgeText(details: { tabId: number }): Promise<string> };
+  runtime: { getManifest(): { manifest_version: number } & Record<string, unknown> };
+}
+
+/** The global object of an extension context, to reach `chrome` with types: `(globalThis as unknown as ExtensionGlobal).chrome`. */
+export interface ExtensionGlobal {
+  chrome: ExtensionApi;
+}
+
 export interface Session {
   context: BrowserContext;
   extensionId: string;
@@ -75,7 +93,7 @@ export async function launch(
   const extensionId = new URL(worker.url()).host;
   // Headless Chromium always reports an en-US UI; analysts choose Chinese in the popup, and so do the tests.
   await worker.evaluate(
-    (lang) => (globalThis as any).chrome.storage.local.set({ 'settings:uiLanguage': lang }),
+    (lang) => (globalThis as unknown as ExtensionGlobal).chrome.storage.local.set({ 'settings:uiLanguage': lang }),
     options.uiLanguage ?? 'zh_CN',
   );
 
@@ -148,9 +166,9 @@ export async function waitForAnalysis(page: Page, timeout = 15000): Promise<void
 export async function readHighlights(page: Page): Promise<Record<string, string[]>> {
   return page.evaluate(() => {
     const out: Record<string, string[]> = {};
-    (CSS as any).highlights.forEach((h: any, name: string) => {
+    CSS.highlights.forEach((h, name) => {
       if (!name.startsWith('notice-lens-')) return;
-      out[name] = [...h].map((r: Range) => r.toString());
+      out[name] = [...h].map((r) => (r as Range).toString());
     });
     return out;
   });
@@ -172,10 +190,10 @@ export class PanelDriver {
   }
 
   private async shadowRootId(): Promise<number | null> {
-    const { root } = (await this.cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as any;
+    const { root } = await this.cdp.send('DOM.getDocument', { depth: -1, pierce: true });
     const stack = [root];
     while (stack.length) {
-      const n = stack.pop();
+      const n = stack.pop()!;
       if (n.localName === 'notice-lens-ui' && n.shadowRoots?.length) return n.shadowRoots[0].nodeId;
       for (const c of n.children ?? []) stack.push(c);
       for (const c of n.shadowRoots ?? []) stack.push(c);
@@ -186,7 +204,7 @@ export class PanelDriver {
   async exists(selector: string): Promise<boolean> {
     const rootId = await this.shadowRootId();
     if (rootId === null) return false;
-    const { nodeId } = (await this.cdp.send('DOM.querySelector', { nodeId: rootId, selector })) as any;
+    const { nodeId } = await this.cdp.send('DOM.querySelector', { nodeId: rootId, selector });
     return nodeId > 0;
   }
 
@@ -202,7 +220,7 @@ export class PanelDriver {
   private async node(selector: string): Promise<number> {
     await this.waitFor(selector);
     const rootId = (await this.shadowRootId())!;
-    const { nodeId } = (await this.cdp.send('DOM.querySelector', { nodeId: rootId, selector })) as any;
+    const { nodeId } = await this.cdp.send('DOM.querySelector', { nodeId: rootId, selector });
     return nodeId;
   }
 
@@ -210,8 +228,8 @@ export class PanelDriver {
   async click(selector: string): Promise<void> {
     const nodeId = await this.node(selector);
     await this.cdp.send('DOM.scrollIntoViewIfNeeded', { nodeId }).catch(() => undefined);
-    const { model } = (await this.cdp.send('DOM.getBoxModel', { nodeId })) as any;
-    const q: number[] = model.content;
+    const { model } = await this.cdp.send('DOM.getBoxModel', { nodeId });
+    const q = model.content;
     await this.page.mouse.click((q[0] + q[4]) / 2, (q[1] + q[5]) / 2);
   }
 
@@ -248,23 +266,23 @@ export class PanelDriver {
   private async onShadowRoot(functionDeclaration: string): Promise<unknown> {
     await this.waitFor('*');
     const rootId = (await this.shadowRootId())!;
-    const { object } = (await this.cdp.send('DOM.resolveNode', { nodeId: rootId })) as any;
-    const { result } = (await this.cdp.send('Runtime.callFunctionOn', {
+    const { object } = await this.cdp.send('DOM.resolveNode', { nodeId: rootId });
+    const { result } = await this.cdp.send('Runtime.callFunctionOn', {
       objectId: object.objectId,
       functionDeclaration,
       returnByValue: true,
-    })) as any;
-    return result.value;
+    });
+    return result.value as unknown;
   }
 
   async text(selector: string): Promise<string> {
     const nodeId = await this.node(selector);
-    const { object } = (await this.cdp.send('DOM.resolveNode', { nodeId })) as any;
-    const { result } = (await this.cdp.send('Runtime.callFunctionOn', {
+    const { object } = await this.cdp.send('DOM.resolveNode', { nodeId });
+    const { result } = await this.cdp.send('Runtime.callFunctionOn', {
       objectId: object.objectId,
       functionDeclaration: 'function () { return this.textContent; }',
       returnByValue: true,
-    })) as any;
+    });
     return result.value as string;
   }
 }
@@ -299,29 +317,35 @@ export async function selectText(page: Page, quote: string): Promise<void> {
   await page.mouse.up();
 }
 
+/** An annotation as the extension's database stores it (the fields the tests read). */
+export interface StoredAnnotation {
+  id: string;
+  quote: string;
+  note: string;
+  tags: string[];
+  colour: string;
+  deletedAt: number | null;
+}
+
 /** The annotations stored in the extension's own database, read from the service worker. */
-export async function storedAnnotations(
-  worker: Worker,
-): Promise<
-  Array<{ id: string; quote: string; note: string; tags: string[]; colour: string; deletedAt: number | null }>
-> {
+export async function storedAnnotations(worker: Worker): Promise<StoredAnnotation[]> {
   return worker.evaluate(
     () =>
-      new Promise((resolve, reject) => {
+      new Promise<StoredAnnotation[]>((resolve, reject) => {
         const open = indexedDB.open('notice-lens');
-        open.onerror = () => reject(open.error);
+        open.onerror = () => reject(open.error ?? new Error('the database did not open'));
         open.onsuccess = () => {
           const db = open.result;
           if (!db.objectStoreNames.contains('annotations')) return resolve([]);
           const req = db.transaction('annotations').objectStore('annotations').getAll();
           req.onsuccess = () => {
-            resolve(req.result);
+            resolve(req.result as StoredAnnotation[]);
             db.close();
           };
-          req.onerror = () => reject(req.error);
+          req.onerror = () => reject(req.error ?? new Error('the annotations were not read'));
         };
       }),
-  ) as any;
+  );
 }
 
 /** Stop the extension's service worker (as Chromium does when it idles or is updated); the next event starts it again. */
@@ -390,11 +414,14 @@ export function extensionCpuSeconds(s: Session): number {
   return ticks / 100;
 }
 
+/** A row of the extension's database: whatever the table holds, read as plain data. */
+export type DbRow = Record<string, unknown>;
+
 /** Every row of every table of the extension's database, read from the service worker: `{ table: rows }`. */
-export async function readDatabase(worker: Worker): Promise<Record<string, any[]>> {
+export async function readDatabase(worker: Worker): Promise<Record<string, DbRow[]>> {
   return worker.evaluate(
     () =>
-      new Promise((resolve, reject) => {
+      new Promise<Record<string, DbRow[]>>((resolve, reject) => {
         const open = indexedDB.open('notice-lens');
         // No database yet: do not create one (the extension would find an empty version 1).
         let absent = false;
@@ -402,44 +429,47 @@ export async function readDatabase(worker: Worker): Promise<Record<string, any[]
           absent = true;
           open.transaction!.abort();
         };
-        open.onerror = () => (absent ? resolve({}) : reject(open.error));
+        open.onerror = () => (absent ? resolve({}) : reject(open.error ?? new Error('the database did not open')));
         open.onsuccess = () => {
           const db = open.result;
           const names = [...db.objectStoreNames];
-          const out: Record<string, unknown[]> = {};
+          const out: Record<string, DbRow[]> = {};
           if (names.length === 0) return resolve(out);
           const tx = db.transaction(names);
           for (const name of names) {
             const req = tx.objectStore(name).getAll();
-            req.onsuccess = () => (out[name] = req.result);
+            req.onsuccess = () => {
+              out[name] = req.result as DbRow[];
+            };
           }
           tx.oncomplete = () => {
             db.close();
             resolve(out);
           };
-          tx.onerror = () => reject(tx.error);
+          tx.onerror = () => reject(tx.error ?? new Error('the database was not read'));
         };
       }),
-  ) as any;
+  );
 }
 
-/** The last analysis report the background received for a tab showing `url`, with that tab's toolbar badge. */
-export async function tabReport(
-  worker: Worker,
-  url: string,
-): Promise<{
+/** What the background keeps of a tab's last analysis (the fields the tests read), with the tab's toolbar badge. */
+export interface TabReport {
   isNotice: boolean;
   clauseCount?: number;
   badge: string;
   timings?: { runs: number; total: number };
-} | null> {
+}
+
+/** The last analysis report the background received for a tab showing `url`, with that tab's toolbar badge. */
+export async function tabReport(worker: Worker, url: string): Promise<TabReport | null> {
   return worker.evaluate(async (u) => {
-    const chrome = (globalThis as any).chrome;
+    const chrome = (globalThis as unknown as ExtensionGlobal).chrome;
     const all = await chrome.storage.session.get(null);
     for (const [k, v] of Object.entries(all)) {
-      if (!k.startsWith('tab:') || (v as any).url !== u) continue;
+      const stored = v as Omit<TabReport, 'badge'> & { url?: string };
+      if (!k.startsWith('tab:') || stored.url !== u) continue;
       const badge = await chrome.action.getBadgeText({ tabId: Number(k.slice(4)) });
-      return { ...(v as any), badge };
+      return { ...stored, badge };
     }
     return null;
   }, url);
@@ -464,15 +494,26 @@ export function parseCsv(text: string): string[][] {
   for (let i = 0; i < text.length; i++) {
     const c = text[i];
     if (quoted) {
-      if (c === '"' && text[i + 1] === '"') ((cell += '"'), i++);
-      else if (c === '"') quoted = false;
+      if (c === '"' && text[i + 1] === '"') {
+        cell += '"';
+        i++;
+      } else if (c === '"') quoted = false;
       else cell += c;
     } else if (c === '"') quoted = true;
-    else if (c === ',') (row.push(cell), (cell = ''));
-    else if (c === '\r' && text[i + 1] === '\n') {
-      (row.push(cell), rows.push(row), (row = []), (cell = ''), i++);
+    else if (c === ',') {
+      row.push(cell);
+      cell = '';
+    } else if (c === '\r' && text[i + 1] === '\n') {
+      row.push(cell);
+      rows.push(row);
+      row = [];
+      cell = '';
+      i++;
     } else cell += c;
   }
-  if (cell || row.length) (row.push(cell), rows.push(row));
+  if (cell || row.length) {
+    row.push(cell);
+    rows.push(row);
+  }
   return rows;
 }

@@ -111,7 +111,7 @@ async function waitForStatus(lib: Page, pattern: RegExp, timeout = 60_000): Prom
 
 async function openNotice(s: Session, url: string): Promise<{ page: Page; panel: PanelDriver }> {
   const page = await s.open(url);
-  await page.waitForFunction(() => (CSS as any).highlights.has('notice-lens-obligation'), null, { timeout: 20000 });
+  await page.waitForFunction(() => CSS.highlights.has('notice-lens-obligation'), null, { timeout: 20000 });
   const panel = await PanelDriver.attach(page);
   await panel.recordStatus();
   return { page, panel };
@@ -144,7 +144,7 @@ describe('storage full', () => {
     const lib = await openLibrary(s);
     const cdp = await s.context.newCDPSession(lib);
     const origin = `chrome-extension://${s.extensionId}`;
-    await cdp.send('Storage.overrideQuotaForOrigin' as any, { origin, quotaSize: 64 * 1024 });
+    await cdp.send('Storage.overrideQuotaForOrigin', { origin, quotaSize: 64 * 1024 });
     expect((await lib.evaluate(() => navigator.storage.estimate())).quota).toBe(64 * 1024);
     // A 256 kB write of incompressible data still goes through: only a full disk stops an unlimitedStorage origin.
     const result = await lib.evaluate(
@@ -167,7 +167,7 @@ describe('storage full', () => {
         }),
     );
     expect(result).toBe('stored');
-    await cdp.send('Storage.overrideQuotaForOrigin' as any, { origin });
+    await cdp.send('Storage.overrideQuotaForOrigin', { origin });
     await lib.close();
   });
 
@@ -240,7 +240,7 @@ describe('storage full', () => {
     }
     expect(after.notices).toHaveLength(4 + 2 + 2);
     expect(after.annotations.map((a) => a.quote)).toContain('带头少外出少走动');
-    expect(after.notices.find((n) => n.urls.includes(URL_SAVE))?.saved).toBe(1);
+    expect(after.notices.find((n) => (n.urls as string[]).includes(URL_SAVE))?.saved).toBe(1);
     await lib.reload();
     await lib.fill('[data-field="search"]', '满盘之前');
     await lib.locator('li.notice .open').first().click();
