@@ -4,12 +4,11 @@ import { parseHTML } from 'linkedom';
 import type { ExtractedPage } from '../../lib/types';
 import { lineariseDom } from '../../lib/text/dom-text';
 import { normaliseText } from '../../lib/text/normalise';
+import { readSource } from '../support/fixtures';
 
-export const FIXTURES = resolve(__dirname, '../../../shared/fixtures');
-export const SEEDS = resolve(__dirname, '../../../shared/seeds');
-
+/** A test case's source file, by the name it was supplied under (`pos-01-….html`) or its folder name. */
 export function readFixture(name: string): string {
-  return readFileSync(resolve(FIXTURES, name), 'utf8');
+  return readSource(name);
 }
 
 export function parse(html: string): Document {

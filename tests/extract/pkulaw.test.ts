@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { extractPage, extractPkulawApiRecord } from '../../lib/extract';
-import { FIXTURES, bodyText, loadLocal, parse } from './helpers';
+import { bodyText, loadLocal, parse, readFixture } from './helpers';
 
 const DETAIL_URL = 'https://www.pkulaw.com/lar/0123456789abcdef0123456789abcdef0123bdfb.html?way=listView';
 
@@ -121,9 +121,7 @@ describe('pkulaw detail page (constructed from the documented structure)', () =>
 });
 
 describe('extractPkulawApiRecord', () => {
-  const json = JSON.parse(
-    readFileSync(resolve(FIXTURES, 'pos-18-pkulaw-api-chl-124290-caizhengbu-gonggao-2009-123.json'), 'utf8'),
-  );
+  const json = JSON.parse(readFixture('pos-18-pkulaw-api-chl-124290-caizhengbu-gonggao-2009-123.json'));
 
   it('reads pos-18 into canonical labels', () => {
     const r = extractPkulawApiRecord(json, parse);
