@@ -12,7 +12,7 @@ export function readFixture(name: string): string {
 }
 
 export function parse(html: string): Document {
-  return parseHTML(html).document as unknown as Document;
+  return parseHTML(html).document;
 }
 
 export function loadFixture(name: string): Document {

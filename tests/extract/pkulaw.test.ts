@@ -121,7 +121,7 @@ describe('pkulaw detail page (constructed from the documented structure)', () =>
 });
 
 describe('extractPkulawApiRecord', () => {
-  const json = JSON.parse(readFixture('pos-18-pkulaw-api-chl-124290-caizhengbu-gonggao-2009-123.json'));
+  const json = JSON.parse(readFixture('pos-18-pkulaw-api-chl-124290-caizhengbu-gonggao-2009-123.json')) as unknown;
 
   it('reads pos-18 into canonical labels', () => {
     const r = extractPkulawApiRecord(json, parse);
