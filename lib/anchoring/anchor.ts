@@ -21,7 +21,7 @@ import {
   type Evidence,
   type PreparedAnnotation,
 } from './match-quote';
-import { compilePattern, searchPattern, type CompiledPattern } from './myers';
+import { compilePattern, searchPattern, type CompiledPattern } from '../text/myers';
 import { readSelectors, type Selector } from './selectors';
 
 export interface AnchorResult {

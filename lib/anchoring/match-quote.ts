@@ -12,7 +12,7 @@
 import type { AnchoringDocument } from './document';
 import { textEnd, textStart } from './document';
 import { foldString } from './folded-text';
-import { alignAt, compilePattern, type CompiledPattern } from './myers';
+import { alignAt, compilePattern, type CompiledPattern } from '../text/myers';
 import type { ReadSelectors } from './selectors';
 import { agreementAt, prepareKey, resolveKey, type PreparedKey, type StructureAgreement } from './structure';
 

@@ -4,7 +4,7 @@
  *
  * Cheap first, expensive second: candidates come from an inverted index of character bigrams (never all
  * pairs of clauses), a bound on shared bigrams filters them, the best by bigram Dice get a Levenshtein
- * distance (bit-parallel), and that decides.
+ * distance (bit-parallel, `lib/text/myers`), and that decides.
  * The decision is on edit similarity (1 − distance / longer length) because Dice punishes short clauses
  * too hard: one substituted character in ten leaves only 7 of 9 bigrams shared (Dice 0.78) while the
  * clauses are 90% the same.
@@ -13,6 +13,7 @@
  * small array or Map entry per clause was most of the time (allocation and garbage collection).
  */
 
+import { compilePattern, patternDistance, type CompiledPattern } from '../text/myers';
 import { IntBuffer } from './int-buffer';
 
 /** Clauses shorter than this many key characters are matched exactly or not at all. */
@@ -120,96 +121,8 @@ function sharedCount(ids: Int32Array, xa: number, xb: number, ya: number, yb: nu
   return shared;
 }
 
-/**
- * Myers' Peq table for the current pattern, kept between calls so look-ups allocate nothing: code unit →
- * row number (`rowOf`, 0 for code units not in the pattern), row → one bit mask per 32-unit block of the
- * pattern (`rows[row * blocks + block]`; row 0 stays all zero).
- */
-const rowOf = new Int32Array(0x10000);
-let rows = new Int32Array(64 * 8);
-let blocks = 1;
-let patternLength = 0;
-let columnP = new Int32Array(8);
-let columnM = new Int32Array(8);
-
-/** Make `pattern` (non-empty) the pattern of `distanceToPattern`; `clearPattern(pattern)` undoes it. */
-function setPattern(pattern: string): void {
-  const m = pattern.length;
-  patternLength = m;
-  blocks = (m + 31) >> 5;
-  const size = (m + 1) * blocks;
-  if (rows.length < size) rows = new Int32Array(size * 2);
-  else rows.fill(0, 0, size);
-  if (columnP.length < blocks) {
-    columnP = new Int32Array(blocks * 2);
-    columnM = new Int32Array(blocks * 2);
-  }
-  let distinct = 0;
-  for (let i = 0; i < m; i++) {
-    const c = pattern.charCodeAt(i);
-    let row = rowOf[c];
-    if (row === 0) row = rowOf[c] = ++distinct;
-    rows[row * blocks + (i >> 5)] |= 1 << (i & 31);
-  }
-}
-
-function clearPattern(pattern: string): void {
-  for (let i = 0; i < pattern.length; i++) rowOf[pattern.charCodeAt(i)] = 0;
-}
-
-/**
- * Levenshtein distance between the current pattern and `text`, or some value above `limit` as soon as the
- * distance must exceed it. Myers' bit-parallel algorithm (J. ACM 1999) in its block form, for the whole
- * pattern against the whole text: the top row counts up, so a +1 enters the first block of every column,
- * and each block passes its horizontal delta to the next. O(|text| · ⌈|pattern| / 32⌉).
- */
-function distanceToPattern(text: string, limit: number): number {
-  const m = patternLength;
-  const nb = blocks;
-  const lastBit = 1 << ((m - 1) & 31);
-  columnP.fill(-1, 0, nb);
-  columnM.fill(0, 0, nb);
-  let score = m;
-  const n = text.length;
-  for (let j = 0; j < n; j++) {
-    const row = rowOf[text.charCodeAt(j)] * nb;
-    let hin = 1;
-    for (let b = 0; b < nb; b++) {
-      let eq = rows[row + b];
-      const pv = columnP[b];
-      const mv = columnM[b];
-      const xv = eq | mv;
-      if (hin < 0) eq |= 1;
-      const xh = ((((eq & pv) + pv) | 0) ^ pv) | eq;
-      let ph = mv | ~(xh | pv);
-      let mh = pv & xh;
-      const high = b === nb - 1 ? lastBit : 1 << 31;
-      const hout = ph & high ? 1 : mh & high ? -1 : 0;
-      ph <<= 1;
-      mh <<= 1;
-      if (hin < 0) mh |= 1;
-      else if (hin > 0) ph |= 1;
-      columnP[b] = mh | ~(xv | ph);
-      columnM[b] = ph & xv;
-      hin = hout;
-    }
-    score += hin;
-    // The distance falls by at most one per column left.
-    if (score - (n - 1 - j) > limit) return limit + 1;
-  }
-  return score;
-}
-
-/** Levenshtein distance of two strings (unit costs, UTF-16 code units). */
-export function levenshtein(a: string, b: string): number {
-  if (a.length === 0 || b.length === 0) return Math.max(a.length, b.length);
-  setPattern(a);
-  try {
-    return distanceToPattern(b, Math.max(a.length, b.length));
-  } finally {
-    clearPattern(a);
-  }
-}
+/** The key whose rewordings are being verified, recompiled in place for each key (no allocation). */
+let keyPattern: CompiledPattern | undefined;
 
 /** Most edits a rewording of a key of `length` units can have against a key of `other` units. */
 function maxEdits(length: number, other: number): number {
@@ -341,19 +254,18 @@ export function findNearPairs(pool: KeyPool): IntBuffer {
       best[q] = rank;
     }
     if (nBest === 0) continue;
-    setPattern(key);
+    const pattern = (keyPattern = compilePattern(key, keyPattern));
     let accepted = 0;
     for (let c = 0; c < nBest && accepted < MAX_NEAR_PER_KEY; c++) {
       const y = touched[best[c] % 0x1000000];
       const other = keys[y];
       const limit = maxEdits(key.length, other.length);
-      const dist = distanceToPattern(other, limit);
+      const dist = patternDistance(pattern, other, limit);
       if (dist > limit) continue;
       accepted++;
       out.push(Math.min(x, y));
       out.push(Math.max(x, y));
     }
-    clearPattern(key);
   }
   return out;
 }

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { alignAt, compilePattern, editDistance, scanPattern, searchPattern } from '../../lib/anchoring/myers';
+import {
+  alignAt,
+  compilePattern,
+  levenshtein,
+  patternDistance,
+  scanPattern,
+  searchPattern,
+} from '../../lib/text/myers';
+import { dpLevenshtein } from '../support/levenshtein';
 import { prng } from '../../bench/anchoring-cases';
 
 function randomString(rand: () => number, length: number, alphabet: string): string {
@@ -52,12 +60,12 @@ describe('Myers bit-parallel matcher', () => {
       scanPattern(compilePattern(pattern), text, 0, text.length, 1, false, (_, d) => {
         forward.push(d);
       });
-      expect(forward).toEqual([...text].map((_, j) => editDistance(pattern, text.slice(0, j + 1))));
+      expect(forward).toEqual([...text].map((_, j) => dpLevenshtein(pattern, text.slice(0, j + 1))));
       const backward: number[] = [];
       scanPattern(compilePattern(reverse(pattern)), text, text.length - 1, text.length, -1, false, (_, d) => {
         backward.push(d);
       });
-      expect(backward).toEqual([...text].map((_, j) => editDistance(pattern, text.slice(text.length - 1 - j))));
+      expect(backward).toEqual([...text].map((_, j) => dpLevenshtein(pattern, text.slice(text.length - 1 - j))));
     }
   });
 
@@ -84,5 +92,66 @@ describe('Myers bit-parallel matcher', () => {
     const quote = '施,做好本单位的';
     const [m] = searchPattern(compilePattern(quote), compilePattern(reverse(quote)), text, 0, text.length, 2);
     expect(m).toEqual({ start: 2, end: 10, errors: 2 });
+  });
+
+  it('gives the dynamic-programming edit distance on random strings, non-BMP characters included', () => {
+    // Astral characters are two UTF-16 units each; 𠀀 and 𠀁 share their high surrogate.
+    const alphabet = ['疫', '情', 'a', '𠀀', '𠀁', '😀', '\u3000', '，'];
+    const rand = prng(2024);
+    const pick = (length: number) =>
+      Array.from({ length }, () => alphabet[Math.floor(rand() * alphabet.length)]).join('');
+    let astral = 0;
+    for (let t = 0; t < 400; t++) {
+      // Lengths up to ~180 units: one 32-unit block and several.
+      const a = pick(Math.floor(rand() * (t % 2 === 0 ? 90 : 20)));
+      let b = pick(Math.floor(rand() * (t % 2 === 0 ? 90 : 20)));
+      if (t % 3 === 0) b = a.slice(0, Math.floor(rand() * a.length)) + pick(3) + a.slice(Math.floor(rand() * a.length));
+      if (/[\u{20000}-\u{2FFFF}\u{1F600}]/u.test(a + b)) astral++;
+      const expected = dpLevenshtein(a, b);
+      expect(levenshtein(a, b), `${a} / ${b}`).toBe(expected);
+      expect(levenshtein(b, a), `${b} / ${a}`).toBe(expected);
+    }
+    expect(astral).toBeGreaterThan(300);
+  });
+
+  it('stops at the cut-off with a value above it, and is exact up to it', () => {
+    const rand = prng(99);
+    for (let t = 0; t < 200; t++) {
+      const a = randomString(rand, 1 + Math.floor(rand() * 70), '党员干部要');
+      const b = randomString(rand, Math.floor(rand() * 70), '党员干部要');
+      const d = dpLevenshtein(a, b);
+      const limit = Math.floor(rand() * 40);
+      const got = patternDistance(compilePattern(a), b, limit);
+      if (d <= limit) expect(got).toBe(d);
+      else expect(got).toBeGreaterThan(limit);
+    }
+  });
+
+  it('keeps each pattern right when several are used in turn, and when one is recompiled in place', () => {
+    const text = '各级党组织要充分发挥战斗堡垒作用，党员干部要冲锋在前';
+    const first = compilePattern('党组织要');
+    const second = compilePattern('党员干部要冲锋');
+    for (let round = 0; round < 3; round++) {
+      expect(alignAt(first, text, 2, 1, 10)).toEqual({ distance: 0, length: 4 });
+      expect(patternDistance(second, '党员干部要冲锋')).toBe(0);
+      expect(patternDistance(second, '党员干部冲锋')).toBe(1);
+    }
+    const reused = compilePattern('一二三四五六七八九十'.repeat(5));
+    expect(compilePattern('发挥战斗堡垒作用', reused)).toBe(reused);
+    expect(patternDistance(reused, '发挥战斗堡垒作用')).toBe(0);
+    expect(patternDistance(reused, '发挥堡垒作用')).toBe(2);
+  });
+
+  it('refuses a scan started from inside another', () => {
+    const pattern = compilePattern('党组织');
+    const other = compilePattern('作用');
+    expect(() =>
+      scanPattern(pattern, '各级党组织', 0, 5, 1, true, () => {
+        patternDistance(other, '作用');
+      }),
+    ).toThrow();
+    // The refused scan leaves both patterns usable.
+    expect(patternDistance(pattern, '党组织')).toBe(0);
+    expect(patternDistance(other, '作为')).toBe(1);
   });
 });

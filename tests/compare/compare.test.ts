@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { comparePair, compareNotices, type Comparison, type Passage } from '../../lib/compare';
-import { levenshtein } from '../../lib/compare/near-match';
+import { levenshtein } from '../../lib/text/myers';
 import { SEEDS, SEED_FILES, clause, foldKey, keyOffsets, unrelatedText } from './helpers';
 
 const all = compareNotices(SEEDS.map((text) => ({ title: null, text })));

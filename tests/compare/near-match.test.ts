@@ -1,20 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { findNearPairs, keyBigrams, levenshtein } from '../../lib/compare/near-match';
+import { findNearPairs, keyBigrams } from '../../lib/compare/near-match';
+import { levenshtein } from '../../lib/text/myers';
+import { dpLevenshtein } from '../support/levenshtein';
 import { segmentText } from '../../lib/compare/segment';
 import { random } from './helpers';
-
-/** The textbook dynamic programme, to check the fast ones against. */
-function naiveLevenshtein(a: string, b: string): number {
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    for (let j = 1; j <= b.length; j++) {
-      cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    prev = cur;
-  }
-  return prev[b.length];
-}
 
 function randomString(next: () => number, length: number, alphabet: string): string {
   let s = '';
@@ -42,7 +31,7 @@ describe('edit distance', () => {
                 : b.slice(0, at) + '省' + b.slice(at + 1);
         }
       }
-      const d = naiveLevenshtein(a, b);
+      const d = dpLevenshtein(a, b);
       expect(levenshtein(a, b), `${a} / ${b}`).toBe(d);
     }
   });
