@@ -1,53 +1,11 @@
 import { ClauseTooltip } from '../../components/ClauseTooltip';
-import type { Translate } from '../../components/messages';
-import { Launcher, Panel, type PanelAnnotation } from '../../components/Panel';
-import { SelectionToolbar, type AnnotationDraft } from '../../components/SelectionToolbar';
-import type { Clause, NoticeMetadata, ObligationCategory } from '../../lib/types';
+import { Launcher, Panel } from '../../components/Panel';
+import { SelectionToolbar } from '../../components/SelectionToolbar';
+import type { AppProps } from '../../lib/page/ui-types';
 
-export interface ToolbarState {
-  x: number;
-  y: number;
-  quote: string;
-  initial?: AnnotationDraft;
-  expanded: boolean;
-  /** Set when editing an existing annotation. */
-  editing: string | null;
-}
-
-export interface AppState {
-  open: boolean;
-  metadata: NoticeMetadata;
-  clauses: Clause[];
-  hidden: ReadonlySet<ObligationCategory>;
-  annotations: PanelAnnotation[];
-  status: { kind: 'info' | 'error'; text: string } | null;
-  toolbar: ToolbarState | null;
-  tooltip: { clause: Clause; x: number; y: number } | null;
-  canUndo: boolean;
-  saved: boolean;
-}
-
-export interface AppActions {
-  toggleSaved(): void;
-  open(): void;
-  close(): void;
-  toggleCategory(c: ObligationCategory): void;
-  clauseClick(index: number): void;
-  annotationClick(id: string): void;
-  editAnnotation(id: string): void;
-  deleteAnnotation(id: string): void;
-  undoDelete(): void;
-  saveDraft(draft: AnnotationDraft): void;
-  cancelDraft(): void;
-}
+export type { AppActions, AppProps, AppState, ToolbarState } from '../../lib/page/ui-types';
 
 /** The content script's UI inside its shadow root: launcher or panel, selection toolbar, clause tooltip. */
-export interface AppProps {
-  t: Translate;
-  state: AppState;
-  actions: AppActions;
-}
-
 export function App(props: AppProps) {
   const { t, state, actions } = props;
   return (

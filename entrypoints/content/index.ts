@@ -4,7 +4,7 @@ import type { Request, Response } from '../../lib/messages';
 import type { LoadModuleRequest } from '../../lib/page/modules';
 import type { QueuedWrite } from '../../lib/page/save-queue';
 import { dropStartAnnouncement } from '../../lib/page/quiet-start';
-import { NoticeLens } from './notice-lens';
+import { NoticeLens } from '../../lib/page/controller';
 
 // Before WXT's context announces this script to the page (see quiet-start.ts).
 dropStartAnnouncement(window, browser.runtime.id);
@@ -22,22 +22,25 @@ const INSTANCE = Symbol.for('notice-lens');
 export default defineContentScript({
   matches: NOTICE_SITE_MATCHES,
   runAt: 'document_idle',
-  async main() {
-    const holder = window as unknown as Record<symbol, Promise<NoticeLens> | undefined>;
-    // Injected again on demand (toolbar button on another site): reuse the running instance.
-    if (holder[INSTANCE]) {
-      void holder[INSTANCE]!.then((lens) => lens.run(true));
-      return;
-    }
-    let ready!: (lens: NoticeLens) => void;
-    holder[INSTANCE] = new Promise((resolve) => (ready = resolve));
+  async main(ctx) {
+    const holder = window as unknown as Record<symbol, NoticeLens | undefined>;
+    // Injected again on demand (toolbar button on another site): the copy already here was stopped when this
+    // one's context started; this one takes over and analyses the page as the analyst asked.
+    const previous = holder[INSTANCE];
+    previous?.destroy();
+    const t = await loadTranslate();
+    if (ctx.isInvalid) return;
     const lens = new NoticeLens({
       win: window,
       doc: document,
-      t: await loadTranslate(),
+      t,
       send: async (request: Request | LoadModuleRequest): Promise<Response> => {
+        // An extension updated or reloaded leaves this copy without a background: stop it.
+        if (ctx.isInvalid) return { ok: false, error: 'the extension was reloaded', kind: 'unknown' };
         try {
-          const response = (await browser.runtime.sendMessage(request)) as Response | undefined;
+          const response = await browser.runtime.sendMessage<Request | LoadModuleRequest, Response | undefined>(
+            request,
+          );
           return response ?? { ok: false, error: 'no answer from the extension', kind: 'unknown' };
         } catch (e) {
           return { ok: false, error: (e as Error).message || 'the extension did not answer', kind: 'unknown' };
@@ -50,9 +53,13 @@ export default defineContentScript({
         );
       },
     });
-    ready(lens);
+    holder[INSTANCE] = lens;
 
-    browser.runtime.onMessage.addListener((raw: unknown, sender) => {
+    const onMessage = (
+      raw: unknown,
+      sender: { id?: string },
+      sendResponse: (response?: unknown) => void,
+    ): undefined => {
       if (sender.id !== browser.runtime.id) return undefined;
       const command = raw as PageCommand;
       switch (command?.type) {
@@ -69,11 +76,18 @@ export default defineContentScript({
           lens.offerSelection(false, true);
           return undefined;
         case 'page/snapshot':
-          return Promise.resolve(lens.currentSnapshot);
+          sendResponse(lens.currentSnapshot);
+          return undefined;
         default:
           return undefined;
       }
+    };
+    browser.runtime.onMessage.addListener(onMessage);
+    ctx.onInvalidated(() => {
+      browser.runtime.onMessage.removeListener(onMessage);
+      lens.destroy();
     });
-    lens.start();
+    ctx.addEventListener(window, 'wxt:locationchange', () => lens.locationChanged());
+    lens.start(previous !== undefined);
   },
 });

@@ -5,15 +5,10 @@
 import { h, render } from 'preact';
 import { panelCss } from '../../components/panel-styles';
 import { anchorMany, describeSpan } from '../../lib/anchoring';
-import { App, type AppProps } from './App';
+import type { PageUi } from '../../lib/page/ui-types';
+import { App } from './App';
 
-export interface PageUi {
-  panelCss(): string;
-  /** Render the UI into `mount`, or clear it with null. */
-  render(mount: Element, props: AppProps | null): void;
-  anchorMany: typeof anchorMany;
-  describeSpan: typeof describeSpan;
-}
+export type { PageUi } from '../../lib/page/ui-types';
 
 export const pageUi: PageUi = {
   panelCss,

@@ -13,11 +13,11 @@ export function dropStartAnnouncement(win: Window, extensionId: string): void {
   const holder = win as unknown as Record<symbol, boolean>;
   if (holder[MARK] || !extensionId) return;
   holder[MARK] = true;
-  const post = win.postMessage;
+  const post = win.postMessage.bind(win);
   const prefix = `${extensionId}:`;
   win.postMessage = function (this: Window, message: unknown, ...rest: unknown[]) {
     const type = (message as { type?: unknown } | null)?.type;
     if (typeof type === 'string' && type.startsWith(prefix) && type.endsWith(':wxt:content-script-started')) return;
-    return (post as (...args: unknown[]) => void).call(this, message, ...rest);
+    return (post as (...args: unknown[]) => void)(message, ...rest);
   } as Window['postMessage'];
 }

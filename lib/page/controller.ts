@@ -1,0 +1,634 @@
+/**
+ * The content script's controller: analyses the page, paints obligation and annotation highlights, keeps
+ * the panel and the selection toolbar in step, and sends every write to the background. It never touches
+ * IndexedDB (that would be the website's storage) and renders page data only as text. Everything it
+ * starts on the page ends with `destroy()`.
+ */
+import type { Translate } from '../../components/messages';
+import type { AnnotationDraft } from '../../components/SelectionToolbar';
+import type { PageAnalysis } from '../analyse';
+import { TextMap } from '../highlight/text-map';
+import type { PageTimings, Request } from '../messages';
+import type { NoticeSnapshot } from '../storage/records';
+import { emptyMetadata, type Annotation, type ObligationCategory } from '../types';
+import { analysePage, AnalysisRuns, loadModule, type AnalysedPage, type Send } from './analysis-run';
+import { AnnotationStore } from './annotation-store';
+import { installHighlightStyles, removeHighlightStyles } from './highlight-styles';
+import { hitTest, selectionSpan, type Span } from './hit-test';
+import { Lifetime } from './lifetime';
+import { choosePainter, type Painter } from './painter';
+import { SaveQueue, type QueuedWrite } from './save-queue';
+import { debounce, sliced } from './schedule';
+import type { AppActions, AppState, PageUi } from './ui-types';
+import { PaintedText } from './watch-page';
+
+export interface NoticeLensDeps {
+  win: Window & typeof globalThis;
+  doc: Document;
+  t: Translate;
+  send: Send;
+  persistPending(key: string, writes: QueuedWrite<Request>[]): void;
+}
+
+/** The page as analysed and painted. */
+interface Painted {
+  result: PageAnalysis;
+  map: TextMap;
+  noticeId: string;
+  clauseRanges: Array<Range | null>;
+}
+
+/** What the UI shows besides the annotations (which the store holds). */
+type UiState = Omit<AppState, 'annotations' | 'canUndo'>;
+
+/** How long a page that is not (yet) a notice is watched for a body filled in by script. */
+const LATE_BODY_WATCH_MS = 30_000;
+
+export class NoticeLens {
+  private readonly lifetime = new Lifetime();
+  private readonly aborted = new AbortController();
+  private readonly painter: Painter;
+  private readonly store = new AnnotationStore();
+  private readonly runs: AnalysisRuns;
+  private readonly paintedText = new PaintedText();
+  private readonly queue: SaveQueue<Request>;
+  private readonly instance = Math.random().toString(36).slice(2);
+  private painted: Painted | null = null;
+  private state: UiState = {
+    open: false,
+    metadata: emptyMetadata(),
+    clauses: [],
+    hidden: new Set(),
+    status: null,
+    toolbar: null,
+    tooltip: null,
+    saved: false,
+  };
+  private host: HTMLElement | null = null;
+  private mount: HTMLElement | null = null;
+  private ui: PageUi | null = null;
+  private uiLoading: Promise<PageUi | null> | null = null;
+  private pendingSelection: Span | null = null;
+  private noticeSaved = false;
+  private lastUrl: string;
+  /** Stops the current watch on the page (its painted text, or a body still to come). */
+  private stopWatching: (() => void) | null = null;
+  private stopStatusTimer: (() => void) | null = null;
+
+  constructor(private readonly deps: NoticeLensDeps) {
+    this.painter = choosePainter(deps.win, deps.doc);
+    this.lastUrl = deps.win.location.href;
+    this.lifetime.add(() => this.aborted.abort());
+    this.runs = new AnalysisRuns((force, run) => this.analyseAndPaint(force, run));
+    this.queue = new SaveQueue<Request>({
+      send: async (request) => {
+        const response = await deps.send(request);
+        if (response.ok) return { ok: true };
+        return { ok: false, error: response.error, retry: response.retry ?? response.kind !== 'invalid' };
+      },
+      persist: (writes) => deps.persistPending(`pending:${this.instance}`, writes),
+      onStatus: (s) => {
+        if (s.lastError && s.gaveUp) this.setStatus('error', this.deps.t('error', s.lastError));
+        else if (s.lastError)
+          this.setStatus(
+            'error',
+            this.deps.t(s.lastError.includes('quota') ? 'storageFull' : 'saveFailed', s.lastError),
+          );
+        else if (s.pending > 0) this.setStatus('info', this.deps.t('saving'));
+        else if (this.state.status?.kind === 'info' || this.state.status?.kind === 'error')
+          this.setStatus('info', this.deps.t('saved'), 1500);
+      },
+      setTimer: (fn, ms) => this.lifetime.timeout(fn, ms),
+    });
+  }
+
+  /** Analyse the page and listen to the analyst. `force`: paint it even when it does not look like a notice. */
+  start(force = false): void {
+    if (!this.lifetime.alive) return;
+    void this.run(force);
+    const { win, doc } = this.deps;
+    this.lifetime.listen(doc, 'mouseup', (e) => this.onMouseUp(e), true);
+    this.lifetime.listen<KeyboardEvent>(doc, 'keyup', (e) => {
+      if (e.key === 'Shift' || e.key.startsWith('Arrow')) this.onMouseUp(e);
+    });
+    let frame = false;
+    this.lifetime.listen<MouseEvent>(
+      doc,
+      'mousemove',
+      (e) => {
+        if (frame || !this.painted) return;
+        frame = true;
+        this.lifetime.frame(win, () => {
+          frame = false;
+          this.onHover(e.clientX, e.clientY);
+        });
+      },
+      { passive: true },
+    );
+  }
+
+  /** Analyse (again) and paint. Concurrent calls coalesce into one follow-up run. */
+  run(force = false): Promise<void> {
+    return this.runs.run(force);
+  }
+
+  /**
+   * The page's address changed without a reload (a single-page site). The news may come as the navigation
+   * starts: the page is read once the new address is in place, and not at all when it stays the same.
+   */
+  locationChanged(): void {
+    this.lifetime.timeout(() => {
+      const url = this.deps.win.location.href;
+      if (url === this.lastUrl) return;
+      this.lastUrl = url;
+      this.runs.renew();
+      this.noticeSaved = false;
+      void this.run();
+    }, 0);
+  }
+
+  /** Stop: no listener, observer or timer is left, the highlights are gone and the UI is removed. */
+  destroy(): void {
+    if (!this.lifetime.alive) return;
+    this.runs.stop();
+    this.lifetime.end();
+    this.stopWatching = null;
+    this.stopStatusTimer = null;
+    this.painter.clear();
+    this.painted = null;
+    this.store.clear();
+    this.unmount();
+    removeHighlightStyles(this.deps.doc);
+  }
+
+  get destroyed(): boolean {
+    return !this.lifetime.alive;
+  }
+
+  private async analyseAndPaint(force: boolean, run: number): Promise<void> {
+    const { doc, send } = this.deps;
+    const analysed = await analysePage(this.deps, force, this.aborted.signal);
+    if (!analysed || !this.lifetime.alive) return;
+    const { result, report } = analysed;
+
+    this.unpaint();
+    if (!analysed.show) {
+      void send(report);
+      this.unmount();
+      this.watchForLateBody();
+      return;
+    }
+    const map = new TextMap(result.domText, result.norm);
+    const clauses = result.analysis.obligations;
+    const clauseRanges: Array<Range | null> = new Array<Range | null>(clauses.length).fill(null);
+    let t = performance.now();
+    await sliced(clauses, (c, i) => {
+      const range = map.toRange(doc, c.start, c.end);
+      if (range) this.paintedText.remember(range);
+      clauseRanges[i] = range;
+    });
+    if (!this.lifetime.alive) return;
+    const ranges = performance.now() - t;
+    this.painted = { result, map, noticeId: analysed.noticeId, clauseRanges };
+    t = performance.now();
+    this.paintClauses();
+    const paintedAt = performance.now();
+    void send({ ...report, timings: pageTimings(analysed, ranges, paintedAt - t, paintedAt, run) });
+    if (!(await this.loadUi()) || this.painted?.result !== result || !this.lifetime.alive) return;
+    this.ensureMounted();
+    this.state = { ...this.state, metadata: result.analysis.metadata, clauses };
+    this.renderUi();
+    await this.loadAnnotations();
+    if (this.painted?.result === result) this.watchPaintedText();
+  }
+
+  /** The UI and anchoring, loaded once per page (on its first notice); null when the extension could not inject it. */
+  private loadUi(): Promise<PageUi | null> {
+    this.uiLoading ??= loadModule(this.deps.send, 'ui').then((m) => {
+      this.ui = m && typeof m === 'object' ? (m as PageUi) : null;
+      if (!this.ui) this.uiLoading = null;
+      return this.ui;
+    });
+    return this.uiLoading;
+  }
+
+  private paintClauses(): void {
+    const p = this.painted;
+    if (!p) return;
+    const clauses = p.result.analysis.obligations;
+    this.painter.paintClauses(
+      clauses.map((c, i) => ({ category: c.category, soft: c.strength === 'soft', range: p.clauseRanges[i] })),
+      this.state.hidden,
+    );
+  }
+
+  private paintAnnotations(): void {
+    if (this.painted) this.painter.paintAnnotations(this.store.painted());
+  }
+
+  private unpaint(): void {
+    this.stopWatching?.();
+    this.stopWatching = null;
+    this.painter.clear();
+    this.painted = null;
+    this.store.clear();
+  }
+
+  /** Fetch this notice's annotations and place them: exact, by position and structure, then fuzzy; the rest are listed as unplaced. */
+  private async loadAnnotations(): Promise<void> {
+    const p = this.painted;
+    if (!p) return;
+    const { send, win } = this.deps;
+    const stored = await send({ type: 'notice/get-by-url', url: win.location.href });
+    if (!this.lifetime.alive) return;
+    if (stored.ok && stored.value) {
+      this.noticeSaved = true;
+      this.state = { ...this.state, saved: Boolean((stored.value as { saved?: boolean }).saved) };
+    }
+    const response = await send({ type: 'annotation/list', noticeId: p.noticeId });
+    if (!this.lifetime.alive || this.painted !== p) return;
+    if (!response.ok) {
+      this.setStatus('error', this.deps.t('error', response.error));
+      return;
+    }
+    this.placeAnnotations(
+      p,
+      (response.value as Annotation[]).filter((a) => !a.deletedAt),
+    );
+  }
+
+  private placeAnnotations(p: Painted, annotations: Annotation[]): void {
+    const ui = this.ui;
+    if (!ui) return;
+    const { text, outline } = p.result.analysis;
+    const anchors =
+      annotations.length === 0
+        ? []
+        : ui.anchorMany(
+            text,
+            annotations.map((a) => a.selectors),
+            outline,
+          );
+    this.store.replaceAll(annotations, (_a, i) => {
+      const anchor = anchors[i];
+      if (!anchor) return null;
+      const range = p.map.toRange(this.deps.doc, anchor.start, anchor.end);
+      if (range) this.paintedText.remember(range);
+      return range;
+    });
+    this.paintAnnotations();
+    this.renderUi();
+  }
+
+  /**
+   * Re-analyse when the page rewrites the text we painted (live ranges change), within a re-run budget. A
+   * ticker or a counter elsewhere on the page, even inside the notice's container, changes no painted text.
+   */
+  private watchPaintedText(): void {
+    const { win, doc } = this.deps;
+    if (!this.painted || typeof win.MutationObserver !== 'function') return;
+    const rerun = debounce(
+      () => {
+        const p = this.painted;
+        if (!p) return;
+        // Painted text changed, or the page replaced what was read before a clause could be placed.
+        const unplaced = p.clauseRanges.some((r) => r === null) && p.result.domText.nodes.some((n) => !n.isConnected);
+        const lost = unplaced || this.paintedText.changed([...p.clauseRanges, ...this.store.placedRanges()]);
+        if (lost) this.runs.rerun();
+      },
+      500,
+      3000,
+    );
+    const observer = new win.MutationObserver((records) => {
+      for (const r of records) {
+        if (this.host && (r.target === this.host || this.host.contains(r.target))) continue;
+        if (r.removedNodes.length > 0 || r.type === 'characterData') {
+          rerun();
+          return;
+        }
+      }
+    });
+    observer.observe(doc.body ?? doc.documentElement, { childList: true, subtree: true, characterData: true });
+    this.watch(observer, rerun);
+  }
+
+  /**
+   * A page that is not a notice yet may still become one: single-page sites and CMS templates fill their
+   * body by script after load. Watch for a while for a substantial amount of new text, then analyse again
+   * (within the re-run budget, so a live ticker cannot keep us busy).
+   */
+  private watchForLateBody(): void {
+    const { win, doc } = this.deps;
+    const body = doc.body;
+    if (typeof win.MutationObserver !== 'function' || !body) return;
+    const started = Date.now();
+    const baseline = body.textContent?.length ?? 0;
+    const check = debounce(
+      () => {
+        if (Date.now() - started > LATE_BODY_WATCH_MS) return stop();
+        const grown = (doc.body?.textContent?.length ?? 0) - baseline;
+        if (grown > 200 && this.runs.rerun()) stop();
+      },
+      400,
+      2000,
+    );
+    const observer = new win.MutationObserver(() => check());
+    observer.observe(body, { childList: true, subtree: true, characterData: true });
+    const stop = this.watch(observer, check);
+    this.lifetime.timeout(stop, LATE_BODY_WATCH_MS);
+  }
+
+  /** Make `observer` (and its pending debounced check) the page's current watch. */
+  private watch(observer: MutationObserver, pending: { cancel(): void }): () => void {
+    this.stopWatching?.();
+    const stop = this.lifetime.add(() => {
+      observer.disconnect();
+      pending.cancel();
+      if (this.stopWatching === stop) this.stopWatching = null;
+    });
+    this.stopWatching = stop;
+    return stop;
+  }
+
+  /* ----- UI ----- */
+
+  private ensureMounted(): void {
+    if (this.host && this.host.isConnected) return;
+    const { doc } = this.deps;
+    const host = doc.createElement('notice-lens-ui');
+    host.style.setProperty('all', 'initial');
+    // Closed: the page cannot reach into the panel and read the analyst's notes.
+    const shadow = host.attachShadow({ mode: 'closed' });
+    const style = doc.createElement('style');
+    style.textContent = this.ui?.panelCss() ?? '';
+    shadow.appendChild(style);
+    const mount = doc.createElement('div');
+    shadow.appendChild(mount);
+    doc.documentElement.appendChild(host);
+    installHighlightStyles(doc);
+    this.host = host;
+    this.mount = mount;
+  }
+
+  private unmount(): void {
+    if (this.mount) this.ui?.render(this.mount, null);
+    this.host?.remove();
+    this.host = null;
+    this.mount = null;
+  }
+
+  private renderUi(): void {
+    if (!this.mount || !this.ui || !this.lifetime.alive) return;
+    const state: AppState = { ...this.state, annotations: this.store.list(), canUndo: this.store.canUndo };
+    this.ui.render(this.mount, { t: this.deps.t, state, actions: this.actions });
+  }
+
+  private setStatus(kind: 'info' | 'error', text: string, clearAfter = 0): void {
+    this.stopStatusTimer?.();
+    this.stopStatusTimer = null;
+    this.state = { ...this.state, status: { kind, text } };
+    this.renderUi();
+    if (clearAfter) {
+      this.stopStatusTimer = this.lifetime.timeout(() => {
+        this.state = { ...this.state, status: null };
+        this.renderUi();
+      }, clearAfter);
+    }
+  }
+
+  private readonly actions: AppActions = {
+    open: () => {
+      this.state = { ...this.state, open: true };
+      this.renderUi();
+    },
+    close: () => {
+      this.state = { ...this.state, open: false };
+      this.renderUi();
+    },
+    toggleCategory: (c: ObligationCategory) => {
+      const hidden = new Set(this.state.hidden);
+      if (hidden.has(c)) hidden.delete(c);
+      else hidden.add(c);
+      this.state = { ...this.state, hidden };
+      this.paintClauses();
+      this.renderUi();
+    },
+    clauseClick: (index: number) => {
+      const range = this.painted?.clauseRanges[index];
+      if (range) this.reveal(range);
+    },
+    annotationClick: (id: string) => {
+      const range = this.store.rangeOf(id);
+      if (range) this.reveal(range);
+    },
+    editAnnotation: (id: string) => {
+      const a = this.store.get(id);
+      if (!this.painted || !a) return;
+      const rect = this.store.rangeOf(id)?.getBoundingClientRect();
+      this.state = {
+        ...this.state,
+        toolbar: {
+          x: rect ? rect.left : 40,
+          y: rect ? rect.bottom : 80,
+          quote: a.quote,
+          initial: { colour: a.colour, note: a.note, tags: a.tags },
+          expanded: true,
+          editing: id,
+        },
+      };
+      this.renderUi();
+    },
+    deleteAnnotation: (id: string) => {
+      if (!this.painted || !this.store.delete(id)) return;
+      this.queue.enqueue(`annotation:${id}`, { type: 'annotation/delete', id });
+      this.paintAnnotations();
+      this.renderUi();
+    },
+    undoDelete: () => {
+      if (!this.painted) return;
+      const id = this.store.undo();
+      if (!id) return;
+      this.queue.enqueue(`annotation:${id}`, { type: 'annotation/restore', id });
+      this.paintAnnotations();
+      this.renderUi();
+    },
+    saveDraft: (draft: AnnotationDraft) => this.saveDraft(draft),
+    toggleSaved: () => {
+      const p = this.painted;
+      if (!p) return;
+      const saved = !this.state.saved;
+      if (!this.noticeSaved) {
+        this.queue.enqueue(`notice:${p.noticeId}`, { type: 'notice/upsert', snapshot: this.snapshot(p) });
+        this.noticeSaved = true;
+      }
+      this.queue.enqueue(`saved:${p.noticeId}`, { type: 'notice/set-saved', id: p.noticeId, saved });
+      this.state = { ...this.state, saved };
+      this.renderUi();
+    },
+    cancelDraft: () => {
+      this.pendingSelection = null;
+      this.state = { ...this.state, toolbar: null };
+      this.renderUi();
+    },
+  };
+
+  private reveal(range: Range): void {
+    const el = range.startContainer.parentElement;
+    el?.scrollIntoView({ block: 'center', behavior: 'smooth' });
+    this.painter.flash(range);
+  }
+
+  /** Show the toolbar for the current selection, when it lies inside the notice text. */
+  private onMouseUp(e: Event): void {
+    if (!this.painted) return;
+    if (this.host && e.composedPath().includes(this.host)) return;
+    this.lifetime.timeout(() => this.offerSelection(false), 0);
+  }
+
+  /** The analyst selected text (or pressed the shortcut): offer the toolbar, or highlight at once. */
+  offerSelection(immediate: boolean, expanded = false): void {
+    const p = this.painted;
+    if (!p) return;
+    const selection = this.deps.win.getSelection();
+    const span = selectionSpan(selection, p.map);
+    if (!span || !selection) {
+      if (this.state.toolbar && !this.state.toolbar.editing) this.actions.cancelDraft();
+      return;
+    }
+    this.pendingSelection = span;
+    if (immediate) {
+      this.saveDraft({ colour: 'yellow', note: '', tags: [] });
+      return;
+    }
+    const rect = selection.getRangeAt(0).getBoundingClientRect();
+    this.state = {
+      ...this.state,
+      tooltip: null,
+      toolbar: {
+        x: rect.left,
+        y: rect.bottom,
+        quote: p.result.analysis.text.slice(span.start, span.end),
+        expanded,
+        editing: null,
+      },
+    };
+    this.renderUi();
+  }
+
+  private saveDraft(draft: AnnotationDraft): void {
+    const p = this.painted;
+    if (!p) return;
+    const editing = this.state.toolbar?.editing ?? null;
+    const now = Date.now();
+    let annotation: Annotation;
+    if (editing) {
+      const old = this.store.get(editing);
+      if (!old) return;
+      annotation = {
+        ...old,
+        colour: draft.colour,
+        note: draft.note,
+        tags: draft.tags,
+        updatedAt: Math.max(now, old.updatedAt + 1),
+      };
+      this.store.update(annotation);
+    } else {
+      const span = this.pendingSelection;
+      if (!span || !this.ui) return;
+      const { text, outline } = p.result.analysis;
+      annotation = {
+        id: newId(),
+        noticeId: p.noticeId,
+        colour: draft.colour,
+        note: draft.note,
+        tags: draft.tags,
+        selectors: this.ui.describeSpan(text, span.start, span.end, outline),
+        quote: text.slice(span.start, span.end),
+        createdAt: now,
+        updatedAt: now,
+        deletedAt: null,
+      };
+      const range = p.map.toRange(this.deps.doc, span.start, span.end);
+      if (range) this.paintedText.remember(range);
+      this.store.add(annotation, range);
+      this.deps.win.getSelection()?.removeAllRanges();
+    }
+    // The first write from this page carries the notice itself, stored in the same transaction.
+    const notice = this.noticeSaved ? undefined : this.snapshot(p);
+    this.noticeSaved = true;
+    this.queue.enqueue(`annotation:${annotation.id}`, { type: 'annotation/put', annotation, notice });
+    this.pendingSelection = null;
+    this.state = { ...this.state, toolbar: null };
+    this.paintAnnotations();
+    this.renderUi();
+  }
+
+  /** The notice as the library keeps it: metadata, text, outline and clauses, so it outlives the site. */
+  private snapshot(p: Painted): NoticeSnapshot {
+    const a = p.result.analysis;
+    return {
+      id: p.noticeId,
+      urls: [this.deps.win.location.href],
+      metadata: a.metadata,
+      text: a.text,
+      outline: a.outline,
+      obligations: a.obligations,
+      site: a.site,
+    };
+  }
+
+  private onHover(x: number, y: number): void {
+    const p = this.painted;
+    if (!p) return;
+    const clauses = p.result.analysis.obligations;
+    const index = hitTest(this.deps.doc, p.map, clauses, x, y, (i) =>
+      this.state.hidden.has(clauses[i].category) ? null : p.clauseRanges[i],
+    );
+    const current = this.state.tooltip;
+    if (index < 0) {
+      if (current) {
+        this.state = { ...this.state, tooltip: null };
+        this.renderUi();
+      }
+      return;
+    }
+    if (current && current.clause === clauses[index]) return;
+    this.state = { ...this.state, tooltip: { clause: clauses[index], x, y } };
+    this.renderUi();
+  }
+
+  togglePanel(): void {
+    if (!this.host) return;
+    if (this.state.open) this.actions.close();
+    else this.actions.open();
+  }
+
+  get currentNoticeId(): string | null {
+    return this.painted?.noticeId ?? null;
+  }
+
+  get currentSnapshot(): NoticeSnapshot | null {
+    return this.painted ? this.snapshot(this.painted) : null;
+  }
+}
+
+function pageTimings(page: AnalysedPage, ranges: number, paint: number, paintedAt: number, runs: number): PageTimings {
+  const timings: PageTimings = {
+    ...page.stages,
+    ranges,
+    paint,
+    total: paintedAt - page.started,
+    paintedAt,
+    runs,
+    transfer: page.transfer,
+    backgroundPauses: page.backgroundPauses,
+  };
+  for (const k of Object.keys(timings) as Array<keyof PageTimings>) timings[k] = Math.round(timings[k] * 100) / 100;
+  return timings;
+}
+
+function newId(): string {
+  const c = globalThis.crypto as Crypto | undefined;
+  if (c && typeof c.randomUUID === 'function') return c.randomUUID();
+  return `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
+}
