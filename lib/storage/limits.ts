@@ -25,6 +25,23 @@ export const LIMITS = {
   outlineItems: 20_000,
   clauses: 50_000,
   clauseTextLength: 20_000,
+  /** An outline item's numbering as printed (一、 （三） 第十二条), a clause's trigger word, a structural key's section path. */
+  labelLength: 200,
+  /** Outline levels are relative within a document: 1 is the top. */
+  outlineLevels: 50,
+  /** Paragraph and sentence numbers of a structural key. */
+  structuralCount: 1_000_000,
+  /** Labels of a page's metadata block (发文字号, 成文日期 …). */
+  fieldLabelLength: 40,
+  /** 文种 in a library filter. */
+  docTypeFilterLength: 100,
+  /** Milliseconds since 1970: up to the year 10000. */
+  timeMax: 253_402_300_800_000,
+  /** Clauses per category in an analysis report. */
+  countMax: 1_000_000,
+  /** Page timings, in ms. */
+  timingMax: 1e9,
+  pageOffsetMax: 10_000_000,
   queryLength: 500,
   idsPerRequest: 1_000,
   pageSize: 500,

@@ -1,0 +1,6 @@
+export * from './enums';
+export * from './fields';
+export * from './issues';
+export * from './notice';
+export * from './annotation';
+export * from './requests';
