@@ -13,7 +13,7 @@ try {
   s.serve(demoUrl, readFileSync(join(ROOT, 'demo/notice.html'), 'utf8'));
   const demo = await s.open(demoUrl);
   await demo.setViewportSize({ width: 1400, height: 900 });
-  await demo.waitForFunction(() => (CSS as any).highlights.has('notice-lens-obligation'), null, { timeout: 20000 });
+  await demo.waitForFunction(() => CSS.highlights.has('notice-lens-obligation'), null, { timeout: 20000 });
   const panel = await PanelDriver.attach(demo);
   await selectText(demo, '自觉接受党性锻炼和实践考验');
   await panel.click('[data-action="note"]');
@@ -31,7 +31,7 @@ try {
     const url = `http://www.county${seed.slice(0, 3)}.gov.cn/xxgk/${seed.slice(0, 3)}.html`;
     s.serve(url, seedPage(seed));
     const page = await s.open(url);
-    await page.waitForFunction(() => (CSS as any).highlights.size > 0, null, { timeout: 20000 });
+    await page.waitForFunction(() => CSS.highlights.size > 0, null, { timeout: 20000 });
     const p = await PanelDriver.attach(page);
     await p.click('[data-action="open"]');
     await p.click('[data-action="save-notice"]');

@@ -25,7 +25,7 @@ describe('annotations in the page', () => {
   it('saves a highlight with a note and tags made through the selection toolbar', async () => {
     s.serve(URL_A, DEMO);
     const page = await s.open(URL_A);
-    await page.waitForFunction(() => (CSS as any).highlights.has('notice-lens-obligation'), null, { timeout: 20000 });
+    await page.waitForFunction(() => CSS.highlights.has('notice-lens-obligation'), null, { timeout: 20000 });
     const panel = await PanelDriver.attach(page);
     await selectText(page, QUOTE);
     await panel.click('[data-action="note"]');
@@ -47,7 +47,7 @@ describe('annotations in the page', () => {
 
   it('re-anchors it after a reload', async () => {
     const page = await s.open(URL_A);
-    await page.waitForFunction(() => (CSS as any).highlights.has('notice-lens-user-green'), null, { timeout: 20000 });
+    await page.waitForFunction(() => CSS.highlights.has('notice-lens-user-green'), null, { timeout: 20000 });
     expect((await readHighlights(page))['notice-lens-user-green']).toEqual([QUOTE]);
     await page.close();
   });
@@ -58,7 +58,7 @@ describe('annotations in the page', () => {
       .replace(QUOTE, '自觉接受党性锻炼和实践检验');
     s.serve(URL_A, edited);
     const page = await s.open(URL_A);
-    await page.waitForFunction(() => (CSS as any).highlights.has('notice-lens-user-green'), null, { timeout: 20000 });
+    await page.waitForFunction(() => CSS.highlights.has('notice-lens-user-green'), null, { timeout: 20000 });
     const [text] = (await readHighlights(page))['notice-lens-user-green'];
     expect(text.replace(/\s/g, '')).toBe('自觉接受党性锻炼和实践检验');
     await page.close();
@@ -69,7 +69,7 @@ describe('annotations in the page', () => {
     expect(gone).not.toContain('党性锻炼');
     s.serve(URL_A, gone);
     const page = await s.open(URL_A);
-    await page.waitForFunction(() => (CSS as any).highlights.has('notice-lens-obligation'), null, { timeout: 20000 });
+    await page.waitForFunction(() => CSS.highlights.has('notice-lens-obligation'), null, { timeout: 20000 });
     const panel = await PanelDriver.attach(page);
     await panel.click('[data-action="open"]');
     await panel.waitFor('[data-section="unplaced"]');
@@ -84,7 +84,7 @@ describe('annotations in the page', () => {
   it('opens the panel with metadata, a legend per category and clauses grouped by bearer; a category can be switched off', async () => {
     s.serve(URL_A, DEMO);
     const page = await s.open(URL_A);
-    await page.waitForFunction(() => (CSS as any).highlights.has('notice-lens-obligation'), null, { timeout: 20000 });
+    await page.waitForFunction(() => CSS.highlights.has('notice-lens-obligation'), null, { timeout: 20000 });
     const panel = await PanelDriver.attach(page);
     await panel.click('[data-action="open"]');
     const panelText = await panel.text('.panel');

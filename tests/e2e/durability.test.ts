@@ -15,6 +15,7 @@ import {
   selectText,
   stopServiceWorkers,
   storedAnnotations,
+  type ExtensionGlobal,
   type Session,
 } from './harness';
 
@@ -35,7 +36,7 @@ describe('durability of annotations', () => {
 
   it('keeps a save made while the service worker is being stopped', async () => {
     const page = await s.open(URL_D);
-    await page.waitForFunction(() => (CSS as any).highlights.has('notice-lens-obligation'), null, { timeout: 20000 });
+    await page.waitForFunction(() => CSS.highlights.has('notice-lens-obligation'), null, { timeout: 20000 });
     const panel = await PanelDriver.attach(page);
     await selectText(page, '不信谣不传谣');
     await Promise.all([panel.click('[data-colour="pink"]'), stopServiceWorkers(s)]);
@@ -49,7 +50,7 @@ describe('durability of annotations', () => {
   it('keeps both when two tabs save at once', async () => {
     const [a, b] = await Promise.all([s.open(URL_D), s.open(URL_D)]);
     for (const p of [a, b])
-      await p.waitForFunction(() => (CSS as any).highlights.has('notice-lens-obligation'), null, { timeout: 20000 });
+      await p.waitForFunction(() => CSS.highlights.has('notice-lens-obligation'), null, { timeout: 20000 });
     const [pa, pb] = await Promise.all([PanelDriver.attach(a), PanelDriver.attach(b)]);
     await selectText(a, '带头少外出少走动');
     await selectText(b, '如实提供有关情况');
@@ -65,7 +66,7 @@ describe('durability of annotations', () => {
   it('keeps every save when the service worker is stopped with several in flight from three tabs', async () => {
     const tabs = await Promise.all([s.open(URL_D), s.open(URL_D), s.open(URL_D)]);
     for (const p of tabs)
-      await p.waitForFunction(() => (CSS as any).highlights.has('notice-lens-obligation'), null, { timeout: 20000 });
+      await p.waitForFunction(() => CSS.highlights.has('notice-lens-obligation'), null, { timeout: 20000 });
     const panels = await Promise.all(tabs.map((p) => PanelDriver.attach(p)));
     for (const panel of panels) await panel.recordStatus();
     // Blue and purple are left to the restart test below.
@@ -141,7 +142,9 @@ describe('durability of annotations', () => {
     const pending = await (
       await currentWorker(s)
     ).evaluate(async () =>
-      Object.keys(await (globalThis as any).chrome.storage.local.get(null)).filter((k) => k.startsWith('pending:')),
+      Object.keys(await (globalThis as unknown as ExtensionGlobal).chrome.storage.local.get(null)).filter((k) =>
+        k.startsWith('pending:'),
+      ),
     );
     expect(pending).toEqual([]);
     for (const p of tabs) await p.close();
@@ -157,7 +160,7 @@ describe('durability of annotations', () => {
     const after = (await storedAnnotations(s.worker)).map((x) => x.id).sort();
     expect(after).toEqual(before);
     const page = await s.open(URL_D);
-    await page.waitForFunction(() => (CSS as any).highlights.has('notice-lens-user-blue'), null, { timeout: 20000 });
+    await page.waitForFunction(() => CSS.highlights.has('notice-lens-user-blue'), null, { timeout: 20000 });
     const painted = await readHighlights(page);
     expect(painted['notice-lens-user-blue']).toEqual(['带头少外出少走动']);
     expect(painted['notice-lens-user-purple']).toEqual(['如实提供有关情况']);

@@ -17,7 +17,7 @@ const squash = (s: string) => s.replace(/\s+/g, '');
 
 function expectedClauses(html: string, url: string): Map<string, string[]> {
   const { document } = parseHTML(html);
-  const { analysis } = analyseDocument(document as unknown as Document, url);
+  const { analysis } = analyseDocument(document, url);
   const byName = new Map<string, string[]>();
   for (const c of analysis.obligations) {
     const name = `notice-lens-${c.category}`;
@@ -75,7 +75,7 @@ describe('obligation highlights on notice pages', () => {
       const body = html();
       s.serve(url, body);
       const page = await s.open(url);
-      await page.waitForFunction(() => (CSS as any).highlights.size > 0, null, { timeout: 20000 });
+      await page.waitForFunction(() => CSS.highlights.size > 0, null, { timeout: 20000 });
       const painted = await readHighlights(page);
       const expected = expectedClauses(body, url);
       expect(expected.size).toBeGreaterThan(0);
@@ -132,7 +132,7 @@ describe('obligation highlights on notice pages', () => {
       <script>setTimeout(() => { document.getElementById('app').innerHTML = ${JSON.stringify(body)}; }, 1500);</script></body></html>`;
     s.serve(url, shell);
     const page = await s.open(url);
-    await page.waitForFunction(() => (CSS as any).highlights.has('notice-lens-obligation'), null, { timeout: 20000 });
+    await page.waitForFunction(() => CSS.highlights.has('notice-lens-obligation'), null, { timeout: 20000 });
     const painted = await readHighlights(page);
     expect(painted['notice-lens-obligation'].length).toBeGreaterThan(5);
     await page.close();
@@ -155,7 +155,7 @@ describe('obligation highlights on notice pages', () => {
     );
     const report = await waitForReport(s.worker, next);
     expect(report.isNotice).toBe(true);
-    await page.waitForFunction(() => (CSS as any).highlights.has('notice-lens-obligation'), null, { timeout: 20000 });
+    await page.waitForFunction(() => CSS.highlights.has('notice-lens-obligation'), null, { timeout: 20000 });
     await page.close();
   });
 });

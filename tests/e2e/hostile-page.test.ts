@@ -11,6 +11,9 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { launch, PanelDriver, parseCsv, selectText, type Session } from './harness';
 
+/** Where the payloads would leave their mark, had any run. */
+type HostileWindow = Window & { pwned?: unknown };
+
 const PAYLOAD = '<img src=x onerror="window.pwned=1">';
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 const TITLE = `关于${PAYLOAD}做好安全生产工作的通知`;
@@ -66,7 +69,7 @@ describe('hostile page data', () => {
 
   it('stays text in the panel and in every extension page', async () => {
     const page = await s.open(URL_H);
-    await page.waitForFunction(() => (CSS as any).highlights.size > 0, null, { timeout: 20000 });
+    await page.waitForFunction(() => CSS.highlights.size > 0, null, { timeout: 20000 });
     const panel = await PanelDriver.attach(page);
     await selectText(page, '严禁违规作业');
     await panel.click('[data-action="note"]');
@@ -77,7 +80,7 @@ describe('hostile page data', () => {
     await panel.click('[data-action="save-notice"]');
     expect(await panel.text('.panel')).toContain(PAYLOAD);
     expect(await panel.exists('img')).toBe(false);
-    expect(await page.evaluate(() => (window as any).pwned)).toBeUndefined();
+    expect(await page.evaluate(() => (window as HostileWindow).pwned)).toBeUndefined();
 
     for (const path of ['popup.html', 'library.html']) {
       const ext = await s.context.newPage();
@@ -91,7 +94,7 @@ describe('hostile page data', () => {
         expect(await ext.locator('.detail img, .detail script').count()).toBe(0);
         expect(await ext.locator('.detail').textContent()).toContain('#<b>x</b>');
       }
-      expect(await ext.evaluate(() => (window as any).pwned)).toBeUndefined();
+      expect(await ext.evaluate(() => (window as HostileWindow).pwned)).toBeUndefined();
       await ext.close();
     }
     await page.close();
@@ -99,7 +102,7 @@ describe('hostile page data', () => {
 
   it('stays text in the compare view', async () => {
     const page = await s.open(URL_2);
-    await page.waitForFunction(() => (CSS as any).highlights.size > 0, null, { timeout: 20000 });
+    await page.waitForFunction(() => CSS.highlights.size > 0, null, { timeout: 20000 });
     const panel = await PanelDriver.attach(page);
     await panel.click('[data-action="open"]');
     await panel.click('[data-action="save-notice"]');
@@ -124,14 +127,14 @@ describe('hostile page data', () => {
     await direct.waitForSelector('[data-section="side-by-side"] .row');
     expect(await direct.locator('.compare').textContent()).toContain(PAYLOAD);
     expect(await direct.locator('.compare img, .compare script, .compare svg, .compare iframe').count()).toBe(0);
-    for (const p of [lib, direct]) expect(await p.evaluate(() => (window as any).pwned)).toBeUndefined();
+    for (const p of [lib, direct]) expect(await p.evaluate(() => (window as HostileWindow).pwned)).toBeUndefined();
     await lib.close();
     await direct.close();
   });
 
   it('neutralises formulas in the Markdown and CSV exports', async () => {
     const page = await s.open(URL_2);
-    await page.waitForFunction(() => (CSS as any).highlights.size > 0, null, { timeout: 20000 });
+    await page.waitForFunction(() => CSS.highlights.size > 0, null, { timeout: 20000 });
     const panel = await PanelDriver.attach(page);
     await selectText(page, '不得瞒报、谎报');
     await panel.click('[data-action="note"]');

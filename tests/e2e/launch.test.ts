@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launch, type Session } from './harness';
+import { launch, type ExtensionGlobal, type Session } from './harness';
 
 describe('the built extension in Chromium', () => {
   let s: Session;
@@ -12,7 +12,9 @@ describe('the built extension in Chromium', () => {
 
   it('loads with its service worker running', async () => {
     expect(s.extensionId).toMatch(/^[a-p]{32}$/);
-    const manifest = await s.worker.evaluate(() => (globalThis as any).chrome.runtime.getManifest());
+    const manifest = await s.worker.evaluate(() =>
+      (globalThis as unknown as ExtensionGlobal).chrome.runtime.getManifest(),
+    );
     expect(manifest.manifest_version).toBe(3);
   });
 });

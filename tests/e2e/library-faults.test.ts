@@ -10,7 +10,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { parseImportFile } from '../../lib/export';
-import { currentWorker, killExtensionProcess, launch, readDatabase, stopServiceWorkers, type Session } from './harness';
+import {
+  currentWorker,
+  killExtensionProcess,
+  launch,
+  readDatabase,
+  stopServiceWorkers,
+  type DbRow,
+  type Session,
+} from './harness';
 import { bigLibraryFile } from './library-file';
 
 const dir = mkdtempSync(join(tmpdir(), 'notice-lens-faults-'));
@@ -41,8 +49,8 @@ async function waitForStatus(lib: Page, pattern: RegExp, timeout = 120_000): Pro
 /** The library's records by table, ordered, without the bookkeeping rows of `meta`. */
 async function snapshotOf(s: Session) {
   const db = await readDatabase(await currentWorker(s));
-  const key = (r: any) => String(r.id ?? r.key ?? r.url);
-  const out: Record<string, any[]> = {};
+  const key = (r: DbRow) => String(r.id ?? r.key ?? r.url);
+  const out: Record<string, DbRow[]> = {};
   for (const [table, rows] of Object.entries(db)) out[table] = [...rows].sort((a, b) => (key(a) < key(b) ? -1 : 1));
   return out;
 }

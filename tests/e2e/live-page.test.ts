@@ -53,11 +53,7 @@ async function measure(s: Session, page: Page): Promise<Measure> {
   const cdp = await s.context.newCDPSession(page);
   await cdp.send('Performance.enable');
   const metrics = async () =>
-    Object.fromEntries(
-      ((await cdp.send('Performance.getMetrics')) as { metrics: Array<{ name: string; value: number }> }).metrics.map(
-        (m) => [m.name, m.value],
-      ),
-    );
+    Object.fromEntries((await cdp.send('Performance.getMetrics')).metrics.map((m) => [m.name, m.value]));
   const m0 = await metrics();
   const c0 = extensionCpuSeconds(s);
   const t0 = Date.now();

@@ -7,11 +7,23 @@ import { join } from 'node:path';
 import { ROOT } from './harness';
 import { NOTICE_SITE_MATCHES } from '../../lib/sites';
 
+/** The manifest keys these checks read. */
+interface Manifest {
+  permissions?: string[];
+  host_permissions?: string[];
+  content_scripts?: Array<{ matches: string[]; js: string[] }>;
+  content_security_policy?: unknown;
+  web_accessible_resources?: unknown[];
+  externally_connectable?: unknown;
+}
+
+const readManifest = (dir: string) => JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as Manifest;
+
 const ALLOWED_PERMISSIONS = ['storage', 'unlimitedStorage', 'activeTab', 'scripting', 'contextMenus'];
 
 for (const target of ['chrome-mv3', 'firefox-mv3']) {
   describe(`the ${target} manifest`, () => {
-    const manifest = JSON.parse(readFileSync(join(ROOT, '.output', target, 'manifest.json'), 'utf8'));
+    const manifest = readManifest(join(ROOT, '.output', target));
 
     it('asks only for the permissions the features need', () => {
       for (const p of manifest.permissions ?? []) expect(ALLOWED_PERMISSIONS).toContain(p);
@@ -47,8 +59,8 @@ describe('the script every notice-site page runs', () => {
   for (const target of ['chrome-mv3', 'firefox-mv3']) {
     it(`carries none of the heavy parts the page does not need (${target})`, () => {
       const dir = join(ROOT, '.output', target);
-      const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
-      const scripts: string[] = manifest.content_scripts.flatMap((cs: { js: string[] }) => cs.js);
+      const manifest = readManifest(dir);
+      const scripts: string[] = manifest.content_scripts!.flatMap((cs) => cs.js);
       expect(scripts.length).toBeGreaterThan(0);
       for (const file of scripts) {
         const code = readFileSync(join(dir, file), 'utf8');

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { currentWorker, launch, readDatabase, ROOT, type Session } from './harness';
 import { CURRENT_VERSION } from '../../lib/storage/db';
 
-type Row = Record<string, any>;
+type Row = Record<string, unknown>;
 const fixture = JSON.parse(readFileSync(join(ROOT, 'tests/storage/fixtures/v1.json'), 'utf8')) as {
   version: number;
   schema: Record<string, string>;
@@ -63,7 +63,7 @@ describe('migration in Chromium', () => {
             for (const [name, rows] of Object.entries(tables))
               for (const row of rows as object[]) tx.objectStore(name).put(row);
           };
-          open.onerror = () => reject(open.error);
+          open.onerror = () => reject(open.error ?? new Error('the database did not open'));
           open.onsuccess = () => {
             open.result.close();
             resolve('created');
@@ -84,7 +84,7 @@ describe('migration in Chromium', () => {
     const db = await readDatabase(await currentWorker(s));
     const liveCount = new Map<string, number>();
     for (const a of fixture.tables.annotations)
-      if (a.deletedAt === null) liveCount.set(a.noticeId, (liveCount.get(a.noticeId) ?? 0) + 1);
+      if (a.deletedAt === null) liveCount.set(a.noticeId as string, (liveCount.get(a.noticeId as string) ?? 0) + 1);
     const key: Record<string, string> = {
       notices: 'id',
       noticeTexts: 'id',
@@ -97,8 +97,8 @@ describe('migration in Chromium', () => {
     for (const [table, rows] of Object.entries(fixture.tables)) {
       const got = new Map(db[table].map((r) => [String(r[key[table]]), r]));
       for (const row of rows) {
-        const expected = table === 'notices' ? { ...row, annotationCount: liveCount.get(row.id) ?? 0 } : row;
-        expect(got.get(String(row[key[table]])), `${table} ${row[key[table]]}`).toStrictEqual(expected);
+        const expected = table === 'notices' ? { ...row, annotationCount: liveCount.get(row.id as string) ?? 0 } : row;
+        expect(got.get(String(row[key[table]])), `${table} ${String(row[key[table]])}`).toStrictEqual(expected);
       }
       const added = [...got.keys()].filter((k) => !rows.some((r) => String(r[key[table]]) === k));
       expect(added, table).toEqual(table === 'meta' ? ['migratedToV2At'] : []);

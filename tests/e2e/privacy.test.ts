@@ -23,6 +23,29 @@ const URL_P = 'https://www.gov.cn/zhengce/content/2024-02/02/content_privacy.htm
 const NOTE = '机密批注7f3a：与上年度文件对照，第二条口径收紧';
 const TAG = '内部标签9c1e';
 
+/** What the spy below keeps on the page's window. */
+interface Spy {
+  added: Array<{ node: string; parent: string; html: string }>;
+  attributes: string[];
+  text: string[];
+  messages: string[];
+  globalsAtLoad: string[];
+}
+
+/** What a web page gets of `chrome.runtime` when an installed extension is externally connectable. */
+interface PageRuntime {
+  sendMessage(extensionId: string, message: unknown, callback: (response: unknown) => void): void;
+  connect(extensionId: string): {
+    onDisconnect: { addListener(listener: () => void): void };
+    onMessage: { addListener(listener: (message: unknown) => void): void };
+    postMessage(message: unknown): void;
+  };
+  lastError?: { message?: string };
+}
+
+/** The page's window: the spy's record (where the spy runs), the extension API Chromium may give the page, any expando. */
+type PageWindow = Window & { __spy?: Spy; chrome?: { runtime?: PageRuntime }; [key: symbol]: unknown };
+
 /** Installed before the page's body is parsed: what a hostile site would run. */
 const SPY = `<script>
 (() => {
@@ -72,7 +95,7 @@ describe('the extension is not reachable from web pages', () => {
 
   it('chrome.runtime.sendMessage and connect from a notice page get no answer and reach nothing', async () => {
     const page = await s.open(URL_P);
-    await page.waitForFunction(() => (CSS as any).highlights.has('notice-lens-obligation'), null, { timeout: 20000 });
+    await page.waitForFunction(() => CSS.highlights.has('notice-lens-obligation'), null, { timeout: 20000 });
     // The page's own content script opens the database once it has painted (to load the page's annotations):
     // wait for that, so what follows compares the database with itself and not with its creation.
     await expect
@@ -80,7 +103,7 @@ describe('the extension is not reachable from web pages', () => {
       .toBeGreaterThan(0);
     const before = await readDatabase(await currentWorker(s));
     const tried = await page.evaluate(async (id) => {
-      const runtime = (window as any).chrome?.runtime;
+      const runtime = (window as PageWindow).chrome?.runtime;
       if (!runtime?.sendMessage) return { available: false };
       const ask = (message: unknown) =>
         new Promise<{ response: unknown; error: string | null }>((resolve) => {
@@ -110,8 +133,8 @@ describe('the extension is not reachable from web pages', () => {
       return { available: true, list, write, port };
     }, s.extensionId);
     expect(tried.available).toBe(true);
-    expect(tried.list).toEqual({ response: null, error: expect.any(String) });
-    expect(tried.write).toEqual({ response: null, error: expect.any(String) });
+    expect(tried.list).toEqual({ response: null, error: expect.any(String) as unknown });
+    expect(tried.write).toEqual({ response: null, error: expect.any(String) as unknown });
     expect(tried.port).toMatch(/^(disconnected|threw)/);
     // Nothing was written.
     expect(await readDatabase(await currentWorker(s))).toEqual(before);
@@ -131,7 +154,7 @@ describe('privacy from the page', () => {
 
   it('the page cannot find or read the analyst’s annotations', async () => {
     const page = await s.open(URL_P);
-    await page.waitForFunction(() => (CSS as any).highlights.has('notice-lens-obligation'), null, { timeout: 20000 });
+    await page.waitForFunction(() => CSS.highlights.has('notice-lens-obligation'), null, { timeout: 20000 });
     const panel = await PanelDriver.attach(page);
     await selectText(page, '不信谣不传谣');
     await panel.click('[data-action="note"]');
@@ -146,15 +169,13 @@ describe('privacy from the page', () => {
       .toBe(2);
     await expect
       .poll(async () =>
-        (await page.evaluate(() => [...((CSS as any).highlights.keys() as Iterable<string>)])).filter((n) =>
-          n.startsWith('notice-lens-user'),
-        ),
+        (await page.evaluate(() => [...CSS.highlights.keys()])).filter((n) => n.startsWith('notice-lens-user')),
       )
       .toHaveLength(2);
 
     const seen = await page.evaluate(
       async ([note, tag]) => {
-        const spy = (window as any).__spy;
+        const spy = (window as PageWindow).__spy!;
         const host = document.querySelector('notice-lens-ui') as HTMLElement;
         const allText = [document.documentElement.outerHTML, document.body.innerText];
         for (const el of document.querySelectorAll('*')) for (const a of el.attributes) allText.push(a.value);
@@ -162,23 +183,21 @@ describe('privacy from the page', () => {
           [...sh.cssRules].map((r) => r.cssText).join('\n'),
         );
         const highlights: Record<string, string[]> = {};
-        (CSS as any).highlights.forEach(
-          (h: Iterable<Range>, name: string) => (highlights[name] = [...h].map((r) => r.toString())),
-        );
+        CSS.highlights.forEach((h, name) => (highlights[name] = [...h].map((r) => (r as Range).toString())));
         let reopened = 'no error';
         try {
           host.attachShadow({ mode: 'open' });
         } catch (e) {
           reopened = (e as Error).name;
         }
-        const runtime = (window as any).chrome?.runtime;
+        const runtime = (window as PageWindow).chrome?.runtime;
         return {
           found: allText.some((t) => t.includes(note) || t.includes(tag)),
           added: spy.added,
           attributes: spy.attributes,
           messages: spy.messages,
           text: spy.text,
-          newGlobals: (Object.getOwnPropertyNames(window) as string[]).filter((g) => !spy.globalsAtLoad.includes(g)),
+          newGlobals: Object.getOwnPropertyNames(window).filter((g) => !spy.globalsAtLoad.includes(g)),
           hostAttributes: [...host.attributes].map((a) => a.name),
           hostChildren: host.childNodes.length,
           shadowRoot: host.shadowRoot === null ? null : 'open',
@@ -192,8 +211,8 @@ describe('privacy from the page', () => {
           caches: await caches.keys(),
           cookie: document.cookie,
           expando:
-            (document as any).__noticeLensSheet === undefined &&
-            (window as any)[Symbol.for('notice-lens')] === undefined,
+            (document as Document & { __noticeLensSheet?: unknown }).__noticeLensSheet === undefined &&
+            (window as PageWindow)[Symbol.for('notice-lens')] === undefined,
           runtime: runtime ? Object.keys(runtime) : null,
         };
       },
@@ -224,12 +243,12 @@ describe('privacy from the page', () => {
     expect(Object.keys(seen.highlights).every((n) => n.startsWith('notice-lens-'))).toBe(true);
     const user = Object.entries(seen.highlights)
       .filter(([n]) => n.startsWith('notice-lens-user-'))
-      .flatMap(([, texts]) => texts as string[]);
+      .flatMap(([, texts]) => texts);
     expect(user.sort()).toEqual(['不信谣不传谣', '带头少外出少走动'].sort());
     expect(
       Object.values(seen.highlights)
         .flat()
-        .some((t) => (t as string).includes(NOTE) || (t as string).includes(TAG)),
+        .some((t) => t.includes(NOTE) || t.includes(TAG)),
     ).toBe(false);
     // The site's own storage holds nothing of ours.
     expect([seen.localStorage, seen.sessionStorage, seen.databases, seen.caches, seen.cookie]).toEqual([
