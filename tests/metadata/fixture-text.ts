@@ -1,24 +1,14 @@
 /**
- * Test helpers: read shared seeds and fixtures, and turn a fixture's body HTML into normalised text by crude
+ * Test helpers: read the seeds and pages of tests/fixtures, and turn a page's body HTML into normalised text by crude
  * tag stripping (block ends and <br> become line breaks). The lead's integration tests use the real
  * extractor; these helpers only have to give the metadata readers the text an adapter would give them.
  */
-import fs from 'node:fs';
-import path from 'node:path';
 import { normaliseText } from '../../lib/text/normalise';
+import { readSource, seedSource } from '../support/fixtures';
 
-export const SHARED = path.resolve(__dirname, '../../../shared');
-
-export function readShared(rel: string): string {
-  return fs.readFileSync(path.join(SHARED, rel), 'utf8');
-}
-
-/** The normalised text of a seed notice (`000` → seeds/000_….txt). */
+/** The normalised text of a seed notice (`000` → the case seed-000). */
 export function seedText(prefix: string): string {
-  const dir = path.join(SHARED, 'seeds');
-  const name = fs.readdirSync(dir).find((f) => f.startsWith(prefix + '_'));
-  if (!name) throw new Error(`no seed ${prefix}`);
-  return normaliseText(fs.readFileSync(path.join(dir, name), 'utf8')).text;
+  return normaliseText(seedSource(prefix)).text;
 }
 
 const ENTITIES: Record<string, string> = {
@@ -45,9 +35,9 @@ export function stripTags(html: string): string {
     .replace(/&#(\d+);/g, (_, d: string) => String.fromCharCode(Number(d)));
 }
 
-/** The normalised text of the HTML between two markers of a fixture (the body container). */
+/** The normalised text of the HTML between two markers of a test page (the body container). */
 export function fixtureBody(file: string, startMarker: string, endMarker: string): string {
-  const html = readShared(path.join('fixtures', file));
+  const html = readSource(file);
   const s = html.indexOf(startMarker);
   if (s < 0) throw new Error(`${file}: start marker not found`);
   const e = html.indexOf(endMarker, s + startMarker.length);

@@ -1,24 +1,75 @@
 /**
- * readMetadata on the shared fixtures: the body text an adapter would pass (here by crude tag stripping of
- * the body container) plus a LabelledFields literal as the adapter would read it from the page. Checks how
- * labels and text inference combine; the lead's integration tests run the real extractor on the pages.
+ * readMetadata on the test cases (tests/fixtures). First every case whose expected.json states the metadata its
+ * text alone gives: a page's body container reduced to text by crude tag stripping, a text as it is, the pkulaw
+ * API record's fullText. Then how labels (a LabelledFields literal as the adapter would read it from the page)
+ * and text inference combine; the engine tests run the real extractor on the pages.
  */
 import { describe, expect, it } from 'vitest';
 import { readMetadata, stripTitleSuffix } from '../../lib/metadata';
+import { readClosing } from '../../lib/metadata/closing';
+import { emptyMetadata } from '../../lib/types';
 import { normaliseText } from '../../lib/text/normalise';
-import { fixtureBody, readShared, stripTags } from './fixture-text';
+import { allCases, fixtureCase, readSource, type FixtureCase } from '../support/fixtures';
+import { fixtureBody, stripTags } from './fixture-text';
 
-const POS01 = 'pos-01-govcn-zhengce-2019-guofa5-yijian.html';
-const POS02 = 'pos-02-govcn-zhengce-2019-guofa4-yinfa-tongzhi.html';
-const POS11 = 'pos-11-govcn-gongbao-2014-zhijianzongju-ling156-banfa.html';
-const POS13 = 'pos-13-govcn-zhengceku-2026-pbc-8bumen-jinrong-fuwuye-yijian.html';
-const POS19 = 'pos-19-sxmu-jijian-jianchafa.html';
+interface PkulawLaw {
+  title: string;
+  documentNO: string;
+  issueDate: string;
+  implementDate: string;
+  fullText: string;
+}
 
-const body01 = () => fixtureBody(POS01, 'id="UCAP-CONTENT">', '<!--/enpcontent-->');
-const body02 = () => fixtureBody(POS02, 'id="UCAP-CONTENT">', '<!--/enpcontent-->');
-const body11 = () => fixtureBody(POS11, 'id="UCAP-CONTENT">', '<div id="UCAP-CONTENT-FORPRINT"');
-const body13 = () => fixtureBody(POS13, 'id="UCAP-CONTENT">', '<div class="pages_content pages_contentm pchide">');
-const body19 = () => fixtureBody(POS19, '<form name="_newscontent_fromname">', '</form>');
+function pkulawLaw(json: string): PkulawLaw {
+  return (JSON.parse(json) as { data: { law: PkulawLaw } }).data.law;
+}
+
+/** The text a case's metadata is read from. */
+function caseText(c: FixtureCase): string {
+  if (c.format === 'txt') return normaliseText(readSource(c)).text;
+  if (c.format === 'json') return normaliseText(stripTags(pkulawLaw(readSource(c)).fullText)).text;
+  const body = c.expected.metadata?.body;
+  if (!body) throw new Error(`${c.name}: expected.json gives no body markers`);
+  return fixtureBody(c.name, body[0], body[1]);
+}
+
+const WITH_METADATA = allCases().filter((c) => c.expected.metadata);
+
+describe('readMetadata on the text of every test case that states its metadata', () => {
+  it('covers the seeds and the positive pages', () => {
+    const names = WITH_METADATA.map((c) => c.name);
+    expect(names).toEqual(
+      expect.arrayContaining(['seed-000', 'seed-004', 'pos-11-govcn-gongbao-2014-zhijianzongju-ling156-banfa']),
+    );
+    expect(names.length).toBeGreaterThanOrEqual(12);
+  });
+
+  for (const c of WITH_METADATA) {
+    const want = c.expected.metadata!;
+    it(`${c.name}: ${want.complete ? 'the whole record' : Object.keys(want.fields).join(', ')}`, () => {
+      const m = readMetadata({ text: caseText(c) });
+      if (want.complete) expect(m).toEqual({ ...emptyMetadata(), ...want.fields });
+      else {
+        const got = Object.fromEntries(
+          Object.keys(want.fields).map((k) => [k, (m as unknown as Record<string, unknown>)[k]]),
+        );
+        expect(got).toEqual(want.fields);
+      }
+    });
+    if (want.closing)
+      it(`${c.name}: the closing block`, () => {
+        expect(readClosing(caseText(c))).toEqual(want.closing);
+      });
+  }
+});
+
+/** A page's body text, cut at the markers its expected.json gives. */
+const bodyOf = (name: string) => () => caseText(fixtureCase(name));
+const body01 = bodyOf('pos-01-govcn-zhengce-2019-guofa5-yijian');
+const body02 = bodyOf('pos-02-govcn-zhengce-2019-guofa4-yinfa-tongzhi');
+const body11 = bodyOf('pos-11-govcn-gongbao-2014-zhijianzongju-ling156-banfa');
+const body13 = bodyOf('pos-13-govcn-zhengceku-2026-pbc-8bumen-jinrong-fuwuye-yijian');
+const body19 = bodyOf('pos-19-sxmu-jijian-jianchafa');
 
 const TITLE_01 = '国务院关于在市场监管领域全面推行部门联合“双随机、一公开”监管的意见';
 const ADDRESSEES_STATE_COUNCIL = ['各省、自治区、直辖市人民政府', '国务院各部委、各直属机构'];
@@ -69,28 +120,7 @@ describe('gov.cn 国务院文件 (old template, table.bd1)', () => {
     });
   });
 
-  it('pos-01 from the body alone: the title wraps over two lines, 文号 centred, 署名 国务院', () => {
-    const m = readMetadata({ text: body01() });
-    expect([m.title, m.docType, m.docNumber, m.issuers, m.addressees, m.signedDate]).toEqual([
-      TITLE_01,
-      '意见',
-      '国发〔2019〕5号',
-      ['国务院'],
-      ADDRESSEES_STATE_COUNCIL,
-      '2019-01-27',
-    ]);
-  });
-
-  it('pos-02: a 印发 notice signs off before the attached 方案', () => {
-    const m = readMetadata({ text: body02() });
-    expect([m.title, m.docType, m.docNumber, m.issuers, m.addressees, m.signedDate]).toEqual([
-      '国务院关于印发国家职业教育改革实施方案的通知',
-      '通知',
-      '国发〔2019〕4号',
-      ['国务院'],
-      ADDRESSEES_STATE_COUNCIL,
-      '2019-01-24',
-    ]);
+  it('pos-02: the labelled 成文日期 and 发布日期 are read', () => {
     const labelled = readMetadata({
       text: body02(),
       labelled: { 成文日期: '2019年01月24日', 发布日期: '2019年02月13日' },
@@ -100,24 +130,6 @@ describe('gov.cn 国务院文件 (old template, table.bd1)', () => {
 });
 
 describe('gov.cn 国务院公报: 国家质量监督检验检疫总局令（第156号）', () => {
-  it('reads the 令 number from the print layout, the 令 signature date and the stated 施行 date', () => {
-    const m = readMetadata({ text: body11() });
-    expect(m).toEqual({
-      title: '中华人民共和国工业产品生产许可证管理条例实施办法',
-      docType: '办法',
-      docNumber: '国家质量监督检验检疫总局令第156号',
-      issuers: ['国家质量监督检验检疫总局'],
-      addressees: [],
-      signedDate: '2014-04-21',
-      publishedDate: null,
-      effectiveDate: '2014-08-01',
-      validity: null,
-      level: null,
-      citationCode: null,
-      url: null,
-    });
-  });
-
   it('takes the page title (suffix and issue number stripped) and never the 公报 issue as 文号', () => {
     const pageTitle = stripTitleSuffix(
       '国家质量监督检验检疫总局令（第156号）　　中华人民共和国工业产品生产许可证管理条例实施办法__2014年第20号国务院公报_中国政府网',
@@ -167,42 +179,10 @@ describe('gov.cn policy library (current template)', () => {
       url: null,
     });
   });
-
-  it('pos-13 from the body alone: the eight 署名 lines give the issuers', () => {
-    const m = readMetadata({ text: body13() });
-    expect([m.issuers, m.signedDate, m.docNumber, m.docType]).toEqual([EIGHT, '2026-09-25', null, '指导意见']);
-  });
 });
 
 describe('pkulaw', () => {
-  it('TXT export (pos-17): code and link lines, title printed twice, `（2020年）` is not a 文号', () => {
-    const text = normaliseText(
-      readShared('fixtures/pos-17-pkulaw-lar-CLI.12.7186154-haikou-shuiwuju-gonggao.txt'),
-    ).text;
-    expect(readMetadata({ text })).toEqual({
-      title: '海口市水务局关于2020年2月1日—2020年2月29日生产建设项目水土保持方案审批决定的公告',
-      docType: '公告',
-      docNumber: null,
-      issuers: ['海口市水务局'],
-      addressees: [],
-      signedDate: null,
-      publishedDate: null,
-      effectiveDate: null,
-      validity: null,
-      level: null,
-      citationCode: 'CLI.12.7186154',
-      url: 'https://www.pkulaw.com/lar/3d49cd077b5cb3401d1f098a8b7fd628bdfb.html',
-    });
-  });
-
-  const record = () =>
-    JSON.parse(readShared('fixtures/pos-18-pkulaw-api-chl-124290-caizhengbu-gonggao-2009-123.json')).data.law as {
-      title: string;
-      documentNO: string;
-      issueDate: string;
-      implementDate: string;
-      fullText: string;
-    };
+  const record = () => pkulawLaw(readSource('pos-18-pkulaw-api-chl-124290-caizhengbu-gonggao-2009-123'));
 
   it('app API record (pos-18): labels as the adapter passes them, bare 效力 code mapped', () => {
     const law = record();
@@ -234,17 +214,6 @@ describe('pkulaw', () => {
       url: null,
     });
   });
-
-  it('app API record (pos-18) from the body alone: 公告 header + number line, 二OO九年 closing date', () => {
-    const m = readMetadata({ text: normaliseText(stripTags(record().fullText)).text });
-    expect([m.title, m.docType, m.docNumber, m.issuers, m.signedDate]).toEqual([
-      '财政部公告',
-      '公告',
-      '财政部公告2009年第123号',
-      ['财政部'],
-      '2009-12-02',
-    ]);
-  });
 });
 
 describe('a law on a university site (pos-19)', () => {
@@ -259,8 +228,7 @@ describe('a law on a university site (pos-19)', () => {
     ]);
   });
 
-  it('`本法自公布之日起施行` resolves only when the published date is known', () => {
-    expect(readMetadata({ text: body19() }).effectiveDate).toBeNull();
+  it('`本法自公布之日起施行` resolves once the published date is known', () => {
     const m = readMetadata({ text: body19(), labelled: { 公布日期: '2018年3月20日' } });
     expect([m.publishedDate, m.effectiveDate]).toEqual(['2018-03-20', '2018-03-20']);
   });
