@@ -11,7 +11,7 @@ const MARK = Symbol.for('notice-lens:quiet-start');
 
 export function dropStartAnnouncement(win: Window, extensionId: string): void {
   const holder = win as unknown as Record<symbol, boolean>;
-  if (holder[MARK] || !extensionId) return;
+  if (holder[MARK] || !extensionId || typeof win.postMessage !== 'function') return;
   holder[MARK] = true;
   const post = win.postMessage.bind(win);
   const prefix = `${extensionId}:`;
