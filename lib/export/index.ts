@@ -10,5 +10,5 @@ export { toW3C, toW3CJson, fromW3C, parseImportFile, DEFAULT_MAX_IMPORT_BYTES, t
 export type { ImportErrorCode, ImportFailure } from './import-errors';
 export { toDocx, docxParts } from './docx';
 export { exportFileName, exportTitle, safeFileNamePart } from './filenames';
-export { zip, zipStore, readZip, crc32, type ZipEntry } from './zip';
+export { zip, crc32, type ZipEntry } from './zip';
 export type { ExportItem } from './highlights';

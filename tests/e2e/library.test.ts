@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { inflateRawSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
-import { readZip } from '../../lib/export';
+import { readZip } from '../support/zip-reader';
 import { launch, PanelDriver, parseCsv, seedPage, selectText, type Session } from './harness';
 
 const SEEDS = [

@@ -6,7 +6,7 @@ import { inflateRawSync } from 'node:zlib';
 import { Window } from 'happy-dom';
 import { describe, expect, it } from 'vitest';
 import { docxParts, escapeXml, toDocx } from '../../lib/export/docx';
-import { readZip } from '../../lib/export/zip';
+import { readZip } from '../support/zip-reader';
 import { EMOJI_NOTE, HOSTILE_TITLE, TITLE_A, noticeA, noticeB, noticeHostile } from './fixtures';
 
 const PARTS = [
@@ -69,7 +69,7 @@ function pythonCheck(bytes: Uint8Array): string[] {
     'for name in z.namelist(): xml.dom.minidom.parseString(z.read(name))',
     'print(json.dumps(z.namelist()))',
   ].join('\n');
-  return JSON.parse(execFileSync('python3', ['-c', script, file], { encoding: 'utf8' }));
+  return JSON.parse(execFileSync('python3', ['-c', script, file], { encoding: 'utf8' })) as string[];
 }
 
 describe('toDocx', () => {
@@ -141,6 +141,7 @@ describe('toDocx', () => {
     const parts = docxParts([h]);
     const xml = new TextDecoder().decode(parts.find((p) => p.name === 'word/document.xml')?.data);
     expect(xml).not.toMatch(/<script/);
+    // eslint-disable-next-line no-control-regex -- the test looks for the control characters XML forbids
     expect(xml).not.toMatch(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFF]/);
     const doc = parseXml(xml);
     const texts = paragraphs(doc).map((p) => p.text);
@@ -159,7 +160,7 @@ describe('toDocx', () => {
     );
   });
 
-  it('puts a page break between notices and says when there is nothing', async () => {
+  it('puts a page break between notices and says when there is nothing', () => {
     const xml = new TextDecoder().decode(
       docxParts([noticeA(), noticeB()]).find((p) => p.name === 'word/document.xml')?.data,
     );
