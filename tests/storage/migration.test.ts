@@ -16,6 +16,7 @@ import { describe, expect, it } from 'vitest';
 import { CURRENT_VERSION, NoticeLensDB, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3 } from '../../lib/storage/db';
 import { LIMITS } from '../../lib/storage/limits';
 import { NoticeRepository } from '../../lib/storage/repository';
+import type { NoticeMetadata } from '../../lib/types';
 import { annotation, uniqueName } from './fixtures';
 
 /** Version 1 exactly as shipped. Never edit: add a version instead. */
@@ -39,8 +40,40 @@ const SHIPPED_V3 = {
   noteTerms: 'key, *terms',
 };
 
-type Row = Record<string, any>;
-type Tables = Record<string, Row[]>;
+/** A stored record, read as plain data. */
+type Row = Record<string, unknown>;
+
+/** A notice as the older versions stored it: the fields these checks read, and the rest. */
+type NoticeRow = Row & {
+  id: string;
+  urls: string[];
+  tags: string[];
+  metadata: NoticeMetadata;
+  searchKey: string;
+  deletedAt: number | null;
+};
+
+/** An annotation as the older versions stored it: the fields these checks read, and the rest. */
+type AnnotationRow = Row & {
+  id: string;
+  noticeId: string;
+  note: string;
+  tags: string[];
+  terms: string[];
+  createdAt: number;
+  deletedAt: number | null;
+};
+
+/** Version 3's search row of a notice's annotations. */
+type NoteTermsRow = {
+  key: string | undefined;
+  id: string;
+  notes: Record<string, { text: string; terms: string[] }>;
+  terms: string[];
+};
+
+/** A database's records by table. */
+type Tables = Record<string, Row[]> & { notices: NoticeRow[]; annotations: AnnotationRow[]; meta: Row[] };
 
 interface Fixture {
   version: number;
@@ -83,10 +116,15 @@ async function writeOldDatabase(name: string, fixture: Fixture): Promise<void> {
   old.close();
 }
 
-async function readAll(db: Dexie): Promise<Tables> {
-  const out: Tables = {};
-  for (const t of db.tables) out[t.name] = await t.toArray();
+async function readAll(db: Dexie): Promise<Record<string, Row[]>> {
+  const out: Record<string, Row[]> = {};
+  for (const t of db.tables) out[t.name] = (await t.toArray()) as Row[];
   return out;
+}
+
+/** A copy of `row` without `field`, as a record was before the field was added. */
+function omitField(row: object, field: string): Row {
+  return Object.fromEntries(Object.entries(row).filter(([k]) => k !== field));
 }
 
 /** Rows by primary key. */
@@ -118,8 +156,8 @@ const STEPS: Step[] = [
     expected(old) {
       // Version 3 adds `noteTerms`: per notice (under its search key), each live annotation with terms, its
       // note and tags as search checks them, and the union of their stored terms.
-      const keyOf = new Map(old.notices.map((n) => [n.id, n.searchKey as string]));
-      const rows = new Map<string, Row>();
+      const keyOf = new Map(old.notices.map((n) => [n.id, n.searchKey]));
+      const rows = new Map<string, NoteTermsRow>();
       for (const a of [...old.annotations].sort((x, y) => (x.id < y.id ? -1 : 1))) {
         if (a.deletedAt !== null || a.terms.length === 0 || !keyOf.get(a.noticeId)) continue;
         const row = rows.get(a.noticeId) ?? { key: keyOf.get(a.noticeId), id: a.noticeId, notes: {}, terms: [] };
@@ -176,9 +214,10 @@ describe('migration', () => {
         for (const [table, rows] of Object.entries(expected)) {
           const got = byKey(table, actual[table]);
           for (const row of rows)
-            expect(got.get(String(row[PRIMARY_KEYS[table]])), `${table} ${row[PRIMARY_KEYS[table]]}`).toStrictEqual(
-              row,
-            );
+            expect(
+              got.get(String(row[PRIMARY_KEYS[table]])),
+              `${table} ${String(row[PRIMARY_KEYS[table]])}`,
+            ).toStrictEqual(row);
           const extra = [...got.keys()].filter((k) => !rows.some((r) => String(r[PRIMARY_KEYS[table]]) === k));
           expect(extra.sort(), table).toEqual((added[table] ?? []).sort());
         }
@@ -278,11 +317,11 @@ describe('migration', () => {
     expect((await repo.search('改稿')).hits.map((h) => h.notice.id)).toEqual([edited.noticeId]);
     const sortedKeys = (rows: Row[]) => rows.map((r) => r.key).sort();
     expect(sortedKeys(await db.noticeTerms.toArray())).toEqual(sortedKeys(fixture.tables.noticeTerms));
-    expect((await db.notices.toArray()).map(({ annotationCount: _, ...n }) => n)).toStrictEqual(
+    expect((await db.notices.toArray()).map((n) => omitField(n, 'annotationCount'))).toStrictEqual(
       [...fixture.tables.notices].sort((a, b) => (a.id < b.id ? -1 : 1)),
     );
-    expect((await db.annotations.toArray()).map(({ terms: _, ...a }) => a)).toStrictEqual(
-      [...fixture.tables.annotations].sort((a, b) => (a.id < b.id ? -1 : 1)).map(({ terms: _, ...a }) => a),
+    expect((await db.annotations.toArray()).map((a) => omitField(a, 'terms'))).toStrictEqual(
+      [...fixture.tables.annotations].sort((a, b) => (a.id < b.id ? -1 : 1)).map((a) => omitField(a, 'terms')),
     );
     db.close();
   });
