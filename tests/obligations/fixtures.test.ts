@@ -1,20 +1,17 @@
 /**
- * Real pages from ../shared/fixtures: a pkulaw TXT 公告 (pos-17), a 部门规章 with 第X条 articles and
- * 罚款 penalties (pos-11), and a State Council 意见 (pos-01) labelled clause by clause. HTML is reduced to
- * text crudely (tags → line breaks) and normalised; the page adapters are not under test here.
+ * Real pages from tests/fixtures: every page an analyst labelled clause by clause (the labels are in the
+ * case's expected.json; today a State Council 意见, pos-01), a pkulaw TXT 公告 (pos-17), and a 部门规章 with
+ * 第X条 articles and 罚款 penalties (pos-11). HTML is reduced to text crudely (tags → line breaks) and
+ * normalised; the page adapters are not under test here.
  */
 import { describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { normaliseText } from '../../lib/text/normalise';
 import { findObligations } from '../../lib/obligations/index';
 import { judge } from './judge';
-import { POS01_LABELS } from './fixture-labels';
-
-const fixtures = resolve(__dirname, '../../../shared/fixtures');
+import { fixtureCase, pageCases, readSource } from '../support/fixtures';
 
 function pageText(file: string): string {
-  const html = readFileSync(resolve(fixtures, file), 'utf8')
+  const html = readSource(file)
     .replace(/<script[\s\S]*?<\/script>/gi, '')
     .replace(/<style[\s\S]*?<\/style>/gi, '')
     .replace(/<[^>]+>/g, '\n')
@@ -25,9 +22,7 @@ function pageText(file: string): string {
 }
 
 describe('pos-17: pkulaw TXT 公告 (行政复议 notice)', () => {
-  const text = normaliseText(
-    readFileSync(resolve(fixtures, 'pos-17-pkulaw-lar-CLI.12.7186154-haikou-shuiwuju-gonggao.txt'), 'utf8'),
-  ).text;
+  const text = normaliseText(readSource('pos-17-pkulaw-lar-CLI.12.7186154-haikou-shuiwuju-gonggao')).text;
   const clauses = findObligations(text);
 
   it('finds the right to apply for review as a permission of 公民、法人或者其他组织', () => {
@@ -141,28 +136,46 @@ describe('pos-11: 部门规章 articles (literals read from the page)', () => {
   });
 });
 
-describe('pos-01: 国发〔2019〕5号 意见, clause by clause', () => {
-  const text = pageText('pos-01-govcn-zhengce-2019-guofa5-yijian.html');
-  const start = text.indexOf('各省、自治区、直辖市人民政府，国务院各部委、各直属机构：');
-  const body = text.slice(start);
-  const clauses = findObligations(body, { addressees: ['各省、自治区、直辖市人民政府', '国务院各部委、各直属机构'] });
-  const { verdicts, metrics } = judge(body, clauses, POS01_LABELS);
+const LABELLED = pageCases().filter((c) => c.expected.obligations);
 
-  it('finds the body', () => {
-    expect(start).toBeGreaterThan(0);
+describe('labelled pages, clause by clause', () => {
+  it('has the labelled 意见 (pos-01)', () => {
+    expect(LABELLED.map((c) => c.name)).toContain('pos-01-govcn-zhengce-2019-guofa5-yijian');
   });
-  for (const v of verdicts) {
-    if (v.label.knownMiss) continue;
-    it(`${v.label.category ?? 'none'}: ${v.label.at.replace(/\n/g, '⏎').slice(0, 24)}`, () => {
-      expect(v.problems).toEqual([]);
+
+  for (const c of LABELLED) {
+    const want = c.expected.obligations!;
+    describe(c.name, () => {
+      const text = pageText(c.name);
+      const start = want.from === undefined ? 0 : text.indexOf(want.from);
+      const body = text.slice(start);
+      const clauses = findObligations(body, { addressees: want.addressees });
+      const { verdicts, metrics } = judge(body, clauses, want.labels);
+
+      it('finds the body', () => {
+        expect(start).toBeGreaterThanOrEqual(want.from === undefined ? 0 : 1);
+      });
+      for (const v of verdicts) {
+        if (v.label.knownMiss) continue;
+        it(`${v.label.category ?? 'none'}: ${v.label.at.replace(/\n/g, '⏎').slice(0, 24)}`, () => {
+          expect(v.problems).toEqual([]);
+        });
+      }
+      it('meets the quality bar on its labels', () => {
+        expect(metrics.precision).toBeGreaterThanOrEqual(0.85);
+        expect(metrics.recall).toBeGreaterThanOrEqual(0.85);
+        expect(metrics.categoryAccuracy).toBeGreaterThanOrEqual(0.85);
+      });
     });
   }
-  it('meets the quality bar on its labels', () => {
-    expect(metrics.precision).toBeGreaterThanOrEqual(0.85);
-    expect(metrics.recall).toBeGreaterThanOrEqual(0.85);
-    expect(metrics.categoryAccuracy).toBeGreaterThanOrEqual(0.85);
-  });
+});
+
+describe('pos-01: 国发〔2019〕5号 意见', () => {
   it('defaults zero-subject clauses to the first addressee', () => {
+    const want = fixtureCase('pos-01-govcn-zhengce-2019-guofa5-yijian').expected.obligations!;
+    const text = pageText('pos-01-govcn-zhengce-2019-guofa5-yijian');
+    const body = text.slice(text.indexOf(want.from!));
+    const clauses = findObligations(body, { addressees: want.addressees });
     const c = clauses.find((x) => x.text.startsWith('要严格控制重点检查事项的数量'));
     expect(c?.bearer).toEqual({ text: '各省、自治区、直辖市人民政府', source: 'addressee' });
   });

@@ -1,5 +1,6 @@
 /**
- * Hand-written analyst labels for the seed notices in ../shared/seeds (normalised with normaliseText).
+ * Hand-written analyst labels for the seed notices (normalised with normaliseText), kept with each seed in
+ * tests/fixtures/seed-NNN/expected.json (`obligations`).
  *
  * Written from reading the notices, not from the engine's output: what an analyst listing the
  * notice's duties wants highlighted, and as what. Every sentence of 000–002 is labelled; 003 leaves
@@ -7,239 +8,19 @@
  * several directives for different actors are labelled per directive (`at` points into the part).
  * Bearers are checked where the notice names them or where the inheritance is unambiguous.
  */
+import { seedCases } from '../support/fixtures';
 import type { Label } from './judge';
 
 export interface SeedCase {
+  /** The test case's folder name, e.g. `seed-000`. */
   file: string;
   addressees: string[];
   labels: Label[];
 }
 
-export const SEED_000: SeedCase = {
-  file: '000_539b2a5a56109cc5.txt',
-  addressees: ['各银保监局党委', '机关党委', '各会管单位党委'],
-  labels: [
-    { at: '北大法宝【法宝引证码】', category: null },
-    { at: '中国银保监会党委办公室关于动员系统', category: null },
-    { at: '（银保监党办发〔2020〕3号）', category: null },
-    { at: '各银保监局党委，机关党委，各会管单位党委：', category: null },
-    { at: '为深入学习贯彻习近平总书记关于新型冠状病毒', category: null },
-    { at: '提高政治站位，坚决扛起疫情防控的政治责任。', category: 'obligation', heading: true },
-    { at: '新型冠状病毒感染的肺炎疫情爆发以来', category: null },
-    { at: '1月25日，习近平总书记主持召开', category: null },
-    { at: '1月27日，习近平总书记就各级党组织', category: 'obligation', quoted: true },
-    { at: '强调各级党委（党组）、各级领导班子', category: 'obligation', quoted: true },
-    {
-      at: '系统各级党组织和广大党员要认真学习',
-      category: 'obligation',
-      bearer: '系统各级党组织和广大党员',
-      deadline: null,
-    },
-    { at: '强化监管引领，指导银行保险机构', category: 'obligation', heading: true },
-    { at: '系统各级党组织和党员干部要增强大局意识', category: 'obligation', bearer: '系统各级党组织和党员干部' },
-    {
-      at: '各级派出机构党委和银保监会机关相关监管部门党支部要认真落实',
-      category: 'obligation',
-      bearer: '各级派出机构党委和银保监会机关相关监管部门党支部',
-    },
-    { at: '抓住“关键少数”', category: 'obligation', heading: true },
-    { at: '系统各级党委对本单位疫情防控工作承担主体责任', category: 'obligation', bearer: '系统各级党委' },
-    { at: '各级领导干部要坚守岗位', category: 'obligation', bearer: '各级领导干部' },
-    { at: '要强化底线思维', category: 'obligation' },
-    {
-      at: '各级党委和纪检监察机关、组织人事部门要在疫情防控第一线',
-      category: 'obligation',
-      bearer: '各级党委和纪检监察机关、组织人事部门',
-    },
-    { at: '对表现突出的，要表扬表彰、大胆使用；', category: 'obligation' },
-    { at: '对不敢担当、作风飘浮、落实不力的，搞形式主义', category: 'accountability' },
-    { at: '要及时发现、大力宣传', category: 'obligation', deadline: null },
-    { at: '突出政治功能，发挥基层党组织战斗堡垒作用。', category: 'obligation', heading: true },
-    { at: '系统各基层党组织要做到宣传动员到位', category: 'obligation', bearer: '系统各基层党组织' },
-    { at: '要加强对党员干部的教育管理监督', category: 'obligation' },
-    { at: '要发挥疫情防控第一道防线作用', category: 'obligation' },
-    { at: '要履行组织、宣传、凝聚、服务群众职责', category: 'obligation' },
-    { at: '践行初心使命，发挥共产党员先锋模范作用。', category: 'obligation', heading: true },
-    { at: '系统广大共产党员要把打赢疫情防控阻击战', category: 'obligation', bearer: '系统广大共产党员' },
-    { at: '要增强政治敏锐性和政治鉴别力', category: 'obligation' },
-    { at: '不信谣不传谣', category: 'prohibition' },
-    { at: '要严守政治纪律和组织纪律', category: 'obligation', deadline: null },
-    { at: '要带头学习宣传疫情防控的科学知识', category: 'obligation' },
-    { at: '系统各单位党委动员党组织', category: 'obligation', bearer: '系统各单位党委', deadline: null },
-    { at: '银保监会党委办公室\n', category: null },
-    { at: '2020年1月29日', category: null },
-  ],
-};
-
-export const SEED_001: SeedCase = {
-  file: '001_7a46141c47266846.txt',
-  addressees: ['各区县(市)党委', '市直及部省属驻甬各单位党委(党组)'],
-  labels: [
-    { at: '中共宁波市委关于坚决贯彻落实习近平总书记', category: null },
-    { at: '各区县(市)党委,市直及部省属驻甬各单位党委(党组):', category: null },
-    { at: '1月27日,习近平总书记就各级党组织', category: 'obligation', quoted: true },
-    { at: '强调各级党委(党组)、各级领导班子', category: 'obligation', quoted: true },
-    { at: '1月28日,党中央下发了', category: null },
-    { at: '近期,市委组织力量对各基层单位', category: null },
-    { at: '全市各级党组织和党员干部要切实把思想', category: 'obligation', bearer: '全市各级党组织和党员干部' },
-    { at: '加强党的领导,让党旗在疫情防控斗争一线高高飘扬。', category: 'obligation', heading: true },
-    { at: '各级党委(党组)要牢记人民利益高于一切', category: 'obligation', bearer: '各级党委(党组)' },
-    { at: '要通过行之有效的形式', category: 'obligation', bearer: '各级党委(党组)' },
-    { at: '加强组织引领,把疫情防控作为', category: 'obligation', heading: true },
-    { at: '各级党委(党组)要把做好疫情防控工作作为巩固拓展', category: 'obligation', bearer: '各级党委(党组)' },
-    { at: '要激励引导广大党员干部在危难时刻', category: 'obligation' },
-    { at: '对表现突出的,要表扬表彰', category: 'obligation' },
-    { at: '对不敢担当、作风飘浮、落实不力的,甚至', category: 'accountability' },
-    {
-      at: '各级基层党组织特别是镇乡(街道)',
-      category: 'obligation',
-      bearer: '各级基层党组织特别是镇乡(街道)、村(社区)党组织',
-    },
-    { at: '基层支部书记要切实负起责任', category: 'obligation', bearer: '基层支部书记' },
-    { at: '同时,要建立建强我市支援武汉', category: 'obligation' },
-    { at: '加强党性锤炼,在疫情防控斗争一线', category: 'obligation', heading: true },
-    {
-      at: '各级党委(党组)班子成员特别是主要领导',
-      category: 'obligation',
-      bearer: '各级党委(党组)班子成员特别是主要领导',
-    },
-    { at: '广大党员干部要以坚定的信念和行动', category: 'obligation', bearer: '广大党员干部' },
-    { at: '要把初心写在行动上', category: 'obligation' },
-    { at: '加强督导引导,为打赢疫情防控阻击战营造良好氛围。', category: 'obligation', heading: true },
-    { at: '各级党委(党组)要对奋战在疫情防控一线', category: 'obligation', bearer: '各级党委(党组)' },
-    { at: '各级纪检监察部门和组织部门要深入基层', category: 'obligation', bearer: '各级纪检监察部门和组织部门' },
-    { at: '对发现的问题要督促当地立即整改落实', category: 'obligation', deadline: null },
-    {
-      at: '各级机关工委、卫生健康、教育、国资等部门党组织要立即行动起来',
-      category: 'obligation',
-      bearer: '各级机关工委、卫生健康、教育、国资等部门党组织',
-      deadline: null,
-    },
-    { at: '各级宣传部门要及时总结', category: 'obligation', bearer: '各级宣传部门', deadline: null },
-    { at: '中共宁波市委\n', category: null },
-    { at: '2020年1月30日', category: null },
-    { at: '编辑: 杨丹纠错', category: null },
-  ],
-};
-
-export const SEED_002: SeedCase = {
-  file: '002_2386fa277481c7d6.txt',
-  addressees: ['各区委', '市委各部委办', '市国家机关各党组(党委)', '各人民团体党组', '各总公司和高等院校党委'],
-  labels: [
-    { at: '中共北京市委关于加强党的领导', category: null },
-    { at: '各区委，市委各部委办', category: null },
-    { at: '新型冠状病毒感染的肺炎疫情发生以来，党中央高度重视', category: null },
-    { at: '北京作为首都，做好疫情防控工作意义重大', category: 'obligation' },
-    { at: '现就有关事项通知如下。', category: null },
-    { at: '坚决扛起打赢疫情防控阻击战的重大政治责任。', category: 'obligation', heading: true },
-    { at: '首都无小事，事事连政治。', category: null },
-    { at: '全市各级党委(党组)要增强', category: 'obligation', bearer: '全市各级党委(党组)' },
-    { at: '要坚持统一领导、统一指挥、统一行动', category: 'obligation', bearer: '全市各级党委(党组)' },
-    { at: '激励引导各级领导干部挺身而出、担当作为。', category: 'obligation', heading: true },
-    { at: '各级领导班子要及时研判形势', category: 'obligation', bearer: '各级领导班子', deadline: null },
-    { at: '要强化大局观念、责任意识', category: 'obligation' },
-    {
-      at: '各级领导干部特别是主要负责同志要以身作则',
-      category: 'obligation',
-      bearer: '各级领导干部特别是主要负责同志',
-    },
-    { at: '要激励引导广大干部特别是领导干部', category: 'obligation' },
-    { at: '要在疫情防控第一线考察、识别、评价、使用干部', category: 'obligation' },
-    { at: '对表现突出的，要表扬表彰、大胆使用。', category: 'obligation' },
-    { at: '对不敢担当、作风漂浮、落实不力的', category: 'accountability' },
-    { at: '各级组织部门要加强对干部的考察考核。', category: 'obligation', bearer: '各级组织部门' },
-    { at: '各级纪检监察机关要做好专项监督。', category: 'obligation', bearer: '各级纪检监察机关' },
-    { at: '充分发挥基层党组织和广大党员的战斗堡垒和先锋模范作用。', category: 'obligation', heading: true },
-    { at: '当前，基层党组织和广大党员最紧迫的任务', category: 'obligation' },
-    { at: '街道、社区党组织要按照坚决防止疫情输入', category: 'obligation', bearer: '街道、社区党组织' },
-    { at: '要推动工作力量下沉', category: 'obligation' },
-    { at: '区领导班子要包街道(乡镇)', category: 'obligation', bearer: '区领导班子' },
-    { at: '街道(乡镇)干部要包社区(村)', category: 'obligation', bearer: '街道(乡镇)干部' },
-    { at: '要认真细致做好疫情高发区来京人员的筛查', category: 'obligation' },
-    { at: '要对辖区内各类单位的疫情防控工作进行督促检查', category: 'obligation' },
-    { at: '抓好区域化党建', category: 'obligation' },
-    { at: '要配合疾控机构做好健康宣教', category: 'obligation' },
-    { at: '要依托“双报到”机制', category: 'obligation' },
-    {
-      at: '机关、企事业单位以及“两新”组织党组织要扎实做好',
-      category: 'obligation',
-      bearer: '机关、企事业单位以及“两新”组织党组织',
-    },
-    { at: '要走好新形势下的群众路线', category: 'obligation' },
-    { at: '凝心聚力支援疫情防控斗争第一线。', category: 'obligation', heading: true },
-    { at: '要动员和选派专家和医护人员中的党员', category: 'obligation' },
-    { at: '各医疗机构党组织要引导全体医护人员', category: 'obligation', bearer: '各医疗机构党组织' },
-    { at: '要充分发挥市属医院支援武汉医疗队临时党支部作用', category: 'obligation' },
-    { at: '要充分发挥医疗人才作用', category: 'obligation' },
-    { at: '要关心关爱奋战在疫情防控斗争第一线的专家和医护人员', category: 'obligation' },
-    { at: '要及时总结宣传各级党组织', category: 'obligation', deadline: null },
-    { at: '中共北京市委2020年1月29日', category: null },
-  ],
-};
-
-export const SEED_003: SeedCase = {
-  file: '003_c9608edf68f48eb1.txt',
-  addressees: [
-    '各乡（镇）党委',
-    '各街道党工委',
-    '产业集聚区党工委',
-    '县委各部委办',
-    '县直各单位党委（党组）、党支部（党总支）',
-    '各人民团体党支部（党组）',
-  ],
-  labels: [
-    { at: '关于发挥党组织战斗堡垒作用', category: null },
-    { at: '各乡（镇）党委，各街道党工委', category: null },
-    { at: '为进一步贯彻落实中共新乡市委组织部', category: null },
-    { at: '切实把保障打赢疫情防控阻击战作为各级党组织重大政治任务。', category: 'obligation', heading: true },
-    { at: '新型冠状病毒感染的肺炎疫情发生以来，以习近平同志为核心的党中央高度重视', category: null },
-    { at: '全县各级党组织要迅速采取有效方式', category: 'obligation', bearer: '全县各级党组织' },
-    { at: '要按照党中央部署和省委、市委要求', category: 'obligation', bearer: '全县各级党组织' },
-    { at: '注重在疫情防控一线考察识别领导班子和领导干部。', category: 'obligation', heading: true },
-    {
-      at: '将深入一线了解掌握领导班子和领导干部实际表现',
-      category: 'obligation',
-      knownMiss: 'a directive with neither subject nor modal, opening with 将 (not a bare-imperative verb)',
-    },
-    { at: '对领导班子、领导干部和优秀年轻干部防控疫情斗争具体事例', category: 'obligation', bearer: '县委组织部门' },
-    { at: '充分发挥各领域基层党组织战斗堡垒作用。', category: 'obligation', heading: true },
-    { at: '各级党组织要严格按照“外防输入、内防扩散”的要求', category: 'obligation', bearer: '各级党组织' },
-    { at: '乡镇（街道）、村党组织要切实担负起', category: 'obligation', bearer: '乡镇（街道）、村党组织' },
-    {
-      at: '机关企事业单位党组织要在做好本单位疫情防控工作基础上',
-      category: 'obligation',
-      bearer: '机关企事业单位党组织',
-    },
-    { at: '各医疗机构党组织要团结带领', category: 'obligation', bearer: '各医疗机构党组织' },
-    { at: '县融媒体中心要加强舆情引导', category: 'obligation', bearer: '县融媒体中心' },
-    { at: '充分发挥广大党员先锋模范作用。', category: 'obligation', heading: true },
-    { at: '广大党员要冲锋在前、战斗在前', category: 'obligation', bearer: '广大党员' },
-    { at: '要广泛设置党员“先锋岗”', category: 'obligation' },
-    { at: '县直机关党员要加强与属地党组织协同配合', category: 'obligation', bearer: '县直机关党员' },
-    { at: '要带头落实疫情防控措施，带头不聚会', category: 'prohibition' },
-    { at: '要注重在疫情防控一线发现、考验入党积极分子', category: 'obligation' },
-    { at: '对不服从组织安排、影响疫情防控措施落实、畏惧退缩的党员', category: 'accountability' },
-    { at: '激励引导广大党员干部敢于担当、主动作为。', category: 'obligation', heading: true },
-    { at: '各级党组织要关心关爱奋战在疫情防控一线的党员、干部', category: 'obligation', bearer: '各级党组织' },
-    {
-      at: '对表现突出、堪当重任的优秀干部',
-      category: 'obligation',
-      knownMiss: 'reward duty written without a modal (符合条件的及时向县委推荐); 及时 is urgency, not a trigger',
-    },
-    {
-      at: '对不胜任现职、难以有效履行职责的干部',
-      category: 'accountability',
-      knownMiss: 'consequence stated as 县委将…进行及时调整, no sanction word in the lexicon',
-    },
-    { at: '对行动迟缓、不敢担当、作风漂浮', category: 'accountability' },
-    { at: '县委组织部将及时下拨专项党费', category: 'obligation' },
-    { at: '力戒形式主义、官僚主义。', category: 'prohibition', heading: true },
-    { at: '各级党组织要坚决落实中央和省委、市委关于力戒形式主义', category: 'prohibition', bearer: '各级党组织' },
-    { at: '要坚持实践实干实效', category: 'obligation' },
-    { at: '各级党组织不提不符合实际的要求', category: 'prohibition', bearer: '各级党组织' },
-    { at: '全县各级党组织要在以习近平同志为核心的党中央坚强领导下', category: 'obligation', bearer: '全县各级党组织' },
-    { at: '对党组织和党员干部在防控疫情斗争中发挥作用的情况', category: 'obligation', deadline: null },
-  ],
-};
-
-export const SEED_CASES: SeedCase[] = [SEED_000, SEED_001, SEED_002, SEED_003];
+/** Every seed with labels, in order. */
+export const SEED_CASES: SeedCase[] = seedCases().flatMap((c) =>
+  c.expected.obligations
+    ? [{ file: c.name, addressees: c.expected.obligations.addressees, labels: c.expected.obligations.labels }]
+    : [],
+);

@@ -1,15 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { existsSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { normaliseText } from '../../lib/text/normalise';
 import { findObligations, HIGHLIGHT_THRESHOLD } from '../../lib/obligations/index';
 import { judge, type Label } from './judge';
 import { SEED_CASES } from './seed-labels';
-
-const seedsDir = resolve(__dirname, '../../../shared/seeds');
+import { seedSource } from '../support/fixtures';
 
 function load(file: string): string {
-  return normaliseText(readFileSync(resolve(seedsDir, file), 'utf8')).text;
+  return normaliseText(seedSource(file)).text;
 }
 
 function describeLabel(l: Label): string {
@@ -17,8 +14,8 @@ function describeLabel(l: Label): string {
 }
 
 describe('seed notices: clause-by-clause labels', () => {
-  it('finds the seeds directory', () => {
-    expect(existsSync(resolve(seedsDir, SEED_CASES[0].file))).toBe(true);
+  it('has the four labelled seed notices', () => {
+    expect(SEED_CASES.map((s) => s.file)).toEqual(['seed-000', 'seed-001', 'seed-002', 'seed-003']);
   });
 
   for (const seed of SEED_CASES) {
@@ -66,7 +63,7 @@ describe('seed notices: clause-by-clause labels', () => {
 });
 
 describe('seed 004 (a news report about a notice)', () => {
-  const text = load('004_b2e78ef3420a5e86.txt');
+  const text = load('004');
   const clauses = findObligations(text);
 
   it('flags everything after 通知要求 / 集团领导强调 as reported speech', () => {
