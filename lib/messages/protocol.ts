@@ -8,92 +8,50 @@
  */
 
 import type { PutAnnotationResult } from '../storage/repository';
-import type { NoticeFilters, NoticeSnapshot, NoticeSummary, Page } from '../storage/records';
+import type { NoticeSummary, Page } from '../storage/records';
 import type { SearchResult } from '../storage/search';
 import type { StorageErrorKind } from '../storage/errors';
-import type { TextForAnalysis } from '../page-text';
-import type { Annotation, ObligationCategory, SavedNotice } from '../types';
+import type { Annotation, SavedNotice } from '../types';
+import type { RequestType } from '../schema/enums';
+import type { RequestFields } from '../schema/requests';
 
-/** What a content script tells the background after analysing its page (badge, popup). */
-export interface AnalysisReport {
-  url: string;
-  noticeId: string;
-  title: string | null;
-  isNotice: boolean;
-  /** Clauses per category; categories without clauses may be left out. */
-  counts: Partial<Record<ObligationCategory, number>>;
-  clauseCount?: number;
-  /** Where the time went on this page, in ms: shown to nobody, read by the benchmarks and kept per tab. */
-  timings?: PageTimings;
-}
-
-/** The content script's cost on one page, in ms (`paintedAt` is since the page's navigation started). */
-export interface PageTimings {
-  extract: number;
-  normalise: number;
-  metadata: number;
-  detect: number;
-  obligations: number;
-  /** Text offsets → DOM ranges for every clause. */
-  ranges: number;
-  paint: number;
-  /** From the start of the analysis to the highlights painted, including the pauses given back to the page. */
-  total: number;
-  paintedAt: number;
-  /** How many times the page was analysed since the content script started. */
-  runs: number;
-  /** The round trip to the background for the string stages, less the background's time on it (the messages). */
-  transfer: number;
-  /** The background's pauses while it analysed (answering other messages, or waiting for its thread). */
-  backgroundPauses: number;
-}
-
-export const PAGE_TIMING_FIELDS = [
-  'extract',
-  'normalise',
-  'metadata',
-  'detect',
-  'obligations',
-  'ranges',
-  'paint',
-  'total',
-  'paintedAt',
-  'runs',
-  'transfer',
-  'backgroundPauses',
-] as const satisfies ReadonlyArray<keyof PageTimings>;
+export { PAGE_TIMING_FIELDS, REQUEST_TYPES, type RequestType } from '../schema/enums';
+/** What a content script tells the background after analysing its page (badge, popup), and its timings. */
+export type { AnalysisReport, PageTimings } from '../schema/requests';
 
 /** Each request type: the fields it carries and the value of a successful response. */
-export interface RequestMap {
+export interface RequestMap extends Record<RequestType, { request: object; value: unknown }> {
   /**
    * The string stages of the analysis, for a content script (off the page's main thread). The value is the
    * analysis in its wire form (wire.ts): one compact string, nothing in it the page can rebuild.
    */
-  'engine/analyse': { request: { input: TextForAnalysis; force?: boolean }; value: string };
-  'analysis/report': { request: AnalysisReport; value: null };
-  'notice/get-by-url': { request: { url: string }; value: SavedNotice | null };
-  'notice/get': { request: { id: string; includeDeleted?: boolean }; value: SavedNotice | null };
+  'engine/analyse': { request: RequestFields<'engine/analyse'>; value: string };
+  'analysis/report': { request: RequestFields<'analysis/report'>; value: null };
+  'notice/get-by-url': { request: RequestFields<'notice/get-by-url'>; value: SavedNotice | null };
+  'notice/get': { request: RequestFields<'notice/get'>; value: SavedNotice | null };
   /** Content scripts: `saved` and `tags` of the snapshot are ignored (the library decides those). */
-  'notice/upsert': { request: { snapshot: NoticeSnapshot }; value: SavedNotice };
-  'notice/set-saved': { request: { id: string; saved: boolean }; value: SavedNotice };
-  'notice/set-tags': { request: { id: string; tags: string[] }; value: SavedNotice };
-  'notice/delete': { request: { ids: string[] }; value: number };
-  'notice/restore': { request: { ids: string[] }; value: number };
+  'notice/upsert': { request: RequestFields<'notice/upsert'>; value: SavedNotice };
+  'notice/set-saved': { request: RequestFields<'notice/set-saved'>; value: SavedNotice };
+  'notice/set-tags': { request: RequestFields<'notice/set-tags'>; value: SavedNotice };
+  'notice/delete': { request: RequestFields<'notice/delete'>; value: number };
+  'notice/restore': { request: RequestFields<'notice/restore'>; value: number };
   /** `url` (the sender's page) is accepted for the content script's convenience and not used. */
-  'annotation/list': { request: { noticeId: string; includeDeleted?: boolean; url?: string }; value: Annotation[] };
+  'annotation/list': { request: RequestFields<'annotation/list'>; value: Annotation[] };
   /** With `notice`, the notice is stored in the same transaction (first annotation on a page). */
-  'annotation/put': { request: { annotation: Annotation; notice?: NoticeSnapshot }; value: PutAnnotationResult };
-  'annotation/delete': { request: { id: string }; value: Annotation | null };
-  'annotation/restore': { request: { id: string }; value: Annotation | null };
-  'annotation/purge-deleted': { request: { olderThan: number }; value: { notices: number; annotations: number } };
+  'annotation/put': { request: RequestFields<'annotation/put'>; value: PutAnnotationResult };
+  'annotation/delete': { request: RequestFields<'annotation/delete'>; value: Annotation | null };
+  'annotation/restore': { request: RequestFields<'annotation/restore'>; value: Annotation | null };
+  'annotation/purge-deleted': {
+    request: RequestFields<'annotation/purge-deleted'>;
+    value: { notices: number; annotations: number };
+  };
   'library/search': {
-    request: { query: string; filters?: NoticeFilters; limit?: number; offset?: number; deep?: boolean };
+    request: RequestFields<'library/search'>;
     value: SearchResult;
   };
-  'library/list': { request: { filters?: NoticeFilters; limit?: number; offset?: number }; value: Page<NoticeSummary> };
+  'library/list': { request: RequestFields<'library/list'>; value: Page<NoticeSummary> };
 }
 
-export type RequestType = keyof RequestMap;
 export type RequestOf<T extends RequestType> = { type: T } & RequestMap[T]['request'];
 export type Request = { [T in RequestType]: RequestOf<T> }[RequestType];
 export type ResponseValue<T extends RequestType> = RequestMap[T]['value'];
@@ -112,25 +70,6 @@ export type ErrorResponse = {
 
 export type Response<V = unknown> = { ok: true; value: V } | ErrorResponse;
 export type ResponseFor<T extends RequestType> = Response<ResponseValue<T>>;
-
-export const REQUEST_TYPES: readonly RequestType[] = [
-  'engine/analyse',
-  'analysis/report',
-  'notice/get-by-url',
-  'notice/get',
-  'notice/upsert',
-  'notice/set-saved',
-  'notice/set-tags',
-  'notice/delete',
-  'notice/restore',
-  'annotation/list',
-  'annotation/put',
-  'annotation/delete',
-  'annotation/restore',
-  'annotation/purge-deleted',
-  'library/search',
-  'library/list',
-];
 
 /**
  * What a content script may ask for: reading and writing the notice of its own page. The library

@@ -61,7 +61,10 @@ export function describeIssue(issue: AnyIssue, base: string, words: IssueWords =
   if (key?.kind === 'unexpected') {
     return words.unexpected(pathText(base, keys.slice(0, -1)), key.key);
   }
-  const path = pathText(base, keys) || base || 'value';
+  const last = issue.path?.[issue.path.length - 1];
+  // A record's key refused: named at the record, the key itself is in the message.
+  const named = last?.origin === 'key' && !key ? keys.slice(0, -1) : keys;
+  const path = pathText(base, named) || base || 'value';
   if (key?.kind === 'missing' || (issue.kind === 'schema' && issue.input === undefined)) return `${path}: missing`;
   return `${path}: ${issue.message}`;
 }

@@ -136,22 +136,23 @@ function withinText<T extends { text: string; outline: { start: number }[]; obli
  * `createdAt`/`updatedAt` are accepted so that a whole saved notice can be sent, and dropped: the
  * background's clock decides.
  */
-export const noticeSnapshotSchema = v.pipe(
-  record({
-    ...noticeEntries,
-    saved: v.optional(bool),
-    tags: v.optional(tags),
-    createdAt: v.optional(time),
-    updatedAt: v.optional(time),
-  }),
-  withinText(),
-  v.transform((s): Omit<typeof s, 'createdAt' | 'updatedAt'> => {
-    const snapshot = { ...s };
-    delete snapshot.createdAt;
-    delete snapshot.updatedAt;
-    return snapshot;
-  }),
-);
+const snapshotRecord = record({
+  ...noticeEntries,
+  saved: v.optional(bool),
+  tags: v.optional(tags),
+  createdAt: v.optional(time),
+  updatedAt: v.optional(time),
+});
+type SnapshotInput = v.InferOutput<typeof snapshotRecord>;
+
+function withoutTimes(s: SnapshotInput): Omit<SnapshotInput, 'createdAt' | 'updatedAt'> {
+  const snapshot = { ...s };
+  delete snapshot.createdAt;
+  delete snapshot.updatedAt;
+  return snapshot;
+}
+
+export const noticeSnapshotSchema = v.pipe(snapshotRecord, withinText(), v.transform(withoutTimes));
 
 /** A notice in the analyst's library, as stored and exported. */
 export const savedNoticeSchema = v.pipe(

@@ -29,17 +29,12 @@ import {
 import { issueAt } from './issues';
 import { noticeSnapshotSchema } from './notice';
 
+const labelRefused = (issue: v.BaseIssue<unknown>) => `label "${String(issue.input).slice(0, 40)}" not allowed`;
+
 /** Label → value as a page prints them (发文字号：…): a bounded plain record. */
 const labelledSchema = v.pipe(
   v.custom<object>(isJsonObject, got('an object')),
-  v.record(
-    v.pipe(
-      v.string(),
-      v.minLength(1, 'label must not be empty'),
-      v.maxLength(LIMITS.fieldLabelLength, `label longer than ${LIMITS.fieldLabelLength} characters`),
-    ),
-    title,
-  ),
+  v.record(v.pipe(v.string(), v.minLength(1, labelRefused), v.maxLength(LIMITS.fieldLabelLength, labelRefused)), title),
   v.check(
     (fields) => Object.keys(fields).length <= LIMITS.metadataListLength,
     `more than ${LIMITS.metadataListLength} labels`,

@@ -226,7 +226,10 @@ describe('validateRequest refuses', () => {
     );
     const clauseOutside = snapshot();
     clauseOutside.obligations = [{ ...clauseOutside.obligations[0], end: clauseOutside.text.length + 5 }];
-    expectInvalid({ type: 'notice/upsert', snapshot: clauseOutside }, /obligations\[0\]: ends after the text/);
+    expectInvalid(
+      { type: 'notice/upsert', snapshot: clauseOutside },
+      /obligations\[0\]\.end: lies beyond the end of the text/,
+    );
   });
 
   it('prototype tricks, functions and anything that is not plain JSON', () => {
