@@ -190,7 +190,7 @@ function rankTerms(stats: Map<string, TermStat>, limit: number): string[] {
   // 100% and arbitrary 4-character strings 30%. Without Intl.Segmenter: 100%, 99%, 1%, 8%. Ties: earlier first.
   const useful = (s: TermStat) => s.count * (2 - s.tier);
   entries.sort((a, b) => useful(b[1]) - useful(a[1]) || a[1].tier - b[1].tier || a[1].first - b[1].first);
-  const out: string[] = new Array(limit);
+  const out = new Array<string>(limit);
   for (let i = 0; i < limit; i++) out[i] = entries[i][0];
   return out;
 }
@@ -284,16 +284,6 @@ function dedupe(xs: string[]): string[] {
 }
 
 /**
- * The terms a query looks up, the same way documents are indexed: bigrams of Han runs and lower-case Latin
- * words, plus each 1-character Han run (a prefix lookup, see `parseQuery`).
- */
-export function queryTerms(query: string): string[] {
-  const out: string[] = [];
-  for (const p of parseQuery(query).phrases) out.push(...p.exact, ...p.prefixes);
-  return dedupe(out);
-}
-
-/**
  * A text to match phrases against, normalised only when a phrase needs it (see `isRawSafe`) and then
  * once.
  */
@@ -315,14 +305,6 @@ export class Haystack {
   has(phrase: QueryPhrase): boolean {
     return this.indexOf(phrase) >= 0;
   }
-}
-
-/** True when every phrase of the query occurs in the (raw) text. */
-export function matchesQuery(text: string, query: ParsedQuery | string): boolean {
-  const q = typeof query === 'string' ? parseQuery(query) : query;
-  if (q.phrases.length === 0) return false;
-  const hay = new Haystack(text);
-  return q.phrases.every((p) => hay.has(p));
 }
 
 /** Where a phrase was found, strongest first: the ranking of a hit. */

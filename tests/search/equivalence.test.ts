@@ -1,14 +1,14 @@
 /**
  * The search reads as little as it can (small probes, texts only for possible hits, notes from their own
  * index); what it answers must not change. Checked against the search as it was before those changes
- * (`reference-search.ts`, which reads annotations for notes) on a generated library, query by query.
+ * (`tests/support/reference-search.ts`, which reads annotations for notes) on a generated library, query by query.
  */
 import { describe, expect, it } from 'vitest';
 import { searchNotices } from '../../lib/storage/search';
 import type { NoticeFilters, NoticeSnapshot } from '../../lib/storage/records';
 import { prng } from '../../bench/prng';
 import { annotation, freshRepo, metadata, snapshot } from '../storage/fixtures';
-import { searchNotices as referenceSearch } from './reference-search';
+import { searchNotices as referenceSearch } from '../support/reference-search';
 
 const WORDS = [
   '疫情防控',

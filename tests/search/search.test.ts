@@ -81,7 +81,7 @@ describe('searchNotices', () => {
     expect(new Set(ids(party))).toEqual(new Set([n.inText, n.inNoteTag]));
     expect(party.hits.find((h) => h.notice.id === n.inText)).toMatchObject({
       fields: ['text'],
-      snippet: expect.stringContaining('党组织'),
+      snippet: expect.stringContaining('党组织') as string,
     });
 
     for (const unrelated of ['安全生产', '量子计算机', 'blockchain', '组织党'])

@@ -5,14 +5,13 @@ import {
   disableSegmenterForTests,
   indexTerms,
   isRawSafe,
-  matchesQuery,
   noticeTerms,
   normaliseForSearch,
   parseQuery,
-  queryTerms,
   snippet,
   titleTier,
 } from '../../lib/search/terms';
+import { matchesQuery, queryTerms } from '../support/search-query';
 
 afterEach(() => disableSegmenterForTests(false));
 

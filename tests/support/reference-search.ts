@@ -217,11 +217,19 @@ class Checker {
     for (let i = 0; i < this.q.phrases.length; i++) {
       const p = this.q.phrases[i];
       let found = false;
-      if (title.has(p)) (fields.add('title'), inTitle++, (found = true));
-      if (meta.has(p)) (fields.add('metadata'), (found = true));
-      if (tags.has(p)) (fields.add('tags'), (found = true));
-      if (this.plans[i].notes.has(row.id)) (fields.add('notes'), (found = true));
-      if (body.has(p)) (fields.add('text'), (found = true));
+      const where: [boolean, MatchField][] = [
+        [title.has(p), 'title'],
+        [meta.has(p), 'metadata'],
+        [tags.has(p), 'tags'],
+        [this.plans[i].notes.has(row.id), 'notes'],
+        [body.has(p), 'text'],
+      ];
+      for (const [has, field] of where) {
+        if (!has) continue;
+        fields.add(field);
+        found = true;
+      }
+      if (where[0][0]) inTitle++;
       if (!found) return null;
     }
     const order: MatchField[] = ['title', 'metadata', 'tags', 'notes', 'text'];
@@ -340,7 +348,7 @@ async function notesMatching(db: NoticeLensDB, p: QueryPhrase): Promise<Set<stri
   const out = new Set<string>();
   const source = await rarestAnnotationTerm(db.annotations, p);
   if (source === null) return out;
-  const rows = await db.annotations.bulkGet(await source);
+  const rows = await db.annotations.bulkGet(source);
   for (const a of rows) {
     if (!a || a.deletedAt !== null) continue;
     if (new Haystack(`${a.note}\n${a.tags.join('\n')}`).has(p)) out.add(a.noticeId);
@@ -349,10 +357,7 @@ async function notesMatching(db: NoticeLensDB, p: QueryPhrase): Promise<Set<stri
 }
 
 /** The annotation ids holding the phrase's rarest term (all of them), or null when one of its terms is in none. */
-async function rarestAnnotationTerm(
-  table: Table<{ id: string }, string>,
-  p: QueryPhrase,
-): Promise<Promise<string[]> | null> {
+async function rarestAnnotationTerm(table: Table<{ id: string }, string>, p: QueryPhrase): Promise<string[] | null> {
   const lookups = [
     ...p.exact.map((t) => () => table.where('terms').equals(t)),
     ...p.prefixes.map((t) => () => table.where('terms').startsWith(t)),
@@ -363,9 +368,7 @@ async function rarestAnnotationTerm(
   for (let i = 1; i < probes.length; i++) if (probes[i].length < probes[best].length) best = i;
   if (probes[best].length === 0) return null;
   const all =
-    probes[best].length < PROBE
-      ? Promise.resolve(probes[best] as string[])
-      : (lookups[best]().primaryKeys() as Promise<string[]>);
+    probes[best].length < PROBE ? Promise.resolve(probes[best]) : (lookups[best]().primaryKeys() as Promise<string[]>);
   return all.then((keys) => [...new Set(keys)]);
 }
 
@@ -418,10 +421,10 @@ function scanAll(db: NoticeLensDB): KeyStream {
 class ArrayStream implements KeyStream {
   private at = 0;
   constructor(private readonly keys: string[]) {}
-  async next(): Promise<string[]> {
+  next(): Promise<string[]> {
     const batch = this.keys.slice(this.at, this.at + FIRST_BATCH * 4);
     this.at += batch.length;
-    return batch;
+    return Promise.resolve(batch);
   }
 }
 
