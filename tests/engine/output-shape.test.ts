@@ -1,11 +1,10 @@
 /** The analyser's output-shape check: well-formed records pass, and each kind of departure is reported. */
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { analyseFileContent } from '../../lib/cli/analyze';
 import { cliRecordProblems, isIsoDate, loneSurrogateAt } from '../../lib/cli/output-shape';
+import { seedSource } from '../support/fixtures';
 
-const TEXT = readFileSync(resolve(__dirname, '../../../shared/seeds/000_539b2a5a56109cc5.txt'), 'utf8');
+const TEXT = seedSource('000');
 
 function record(): any {
   const r = analyseFileContent('notice.txt', TEXT, null) as any;
