@@ -142,7 +142,9 @@ async function dispatch(repo: NoticeRepository, r: Request, context: RequestCont
 
 /** A page keeps the analyst's library choices out of its writes: saving and tagging are the library's. */
 function withoutLibraryFields(s: NoticeSnapshot): NoticeSnapshot {
-  const { saved: _saved, tags: _tags, ...rest } = s;
+  const rest = { ...s };
+  delete rest.saved;
+  delete rest.tags;
   return rest;
 }
 

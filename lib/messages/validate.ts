@@ -52,7 +52,7 @@ export function checkPlainJson(root: unknown, maxSize: number = LIMITS.messageSi
           break;
         }
         if (depth >= MAX_DEPTH) throw new Invalid(`${path}: nested deeper than ${MAX_DEPTH} levels`);
-        const proto = Object.getPrototypeOf(value);
+        const proto: unknown = Object.getPrototypeOf(value);
         const isArray = Array.isArray(value);
         if (isArray ? proto !== Array.prototype : proto !== Object.prototype && proto !== null) {
           throw new Invalid(`${path}: not plain JSON data`);

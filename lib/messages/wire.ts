@@ -7,13 +7,7 @@
  */
 import { decodeOffsetMap, encodeOffsetMap } from '../text/offset-runs';
 import type { NormalisedText } from '../text/normalise';
-import {
-  OBLIGATION_CATEGORIES,
-  type Clause,
-  type Deadline,
-  type NoticeAnalysis,
-  type ObligationCategory,
-} from '../types';
+import { OBLIGATION_CATEGORIES, type Clause, type Deadline, type NoticeAnalysis } from '../types';
 
 export interface BackgroundTimings {
   normalise: number;
@@ -122,7 +116,7 @@ export function decodeAnalysis(
   }
   if (text.length !== length) throw new Error('analysis: the text does not match its map');
   const obligations: Clause[] = wire.clauses.map((r) => {
-    const categories = r[0].split(',').map((i) => OBLIGATION_CATEGORIES[Number(i)]) as ObligationCategory[];
+    const categories = r[0].split(',').map((i) => OBLIGATION_CATEGORIES[Number(i)]);
     const deadline: Deadline | null = r[7] ? { text: r[7][0], type: DEADLINES[r[7][1]], iso: r[7][2] } : null;
     return {
       category: categories[0],
