@@ -86,9 +86,9 @@ describe('pkulaw detail page (constructed from the documented structure)', () =>
       <div class="fields"><ul><li><div class="box"><strong>发布部门：</strong><span title="某某部">某某部</span></div></li></ul></div>
       <div class="zhang" id="div_fulltext_start"></div>
       <p>各有关单位：</p>
-      <p>　　为规范有关工作，现将有关事项通知如下：一、各单位应当按期报送材料。二、逾期不报的，予以通报。</p>
+      <p>\u3000\u3000为规范有关工作，现将有关事项通知如下：一、各单位应当按期报送材料。二、逾期不报的，予以通报。</p>
       <div class="TiaoYin">法宝联想</div>
-      <p>　　特此通知。</p>
+      <p>\u3000\u3000特此通知。</p>
       <p>正文右侧法宝联想</p>
       <div class="fb-info fb-info-code">【法宝引证码】CLI.4.123456</div>
       <p>页脚：北大法宝1985年创立</p>
@@ -119,6 +119,11 @@ describe('pkulaw detail page (constructed from the documented structure)', () =>
     expect(page.pageSignals.listPage).toBe(true);
   });
 });
+
+/** The part of an API record the hostile cases rewrite. */
+interface ApiRecord {
+  data: { law: Record<string, unknown> };
+}
 
 describe('extractPkulawApiRecord', () => {
   const json = JSON.parse(readFixture('pos-18-pkulaw-api-chl-124290-caizhengbu-gonggao-2009-123.json')) as unknown;
@@ -183,9 +188,9 @@ describe('extractPkulawApiRecord', () => {
   });
 
   it('reads a hostile record: a 50,000-code dictionary in time, a list nested 50,000 deep without failing', () => {
-    const record = JSON.parse(JSON.stringify(json));
+    const record = JSON.parse(JSON.stringify(json)) as ApiRecord;
     record.data.law.category = Object.fromEntries(Array.from({ length: 50_000 }, (_, i) => [`C${i}`, `类别${i}`]));
-    record.data.law.issueDepartment = JSON.parse(`${'['.repeat(50_000)}"某部门"${']'.repeat(50_000)}`);
+    record.data.law.issueDepartment = JSON.parse(`${'['.repeat(50_000)}"某部门"${']'.repeat(50_000)}`) as unknown;
     const started = performance.now();
     const r = extractPkulawApiRecord(record, parse);
     // Liveness, not speed: leaf detection was quadratic (30,000 codes took 8 s).
@@ -197,7 +202,7 @@ describe('extractPkulawApiRecord', () => {
     expect(categories).not.toContain('类别1');
     expect(r.page.labelled['发布部门']).toBeUndefined();
     // A hierarchical dictionary still gives its leaves.
-    const nested = JSON.parse(JSON.stringify(json));
+    const nested = JSON.parse(JSON.stringify(json)) as ApiRecord;
     nested.data.law.issueDepartment = { '6': '国务院各机构', '602': '各部', '60210': '财政部', '7': '地方' };
     const leaves = extractPkulawApiRecord(nested, parse);
     if ('error' in leaves) throw new Error(leaves.error);
@@ -212,6 +217,6 @@ describe('extractPkulawApiRecord', () => {
     const throwing = extractPkulawApiRecord(json, () => {
       throw new Error('parser broke');
     });
-    expect(throwing).toEqual({ error: expect.stringContaining('parser broke') });
+    expect(throwing).toEqual({ error: expect.stringContaining('parser broke') as unknown });
   });
 });

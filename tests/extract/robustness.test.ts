@@ -11,7 +11,7 @@ import { bodyText, parse } from './helpers';
 
 /** Distinct paragraphs (the normaliser drops a line repeating the one before it). */
 const para = (i: number) =>
-  `<p>　　${i}．各地区、各部门要认真贯彻落实本通知要求，加强组织领导，明确责任分工，确保各项措施落到实处，按时报送工作进展情况。</p>`;
+  `<p>\u3000\u3000${i}．各地区、各部门要认真贯彻落实本通知要求，加强组织领导，明确责任分工，确保各项措施落到实处，按时报送工作进展情况。</p>`;
 const paras = (count: number) => Array.from({ length: count }, (_, i) => para(i + 1)).join('');
 const SIDEBAR = Array.from({ length: 30 }, (_, i) => `<li><a href="/news/${i}.html">相关新闻标题${i}</a></li>`).join(
   '',
@@ -103,10 +103,10 @@ describe('extraction never throws', () => {
             if (prop === 'querySelector' || prop === 'querySelectorAll' || prop === 'body') {
               throw new Error('hostile page');
             }
-            const v = Reflect.get(target, prop, target);
-            return typeof v === 'function' ? v.bind(target) : v;
+            const v: unknown = Reflect.get(target, prop, target);
+            return typeof v === 'function' ? (v as (...args: unknown[]) => unknown).bind(target) : v;
           },
-        }) as Document,
+        }),
     ],
   ];
   for (const [name, make] of odd) {
