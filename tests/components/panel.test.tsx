@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it, vi } from 'vitest';
-import { render } from 'preact';
+import { render, type ComponentChild } from 'preact';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Panel, groupByBearer } from '../../components/Panel';
@@ -9,10 +9,14 @@ import { MESSAGE_KEYS, type MessageKey, type Translate } from '../../components/
 import { parseTags } from '../../components/labels';
 import type { Annotation, Clause, NoticeMetadata } from '../../lib/types';
 
-const zh = JSON.parse(readFileSync(resolve(__dirname, '../../public/_locales/zh_CN/messages.json'), 'utf8'));
-const en = JSON.parse(readFileSync(resolve(__dirname, '../../public/_locales/en/messages.json'), 'utf8'));
+/** A message catalogue as the browser reads it: key → { message }. */
+type Catalogue = Record<string, { message: string }>;
+const readCatalogue = (locale: string) =>
+  JSON.parse(readFileSync(resolve(__dirname, `../../public/_locales/${locale}/messages.json`), 'utf8')) as Catalogue;
+const zh = readCatalogue('zh_CN');
+const en = readCatalogue('en');
 const t: Translate = (key: MessageKey, ...subs) =>
-  (zh[key].message as string).replace(/\$P(\d)\$/g, (_m: string, n: string) => String(subs[Number(n) - 1] ?? ''));
+  zh[key].message.replace(/\$P(\d)\$/g, (_m: string, n: string) => String(subs[Number(n) - 1] ?? ''));
 
 const metadata: NoticeMetadata = {
   title: '<img src=x onerror=alert(1)>关于做好疫情防控工作的通知',
@@ -66,7 +70,7 @@ const annotation = (id: string, quote: string, note: string): Annotation => ({
   deletedAt: null,
 });
 
-function mount(ui: any) {
+function mount(ui: ComponentChild) {
   const el = document.createElement('div');
   document.body.appendChild(el);
   render(ui, el);

@@ -167,7 +167,8 @@ describe('export', () => {
     await importLibrary(repo, f.notices, f.annotations);
     const target = f.notices[2];
     // Another tab's write lands just after the export has read the notice and before it reads its annotations.
-    let write: Promise<unknown> | null = null;
+    // Set inside the mock below, so typed here as what it may become.
+    let write = null as Promise<unknown> | null;
     const getNotices = repo.getNotices.bind(repo);
     vi.spyOn(repo, 'getNotices').mockImplementation(async (ids, options) => {
       const notices = await getNotices(ids, options);
