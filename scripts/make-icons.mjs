@@ -1,5 +1,6 @@
 // Draws the toolbar icon (a document with a highlighted line) as PNGs, with no dependencies.
 // Run once when the design changes: node scripts/make-icons.mjs
+import { Buffer } from 'node:buffer';
 import { deflateSync } from 'node:zlib';
 import { writeFileSync, mkdirSync } from 'node:fs';
 

@@ -1,6 +1,7 @@
 // Opens Debian's Chromium with the built extension and the bundled demo notice served as a gov.cn page.
 // With a display the window stays open until you close it; without one it runs headless, waits for the
 // highlights and saves a screenshot to .tmp/demo.png.
+/* global chrome, CSS -- the browser's, in the functions evaluated in the service worker and the page */
 import { chromium } from 'playwright-core';
 import { mkdtempSync, readFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
