@@ -1,12 +1,9 @@
 /**
- * Realistic export inputs built from the shared seed notices, with hand-made clauses and annotations that
+ * Realistic export inputs built from the seed notices (tests/fixtures), with hand-made clauses and annotations that
  * exercise the awkward cases: quotes, commas and line breaks in notes, formula-like notes, emoji with
  * surrogate pairs, empty notes, deleted annotations, hostile titles.
  */
 
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import path from 'node:path';
 import type {
   Annotation,
   AnnotationColour,
@@ -20,11 +17,10 @@ import type {
 } from '../../lib/types';
 import { emptyMetadata } from '../../lib/types';
 import type { ExportItem } from '../../lib/export/highlights';
-
-const here = path.dirname(fileURLToPath(import.meta.url));
+import { seedSource } from '../support/fixtures';
 
 export function seedText(name: string): string {
-  return readFileSync(path.resolve(here, '../../../shared/seeds', name), 'utf8');
+  return seedSource(name);
 }
 
 export function spanOf(text: string, phrase: string): { start: number; end: number } {
@@ -204,7 +200,7 @@ export function noticeA(): ExportItem {
         '突出政治功能，发挥基层党组织战斗堡垒作用',
         '践行初心使命，发挥共产党员先锋模范作用',
       ][i],
-      start: text.indexOf(`　　${label}`) + 2,
+      start: text.indexOf(`\u3000\u3000${label}`) + 2,
     })),
     obligations: clauses,
     site: 'pkulaw',

@@ -1,11 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { foldWidth, normaliseText, sourceSpan, wellFormed } from '../../lib/text/normalise';
 import { readMetadata } from '../../lib/metadata';
+import { seedSource } from '../support/fixtures';
 
-const seeds = resolve(__dirname, '../../../shared/seeds');
-const seed = (name: string) => readFileSync(resolve(seeds, name), 'utf8');
+const seed = (name: string) => seedSource(name);
 
 /** Every character of the output must come from the source character the map names (or be a break/space). */
 function expectMapConsistent(source: string, text: string, map: Int32Array) {
