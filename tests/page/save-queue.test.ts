@@ -23,10 +23,10 @@ describe('SaveQueue', () => {
     const statuses: Array<string | null> = [];
     const timers = manualTimers();
     const q = new SaveQueue<string>({
-      send: async (p) => {
-        if (failures-- > 0) return { ok: false, error: 'service worker restarted', retry: true };
+      send: (p) => {
+        if (failures-- > 0) return Promise.resolve({ ok: false, error: 'service worker restarted', retry: true });
         stored.push(p);
-        return { ok: true };
+        return Promise.resolve({ ok: true });
       },
       onStatus: (s) => statuses.push(s.lastError),
       setTimer: timers.setTimer,
@@ -66,7 +66,7 @@ describe('SaveQueue', () => {
     let persisted: QueuedWrite<string>[] = [];
     const timers = manualTimers();
     const q = new SaveQueue<string>({
-      send: async () => ({ ok: false, error: 'offline', retry: true }),
+      send: () => Promise.resolve({ ok: false, error: 'offline', retry: true }),
       persist: (p) => (persisted = p),
       setTimer: timers.setTimer,
     });
@@ -76,7 +76,7 @@ describe('SaveQueue', () => {
 
     const stored: string[] = [];
     const next = new SaveQueue<string>({
-      send: async (p) => (stored.push(p), { ok: true }),
+      send: (p) => (stored.push(p), Promise.resolve({ ok: true })),
       persist: (p) => (persisted = p),
     });
     next.restore(persisted);
@@ -89,8 +89,10 @@ describe('SaveQueue', () => {
     const errors: string[] = [];
     const stored: string[] = [];
     const q = new SaveQueue<string>({
-      send: async (p) =>
-        p === 'bad' ? { ok: false, error: 'note too long', retry: false } : (stored.push(p), { ok: true }),
+      send: (p) =>
+        Promise.resolve(
+          p === 'bad' ? { ok: false, error: 'note too long', retry: false } : (stored.push(p), { ok: true }),
+        ),
       onStatus: (s) => s.gaveUp && s.lastError && errors.push(s.lastError),
     });
     q.enqueue('a1', 'bad');
