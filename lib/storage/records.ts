@@ -4,34 +4,13 @@
  */
 
 import { normaliseKeyPart } from '../identity';
-import type { Clause, NoticeMetadata, ObligationCategory, OutlineItem, Site } from '../types';
+import type { NoticeMetadata, ObligationCategory, Site } from '../types';
+import type { NoticeFilters } from '../schema/requests';
 import type { NoticeLensDB, NoticeRow } from './db';
 
-/** What a page or the reader sends to store a notice: its analysis, the URLs it was seen at, and optionally the analyst's choices. */
-export interface NoticeSnapshot {
-  id: string;
-  urls: string[];
-  metadata: NoticeMetadata;
-  text: string;
-  outline: OutlineItem[];
-  obligations: Clause[];
-  site: Site;
-  /** Omitted: keep what is stored (false for a new notice). */
-  saved?: boolean;
-  /** Omitted: keep what is stored (none for a new notice). */
-  tags?: string[];
-}
-
-export interface NoticeFilters {
-  saved?: boolean;
-  /** An issuer as printed; matched after `normaliseKeyPart`. */
-  issuer?: string;
-  year?: number;
-  docType?: string;
-  tag?: string;
-  /** true: the bin (soft-deleted notices) instead of the library. */
-  deleted?: boolean;
-}
+/** What a page or the reader sends to store a notice, and how the library is filtered: lib/schema defines both. */
+export type { NoticeSnapshot } from '../schema/notice';
+export type { NoticeFilters } from '../schema/requests';
 
 /** A notice in lists: everything but the text, outline and clauses, plus counts. */
 export interface NoticeSummary {

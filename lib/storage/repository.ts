@@ -8,7 +8,16 @@
  * newest `updatedAt` wins. Deletions are soft (undo) until `purgeDeleted`.
  */
 
-import { isNoticeId, normaliseKeyPart, tryCanonicalUrl } from '../identity';
+import * as v from 'valibot';
+import { normaliseKeyPart, tryCanonicalUrl } from '../identity';
+import {
+  annotationSchema,
+  clauseSchema,
+  describeIssue,
+  list,
+  noticeSnapshotSchema,
+  outlineItemSchema,
+} from '../schema';
 import { TERMS_VERSION, annotationTerms, indexTerms, noticeTerms } from '../search/terms';
 import {
   OBLIGATION_CATEGORIES,
@@ -29,7 +38,7 @@ import type {
 } from './db';
 import { buildNoteRows, withAnnotation } from './notes';
 import { StorageError, guard } from './errors';
-import { LIMITS, isAnnotationId, normaliseTags } from './limits';
+import { LIMITS, normaliseTags } from './limits';
 import {
   metadataStrings,
   pageByRecency,
@@ -684,7 +693,7 @@ export class NoticeRepository {
     const saved: 0 | 1 = snapshot.saved !== undefined ? (snapshot.saved ? 1 : 0) : (row?.saved ?? 0);
     // A page that has not filled in its body yet (flk.npc.gov.cn) must not blank a stored text.
     const keepStoredText = snapshot.text === '' && !!textRow?.text;
-    const text = keepStoredText ? textRow!.text : snapshot.text;
+    const text = keepStoredText ? textRow.text : snapshot.text;
     const outline = keepStoredText ? analysis!.outline : snapshot.outline;
     const obligations = keepStoredText ? analysis!.obligations : snapshot.obligations;
 
@@ -815,7 +824,7 @@ class NoticeWrites {
     // Note rows follow their notice's terms to the new key.
     const moves = [...this.moves];
     const rows = await db.noteTerms.bulkGet(moves.map(([, from]) => from));
-    const moved = moves.flatMap(([to], i) => (rows[i] ? [{ ...rows[i]!, key: to }] : []));
+    const moved = moves.flatMap(([to], i) => (rows[i] ? [{ ...rows[i], key: to }] : []));
     if (moved.length === 0) return;
     await db.noteTerms.bulkDelete(moves.filter((_, i) => rows[i]).map(([, from]) => from));
     await db.noteTerms.bulkPut(moved);
@@ -952,7 +961,8 @@ function assembleNotice(
 }
 
 function stripTerms(row: AnnotationRow): Annotation {
-  const { terms: _terms, ...annotation } = row;
+  const annotation: Annotation & { terms?: string[] } = { ...row };
+  delete annotation.terms;
   return annotation;
 }
 
@@ -972,20 +982,30 @@ function copyAnnotation(a: Annotation): Annotation {
   };
 }
 
+/**
+ * Refuse a record that does not fit its schema (lib/schema): the same shapes and limits the message validator
+ * and the importer apply, so nothing stored here could not also be sent or imported. Tags are checked as stored,
+ * after `normaliseTags`.
+ */
+function checkShape(schema: v.GenericSchema, value: unknown, what: string): void {
+  const parsed = v.safeParse(schema, value, { abortEarly: true });
+  if (!parsed.success) throw new StorageError('invalid', describeIssue(parsed.issues[0], what).slice(0, 300));
+}
+
+const OUTLINE = list(outlineItemSchema, LIMITS.outlineItems);
+const CLAUSES = list(clauseSchema, LIMITS.clauses);
+
 function checkSnapshot(s: NoticeSnapshot): void {
-  if (!isNoticeId(s.id)) throw new StorageError('invalid', `Not a notice id: ${String(s.id).slice(0, 80)}`);
-  if (s.text.length > LIMITS.noticeTextLength) throw new StorageError('invalid', 'Notice text too long');
-  if (s.tags) checkTags(s.tags);
+  const snapshot = s.tags ? { ...s, tags: checkTags(s.tags) } : s;
+  if (s.text !== '') return checkShape(noticeSnapshotSchema, snapshot, 'notice');
+  // No body yet (see `mergeNotice`): a stored text, outline and clauses are kept, so offsets are not held to ''.
+  checkShape(noticeSnapshotSchema, { ...snapshot, outline: [], obligations: [] }, 'notice');
+  checkShape(OUTLINE, s.outline, 'notice.outline');
+  checkShape(CLAUSES, s.obligations, 'notice.obligations');
 }
 
 function checkAnnotation(a: Annotation): void {
-  if (!isAnnotationId(a.id)) throw new StorageError('invalid', `Not an annotation id: ${String(a.id).slice(0, 80)}`);
-  if (!isNoticeId(a.noticeId)) throw new StorageError('invalid', `Not a notice id: ${String(a.noticeId).slice(0, 80)}`);
-  if (!Number.isFinite(a.updatedAt) || !Number.isFinite(a.createdAt))
-    throw new StorageError('invalid', 'Annotation times must be numbers');
-  if (a.note.length > LIMITS.noteLength || a.quote.length > LIMITS.quoteLength)
-    throw new StorageError('invalid', 'Annotation too long');
-  checkTags(a.tags);
+  checkShape(annotationSchema, { ...a, tags: checkTags(a.tags) }, 'annotation');
 }
 
 function checkTags(tags: string[]): string[] {
