@@ -77,6 +77,20 @@ function upperBound(values: Int32Array, x: number): number {
   return lo;
 }
 
+/** An outline entry that points inside a text of `n` units (stored outlines are checked, not trusted). */
+function isOutlineItem(o: unknown, n: number): o is OutlineItem {
+  if (typeof o !== 'object' || o === null) return false;
+  const { start, label, level } = o as Record<string, unknown>;
+  return (
+    typeof start === 'number' &&
+    Number.isSafeInteger(start) &&
+    start >= 0 &&
+    start < n &&
+    typeof label === 'string' &&
+    typeof level === 'number'
+  );
+}
+
 /** Build the structure of a normalised text. Outline items out of range or malformed are ignored. */
 export function buildStructure(text: string, outline: readonly OutlineItem[]): DocumentStructure {
   const n = text.length;
@@ -96,17 +110,8 @@ export function buildStructure(text: string, outline: readonly OutlineItem[]): D
     i = j - 1;
   }
 
-  const items = (Array.isArray(outline) ? outline : [])
-    .filter(
-      (o): o is OutlineItem =>
-        typeof o === 'object' &&
-        o !== null &&
-        Number.isSafeInteger(o.start) &&
-        o.start >= 0 &&
-        o.start < n &&
-        typeof o.label === 'string' &&
-        typeof o.level === 'number',
-    )
+  const items = (Array.isArray(outline) ? (outline as readonly unknown[]) : [])
+    .filter((o): o is OutlineItem => isOutlineItem(o, n))
     .slice()
     .sort((a, b) => a.start - b.start);
   const sections: Section[] = [];

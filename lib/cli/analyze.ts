@@ -16,7 +16,7 @@ const USAGE =
   'usage: npm run analyze -- [--url URL] FILE...\n  FILE: .html/.htm page, .txt text, pkulaw API .json record';
 
 export function parseHtmlDocument(html: string): Document {
-  return parseHTML(html).document as unknown as Document;
+  return parseHTML(html).document;
 }
 
 /** The analyser's output shape, field names exactly as documented in the README. */

@@ -124,7 +124,7 @@ function orderedSubset(sorted: Passage[]): boolean[] {
       }
     }
   }
-  const chosen: boolean[] = new Array(n).fill(false);
+  const chosen = new Array<boolean>(n).fill(false);
   let end = -1;
   for (let k = 0; k < n; k++) if (end < 0 || best[k] > best[end]) end = k;
   for (let k = end; k >= 0; k = parent[k]) chosen[k] = true;

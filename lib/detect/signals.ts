@@ -98,7 +98,7 @@ export const BYLINE_PATTERNS: ReadonlyArray<{ re: RegExp; where: 'head' | 'anywh
   },
   { re: /[（(]记者[\s：:]?[\u4e00-\u9fff]{2,4}/, where: 'anywhere', note: '（记者 张三）' },
   {
-    re: /(?:^|[\s　。，])(?:本报|新华社|本台|本网|央视|通讯员)?记者[\s　：:]*[\u4e00-\u9fff]{2,4}(?=[\s　)）]|报道|摄|$)/m,
+    re: /(?:^|[\s\u3000。，])(?:本报|新华社|本台|本网|央视|通讯员)?记者[\s\u3000：:]*[\u4e00-\u9fff]{2,4}(?=[\s\u3000)）]|报道|摄|$)/m,
     where: 'head',
     note: '本报记者 张三',
   },

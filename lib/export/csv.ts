@@ -43,6 +43,7 @@ export interface CsvOptions {
 
 const EXCEL_CELL_LIMIT = 32767;
 const CUT_MARKER = '…（已截断）';
+// eslint-disable-next-line no-control-regex -- matching control characters is the point: they are removed from cells
 const CONTROL_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
 const FORMULA_START = /^[=+\-@\t\r]/;
 

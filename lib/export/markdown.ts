@@ -37,6 +37,7 @@ export interface MarkdownOptions {
   groupBy: 'category' | 'colour';
 }
 
+// eslint-disable-next-line no-control-regex -- matching control characters is the point: they are removed from text
 const CONTROL_CHARS = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g;
 const ALWAYS_ESCAPED = /[\\`*_{}[\]<>#|~&$=%^]/g;
 
@@ -57,6 +58,7 @@ export function escapeInline(text: string): string {
 
 /** An http(s) URL that can be written as a CommonMark autolink without any escaping; otherwise null. */
 function autolinkable(url: string): string | null {
+  // eslint-disable-next-line no-control-regex -- a URL with control characters is not written as an autolink
   return /^https?:\/\/[^\s<>\u0000-\u001F\u007F-\u009F]+$/i.test(url) ? url : null;
 }
 

@@ -2,14 +2,14 @@
  * Labelled metadata blocks: `label：value` pairs read as text, never by position.
  *
  * gov.cn rearranged its table cells with every redesign (`tr[2]/td[4]` XPaths broke each time), and
- * labels arrive as `标　　题：`, `标<span>&nbsp;&nbsp;</span>题：`, `索 引 号：`. So a label is the cell's
+ * labels arrive as `标\u3000\u3000题：`, `标<span>&nbsp;&nbsp;</span>题：`, `索 引 号：`. So a label is the cell's
  * text with all whitespace and a trailing colon removed, and the value is whatever cell follows it.
  */
 
 import type { LabelledFields } from '../types';
 import { ELEMENT_NODE, TEXT_NODE, attr, shortText, squash, tagOf } from './dom';
 
-/** `标　　题：` → `标题`. Also drops the 【】 of legacy pkulaw fields. */
+/** `标\u3000\u3000题：` → `标题`. Also drops the 【】 of legacy pkulaw fields. */
 export function cleanLabel(raw: string): string {
   return raw
     .replace(/[\s\u3000\u00a0\u200b\ufeff]+/g, '')

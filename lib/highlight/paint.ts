@@ -57,7 +57,11 @@ export function highlightCss(): string {
 const PRIORITY = { category: 1, soft: 2, user: 3, flash: 4 };
 
 export function highlightApiAvailable(win: Window & typeof globalThis): boolean {
-  return typeof win.CSS !== 'undefined' && 'highlights' in win.CSS && typeof (win as any).Highlight === 'function';
+  return (
+    typeof win.CSS !== 'undefined' &&
+    'highlights' in win.CSS &&
+    typeof (win as { Highlight?: unknown }).Highlight === 'function'
+  );
 }
 
 type HighlightCtor = new (...ranges: AbstractRange[]) => Highlight;

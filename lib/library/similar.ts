@@ -54,7 +54,7 @@ export async function rankSimilar(
     .map((n, i) => ({
       id: n.id,
       title: n.metadata.title ?? n.urls[0] ?? n.id,
-      similarity: texts[i] ? resemblance(mine, fingerprint(texts[i]!.text)) : 0,
+      similarity: texts[i] ? resemblance(mine, fingerprint(texts[i].text)) : 0,
     }))
     .filter((s) => s.similarity > 0.02);
   scored.sort((a, b) => b.similarity - a.similarity);

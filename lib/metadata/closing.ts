@@ -1,7 +1,7 @@
 /**
  * The closing block: 署名 (issuing agencies) and 成文日期, right-aligned at the end of the notice
  * (GB/T 9704 §7.3.5). On the web it arrives as `银保监会党委办公室` / `2020年1月29日` lines, eight agency
- * lines before one date (联合发文), a 令's `局长　支树平` / `2014年4月21日`, or glued after the last
+ * lines before one date (联合发文), a 令's `局长\u3000支树平` / `2014年4月21日`, or glued after the last
  * sentence: `…强大正能量。中共北京市委2020年1月29日`.
  */
 import { cnDateAtEnd, parseChineseDate } from './dates';
@@ -20,7 +20,7 @@ const TAIL_LINES = 8;
 const MAX_SIGNATURE_LINES = 12;
 const MAX_DATE_LINE = 40;
 
-/** A 令's signature: `局长支树平`, `总理　李强` (office + 2-5 character name). */
+/** A 令's signature: `局长支树平`, `总理\u3000李强` (office + 2-5 character name). */
 const SIGNER =
   /^(?:局长|部长|署长|主任|主席|总理|行长|省长|市长|县长|区长|书记|院长|检察长|会长|总经理|董事长|委员长|代局长|代部长)[\u4e00-\u9fff·]{2,5}$/;
 

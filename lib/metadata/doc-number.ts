@@ -7,13 +7,13 @@
  * - year first: `[1990]法经函字第11号`;
  * - 令/公告/通告 numbers: `国令第706号`, `主席令第63号`, `…总局令（第156号）`, `商务部令2007年第15号`,
  *   `财政部公告2009年第123号`, `财政部公告（2009年第123号）`, `…通告（第1号）`, and the print layout
- *   `…总局令` on one line with `第　156　号` on the next.
+ *   `…总局令` on one line with `第\u3000156\u3000号` on the next.
  * Rejected: court 案号 `(2020)京01民终123号` (year first, 代字 with court digits or a 民/刑/行/执/赔 case code),
  * 公报 issue numbers `2014年第20号` (no 令/公告/通告 before them), a bare `（2020年）`.
  *
  * The returned `text` has a single documented form: the number as printed with all whitespace and line
  * breaks removed, and for 令/公告/通告 numbers the brackets around the `第N号` part dropped, so
- * `…总局令（第156号）`, `…总局令\n第　156　号` and `…总局令第156号` all read `…总局令第156号` (the GB/T 9704
+ * `…总局令（第156号）`, `…总局令\n第\u3000156\u3000号` and `…总局令第156号` all read `…总局令第156号` (the GB/T 9704
  * §10 令 form, as `NoticeMetadata.docNumber` documents). `start`/`end` span the printed number in `s`
  * (for a `（国发〔2019〕5号）` line, without the outer parentheses).
  */

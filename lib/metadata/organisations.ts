@@ -1,7 +1,7 @@
 /**
  * Does a short string name an organisation? Used for 署名 lines, 主送 groups and the 机关 before 关于.
  * Chinese agency names end in a small set of characters (…部, …委, …局, …院, …办公室, …党委, …政府, …公司);
- * a person (`局长　支树平`), a closing formula (`特此通知`) or a note (`（此件公开发布）`) does not.
+ * a person (`局长\u3000支树平`), a closing formula (`特此通知`) or a note (`（此件公开发布）`) does not.
  */
 
 /** Endings of agency and unit names, with the trailing （党组）-style note removed first. */

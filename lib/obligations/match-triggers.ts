@@ -41,7 +41,7 @@ function index(): Map<number, CompiledEntry[]> {
     const byOffset = new Map<number, Map<number, string[]>>();
     for (const [mask, k] of maskAt) {
       let byHead = byOffset.get(k);
-      if (!byHead) byOffset.set(k, (byHead = new Map()));
+      if (!byHead) byOffset.set(k, (byHead = new Map<number, string[]>()));
       const key = headKey(mask, 0);
       const list = byHead.get(key);
       if (list) list.push(mask);

@@ -264,7 +264,7 @@ export function splitClauses(f: string, layout: Layout, hits: readonly TriggerHi
       if ((c === ',' || (c === ':' && !clockColon(f, q))) && !inQuote(q)) {
         segs.push({ start: a, end: q, sep: c, hits: NO_HITS });
         a = q + 1;
-        // `，　对…` / `, 决不能…`: a segment starts at its first word, not at the space after the comma.
+        // `，\u3000对…` / `, 决不能…`: a segment starts at its first word, not at the space after the comma.
         while (a < e && (f[a] === ' ' || f[a] === '\u3000')) a++;
         q = a - 1;
       }

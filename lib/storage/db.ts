@@ -25,7 +25,7 @@
  * an upgrade that derives what is new from what is there, and a fixture test (tests/storage/migration).
  */
 
-import Dexie, { type Table } from 'dexie';
+import Dexie, { type DexieOptions, type Table } from 'dexie';
 import { TERMS_VERSION } from '../search/terms';
 import { buildNoteRows } from './notes';
 import type { Annotation, Clause, NoticeMetadata, ObligationCategory, OutlineItem, Site } from '../types';
@@ -138,8 +138,8 @@ export interface MetaRow {
 
 /** What the tests pass instead of the browser's IndexedDB (fake-indexeddb). */
 export interface IndexedDBDeps {
-  indexedDB: { open: Function };
-  IDBKeyRange: { bound: Function; lowerBound: Function; upperBound: Function };
+  indexedDB: NonNullable<DexieOptions['indexedDB']>;
+  IDBKeyRange: NonNullable<DexieOptions['IDBKeyRange']>;
 }
 
 export class NoticeLensDB extends Dexie {

@@ -7,12 +7,15 @@
  */
 import type { NoticeRow } from './db';
 
-/** IndexedDB's getAllRecords (Chromium 141+): keys and values in one request, in either direction. */
+/**
+ * IndexedDB's getAllRecords (Chromium 141+): keys and values in one request, in either direction. Used on
+ * the notices store, whose primary keys are the notices' string ids.
+ */
 interface IndexWithRecords {
   getAllRecords?: (options: {
     count?: number;
     direction?: IDBCursorDirection;
-  }) => IDBRequest<Array<{ key: IDBValidKey; primaryKey: IDBValidKey; value: unknown }>>;
+  }) => IDBRequest<Array<{ key: IDBValidKey; primaryKey: string; value: unknown }>>;
 }
 
 /** Notices in the popup's list. */
@@ -81,7 +84,7 @@ export function readFirstPage(
             const last = records[records.length - 1];
             walk(
               last.key,
-              records.filter((r) => r.key === last.key).map((r) => String(r.primaryKey)),
+              records.filter((r) => r.key === last.key).map((r) => r.primaryKey),
             );
           };
         }

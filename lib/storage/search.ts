@@ -264,11 +264,19 @@ class Checker {
     let inTitle = 0;
     for (const p of this.q.phrases) {
       let found = false;
-      if (title.has(p)) (fields.add('title'), inTitle++, (found = true));
-      if (meta.has(p)) (fields.add('metadata'), (found = true));
-      if (tags.has(p)) (fields.add('tags'), (found = true));
-      if (noteTexts.some((n) => n.has(p))) (fields.add('notes'), (found = true));
-      if (body.has(p)) (fields.add('text'), (found = true));
+      const where: [boolean, MatchField][] = [
+        [title.has(p), 'title'],
+        [meta.has(p), 'metadata'],
+        [tags.has(p), 'tags'],
+        [noteTexts.some((n) => n.has(p)), 'notes'],
+        [body.has(p), 'text'],
+      ];
+      for (const [has, field] of where) {
+        if (!has) continue;
+        fields.add(field);
+        found = true;
+      }
+      if (where[0][0]) inTitle++;
       if (!found) return null;
     }
     const order: MatchField[] = ['title', 'metadata', 'tags', 'notes', 'text'];
@@ -535,10 +543,10 @@ function scanTable(table: Table<{ key: string }, string>): KeyStream {
 class ArrayStream implements KeyStream {
   private at = 0;
   constructor(private readonly keys: string[]) {}
-  async next(): Promise<string[]> {
+  next(): Promise<string[]> {
     const batch = this.keys.slice(this.at, this.at + FIRST_BATCH * 4);
     this.at += batch.length;
-    return batch;
+    return Promise.resolve(batch);
   }
 }
 

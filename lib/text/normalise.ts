@@ -3,7 +3,7 @@
  *
  * Notices arrive with defects that break matching and display: U+3000 and no-break-space indents,
  * stray ASCII spaces inside Chinese words left by line wrapping (`疫 情防控`), whole notices glued on one
- * line with `　　` paragraph indents, titles printed twice, CRLF, zero-width characters. Every later
+ * line with `\u3000\u3000` paragraph indents, titles printed twice, CRLF, zero-width characters. Every later
  * stage (detection, metadata, clauses, anchoring) works on the normalised text; `map` turns its
  * offsets back into source offsets so highlights land on the page's own characters.
  *
@@ -228,18 +228,18 @@ export function normaliseText(source: string): NormalisedText {
     if (atLineStart || spaces === 0) continue;
     const prev = out[len - 1];
     const next = source.charCodeAt(i);
-    // `通知如下。　　一、…`: an indent inside a line is a lost paragraph break.
+    // `通知如下。\u3000\u3000一、…`: an indent inside a line is a lost paragraph break.
     if (ideoSpaces >= 2 && endsParagraph(prev)) {
       out[len] = 0x0a;
       map[len++] = runStart;
       lineStarts.push(len);
       continue;
     }
-    // `疫 情防控`, `第　156　号`, `局　长　支树平`: spaces inside Chinese carry no meaning.
+    // `疫 情防控`, `第\u3000156\u3000号`, `局\u3000长\u3000支树平`: spaces inside Chinese carry no meaning.
     const prevCjk = isCjk(prev);
     const nextCjk = isCjk(next);
     if (endsArticleLabel(out, len)) {
-      // `第一条　为了…`: the space after an article or chapter number is the conventional separator.
+      // `第一条\u3000为了…`: the space after an article or chapter number is the conventional separator.
       out[len] = 0x20;
       map[len++] = runStart;
       continue;
@@ -266,7 +266,7 @@ function dropRepeats(
   sourceLength: number,
 ): NormalisedText {
   const lineCount = lineStarts.length - 1;
-  const lines: string[] = new Array(lineCount);
+  const lines = new Array<string>(lineCount);
   for (let l = 0; l < lineCount; l++) {
     const s = lineStarts[l];
     const e = Math.min(lineStarts[l + 1] - 1, len); // exclude the '\n'
