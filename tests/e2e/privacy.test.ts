@@ -43,8 +43,8 @@ interface PageRuntime {
   lastError?: { message?: string };
 }
 
-/** The page's window: the spy's record (where the spy runs), the extension API Chromium may give the page, any expando. */
-type PageWindow = Window & { __spy?: Spy; chrome?: { runtime?: PageRuntime }; [key: symbol]: unknown };
+/** The page's window: the spy's record (where the spy runs), and the extension API Chromium may give the page. */
+type PageWindow = Window & { __spy?: Spy; chrome?: { runtime?: PageRuntime } };
 
 /** Installed before the page's body is parsed: what a hostile site would run. */
 const SPY = `<script>
@@ -212,7 +212,7 @@ describe('privacy from the page', () => {
           cookie: document.cookie,
           expando:
             (document as Document & { __noticeLensSheet?: unknown }).__noticeLensSheet === undefined &&
-            (window as PageWindow)[Symbol.for('notice-lens')] === undefined,
+            (window as unknown as Record<symbol, unknown>)[Symbol.for('notice-lens')] === undefined,
           runtime: runtime ? Object.keys(runtime) : null,
         };
       },

@@ -315,7 +315,7 @@ describe('migration', () => {
     });
     expect(await repo.needsReindex()).toBe(false);
     expect((await repo.search('改稿')).hits.map((h) => h.notice.id)).toEqual([edited.noticeId]);
-    const sortedKeys = (rows: Row[]) => rows.map((r) => r.key).sort();
+    const sortedKeys = (rows: Array<{ key?: unknown }>) => rows.map((r) => r.key).sort();
     expect(sortedKeys(await db.noticeTerms.toArray())).toEqual(sortedKeys(fixture.tables.noticeTerms));
     expect((await db.notices.toArray()).map((n) => omitField(n, 'annotationCount'))).toStrictEqual(
       [...fixture.tables.notices].sort((a, b) => (a.id < b.id ? -1 : 1)),
