@@ -4,3 +4,4 @@ export * from './issues';
 export * from './notice';
 export * from './annotation';
 export * from './requests';
+export * from './cli-record';

@@ -24,17 +24,17 @@ describe('cliRecordProblems', () => {
   it.each<[string, (r: any) => void, RegExp]>([
     ['a missing field', (r) => delete r.metadata.level, /^metadata\.level: missing$/],
     ['an extra field', (r) => (r.extra = 1), /^extra: not a field of the output$/],
-    ['a site outside the set', (r) => (r.site = 'weibo'), /^site: not a site/],
-    ['confidence out of range', (r) => (r.confidence = 1.5), /^confidence: expected a number in \[0, 1\]/],
+    ['a site outside the set', (r) => (r.site = 'weibo'), /^site: must be one of pkulaw, govcn/],
+    ['confidence out of range', (r) => (r.confidence = 1.5), /^confidence: must be between 0 and 1/],
     [
       'an impossible date',
       (r) => (r.metadata.signedDate = '2026-02-30'),
-      /^metadata\.signedDate: not an ISO calendar date/,
+      /^metadata\.signedDate: not a date YYYY-MM-DD/,
     ],
     [
       'a date with a time',
       (r) => (r.metadata.publishedDate = '2026-03-01T00:00'),
-      /^metadata\.publishedDate: not an ISO calendar date/,
+      /^metadata\.publishedDate: not a date YYYY-MM-DD/,
     ],
     ['a number for a string', (r) => (r.metadata.issuers = [5]), /^metadata\.issuers\[0\]: expected a string/],
     ['a lone surrogate', (r) => (r.metadata.title = 'a\ud800b'), /^metadata\.title: lone surrogate U\+D800 at 1$/],
@@ -51,7 +51,7 @@ describe('cliRecordProblems', () => {
     [
       'a category outside the set',
       (r) => (r.obligations[0].category = 'duty'),
-      /^obligations\[0\]\.category: not a category/,
+      /^obligations\[0\]\.category: must be one of obligation, prohibition/,
     ],
     [
       'category not first of categories',
@@ -76,7 +76,7 @@ describe('cliRecordProblems', () => {
     [
       'a fractional offset',
       (r) => (r.obligations[0].start += 0.5),
-      /^obligations\[0\]: start\/end must be whole numbers/,
+      /^obligations\[0\]\.start: expected a whole number/,
     ],
     ['clauses out of order', (r) => r.obligations.reverse(), /comes before the previous clause's start/],
     [
