@@ -20,12 +20,12 @@ export interface PanelProps {
   onAnnotationClick(id: string): void;
   onEditAnnotation(id: string): void;
   onDeleteAnnotation(id: string): void;
-  onUndoDelete(): void;
+  onUndoDelete: () => void;
   canUndo: boolean;
   /** Whether the notice is in the analyst's library. */
   saved: boolean;
-  onToggleSaved(): void;
-  onClose(): void;
+  onToggleSaved: () => void;
+  onClose: () => void;
 }
 
 const META_ROWS: Array<[MessageKey, (m: NoticeMetadata) => string | null]> = [
@@ -239,7 +239,7 @@ function AnnotationItem(props: {
   );
 }
 
-export function Launcher(props: { t: Translate; count: number; onOpen(): void }) {
+export function Launcher(props: { t: Translate; count: number; onOpen: () => void }) {
   return (
     <button type="button" class="launcher" data-action="open" onClick={props.onOpen} title={props.t('panelTitle')}>
       {props.t('panelTitle')}

@@ -20,7 +20,7 @@ export interface SelectionToolbarProps {
   /** Open with the note field shown (for 'add note' and editing). */
   expanded?: boolean;
   onSave(draft: AnnotationDraft): void;
-  onCancel(): void;
+  onCancel: () => void;
 }
 
 /** The small toolbar under a selection: pick a colour to highlight at once, or open the note and tag fields. */

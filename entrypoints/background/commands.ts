@@ -22,7 +22,7 @@ async function tellTab(tabId: number, type: string): Promise<void> {
 
 export function installMenusAndCommands(): void {
   browser.runtime.onInstalled.addListener(() => {
-    browser.contextMenus.removeAll().then(() => {
+    void browser.contextMenus.removeAll().then(() => {
       browser.contextMenus.create({ id: 'analyse', title: browser.i18n.getMessage('menuAnalyse'), contexts: ['page'] });
       browser.contextMenus.create({
         id: 'highlight',

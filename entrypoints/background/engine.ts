@@ -44,7 +44,9 @@ export function warmUpEngine(): void {
     listPage: false,
     pending: false,
   };
-  setTimeout(async () => {
-    for (let i = 0; i < 3; i++) await analyseForPage(input, true);
+  setTimeout(() => {
+    void (async () => {
+      for (let i = 0; i < 3; i++) await analyseForPage(input, true);
+    })();
   }, 0);
 }

@@ -9,7 +9,7 @@ import type { Response } from '../../lib/messages';
 export async function replayPendingWrites(
   apply: (request: unknown, pageUrl: string) => Promise<Response | null>,
 ): Promise<void> {
-  const all = await browser.storage.local.get(null).catch(() => ({}) as Record<string, unknown>);
+  const all = await browser.storage.local.get(null).catch(() => ({}));
   for (const [key, value] of Object.entries(all)) {
     if (!key.startsWith('pending:')) continue;
     const entry = value as { url?: unknown; writes?: unknown };

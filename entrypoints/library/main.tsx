@@ -287,15 +287,21 @@ function ListView(p: {
         >
           {t('compare')}
         </button>
-        <button type="button" class="btn" data-action="delete" disabled={ids.length === 0} onClick={remove}>
+        <button
+          type="button"
+          class="btn"
+          data-action="delete"
+          disabled={ids.length === 0}
+          onClick={() => void remove()}
+        >
           {t('deleteSelected')}
         </button>
         {undo && (
-          <button type="button" class="btn" data-action="undo" onClick={restore}>
+          <button type="button" class="btn" data-action="undo" onClick={() => void restore()}>
             {t('undo')}
           </button>
         )}
-        <ExportButtons t={t} onExport={exportSelected} />
+        <ExportButtons t={t} onExport={(format) => void exportSelected(format)} />
       </div>
       {items.length === 0 ? (
         <div class="empty" data-query={shownQuery ?? undefined}>

@@ -162,10 +162,10 @@ function Popup({ t }: { t: Translate }) {
 
   const analyse = async () => {
     if (!current) return;
-    const r = (await browser.runtime.sendMessage({ type: 'popup/analyse-tab', tabId: current.tabId })) as {
-      ok: boolean;
-      error?: string;
-    };
+    const r = await browser.runtime.sendMessage<
+      { type: 'popup/analyse-tab'; tabId: number },
+      { ok: boolean; error?: string } | undefined
+    >({ type: 'popup/analyse-tab', tabId: current.tabId });
     if (!r?.ok) setStatus({ kind: 'error', text: t('error', r?.error ?? '') });
     setTimeout(() => void readCurrent().then(setCurrent), 800);
   };
@@ -175,9 +175,10 @@ function Popup({ t }: { t: Translate }) {
     try {
       await ensureRoomToWrite();
       if (!current.stored) {
-        const snapshot = (await browser.tabs.sendMessage(current.tabId, {
-          type: 'page/snapshot',
-        })) as NoticeSnapshot | null;
+        const snapshot = await browser.tabs.sendMessage<{ type: 'page/snapshot' }, NoticeSnapshot | null>(
+          current.tabId,
+          { type: 'page/snapshot' },
+        );
         if (!snapshot) throw new Error(t('noNoticeHere'));
         await repo.upsertNotice({ ...snapshot, saved: true });
       } else {
@@ -233,7 +234,7 @@ function Popup({ t }: { t: Translate }) {
                 type="button"
                 class={`btn${current!.saved ? '' : ' primary'}`}
                 data-action="save"
-                onClick={toggleSaved}
+                onClick={() => void toggleSaved()}
               >
                 {current!.saved ? `★ ${t('inLibrary')}` : t('saveNotice')}
               </button>
@@ -253,11 +254,17 @@ function Popup({ t }: { t: Translate }) {
           <>
             <div class="muted">{report ? t('notNotice') : t('noNoticeHere')}</div>
             <div style={{ marginTop: '6px', display: 'flex', gap: '6px', flexWrap: 'wrap' }}>
-              <button type="button" class="btn primary" data-action="analyse" onClick={analyse}>
+              <button type="button" class="btn primary" data-action="analyse" onClick={() => void analyse()}>
                 {report ? t('analyseAnyway') : t('cmdAnalyse')}
               </button>
               {!knownSite && current && !current.granted && /^https?:/.test(current.url) && (
-                <button type="button" class="btn" data-action="grant" onClick={grant} title={t('permissionNeeded')}>
+                <button
+                  type="button"
+                  class="btn"
+                  data-action="grant"
+                  onClick={() => void grant()}
+                  title={t('permissionNeeded')}
+                >
                   {t('grantSite')}
                 </button>
               )}

@@ -1,5 +1,5 @@
 import type { MessageKey, Translate } from '../../components/messages';
-import { catalogueTranslate, UI_LANGUAGE_KEY, type Catalogue, type UiLanguage } from '../../components/translate';
+import { catalogueTranslate, UI_LANGUAGE_KEY, type UiLanguage } from '../../components/translate';
 import zh from '../../public/_locales/zh_CN/messages.json';
 import en from '../../public/_locales/en/messages.json';
 
@@ -16,7 +16,7 @@ export async function loadTranslate(): Promise<Translate> {
   } catch {
     // storage unavailable: follow the browser
   }
-  if (choice === 'zh_CN') return catalogueTranslate(zh as Catalogue);
-  if (choice === 'en') return catalogueTranslate(en as Catalogue);
+  if (choice === 'zh_CN') return catalogueTranslate(zh);
+  if (choice === 'en') return catalogueTranslate(en);
   return (key: MessageKey, ...subs) => browser.i18n.getMessage(key, subs.map(String)) || key;
 }
