@@ -43,7 +43,8 @@ export async function seedLibrary(
 ): Promise<SeedOutcome> {
   const started = performance.now();
   const gen = noticeGenerator(o.seed ?? 20240520, o.sentences, o.chars);
-  const { rnd, pick } = gen;
+  const rnd = () => gen.rnd();
+  const pick = <T>(xs: readonly T[]): T => gen.pick(xs);
   const db = new NoticeLensDB();
   const repo = new NoticeRepository(db);
 

@@ -205,6 +205,23 @@ const INSTRUMENT = `(() => {
   window.__bench.when('detail', () => !!document.querySelector('article.detail'));
 })();`;
 
+/**
+ * What INSTRUMENT and the seed bundle put on an extension page's global object, as the page callbacks below
+ * read it (cast inline: those callbacks run in the page, where nothing from this module exists).
+ */
+interface BenchTimes {
+  dom: number;
+  painted: number;
+}
+interface BenchGlobals {
+  __bench: {
+    done: Record<string, Promise<BenchTimes>>;
+    input: { at: number };
+    when(name: string, test: () => boolean): void;
+  };
+  noticeLensSeed(o: SeedOptions, progress: (line: string) => void): Promise<SeedOutcome>;
+  chrome: { storage: { local: { set(items: Record<string, unknown>): Promise<void> } } };
+}
 interface Browser {
   context: BrowserContext;
   extensionId: string;
@@ -220,7 +237,9 @@ async function launchBrowser(extensionDir: string, userDataDir: string): Promise
   let worker = context.serviceWorkers()[0];
   if (!worker) worker = await context.waitForEvent('serviceworker', { timeout: 20000 });
   const extensionId = new URL(worker.url()).host;
-  await worker.evaluate(() => (globalThis as any).chrome.storage.local.set({ 'settings:uiLanguage': 'zh_CN' }));
+  await worker.evaluate(() =>
+    (globalThis as unknown as BenchGlobals).chrome.storage.local.set({ 'settings:uiLanguage': 'zh_CN' }),
+  );
   // Nothing may reach the network.
   await context.route(/^https?:/, (route) => route.fulfill({ status: 404, body: '' }));
   return { context, extensionId, close: () => context.close() };
@@ -261,7 +280,9 @@ async function firstRender(s: Browser, runs: number): Promise<{ painted: Timing;
   const dom: number[] = [];
   for (let i = 0; i < runs + 2; i++) {
     const page = await newExtensionPage(s, 'popup.html');
-    const t = await page.evaluate(() => (window as any).__bench.done.list as Promise<{ dom: number; painted: number }>);
+    const t = await page.evaluate(
+      () => (globalThis as unknown as BenchGlobals).__bench.done.list as Promise<{ dom: number; painted: number }>,
+    );
     await page.close();
     if (i < 2) continue; // warm-up: the first opens also start the database backend
     painted.push(t.painted);
@@ -274,21 +295,27 @@ async function firstRender(s: Browser, runs: number): Promise<{ painted: Timing;
 async function timedSearch(page: Page, query: string): Promise<{ ms: number; rows: number }> {
   await page.evaluate((q) => {
     const sel = `[data-query="${CSS.escape(q)}"]`;
-    (window as any).__bench.when('search', () => !!document.querySelector(`ul.notices${sel}, .empty${sel}`));
+    (globalThis as unknown as BenchGlobals).__bench.when(
+      'search',
+      () => !!document.querySelector(`ul.notices${sel}, .empty${sel}`),
+    );
   }, query);
   await page.focus('input[data-field="search"]');
   await page.keyboard.insertText(query);
   const r = await page.evaluate(async (q) => {
-    const b = (window as any).__bench;
+    const b = (globalThis as unknown as BenchGlobals).__bench;
     const t = await b.done.search;
     const sel = `[data-query="${CSS.escape(q)}"]`;
     return { ms: t.painted - b.input.at, rows: document.querySelectorAll(`ul.notices${sel} > li.notice`).length };
   }, query);
   await page.evaluate(() =>
-    (window as any).__bench.when('list', () => !!document.querySelector('ul.notices[data-query=""] > li.notice')),
+    (globalThis as unknown as BenchGlobals).__bench.when(
+      'list',
+      () => !!document.querySelector('ul.notices[data-query=""] > li.notice'),
+    ),
   );
   await page.fill('input[data-field="search"]', '');
-  await page.evaluate(() => (window as any).__bench.done.list);
+  await page.evaluate(() => (globalThis as unknown as BenchGlobals).__bench.done.list);
   return r;
 }
 
@@ -298,7 +325,7 @@ async function searches(
   runs: number,
 ): Promise<Map<string, { samples: number[]; rows: number }>> {
   const page = await newExtensionPage(s, path);
-  await page.evaluate(() => (window as any).__bench.done.list);
+  await page.evaluate(() => (globalThis as unknown as BenchGlobals).__bench.done.list);
   const out = new Map<string, { samples: number[]; rows: number }>();
   for (const { query } of QUERIES) await timedSearch(page, query); // warm-up
   for (let r = 0; r < runs; r++) {
@@ -318,7 +345,7 @@ async function openNotice(s: Browser, id: string, runs: number): Promise<Timing>
   for (let i = 0; i < runs + 1; i++) {
     const page = await newExtensionPage(s, `library.html#notice=${encodeURIComponent(id)}`);
     const t = await page.evaluate(
-      () => (window as any).__bench.done.detail as Promise<{ dom: number; painted: number }>,
+      () => (globalThis as unknown as BenchGlobals).__bench.done.detail as Promise<{ dom: number; painted: number }>,
     );
     const ok = await page.evaluate(
       (nid) => document.querySelector('article.detail')?.getAttribute('data-notice') === nid,
@@ -333,7 +360,7 @@ async function openNotice(s: Browser, id: string, runs: number): Promise<Timing>
 
 async function exportAll(s: Browser, format: 'json' | 'csv' | 'md', runs: number, dir: string): Promise<ExportFigure> {
   const page = await newExtensionPage(s, 'library.html');
-  await page.evaluate(() => (window as any).__bench.done.list);
+  await page.evaluate(() => (globalThis as unknown as BenchGlobals).__bench.done.list);
   const samples: number[] = [];
   let bytes = 0;
   for (let i = 0; i < runs; i++) {
@@ -389,7 +416,7 @@ async function withLibrary<T>(options: LibraryBenchOptions, fn: (l: Seeded) => P
   }
   mkdirSync(home, { recursive: true });
   cpSync(BUILD, extensionDir, { recursive: true });
-  const manifest = JSON.parse(readFileSync(join(extensionDir, 'manifest.json'), 'utf8'));
+  const manifest = JSON.parse(readFileSync(join(extensionDir, 'manifest.json'), 'utf8')) as Record<string, unknown>;
   writeFileSync(join(extensionDir, 'manifest.json'), JSON.stringify({ ...manifest, key: EXTENSION_KEY }));
   const s = await launchBrowser(extensionDir, profileDir);
   try {
@@ -404,7 +431,7 @@ async function withLibrary<T>(options: LibraryBenchOptions, fn: (l: Seeded) => P
         () =>
           new Promise<number>((resolve, reject) => {
             const open = indexedDB.open('notice-lens');
-            open.onerror = () => reject(open.error);
+            open.onerror = () => reject(open.error ?? new Error('the library database did not open'));
             open.onsuccess = () => {
               const req = open.result.transaction('annotations').objectStore('annotations').count();
               req.onsuccess = () => (resolve(req.result), open.result.close());
@@ -419,7 +446,7 @@ async function withLibrary<T>(options: LibraryBenchOptions, fn: (l: Seeded) => P
       seeder.on('console', (m) => m.type() === 'info' && log(`  seeding: ${m.text()}`));
       const seedOptions: SeedOptions = { sentences: sentencesOf(corpusText()), notices, annotations, chars };
       seeded = await seeder.evaluate(
-        (o) => (globalThis as any).noticeLensSeed(o, (line: string) => console.info(line)) as Promise<SeedOutcome>,
+        (o) => (globalThis as unknown as BenchGlobals).noticeLensSeed(o, (line: string) => console.info(line)),
         seedOptions,
       );
       if (seeded.notices !== notices || seeded.annotations !== annotations) {
@@ -520,11 +547,11 @@ export async function profileLibrary(options: LibraryBenchOptions & { dir: strin
   return withLibrary(options, async ({ browser: s, seeded }) => {
     const out: string[] = [];
     const popup = await newExtensionPage(s, 'popup.html');
-    await popup.evaluate(() => (window as any).__bench.done.list);
+    await popup.evaluate(() => (globalThis as unknown as BenchGlobals).__bench.done.list);
     out.push(
       await profiled(popup, options.dir, 'popup-open', async () => {
         await popup.reload();
-        await popup.evaluate(() => (window as any).__bench.done.list);
+        await popup.evaluate(() => (globalThis as unknown as BenchGlobals).__bench.done.list);
       }),
     );
     for (const q of ['复核意见', '党组织', '安全生产']) {
@@ -533,11 +560,11 @@ export async function profileLibrary(options: LibraryBenchOptions & { dir: strin
     }
     await popup.close();
     const detail = await newExtensionPage(s, `library.html#notice=${encodeURIComponent(seeded.median.id)}`);
-    await detail.evaluate(() => (window as any).__bench.done.detail);
+    await detail.evaluate(() => (globalThis as unknown as BenchGlobals).__bench.done.detail);
     out.push(
       await profiled(detail, options.dir, 'open-notice', async () => {
         await detail.reload();
-        await detail.evaluate(() => (window as any).__bench.done.detail);
+        await detail.evaluate(() => (globalThis as unknown as BenchGlobals).__bench.done.detail);
       }),
     );
     await detail.close();
