@@ -21,7 +21,7 @@ import {
   longNotice,
   runCases,
   type Span,
-} from './anchoring-cases';
+} from '../tests/support/anchoring-cases';
 
 const caseCount = Number(process.argv[2] ?? 600);
 const caseSeed = Number(process.argv[3] ?? 20240601);

@@ -5,7 +5,7 @@
  * Run: npx tsx bench/compare.ts   (RUNS=… for the number of timed runs, default 21)
  */
 import { compareNotices, comparePair, type CompareInput } from '../lib/compare';
-import { builtNotice, filler, seedNotices } from './compare-corpus';
+import { builtNotice, filler, seedNotices } from '../tests/support/compare-corpus';
 import { fmt, measure } from './stats';
 
 const RUNS = Number(process.env.RUNS ?? 21);

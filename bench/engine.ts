@@ -11,7 +11,7 @@ import '../lib/extract/bundled-readability';
 import { readMetadata, readOutline } from '../lib/metadata';
 import { findObligations } from '../lib/obligations';
 import { normaliseText } from '../lib/text/normalise';
-import { regulationPage } from './generate';
+import { regulationPage } from '../tests/support/generate';
 import { fmt, measure, round, type Timing } from './stats';
 
 export interface EngineFigures {

@@ -8,7 +8,7 @@
 import { noticeId } from '../lib/identity';
 import type { NoticeSnapshot } from '../lib/storage/records';
 import type { Clause, NoticeMetadata, OutlineItem } from '../lib/types';
-import { prng } from './prng';
+import { prng } from '../tests/support/prng';
 
 export const TOPICS = [
   '疫情防控',

@@ -11,8 +11,8 @@
  * gives a quick run. The query timings include fake-indexeddb's cost of cloning every key and record it
  * returns, and garbage collection of its ~2 GB heap, neither of which a browser's IndexedDB has.
  *
- * Texts are generated, deterministically, from sentences of real notices (../shared/seeds and the positive
- * fixtures when present, else the bundled demo notice and bench/generate.ts), with policy topics planted
+ * Texts are generated, deterministically, from sentences of real notices (the seed notices and positive
+ * pages of tests/fixtures, else the bundled demo notice and tests/support/generate.ts), with policy topics planted
  * at different frequencies so queries range from a handful of notices to most of them.
  */
 

@@ -14,9 +14,9 @@ import { build } from 'esbuild';
 import type { Page } from 'playwright-core';
 import { launch, ROOT, seedPage, type Session } from '../../tests/e2e/harness';
 import type { PageTimings } from '../../lib/messages';
-import { buildOutline, buildWorkload, editWorkload, loadSeeds, longNotice } from '../anchoring-cases';
-import { builtNotice, seedNotices } from '../compare-corpus';
-import { regulationPage } from '../generate';
+import { buildOutline, buildWorkload, editWorkload, loadSeeds, longNotice } from '../../tests/support/anchoring-cases';
+import { builtNotice, seedNotices } from '../../tests/support/compare-corpus';
+import { regulationPage } from '../../tests/support/generate';
 import { round, summarise, type Timing } from '../stats';
 import type { PaintComparison, Probe } from './page-probe';
 

@@ -6,7 +6,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { launch } from '../../tests/e2e/harness';
-import { regulationPage } from '../generate';
+import { regulationPage } from '../../tests/support/generate';
 
 const chars = Number(process.argv[2] ?? 100_000);
 const top = Number(process.argv[3] ?? 30);

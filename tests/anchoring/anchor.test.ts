@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { anchorMany, anchorSelectors, describeSpan, type Selector } from '../../lib/anchoring/index';
-import { buildOutline, buildWorkload, editWorkload, loadSeeds, longNotice } from '../../bench/anchoring-cases';
+import { buildOutline, buildWorkload, editWorkload, loadSeeds, longNotice } from '../support/anchoring-cases';
 import { NOTICE, replaceNth, spanOf } from './fixtures';
 
 /** Describe the n-th occurrence of `quote` in `text`. */

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { EDIT_KINDS, applySplices, generateCases, runCases, trackSpan } from '../../bench/anchoring-cases';
+import { EDIT_KINDS, applySplices, generateCases, runCases, trackSpan } from '../support/anchoring-cases';
 import { foldString } from '../../lib/anchoring/folded-text';
 
-describe('generated re-anchoring cases (bench/anchoring-cases.ts)', () => {
+describe('generated re-anchoring cases (tests/support/anchoring-cases.ts)', () => {
   const cases = generateCases(200, 97);
 
   it('are deterministic, cover every edit kind and track the truth through the edit', () => {

@@ -8,7 +8,7 @@ import {
   searchPattern,
 } from '../../lib/text/myers';
 import { dpLevenshtein } from '../support/levenshtein';
-import { prng } from '../../bench/anchoring-cases';
+import { prng } from '../support/anchoring-cases';
 
 function randomString(rand: () => number, length: number, alphabet: string): string {
   let s = '';

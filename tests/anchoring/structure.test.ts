@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildOutline, loadSeeds } from '../../bench/anchoring-cases';
+import { buildOutline, loadSeeds } from '../support/anchoring-cases';
 import { foldText } from '../../lib/anchoring/folded-text';
 import { buildStructure, prepareKey, resolveKey, structuralKeyAt } from '../../lib/anchoring/structure';
 import { NOTICE } from './fixtures';

@@ -1,21 +1,19 @@
 /** Shared fixtures for the comparison tests: the five seed notices and generated texts. */
-import { readdirSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { foldWidth, normaliseText } from '../../lib/text/normalise';
 import type { Clause, ObligationCategory } from '../../lib/types';
-import { prng } from '../../bench/prng';
+import { FIXTURES_DIR, readSource, seedCases } from '../support/fixtures';
+import { prng } from '../support/prng';
 
 export const random = prng;
 
-export const SEEDS_DIR = resolve(__dirname, '../../../shared/seeds');
+/** The folder of the test cases; the seed files are in its `seed-NNN` folders. */
+export const SEEDS_DIR = FIXTURES_DIR;
 
-/** Seed files in name order: 000 银保监会, 001 宁波市委, 002 北京市委, 003 (a county's) 县委, 004 (a group's) 集团党委. */
-export const SEED_FILES = readdirSync(SEEDS_DIR)
-  .filter((f) => f.endsWith('.txt'))
-  .sort();
+/** Seed files in order: 000 银保监会, 001 宁波市委, 002 北京市委, 003 (a county's) 县委, 004 (a group's) 集团党委. */
+export const SEED_FILES = seedCases().map((c) => c.source);
 
 /** The seeds' normalised texts, as the analyser's `text` would start from. */
-export const SEEDS = SEED_FILES.map((f) => normaliseText(readFileSync(resolve(SEEDS_DIR, f), 'utf8')).text);
+export const SEEDS = seedCases().map((c) => normaliseText(readSource(c)).text);
 
 /** Letters and digits only, width-folded and lower-cased: what "the same text" means to the comparison. */
 export function foldKey(s: string): string {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { builtNotice, filler, seedNotices } from '../../bench/compare-corpus';
+import { builtNotice, filler, seedNotices } from '../support/compare-corpus';
 import { compareNotices, comparePair } from '../../lib/compare';
 
 // Timings are measured by bench/compare.ts; these tests check that large inputs give right answers (the

@@ -6,13 +6,13 @@
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { readSource, seedSource } from '../support/fixtures';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url)).replace(/\/$/, '');
 /** The built extension; E2E_EXTENSION_DIR points at another build (e.g. one made from a clean checkout). */
 export const EXTENSION_DIR = process.env.E2E_EXTENSION_DIR ?? join(ROOT, '.output/chrome-mv3');
-export const SHARED = resolve(ROOT, '../shared');
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 /** A storage area of the extension API, as far as the tests use it. */
@@ -137,12 +137,14 @@ function stripHash(url: string): string {
   return i < 0 ? url : url.slice(0, i);
 }
 
+/** A real page of tests/fixtures, by the name it was supplied under. */
 export function fixture(name: string): string {
-  return readFileSync(join(SHARED, 'fixtures', name), 'utf8');
+  return readSource(name);
 }
 
+/** A seed notice of tests/fixtures, by its supplied file name or number. */
 export function seed(name: string): string {
-  return readFileSync(join(SHARED, 'seeds', name), 'utf8');
+  return seedSource(name);
 }
 
 /** A seed text served as a simple notice page: one paragraph per line, as a county site would print it. */

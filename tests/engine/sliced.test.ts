@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { analyseDocument, analyseDocumentSliced, type StageTimings } from '../../lib/analyse';
 import { parseHtmlDocument } from '../../lib/cli/analyze';
 import { findObligations, obligationSteps } from '../../lib/obligations';
-import { regulationPage } from '../../bench/generate';
+import { regulationPage } from '../support/generate';
 
 const URL = 'https://www.gov.cn/zhengce/content/202405/content_1.htm';
 

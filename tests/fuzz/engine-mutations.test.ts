@@ -1,5 +1,5 @@
 /**
- * Property-based tests of the engine on mutations of real pages: the pages in ../shared/fixtures with
+ * Property-based tests of the engine on mutations of real pages: the pages in tests/fixtures with
  * subtrees deleted, duplicated, swapped and moved, cut and damaged as text, and the pkulaw API record with
  * wrong types and hostile values in its fields. Same properties as engine-pages.test.ts (no exception, CPU
  * time within the liveness bound, well-formed record, consistent maps, the background accepts the page's

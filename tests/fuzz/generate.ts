@@ -1,16 +1,10 @@
 /**
  * Seeded generators and mutators for the fuzz tests: hostile HTML and text, every 文号 and date variant
  * broken in every way, and mutations of the real pages and seed texts. Everything is drawn from
- * `bench/prng.ts`, so a case is fully determined by its seed (printed in every assertion message).
+ * `tests/support/prng.ts`, so a case is fully determined by its seed (printed in every assertion message).
  */
-import { readFileSync, readdirSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { prng } from '../../bench/prng';
-
-const here = path.dirname(fileURLToPath(import.meta.url));
-export const FIXTURES_DIR = path.resolve(here, '../../../shared/fixtures');
-export const SEEDS_DIR = path.resolve(here, '../../../shared/seeds');
+import { allCases, pageCases, readSource, seedCases, type FixtureCase } from '../support/fixtures';
+import { prng } from '../support/prng';
 
 /* ----- Random source ----- */
 
@@ -59,25 +53,24 @@ export interface Sample {
   content: string;
 }
 
+/** A test case as a sample, named as its file was supplied. */
+const sample = (c: FixtureCase): Sample => ({ name: c.expected.file, content: readSource(c) });
+
+/** The real HTML pages of tests/fixtures. */
 export function fixturePages(): Sample[] {
-  return readdirSync(FIXTURES_DIR)
-    .filter((f) => f.endsWith('.html'))
-    .sort()
-    .map((name) => ({ name, content: readFileSync(path.join(FIXTURES_DIR, name), 'utf8') }));
+  return allCases()
+    .filter((c) => c.format === 'html')
+    .map(sample);
 }
 
+/** A test case's source, by its supplied file name or folder name. */
 export function fixtureFile(name: string): string {
-  return readFileSync(path.join(FIXTURES_DIR, name), 'utf8');
+  return readSource(name);
 }
 
 /** The seed notices (plain texts) and the pkulaw TXT export. */
 export function seedTexts(): Sample[] {
-  const seeds = readdirSync(SEEDS_DIR)
-    .filter((f) => f.endsWith('.txt'))
-    .sort()
-    .map((name) => ({ name, content: readFileSync(path.join(SEEDS_DIR, name), 'utf8') }));
-  const txt = readdirSync(FIXTURES_DIR).filter((f) => f.endsWith('.txt'));
-  return [...seeds, ...txt.map((name) => ({ name, content: fixtureFile(name) }))];
+  return [...seedCases(), ...pageCases().filter((c) => c.format === 'txt')].map(sample);
 }
 
 /* ----- Characters ----- */

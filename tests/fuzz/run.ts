@@ -1,5 +1,5 @@
 /**
- * The fuzz tests' case runner. Every case is built from its seed alone (`Rng`, bench/prng.ts), and a
+ * The fuzz tests' case runner. Every case is built from its seed alone (`Rng`, tests/support/prng.ts), and a
  * failure names the seed. Environment:
  *   FUZZ_ONLY=<seed>   run just that case (every kind skips the others);
  *   FUZZ_SCALE=<x>     cases per kind × x (default 1; 10 for a long run);

@@ -6,7 +6,7 @@ import { decodeAnalysis } from '../../lib/messages/wire';
 import { readPageText, textForAnalysis, type PageText } from '../../lib/page-text';
 import { analyseForPage } from '../../entrypoints/background/engine';
 import { freshRepo, GOVCN_URL } from '../storage/fixtures';
-import { regulationPage } from '../../bench/generate';
+import { regulationPage } from '../support/generate';
 
 const EXT_ID = 'abcdefghijklmnopabcdefghijklmnop';
 const ORIGIN = `chrome-extension://${EXT_ID}`;

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { analyseText } from '../../lib/analyse';
 import { decodeAnalysis, encodeAnalysis } from '../../lib/messages/wire';
 import { normaliseText } from '../../lib/text/normalise';
-import { prng } from '../../bench/prng';
+import { prng } from '../support/prng';
 
 describe('the analysis on the wire', () => {
   it('rebuilds the normalised text, its map and every clause from the text the page read', () => {

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { searchNotices } from '../../lib/storage/search';
 import type { NoticeFilters, NoticeSnapshot } from '../../lib/storage/records';
-import { prng } from '../../bench/prng';
+import { prng } from '../support/prng';
 import { annotation, freshRepo, metadata, snapshot } from '../storage/fixtures';
 import { searchNotices as referenceSearch } from '../support/reference-search';
 

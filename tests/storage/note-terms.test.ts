@@ -9,7 +9,7 @@ import { NoticeLensDB, SCHEMA_V1, SCHEMA_V2 } from '../../lib/storage/db';
 import { buildNoteRows, noteText } from '../../lib/storage/notes';
 import { searchKey } from '../../lib/storage/records';
 import { annotationTerms } from '../../lib/search/terms';
-import { prng } from '../../bench/prng';
+import { prng } from '../support/prng';
 import { annotation, freshRepo, metadata, snapshot, uniqueName } from './fixtures';
 
 async function expectConsistent(db: NoticeLensDB, label: string): Promise<void> {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { decodeOffsetMap, encodeOffsetMap } from '../../lib/text/offset-runs';
 import { normaliseText } from '../../lib/text/normalise';
-import { prng } from '../../bench/prng';
+import { prng } from '../support/prng';
 
 describe('offset maps in runs', () => {
   it('round-trip the maps of real normalisations, in far fewer numbers', () => {

@@ -7,11 +7,11 @@
  */
 
 import { readdirSync, readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { anchorMany, describeSpan, type AnchorResult, type Selector } from '../lib/anchoring/index';
-import { foldWidth, normaliseText } from '../lib/text/normalise';
-import type { OutlineItem } from '../lib/types';
+import { join } from 'node:path';
+import { anchorMany, describeSpan, type AnchorResult, type Selector } from '../../lib/anchoring/index';
+import { foldWidth, normaliseText } from '../../lib/text/normalise';
+import type { OutlineItem } from '../../lib/types';
+import { fixtureCase, seedCases, readSource } from './fixtures';
 import { prng } from './prng';
 
 export { prng };
@@ -25,10 +25,17 @@ export interface Seed {
   text: string;
 }
 
-/** The five reference notices, normalised. `NOTICE_LENS_SEEDS` overrides the folder. */
+/**
+ * The five reference notices, normalised, named as they were supplied (`000_…`). By default the seed cases
+ * of tests/fixtures; `dir` or `NOTICE_LENS_SEEDS` names a folder of `.txt` notices to use instead.
+ */
 export function loadSeeds(dir?: string): Seed[] {
-  const folder =
-    dir ?? process.env.NOTICE_LENS_SEEDS ?? resolve(dirname(fileURLToPath(import.meta.url)), '../../shared/seeds');
+  const folder = dir ?? process.env.NOTICE_LENS_SEEDS;
+  if (folder === undefined)
+    return seedCases().map((c) => ({
+      name: fixtureCase(c.name).expected.file.replace(/\.txt$/, ''),
+      text: normaliseText(readSource(c)).text,
+    }));
   return readdirSync(folder)
     .filter((f) => f.endsWith('.txt'))
     .sort()

@@ -87,7 +87,7 @@ export function regulationPage(chars: number): string {
   return `<!doctype html><html><head><meta charset="utf-8"><title>${esc(title)}_国务院部门文件_中国政府网</title></head><body>
 <div class="header"><ul class="nav">${nav}</ul></div>
 <div class="policyLibraryOverview_header"><table><tbody>
-<tr><td>标　　题：</td><td>${esc(title)}</td></tr>
+<tr><td>标\u3000\u3000题：</td><td>${esc(title)}</td></tr>
 <tr><td>发文机关：</td><td>某某省人民政府</td><td>发文字号：</td><td>某府发〔2024〕12号</td></tr>
 <tr><td>成文日期：</td><td>2024年05月20日</td></tr></tbody></table></div>
 <div class="pages_content mhide" id="UCAP-CONTENT">${rest.map((l) => `<p>${esc(l)}</p>`).join('\n')}</div>

@@ -7,19 +7,13 @@
  * filler. The filler is templated, as regulations' articles are: every bigram common, the case that makes
  * near-match look-ups expensive.
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { normaliseText } from '../lib/text/normalise';
+import { normaliseText } from '../../lib/text/normalise';
+import { readSource, seedCases } from './fixtures';
 import { prng as random } from './prng';
 
-const SEEDS_DIR = fileURLToPath(new URL('../../shared/seeds', import.meta.url));
-
+/** The five seed notices, normalised, in order. */
 export function seedNotices(): string[] {
-  return readdirSync(SEEDS_DIR)
-    .filter((f) => f.endsWith('.txt'))
-    .sort()
-    .map((f) => normaliseText(readFileSync(resolve(SEEDS_DIR, f), 'utf8')).text);
+  return seedCases().map((c) => normaliseText(readSource(c)).text);
 }
 
 const SUBJECTS = [
