@@ -100,6 +100,14 @@ describe('the library', () => {
     const i000 = titles.findIndex((t) => t.includes('中国银保监会'));
     const i002 = titles.findIndex((t) => t.includes('中共北京市委'));
     await lib.click(`[data-pair="${i000}-${i002}"]`);
+    // The rows follow the pick a render later: wait until they are the chosen pair's (000 left, 002 right).
+    const side = lib.locator('[data-section="side-by-side"]');
+    await expect
+      .poll(async () => [
+        (await side.locator('.row .a').allTextContents()).join(''),
+        (await side.locator('.row .b').allTextContents()).join(''),
+      ])
+      .toEqual([expect.stringContaining('中国银保监会党委办公室关于'), expect.stringContaining('中共北京市委关于')]);
     const shared = await lib
       .locator('[data-section="side-by-side"] .row.same, [data-section="side-by-side"] .row.reworded')
       .allTextContents();
