@@ -2,7 +2,7 @@
  * Which document is this? Stable identities for notices, so annotations follow the document and not the
  * address it happened to be read at.
  *
- * Memex keyed highlights by page URL and lost them after a redirect (WorldBrain/Memex#955, annotation.md §7).
+ * Memex keyed highlights by page URL and lost them after a redirect (WorldBrain/Memex#955, docs/annotation.md §7).
  * A notice is identified, best key first, by its 法宝引证码 (`cite:`), by its issuer and 发文字号 (`num:`),
  * by its canonical URL (`url:`) or, for a file with no URL, by a hash of its title and date (`text:`).
  * URLs stay aliases of the id (the `aliases` table), so the same notice under another address, a mirror

@@ -1,5 +1,5 @@
 /**
- * Is this page a notice? The scoring table of notice-pages.md §7, plus the gates the table implies.
+ * Is this page a notice? The scoring table of docs/notice-pages.md §7, plus the gates the table implies.
  *
  * Points (POINTS below): labelled metadata block +3, known source +2, title ends in a 文种 +2, 文号 +2,
  * 主送 line +2, headings or 第X条 +1, closing formula or 署名+date +1, ≥ 10 第X条 on a non-notice site +1;
@@ -52,7 +52,7 @@ export interface Detection {
   signals: DetectionSignal[];
 }
 
-/** Points per signal (notice-pages.md §7). */
+/** Points per signal (docs/notice-pages.md §7). */
 export const POINTS = {
   'labelled-block': 3,
   'known-source': 2,

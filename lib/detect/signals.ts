@@ -1,5 +1,5 @@
 /**
- * The text and URL evidence the detector reads for itself (notice-pages.md §7). Each pattern is a named
+ * The text and URL evidence the detector reads for itself (docs/notice-pages.md §7). Each pattern is a named
  * constant with a note on what it catches and what it must not catch; the scoring lives in `index.ts`.
  */
 

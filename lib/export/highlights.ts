@@ -16,7 +16,7 @@ export interface PlacedHighlight {
 
 /**
  * Where an annotation sits in the notice text. The TextPositionSelector is trusted only when it still
- * reproduces the quote (as in Hypothesis's re-anchoring, annotation.md §2); otherwise the first exact
+ * reproduces the quote (as in Hypothesis's re-anchoring, docs/annotation.md §2); otherwise the first exact
  * occurrence of the quote is used. Exports never run the fuzzy anchorer: a highlight that does not match
  * exactly is simply listed without a place.
  */

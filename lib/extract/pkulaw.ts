@@ -1,7 +1,7 @@
 /**
  * 北大法宝 (pkulaw.com): detail pages and app-API records.
  *
- * Structure from notice-pages.md §2 (public scrapers 2018–2025; no saved detail page is public, so the
+ * Structure from docs/notice-pages.md §2 (public scrapers 2018–2025; no saved detail page is public, so the
  * test page is built from that description). The metadata block is `div.fields > ul > li`, the body
  * `#divFullText` (pre-2020 `div.zhang#div_fulltext_start`), and the body is interleaved with 法宝联想
  * placeholders and product promotion that must never reach the text.

@@ -8,7 +8,7 @@
  * those three terms, whatever surrounds it. Requiring all of them gives word-level recall without a
  * dictionary; bigrams that merely co-occur are weeded out by checking the candidate's text for the
  * phrase itself (`Haystack`). Memex indexed single characters instead, which makes every common
- * character a term and users found CJK search imprecise (WorldBrain/Memex#209, #277; annotation.md §7).
+ * character a term and users found CJK search imprecise (WorldBrain/Memex#209, #277; docs/annotation.md §7).
  *
  * Intl.Segmenter words are used when the runtime has it (feature-detected, never required) and a text has
  * more distinct terms than its budget (long notices, see `noticeTerms`): words then rank above bigrams

@@ -21,7 +21,7 @@
  * - Booleans and null are not IndexedDB keys: `saved` is stored as 0/1, and a null `deletedAt`, `year` or
  *   `docType` simply leaves the row out of that index (so `deletedAt` lists the bin).
  *
- * Versions are additive (annotation.md §7): never edit a shipped `version(n)`; add `version(n + 1)` with
+ * Versions are additive (docs/annotation.md §7): never edit a shipped `version(n)`; add `version(n + 1)` with
  * an upgrade that derives what is new from what is there, and a fixture test (tests/storage/migration).
  */
 

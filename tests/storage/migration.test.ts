@@ -1,5 +1,5 @@
 /**
- * Schema migrations are additive and keep every record (annotation.md §7). For each version step there is a
+ * Schema migrations are additive and keep every record (docs/annotation.md §7). For each version step there is a
  * fixture of the database as the older version stored it (tests/storage/fixtures/v<N>.json, made once by
  * make-fixture.ts and never regenerated): the test creates that version's database with that version's
  * schema declaration as shipped, fills it from the fixture, opens it with the current code, and checks every
