@@ -8,31 +8,34 @@
  * normalised text or from the note editor, and some break JSON tools and XML exports); how many were removed
  * is returned, so the UI can say so. Markup such as `<script>` is kept as text: every view renders text.
  *
- * Limits: the library store's own (`lib/storage/limits.ts`), so that a file taken here is never refused
- * when it is stored: note and quote ≤ 20,000 characters; ≤ 50 tags of ≤ 64 characters; notice text
- * ≤ 5,000,000; ≤ 100 URLs per notice; notice ids of our four kinds (`cite:`, `num:`, `url:`, `text:`, see
- * `lib/identity.ts`); annotation ids of 1-128 letters, digits and `:._|-` (a UUID, or a foreign IRI without
- * `/`; Hypothesis-style `https://…` ids cannot be stored and are refused); 1-10 selectors, as a page sends
- * them (exact ≤ 20,000, prefix and suffix ≤ 1,000, section ≤ 200, paragraph and sentence ≤ 1,000,000),
- * since an imported annotation edited in a page's panel is sent back whole. Further: one-line fields
- * ≤ 10,000; numbers finite and non-negative, offsets whole numbers with start ≤ end (clauses and outline
- * within the notice text); ids unique within the file; every annotation's notice present. Character counts
- * are UTF-16 code units, like every offset in the extension.
+ * Limits and shapes: the library's own schemas (lib/schema, limits in `lib/storage/limits.ts`), the ones the
+ * store and the message validator apply, so that a file taken here is never refused when it is stored, and
+ * an imported annotation edited in a page's panel can be sent back whole. The notices in `nl:notices` are
+ * our own JSON and are read with the stored notice's schema; the W3C terms of each annotation are read here,
+ * each value with the schema of the field it becomes. Further: ids unique within the file; every
+ * annotation's notice present. Character counts are UTF-16 code units, like every offset in the extension.
  */
 
+import * as v from 'valibot';
 import {
   ANNOTATION_COLOURS,
-  OBLIGATION_CATEGORIES,
-  type Annotation,
+  REASONS,
+  annotationId as annotationIdSchema,
+  keyIssue,
+  nonEmptyText,
+  note as noteSchema,
+  offset as offsetSchema,
+  pathKeys,
+  pathText,
+  quote as quoteSchema,
+  quoteContext,
+  savedNoticeSchema,
+  section as sectionSchema,
+  structuralCount,
+  tag as tagSchema,
   type AnnotationColour,
-  type Bearer,
-  type Clause,
-  type Deadline,
-  type NoticeMetadata,
-  type OutlineItem,
-  type SavedNotice,
-  type Selector,
-} from '../types';
+} from '../schema';
+import type { Annotation, SavedNotice, Selector } from '../types';
 import {
   ImportRefusal,
   importFailure,
@@ -42,39 +45,19 @@ import {
   type ImportPlace,
   type JsonTypeName,
 } from './import-errors';
-import { isNoticeId } from '../identity';
-import { LIMITS, isAnnotationId } from '../storage/limits';
+import { LIMITS } from '../storage/limits';
 import { locateJsonError } from './json-error';
 import {
   ANNO_CONTEXT,
   ANNOTATION_URN_PREFIX,
-  BEARER_SOURCES,
-  DEADLINE_TYPES,
   FORMAT_VERSION,
-  SITES,
-  STRENGTHS,
   STYLE_CLASS_PREFIX,
   UUID_URN_PREFIX,
 } from './w3c-vocabulary';
 
 export const DEFAULT_MAX_IMPORT_BYTES = 100 * 1024 * 1024;
-export const MAX_NOTE = LIMITS.noteLength;
-export const MAX_QUOTE = LIMITS.quoteLength;
-export const MAX_TAGS = LIMITS.tagsPerRecord;
-export const MAX_TAG = LIMITS.tagLength;
-export const MAX_TEXT = LIMITS.noticeTextLength;
-export const MAX_URLS = LIMITS.urlsPerNotice;
-/**
- * Selectors as the background accepts them from a page (lib/messages/validate.ts): an imported annotation
- * edited in a page's panel is sent back whole, and must not be refused then.
- */
-const MAX_SELECTORS = LIMITS.selectorsPerAnnotation;
-const MAX_SECTION = 200;
-const MAX_PARAGRAPH = 1_000_000;
-/** Ids, titles, metadata values, URLs, labels: anything that is one line in the UI. */
-export const MAX_SHORT = 10_000;
-/** URLs per notice, outline items, clauses and selectors per item: generous, but bounded. */
-const MAX_LIST = 100_000;
+/** W3C strings that become no stored field (`source`, `styleClass`, `language`): one line in the UI. */
+const MAX_SHORT = 10_000;
 
 export type ImportResult =
   | {
@@ -88,9 +71,9 @@ export type ImportResult =
 
 type Obj = Record<string, unknown>;
 
-const CONTROL_CHARS = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g;
+/** C0 and C1 control characters but \t and \n. */
+const CONTROL_CHARS = /[^\t\n\u0020-\u007E\u00A0-\uFFFF]/g;
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2})$/;
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 function jsonType(v: unknown): JsonTypeName {
   if (v === undefined) return 'missing';
@@ -143,11 +126,128 @@ function join(base: string, key: string | number): string {
   return base ? `${base}.${key}` : key;
 }
 
+const NUMBER_CHECKS = new Set(['min_value', 'finite', 'integer', 'max_value']);
+
+/** Why a value that has the right JSON type is refused, in both languages, from a schema issue. */
+function reason(issue: v.BaseIssue<unknown>): [zh: string, en: string] {
+  const input = issue.input;
+  const found = shown(input);
+  const requirement = (issue as { requirement?: unknown }).requirement;
+  if (NUMBER_CHECKS.has(issue.type)) {
+    if (issue.type === 'integer') return [`应为整数，实际为 ${found}`, `must be a whole number, found ${found}`];
+    if (issue.type === 'max_value')
+      return [
+        `应不大于 ${String(requirement)}，实际为 ${found}`,
+        `must be at most ${String(requirement)}, found ${found}`,
+      ];
+    if (issue.type === 'min_value' && requirement !== 0)
+      return [
+        `应不小于 ${String(requirement)}，实际为 ${found}`,
+        `must be at least ${String(requirement)}, found ${found}`,
+      ];
+    return [`应为非负数，实际为 ${found}`, `must be a non-negative number, found ${found}`];
+  }
+  if (issue.type === 'min_length') {
+    if (typeof input === 'string') return ['不能为空', 'must not be empty'];
+    return [`至少需要 ${String(requirement)} 项`, `needs at least ${String(requirement)} entries`];
+  }
+  if (issue.type === 'raw_check' && issue.expected === 'start ≤ end') {
+    const { start, end } = input as { start: number; end: number };
+    return [`start（${start}）大于 end（${end}）`, `start (${start}) is after end (${end})`];
+  }
+  if (issue.type === 'raw_check' && issue.expected?.startsWith('≤ ')) {
+    const [length, at] = [issue.expected.slice(2), issue.received];
+    return [`${at} 超出正文长度 ${length}`, `${at} is beyond the end of the text (${length})`];
+  }
+  switch (issue.message) {
+    case REASONS.date:
+      return [`应为 YYYY-MM-DD 日期或 null，实际为 ${found}`, `must be a YYYY-MM-DD date or null, found ${found}`];
+    case REASONS.noticeId:
+      return [
+        `不是公文透镜的公文 id（cite:、num:、url: 或 text: 加其键值），实际为 ${found}`,
+        `is not a Notice Lens notice id (cite:, num:, url: or text: and its key), found ${found}`,
+      ];
+    case REASONS.url:
+      return [`应为 http(s) 或 file 网址，实际为 ${found}`, `must be an absolute http(s) or file URL, found ${found}`];
+    default:
+      return [`${issue.message}（${found}）`, `${issue.message} (${found})`];
+  }
+}
+
+/** The JSON type a schema issue expected (`string`, `object` …). */
+function expectedType(issue: v.BaseIssue<unknown>): JsonTypeName {
+  const t = issue.type;
+  return t === 'string' || t === 'number' || t === 'boolean' || t === 'array' ? t : 'object';
+}
+
+/** A schema issue as the importer words it, at `base` + the issue's path inside the place. */
+function refusalOf(issue: v.BaseIssue<unknown>, place: ImportPlace, base: string): ImportRefusal {
+  const key = keyIssue(issue);
+  const path = pathText(base, pathKeys(issue));
+  if (key?.kind === 'missing' || (issue.kind === 'schema' && issue.input === undefined))
+    return new ImportRefusal('missing', place, path);
+  if (key?.kind === 'unexpected')
+    return new ImportRefusal('invalid', place, path, {
+      reasonZh: '不是该项的字段',
+      reasonEn: 'is not a field of this item',
+    });
+  if (issue.type === 'picklist' || issue.type === 'literal' || issue.type === 'variant')
+    return new ImportRefusal('wrong-value', place, path, {
+      expected: (issue.expected ?? '').replace(/^\((.*)\)$/, '$1'),
+      actual: shown(issue.input),
+    });
+  if (issue.kind === 'schema')
+    return new ImportRefusal('wrong-type', place, path, {
+      expected: expectedType(issue),
+      actual: jsonType(issue.input),
+    });
+  if (issue.type === 'max_length') {
+    const limit = Number((issue as { requirement?: unknown }).requirement);
+    return typeof issue.input === 'string'
+      ? new ImportRefusal('too-long', place, path, { length: issue.input.length, limit })
+      : new ImportRefusal('too-many', place, path, { count: (issue.input as unknown[]).length, limit });
+  }
+  const [reasonZh, reasonEn] = reason(issue);
+  return new ImportRefusal('invalid', place, path, { reasonZh, reasonEn });
+}
+
+/**
+ * `value` with control characters removed from every string (see the file comment), counted in `stripped`.
+ * A copy made without recursion, own keys only: a key such as `__proto__` stays a plain key.
+ */
+function stripControls(value: unknown, stripped: { count: number }): unknown {
+  const clean = (s: string) => {
+    const out = s.replace(CONTROL_CHARS, '');
+    stripped.count += s.length - out.length;
+    return out;
+  };
+  const root: Obj = { value };
+  const stack: Array<{ from: unknown; to: Obj | unknown[]; key: string | number }> = [
+    { from: value, to: root, key: 'value' },
+  ];
+  while (stack.length > 0) {
+    const { from, to, key } = stack.pop()!;
+    let copy: unknown = from;
+    if (typeof from === 'string') copy = clean(from);
+    else if (Array.isArray(from)) {
+      const list: unknown[] = new Array<unknown>(from.length);
+      from.forEach((x, i) => stack.push({ from: x, to: list, key: i }));
+      copy = list;
+    } else if (from !== null && typeof from === 'object') {
+      const obj: Obj = {};
+      for (const k of Object.keys(from)) stack.push({ from: (from as Obj)[k], to: obj, key: clean(k) });
+      copy = obj;
+    }
+    Object.defineProperty(to, key, { value: copy, enumerable: true, writable: true, configurable: true });
+  }
+  return root.value;
+}
+
 /** Typed reads of untrusted JSON for one item (or the file), each refusing with the item and path. */
 class Reader {
   constructor(
     readonly place: ImportPlace,
-    private readonly stripped: { count: number },
+    readonly stripped: { count: number },
   ) {}
 
   refuse(code: ImportErrorCode, path: string, params: ImportParams = {}): never {
@@ -164,12 +264,19 @@ class Reader {
     if (jsonType(v) !== expected) this.refuse('wrong-type', path, { expected, actual: jsonType(v) });
   }
 
+  /** A value read with the schema of the field it becomes (control characters removed first). */
+  field<S extends v.GenericSchema>(schema: S, value: unknown, path: string): v.InferOutput<S> {
+    const parsed = v.safeParse(schema, stripControls(value, this.stripped), { abortEarly: true });
+    if (!parsed.success) throw refusalOf(parsed.issues[0], this.place, path);
+    return parsed.output;
+  }
+
   obj(v: unknown, path: string): Obj {
     this.expect(v, path, 'object');
     return v as Obj;
   }
 
-  arr(v: unknown, path: string, max = MAX_LIST): unknown[] {
+  arr(v: unknown, path: string, max: number): unknown[] {
     this.expect(v, path, 'array');
     const a = v as unknown[];
     if (a.length > max) this.refuse('too-many', path, { count: a.length, limit: max });
@@ -191,34 +298,13 @@ class Reader {
     return s;
   }
 
-  strOrNull(v: unknown, path: string, max = MAX_SHORT): string | null {
-    return v === null ? null : this.str(v, path, max);
-  }
-
-  strList(v: unknown, path: string, maxItems = MAX_LIST, maxLength = MAX_SHORT): string[] {
-    return this.arr(v, path, maxItems).map((s, i) => this.str(s, join(path, i), maxLength));
-  }
-
-  bool(v: unknown, path: string): boolean {
-    this.expect(v, path, 'boolean');
-    return v as boolean;
-  }
-
-  /** A finite, non-negative number; a whole number when `integer`. */
-  num(v: unknown, path: string, integer = false): number {
+  /** A finite, non-negative whole number. */
+  num(v: unknown, path: string): number {
     this.expect(v, path, 'number');
     const n = v as number;
     if (!Number.isFinite(n) || n < 0)
       this.invalid(path, `应为非负数，实际为 ${n}`, `must be a non-negative number, found ${n}`);
-    if (integer && !Number.isInteger(n))
-      this.invalid(path, `应为整数，实际为 ${n}`, `must be a whole number, found ${n}`);
-    return n;
-  }
-
-  /** A whole number from 0 to `max`. */
-  count(v: unknown, path: string, max: number): number {
-    const n = this.num(v, path, true);
-    if (n > max) this.invalid(path, `应不大于 ${max}，实际为 ${n}`, `must be at most ${max}, found ${n}`);
+    if (!Number.isInteger(n)) this.invalid(path, `应为整数，实际为 ${n}`, `must be a whole number, found ${n}`);
     return n;
   }
 
@@ -238,7 +324,7 @@ class Reader {
   instant(v: unknown, path: string): number {
     const s = this.str(v, path, 64);
     const ms = ISO_INSTANT.test(s) ? Date.parse(s) : NaN;
-    if (!Number.isFinite(ms) || ms < 0) {
+    if (!Number.isFinite(ms) || ms < 0 || ms > LIMITS.timeMax) {
       this.invalid(
         path,
         `应为 1970 年以后的 ISO 8601 时间（如 2026-01-31T08:00:00.000Z），实际为 ${shown(v)}`,
@@ -247,154 +333,12 @@ class Reader {
     }
     return ms;
   }
-
-  /** A calendar date YYYY-MM-DD that exists, or null. */
-  date(v: unknown, path: string): string | null {
-    if (v === null) return null;
-    const s = this.str(v, path, 10);
-    const m = ISO_DATE.exec(s);
-    const d = m ? new Date(Date.UTC(+m[1], +m[2] - 1, +m[3])) : null;
-    if (!m || !d || d.getUTCFullYear() !== +m[1] || d.getUTCMonth() !== +m[2] - 1 || d.getUTCDate() !== +m[3]) {
-      this.invalid(
-        path,
-        `应为 YYYY-MM-DD 日期或 null，实际为 ${shown(v)}`,
-        `must be a YYYY-MM-DD date or null, found ${shown(v)}`,
-      );
-    }
-    return s;
-  }
-
-  beyondText(path: string, offset: number, length: number): never {
-    return this.invalid(
-      path,
-      `${offset} 超出正文长度 ${length}`,
-      `${offset} is beyond the end of the text (${length})`,
-    );
-  }
-
-  /** A span [start, end) with start ≤ end ≤ limit (the text's length; without one, the longest text). */
-  span(o: Obj, path: string, limit: number | null): { start: number; end: number } {
-    const offset = (key: string) =>
-      limit === null
-        ? this.count(get(o, key), join(path, key), MAX_TEXT)
-        : this.num(get(o, key), join(path, key), true);
-    const start = offset('start');
-    const end = offset('end');
-    if (start > end)
-      this.invalid(path, `start（${start}）大于 end（${end}）`, `start (${start}) is after end (${end})`);
-    if (limit !== null && end > limit) this.beyondText(join(path, 'end'), end, limit);
-    return { start, end };
-  }
 }
 
 /* ----- Notices (`nl:notices`, our own JSON) ----- */
 
-function readMetadata(v: unknown, path: string, r: Reader): NoticeMetadata {
-  const o = r.obj(v, path);
-  const s = (key: string) => r.strOrNull(get(o, key), join(path, key));
-  return {
-    title: s('title'),
-    docType: s('docType'),
-    docNumber: s('docNumber'),
-    issuers: r.strList(get(o, 'issuers'), join(path, 'issuers')),
-    addressees: r.strList(get(o, 'addressees'), join(path, 'addressees')),
-    signedDate: r.date(get(o, 'signedDate'), join(path, 'signedDate')),
-    publishedDate: r.date(get(o, 'publishedDate'), join(path, 'publishedDate')),
-    effectiveDate: r.date(get(o, 'effectiveDate'), join(path, 'effectiveDate')),
-    validity: s('validity'),
-    level: s('level'),
-    citationCode: s('citationCode'),
-    url: s('url'),
-  };
-}
-
-function readOutlineItem(v: unknown, path: string, r: Reader, textLength: number): OutlineItem {
-  const o = r.obj(v, path);
-  const start = r.num(get(o, 'start'), join(path, 'start'), true);
-  if (start > textLength) r.beyondText(join(path, 'start'), start, textLength);
-  return {
-    level: r.num(get(o, 'level'), join(path, 'level'), true),
-    label: r.str(get(o, 'label'), join(path, 'label')),
-    title: r.str(get(o, 'title'), join(path, 'title')),
-    start,
-  };
-}
-
-function readBearer(v: unknown, path: string, r: Reader): Bearer | null {
-  if (v === null) return null;
-  const o = r.obj(v, path);
-  return {
-    text: r.str(get(o, 'text'), join(path, 'text')),
-    source: r.oneOf(get(o, 'source'), join(path, 'source'), BEARER_SOURCES),
-  };
-}
-
-function readDeadline(v: unknown, path: string, r: Reader): Deadline | null {
-  if (v === null) return null;
-  const o = r.obj(v, path);
-  return {
-    text: r.str(get(o, 'text'), join(path, 'text')),
-    type: r.oneOf(get(o, 'type'), join(path, 'type'), DEADLINE_TYPES),
-    iso: r.date(get(o, 'iso'), join(path, 'iso')),
-  };
-}
-
-function readClause(v: unknown, path: string, r: Reader, textLength: number): Clause {
-  const o = r.obj(v, path);
-  const { start, end } = r.span(o, path, textLength);
-  const categories = r
-    .arr(get(o, 'categories'), join(path, 'categories'), OBLIGATION_CATEGORIES.length)
-    .map((c, i) => r.oneOf(c, join(join(path, 'categories'), i), OBLIGATION_CATEGORIES));
-  const category = r.oneOf(get(o, 'category'), join(path, 'category'), OBLIGATION_CATEGORIES);
-  const score = r.num(get(o, 'score'), join(path, 'score'));
-  if (score > 1)
-    r.invalid(join(path, 'score'), `应在 0 到 1 之间，实际为 ${score}`, `must be between 0 and 1, found ${score}`);
-  return {
-    category,
-    categories,
-    strength: r.oneOf(get(o, 'strength'), join(path, 'strength'), STRENGTHS),
-    start,
-    end,
-    text: r.str(get(o, 'text'), join(path, 'text'), MAX_TEXT),
-    trigger: r.str(get(o, 'trigger'), join(path, 'trigger')),
-    bearer: readBearer(get(o, 'bearer'), join(path, 'bearer'), r),
-    deadline: readDeadline(get(o, 'deadline'), join(path, 'deadline'), r),
-    quoted: r.bool(get(o, 'quoted'), join(path, 'quoted')),
-    heading: r.bool(get(o, 'heading'), join(path, 'heading')),
-    score,
-  };
-}
-
-function readTags(v: unknown, path: string, r: Reader): string[] {
-  return r.strList(v, path, MAX_TAGS, MAX_TAG);
-}
-
-function readNotice(v: unknown, r: Reader): SavedNotice {
-  const o = r.obj(v, '');
-  const text = r.str(get(o, 'text'), 'text', MAX_TEXT);
-  const id = r.nonEmpty(get(o, 'id'), 'id');
-  if (!isNoticeId(id)) {
-    r.invalid(
-      'id',
-      `不是公文透镜的公文 id（cite:、num:、url: 或 text: 加其键值），实际为 ${shown(id)}`,
-      `is not a Notice Lens notice id (cite:, num:, url: or text: and its key), found ${shown(id)}`,
-    );
-  }
-  return {
-    id,
-    urls: r.strList(get(o, 'urls'), 'urls', MAX_URLS),
-    metadata: readMetadata(get(o, 'metadata'), 'metadata', r),
-    text,
-    outline: r.arr(get(o, 'outline'), 'outline').map((x, i) => readOutlineItem(x, `outline[${i}]`, r, text.length)),
-    obligations: r
-      .arr(get(o, 'obligations'), 'obligations')
-      .map((x, i) => readClause(x, `obligations[${i}]`, r, text.length)),
-    site: r.oneOf(get(o, 'site'), 'site', SITES),
-    saved: r.bool(get(o, 'saved'), 'saved'),
-    tags: readTags(get(o, 'tags'), 'tags', r),
-    createdAt: r.num(get(o, 'createdAt'), 'createdAt'),
-    updatedAt: r.num(get(o, 'updatedAt'), 'updatedAt'),
-  };
+function readNotice(value: unknown, r: Reader): SavedNotice {
+  return r.field(savedNoticeSchema, value, '');
 }
 
 /* ----- Annotations (W3C terms) ----- */
@@ -414,7 +358,7 @@ function annotationId(iri: string, r: Reader): string {
     }
   }
   if (id.trim() === '') r.invalid('id', `${shown(iri)} 中没有 id`, `${shown(iri)} holds no id`);
-  if (!isAnnotationId(id)) {
+  if (!v.is(annotationIdSchema, id)) {
     r.invalid(
       'id',
       `应为 1 到 ${LIMITS.annotationIdLength} 个字母、数字或 : . _ | - 字符（如 UUID），实际为 ${shown(id)}`,
@@ -425,42 +369,47 @@ function annotationId(iri: string, r: Reader): string {
 }
 
 /** W3C allows one value or an array wherever several are allowed (`body`, `selector`). */
-function oneOrMany(v: unknown, path: string, r: Reader, max?: number): Array<{ value: unknown; path: string }> {
+function oneOrMany(v: unknown, path: string, r: Reader, max: number): Array<{ value: unknown; path: string }> {
   if (Array.isArray(v)) return r.arr(v, path, max).map((value, i) => ({ value, path: join(path, i) }));
   r.obj(v, path);
   return [{ value: v, path }];
 }
 
-function readSelector(v: unknown, path: string, r: Reader): Selector {
-  const o = r.obj(v, path);
+function readSelector(value: unknown, path: string, r: Reader): Selector {
+  const o = r.obj(value, path);
   const type = r.oneOf(get(o, 'type'), join(path, 'type'), [
     'TextQuoteSelector',
     'TextPositionSelector',
     'nl:StructuralKey',
   ]);
+  const at = (key: string) => join(path, key);
   if (type === 'TextQuoteSelector') {
     // prefix and suffix are optional in W3C; we always write them.
-    const optional = (key: string) =>
-      get(o, key) === undefined ? '' : r.str(get(o, key), join(path, key), LIMITS.quoteContextLength);
-    const exact = r.str(get(o, 'exact'), join(path, 'exact'), MAX_QUOTE);
+    const optional = (key: string) => (get(o, key) === undefined ? '' : r.field(quoteContext, get(o, key), at(key)));
+    const exact = r.field(quoteSchema, get(o, 'exact'), at('exact'));
     return { type, exact, prefix: optional('prefix'), suffix: optional('suffix') };
   }
-  if (type === 'TextPositionSelector') return { type, ...r.span(o, path, null) };
+  if (type === 'TextPositionSelector') {
+    const start = r.field(offsetSchema, get(o, 'start'), at('start'));
+    const end = r.field(offsetSchema, get(o, 'end'), at('end'));
+    if (start > end) r.invalid(path, `start（${start}）大于 end（${end}）`, `start (${start}) is after end (${end})`);
+    return { type, start, end };
+  }
   return {
     type: 'StructuralKey',
-    section: r.strOrNull(get(o, 'nl:section'), join(path, 'nl:section'), MAX_SECTION),
-    paragraph: r.count(get(o, 'nl:paragraph'), join(path, 'nl:paragraph'), MAX_PARAGRAPH),
-    sentence: r.count(get(o, 'nl:sentence'), join(path, 'nl:sentence'), MAX_PARAGRAPH),
-    offsetInSentence: r.count(get(o, 'nl:offsetInSentence'), join(path, 'nl:offsetInSentence'), MAX_TEXT),
+    section: r.field(v.nullable(sectionSchema), get(o, 'nl:section'), at('nl:section')),
+    paragraph: r.field(structuralCount, get(o, 'nl:paragraph'), at('nl:paragraph')),
+    sentence: r.field(structuralCount, get(o, 'nl:sentence'), at('nl:sentence')),
+    offsetInSentence: r.field(offsetSchema, get(o, 'nl:offsetInSentence'), at('nl:offsetInSentence')),
   };
 }
 
-function readBodies(v: unknown, r: Reader): { note: string; tags: string[] } {
+function readBodies(value: unknown, r: Reader): { note: string; tags: string[] } {
   let note: string | null = null;
   const tags: string[] = [];
-  if (v === undefined) return { note: '', tags };
-  for (const { value, path } of oneOrMany(v, 'body', r)) {
-    const o = r.obj(value, path);
+  if (value === undefined) return { note: '', tags };
+  for (const { value: body, path } of oneOrMany(value, 'body', r, Number.MAX_SAFE_INTEGER)) {
+    const o = r.obj(body, path);
     r.literal(get(o, 'type'), join(path, 'type'), 'TextualBody');
     const purpose = r.oneOf(get(o, 'purpose'), join(path, 'purpose'), ['commenting', 'tagging']);
     if (purpose === 'commenting') {
@@ -468,14 +417,14 @@ function readBodies(v: unknown, r: Reader): { note: string; tags: string[] } {
         r.invalid(path, '一条批注只能有一个 commenting 正文', 'an annotation can have only one commenting body');
       if (get(o, 'format') !== undefined) r.literal(get(o, 'format'), join(path, 'format'), 'text/plain');
       if (get(o, 'language') !== undefined) r.str(get(o, 'language'), join(path, 'language'), 64);
-      note = r.str(get(o, 'value'), join(path, 'value'), MAX_NOTE);
+      note = r.field(noteSchema, get(o, 'value'), join(path, 'value'));
     } else {
-      tags.push(r.str(get(o, 'value'), join(path, 'value'), MAX_TAG));
-      if (tags.length > MAX_TAGS) {
+      tags.push(r.field(tagSchema, get(o, 'value'), join(path, 'value')));
+      if (tags.length > LIMITS.tagsPerRecord) {
         r.invalid(
           'body',
-          `标签（tagging 正文）过多，上限 ${MAX_TAGS} 个`,
-          `too many tags (tagging bodies); the limit is ${MAX_TAGS}`,
+          `标签（tagging 正文）过多，上限 ${LIMITS.tagsPerRecord} 个`,
+          `too many tags (tagging bodies); the limit is ${LIMITS.tagsPerRecord}`,
         );
       }
     }
@@ -483,8 +432,8 @@ function readBodies(v: unknown, r: Reader): { note: string; tags: string[] } {
   return { note: note ?? '', tags };
 }
 
-function readAnnotation(v: unknown, r: Reader): Annotation {
-  const o = r.obj(v, '');
+function readAnnotation(value: unknown, r: Reader): Annotation {
+  const o = r.obj(value, '');
   const id = annotationId(r.nonEmpty(get(o, 'id'), 'id'), r);
   r.literal(get(o, 'type'), 'type', 'Annotation');
   r.oneOf(get(o, 'motivation'), 'motivation', ['highlighting', 'commenting']);
@@ -492,12 +441,12 @@ function readAnnotation(v: unknown, r: Reader): Annotation {
   const updatedAt = r.instant(get(o, 'modified'), 'modified');
   const deleted = get(o, 'nl:deletedAt');
   const deletedAt = deleted === undefined || deleted === null ? null : r.instant(deleted, 'nl:deletedAt');
-  const quote = r.str(get(o, 'nl:quote'), 'nl:quote', MAX_QUOTE);
+  const quote = r.field(quoteSchema, get(o, 'nl:quote'), 'nl:quote');
   const { note, tags } = readBodies(get(o, 'body'), r);
 
   const target = r.obj(get(o, 'target'), 'target');
   r.nonEmpty(get(target, 'source'), 'target.source');
-  const noticeId = r.nonEmpty(get(target, 'nl:noticeId'), 'target.nl:noticeId');
+  const noticeId = r.field(nonEmptyText(LIMITS.urlLength + 4), get(target, 'nl:noticeId'), 'target.nl:noticeId');
   const styleClass = r.str(get(target, 'styleClass'), 'target.styleClass');
   const colour = styleClass.slice(STYLE_CLASS_PREFIX.length) as AnnotationColour;
   if (!styleClass.startsWith(STYLE_CLASS_PREFIX) || !ANNOTATION_COLOURS.includes(colour)) {
@@ -508,8 +457,8 @@ function readAnnotation(v: unknown, r: Reader): Annotation {
   }
   const selectorValue = get(target, 'selector');
   if (selectorValue === undefined) r.refuse('missing', 'target.selector');
-  const selectors = oneOrMany(selectorValue, 'target.selector', r, MAX_SELECTORS).map(({ value, path }) =>
-    readSelector(value, path, r),
+  const selectors = oneOrMany(selectorValue, 'target.selector', r, LIMITS.selectorsPerAnnotation).map(
+    ({ value, path }) => readSelector(value, path, r),
   );
   if (selectors.length === 0) r.invalid('target.selector', '至少需要一个选择器', 'needs at least one selector');
 
@@ -519,7 +468,7 @@ function readAnnotation(v: unknown, r: Reader): Annotation {
 /* ----- The collection ----- */
 
 function checkContext(v: unknown, r: Reader): void {
-  const first = Array.isArray(v) ? v[0] : v;
+  const first: unknown = Array.isArray(v) ? v[0] : v;
   if (first !== ANNO_CONTEXT) {
     r.refuse('wrong-context', '@context', { expected: ANNO_CONTEXT, actual: shown(v) });
   }
@@ -537,7 +486,7 @@ function readCollection(
   file.literal(get(root, 'type'), 'type', 'AnnotationCollection');
   const version = get(root, 'nl:formatVersion');
   if (version === undefined) file.refuse('missing', 'nl:formatVersion');
-  file.num(version, 'nl:formatVersion', true);
+  file.num(version, 'nl:formatVersion');
   if ((version as number) > FORMAT_VERSION) {
     file.refuse('unsupported-version', 'nl:formatVersion', { version: version as number });
   }
@@ -545,7 +494,7 @@ function readCollection(
   file.literal(get(first, 'type'), 'first.type', 'AnnotationPage');
   if (get(first, 'next') !== undefined) file.refuse('paged', 'first.next');
   const items = file.arr(get(first, 'items'), 'first.items', Number.MAX_SAFE_INTEGER);
-  const total = file.num(get(root, 'total'), 'total', true);
+  const total = file.num(get(root, 'total'), 'total');
   if (total !== items.length) file.refuse('total-mismatch', 'total', { total, count: items.length });
   const noticeValues = file.arr(get(root, 'nl:notices'), 'nl:notices', Number.MAX_SAFE_INTEGER);
 

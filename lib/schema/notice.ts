@@ -102,9 +102,15 @@ export const clauseSchema = v.pipe(
   ordered(),
 );
 
+/**
+ * The addresses a notice was read at, as stored: a page reports its own http(s) or file URL
+ * (`noticeSnapshotSchema`), but a library file may carry any address it was given, and keeps it.
+ */
+const storedUrls = list(text(LIMITS.urlLength), LIMITS.urlsPerNotice);
+
 const noticeEntries = {
   id: noticeId,
-  urls: list(url, LIMITS.urlsPerNotice),
+  urls: storedUrls,
   metadata: metadataSchema,
   text: text(LIMITS.noticeTextLength),
   outline: list(outlineItemSchema, LIMITS.outlineItems),
@@ -152,7 +158,15 @@ function withoutTimes(s: SnapshotInput): Omit<SnapshotInput, 'createdAt' | 'upda
   return snapshot;
 }
 
-export const noticeSnapshotSchema = v.pipe(snapshotRecord, withinText(), v.transform(withoutTimes));
+/** A snapshot as the store takes it: from a page (already checked as `noticeSnapshotSchema`) or a library file. */
+export const storedSnapshotSchema = v.pipe(snapshotRecord, withinText(), v.transform(withoutTimes));
+
+/** A snapshot sent by a page or the reader: its URLs are addresses it was read at. */
+export const noticeSnapshotSchema = v.pipe(
+  record({ ...snapshotRecord.pipe[1].entries, urls: list(url, LIMITS.urlsPerNotice) }),
+  withinText(),
+  v.transform(withoutTimes),
+);
 
 /** A notice in the analyst's library, as stored and exported. */
 export const savedNoticeSchema = v.pipe(

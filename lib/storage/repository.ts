@@ -15,7 +15,7 @@ import {
   clauseSchema,
   describeIssue,
   list,
-  noticeSnapshotSchema,
+  storedSnapshotSchema,
   outlineItemSchema,
 } from '../schema';
 import { TERMS_VERSION, annotationTerms, indexTerms, noticeTerms } from '../search/terms';
@@ -997,9 +997,9 @@ const CLAUSES = list(clauseSchema, LIMITS.clauses);
 
 function checkSnapshot(s: NoticeSnapshot): void {
   const snapshot = s.tags ? { ...s, tags: checkTags(s.tags) } : s;
-  if (s.text !== '') return checkShape(noticeSnapshotSchema, snapshot, 'notice');
+  if (s.text !== '') return checkShape(storedSnapshotSchema, snapshot, 'notice');
   // No body yet (see `mergeNotice`): a stored text, outline and clauses are kept, so offsets are not held to ''.
-  checkShape(noticeSnapshotSchema, { ...snapshot, outline: [], obligations: [] }, 'notice');
+  checkShape(storedSnapshotSchema, { ...snapshot, outline: [], obligations: [] }, 'notice');
   checkShape(OUTLINE, s.outline, 'notice.outline');
   checkShape(CLAUSES, s.obligations, 'notice.obligations');
 }
