@@ -18,7 +18,7 @@ import { buildOutline, buildWorkload, editWorkload, loadSeeds, longNotice } from
 import { builtNotice, seedNotices } from '../tests/support/compare-corpus';
 import { benchEngine } from './engine';
 import { renderReport, type Results } from './report';
-import { measure, summarise } from './stats';
+import { measure } from './stats';
 import { ROOT } from '../tests/e2e/harness';
 
 const args = process.argv.slice(2);
@@ -67,7 +67,9 @@ function nodeCompare(runs: number): Results['node']['compare'] {
   };
 }
 
-const previous: Partial<Results> = existsSync(RESULTS) ? JSON.parse(readFileSync(RESULTS, 'utf8')) : {};
+const previous: Partial<Results> = existsSync(RESULTS)
+  ? (JSON.parse(readFileSync(RESULTS, 'utf8')) as Partial<Results>)
+  : {};
 const started = Date.now();
 const log = (line: string) => console.log(line);
 

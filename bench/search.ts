@@ -21,7 +21,7 @@ import { indexedDB, IDBKeyRange } from 'fake-indexeddb';
 import { NoticeLensDB } from '../lib/storage/db';
 import { NoticeRepository } from '../lib/storage/repository';
 import type { SearchResult } from '../lib/storage/search';
-import { metadataStrings, type NoticeSnapshot } from '../lib/storage/records';
+import { metadataStrings } from '../lib/storage/records';
 import {
   NOTICE_TEXT_TERM_BUDGET,
   disableSegmenterForTests,
@@ -79,7 +79,10 @@ function recallReport(): void {
           const bucket = n === 1 ? st[once] : st['met 2+ times'];
           bucket[0] += ok;
           bucket[1]++;
-          if (n >= 5) ((st['met 5+ times'][0] += ok), st['met 5+ times'][1]++);
+          if (n >= 5) {
+            st['met 5+ times'][0] += ok;
+            st['met 5+ times'][1]++;
+          }
         }
       }
     }

@@ -111,10 +111,18 @@ async function reportWithTimings(
 ): Promise<{ timings: PageTimings; clauseCount: number }> {
   const end = Date.now() + timeout;
   while (Date.now() < end) {
+    // Runs in the service worker: the types are written inline, nothing from this module exists there.
     const found = await session.worker.evaluate(async (u) => {
-      const all = await (globalThis as any).chrome.storage.session.get(null);
+      type Entry = { url?: unknown; timings?: unknown };
+      const storage = (
+        globalThis as unknown as {
+          chrome: { storage: { session: { get(keys: null): Promise<Record<string, unknown>> } } };
+        }
+      ).chrome.storage.session;
+      const all = await storage.get(null);
       for (const [k, v] of Object.entries(all))
-        if (k.startsWith('tab:') && (v as any).url === u && (v as any).timings) return v as any;
+        if (k.startsWith('tab:') && (v as Entry).url === u && (v as Entry).timings)
+          return v as { timings: PageTimings; clauseCount: number };
       return null;
     }, url);
     if (found) return found;
