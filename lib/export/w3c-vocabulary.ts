@@ -10,7 +10,7 @@
  * and the notices themselves as a JSON literal (`@type: @json`) in `nl:notices` on the collection.
  */
 
-import type { AnnotationColour, Bearer, Deadline, SavedNotice, Site, Strength } from '../types';
+import type { AnnotationColour, SavedNotice } from '../types';
 
 export const ANNO_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
 export const NL_NAMESPACE = 'urn:notice-lens:ns#';
@@ -32,18 +32,6 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export function annotationIri(id: string): string {
   return UUID.test(id) ? `${UUID_URN_PREFIX}${id}` : `${ANNOTATION_URN_PREFIX}${encodeURIComponent(id)}`;
 }
-
-/* Runtime lists of the engine's string unions. Written as records so that adding a member to a union in
-   lib/types.ts fails to compile here until the importer knows it too. */
-const SITE_SET: Record<Site, true> = { pkulaw: true, govcn: true, npc: true, generic: true, text: true };
-const STRENGTH_SET: Record<Strength, true> = { hard: true, soft: true };
-const BEARER_SOURCE_SET: Record<Bearer['source'], true> = { explicit: true, inherited: true, addressee: true };
-const DEADLINE_TYPE_SET: Record<Deadline['type'], true> = { date: true, relative: true, recurring: true };
-
-export const SITES = Object.keys(SITE_SET) as Site[];
-export const STRENGTHS = Object.keys(STRENGTH_SET) as Strength[];
-export const BEARER_SOURCES = Object.keys(BEARER_SOURCE_SET) as Array<Bearer['source']>;
-export const DEADLINE_TYPES = Object.keys(DEADLINE_TYPE_SET) as Array<Deadline['type']>;
 
 export interface W3CTextualBody {
   type: 'TextualBody';
