@@ -283,7 +283,9 @@ describe('long texts', () => {
     const flood = '要'.repeat(2_000_000);
     const floodItems = [describeSpan(flood, 1_500_000, 1_500_002, []), describeSpan(flood, 1_800_000, 1_800_060, [])];
     expect(anchorMany(flood.slice(0, 1_000_000), floodItems, [])).toEqual([null, null]);
-    expect(anchorMany(flood.slice(0, 1_000_000), [...floodItems, ...Array(20).fill(floodItems[0])], [])[1]).toBeNull();
+    expect(
+      anchorMany(flood.slice(0, 1_000_000), [...floodItems, ...Array.from({ length: 20 }, () => floodItems[0])], [])[1],
+    ).toBeNull();
   });
 
   it('gives the same answers with the shared index (anchorMany) as one by one', () => {

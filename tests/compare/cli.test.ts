@@ -63,7 +63,7 @@ describe('npm run compare', () => {
   it('prints one JSON object, and exits 2 on fewer than two files or an unknown option', async () => {
     let printed = '';
     expect(await main([files[0], files[1]], (s) => (printed += s))).toBe(0);
-    const json = JSON.parse(printed);
+    const json = JSON.parse(printed) as { pairs: { passages: object[] }[] };
     expect(Object.keys(json)).toEqual(['documents', 'pairs']);
     expect(json.pairs).toHaveLength(1);
     expect(Object.keys(json.pairs[0].passages[0])).toEqual([
