@@ -406,7 +406,7 @@ export function noticeText(r: Rng, docNumber: string, date: string): string {
   for (let i = 0; i < count; i++) lines.push(fill(r.pick(BODY_LINES)));
   lines.push(issuer, date);
   if (r.chance(0.2)) lines.push(`（此件公开发布）`);
-  return lines.map((l) => (r.chance(0.5) ? `　　${l}` : l)).join(r.pick(['\n', '\r\n', '\n\n', '　　']));
+  return lines.map((l) => (r.chance(0.5) ? `\u3000\u3000${l}` : l)).join(r.pick(['\n', '\r\n', '\n\n', '　　']));
 }
 
 /* ----- HTML ----- */
