@@ -3,7 +3,7 @@
  *
  * `cliRecordProblems` lists every way a printed record departs from the documented shape: the schema
  * (lib/schema/cli-record.ts: field names and types, sites, categories and strengths from their fixed sets,
- * ISO calendar dates, whole-number offsets, numbers in range, the extension's limits), then what the schema
+ * ISO calendar dates, whole-number offsets, numbers in range; not the store's size limits), then what the schema
  * cannot say: offsets inside `text` (a clause's `text` is exactly `text.slice(start, end)`, an outline label is
  * printed at its `start`), outline items and clauses in order of start, a clause's category first of its
  * categories, and strings that are well-formed UTF-16 (no lone surrogate: they cannot be written as UTF-8 and
@@ -93,7 +93,9 @@ export function cliRecordProblems(record: unknown, options: { forced?: boolean }
   const r = record as Obj;
   const schema = 'error' in r ? cliErrorSchema : cliRecordSchema;
   const parsed = v.safeParse(schema, r);
-  if (!parsed.success) for (const issue of parsed.issues) problems.push(describeIssue(issue, '', WORDS));
+  // The printed record has the stored shapes but not the store's size limits: the analyser prints what it found.
+  if (!parsed.success)
+    for (const issue of parsed.issues) if (issue.type !== 'max_length') problems.push(describeIssue(issue, '', WORDS));
   surrogateProblems(r, problems);
   if ('error' in r) return problems;
   const text = typeof r.text === 'string' ? r.text : null;
