@@ -21,6 +21,7 @@ const WINDOWS_DEVICE = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])(\..*)?$
 export function safeFileNamePart(text: string, maxChars = MAX_TITLE_CHARS, maxBytes = MAX_TITLE_BYTES): string {
   let s = text
     .replace(/[\t\n\v\f\r]/g, ' ')
+    // eslint-disable-next-line no-control-regex -- removing control characters is the point
     .replace(/[\u0000-\u001F\u007F-\u009F\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/g, '')
     .replace(/[<>:"/\\|?*]/g, '_')
     .replace(/\s+/g, ' ');

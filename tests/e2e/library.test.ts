@@ -50,7 +50,7 @@ describe('the library', () => {
     for (const seed of SEEDS) {
       s.serve(urlOf(seed), seedPage(seed));
       const page = await s.open(urlOf(seed));
-      await page.waitForFunction(() => (CSS as any).highlights.size > 0, null, { timeout: 20000 });
+      await page.waitForFunction(() => CSS.highlights.size > 0, null, { timeout: 20000 });
       const panel = await PanelDriver.attach(page);
       await panel.click('[data-action="open"]');
       await panel.click('[data-action="save-notice"]');
@@ -133,11 +133,14 @@ describe('the library', () => {
     expect(noteRow.find((c) => c.includes('HYPERLINK'))!.startsWith("'=")).toBe(true);
 
     jsonExport = readFileSync(await download(lib, '[data-export="json"]'), 'utf8');
-    const json = JSON.parse(jsonExport);
+    const json = JSON.parse(jsonExport) as {
+      '@context': unknown;
+      first: { items: Array<{ target: { selector: Array<{ type: string; exact?: string }> } }> };
+    };
     expect(JSON.stringify(json['@context'])).toContain('http://www.w3.org/ns/anno.jsonld');
     expect(
-      json.first.items.some((a: any) =>
-        a.target.selector.some((x: any) => x.type === 'TextQuoteSelector' && x.exact === '不信谣不传谣'),
+      json.first.items.some((a) =>
+        a.target.selector.some((x) => x.type === 'TextQuoteSelector' && x.exact === '不信谣不传谣'),
       ),
     ).toBe(true);
 

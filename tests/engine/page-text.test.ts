@@ -25,7 +25,7 @@ describe('textForAnalysis', () => {
 
   it('leaves out labelled values and titles longer than any real one, and an over-long URL', () => {
     const long = '关于加强管理的通知'.repeat(400);
-    const table = `<table class="bd1"><tr><td>标　　题：</td><td>${long}</td></tr><tr><td>发文字号：</td><td>国发〔2019〕5号</td></tr></table>`;
+    const table = `<table class="bd1"><tr><td>标\u3000\u3000题：</td><td>${long}</td></tr><tr><td>发文字号：</td><td>国发〔2019〕5号</td></tr></table>`;
     const { input, validation } = request(
       `<html><body>${table}<div id="UCAP-CONTENT">${PARA.repeat(20)}</div></body></html>`,
     );

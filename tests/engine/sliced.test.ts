@@ -12,7 +12,14 @@ describe('the analysis in slices (how the content script runs it)', () => {
     const whole = analyseDocument(parseHtmlDocument(html), URL);
     let pauses = 0;
     const timings: StageTimings = { extract: 0, normalise: 0, metadata: 0, detect: 0, obligations: 0 };
-    const sliced = await analyseDocumentSliced(parseHtmlDocument(html), URL, async () => void pauses++, {}, timings, 0);
+    const sliced = await analyseDocumentSliced(
+      parseHtmlDocument(html),
+      URL,
+      () => Promise.resolve(void pauses++),
+      {},
+      timings,
+      0,
+    );
     expect(sliced.analysis).toEqual(whole.analysis);
     expect(whole.analysis.obligations.length).toBeGreaterThan(500);
     // Every stage boundary, plus one pause per few dozen clauses while obligations are found.
@@ -25,7 +32,7 @@ describe('the analysis in slices (how the content script runs it)', () => {
     await analyseDocumentSliced(
       parseHtmlDocument(regulationPage(5_000)),
       URL,
-      async () => void pauses++,
+      () => Promise.resolve(void pauses++),
       {},
       undefined,
       60_000,

@@ -21,6 +21,7 @@ describe('exportFileName', () => {
     );
     // The leading `../../` becomes `.._.._`, and leading dots and underscores are trimmed.
     expect(name).toBe('公文透镜-etc_passwd_关于_印发___办法____的通知gpj.exe-2026-11-25.json');
+    // eslint-disable-next-line no-control-regex -- the name must hold no control character
     expect(name).not.toMatch(/[/\\<>:"|?*\u0000-\u001F\u202E]/);
   });
 

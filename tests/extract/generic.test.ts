@@ -8,7 +8,7 @@ import { bodyText, parse } from './helpers';
 
 /** A paragraph of notice prose (≈ 60 Han characters) numbered so each is distinct. */
 const para = (i: number) =>
-  `<p>　　第${i}段：各单位要按照职责分工，认真落实各项工作任务，加强组织协调，明确时间节点，确保工作取得实效，及时报告进展情况。</p>`;
+  `<p>\u3000\u3000第${i}段：各单位要按照职责分工，认真落实各项工作任务，加强组织协调，明确时间节点，确保工作取得实效，及时报告进展情况。</p>`;
 const paras = (n: number) => Array.from({ length: n }, (_, i) => para(i + 1)).join('');
 
 describe('generic body containers', () => {
@@ -156,7 +156,7 @@ describe('generic labelled fields', () => {
   });
 
   it('cleans labels: whitespace, U+3000, no-break spaces and a trailing colon', () => {
-    expect(cleanLabel('标　　题：')).toBe('标题');
+    expect(cleanLabel('标\u3000\u3000题：')).toBe('标题');
     expect(cleanLabel('标\u00a0\u00a0题:')).toBe('标题');
     expect(cleanLabel(' 索 引 号： ')).toBe('索引号');
     expect(cleanLabel('【发文字号】')).toBe('发文字号');

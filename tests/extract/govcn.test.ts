@@ -10,7 +10,7 @@ const NEWS_STYLE = `<html><head><title>国务院常务会议部署推进城市�
 <div class="article oneColumn pub_border"><h1 id="ti">国务院常务会议部署推进城市更新工作</h1>
 <div class="pages-date">2025-03-01 18:00 来源：新华社 <span class="font">【字体：大 中 小】</span><span class="font printIco">打印</span></div>
 <div class="pages_content" id="UCAP-CONTENT">
-${Array.from({ length: 6 }, (_, i) => `<p>　　会议指出，推进城市更新是第${i + 1}项重要任务，要坚持问题导向，统筹推进老旧小区改造、地下管网建设和公共服务设施补短板，切实改善群众居住条件。</p>`).join('')}
+${Array.from({ length: 6 }, (_, i) => `<p>\u3000\u3000会议指出，推进城市更新是第${i + 1}项重要任务，要坚持问题导向，统筹推进老旧小区改造、地下管网建设和公共服务设施补短板，切实改善群众居住条件。</p>`).join('')}
 </div><div class="editor">【我要纠错】 责任编辑：王某</div></div></body></html>`;
 
 describe('gov.cn news-style pages', () => {

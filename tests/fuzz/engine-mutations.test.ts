@@ -66,7 +66,9 @@ describe('engine fuzz: mutated real pages', () => {
   it(
     'the pkulaw API record with wrong types, broken and generated full texts',
     () => {
-      const original = JSON.parse(fixtureFile('pos-18-pkulaw-api-chl-124290-caizhengbu-gonggao-2009-123.json'));
+      const original = JSON.parse(
+        fixtureFile('pos-18-pkulaw-api-chl-124290-caizhengbu-gonggao-2009-123.json'),
+      ) as unknown;
       const WRONG = [
         null,
         0,
@@ -87,21 +89,20 @@ describe('engine fuzz: mutated real pages', () => {
         { '6': '国务院各机构', '602': '各部', '60210': '财政部', XE03: 'XE03', '': '' },
       ];
       const failures = runCases('pkulaw API record', 500_000, 150, (r) => {
-        const json = JSON.parse(JSON.stringify(original));
-        const law = json.data.law as Record<string, unknown>;
+        const json = JSON.parse(JSON.stringify(original)) as { data: { law: Record<string, unknown> } };
+        const law = json.data.law;
         const keys = Object.keys(law);
         for (let k = r.between(1, 6); k > 0; k--) {
           const key = r.pick(keys);
           const x = r.int(5);
           if (x === 0) law[key] = r.pick(WRONG);
           else if (x === 1) delete law[key];
-          else if (x === 2 && typeof law[key] === 'string')
-            law[key] = mutateString(r, law[key] as string, r.between(1, 6));
+          else if (x === 2 && typeof law[key] === 'string') law[key] = mutateString(r, law[key], r.between(1, 6));
           else if (x === 3)
             law.fullText = r.chance(0.5) ? noticeHtml(r) : deepNesting(r, r.between(10, 1000), randomText(r, 300));
           else law.documentNO = DOC_NUMBER_BREAKERS[r.int(DOC_NUMBER_BREAKERS.length)][1](r, r.pick(DOC_NUMBERS));
         }
-        const whole =
+        const whole: unknown =
           r.int(20) === 0
             ? r.pick([null, 1, 'x', [], { data: null }, { data: { law: null } }, { data: { law: [] } }])
             : json;

@@ -105,11 +105,11 @@ describe('closing block', () => {
   });
 
   it('reads a Chinese-numeral date and leaves a person signature out of the issuers', () => {
-    expect(closing(`${BODY}\n局长　某某某\n二〇二〇年三月一日`)).toEqual({ date: '2020-03-01', issuers: [] });
+    expect(closing(`${BODY}\n局长\u3000某某某\n二〇二〇年三月一日`)).toEqual({ date: '2020-03-01', issuers: [] });
   });
 
   it('does not take a 印发 date, a date inside a sentence or a date far from the end', () => {
-    expect(closing(`${BODY}\n某某办公室　2020年3月2日印发`)).toEqual({ date: null, issuers: [] });
+    expect(closing(`${BODY}\n某某办公室\u30002020年3月2日印发`)).toEqual({ date: null, issuers: [] });
     expect(closing(`${BODY}截至2020年3月1日`)).toEqual({ date: null, issuers: [] });
     const far = `${BODY}\n2020年3月1日\n` + Array.from({ length: 10 }, () => BODY).join('\n');
     expect(closing(far)).toEqual({ date: null, issuers: [] });
