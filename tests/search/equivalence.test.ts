@@ -1,7 +1,7 @@
 /**
  * The search reads as little as it can (small probes, texts only for possible hits, notes from their own
- * index); what it answers must not change. Checked against the search as it was before those changes
- * (`tests/support/reference-search.ts`, which reads annotations for notes) on a generated library, query by query.
+ * index); what it answers must not change. Checked against a brute-force search that reads every notice, text
+ * and annotation (`tests/support/reference-search.ts`) on a generated library, query by query.
  */
 import { describe, expect, it } from 'vitest';
 import { searchNotices } from '../../lib/storage/search';
