@@ -6,9 +6,30 @@ import { seedSource } from '../support/fixtures';
 
 const TEXT = seedSource('000');
 
-function record(): any {
-  const r = analyseFileContent('notice.txt', TEXT, null) as any;
-  return JSON.parse(JSON.stringify(r));
+/** A clause as the printed record holds it, loosely typed so that tests can corrupt it. */
+interface PrintedClause {
+  category: string;
+  categories: string[];
+  text: string;
+  start: number;
+  end: number;
+}
+
+/** The analyser's printed record, loosely typed so that tests can corrupt it. */
+interface PrintedRecord {
+  isNotice: boolean;
+  site: string;
+  confidence: number;
+  text: string;
+  extra?: unknown;
+  metadata: Record<string, unknown>;
+  outline: Array<{ start: number }>;
+  obligations: PrintedClause[];
+}
+
+function record(): PrintedRecord {
+  const r = analyseFileContent('notice.txt', TEXT, null);
+  return JSON.parse(JSON.stringify(r)) as PrintedRecord;
 }
 
 describe('cliRecordProblems', () => {
@@ -21,7 +42,7 @@ describe('cliRecordProblems', () => {
     expect(cliRecordProblems({ file: 'a.json', error: 'not valid JSON: Unexpected end' })).toEqual([]);
   });
 
-  it.each<[string, (r: any) => void, RegExp]>([
+  it.each<[string, (r: PrintedRecord) => void, RegExp]>([
     ['a missing field', (r) => delete r.metadata.level, /^metadata\.level: missing$/],
     ['an extra field', (r) => (r.extra = 1), /^extra: not a field of the output$/],
     ['a site outside the set', (r) => (r.site = 'weibo'), /^site: must be one of pkulaw, govcn/],

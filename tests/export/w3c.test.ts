@@ -10,9 +10,48 @@ function expected(list: ReturnType<typeof items>): { notices: SavedNotice[]; ann
   return { notices: list.map((i) => i.notice), annotations: list.flatMap((i) => i.annotations) };
 }
 
+/** A selector or body as the file holds it, loosely typed so that tests can corrupt any field. */
+type LooseEntry = Record<string, unknown>;
+
+interface LooseTarget {
+  styleClass: string;
+  'nl:noticeId': string;
+  selector: LooseEntry[];
+}
+
+interface LooseAnnotation {
+  id: string;
+  type: string;
+  created: string;
+  'nl:quote': string;
+  body: LooseEntry[];
+  target: LooseTarget;
+}
+
+interface LooseNotice {
+  id: string;
+  site: string;
+  saved: unknown;
+  createdAt: number;
+  text: string;
+  tags: string[];
+  urls: string[];
+  metadata: { signedDate: string | null };
+  obligations: Array<{ end: number; category: string }>;
+}
+
+/** An exported collection as parsed JSON, loosely typed so that tests can corrupt it. */
+interface LooseCollection {
+  '@context': unknown;
+  type: string;
+  first: { items: LooseAnnotation[]; next?: string };
+  'nl:formatVersion': number;
+  'nl:notices': LooseNotice[];
+}
+
 /** A fresh, mutable copy of an export, for corrupting. */
-function exported(): any {
-  return JSON.parse(JSON.stringify(toW3C(items())));
+function exported(): LooseCollection {
+  return JSON.parse(JSON.stringify(toW3C(items()))) as LooseCollection;
 }
 
 function refused(json: unknown): { error: string; errorEn: string; code: string } {
@@ -162,7 +201,7 @@ describe('round trip', () => {
 describe('fromW3C refuses bad files with the item and field', () => {
   it('a missing selector', () => {
     const json = exported();
-    delete json.first.items[2].target.selector;
+    delete (json.first.items[2].target as Partial<LooseTarget>).selector;
     const r = refused(json);
     expect(r.code).toBe('missing');
     expect(r.error).toBe('第 3 条批注：缺少 target.selector');
@@ -215,13 +254,13 @@ describe('fromW3C refuses bad files with the item and field', () => {
 
   it('wrong field types, missing fields and bad enum values', () => {
     const firstEnd = (noticeA().annotations[0].selectors[1] as TextPositionSelector).end;
-    const cases: Array<[(j: any) => void, string]> = [
+    const cases: Array<[(j: LooseCollection) => void, string]> = [
       [(j) => (j.first.items[0].body[0].value = 42), '第 1 条批注：body[0].value 应为字符串，实际为数字'],
       [
         (j) => (j.first.items[0].target.styleClass = 'nl-orange'),
         '第 1 条批注：target.styleClass 应为 "nl-yellow" | "nl-green" | "nl-blue" | "nl-pink" | "nl-purple"，实际为 "nl-orange"',
       ],
-      [(j) => delete j.first.items[0].created, '第 1 条批注：缺少 created'],
+      [(j) => delete (j.first.items[0] as Partial<LooseAnnotation>).created, '第 1 条批注：缺少 created'],
       [
         (j) => (j.first.items[0].created = '2025-13-45'),
         '第 1 条批注：created 无效：应为 1970 年以后的 ISO 8601 时间（如 2026-01-31T08:00:00.000Z），实际为 "2025-13-45"',
@@ -242,7 +281,10 @@ describe('fromW3C refuses bad files with the item and field', () => {
         (j) => (j.first.items[0].target.selector[0].type = 'RangeSelector'),
         '第 1 条批注：target.selector[0].type 应为 "TextQuoteSelector" | "TextPositionSelector" | "nl:StructuralKey"，实际为 "RangeSelector"',
       ],
-      [(j) => (j.first.items[0].target = [j.first.items[0].target]), '第 1 条批注：target 应为对象，实际为数组'],
+      [
+        (j) => (j.first.items[0].target = [j.first.items[0].target] as unknown as LooseTarget),
+        '第 1 条批注：target 应为对象，实际为数组',
+      ],
       [
         (j) => j.first.items[0].body.push({ type: 'TextualBody', purpose: 'commenting', value: 'x' }),
         '第 1 条批注：body[3] 无效：一条批注只能有一个 commenting 正文',
@@ -264,9 +306,9 @@ describe('fromW3C refuses bad files with the item and field', () => {
         '第 2 篇公文：site 应为 "pkulaw" | "govcn" | "npc" | "generic" | "text"，实际为 "weibo"',
       ],
       [(j) => (j['nl:notices'][0].saved = 'yes'), '第 1 篇公文：saved 应为布尔值，实际为字符串'],
-      [(j) => delete j['nl:notices'][0].metadata, '第 1 篇公文：缺少 metadata'],
+      [(j) => delete (j['nl:notices'][0] as Partial<LooseNotice>).metadata, '第 1 篇公文：缺少 metadata'],
       [(j) => (j['nl:formatVersion'] = 2), '文件由较新版本的公文透镜导出（格式版本 2），请先升级扩展'],
-      [(j) => delete j['nl:notices'], '缺少 nl:notices'],
+      [(j) => delete (j as Partial<LooseCollection>)['nl:notices'], '缺少 nl:notices'],
       [(j) => (j.first.next = 'page2.json'), '不支持分页的批注集合（first.next），请导出为单个文件'],
     ];
     for (const [corrupt, message] of cases) {
@@ -345,7 +387,7 @@ describe('fromW3C refuses bad files with the item and field', () => {
   });
 
   it('selectors a page could not send back: an imported annotation stays editable in the panel', () => {
-    const cases: Array<[(j: any) => void, string]> = [
+    const cases: Array<[(j: LooseCollection) => void, string]> = [
       [
         (j) => (j.first.items[0].target.selector[2]['nl:paragraph'] = 1e9),
         '第 1 条批注：target.selector[2].nl:paragraph 无效：应不大于 1000000，实际为 1000000000',
@@ -371,7 +413,7 @@ describe('fromW3C refuses bad files with the item and field', () => {
         '第 1 条批注：target.selector[1].end 无效：应不大于 5000000，实际为 5000001',
       ],
       [
-        (j) => (j.first.items[0].target.selector = Array(11).fill(j.first.items[0].target.selector[1])),
+        (j) => (j.first.items[0].target.selector = new Array<LooseEntry>(11).fill(j.first.items[0].target.selector[1])),
         '第 1 条批注：target.selector 过多（11 个，上限 10）',
       ],
       [(j) => (j.first.items[0].target.selector = []), '第 1 条批注：target.selector 无效：至少需要一个选择器'],
@@ -384,8 +426,8 @@ describe('fromW3C refuses bad files with the item and field', () => {
   });
 
   it('a value nested 100,000 deep where a message quotes it: refused, not a stack overflow', () => {
-    const deepArray = JSON.parse(`${'['.repeat(100_000)}1${']'.repeat(100_000)}`);
-    const deepObject = JSON.parse(`${'{"a":'.repeat(100_000)}1${'}'.repeat(100_000)}`);
+    const deepArray: unknown = JSON.parse(`${'['.repeat(100_000)}1${']'.repeat(100_000)}`);
+    const deepObject: unknown = JSON.parse(`${'{"a":'.repeat(100_000)}1${'}'.repeat(100_000)}`);
     const json = exported();
     json['@context'] = deepArray;
     expect(refused(json).error).toBe('@context 应为 W3C 批注上下文 http://www.w3.org/ns/anno.jsonld，实际为 [[[[…]]]]');
@@ -406,7 +448,7 @@ describe('fromW3C refuses bad files with the item and field', () => {
   });
 
   it('does not follow __proto__ keys into the prototype', () => {
-    const json = JSON.parse(
+    const json: unknown = JSON.parse(
       JSON.stringify(toW3C(items())).replace(
         '"type":"AnnotationCollection"',
         '"__proto__":{"type":"AnnotationCollection"}',
@@ -491,7 +533,7 @@ describe('parseImportFile', () => {
     expect(parseImportFile('   ')).toMatchObject({
       ok: false,
       code: 'invalid-json',
-      errorEn: expect.stringMatching(/unexpected end of file/),
+      errorEn: expect.stringMatching(/unexpected end of file/) as unknown,
     });
   });
 });

@@ -21,7 +21,7 @@ describe('the analysis split between the page and the background', () => {
   it('gives the page exactly what analysing it in one place gives, in a compact form', async () => {
     const html = regulationPage(20_000);
     const input = textForAnalysis(pageText(html), GOVCN_URL);
-    const r = await receiveMessage((await freshRepo()).repo, { type: 'engine/analyse', input }, contentSender, env);
+    const r = await receiveMessage(freshRepo().repo, { type: 'engine/analyse', input }, contentSender, env);
     expect(r?.ok).toBe(true);
     expect(r!.ok && typeof r!.value).toBe('string');
     const answer = r!.ok ? (r!.value as string) : '';
@@ -36,7 +36,7 @@ describe('the analysis split between the page and the background', () => {
   });
 
   it('refuses malformed and oversized input, and a web page sending it', async () => {
-    const { repo } = await freshRepo();
+    const { repo } = freshRepo();
     const good = textForAnalysis(pageText(regulationPage(5_000)), GOVCN_URL);
     const bad: Array<[unknown, RegExp]> = [
       [{ ...good, text: 42 }, /input\.text: expected a string/],

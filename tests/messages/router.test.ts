@@ -238,7 +238,7 @@ describe('handleRequest', () => {
       ok: false,
       kind: 'quota',
       retry: true,
-      error: expect.stringContaining('存储空间已满'),
+      error: expect.stringContaining('存储空间已满') as unknown,
     });
     vi.restoreAllMocks();
     const missing = await handleRequest(

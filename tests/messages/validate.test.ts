@@ -255,7 +255,11 @@ describe('validateRequest refuses', () => {
     expectInvalid({ type: 'notice/get', id: 'url:gov.cn/a', [Symbol('x')]: 1 }, /symbol keys/);
     const deep: Record<string, unknown> = {};
     let cur = deep;
-    for (let i = 0; i < 20; i++) cur = (cur.x = {}) as Record<string, unknown>;
+    for (let i = 0; i < 20; i++) {
+      const next: Record<string, unknown> = {};
+      cur.x = next;
+      cur = next;
+    }
     expectInvalid({ type: 'library/list', filters: deep }, /nested deeper than 12 levels/);
   });
 
@@ -283,7 +287,7 @@ describe('receiveMessage', () => {
       ok: false,
       kind: 'invalid',
       retry: false,
-      error: expect.stringMatching(/annotation.note: longer than 20000/),
+      error: expect.stringMatching(/annotation.note: longer than 20000/) as unknown,
     });
     expect(await db.notices.count()).toBe(0);
     expect(await db.annotations.count()).toBe(0);

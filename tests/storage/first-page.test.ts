@@ -38,7 +38,7 @@ describe('the first page read without Dexie', () => {
       cursor.onsuccess = () => {
         const c = cursor.result;
         if (c && request.result.length < o.count) {
-          request.result.push({ key: c.key, primaryKey: c.primaryKey, value: c.value });
+          request.result.push({ key: c.key, primaryKey: c.primaryKey, value: c.value as unknown });
           c.continue();
         } else request.onsuccess?.();
       };

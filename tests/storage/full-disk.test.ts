@@ -21,7 +21,9 @@ afterEach(() => {
 
 /** `navigator.storage.estimate()` reporting `free` bytes left, as Chromium does for an unlimited origin. */
 function stubFreeSpace(free: number) {
-  vi.stubGlobal('navigator', { storage: { estimate: async () => ({ usage: 500_000, quota: 500_000 + free }) } });
+  vi.stubGlobal('navigator', {
+    storage: { estimate: () => Promise.resolve({ usage: 500_000, quota: 500_000 + free }) },
+  });
 }
 
 /** An IndexedDB whose `open` fails (as on a full disk) while `failing.on` is set. */
@@ -118,7 +120,12 @@ describe('a full disk', () => {
       { type: 'annotation/put', annotation: annotation({ noticeId: s.id }) },
       { sender: content },
     );
-    expect(put).toMatchObject({ ok: false, kind: 'quota', retry: true, error: expect.stringMatching(/^存储空间已满/) });
+    expect(put).toMatchObject({
+      ok: false,
+      kind: 'quota',
+      retry: true,
+      error: expect.stringMatching(/^存储空间已满/) as unknown,
+    });
     const upsert = await handleRequest(
       repo,
       { type: 'notice/upsert', snapshot: snapshot({ text: `${s.text}\n补充。` }) },
