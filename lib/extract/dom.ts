@@ -7,36 +7,15 @@
  * if the page were well formed.
  */
 
+import { NON_TEXT_TAGS } from '../text/dom-text';
 import { isHan } from '../text/normalise';
 
 export const ELEMENT_NODE = 1;
 export const TEXT_NODE = 3;
 export const COMMENT_NODE = 8;
 
-/** Tags whose text is never page text (same spirit as dom-text's SKIPPED). */
-export const NON_TEXT_TAGS = new Set([
-  'SCRIPT',
-  'STYLE',
-  'NOSCRIPT',
-  'TEMPLATE',
-  'SVG',
-  'CANVAS',
-  'IFRAME',
-  'OBJECT',
-  'EMBED',
-  'SELECT',
-  'OPTION',
-  'TEXTAREA',
-  'BUTTON',
-  'INPUT',
-  'HEAD',
-  'TITLE',
-  'META',
-  'LINK',
-  'VIDEO',
-  'AUDIO',
-  'MAP',
-]);
+/** Tags whose text is never page text: the same ones the engine's linear text leaves out. */
+export { NON_TEXT_TAGS };
 
 export function isElement(node: Node | null | undefined): node is Element {
   return !!node && node.nodeType === ELEMENT_NODE;

@@ -60,8 +60,8 @@ const BLOCK = new Set([
   'HTML',
 ]);
 
-/** Elements whose text is never part of a document's text. */
-const SKIPPED = new Set([
+/** Elements whose text is never part of a document's text (the extractors' walks leave them out too). */
+export const NON_TEXT_TAGS: ReadonlySet<string> = new Set([
   'SCRIPT',
   'STYLE',
   'NOSCRIPT',
@@ -140,7 +140,7 @@ export function lineariseDom(root: Node, options: LineariseOptions = {}): DomTex
     if (node.nodeType === 1) {
       const el = node as Element;
       const name = el.nodeName.toUpperCase();
-      if (SKIPPED.has(name)) continue;
+      if (NON_TEXT_TAGS.has(name)) continue;
       if (node !== root && (isHiddenByAttribute(el) || (options.skip && options.skip(el)))) continue;
       if (BLOCK.has(name)) {
         breakLine();
