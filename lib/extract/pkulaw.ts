@@ -24,6 +24,7 @@ import {
   squash,
   tagOf,
 } from './dom';
+import { LEVEL_CODES, VALIDITY_CODES } from '../metadata/labels';
 import { cleanLabel } from './labels';
 import { isListPage, LIST_MAX_BODY_HAN } from './list-page';
 import { listStats } from './survey';
@@ -185,25 +186,11 @@ export function extractPkulaw(doc: Document, url: string | null): ExtractedPage 
 // ---------------------------------------------------------------------------------------------------
 // App-API records (fixture pos-18): `data.law` with camelCase keys, or the newer capitalised keys.
 
-/** 时效性 codes of the API (`TimelinessDic`). */
+/** 时效性 codes of the API (`TimelinessDic`): the ones a label's value may be, and two only the API sends. */
 const TIMELINESS_CODES: Record<string, string> = {
-  '01': '现行有效',
-  '02': '失效',
-  '03': '已被修改',
+  ...VALIDITY_CODES,
   '04': '尚未生效',
   '05': '部分失效',
-};
-
-/** 效力级别 codes (ZhangYafei `level_dict`); sub-codes such as `XE0303` map through their prefix. */
-const LEVEL_CODES: Record<string, string> = {
-  XA01: '法律',
-  XC02: '行政法规',
-  XE03: '部门规章',
-  XG04: '司法解释',
-  XQ09: '军事法规',
-  XR12: '党内法规',
-  XI05: '团体规定',
-  XK06: '行业规定',
 };
 
 /** A key's value, whatever its case (`title` / `Title`, `documentNO` / `DocumentNO`). */
