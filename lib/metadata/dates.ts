@@ -9,24 +9,12 @@
  */
 import { foldWidth } from '../text/normalise';
 
-/** Characters that stand for one digit in a year written digit by digit (二〇二〇, 二OO九, 2019). */
-const YEAR_DIGIT: Record<string, number> = {
-  '0': 0,
-  '1': 1,
-  '2': 2,
-  '3': 3,
-  '4': 4,
-  '5': 5,
-  '6': 6,
-  '7': 7,
-  '8': 8,
-  '9': 9,
+/** Chinese numerals for one digit, the zero written 〇, ○, ◯ or 零 (dates and deadlines read them alike). */
+export const CN_DIGIT: Readonly<Record<string, number>> = {
   〇: 0,
   '○': 0,
   '◯': 0,
   零: 0,
-  O: 0,
-  o: 0,
   一: 1,
   二: 2,
   三: 3,
@@ -38,20 +26,8 @@ const YEAR_DIGIT: Record<string, number> = {
   九: 9,
 };
 
-const CN_SMALL: Record<string, number> = {
-  〇: 0,
-  '○': 0,
-  零: 0,
-  一: 1,
-  二: 2,
-  三: 3,
-  四: 4,
-  五: 5,
-  六: 6,
-  七: 7,
-  八: 8,
-  九: 9,
-};
+/** Characters besides 0-9 that stand for one digit in a year written digit by digit (二〇二〇, 二OO九). */
+const YEAR_DIGIT: Readonly<Record<string, number>> = { ...CN_DIGIT, O: 0, o: 0 };
 
 /** Year: four digits, Arabic or one Chinese numeral per digit. */
 const YEAR = '([0-9〇○◯零Oo一二三四五六七八九]{4})';
@@ -110,7 +86,7 @@ export function cnDateAtEnd(s: string): { start: number; iso: string } | null {
 function cnYear(s: string): number {
   let y = 0;
   for (const ch of s) {
-    const d = YEAR_DIGIT[ch];
+    const d = ch >= '0' && ch <= '9' ? Number(ch) : YEAR_DIGIT[ch];
     if (d === undefined) return NaN;
     y = y * 10 + d;
   }
@@ -146,14 +122,15 @@ function digitsValue(s: string): number {
   if (s.length === 0 || s.length > 2) return NaN;
   let v = 0;
   for (const ch of s) {
-    const d = CN_SMALL[ch];
+    const d = CN_DIGIT[ch];
     if (d === undefined) return NaN;
     v = v * 10 + d;
   }
   return v;
 }
 
-function daysInMonth(year: number, month: number): number {
+/** Days in a month of the Gregorian calendar (month 1-12). */
+export function daysInMonth(year: number, month: number): number {
   if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
   return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }
@@ -163,6 +140,11 @@ export function fromParts(year: number, month: number, day: number): string | nu
   if (!Number.isInteger(year) || !Number.isInteger(month) || !Number.isInteger(day)) return null;
   if (year < 1900 || year > 2100 || month < 1 || month > 12 || day < 1) return null;
   if (day > daysInMonth(year, month)) return null;
+  return isoDate(year, month, day);
+}
+
+/** `YYYY-MM-DD` of numbers already checked. */
+export function isoDate(year: number, month: number, day: number): string {
   return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 

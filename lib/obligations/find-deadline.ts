@@ -8,6 +8,7 @@
  * 旬, 限期, 提前), which those lack. 日前 without a month before it means "recently" and is ignored.
  */
 import type { Deadline } from '../types';
+import { CN_DIGIT, daysInMonth, isoDate } from '../metadata/dates';
 import { foldWidth } from '../text/normalise';
 
 const CN = '〇零一二两三四五六七八九十百';
@@ -67,30 +68,17 @@ const PATTERNS: Pattern[] = [
   },
 ];
 
+/** Digits of Chinese numerals as deadlines print them (二〇一九, 两, the Latin O typed for 〇). */
+const DIGIT: Readonly<Record<string, number>> = { ...CN_DIGIT, O: 0, 两: 2 };
+
 /** Arabic or Chinese numeral to a number; 二〇一九 digit by digit, 三十一 by tens. NaN when unreadable. */
 export function readNumber(s: string): number {
   if (/^\d+$/.test(s)) return Number(s);
-  const digit: Record<string, number> = {
-    〇: 0,
-    零: 0,
-    O: 0,
-    '○': 0,
-    一: 1,
-    二: 2,
-    两: 2,
-    三: 3,
-    四: 4,
-    五: 5,
-    六: 6,
-    七: 7,
-    八: 8,
-    九: 9,
-  };
   if (!s.includes('十') && !s.includes('百')) {
     let v = 0;
     for (const ch of s) {
-      if (!(ch in digit)) return NaN;
-      v = v * 10 + digit[ch];
+      if (!(ch in DIGIT)) return NaN;
+      v = v * 10 + DIGIT[ch];
     }
     return v;
   }
@@ -103,17 +91,11 @@ export function readNumber(s: string): number {
     } else if (ch === '十') {
       total += (cur || 1) * 10;
       cur = 0;
-    } else if (ch in digit) cur = digit[ch];
+    } else if (ch in DIGIT) cur = DIGIT[ch];
     else return NaN;
   }
   return total + cur;
 }
-
-function lastDay(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
-}
-
-const pad = (n: number) => String(n).padStart(2, '0');
 
 /**
  * ISO date for an absolute deadline when the year is printed: a day as given, month-end (底/末/下旬)
@@ -136,17 +118,17 @@ function isoOf(
   if (!Number.isFinite(month) || month < 1 || month > 12) return null;
   if (dayS) {
     const day = readNumber(dayS.replace(/[日号]$/, ''));
-    if (!Number.isFinite(day) || day < 1 || day > lastDay(year, month)) return null;
-    return `${year}-${pad(month)}-${pad(day)}`;
+    if (!Number.isFinite(day) || day < 1 || day > daysInMonth(year, month)) return null;
+    return isoDate(year, month, day);
   }
-  if (part === '上旬') return `${year}-${pad(month)}-10`;
-  if (part === '中旬') return `${year}-${pad(month)}-20`;
-  if (part === '底' || part === '末' || part === '下旬') return `${year}-${pad(month)}-${pad(lastDay(year, month))}`;
+  if (part === '上旬') return isoDate(year, month, 10);
+  if (part === '中旬') return isoDate(year, month, 20);
+  if (part === '底' || part === '末' || part === '下旬') return isoDate(year, month, daysInMonth(year, month));
   if (hasBefore) {
     // 2019年4月前: before April begins
     const y = month === 1 ? year - 1 : year;
     const m = month === 1 ? 12 : month - 1;
-    return `${y}-${pad(m)}-${pad(lastDay(y, m))}`;
+    return isoDate(y, m, daysInMonth(y, m));
   }
   return null;
 }
