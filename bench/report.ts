@@ -2,6 +2,7 @@
 import type { EngineFigures } from './engine';
 import type { LibraryBench } from './browser/library';
 import type { PageBench } from './browser/page';
+import { PIPELINE_STAGES } from './browser/stages';
 import type { Timing } from './stats';
 
 export interface Results {
@@ -176,14 +177,7 @@ export function renderReport(r: Results): { markdown: string; budgetLines: strin
           'chars',
           'clauses',
           'after load',
-          'extract',
-          'normalise',
-          'metadata',
-          'detect',
-          'obligations',
-          'transfer',
-          'ranges',
-          'paint',
+          ...PIPELINE_STAGES,
           'pipeline',
           'on the page',
           'Readability.parse',
@@ -196,14 +190,7 @@ export function renderReport(r: Results): { markdown: string; budgetLines: strin
           p.chars.toLocaleString('en'),
           p.clauses,
           range(p.paintedAfterLoad),
-          p.parts.extract.median,
-          p.parts.normalise.median,
-          p.parts.metadata.median,
-          p.parts.detect.median,
-          p.parts.obligations.median,
-          p.parts.transfer.median,
-          p.parts.ranges.median,
-          p.parts.paint.median,
+          ...PIPELINE_STAGES.map((k) => p.parts[k].median),
           range(p.pipeline),
           p.onPage.median,
           range(p.readabilityParse),

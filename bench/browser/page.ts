@@ -19,6 +19,7 @@ import { builtNotice, seedNotices } from '../../tests/support/compare-corpus';
 import { regulationPage } from '../../tests/support/generate';
 import { round, summarise, type Timing } from '../stats';
 import type { PaintComparison, Probe } from './page-probe';
+import { PIPELINE_STAGES, type PipelineStage } from './stages';
 
 export const PAGE_SIZES = [5_000, 30_000, 100_000, 300_000];
 export const SEED_FILES = [
@@ -39,10 +40,7 @@ export interface PageFigures {
   /** Navigation start to highlights painted. */
   paintedSinceNavigation: Timing;
   /** extract, normalise, ranges, paint: on the page's main thread; metadata, detect, obligations: in the background; transfer: the messages. */
-  parts: Record<
-    'extract' | 'normalise' | 'metadata' | 'detect' | 'obligations' | 'transfer' | 'ranges' | 'paint',
-    Timing
-  >;
+  parts: Record<PipelineStage, Timing>;
   /** Time the background's analysis waited between its slices (its thread busy elsewhere). */
   backgroundPauses: Timing;
   /** The pipeline's whole work (the parts summed, without the pauses given back to the page). */
@@ -200,17 +198,7 @@ async function measurePage(
     for (const t of ours) long.longest = Math.max(long.longest, t.duration);
     add('paintedAfterLoad', timings.paintedAt - nav.dcl);
     add('paintedSinceNavigation', timings.paintedAt);
-    for (const k of [
-      'extract',
-      'normalise',
-      'metadata',
-      'detect',
-      'obligations',
-      'transfer',
-      'ranges',
-      'paint',
-    ] as const)
-      add(k, timings[k]);
+    for (const k of PIPELINE_STAGES) add(k, timings[k]);
     add(
       'pipeline',
       timings.extract +
