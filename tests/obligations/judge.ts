@@ -6,24 +6,11 @@
  * answers a label when it overlaps the `at` span. Metrics follow the brief: clause precision and
  * recall over labelled units, and category accuracy over the positives found.
  */
-import type { Clause, ObligationCategory } from '../../lib/types';
+import type { Clause } from '../../lib/types';
+import type { ClauseLabel } from '../support/fixtures';
 
-export interface Label {
-  /** A substring of the normalised text, unique in it, inside the unit. */
-  at: string;
-  /** Expected category; null = must not be reported (background, praise, facts, titles…). */
-  category: ObligationCategory | null;
-  /** Expected bearer text (any source); null = no bearer; undefined = not checked. */
-  bearer?: string | null;
-  /** Expected deadline text; null = no deadline; undefined = not checked. */
-  deadline?: string | null;
-  /** Reported speech: reporting it is optional (scored below threshold when no bearer), but if reported it is quoted. */
-  quoted?: boolean;
-  /** Expected heading flag when reported. */
-  heading?: boolean;
-  /** A documented weakness: not asserted on its own, still counted in the metrics. */
-  knownMiss?: string;
-}
+/** A label as the fixtures' `expected.json` files write them. */
+export type Label = ClauseLabel;
 
 export interface Verdict {
   label: Label;

@@ -14,13 +14,21 @@ export const FIXTURES_DIR = fileURLToPath(new URL('../fixtures', import.meta.url
 
 export type SourceFormat = 'html' | 'txt' | 'json';
 
+/** What an analyst wants for one unit of a notice (judged by tests/obligations/judge.ts). */
 export interface ClauseLabel {
+  /** A substring of the normalised text, unique in it, inside the unit. */
   at: string;
+  /** Expected category; null = must not be reported (background, praise, facts, titles…). */
   category: ObligationCategory | null;
+  /** Expected bearer text (any source); null = no bearer; undefined = not checked. */
   bearer?: string | null;
+  /** Expected deadline text; null = no deadline; undefined = not checked. */
   deadline?: string | null;
+  /** Reported speech: reporting it is optional (scored below threshold when no bearer), but if reported it is quoted. */
   quoted?: boolean;
+  /** Expected heading flag when reported. */
   heading?: boolean;
+  /** A documented weakness: not asserted on its own, still counted in the metrics. */
   knownMiss?: string;
 }
 
