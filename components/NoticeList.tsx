@@ -2,7 +2,7 @@ import type { NoticeSummary } from '../lib/storage/records';
 import type { NoticeFilters } from '../lib/storage/records';
 import { OBLIGATION_CATEGORIES } from '../lib/types';
 import { CATEGORY_LABEL } from './labels';
-import type { Translate } from './messages';
+import type { MessageKey, Translate } from './messages';
 
 export interface NoticeRowProps {
   t: Translate;
@@ -72,68 +72,68 @@ export function FilterBar(p: FilterBarProps) {
         onInput={(e) => p.onQuery((e.target as HTMLInputElement).value)}
       />
       <div class="row">
-        <select
-          aria-label={p.t('filterIssuer')}
-          data-filter="issuer"
+        <FilterSelect
+          t={p.t}
+          name="issuer"
+          label="filterIssuer"
           value={p.filters.issuer ?? ''}
-          onChange={(e) => set({ issuer: (e.target as HTMLSelectElement).value || undefined })}
-        >
-          <option value="">
-            {p.t('filterIssuer')}：{p.t('all')}
-          </option>
-          {p.facets.issuers.map((v) => (
-            <option key={v} value={v}>
-              {v}
-            </option>
-          ))}
-        </select>
-        <select
-          aria-label={p.t('filterYear')}
-          data-filter="year"
+          options={p.facets.issuers}
+          onChange={(v) => set({ issuer: v || undefined })}
+        />
+        <FilterSelect
+          t={p.t}
+          name="year"
+          label="filterYear"
           value={p.filters.year ? String(p.filters.year) : ''}
-          onChange={(e) => set({ year: Number((e.target as HTMLSelectElement).value) || undefined })}
-        >
-          <option value="">
-            {p.t('filterYear')}：{p.t('all')}
-          </option>
-          {p.facets.years.map((v) => (
-            <option key={v} value={String(v)}>
-              {v}
-            </option>
-          ))}
-        </select>
-        <select
-          aria-label={p.t('filterDocType')}
-          data-filter="docType"
+          options={p.facets.years}
+          onChange={(v) => set({ year: Number(v) || undefined })}
+        />
+        <FilterSelect
+          t={p.t}
+          name="docType"
+          label="filterDocType"
           value={p.filters.docType ?? ''}
-          onChange={(e) => set({ docType: (e.target as HTMLSelectElement).value || undefined })}
-        >
-          <option value="">
-            {p.t('filterDocType')}：{p.t('all')}
-          </option>
-          {p.facets.docTypes.map((v) => (
-            <option key={v} value={v}>
-              {v}
-            </option>
-          ))}
-        </select>
-        <select
-          aria-label={p.t('filterTag')}
-          data-filter="tag"
+          options={p.facets.docTypes}
+          onChange={(v) => set({ docType: v || undefined })}
+        />
+        <FilterSelect
+          t={p.t}
+          name="tag"
+          label="filterTag"
           value={p.filters.tag ?? ''}
-          onChange={(e) => set({ tag: (e.target as HTMLSelectElement).value || undefined })}
-        >
-          <option value="">
-            {p.t('filterTag')}：{p.t('all')}
-          </option>
-          {p.facets.tags.map((v) => (
-            <option key={v} value={v}>
-              {v}
-            </option>
-          ))}
-        </select>
+          options={p.facets.tags}
+          onChange={(v) => set({ tag: v || undefined })}
+        />
       </div>
     </div>
+  );
+}
+
+/** One filter: "all" (the empty value) or one of the library's values for it. */
+function FilterSelect(p: {
+  t: Translate;
+  name: keyof NoticeFilters;
+  label: MessageKey;
+  value: string;
+  options: Array<string | number>;
+  onChange(value: string): void;
+}) {
+  return (
+    <select
+      aria-label={p.t(p.label)}
+      data-filter={p.name}
+      value={p.value}
+      onChange={(e) => p.onChange((e.target as HTMLSelectElement).value)}
+    >
+      <option value="">
+        {p.t(p.label)}：{p.t('all')}
+      </option>
+      {p.options.map((v) => (
+        <option key={v} value={String(v)}>
+          {v}
+        </option>
+      ))}
+    </select>
   );
 }
 
