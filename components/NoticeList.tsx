@@ -42,6 +42,51 @@ export function NoticeRow(p: NoticeRowProps) {
   );
 }
 
+/** A notice in a list, with the text around a search match when the list answers a query. */
+export interface ListedNotice {
+  notice: NoticeSummary;
+  snippet: string | null;
+}
+
+/**
+ * A list of notices, or the line saying why there is none (no search results, or an empty library).
+ * `shownQuery` is the query the rows answer ('' for the library itself; null before the first answer).
+ */
+export function NoticeResults(p: {
+  t: Translate;
+  query: string;
+  shownQuery: string | null;
+  items: ListedNotice[];
+  selected?: ReadonlySet<string>;
+  onToggleSelect?: (id: string) => void;
+  onOpen: (id: string) => void;
+}) {
+  if (p.items.length === 0)
+    return (
+      <div class="empty" data-query={p.shownQuery ?? undefined}>
+        {p.query ? p.t('noResults') : p.t('emptyLibrary')}
+      </div>
+    );
+  return (
+    <ul class="notices" data-query={p.shownQuery ?? undefined}>
+      {p.items.map(({ notice, snippet }) => (
+        <NoticeRow
+          key={notice.id}
+          t={p.t}
+          notice={notice}
+          snippet={snippet}
+          selected={p.selected?.has(notice.id)}
+          onToggleSelect={p.onToggleSelect}
+          onOpen={p.onOpen}
+        />
+      ))}
+    </ul>
+  );
+}
+
+/** Facets before the library's values are read: every filter offers "all" only. */
+export const NO_FACETS: Facets = { issuers: [], years: [], docTypes: [], tags: [] };
+
 export interface Facets {
   issuers: string[];
   years: number[];

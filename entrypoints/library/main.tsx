@@ -3,7 +3,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { CompareView } from '../../components/CompareView';
 import type { Translate } from '../../components/messages';
 import { NoticeDetail } from '../../components/NoticeDetail';
-import { FilterBar, NoticeRow, type Facets } from '../../components/NoticeList';
+import { FilterBar, NO_FACETS, NoticeResults, type Facets, type ListedNotice } from '../../components/NoticeList';
 import { pageCss } from '../../components/page-styles';
 import { libraryCss } from '../../components/library-styles';
 import { alignPassages, compareNotices, type AlignedRow, type Comparison } from '../../lib/compare';
@@ -26,7 +26,6 @@ import {
   describeStorageError,
   ensureRoomToWrite,
   type NoticeFilters,
-  type NoticeSummary,
 } from '../../lib/storage';
 import type { Annotation, SavedNotice } from '../../lib/types';
 import { loadTranslate } from '../shared/i18n';
@@ -198,8 +197,8 @@ function ListView(p: {
   const { t } = p;
   const [query, setQuery] = useState('');
   const [filters, setFilters] = useState<NoticeFilters>({});
-  const [facets, setFacets] = useState<Facets>({ issuers: [], years: [], docTypes: [], tags: [] });
-  const [items, setItems] = useState<Array<{ notice: NoticeSummary; snippet: string | null }>>([]);
+  const [facets, setFacets] = useState<Facets>(NO_FACETS);
+  const [items, setItems] = useState<ListedNotice[]>([]);
   const [total, setTotal] = useState(0);
   /** The query the shown rows answer ('' for the library itself); null before the first answer. */
   const [shownQuery, setShownQuery] = useState<string | null>(null);
@@ -303,25 +302,15 @@ function ListView(p: {
         )}
         <ExportButtons t={t} onExport={(format) => void exportSelected(format)} />
       </div>
-      {items.length === 0 ? (
-        <div class="empty" data-query={shownQuery ?? undefined}>
-          {query ? t('noResults') : t('emptyLibrary')}
-        </div>
-      ) : (
-        <ul class="notices" data-query={shownQuery ?? undefined}>
-          {items.map(({ notice, snippet }) => (
-            <NoticeRow
-              key={notice.id}
-              t={t}
-              notice={notice}
-              snippet={snippet}
-              selected={selected.has(notice.id)}
-              onToggleSelect={toggle}
-              onOpen={(id) => (location.hash = `notice=${encodeURIComponent(id)}`)}
-            />
-          ))}
-        </ul>
-      )}
+      <NoticeResults
+        t={t}
+        query={query}
+        shownQuery={shownQuery}
+        items={items}
+        selected={selected}
+        onToggleSelect={toggle}
+        onOpen={(id) => (location.hash = `notice=${encodeURIComponent(id)}`)}
+      />
     </div>
   );
 }

@@ -1,6 +1,13 @@
 import { render } from 'preact';
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { CategoryCounts, FilterBar, NoticeRow, type Facets } from '../../components/NoticeList';
+import {
+  CategoryCounts,
+  FilterBar,
+  NO_FACETS,
+  NoticeResults,
+  type Facets,
+  type ListedNotice,
+} from '../../components/NoticeList';
 import type { Translate } from '../../components/messages';
 import { pageCss } from '../../components/page-styles';
 import { UI_LANGUAGE_KEY, type UiLanguage } from '../../components/translate';
@@ -73,7 +80,7 @@ async function readCurrent(): Promise<Current | null> {
 
 function Popup({ t }: { t: Translate }) {
   const [current, setCurrent] = useState<Current | null>(null);
-  const [items, setItems] = useState<Array<{ notice: NoticeSummary; snippet: string | null }>>([]);
+  const [items, setItems] = useState<ListedNotice[]>([]);
   /** Notices in the list's library or search; null while being counted. */
   const [total, setTotal] = useState<number | null>(null);
   /** The query the shown rows answer ('' for the library itself); null before the first answer. */
@@ -81,7 +88,7 @@ function Popup({ t }: { t: Translate }) {
   const latest = useRef(0);
   const [query, setQuery] = useState('');
   const [filters, setFilters] = useState<NoticeFilters>({});
-  const [facets, setFacets] = useState<Facets>({ issuers: [], years: [], docTypes: [], tags: [] });
+  const [facets, setFacets] = useState<Facets>(NO_FACETS);
   const [similar, setSimilar] = useState<Array<{ id: string; title: string; similarity: number }>>([]);
   const [status, setStatus] = useState<{ kind: 'info' | 'error'; text: string } | null>(null);
   const [language, setLanguage] = useState<UiLanguage>('auto');
@@ -297,23 +304,13 @@ function Popup({ t }: { t: Translate }) {
         {t('library')} ({total ?? '…'})
       </h2>
       <FilterBar t={t} query={query} filters={filters} facets={facets} onQuery={setQuery} onFilters={setFilters} />
-      {items.length === 0 ? (
-        <div class="empty" data-query={shownQuery ?? undefined}>
-          {query ? t('noResults') : t('emptyLibrary')}
-        </div>
-      ) : (
-        <ul class="notices" data-query={shownQuery ?? undefined}>
-          {items.map(({ notice, snippet }) => (
-            <NoticeRow
-              key={notice.id}
-              t={t}
-              notice={notice}
-              snippet={snippet}
-              onOpen={(id) => openLibrary(`#notice=${encodeURIComponent(id)}`)}
-            />
-          ))}
-        </ul>
-      )}
+      <NoticeResults
+        t={t}
+        query={query}
+        shownQuery={shownQuery}
+        items={items}
+        onOpen={(id) => openLibrary(`#notice=${encodeURIComponent(id)}`)}
+      />
       {status && <div class={`status ${status.kind}`}>{status.text}</div>}
       <div class="muted" style={{ padding: '4px 12px 10px', fontSize: '12px' }}>
         <select
