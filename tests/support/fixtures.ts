@@ -4,7 +4,7 @@
  * expects the analysis to say, written by hand) and `SOURCE.md` (where the file came from). This module is the
  * only place that knows that layout; tests and benchmarks list and read cases through it.
  */
-import { readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ObligationCategory } from '../../lib/types';
@@ -131,10 +131,10 @@ function loadCase(name: string): FixtureCase {
 
 let cache: FixtureCase[] | null = null;
 
-/** Every case, by folder name. */
+/** Every case, by folder name (the folders with an `expected.json`; the labelled corpus has its own loader). */
 export function allCases(): FixtureCase[] {
   cache ??= readdirSync(FIXTURES_DIR, { withFileTypes: true })
-    .filter((e) => e.isDirectory())
+    .filter((e) => e.isDirectory() && existsSync(join(FIXTURES_DIR, e.name, 'expected.json')))
     .map((e) => e.name)
     .sort()
     .map(loadCase);
