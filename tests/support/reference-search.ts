@@ -21,17 +21,17 @@ import type { NoticeHit, SearchOptions, SearchResult } from '../../lib/storage/s
 /** The places a phrase is looked for, strongest first (the order of `NoticeHit.fields`). */
 const FIELDS: MatchField[] = ['title', 'metadata', 'tags', 'notes', 'text'];
 
+/** `limit` counts as a whole number from 1 to 500, `offset` as a whole number from 0. */
 export async function searchNotices(
   db: NoticeLensDB,
   query: string,
   filters: NoticeFilters = {},
-  options: SearchOptions = {},
+  { limit = 50, offset = 0 }: SearchOptions = {},
 ): Promise<SearchResult> {
   const parsed = parseQuery(query);
   const phrases = parsed.phrases.map((p) => p.text);
-  if (phrases.length === 0) return { hits: [], total: 0, exact: true, partial: false };
-  const limit = Math.max(1, Math.min(500, Math.floor(options.limit ?? 50)));
-  const offset = Math.max(0, Math.floor(options.offset ?? 0));
+  const start = Math.max(0, Math.floor(offset));
+  const end = start + Math.min(500, Math.max(1, Math.floor(limit)));
 
   const rows = await db.notices.toArray();
   const texts = new Map((await db.noticeTexts.toArray()).map((t) => [t.id, t.text]));
@@ -51,7 +51,8 @@ export async function searchNotices(
     const holds = (field: MatchField, phrase: string) =>
       strings[field].some((s) => normaliseForSearch(s).includes(phrase));
 
-    if (!phrases.every((p) => FIELDS.some((f) => holds(f, p)))) continue;
+    // A query without phrases (empty, or punctuation only) finds nothing.
+    if (phrases.length === 0 || !phrases.every((p) => FIELDS.some((f) => holds(f, p)))) continue;
     const inTitle = phrases.filter((p) => holds('title', p)).length;
     const fields = FIELDS.filter((f) => phrases.some((p) => holds(f, p)));
     found.push({
@@ -70,9 +71,8 @@ export async function searchNotices(
       b.hit.titleTier - a.hit.titleTier ||
       (a.row.searchKey < b.row.searchKey ? -1 : a.row.searchKey > b.row.searchKey ? 1 : 0),
   );
-  const end = offset + limit;
   return {
-    hits: found.slice(offset, end).map((f) => f.hit),
+    hits: found.slice(start, end).map((f) => f.hit),
     total: Math.min(found.length, end),
     exact: found.length < end,
     partial: false,
