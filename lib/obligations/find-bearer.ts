@@ -8,7 +8,7 @@
  * addressee) is resolved by the caller, which knows the surrounding clauses.
  */
 import { foldWidth, isHan } from '../text/normalise';
-import { indexWithin } from './search-within';
+import { indexWithin, skipWords } from './search-within';
 
 /** Heads of organisation and group phrases, longest first after compilation. Written as printed. */
 const ORG_SUFFIXES_SOURCE = [
@@ -390,7 +390,7 @@ const SUBJECT_ADVERBS = new Set(Array.from('均都也还亦一律同时'));
 function headBefore(f: string, segStart: number, triggerStart: number): [number, number] | null {
   let e = triggerStart;
   for (let k = 0; k < 4 && e > segStart && SUBJECT_ADVERBS.has(f[e - 1]); k++) e--;
-  const s = skipConnectives(f, segStart, e);
+  const s = skipWords(f, segStart, e, CONNECTIVES);
   if (e - s < 2 || e - s > 30 || startsWithPreposition(f, s)) return null;
   if (indexWithin(f, '的', s, e) < 0) return null;
   for (let q = s; q < e; q++) if (!isPhraseChar(f.charCodeAt(q))) return null;
@@ -398,21 +398,6 @@ function headBefore(f: string, segStart: number, triggerStart: number): [number,
     if (suffixesAt(f[e - len])?.some((x) => x.length === len && f.startsWith(x, e - len))) return [s, e];
   }
   return null;
-}
-
-function skipConnectives(f: string, p: number, limit: number): number {
-  let moved = true;
-  while (moved && p < limit) {
-    moved = false;
-    for (const w of CONNECTIVES) {
-      if (f.startsWith(w, p)) {
-        p += w.length;
-        moved = true;
-        break;
-      }
-    }
-  }
-  return p;
 }
 
 export function startsWithPreposition(f: string, p: number): boolean {
@@ -431,7 +416,7 @@ export function parseActor(
   limit: number,
   blocked: (pos: number) => boolean = () => false,
 ): [number, number] | null {
-  const s = skipConnectives(f, start, limit);
+  const s = skipWords(f, start, limit, CONNECTIVES);
   if (s >= limit || startsWithPreposition(f, s) || blocked(s) || VERB_STARTS.some((v) => f.startsWith(v, s)))
     return null;
   let end = scanItem(f, s, 48, limit);

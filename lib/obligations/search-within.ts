@@ -16,3 +16,22 @@ export function lastIndexWithin(f: string, ch: string, from: number, to: number)
   for (let i = Math.min(to, f.length) - 1; i >= Math.max(0, from); i--) if (f[i] === ch) return i;
   return -1;
 }
+
+/**
+ * The offset after the words of `words` that open f at `p` (any number, in any order: 同时还…), or `p` when
+ * none does. Stops looking once at `limit`; a word is matched whole even when it runs past `limit`.
+ */
+export function skipWords(f: string, p: number, limit: number, words: readonly string[]): number {
+  let moved = true;
+  while (moved && p < limit) {
+    moved = false;
+    for (const w of words) {
+      if (f.startsWith(w, p)) {
+        p += w.length;
+        moved = true;
+        break;
+      }
+    }
+  }
+  return p;
+}

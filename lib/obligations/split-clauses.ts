@@ -15,6 +15,7 @@ import type { ObligationCategory } from '../types';
 import type { Layout } from './read-layout';
 import type { TriggerHit } from './match-triggers';
 import { parseActor, type SegmentSpan } from './find-bearer';
+import { skipWords } from './search-within';
 
 export interface Unit {
   start: number;
@@ -109,20 +110,6 @@ function firstDeontic(seg: SegInfo): TriggerHit | undefined {
   return seg.hits.find(isDeontic);
 }
 
-function skipConnectives(f: string, p: number, end: number): number {
-  for (let moved = true; moved && p < end;) {
-    moved = false;
-    for (const w of CONNECTIVES) {
-      if (f.startsWith(w, p)) {
-        p += w.length;
-        moved = true;
-        break;
-      }
-    }
-  }
-  return p;
-}
-
 /** A trigger or bare-imperative verb (not a name word like 组织) starts at `q` inside the segment. */
 function wordAt(seg: SegInfo, q: number): boolean {
   // hits are sorted; a phrase scan asks only about positions near the segment start
@@ -137,7 +124,7 @@ function wordAt(seg: SegInfo, q: number): boolean {
 function opening(f: string, seg: SegInfo): 'trigger' | 'actor' | null {
   const h = firstDeontic(seg);
   if (!h) return null;
-  const p = skipConnectives(f, seg.start, seg.end);
+  const p = skipWords(f, seg.start, seg.end, CONNECTIVES);
   if (h.start - p <= 1) return 'trigger';
   const np = parseActor(f, p, h.start, (q) => wordAt(seg, q));
   if (np && h.start - np[1] <= 6 && !f.slice(np[1], h.start).includes('的')) return 'actor';
@@ -248,7 +235,7 @@ export function splitClauses(f: string, layout: Layout, hits: readonly TriggerHi
         i === 0 &&
         seg.hits.length > 0 &&
         seg.hits[0].entry.clauseStart &&
-        seg.hits[0].start === skipConnectives(f, seg.start, seg.end)
+        seg.hits[0].start === skipWords(f, seg.start, seg.end, CONNECTIVES)
       )
         cats.add('obligation');
       if (seg.sep === ':') flush();
