@@ -5,7 +5,7 @@
  * sentence: `…强大正能量。中共北京市委2020年1月29日`.
  */
 import { cnDateAtEnd, parseChineseDate } from './dates';
-import { isBlank, lastLines, type Line } from './lines';
+import { lastLines, trimEnd, trimStart, type Line } from './lines';
 import { isOrgName } from './organisations';
 
 export interface Closing {
@@ -81,10 +81,8 @@ export function readClosing(text: string): Closing {
   while (pos < text.length) {
     let end = text.indexOf('\n', pos);
     if (end < 0) end = text.length;
-    let s = pos;
-    let e = end;
-    while (s < e && isBlank(text.charCodeAt(s))) s++;
-    while (e > s && isBlank(text.charCodeAt(e - 1))) e--;
+    const s = trimStart(text, pos, end);
+    const e = trimEnd(text, s, end);
     if (e - s <= MAX_DATE_LINE && prevStart >= 0) {
       const iso = dateLine(text.slice(s, e));
       if (iso) {

@@ -17,11 +17,8 @@ export function splitLines(text: string, maxLines = Infinity): Line[] {
   while (pos <= text.length && lines.length < maxLines) {
     let end = text.indexOf('\n', pos);
     if (end < 0) end = text.length;
-    let s = pos;
-    let e = end;
-    while (s < e && isBlank(text.charCodeAt(s))) s++;
-    while (e > s && isBlank(text.charCodeAt(e - 1))) e--;
-    lines.push({ text: text.slice(s, e), start: s });
+    const s = trimStart(text, pos, end);
+    lines.push({ text: text.slice(s, trimEnd(text, s, end)), start: s });
     pos = end + 1;
   }
   return lines;
@@ -30,6 +27,18 @@ export function splitLines(text: string, maxLines = Infinity): Line[] {
 /** Spaces that may survive normalisation (or come from an unnormalised caller) at a line's edges. */
 export function isBlank(code: number): boolean {
   return code === 0x20 || code === 0x09 || code === 0x0d || code === 0x3000 || code === 0xa0;
+}
+
+/** The first offset in text[s, e) that is not blank (`isBlank`), or `e`. */
+export function trimStart(text: string, s: number, e: number): number {
+  while (s < e && isBlank(text.charCodeAt(s))) s++;
+  return s;
+}
+
+/** The offset after the last character in text[s, e) that is not blank, or `s`. */
+export function trimEnd(text: string, s: number, e: number): number {
+  while (e > s && isBlank(text.charCodeAt(e - 1))) e--;
+  return e;
 }
 
 /** Drop every kind of whitespace (ASCII, U+3000, NBSP, line breaks). */
@@ -46,11 +55,8 @@ export function lastLines(text: string, count: number, before = text.length): Li
   let end = before;
   while (out.length < count && end >= 0) {
     const nl = end > 0 ? text.lastIndexOf('\n', end - 1) : -1;
-    let s = nl + 1;
-    let e = end;
-    while (s < e && isBlank(text.charCodeAt(s))) s++;
-    while (e > s && isBlank(text.charCodeAt(e - 1))) e--;
-    out.push({ text: text.slice(s, e), start: s });
+    const s = trimStart(text, nl + 1, end);
+    out.push({ text: text.slice(s, trimEnd(text, s, end)), start: s });
     if (nl < 0) break;
     end = nl;
   }
