@@ -9,6 +9,7 @@ import { extractPage, extractPkulawApiRecord } from '../../lib/extract';
 import { normaliseText } from '../../lib/text/normalise';
 import type { ExtractedPage, Site } from '../../lib/types';
 import { bodyText, loadFixture, parse } from '../extract/helpers';
+import { detectionInput } from './input';
 import { allCases, fixtureCase, readSource, seedSource, type FixtureCase } from '../support/fixtures';
 
 interface Facts {
@@ -133,18 +134,7 @@ describe('detectNotice on every test case', () => {
 describe('detectNotice on a news report (seed 004)', () => {
   it('seed 004 (通知指出 … 通知要求 …) is recognised as a report, whatever its score', () => {
     const text = normaliseText(seedSource('004')).text;
-    const base: DetectionInput = {
-      url: null,
-      site: 'text',
-      text,
-      labelled: {},
-      title: null,
-      hasDocNumber: false,
-      docTypeFromTitle: null,
-      hasAddresseeLine: false,
-      listPage: false,
-      pending: false,
-    };
+    const base = detectionInput(text, { site: 'text' });
     const result = detectNotice(base);
     expect(result.signals.map((s) => s.name)).toContain('reported');
     // Even on a known source with a labelled block it stays a report.

@@ -8,6 +8,7 @@ import {
   isKnownSource,
   type DetectionInput,
 } from '../../lib/detect';
+import { detectionInput } from './input';
 
 /** Neutral prose: 300+ Han characters and no signal of any kind. */
 const PROSE = Array.from(
@@ -15,21 +16,7 @@ const PROSE = Array.from(
   (_, i) => `第${i}段文字说明城市公园是市民休闲健身的重要场所，近年来各地不断完善公园设施，市民满意度持续提高。`,
 ).join('\n');
 
-function input(overrides: Partial<DetectionInput> = {}): DetectionInput {
-  return {
-    url: null,
-    site: 'generic',
-    text: PROSE,
-    labelled: {},
-    title: null,
-    hasDocNumber: false,
-    docTypeFromTitle: null,
-    hasAddresseeLine: false,
-    listPage: false,
-    pending: false,
-    ...overrides,
-  };
-}
+const input = (overrides: Partial<DetectionInput> = {}) => detectionInput(PROSE, overrides);
 
 const names = (i: DetectionInput) => detectNotice(i).signals.map((s) => s.name);
 const score = (i: DetectionInput) => detectNotice(i).signals.reduce((sum, s) => sum + s.points, 0);
