@@ -131,10 +131,44 @@ const ORG_SUFFIXES_SOURCE = [
   '检验机构',
   '主要领导',
   '领导',
+  // parties named in laws and rules: 经营者, 代理人, 公共图书馆, 海关, 国家, 本市
+  '者',
+  '人',
+  '馆',
+  '员',
+  '商',
+  '师',
+  '国家',
+  '本市',
+  '本省',
+  '本区',
+  '本县',
+  '海关',
+  '省份',
+  '行业',
+  '媒体',
+  '平台',
+  '用户',
+  '学生',
+  '毕业生',
+  '馆长',
+  '商户',
+  '各方',
+  '双方',
+  '事务所',
+  '研究所',
+  '派出所',
+  '出版社',
+  '合作社',
+  '群众',
+  '社会各界',
+  '全社会',
 ];
 
 /** Single-character heads need at least this many characters before them in the phrase (市委 no, 组织部 yes). */
 const SHORT_HEAD_MIN_PREFIX = 2;
+/** Agent heads that need only one character before them: 读者, 总馆, 党员, 医师. */
+const SHORT_HEAD_MIN_PREFIX_1 = new Set(['者', '馆', '员', '师']);
 /** Words ending in a single-character head that name no body: 交通全部, 内部, 大局. */
 const NOT_HEADS = new Set([
   '全部',
@@ -164,6 +198,19 @@ const NOT_HEADS = new Set([
   '细部',
   '腹部',
   '干部门',
+  '或者',
+  '再者',
+  '用人',
+  '动员',
+  '全员',
+]);
+/** Characters after a single-character head that show it begins a word: 人民, 商品, 师范, 馆藏. */
+const HEAD_CONTINUES: ReadonlyMap<string, ReadonlySet<string>> = new Map([
+  ['人', new Set(Array.from('民大口才力事身工群文社防道'))],
+  ['商', new Set(Array.from('品业务标用场铺贸'))],
+  ['师', new Set(Array.from('范资生'))],
+  ['馆', new Set(Array.from('藏舍际内'))],
+  ['员', new Set(Array.from('额'))],
 ]);
 
 let suffixIndex: Map<string, string[]> | null = null;
@@ -364,7 +411,10 @@ function scanItem(f: string, from: number, maxLen: number, limit: number, phrase
       if (!f.startsWith(s, q)) continue;
       if (
         s.length === 1 &&
-        (q - phraseStart < SHORT_HEAD_MIN_PREFIX || NOT_HEADS.has(f.slice(q - 1, q + 1)) || f.startsWith('之间', q + 1))
+        (q - phraseStart < (SHORT_HEAD_MIN_PREFIX_1.has(s) ? 1 : SHORT_HEAD_MIN_PREFIX) ||
+          NOT_HEADS.has(f.slice(q - 1, q + 1)) ||
+          HEAD_CONTINUES.get(s)?.has(f[q + 1]) === true ||
+          f.startsWith('之间', q + 1))
       )
         continue;
       let e = q + s.length;
