@@ -7,7 +7,7 @@
  * whitespace entirely (rather than collapsing it) is safe for Chinese, which has no spaces between words.
  */
 
-import { foldWidth } from '../text/normalise';
+import { decodeUnits, foldWidth } from '../text/normalise';
 
 export interface FoldedText {
   /** The folded characters. */
@@ -70,7 +70,7 @@ export function foldText(source: string): FoldedText {
   }
   fromSource[n] = len;
   toSource[len] = n;
-  return { text: decodeUnits(units, len), toSource: toSource.slice(0, len + 1), fromSource };
+  return { text: decodeUnits(units, 0, len), toSource: toSource.slice(0, len + 1), fromSource };
 }
 
 /** The folded form of a short string (a quote, prefix or suffix), without maps. */
@@ -82,13 +82,4 @@ export function foldString(source: string): string {
     if (!isIgnorable(code)) out += String.fromCharCode(foldQuoteMark(code));
   }
   return out;
-}
-
-function decodeUnits(units: Uint16Array, length: number): string {
-  let s = '';
-  const CHUNK = 8192;
-  for (let p = 0; p < length; p += CHUNK) {
-    s += String.fromCharCode.apply(null, units.subarray(p, Math.min(length, p + CHUNK)) as unknown as number[]);
-  }
-  return s;
 }

@@ -10,7 +10,7 @@
  * `，` against `,`, `（` against `(`, quotes, stray spaces and line wrapping never make two passages differ.
  * `keyPos[k]` is the offset in the original text of `key[k]`: key ranges turn back into text offsets.
  */
-import { foldWidth } from '../text/normalise';
+import { decodeUnits, foldWidth } from '../text/normalise';
 
 /** A clause: the key characters `key.slice(keyStart, keyEnd)`. Units partition the key, in reading order. */
 export interface Unit {
@@ -130,16 +130,7 @@ export function segmentText(text: string): SegmentedText {
     }
   }
   if (len > unitStart) units.push({ keyStart: unitStart, keyEnd: len, sentenceStart });
-  return { text, key: decode(keyCodes, len), keyPos: keyPos.slice(0, len), units };
-}
-
-function decode(codes: Uint16Array, length: number): string {
-  let s = '';
-  const CHUNK = 8192;
-  for (let p = 0; p < length; p += CHUNK) {
-    s += String.fromCharCode.apply(null, codes.subarray(p, Math.min(length, p + CHUNK)) as unknown as number[]);
-  }
-  return s;
+  return { text, key: decodeUnits(keyCodes, 0, len), keyPos: keyPos.slice(0, len), units };
 }
 
 /** The text span of the key range [lo, hi): from its first key character to just after its last. */

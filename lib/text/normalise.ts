@@ -270,7 +270,7 @@ function dropRepeats(
   for (let l = 0; l < lineCount; l++) {
     const s = lineStarts[l];
     const e = Math.min(lineStarts[l + 1] - 1, len); // exclude the '\n'
-    lines[l] = decode(out, s, e);
+    lines[l] = decodeUnits(out, s, e);
   }
   const keep = new Uint8Array(lineCount).fill(1);
   for (let l = 1; l < lineCount; l++) {
@@ -287,7 +287,7 @@ function dropRepeats(
   }
   let dropped = false;
   for (let l = 0; l < lineCount; l++) if (!keep[l]) dropped = true;
-  if (!dropped) return { text: decode(out, 0, len), map: map.slice(0, len + 1) };
+  if (!dropped) return { text: decodeUnits(out, 0, len), map: map.slice(0, len + 1) };
 
   const parts: string[] = [];
   const newMap = new Int32Array(len + 1);
@@ -308,7 +308,8 @@ function dropRepeats(
   return { text: parts.join(''), map: newMap.slice(0, pos + 1) };
 }
 
-function decode(codes: Uint16Array, start: number, end: number): string {
+/** UTF-16 code units codes[start, end) as a string, decoded in chunks (no argument-count limit on long texts). */
+export function decodeUnits(codes: Uint16Array, start: number, end: number): string {
   let s = '';
   const CHUNK = 8192;
   for (let p = start; p < end; p += CHUNK) {
@@ -336,7 +337,7 @@ export function foldWidth(text: string): string {
     const c = text.charCodeAt(i);
     out[i] = c >= 0xff01 && c <= 0xff5e ? c - 0xfee0 : c === 0x3000 ? 0x20 : c;
   }
-  return decode(out, 0, out.length);
+  return decodeUnits(out, 0, out.length);
 }
 
 /** Offsets in the normalised text back to the source: [map[start], map[end - 1] + 1). */
