@@ -1,4 +1,4 @@
-import type { Annotation, Clause, NoticeMetadata, ObligationCategory } from '../lib/types';
+import type { Annotation, Bearer, Clause, NoticeMetadata, ObligationCategory } from '../lib/types';
 import { OBLIGATION_CATEGORIES } from '../lib/types';
 import { CATEGORY_LABEL } from './labels';
 import type { MessageKey, Translate } from './messages';
@@ -41,10 +41,21 @@ const META_ROWS: Array<[MessageKey, (m: NoticeMetadata) => string | null]> = [
   ['metaCitation', (m) => m.citationCode],
 ];
 
+/** Bearers not named in the clause itself, with the note their group heading carries. */
+const SOURCE_NOTE: Array<[Exclude<Bearer['source'], 'explicit'>, MessageKey]> = [
+  ['inherited', 'bearerInherited'],
+  ['addressee', 'bearerAddressee'],
+];
+
+export interface BearerGroup {
+  bearer: string | null;
+  items: Array<{ clause: Clause; index: number }>;
+  /** Notes for the group heading: some of its clauses take the bearer from the text before, or the addressee. */
+  notes: MessageKey[];
+}
+
 /** Clauses grouped by bearer, in order of first appearance; clauses with no bearer last. */
-export function groupByBearer(
-  clauses: Clause[],
-): Array<{ bearer: string | null; items: Array<{ clause: Clause; index: number }> }> {
+export function groupByBearer(clauses: Clause[]): BearerGroup[] {
   const groups = new Map<string | null, Array<{ clause: Clause; index: number }>>();
   clauses.forEach((clause, index) => {
     const key = clause.bearer?.text ?? null;
@@ -52,7 +63,13 @@ export function groupByBearer(
     if (!g) groups.set(key, (g = []));
     g.push({ clause, index });
   });
-  const out = [...groups.entries()].map(([bearer, items]) => ({ bearer, items }));
+  const out = [...groups.entries()].map(([bearer, items]) => ({
+    bearer,
+    items,
+    notes: SOURCE_NOTE.filter(([source]) => items.some((i) => i.clause.bearer?.source === source)).map(
+      ([, key]) => key,
+    ),
+  }));
   return [...out.filter((g) => g.bearer !== null), ...out.filter((g) => g.bearer === null)];
 }
 
@@ -68,7 +85,7 @@ export function Panel(p: PanelProps) {
     .map((clause, index) => ({ clause, index }))
     .filter(({ clause }) => !p.hidden.has(clause.category));
   const groups = groupByBearer(visible.map((v) => v.clause)).map((g) => ({
-    bearer: g.bearer,
+    ...g,
     items: g.items.map((i) => visible[i.index]),
   }));
   const placed = p.annotations.filter((a) => a.placed);
@@ -132,7 +149,13 @@ export function Panel(p: PanelProps) {
           {groups.map((g) => (
             <div class="group" key={g.bearer ?? '-'}>
               <h3>
-                {g.bearer ?? t('noBearer')} <span class="missing">({g.items.length})</span>
+                {g.bearer ?? t('noBearer')}{' '}
+                {g.notes.map((key) => (
+                  <small key={key} class="missing" data-note={key}>
+                    · {t(key)}
+                  </small>
+                ))}{' '}
+                <span class="missing">({g.items.length})</span>
               </h3>
               {g.items.map(({ clause, index }) => (
                 <button
@@ -146,6 +169,7 @@ export function Panel(p: PanelProps) {
                     {t(CATEGORY_LABEL[clause.category])}
                     {clause.quoted ? `·${t('quoted')}` : ''}
                   </span>
+                  {clause.location && <span class="missing loc">{clause.location} </span>}
                   {clip(clause.text, 80)}
                   {clause.deadline && <span class="dl">⏱ {clause.deadline.text}</span>}
                 </button>

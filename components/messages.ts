@@ -7,6 +7,8 @@ export const MESSAGE_KEYS = [
   'annotationCount',
   'annotations',
   'bearer',
+  'bearerAddressee',
+  'bearerInherited',
   'cancel',
   'catAccountability',
   'catEncouragement',

@@ -14,6 +14,7 @@ import { lineariseRoots, MAX_TEXT_LENGTH, readPageText, textForAnalysis, type Te
 import { detectNotice } from './detect';
 import { readMetadata, readOutline } from './metadata';
 import { findObligations, obligationSteps } from './obligations';
+import { locateClauses } from './obligations/locate';
 import type {
   Clause,
   ExtractedPage,
@@ -255,6 +256,10 @@ function assemble(
   detection: ReturnType<typeof detectNotice>,
   obligations: Clause[],
 ): NoticeAnalysis {
+  const locations = locateClauses(
+    outline,
+    obligations.map((c) => c.start),
+  );
   return {
     isNotice: detection.isNotice,
     confidence: detection.confidence,
@@ -262,7 +267,7 @@ function assemble(
     metadata,
     text,
     outline,
-    obligations,
+    obligations: obligations.map((c, i) => ({ ...c, location: locations[i] })),
     signals: detection.signals,
   };
 }

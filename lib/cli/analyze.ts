@@ -54,6 +54,9 @@ export function toCliRecord(file: string, a: NoticeAnalysis) {
       deadline: c.deadline ? c.deadline.text : null,
       quoted: c.quoted,
       score: round(c.score),
+      location: c.location ?? null,
+      bearerSource: c.bearer ? c.bearer.source : null,
+      deadlines: (c.deadlines ?? (c.deadline ? [c.deadline] : [])).map((d) => d.text),
     })),
   };
 }

@@ -6,7 +6,8 @@
  * ISO calendar dates, whole-number offsets, numbers in range; not the store's size limits), then what the schema
  * cannot say: offsets inside `text` (a clause's `text` is exactly `text.slice(start, end)`, an outline label is
  * printed at its `start`), outline items and clauses in order of start, a clause's category first of its
- * categories, and strings that are well-formed UTF-16 (no lone surrogate: they cannot be written as UTF-8 and
+ * categories, its `bearerSource` null exactly when its `bearer` is, its `deadline` one of its `deadlines` (and
+ * `deadlines` empty when it has none), and strings that are well-formed UTF-16 (no lone surrogate: they cannot be written as UTF-8 and
  * strict JSON readers refuse their escapes). An empty list means the record is well-formed. Pure: no Node APIs.
  */
 import * as v from 'valibot';
@@ -65,6 +66,7 @@ function clauseProblems(clauses: unknown[], text: string | null, out: string[]):
     if (!isJsonObject(c)) return;
     const { category, categories, start, end, text: clauseText } = c as Obj;
     const path = `obligations[${i}]`;
+    sourceAndDeadlineProblems(c as Obj, path, out);
     if (Array.isArray(categories) && categories.length > 0) {
       if (new Set(categories).size !== categories.length) out.push(`${path}.categories: lists a category twice`);
       if (categories[0] !== category)
@@ -80,6 +82,18 @@ function clauseProblems(clauses: unknown[], text: string | null, out: string[]):
     else if (typeof clauseText === 'string' && text.slice(start, end) !== clauseText)
       out.push(`${path}.text: is not text.slice(${start}, ${end})`);
   });
+}
+
+/** A clause's bearer and its source go together, and its deadline is one of its deadlines. */
+function sourceAndDeadlineProblems(c: Obj, path: string, out: string[]): void {
+  const { bearer, bearerSource, deadline, deadlines } = c;
+  if ((bearer === null) !== (bearerSource === null) && (bearer === null || typeof bearer === 'string'))
+    out.push(`${path}.bearerSource: ${shown(bearerSource)} does not go with bearer ${shown(bearer)}`);
+  if (!Array.isArray(deadlines)) return;
+  if (deadline === null && deadlines.length > 0)
+    out.push(`${path}.deadlines: ${deadlines.length} deadlines listed but deadline is null`);
+  else if (typeof deadline === 'string' && !deadlines.includes(deadline))
+    out.push(`${path}.deadlines: does not list the deadline ${shown(deadline)}`);
 }
 
 /**

@@ -3,8 +3,10 @@
  * Extension messaging costs in proportion to the bytes sent, and a long law has thousands of clauses, so
  * nothing the page can rebuild is sent: the normalised text travels as its offset runs plus the few places
  * where it differs from the text the page read, and each clause as a row without its text (a slice of the
- * normalised text) or its field names.
+ * normalised text) or its field names. A clause's location label is not sent either: the page rebuilds it from
+ * the outline and the clause starts, with the same function the analysis used.
  */
+import { locateClauses } from '../obligations/locate';
 import { decodeOffsetMap, encodeOffsetMap } from '../text/offset-runs';
 import type { NormalisedText } from '../text/normalise';
 import { OBLIGATION_CATEGORIES, type Clause, type Deadline, type NoticeAnalysis } from '../types';
@@ -115,7 +117,11 @@ export function decodeAnalysis(
     text = parts.join('');
   }
   if (text.length !== length) throw new Error('analysis: the text does not match its map');
-  const obligations: Clause[] = wire.clauses.map((r) => {
+  const locations = locateClauses(
+    wire.analysis.outline,
+    wire.clauses.map((r) => r[2]),
+  );
+  const obligations: Clause[] = wire.clauses.map((r, i) => {
     const categories = r[0].split(',').map((i) => OBLIGATION_CATEGORIES[Number(i)]);
     const deadline: Deadline | null = r[7] ? { text: r[7][0], type: DEADLINES[r[7][1]], iso: r[7][2] } : null;
     return {
@@ -131,6 +137,7 @@ export function decodeAnalysis(
       quoted: (r[8] & 1) !== 0,
       heading: (r[8] & 2) !== 0,
       score: r[9],
+      location: locations[i],
     };
   });
   return { analysis: { ...wire.analysis, text, obligations }, norm: { text, map }, timings: wire.timings };

@@ -2,9 +2,10 @@
  * The document's outline: numbered headings and articles at line start.
  *
  * Numbering kinds (GB/T 9704 §7.3.3 and legal texts): 第X编, 第X部分, 第X章, 第X节, 第X条, 一、, （一）,
- * 1. / 1． / 1、, （1）, ⑴, ①. Levels are relative within a document: each kind gets the next level the
- * first time it appears, so 一、→（一）→1.→（1） reads 1-2-3-4 and 第一章→第一条→（一） reads 1-2-3, whatever
- * the notice skips. (A document that uses 1. before 一、 gets 1. at level 1: the order is what it printed.)
+ * 1. / 1． / 1、, （1）, ⑴, ①; Arabic numbers in ASCII or full-width digits (５６． （１２） are 1. and （1） kinds).
+ * Levels are relative within a document: each kind gets the next level the first time it appears, so
+ * 一、→（一）→1.→（1） reads 1-2-3-4 and 第一章→第一条→（一） reads 1-2-3, whatever the notice skips.
+ * (A document that uses 1. before 一、 gets 1. at level 1: the order is what it printed.)
  *
  * Not headings: a date at line start (`2020年1月…`, `1月27日,…`), decimals (`1.5亿元`), numbers inside
  * sentences, and 第X条 that starts a cross-reference (`第十条规定的…`).
@@ -32,10 +33,15 @@ const DI = new RegExp(`第${NUM}(编|部分|章|节|条(?:之[一二三四五六
 const DI_KIND: Record<string, HeadingKind> = { 编: 'bian', 部分: 'bufen', 章: 'zhang', 节: 'jie' };
 const CN = new RegExp(`${CN_NUM}、`, 'y');
 const CN_PAREN = new RegExp(`[（(]${CN_NUM}[）)]`, 'y');
-const ARABIC = /[0-9]{1,2}(?:[.．](?![0-9０-９])|、)/y;
-const ARABIC_PAREN = /[（(][0-9]{1,2}[）)]/y;
+const ARABIC = /[0-9０-９]{1,2}(?:[.．](?![0-9０-９])|、)/y;
+const ARABIC_PAREN = /[（(][0-9０-９]{1,2}[）)]/y;
 const CN_DIGITS = '一二三四五六七八九十百千零〇两';
 const CN_DIGIT_CODES = new Set(Array.from(CN_DIGITS, (ch) => ch.charCodeAt(0)));
+
+/** An ASCII or full-width digit (0-9, ０-９). */
+function isDigit(c: number): boolean {
+  return (c >= 0x30 && c <= 0x39) || (c >= 0xff10 && c <= 0xff19);
+}
 
 /** The label at the start of `line` and its kind, dispatching on the first character (one regex per line). */
 function matchLabel(line: string): { kind: HeadingKind; label: string } | null {
@@ -50,13 +56,13 @@ function matchLabel(line: string): { kind: HeadingKind; label: string } | null {
   }
   if (c >= 0x2474 && c <= 0x2487) return { kind: 'parenCircled', label: line[0] };
   if (c >= 0x2460 && c <= 0x2473) return { kind: 'circled', label: line[0] };
-  if (c >= 0x30 && c <= 0x39) {
+  if (isDigit(c)) {
     re = ARABIC;
     kind = 'arabic';
   } else if (c === 0x28 || c === 0xff08) {
-    const d = line.charCodeAt(1);
-    re = d >= 0x30 && d <= 0x39 ? ARABIC_PAREN : CN_PAREN;
-    kind = d >= 0x30 && d <= 0x39 ? 'arabicParen' : 'cnParen';
+    const arabic = isDigit(line.charCodeAt(1));
+    re = arabic ? ARABIC_PAREN : CN_PAREN;
+    kind = arabic ? 'arabicParen' : 'cnParen';
   } else if (CN_DIGIT_CODES.has(c)) {
     re = CN;
     kind = 'cn';
@@ -95,12 +101,7 @@ export interface HeadingMatch {
 /** Can a label start with this character? (A cheap filter before slicing the line.) */
 function isLabelStart(c: number): boolean {
   return (
-    c === 0x7b2c ||
-    c === 0x28 ||
-    c === 0xff08 ||
-    (c >= 0x30 && c <= 0x39) ||
-    (c >= 0x2460 && c <= 0x2487) ||
-    CN_DIGIT_CODES.has(c)
+    c === 0x7b2c || c === 0x28 || c === 0xff08 || isDigit(c) || (c >= 0x2460 && c <= 0x2487) || CN_DIGIT_CODES.has(c)
   );
 }
 

@@ -1,16 +1,24 @@
 /**
  * The command-line analyser's printed record (README "Command line", `toCliRecord` in lib/cli/analyze.ts):
- * the analysis with the notice's own shapes, a clause's bearer and deadline printed as their text.
+ * the analysis with the notice's own shapes, a clause's bearer and deadline printed as their text, with the
+ * bearer's source, every deadline's text and the clause's location label beside them.
  */
 
 import * as v from 'valibot';
 import { LIMITS } from '../storage/limits';
-import { SITES } from './enums';
+import { BEARER_SOURCES, SITES } from './enums';
 import { bool, list, metadataField, nonEmptyText, num, oneOf, record, text } from './fields';
 import { CLAUSE_CORE, metadataSchema, ordered, outlineItemSchema } from './notice';
 
 export const cliClauseSchema = v.pipe(
-  record({ ...CLAUSE_CORE, bearer: v.nullable(metadataField), deadline: v.nullable(metadataField) }),
+  record({
+    ...CLAUSE_CORE,
+    bearer: v.nullable(metadataField),
+    deadline: v.nullable(metadataField),
+    location: v.nullable(text(LIMITS.labelLength)),
+    bearerSource: v.nullable(oneOf(BEARER_SOURCES)),
+    deadlines: list(metadataField, LIMITS.metadataListLength),
+  }),
   ordered(),
 );
 

@@ -97,7 +97,11 @@ export const clauseSchema = v.pipe(
     ...CLAUSE_CORE,
     bearer: v.nullable(bearerSchema),
     deadline: v.nullable(deadlineSchema),
+    /** Every deadline the clause states, in order (`deadline` is the first); absent in notices stored before it. */
+    deadlines: v.optional(list(deadlineSchema, LIMITS.metadataListLength)),
     heading: bool,
+    /** The outline path the clause stands in (第十二条, 一、（二）3.), null before any heading; absent in notices stored before it. */
+    location: v.optional(v.nullable(text(LIMITS.labelLength))),
   }),
   ordered(),
 );

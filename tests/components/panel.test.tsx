@@ -148,6 +148,52 @@ describe('Panel', () => {
   });
 });
 
+describe('Panel: locations and bearer sources', () => {
+  it('shows each clause’s location before its text, and notes bearers taken from the text before or the addressee', () => {
+    const located: Clause[] = [
+      { ...clause('各单位要高度重视。', 'obligation', '各单位', 0), location: null },
+      { ...clause('要落实主体责任。', 'obligation', '各单位', 20), location: '一、（一）' },
+      { ...clause('要按时报送。', 'obligation', '各区县人民政府', 40), location: '二、' },
+      clause('不得<b>瞒报</b>。', 'prohibition', '企业', 60),
+    ];
+    located[1].bearer = { text: '各单位', source: 'inherited' };
+    located[2].bearer = { text: '各区县人民政府', source: 'addressee' };
+    located[3].location = '第十二条';
+    expect(groupByBearer(located).map((g) => g.notes)).toEqual([['bearerInherited'], ['bearerAddressee'], []]);
+    const el = mount(
+      <Panel
+        t={t}
+        metadata={metadata}
+        clauses={located}
+        hidden={new Set()}
+        status={null}
+        canUndo={false}
+        saved={false}
+        onToggleSaved={() => {}}
+        annotations={[]}
+        onToggleCategory={() => {}}
+        onClauseClick={() => {}}
+        onAnnotationClick={() => {}}
+        onEditAnnotation={() => {}}
+        onDeleteAnnotation={() => {}}
+        onUndoDelete={() => {}}
+        onClose={() => {}}
+      />,
+    );
+    const row = (i: number) => el.querySelector(`[data-clause="${i}"]`)!;
+    expect(row(0).querySelector('.loc')).toBeNull();
+    expect(row(1).querySelector('.loc')!.textContent.trim()).toBe('一、（一）');
+    expect(row(1).textContent).toMatch(/一、（一）\s*要落实主体责任/);
+    expect(row(3).querySelector('.loc')!.textContent.trim()).toBe('第十二条');
+    expect(row(3).querySelector('b')).toBeNull();
+    const headings = [...el.querySelectorAll('.group h3')].map((h) => h.textContent);
+    expect(headings[0]).toContain('承上文');
+    expect(headings[1]).toContain('主送机关');
+    expect(headings[2]).not.toMatch(/承上文|主送机关/);
+    expect(en.bearerInherited.message).not.toBe('');
+  });
+});
+
 describe('SelectionToolbar', () => {
   it('highlights at once with a colour, or saves the note and tags typed', () => {
     const onSave = vi.fn();

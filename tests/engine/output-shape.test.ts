@@ -1,6 +1,7 @@
 /** The analyser's output-shape check: well-formed records pass, and each kind of departure is reported. */
 import { describe, expect, it } from 'vitest';
-import { analyseFileContent } from '../../lib/cli/analyze';
+import { analyseText } from '../../lib/analyse';
+import { analyseFileContent, toCliRecord } from '../../lib/cli/analyze';
 import { cliRecordProblems, isIsoDate, loneSurrogateAt } from '../../lib/cli/output-shape';
 import { seedSource } from '../support/fixtures';
 
@@ -13,6 +14,11 @@ interface PrintedClause {
   text: string;
   start: number;
   end: number;
+  bearer: string | null;
+  bearerSource: string | null;
+  deadline: string | null;
+  deadlines: string[];
+  location: string | null;
 }
 
 /** The analyser's printed record, loosely typed so that tests can corrupt it. */
@@ -40,6 +46,35 @@ describe('cliRecordProblems', () => {
     expect(r.outline.length).toBeGreaterThan(2);
     expect(cliRecordProblems(r)).toEqual([]);
     expect(cliRecordProblems({ file: 'a.json', error: 'not valid JSON: Unexpected end' })).toEqual([]);
+  });
+
+  it('prints each clause’s location, bearer source and deadlines', () => {
+    const text = [
+      '关于做好安全生产工作的通知',
+      '各区县人民政府：',
+      '各单位要高度重视。',
+      '一、压实责任',
+      '（一）市应急局要于2024年6月30日前完成排查。',
+      '二、加强督查',
+      '要定期通报。',
+    ].join('\n');
+    const analysis = analyseText(text, null, { force: true });
+    const r = JSON.parse(JSON.stringify(toCliRecord('n.txt', analysis))) as PrintedRecord;
+    expect(cliRecordProblems(r, { forced: true })).toEqual([]);
+    const clause = (words: string) => r.obligations.find((c) => c.text.includes(words))!;
+    expect(clause('高度重视')).toMatchObject({ location: null, bearerSource: 'explicit', deadlines: [] });
+    expect(clause('完成排查')).toMatchObject({
+      location: '一、（一）',
+      bearer: '市应急局',
+      bearerSource: 'explicit',
+      deadline: '于2024年6月30日前',
+      deadlines: ['于2024年6月30日前'],
+    });
+    expect(clause('定期通报')).toMatchObject({ location: '二、', bearerSource: 'addressee', bearer: '各区县人民政府' });
+    for (const c of r.obligations) {
+      expect(c.bearerSource === null).toBe(c.bearer === null);
+      expect(c.deadlines).toEqual(c.deadline === null ? [] : [c.deadline]);
+    }
   });
 
   it.each<[string, (r: PrintedRecord) => void, RegExp]>([
@@ -100,6 +135,36 @@ describe('cliRecordProblems', () => {
       /^obligations\[0\]\.start: expected a whole number/,
     ],
     ['clauses out of order', (r) => r.obligations.reverse(), /comes before the previous clause's start/],
+    [
+      'a bearer source outside the set',
+      (r) => (r.obligations[0].bearerSource = 'guessed'),
+      /^obligations\[0\]\.bearerSource: must be one of explicit, inherited, addressee/,
+    ],
+    [
+      'a bearer source without a bearer',
+      (r) => ((r.obligations[0].bearer = null), (r.obligations[0].bearerSource = 'explicit')),
+      /^obligations\[0\]\.bearerSource: "explicit" does not go with bearer null/,
+    ],
+    [
+      'a deadline its deadlines do not list',
+      (r) => ((r.obligations[0].deadline = '月底前'), (r.obligations[0].deadlines = [])),
+      /^obligations\[0\]\.deadlines: does not list the deadline "月底前"/,
+    ],
+    [
+      'deadlines without a deadline',
+      (r) => ((r.obligations[0].deadline = null), (r.obligations[0].deadlines = ['月底前'])),
+      /^obligations\[0\]\.deadlines: 1 deadlines listed but deadline is null/,
+    ],
+    [
+      'a location that is not a string',
+      (r) => ((r.obligations[0] as unknown as Record<string, unknown>).location = 3),
+      /^obligations\[0\]\.location: expected a string/,
+    ],
+    [
+      'a missing location',
+      (r) => delete (r.obligations[0] as unknown as Record<string, unknown>).location,
+      /^obligations\[0\]\.location: missing$/,
+    ],
     [
       'clauses on a page that is not a notice',
       (r) => (r.isNotice = false),

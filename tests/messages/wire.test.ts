@@ -38,6 +38,26 @@ describe('the analysis on the wire', () => {
     }
   });
 
+  it('brings back each clause’s location label', () => {
+    const source = [
+      '关于做好安全生产工作的通知',
+      '各单位：',
+      '各单位要高度重视。',
+      '一、压实责任',
+      '（一）各区要落实责任。',
+      '1.各街道要开展排查。',
+      '二、加强督查',
+      '要定期通报。',
+    ].join('\n');
+    const norm = normaliseText(source);
+    const analysis = analyseText(source, null, { force: true });
+    const timings = { normalise: 0, metadata: 0, detect: 0, obligations: 0, wall: 0 };
+    const back = decodeAnalysis(encodeAnalysis(analysis, norm, source, timings), source).analysis;
+    const locations = back.obligations.map((c) => c.location);
+    expect(locations).toEqual(analysis.obligations.map((c) => c.location));
+    expect(locations).toEqual(expect.arrayContaining([null, '一、（一）', '一、（一）1.', '二、']));
+  });
+
   it('refuses an answer that does not fit the text it is decoded against', () => {
     const source = '各单位要切实加强组织领导。';
     const norm = normaliseText(source);

@@ -26,6 +26,17 @@ describe('readOutline: levels by order of first appearance', () => {
     ]);
   });
 
+  it('reads labels written with full-width digits as their ASCII kinds', () => {
+    expect(brief('一、总体要求\n（１２）加强领导。\n５６．做好工作。\n（3）落实责任。\n7.按时报送。')).toEqual([
+      [1, '一、', '总体要求'],
+      [2, '（１２）', '加强领导'],
+      [3, '５６．', '做好工作'],
+      [2, '（3）', '落实责任'],
+      [3, '7.', '按时报送'],
+    ]);
+    expect(brief('２０２０年１月１日起施行。\n１．５亿元用于补助。')).toEqual([]);
+  });
+
   it('treats 1. 1． 1、 as one kind', () => {
     expect(brief('1.加强领导。\n2．压实责任。\n3、强化督查。')).toEqual([
       [1, '1.', '加强领导'],
