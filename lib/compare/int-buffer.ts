@@ -16,3 +16,16 @@ export class IntBuffer {
     this.data[this.length++] = x;
   }
 }
+
+/** Insertion sort of `xs[from..to)`, for short ranges. */
+export function sortRange(xs: Int32Array | number[], from: number, to: number): void {
+  for (let p = from + 1; p < to; p++) {
+    const v = xs[p];
+    let q = p - 1;
+    while (q >= from && xs[q] > v) {
+      xs[q + 1] = xs[q];
+      q--;
+    }
+    xs[q + 1] = v;
+  }
+}

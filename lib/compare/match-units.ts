@@ -17,7 +17,7 @@
  *
  * Candidate lists, runs and the queue are integer arrays: long texts have tens of thousands of clauses.
  */
-import { IntBuffer } from './int-buffer';
+import { IntBuffer, sortRange } from './int-buffer';
 import { findNearPairs } from './near-match';
 import { segmentText, type SegmentedText } from './segment';
 
@@ -122,19 +122,6 @@ export function prepareSet(texts: string[]): PreparedSet {
   }
   nearStart[n] = at;
   return { texts: prepared, keys, keyIds, occurrences, nearStart, nearList: nearList.slice(0, at) };
-}
-
-/** Insertion sort of `xs[from..to)`, for short ranges. */
-function sortRange(xs: Int32Array | number[], from: number, to: number): void {
-  for (let p = from + 1; p < to; p++) {
-    const v = xs[p];
-    let q = p - 1;
-    while (q >= from && xs[q] > v) {
-      xs[q + 1] = xs[q];
-      q--;
-    }
-    xs[q + 1] = v;
-  }
 }
 
 /** One matched clause pair inside a run, as key ranges (edges may cover part of a clause). */

@@ -14,7 +14,7 @@
  */
 
 import { compilePattern, patternDistance, type CompiledPattern } from '../text/myers';
-import { IntBuffer } from './int-buffer';
+import { IntBuffer, sortRange } from './int-buffer';
 
 /** Clauses shorter than this many key characters are matched exactly or not at all. */
 export const MIN_NEAR_CHARS = 6;
@@ -88,15 +88,7 @@ export function keyBigrams(keys: string[]): KeyBigrams {
     const from = at;
     for (let i = 0; i + 1 < key.length; i++) ids[at++] = idOf((key.charCodeAt(i) << 16) | key.charCodeAt(i + 1));
     // Sort this clause's ids (short: insertion sort) and drop repeats.
-    for (let p = from + 1; p < at; p++) {
-      const v = ids[p];
-      let q = p - 1;
-      while (q >= from && ids[q] > v) {
-        ids[q + 1] = ids[q];
-        q--;
-      }
-      ids[q + 1] = v;
-    }
+    sortRange(ids, from, at);
     let m = from;
     for (let p = from; p < at; p++) if (p === from || ids[p] !== ids[p - 1]) ids[m++] = ids[p];
     at = m;
