@@ -129,7 +129,7 @@ export function classifyUnit(f: string, unit: Unit, ctx: ClassifyContext): Class
   });
 
   let violation: TriggerHit | null = null;
-  const firstAcc = hits.find((h) => h.entry.category === 'accountability');
+  const firstAcc = hits.find((h) => h.entry.category === 'accountability' && !h.entry.alongside);
   if (firstAcc) {
     // 要严肃问责 / 应当依法给予处分: the modal governing the sanction adds no duty.
     const ak = segmentIndex(unit, firstAcc.start);
@@ -140,11 +140,21 @@ export function classifyUnit(f: string, unit: Unit, ctx: ClassifyContext): Class
     violation = violationCondition(f, unit, hits);
   }
 
-  const categories: ObligationCategory[] = violation
+  // 要…，支持/引导/鼓励…: encouragement verbs under a modal duty are what the duty asks for, not an offer.
+  if (hits.some((h) => h.entry.category === 'obligation' && !h.entry.clauseStart && !h.entry.alongside))
+    hits = hits.filter((h) => h.entry.category !== 'encouragement');
+
+  let categories: ObligationCategory[] = violation
     ? ['accountability']
     : PRECEDENCE.filter((c) => hits.some((h) => h.entry.category === c));
   if (categories.length === 0) return null;
-  const decisive = violation ?? pickTrigger(hits.filter((h) => h.entry.category === categories[0]));
+  // 打击/查处 alone: a duty to act that names the sanction; the duty comes first.
+  const alongside = !firstAcc && !violation ? hits.find((h) => h.entry.alongside) : undefined;
+  if (alongside) categories = ['obligation', ...categories.filter((c) => c !== 'obligation')];
+  const decisive =
+    violation ??
+    pickTrigger(hits.filter((h) => h.entry.category === categories[0] && !h.entry.alongside)) ??
+    alongside!;
   return {
     categories,
     trigger: decisive,
@@ -262,7 +272,7 @@ function subjectVerbAt(f: string, unit: Unit, opening: number): number {
 }
 
 /** The first real trigger of the category; a bare imperative only when nothing else decided. */
-function pickTrigger(hits: TriggerHit[]): TriggerHit {
+function pickTrigger(hits: TriggerHit[]): TriggerHit | undefined {
   return hits.find((h) => !h.entry.clauseStart) ?? hits[0];
 }
 

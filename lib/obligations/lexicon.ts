@@ -49,6 +49,16 @@ export interface LexiconEntry {
   clauseStart?: boolean;
   /** 不 counts only inside an abstention series (不聚会、不聚餐; 不信谣不传谣). */
   series?: boolean;
+  /**
+   * A 的 within this many characters after the word (no punctuation between) makes it a relative clause, not a
+   * directive: 可借鉴的经验, 可先行开展的事项, 有权处理的部门.
+   */
+  relativeWithin?: number;
+  /**
+   * Accountability that comes with a duty rather than replacing it (打击违法行为, 查处违法案件): the clause is an
+   * obligation to act and also names the sanction, and a modal governing it stays a duty.
+   */
+  alongside?: boolean;
   note?: string;
 }
 
@@ -162,7 +172,12 @@ const YING_MASKS = [
   '对应',
   '应届',
   '应聘',
-  '应征',
+  '应征入伍',
+  '应征公民',
+  '应征青年',
+  '应征者',
+  '应征作品',
+  '应征稿件',
   '应邀',
   '应酬',
   '效应',
@@ -551,8 +566,20 @@ export const LEXICON: readonly LexiconEntry[] = [
   ob('有义务', 'hard'),
   ob('负有', 'hard', { requireAfter: { any: ['责任', '职责', '义务'], within: 14 } }),
   ob('负责', 'hard', {
-    masks: ['负责人', '负责同志', '负责制', '负责解释', '负责任', '负责的', '主要负责同志', '不负责', '负责人员'],
-    note: 'assignment of a task (质检总局负责…); 本办法由…负责解释 is boilerplate',
+    masks: [
+      '负责人',
+      '负责同志',
+      '负责制',
+      '负责解释',
+      '负责任',
+      '负责的',
+      '主要负责同志',
+      '不负责',
+      '负责人员',
+      '分级负责',
+      '负责、',
+    ],
+    note: 'assignment of a task (质检总局负责…); 本办法由…负责解释 is boilerplate; 统一领导、分级负责 names a principle',
   }),
   ob('承担', 'hard', {
     requireAfter: { any: ['责任', '职责', '义务', '任务', '工作'], within: 12 },
@@ -639,6 +666,22 @@ export const LEXICON: readonly LexiconEntry[] = [
   ob('严把', 'soft'),
   ob('压实', 'soft'),
   ob('着力', 'soft', { needsVerbAfter: true, masks: ['着力点', '着力于'] }),
+  ob('协助分管', 'soft', { note: '领导分工: X：协助分管…工作' }),
+  ob('分管', 'soft', {
+    masks: ['分管领导', '分管副', '分管负责', '分管的', '的分管', '分管工作的', '分管同志'],
+    note: '领导分工 notices assign each leader the offices he 分管',
+  }),
+  ob('主持', 'soft', {
+    requireAfter: { any: ['全面工作', '日常工作'], within: 8 },
+    note: '领导分工: X：主持…全面工作',
+  }),
+  ob('不享受', 'hard', { note: 'a rule excluding an entitlement (…的，不享受当年的年休假)' }),
+  ob('不计入', 'hard', { note: 'a rule of computation (…不计入年休假假期)' }),
+  ob('上班', 'soft', {
+    afterBoundary: '日',
+    masks: ['上班族', '上班时间', '上班期间'],
+    note: '节假日安排: 1月5日（星期六）上班 is a working-day directive',
+  }),
 
   // ───────────── prohibition ─────────────
   pr('不得', 'hard', {
@@ -749,10 +792,11 @@ export const LEXICON: readonly LexiconEntry[] = [
   pe('可', 'hard', {
     masks: KE_MASKS,
     needsVerbAfter: true,
+    relativeWithin: 4,
     note: 'single 可 needs a verb after; 许可 is the licence noun',
   }),
   pe('方可', 'hard', { note: 'conditional permission: …后，方可销售' }),
-  pe('有权', 'hard', { masks: ['有权威', '有权限'] }),
+  pe('有权', 'hard', { masks: ['有权威', '有权限'], relativeWithin: 4 }),
   pe('有', 'hard', {
     requireAfter: { any: ['的权利', '的权力'], within: 24 },
     masks: ['没有', '所有', '有的', '有关', '有效', '有利', '有力', '有序', '具有'],
@@ -838,6 +882,14 @@ export const LEXICON: readonly LexiconEntry[] = [
   pe('无需', 'hard'),
   pe('不需要', 'hard', { note: 'permission not to act (不需要另行申请)' }),
   pe('免予', 'hard', { masks: ['免予追究'] }),
+  pe('享受', 'hard', {
+    masks: ['享受到', '享受了', '的享受', '享受的', '所享受'],
+    note: 'an entitlement stated without a modal (职工…享受带薪年休假)',
+  }),
+  pe('放假', 'hard', {
+    masks: ['放假期间', '放假安排', '放假通知', '放假时间', '放假办法', '放假日期', '放假前', '放假后', '放假了'],
+    note: '节假日安排: 4月5日放假, 妇女放假半天',
+  }),
 
   // ───────────── encouragement ─────────────
   en('鼓励', { masks: ['表扬和鼓励', '表扬鼓励', '的鼓励', '鼓励性', '鼓励类'] }),
@@ -956,6 +1008,26 @@ export const LEXICON: readonly LexiconEntry[] = [
     note: '处2万元以下罚款; 处理/处置/各处 are not (the required amount rules them out)',
   }),
   ac('罚款', 'hard'),
+  ac('依法承担', 'hard', {
+    requireAfter: { any: ['民事责任', '赔偿责任', '法律责任', '刑事责任', '行政责任', '赔偿'], within: 16 },
+    note: '依法承担民事责任: the consequence of a violation',
+  }),
+  ac('承担赔偿责任', 'hard'),
+  ac('承担民事责任', 'hard'),
+  ac('承担法律责任', 'hard'),
+  ac('强制执行', 'hard', { masks: ['强制执行措施'], note: '申请人民法院强制执行' }),
+  ac('打击', 'soft', {
+    alongside: true,
+    masks: ['打击力度', '打击面', '打击报复', '打击犯罪工作'],
+    note: '打击违法犯罪行为: a duty that names the sanction',
+  }),
+  ac('依法打击', 'hard', { alongside: true }),
+  ac('严厉打击', 'soft', { alongside: true }),
+  ac('查处', 'hard', {
+    alongside: true,
+    masks: ['查处情况', '查处结果', '查处工作', '查处率', '的查处'],
+    note: '防范、制止和查处…违法犯罪行为',
+  }),
   ac('没收', 'hard'),
   ac('吊销', 'hard'),
   ac('责令', 'hard', { note: '责令改正/停产停业/限期整改' }),
@@ -1047,8 +1119,6 @@ export const LEXICON: readonly LexiconEntry[] = [
   im('扩大'),
   im('推广'),
   im('整治'),
-  im('依法打击'),
-  im('严厉打击'),
   im('指导', { masks: ['指导思想', '指导原则', '指导意见', '指导目录'] }),
   im('督促'),
   im('关心关爱'),

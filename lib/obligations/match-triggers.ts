@@ -229,9 +229,20 @@ function valid(text: string, i: number, e: CompiledEntry, abstention: Uint8Array
   if (e.afterBoundary !== undefined && !atBoundary(text, i, e.afterBoundary)) return false;
   if (e.requireActorAfter && !actorFollows(text, after)) return false;
   if (e.requireAfter && !requiredFollows(text, after, e.requireAfter.any, e.requireAfter.within)) return false;
+  if (e.relativeWithin !== undefined && relativeFollows(text, after, e.relativeWithin)) return false;
   // A soft verb trigger followed closely by 了 reports a past fact (落实了, 认真落实了).
   if (e.strength === 'soft' && e.role === 'trigger' && pastFollows(text, after)) return false;
   return true;
+}
+
+/** 的 within `within` characters of `pos`, only Han characters between: 可借鉴的经验 is a relative clause. */
+function relativeFollows(text: string, pos: number, within: number): boolean {
+  const end = Math.min(text.length, pos + within + 1);
+  for (let p = pos + 1; p < end; p++) {
+    if (text[p] === '的') return true;
+    if (!isHan(text.charCodeAt(p))) return false;
+  }
+  return false;
 }
 
 /** 了 (not 了解) within three characters, before any punctuation: a completed action. */
