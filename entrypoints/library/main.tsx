@@ -1,7 +1,7 @@
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { CompareView } from '../../components/CompareView';
-import type { Translate } from '../../components/messages';
+import type { MessageKey, Translate } from '../../components/messages';
 import { NoticeDetail } from '../../components/NoticeDetail';
 import { FilterBar, NO_FACETS, NoticeResults, type Facets, type ListedNotice } from '../../components/NoticeList';
 import { pageCss } from '../../components/page-styles';
@@ -71,22 +71,30 @@ async function exportItems(items: ExportItem[], format: Format): Promise<void> {
     );
 }
 
+/** The export formats, in the order their buttons are shown, with each button's label. */
+const EXPORT_LABELS: Record<Format, MessageKey> = {
+  md: 'exportMarkdown',
+  csv: 'exportCsv',
+  json: 'exportJson',
+  docx: 'exportDocx',
+};
+
 function ExportButtons(p: { t: Translate; onExport(format: Format): void; disabled?: boolean }) {
   return (
     <span class="exports">
       {p.t('export')}:
-      <button type="button" class="btn" data-export="md" disabled={p.disabled} onClick={() => p.onExport('md')}>
-        {p.t('exportMarkdown')}
-      </button>
-      <button type="button" class="btn" data-export="csv" disabled={p.disabled} onClick={() => p.onExport('csv')}>
-        {p.t('exportCsv')}
-      </button>
-      <button type="button" class="btn" data-export="json" disabled={p.disabled} onClick={() => p.onExport('json')}>
-        {p.t('exportJson')}
-      </button>
-      <button type="button" class="btn" data-export="docx" disabled={p.disabled} onClick={() => p.onExport('docx')}>
-        {p.t('exportDocx')}
-      </button>
+      {(Object.keys(EXPORT_LABELS) as Format[]).map((format) => (
+        <button
+          key={format}
+          type="button"
+          class="btn"
+          data-export={format}
+          disabled={p.disabled}
+          onClick={() => p.onExport(format)}
+        >
+          {p.t(EXPORT_LABELS[format])}
+        </button>
+      ))}
     </span>
   );
 }
