@@ -4,7 +4,7 @@
  * lines before one date (联合发文), a 令's `局长\u3000支树平` / `2014年4月21日`, or glued after the last
  * sentence: `…强大正能量。中共北京市委2020年1月29日`.
  */
-import { cnDateAtEnd, parseChineseDate } from './dates';
+import { cnDateAtEnd, fromParts, parseChineseDate } from './dates';
 import { lastLines, trimEnd, trimStart, type Line } from './lines';
 import { isOrgName } from './organisations';
 
@@ -22,14 +22,33 @@ const MAX_DATE_LINE = 40;
 
 /** A 令's signature: `局长支树平`, `总理\u3000李强` (office + 2-5 character name). */
 const SIGNER =
-  /^(?:局长|部长|署长|主任|主席|总理|行长|省长|市长|县长|区长|书记|院长|检察长|会长|总经理|董事长|委员长|代局长|代部长)[\u4e00-\u9fff·]{2,5}$/;
+  /^(?:中华人民共和国)?(?:局长|部长|署长|主任|主席|总理|行长|省长|市长|县长|区长|书记|院长|检察长|会长|总经理|董事长|委员长|代局长|代部长)[\u4e00-\u9fff·]{2,5}$/;
 
 function dateLine(line: string): string | null {
   if (line.length === 0 || line.length > MAX_DATE_LINE) return null;
   // Cheap filter: every date form ends in 日 or a digit (a time or a dotted date).
   const last = line.charCodeAt(line.length - 1);
   if (last !== 0x65e5 && !(last >= 0x30 && last <= 0x39) && !(last >= 0xff10 && last <= 0xff19)) return null;
-  return parseChineseDate(line);
+  return parseChineseDate(line) ?? unpaddedDigits(line);
+}
+
+/**
+ * `2021521`: a date whose 年/月/日 the page lost and whose month or day has one digit. Read only when one
+ * split of the digits after the year is a real date (2021521 → 2021-05-21; 2021111 could be 1-11 or 11-1).
+ */
+function unpaddedDigits(line: string): string | null {
+  if (!/^(?:19|20)[0-9]{4,5}$/.test(line)) return null;
+  const year = Number(line.slice(0, 4));
+  const rest = line.slice(4);
+  const readings = new Set<string>();
+  for (let cut = 1; cut < rest.length; cut++) {
+    const month = rest.slice(0, cut);
+    const day = rest.slice(cut);
+    if (month.length > 2 || day.length > 2) continue;
+    const iso = fromParts(year, Number(month), Number(day));
+    if (iso) readings.add(iso);
+  }
+  return readings.size === 1 ? [...readings][0] : null;
 }
 
 /** Agencies printed on the lines just above `lines[index]`, top to bottom. */

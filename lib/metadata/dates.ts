@@ -83,6 +83,11 @@ export function cnDateAtEnd(s: string): { start: number; iso: string } | null {
   return iso ? { start: m.index, iso } : null;
 }
 
+/** ISO form of a match of `CN_DATE_SOURCE` (groups 1-3), or null when the date does not exist. */
+export function cnDateAt(m: RegExpExecArray): string | null {
+  return fromParts(cnYear(m[1]), cnSmall(m[2]), cnSmall(m[3]));
+}
+
 function cnYear(s: string): number {
   let y = 0;
   for (const ch of s) {

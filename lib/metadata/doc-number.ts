@@ -41,7 +41,9 @@ const NUMBER_AFTER = new RegExp(`${WS}第?${WS}${D}{1,6}${WS}号`, 'y');
 /** After a bracketed year of the year-first form: 代字, optional 第, the number, 号. */
 const YEAR_FIRST_TAIL = new RegExp(`${WS}([\\u4e00-\\u9fffA-Za-z]{1,20}?)${WS}第?${WS}${D}{1,6}${WS}号`, 'y');
 /** 令/公告/通告 followed (on the same or the next line) by `第N号`, `（第N号）`, `2009年第123号`, `（2009年第123号）`. */
-const ORDER_NUMBER = `(?:${YEAR}${WS}年${WS})?第${WS}${D}{1,6}${WS}号`;
+/** A 令 number in Chinese numerals (`主席令第三十五号`), as 主席令 and some 部令 print them. */
+const CN_ORDINAL = '[一二三四五六七八九十百零〇]{1,8}';
+const ORDER_NUMBER = `(?:${YEAR}${WS}年${WS})?第${WS}(?:${D}{1,6}|${CN_ORDINAL})${WS}号`;
 const ORDER_TAIL = new RegExp(
   `${WS}(?:\\n${WS})?(?:[(（[［【]${WS}${ORDER_NUMBER}${WS}[)）\\]］】]|${ORDER_NUMBER})`,
   'y',
@@ -205,12 +207,15 @@ export function findDocNumber(s: string): DocNumberMatch | null {
  * abbreviation, 国发 → 国务院, that no table here resolves) and for 国令/主席令.
  */
 export function issuerOfOrderNumber(docNumber: string): string | null {
-  const m = /^([\u4e00-\u9fff]{3,30}?)(?:令|公告|通告)(?:(?:19|20)[0-9]{2}年)?第[0-9０-９]+号$/.exec(docNumber);
+  const m =
+    /^([\u4e00-\u9fff]{3,30}?)(?:令|公告|通告)(?:(?:19|20)[0-9]{2}年)?第(?:[0-9０-９]+|[一二三四五六七八九十百零〇]+)号$/.exec(
+      docNumber,
+    );
   return m ? m[1] : null;
 }
 
 /** 文种 a 令/公告/通告 number implies (`财政部公告2009年第123号` → 公告), else null. */
 export function docTypeOfOrderNumber(docNumber: string): string | null {
-  const m = /(令|公告|通告)(?:(?:19|20)[0-9]{2}年)?第[0-9０-９]+号$/.exec(docNumber);
+  const m = /(令|公告|通告)(?:(?:19|20)[0-9]{2}年)?第(?:[0-9０-９]+|[一二三四五六七八九十百零〇]+)号$/.exec(docNumber);
   return m ? m[1] : null;
 }

@@ -34,3 +34,23 @@ export function splitAgencies(s: string): string[] {
   }
   return out;
 }
+
+/** The place an agency name opens with: 重庆市 in 重庆市粮食局, 黄山市 in 中共黄山市委. */
+const PLACE = /^(?:中共)?([\u4e00-\u9fff]{2,8}?(?:省|市|县|区|州|盟|自治区))/;
+
+/**
+ * Agencies of one place printed without a separator (`重庆市粮食局重庆市财政局`, a title whose spaces were lost):
+ * split where the place name starts again after a complete agency name. Other strings come back whole.
+ */
+export function splitGluedAgencies(s: string): string[] {
+  const m = PLACE.exec(s);
+  if (!m || s.length > MAX_ORG_NAME * 2) return [s];
+  const place = m[1];
+  for (let k = s.indexOf(place, m[0].length); k > 0; k = s.indexOf(place, k + 1)) {
+    const at = s.slice(k - 2, k) === '中共' ? k - 2 : k;
+    const head = s.slice(0, at);
+    const rest = s.slice(at);
+    if (head.length >= 4 && isOrgName(head) && isOrgName(rest)) return [head, ...splitGluedAgencies(rest)];
+  }
+  return [s];
+}

@@ -16,16 +16,17 @@
  * - url: input.url → label 原文链接 → `原文链接：https://…` in the text (pkulaw exports).
  */
 import type { LabelledFields, NoticeMetadata } from '../types';
+import { citedOwnDate, orderIssuer, readAdoptionNote, readOrderSentence, withoutSession } from './adoption';
 import { readClosing } from './closing';
 import { parseChineseDate } from './dates';
-import { docTypeOfOrderNumber, findDocNumber, issuerOfOrderNumber } from './doc-number';
+import { docTypeOfOrderNumber, findDocNumber } from './doc-number';
 import { docTypeOfTitle } from './doc-type';
 import { findEffectiveDate } from './effective-date';
 import { findAddressees, looksLikeAddressees, splitAddressees } from './addressees';
 import { issuersFromTitle } from './issuers';
 import { levelName, readLabelled, validityName } from './labels';
 import { splitLines, type Line } from './lines';
-import { splitAgencies } from './organisations';
+import { splitAgencies, splitGluedAgencies } from './organisations';
 import { matchHeading } from './outline';
 import { cleanTitle, findTextTitle, stripTitleSuffix } from './title';
 
@@ -60,8 +61,13 @@ export function readMetadata(input: MetadataInput): NoticeMetadata {
   const textTitle = findTextTitle(headLines);
   const title = cleanTitle(fields.title) ?? (hint && docTypeOfTitle(hint) ? hint : null) ?? textTitle?.title ?? hint;
 
+  // 题注 of a law or regulation, and the order that promulgated it (both under the title).
+  const noteFrom = textTitle ? textTitle.line + 1 : 0;
+  const note = readAdoptionNote(headLines, noteFrom, (t) => matchHeading(t) !== null);
+  const order = readOrderSentence(headLines, 0);
+
   // 发文字号.
-  const docNumber = labelledDocNumber(fields.docNumber) ?? headDocNumber(text, headLines);
+  const docNumber = labelledDocNumber(fields.docNumber) ?? headDocNumber(text, headLines) ?? note.orderNumber;
 
   const labelDocType = fields.docType && !/^其[他它]$/.test(fields.docType) ? fields.docType : null; // 公文种类：其他
   const docType =
@@ -71,21 +77,28 @@ export function readMetadata(input: MetadataInput): NoticeMetadata {
   const closing = readClosing(text);
 
   const labelIssuers = fields.issuers ? splitAgencies(fields.issuers) : [];
-  const orderIssuer = docNumber ? issuerOfOrderNumber(docNumber) : null;
+  const ordered = docNumber ? orderIssuer(docNumber) : null;
   const issuers =
     labelIssuers.length > 0
       ? labelIssuers
-      : preferSplitSignature(
-          firstNonEmpty(issuersFromTitle(title), orderIssuer ? [orderIssuer] : [], closing.issuers),
+      : preferSignature(
+          firstNonEmpty(
+            issuersFromTitle(title).map(withoutSession),
+            ordered ? [ordered] : [],
+            closing.issuers,
+            note.issuer ? [note.issuer] : [],
+            order.issuer ? [order.issuer] : [],
+          ),
           closing.issuers,
-        );
+        ).flatMap(splitGluedAgencies);
 
   const labelAddressees = fields.addressees ? splitAddressees(fields.addressees) : [];
   const addressees =
     labelAddressees.length > 0 && looksLikeAddressees(labelAddressees) ? labelAddressees : findAddressees(headLines);
 
   const publishedDate = labelDate(fields.publishedDate);
-  const signedDate = labelDate(fields.signedDate) ?? closing.date;
+  const signedDate =
+    labelDate(fields.signedDate) ?? note.date ?? closing.date ?? order.date ?? citedOwnDate(text, title);
   const effectiveDate = labelDate(fields.effectiveDate) ?? findEffectiveDate(text, publishedDate);
 
   return {
@@ -110,12 +123,28 @@ function firstNonEmpty(...lists: string[][]): string[] {
 }
 
 /**
- * The normaliser glues agencies that a title separates by single spaces (`中国人民银行 金融监管总局 …关于…`
- * reads `中国人民银行金融监管总局…`). When the 署名 prints the same agencies one per line, take those.
+ * The 署名 as printed, where it names the same agencies as the title:
+ * - the normaliser glues agencies that a title separates by single spaces (`中国人民银行 金融监管总局 …关于…`
+ *   reads `中国人民银行金融监管总局…`); when the 署名 prints them one per line, take those;
+ * - a title names the agency in full (`泉州市丰泽区人民政府关于…`) and the 署名 by its usual name
+ *   without its parent place (`丰泽区人民政府`): the 署名's form is the 发文机关. (`中国银保监会…` signed
+ *   `银保监会…` keeps the title's form: 中国 is part of the name.)
  */
-function preferSplitSignature(issuers: string[], signature: string[]): string[] {
+function preferSignature(issuers: string[], signature: string[]): string[] {
   if (issuers.length === 1 && signature.length > 1 && signature.join('') === issuers[0]) return signature;
+  if (
+    signature.length > 0 &&
+    signature.length === issuers.length &&
+    signature.every((s, i) => s.length >= 4 && parentPlace(issuers[i], s))
+  )
+    return signature;
   return issuers;
+}
+
+/** Is `full` the agency `short` with the higher place it belongs to before it (泉州市 + 丰泽区人民政府)? */
+function parentPlace(full: string, short: string): boolean {
+  if (full.length <= short.length || !full.endsWith(short)) return false;
+  return /^[\u4e00-\u9fff]{1,10}(?:省|市|自治区|自治州|州|盟)$/.test(full.slice(0, full.length - short.length));
 }
 
 function nonEmpty(s: string | null | undefined): string | null {

@@ -76,7 +76,8 @@ function isNoise(line: string): boolean {
   return /法宝|https?:|CLI\.|[：:>＞|｜]|文件$|^(?:首页|当前位置|您的位置|返回|打印|关闭|字号)/.test(line);
 }
 
-const ORDER_NUMBER_LINE = /^[(（[［【]?\s*(?:(?:19|20)[0-9]{2}\s*年)?\s*第\s*[0-9０-９]+\s*号\s*[)）\]］】]?$/;
+const ORDER_NUMBER_LINE =
+  /^[(（[［【]?\s*(?:(?:19|20)[0-9]{2}\s*年)?\s*第\s*(?:[0-9０-９]+|[一二三四五六七八九十百零〇]{1,8})\s*号\s*[)）\]］】]?$/;
 const MAX_TITLE_LINE = 120;
 const MAX_TITLE_FRAGMENT = 40;
 /** Shorter lines are navigation or facet labels (`宪法`, `通知`), not a document's title. */
