@@ -161,7 +161,47 @@ const ORG_SUFFIXES_SOURCE = [
   '出版社',
   '合作社',
   '群众',
+  '妇女',
+  '青年',
+  '儿童',
+  '居民',
+  '村民',
+  '农民',
+  '市民',
+  '游客',
+  '旅客',
+  '乘客',
+  '家长',
+  '业主',
+  '农户',
+  '住户',
+  '个体户',
   '社会各界',
+  '社会力量',
+  '社会资本',
+  '主任',
+  '组长',
+  '局长',
+  '厅长',
+  '部长',
+  '处长',
+  '科长',
+  '主席',
+  '秘书长',
+  '市长',
+  '县长',
+  '区长',
+  '镇长',
+  '乡长',
+  '校长',
+  '院长',
+  '站长',
+  '队长',
+  '所长',
+  '会长',
+  '理事长',
+  '董事长',
+  '经理',
   '全社会',
 ];
 
@@ -201,12 +241,13 @@ const NOT_HEADS = new Set([
   '或者',
   '再者',
   '用人',
+  '他人',
   '动员',
   '全员',
 ]);
 /** Characters after a single-character head that show it begins a word: 人民, 商品, 师范, 馆藏. */
 const HEAD_CONTINUES: ReadonlyMap<string, ReadonlySet<string>> = new Map([
-  ['人', new Set(Array.from('民大口才力事身工群文社防道'))],
+  ['人', new Set(Array.from('民大口才力事身工群文社防道员'))],
   ['商', new Set(Array.from('品业务标用场铺贸'))],
   ['师', new Set(Array.from('范资生'))],
   ['馆', new Set(Array.from('藏舍际内'))],
@@ -228,9 +269,7 @@ function suffixesAt(ch: string): readonly string[] | undefined {
 }
 
 /** Characters that end a phrase: the predicate has started (要, 应, 对, 在…). */
-const STOP_CHARS = new Set(
-  Array.from('要应须对在把将按根依于向从为是就均都已负承不得予由经必切坚确带严认请亦也还再能'),
-);
+const STOP_CHARS = new Set(Array.from('要应须对在把将按于向从为是就均都已负承不得予由经必切坚确带严认请亦也还再能'));
 /** Words inside names that begin with a stop character: 应急管理部, 经济和信息化委员会, 就业服务中心. */
 const NAME_PARTS = [
   '应急',
@@ -251,9 +290,111 @@ const NAME_PARTS = [
   '必要',
   '在职',
   '驻在',
+  '从事',
+  '从业',
+  '经销',
+  '经办',
+  '经信',
+  '经开',
+  '在校',
+  '在编',
+  '在岗',
+  '在华',
+  '自然',
+  '自治',
+  '当事',
+  '当地',
 ];
 /** Two-character words that end a phrase although their first character could be inside a name. */
-const STOP_WORDS = ['会同', '牵头', '结合', '通过', '围绕', '针对', '按职责', '做好', '加强', '落实'];
+const STOP_WORDS = [
+  '会同',
+  '牵头',
+  '结合',
+  '通过',
+  '围绕',
+  '针对',
+  '按职责',
+  '做好',
+  '加强',
+  '落实',
+  '根据',
+  '依法',
+  '依照',
+  '依据',
+  '依托',
+  '依规',
+];
+/**
+ * Verbs that show the predicate has begun between two heads: 交易场所提供者发现…经营者, 密码管理部门建议有关
+ * 国家机关, 用人单位与职工解除…. Two heads are one phrase only when no such verb, no 、 and no trigger stand
+ * between them, unless a 的 follows the verb (政府设立的公共图书馆: a relative clause).
+ */
+const GAP_VERBS = [
+  '发现',
+  '建议',
+  '收集',
+  '使用',
+  '销售',
+  '收购',
+  '提供',
+  '采购',
+  '开展',
+  '实施',
+  '进行',
+  '给予',
+  '委托',
+  '聘用',
+  '招用',
+  '安排',
+  '通知',
+  '告知',
+  '督促',
+  '指导',
+  '协助',
+  '配合',
+  '报告',
+  '报送',
+  '接受',
+  '违反',
+  '发生',
+  '办理',
+  '处理',
+  '参与',
+  '参加',
+  '解除',
+  '终止',
+  '签订',
+  '支付',
+  '未经',
+  '与',
+  '申请',
+  '请求',
+  '提请',
+  '报请',
+  '责令',
+  '移送',
+  '征得',
+  '聘请',
+  '邀请',
+  '授权',
+  '批准',
+  '核准',
+  '审核',
+  '审批',
+  '听取',
+  '发布',
+  '公布',
+  '设立',
+  '举办',
+  '捐赠',
+  '购买',
+  '取得',
+  '持有',
+  '开立',
+  '自筹',
+  '实行',
+  '采取',
+];
 /** Verbs that open a verb phrase, never a subject (采取党员干部带头…的方式 is not an actor). */
 const VERB_STARTS = [
   '采取',
@@ -305,8 +446,11 @@ const VERB_STARTS = [
   '及时',
 ];
 
-/** Phrase joiners between groups: 各地区、各部门; 质检总局或者省级质量技术监督局. */
-const JOINERS = ['以及', '或者', '特别是', '尤其是', '、', '和', '及', '与', '或'];
+/**
+ * Phrase joiners between groups: 各地区、各部门; 质检总局或者省级质量技术监督局. Not 与: in rules it is the
+ * preposition "with" (用人单位与职工解除劳动合同时).
+ */
+const JOINERS = ['以及', '或者', '特别是', '尤其是', '、', '和', '及', '或'];
 /** Connectives that may precede the subject without being part of it (强调各级党委要…: the speech verb of a quote). */
 const CONNECTIVES = [
   '同时',
@@ -417,6 +561,8 @@ function scanItem(f: string, from: number, maxLen: number, limit: number, phrase
           f.startsWith('之间', q + 1))
       )
         continue;
+      // 国家 is a bearer only standing first (国家鼓励…), not inside a predicate (可能影响国家安全)
+      if (s === '国家' && q !== phraseStart) continue;
       let e = q + s.length;
       if (e > limit) continue;
       if (f.charCodeAt(e) === 0x28) {
@@ -437,11 +583,13 @@ const SUBJECT_ADVERBS = new Set(Array.from('均都也还亦一律同时'));
  * A relative-clause subject ending right before the trigger: 取得生产许可证的企业应当…,
  * 获证未满一年的企业，可以…. The head must be an organisation suffix and the phrase short.
  */
-function headBefore(f: string, segStart: number, triggerStart: number): [number, number] | null {
+function headBefore(f: string, segStart: number, triggerStart: number, wholeSegment = false): [number, number] | null {
   let e = triggerStart;
   for (let k = 0; k < 4 && e > segStart && SUBJECT_ADVERBS.has(f[e - 1]); k++) e--;
   const s = skipWords(f, segStart, e, CONNECTIVES);
-  if (e - s < 2 || e - s > 30 || startsWithPreposition(f, s)) return null;
+  // a whole segment may open with 在 (在单位管理范围内的人员), never with 对/为/按照 (a target or a purpose)
+  const prepositional = startsWithPreposition(f, s) && !(wholeSegment && f[s] === '在');
+  if (e - s < 2 || e - s > (wholeSegment ? 40 : 30) || prepositional) return null;
   if (indexWithin(f, '的', s, e) < 0) return null;
   for (let q = s; q < e; q++) if (!isPhraseChar(f.charCodeAt(q))) return null;
   for (let len = 2; len <= 6 && e - len > s; len++) {
@@ -451,6 +599,8 @@ function headBefore(f: string, segStart: number, triggerStart: number): [number,
 }
 
 export function startsWithPreposition(f: string, p: number): boolean {
+  // 经营者, 自然人, 当事人, 从业单位, 在校学生: a noun that begins with a preposition's character
+  for (const w of NAME_PARTS) if (f.startsWith(w, p)) return false;
   for (const w of PREPOSITIONS) if (f.startsWith(w, p)) return true;
   return false;
 }
@@ -474,8 +624,16 @@ export function parseActor(
   for (let guard = 0; guard < 12; guard++) {
     // adjacent head: 派出机构 → 派出机构党委; 集团 → 集团广大党员; never a verb (动员党组织)
     let adj = blocked(end) ? -1 : scanItem(f, end, 12, limit, s);
-    // 质检总局组织审查的: 组织 right after a complete name is the verb, unless a head follows (各级组织部门)
-    if (adj === end + 2 && f.startsWith('组织', end) && scanItem(f, adj, 4, limit, s) < 0) adj = -1;
+    // 质检总局组织审查的: 组织 right after a complete name is the verb, unless a head or the predicate
+    // follows (各级组织部门, 行业组织应当)
+    if (
+      adj === end + 2 &&
+      f.startsWith('组织', end) &&
+      scanItem(f, adj, 4, limit, s) < 0 &&
+      !predicateFollows(f, adj, limit)
+    )
+      adj = -1;
+    if (adj > end && !gapIsModifier(f, end, adj)) adj = -1;
     if (adj > end) {
       end = adj;
       continue;
@@ -487,13 +645,51 @@ export function parseActor(
         break;
       }
     }
+    // X与Y is one subject only when the predicate follows Y (X与Y等部门应当…), else 与 means "with"
+    if (joined < 0 && f.startsWith('与', end) && !blocked(end + 1)) {
+      const y = scanItem(f, end + 1, 24, limit);
+      if (y > 0 && (predicateFollows(f, y, limit) || (f[y] === '等' && predicateFollows(f, y + 1, limit)))) joined = y;
+    }
     if (joined > end) {
       end = joined;
       continue;
     }
     break;
   }
+  // 新闻媒体、学校、社区等: the closing 等 of a list belongs to it
+  if (f.startsWith('等', end) && end + 1 <= limit) end += f.startsWith('等等', end) && end + 2 <= limit ? 2 : 1;
   return [s, end];
+}
+
+/**
+ * Between two heads of one phrase stand only modifiers (集团广大党员, 机关相关监管部门党支部); a verb or a 、
+ * shows the predicate began (提供者发现…经营者), unless a 的 after it makes a relative clause.
+ */
+function gapIsModifier(f: string, from: number, to: number): boolean {
+  for (let q = from; q < to; q++) {
+    if (f[q] === '(') {
+      const close = indexWithin(f, ')', q, to);
+      if (close > 0) q = close;
+      continue;
+    }
+    if (f[q] === '、') return hasDe(f, q, to);
+    const verb = GAP_VERBS.find((v) => f.startsWith(v, q));
+    // 提供者, 申请人, 委托方: a verb compounded with an agent suffix is a noun
+    if (verb && !agentSuffixAt(f, q + verb.length)) return hasDe(f, q, to);
+  }
+  return true;
+}
+
+function agentSuffixAt(f: string, p: number): boolean {
+  const c = f[p] ?? '';
+  return '者人方商'.includes(c) && c !== '' && HEAD_CONTINUES.get(c)?.has(f[p + 1]) !== true;
+}
+
+/** End of an alias note right at `pos` (（以下简称X）, （以下统称X）), else `pos`. */
+function afterAlias(f: string, pos: number): number {
+  if (f[pos] !== '(' || !f.startsWith('以下', pos + 1)) return pos;
+  const close = indexWithin(f, ')', pos, pos + 40);
+  return close > 0 ? close + 1 : pos;
 }
 
 /** Explicit assignment inside the clause: 由X负责/由X会同Y制定 → X. */
@@ -536,20 +732,108 @@ export function findExplicitBearer(
   triggerStart: number,
   isWordAt: (pos: number) => boolean,
 ): [number, number] | null {
+  const span = explicitSpan(f, segments, triggerStart, isWordAt);
+  return span && withoutAlias(f, span);
+}
+
+/** The name without the alias note that defines its short form: X（以下简称Y） → X. */
+function withoutAlias(f: string, [s, e]: [number, number]): [number, number] {
+  if (f[e - 1] !== ')') return [s, e];
+  const open = f.lastIndexOf('(', e - 1);
+  return open > s && f.startsWith('以下', open + 1) ? [s, open] : [s, e];
+}
+
+function explicitSpan(
+  f: string,
+  segments: readonly SegmentSpan[],
+  triggerStart: number,
+  isWordAt: (pos: number) => boolean,
+): [number, number] | null {
+  if (segments.length === 0) return null;
   let ti = segments.findIndex((s) => triggerStart >= s.start && triggerStart < s.end);
   if (ti < 0) ti = segments.length - 1;
   const seg = segments[ti];
+  const bracket = responsibilityBracket(f, segments[0].start, segments[segments.length - 1].end);
+  if (bracket) return bracket;
   const assigned = parseAssignment(f, seg.start, seg.end);
   if (assigned) return assigned;
+  const addressed = actorAfterTrigger(f, triggerStart, seg.end, isWordAt);
+  if (addressed) return addressed;
   const own = parseActor(f, seg.start, triggerStart, isWordAt);
   if (own && !speaks(f, own[1]) && subjectGapOk(f, own[1], triggerStart)) return own;
   const relative = headBefore(f, seg.start, triggerStart);
   if (relative && !isWordAt(relative[0])) return relative;
+  // 在单位管理范围内的人员，应当…: the segment before a subjectless trigger is itself the subject
+  if (ti > 0 && triggerStart - seg.start <= 4) {
+    const prev = segments[ti - 1];
+    const whole = headBefore(f, prev.start, prev.end, true);
+    if (whole && !isWordAt(whole[0]) && whole[1] === prev.end) return whole;
+  }
+  // a condition may run over several segments (…的运营者采购…，可能影响国家安全的，应当…)
+  const conditionBefore = ti > 0 && endsWithDe(f, segments[ti - 1].start, segments[ti - 1].end);
   for (let k = ti - 1; k >= 0; k--) {
     const s = segments[k];
+    // 或者电子信息接收者明确表示拒绝的: an alternative condition names no bearer of its own
+    if (/^(?:或者|或|以及|并且)/.test(f.slice(s.start, s.start + 2))) continue;
+    // 举报奖励由…部门负责，对…，按照…给予奖励: the assignment carries over to the segments after it
+    const earlierAssigned = parseAssignment(f, s.start, s.end);
+    if (earlierAssigned) return earlierAssigned;
     const np = parseActor(f, s.start, s.end, isWordAt);
     if (!np || speaks(f, np[1])) continue;
-    if (conditionOrTopicRest(f, np[1], s.end) || predicateFollows(f, np[1], s.end)) return np;
+    const rest = afterAlias(f, np[1]);
+    if (
+      conditionOrTopicRest(f, rest, s.end) ||
+      predicateFollows(f, rest, s.end) ||
+      f.startsWith('是', rest) ||
+      (conditionBefore && f[rest] !== '的')
+    )
+      return np;
+  }
+  return null;
+}
+
+function endsWithDe(f: string, start: number, end: number): boolean {
+  let e = end;
+  while (e > start && !isHan(f.charCodeAt(e - 1))) e--;
+  return e > start && f[e - 1] === '的';
+}
+
+/** Triggers whose addressee follows them: 鼓励企业参与…, 支持公共图书馆开展…, 望有关单位查清…. */
+const ADDRESSING_TRIGGERS = ['鼓励', '支持', '提倡', '倡导', '引导', '希望', '望', '号召', '欢迎'];
+
+/**
+ * For encouragement the bearer is the party encouraged (国家鼓励企业… → 企业), and after a wish the party
+ * addressed (望有关单位…): an actor right after the trigger, followed by its own verb.
+ */
+function actorAfterTrigger(
+  f: string,
+  triggerStart: number,
+  segEnd: number,
+  isWordAt: (pos: number) => boolean,
+): [number, number] | null {
+  const w = ADDRESSING_TRIGGERS.find((x) => f.startsWith(x, triggerStart));
+  if (!w) return null;
+  const at = triggerStart + w.length;
+  // 引导和督促X…: a second verb, not the party addressed
+  if (/^[和及与、并]/.test(f[at] ?? '')) return null;
+  const np = parseActor(f, at, segEnd, isWordAt);
+  if (!np || np[1] >= segEnd || f[np[1]] === '的') return null;
+  return np;
+}
+
+/**
+ * Responsibility brackets of task lists: （市发展改革委牵头，市财政局参与） or （市教育局负责） name the bearer
+ * of their unit, whatever the sentence before says.
+ */
+function responsibilityBracket(f: string, start: number, end: number): [number, number] | null {
+  for (let p = indexWithin(f, '(', start, end); p >= 0; p = indexWithin(f, '(', p + 1, end)) {
+    // the unit's last segment may stop right before the closing bracket
+    const close = indexWithin(f, ')', p, Math.min(end + 1, p + 80));
+    if (close < 0) return null;
+    const inner = f.slice(p + 1, close);
+    if (!/牵头|负责/.test(inner)) continue;
+    const np = parseActor(f, p + 1, close);
+    if (np && /^(?:牵头|负责|按职责|会同|为主|主抓|分别)/.test(f.slice(np[1], np[1] + 3))) return np;
   }
   return null;
 }
@@ -618,6 +902,8 @@ const PREDICATE_OPENERS = [
   '一定',
   '带头',
   '确需',
+  '确因',
+  '因',
   '需',
 ];
 /** Openers after which a relative clause could follow (各地已经建设…的平台): accepted only without a 的 before the trigger. */
@@ -629,7 +915,11 @@ function predicateFollows(f: string, from: number, to: number): boolean {
   return false;
 }
 
-function subjectGapOk(f: string, from: number, triggerStart: number): boolean {
+function subjectGapOk(f: string, at: number, triggerStart: number): boolean {
+  const from = afterAlias(f, at);
+  // 经营者销售商品应当…, 经营者提供服务应当…: a short verb-object topic between subject and modal
+  if (triggerStart - from <= 10 && GAP_VERBS.some((v) => f.startsWith(v, from)) && !hasDe(f, from, triggerStart))
+    return true;
   if (predicateFollows(f, from, triggerStart)) return true;
   return WEAK_OPENERS.some((w) => f.startsWith(w, from)) && !hasDe(f, from, triggerStart);
 }

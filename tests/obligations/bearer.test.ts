@@ -100,3 +100,81 @@ describe('bearer after a request word', () => {
     expect(c.bearer?.text).toBe('各级党组织广大党员干部');
   });
 });
+
+describe('bearer: the subject noun phrase of laws and rules', () => {
+  const bearerOf = (text: string) => findObligations(text)[0]?.bearer ?? null;
+
+  it.each([
+    ['经营者应当以显著方式进行明码标价。', '经营者'],
+    ['公共图书馆应当妥善保存馆藏文献信息，不得随意处置。', '公共图书馆'],
+    ['代理他人在金融机构开立个人存款账户的，代理人应当出示身份证件。', '代理人'],
+    ['商用密码从业单位开展商用密码活动，应当符合有关标准。', '商用密码从业单位'],
+    ['根河市人民政府应按照规划修改完善相关专项规划。', '根河市人民政府'],
+    ['被侵权人可以依法提起诉讼。', '被侵权人'],
+    ['总馆应当加强对分馆的业务指导。', '总馆'],
+  ])('%s → %s', (text, expected) => {
+    expect(bearerOf(text)).toEqual({ text: expected, source: 'explicit' });
+  });
+
+  it('coordinated subjects are kept whole, with a closing 等', () => {
+    expect(bearerOf('相关行政主管部门以及新闻媒体、学校、社区等应当开展宣传教育。')?.text).toBe(
+      '相关行政主管部门以及新闻媒体、学校、社区等',
+    );
+    expect(bearerOf('市渔业行政主管部门与生态环境、水务（海洋）等部门应当按照各自职责及时调查处理。')?.text).toBe(
+      '市渔业行政主管部门与生态环境、水务（海洋）等部门',
+    );
+  });
+
+  it('a verb between two heads ends the subject (no piece of the predicate)', () => {
+    expect(bearerOf('交易场所提供者发现场所内经营者有违反本规定行为的，应当依法采取必要处置措施。')?.text).toBe(
+      '交易场所提供者',
+    );
+    expect(bearerOf('情节严重的，由密码管理部门建议有关国家机关、单位依法给予处分。')?.text).toBe('密码管理部门');
+    expect(bearerOf('用人单位与职工解除劳动合同时，应当支付未休年休假工资报酬。')?.text).toBe('用人单位');
+    expect(bearerOf('网络服务提供者和其他企业事业单位收集、使用公民个人电子信息，应当公开其规则。')?.text).toBe(
+      '网络服务提供者和其他企业事业单位',
+    );
+  });
+
+  it('a relative clause is part of the subject', () => {
+    expect(bearerOf('政府设立的公共图书馆应当设置少年儿童阅览区域。')?.text).toBe('政府设立的公共图书馆');
+    expect(bearerOf('在单位管理范围内的人员，应当遵守单位的内部治安保卫制度。')?.text).toBe('在单位管理范围内的人员');
+    expect(
+      bearerOf('关键信息基础设施的运营者采购网络产品和服务，可能影响国家安全的，应当通过国家安全审查。')?.text,
+    ).toBe('关键信息基础设施的运营者');
+  });
+
+  it('the alias note is not part of the name', () => {
+    expect(
+      bearerOf(
+        '卖场、商场、市场、网络交易平台经营者等交易场所提供者（以下简称交易场所提供者）应当依法配合价格监督管理工作。',
+      )?.text,
+    ).toBe('卖场、商场、市场、网络交易平台经营者等交易场所提供者');
+  });
+
+  it('for encouragement the bearer is the party encouraged', () => {
+    expect(bearerOf('国家鼓励企业、社会团体和教育、科研机构等参与商用密码国际标准化活动。')?.text).toBe(
+      '企业、社会团体和教育、科研机构等',
+    );
+    expect(bearerOf('国家支持公共图书馆开展联合采购、联合编目。')?.text).toBe('公共图书馆');
+    expect(bearerOf('鼓励自然人、法人和非法人组织通过捐赠等方式参与保护活动。')?.text).toBe('自然人、法人和非法人组织');
+  });
+
+  it('a responsibility bracket names the bearer of its unit', () => {
+    expect(bearerOf('要加快建设公共信用信息平台（市发展改革委牵头，市财政局参与）。')).toEqual({
+      text: '市发展改革委',
+      source: 'explicit',
+    });
+  });
+
+  it('an earlier 由X负责 carries over to the segments after it', () => {
+    expect(
+      bearerOf('举报奖励由查处举报案件的粮食行政管理部门负责，对符合条件的举报人，按照以下标准给予奖励：')?.text,
+    ).toBe('查处举报案件的粮食行政管理部门');
+  });
+
+  it('国家 inside a predicate is no bearer', () => {
+    const cs = findObligations('任何组织和个人采购网络产品，可能影响国家安全的，应当通过安全审查。');
+    expect(cs[0].bearer?.text).toBe('任何组织和个人');
+  });
+});

@@ -62,7 +62,7 @@ describe('pos-11: 部门规章 articles (literals read from the page)', () => {
       '第三条　实行生产许可证制度的工业产品目录（以下简称目录）由国家质量监督检验检疫总局（以下简称质检总局）会同国务院有关部门制定，并征求消费者协会和相关产品行业协会以及社会公众的意见，报国务院批准后向社会公布。',
     );
     expect(c.category).toBe('obligation');
-    expect(c.bearer?.text).toBe('国家质量监督检验检疫总局（以下简称质检总局）');
+    expect(c.bearer?.text).toBe('国家质量监督检验检疫总局');
   });
 
   it('第六条: 负责 allocates duties', () => {
