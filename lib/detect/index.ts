@@ -4,6 +4,10 @@
  * Points (POINTS below): labelled metadata block +3, known source +2, title ends in a 文种 +2, 文号 +2,
  * 主送 line +2, headings or 第X条 +1, closing formula or 署名+date +1, ≥ 10 第X条 on a non-notice site +1;
  * news byline −3, list/search page −3, court 案号 without 文号 −2.
+ * A page with neither 文号 nor labelled block (a text reposted without its 版头) may also score: a 题注 or
+ * promulgation order under the title +2 (`（2018年3月20日…会议通过）`, `…现予公布`), an agency 署名 under a title
+ * that names its 文种 +1, and a body that reads as directives under such a title +1 (an implementation plan
+ * reposted without 文号 or signature).
  * A notice needs score ≥ 4 and a body of ≥ 200 Han characters; a page still waiting for its body
  * (`pending`) and a report about a notice (opens with 通知指出/会议强调/记者 and has no title 文种, 文号,
  * 主送 or 署名) are not notices whatever the score.
@@ -14,6 +18,12 @@
  */
 
 import type { DetectionSignal, LabelledFields, Site } from '../types';
+import { readAdoptionNote, readOrderSentence } from '../metadata/adoption';
+import { readClosing } from '../metadata/closing';
+import { docTypeOfTitle } from '../metadata/doc-type';
+import { splitLines } from '../metadata/lines';
+import { matchHeading } from '../metadata/outline';
+import { findTextTitle } from '../metadata/title';
 import { isHan } from '../text/normalise';
 import {
   ARTICLE_AT_LINE_START,
@@ -23,10 +33,16 @@ import {
   CASE_NUMBER_HEAD_CHARS,
   CLOSING_FORMULAS,
   DATE_LINE,
+  DIRECTIVE_LINE,
+  DIRECTIVE_LINES,
+  DIRECTIVE_MIN_LINE,
+  DIRECTIVE_SHARE,
   DISCLOSURE_LABELS,
   GLUED_SIGNATURE,
   HEADING_LEVELS,
   KNOWN_SOURCE_URLS,
+  NARRATIVE_LINE,
+  NARRATIVE_SHARE,
   REPORTED_OPENING,
   SIGNATURE_LINE,
   STRONG_LABELS,
@@ -62,6 +78,9 @@ export const POINTS = {
   headings: 1,
   closing: 1,
   'law-articles': 1,
+  'adoption-note': 2,
+  'agency-signature': 1,
+  directives: 1,
   byline: -3,
   'list-page': -3,
   'case-number': -2,
@@ -100,7 +119,13 @@ export function detectNotice(input: DetectionInput): Detection {
   const signed = hasSignature(lines);
   if (signed || hasClosingFormula(text)) fire('closing');
   if (articles >= LAW_ARTICLES && (input.site === 'generic' || input.site === 'text')) fire('law-articles');
-  if (hasByline(text)) fire('byline');
+  const byline = hasByline(text);
+  if (byline) fire('byline');
+  if (!input.hasDocNumber && !hasLabelledBlock(input.labelled)) {
+    if (hasAdoptionNote(text)) fire('adoption-note');
+    if (input.docTypeFromTitle && readClosing(text).issuers.length > 0) fire('agency-signature');
+    if (!byline && ownDocType(input.title) && readsAsDirectives(lines)) fire('directives');
+  }
   if (input.listPage) fire('list-page');
   if (!input.hasDocNumber && CASE_NUMBER.test(text.slice(0, CASE_NUMBER_HEAD_CHARS))) fire('case-number');
 
@@ -191,6 +216,38 @@ export function hasSignature(lines: string[]): boolean {
     if (i === lines.length - 1 && GLUED_SIGNATURE.test(line)) return true;
   }
   return false;
+}
+
+/** A 题注 (`（2018年3月20日…会议通过）`) or a promulgation order (`…通过，现予公布`) under the title. */
+export function hasAdoptionNote(text: string): boolean {
+  const head = splitLines(text.length > 20_000 ? text.slice(0, 20_000) : text, 40);
+  const title = findTextTitle(head);
+  const note = readAdoptionNote(head, title ? title.line + 1 : 0, (t) => matchHeading(t) !== null);
+  return note.date !== null || readOrderSentence(head, 0).date !== null;
+}
+
+/** The title ends in its own 文种 (`…的实施意见`), not in a document it reports on (`…印发《…的意见》`). */
+function ownDocType(title: string | null): boolean {
+  if (!title) return false;
+  const t = title.trim();
+  return !/》[\s）)]*$/.test(t) && docTypeOfTitle(t) !== null;
+}
+
+/** Most body lines direct their readers and almost none narrate or report (see DIRECTIVE_LINE). */
+export function readsAsDirectives(lines: string[]): boolean {
+  let weighed = 0;
+  let directive = 0;
+  let narrative = 0;
+  for (let i = 1; i < lines.length; i++) {
+    const line = lines[i];
+    if (line.length < DIRECTIVE_MIN_LINE) continue;
+    weighed++;
+    if (NARRATIVE_LINE.test(line)) narrative++;
+    else if (DIRECTIVE_LINE.test(line)) directive++;
+  }
+  return (
+    directive >= DIRECTIVE_LINES && directive >= weighed * DIRECTIVE_SHARE && narrative <= weighed * NARRATIVE_SHARE
+  );
 }
 
 export function hasByline(text: string): boolean {

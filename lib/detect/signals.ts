@@ -134,3 +134,20 @@ export const CASE_NUMBER_HEAD_CHARS = 1000;
  */
 export const REPORTED_OPENING =
   /^(?:[^\n]{0,20}?(?:通知|意见|决定|办法|方案|文件|《[^》\n]{1,60}》)(?:指出|要求|强调|明确|提出|规定)|会议(?:指出|强调|要求|认为|提出)|(?:本报|新华社|本台)?记者)/;
+
+/**
+ * Directive lines (`directives`): a body paragraph that tells its readers what to do (要, 应当, 加强, 完善, 推进,
+ * 落实…). A news report on a policy uses the same verbs, but inside narrative and reported speech: lines with
+ * NARRATIVE_LINE never count, and a page with many of them gets no point.
+ */
+export const DIRECTIVE_LINE =
+  /要|应当|必须|务必|切实|确保|严禁|不得|加快|加强|完善|健全|建立|推进|推动|落实|强化|深化|加大|做好|抓好|鼓励|支持/;
+export const NARRATIVE_LINE =
+  /指出|强调|表示|认为|提出|介绍|获悉|据悉|记者|近日|日前|近年来|今年以来|目前|截至|去年|上半年|该(?:县|市|区|省|局|委|校|公司|部门)|[0-9]+月份/;
+/** Body lines shorter than this are headings, labels or list stubs, and not weighed. */
+export const DIRECTIVE_MIN_LINE = 12;
+/** Directive lines a body needs at least, and the share of its weighed lines they must make. */
+export const DIRECTIVE_LINES = 10;
+export const DIRECTIVE_SHARE = 0.5;
+/** Narrative lines a directive body may hold at most, as a share of its weighed lines. */
+export const NARRATIVE_SHARE = 0.1;

@@ -299,3 +299,40 @@ describe('confidence', () => {
     expect(result.isNotice).toBe(false);
   });
 });
+
+describe('texts reposted without 文号 or labelled block', () => {
+  const directives = Array.from(
+    { length: 12 },
+    (_, i) => `${i + 1}.加强队伍建设。各单位要完善工作机制，切实推进第${i + 1}项任务落实到位。`,
+  ).join('\n');
+  const plan = (title: string, body = directives) =>
+    input({ title, docTypeFromTitle: '实施意见', text: `${title}\n${body}` });
+
+  it('adoption-note (+2): a 题注 or a promulgation order under the title', () => {
+    const law = `某某事务管理条例\n（2020年5月14日某某省第十五届人民代表大会常务委员会第二十一次会议通过）\n${PROSE}`;
+    expect(detectNotice(input({ text: law })).signals).toContainEqual({ name: 'adoption-note', points: 2 });
+    const order = `某某部令\n第3号\n《某某办法》已经2019年11月1日部务会议审议通过，现予公布。\n${PROSE}`;
+    expect(names(input({ text: order }))).toContain('adoption-note');
+    expect(names(input({ text: `${PROSE}\n2019年1月27日，会议审议通过了有关事项。` }))).not.toContain('adoption-note');
+  });
+
+  it('agency-signature (+1): an agency signs a document whose title names its 文种', () => {
+    const text = `${PROSE}\n某某总协调办公室\n2021年7月15日`;
+    expect(names(input({ text, docTypeFromTitle: '公告' }))).toContain('agency-signature');
+    expect(names(input({ text }))).not.toContain('agency-signature');
+    expect(names(input({ text, docTypeFromTitle: '公告', hasDocNumber: true }))).not.toContain('agency-signature');
+  });
+
+  it('directives (+1): a body of directives under a title with its own 文种', () => {
+    expect(names(plan('关于推进某某工程的实施意见'))).toContain('directives');
+    expect(detectNotice(plan('关于推进某某工程的实施意见')).isNotice).toBe(true);
+  });
+
+  it('not for a headline about a document, narrative, or a page with a byline', () => {
+    expect(names(plan('某某厅印发《关于推进某某工程的实施意见》'))).not.toContain('directives');
+    const narrated = directives.replace(/各单位要/g, '近年来该县');
+    expect(names(plan('关于推进某某工程的实施意见', narrated))).not.toContain('directives');
+    const news = `本报记者 张三\n${directives}`;
+    expect(names(plan('关于推进某某工程的实施意见', news))).not.toContain('directives');
+  });
+});
