@@ -49,11 +49,18 @@ export interface ClassifyContext {
   bareImperatives: boolean;
   /** The line is inside a speaker scope (a news page's 通知要求 / 集团领导强调 block). */
   quotedScope: boolean;
+  /**
+   * The text is a regulation with articles: its subjects state duties without a modal (国家加强…, 公安机关指导、
+   * 监督…, 依照本办法执行), and those duties are hard.
+   */
+  articles?: boolean;
 }
 
 // ───────────── patterns ─────────────
 
 const DEFINITION = /本(?:办法|规定|细则|条例|通知|意见|法|决定|方案|标准|准则|公告|规则)(?:中)?所(?:称|指)|是指/;
+/** …，现就有关事项通知如下： at the end of a sentence: the sentence announces what follows. */
+const ANNOUNCES_BELOW = /(?:^|,)现(?:就|将|对|把)[^。;]{0,100}?(?:通知|意见|规定|要求)?(?:如下|以下)[:。]?$/;
 /** First characters PURPOSE_SENTENCE can match at (为, 根据, 按照, 依据, 依照, 遵照, 结合, 现就, 特此). */
 const PURPOSE_OPENERS = new Set(Array.from('为根按依遵结现特'));
 /** A segment opening with 为/为了 states a purpose or beneficiary (为贯彻落实…, 为开展…联合惩戒创造条件). */
@@ -82,7 +89,7 @@ const SANCTION_START = /^(?:处|给予|追究|责令|依法|由[^,。;]{0,20}?(?
 const SUBJECT_ADVERBIAL = /^(?:结合|根据|按照|依照|依据|围绕|针对|立足|在|按|依托|通过)/;
 /** 由X负责/制定/组织…: a regulation assigning a task without a modal (目录由质检总局会同…制定). */
 const ASSIGNED_VERB =
-  /^(?:会同[^,。;]{2,20}?)?(?:负责|制定|组织|统一|另行|审批|核准|确定|批准|决定|承担|实施|颁发|办理|发布|监督|管理|分担|安排|牵头|执行)/;
+  /^(?:会同[^,。;]{2,20}?)?(?:(?:依法|根据本[法规条例办定]{1,2}|按照[^,。;]{2,16}?规定|妥善|统一|及时|据实)[,]?)?(?:负责|制定|处理|给予|补贴|提供|审核|核定|汇总|报送|组织|统一|另行|审批|核准|确定|批准|决定|承担|实施|颁发|办理|发布|监督|管理|分担|安排|牵头|执行)/;
 const ASSIGNMENT_ENTRY: CompiledEntry = {
   word: '由',
   role: 'trigger',
@@ -112,7 +119,8 @@ export function classifyUnit(f: string, unit: Unit, ctx: ClassifyContext): Class
 
   let hits = countingHits(f, unit, ctx);
   if (hits.length === 0) {
-    const assigned = assignment(f, unit) ?? dutyListIntro(f, unit);
+    const assigned =
+      assignment(f, unit) ?? dutyListIntro(f, unit) ?? procedureRule(f, unit, ctx) ?? actorDuty(f, unit, ctx);
     return assigned
       ? { ...assigned, quoted: ctx.quotedScope || isQuotedAt(f, unit.fullSentenceStart, assigned.trigger.start) }
       : null;
@@ -187,8 +195,11 @@ function isDefinition(f: string, unit: Unit): boolean {
 /** 为…，现就…通知如下. A 现将…印发给你们，请认真贯彻执行 sentence keeps its 请: that request is the directive. */
 function isPurposeSentence(f: string, unit: Unit): boolean {
   const s = unit.fullSentenceStart;
-  if (!PURPOSE_OPENERS.has(f[s]) || unit.hits.some((h) => h.entry.word === '请')) return false;
-  return PURPOSE_SENTENCE.test(f.slice(s, Math.min(f.length, s + 400)));
+  if (unit.hits.some((h) => h.entry.word === '请')) return false;
+  const sentence = f.slice(s, Math.min(f.length, s + 400)).split('。')[0];
+  // 目前，…，为…，现就有关事项通知如下： / 经国务院批准，现将…安排通知如下。
+  if (ANNOUNCES_BELOW.test(sentence)) return true;
+  return PURPOSE_OPENERS.has(f[s]) && PURPOSE_SENTENCE.test(sentence);
 }
 
 /** The unit's deontic hits that count in its context (step 2 of the module comment). */
@@ -241,6 +252,63 @@ function assignment(f: string, unit: Unit): Omit<Classification, 'quoted'> | nul
     return { categories: ['obligation'], trigger, strength: 'hard', epistemic: false, framing: false };
   }
   return null;
+}
+
+/** 依照本办法执行 / 按照…折算确定 / 依照…的规定处理: a binding rule of procedure or computation, without a modal. */
+const PROCEDURE_RULE =
+  /(?:依照|依据|按照|根据|参照|按)[^。;:]{1,60}?(?:执行|处理|办理|确定|计算|折算|核定|实施保护管理)$/;
+const PROCEDURE_ENTRY: CompiledEntry = {
+  word: '执行',
+  role: 'trigger',
+  category: 'obligation',
+  strength: 'hard',
+  maskAt: [],
+  maskIndex: [],
+  note: '依照…执行: a rule of procedure in a regulation',
+};
+
+function procedureRule(f: string, unit: Unit, ctx: ClassifyContext): Omit<Classification, 'quoted'> | null {
+  const last = unit.segments[unit.segments.length - 1];
+  if (!last || last.end - last.start > 90 || segmentEndsWithDe(f, unit, unit.segments.length - 1)) return null;
+  const seg = f.slice(last.start, last.end);
+  const m = PROCEDURE_RULE.exec(seg);
+  // 与本通告不一致的，依照本通告执行: a rule of precedence between texts, not a duty.
+  if (!m || /不一致|相抵触/.test(f.slice(unit.start, unit.end))) return null;
+  // The rule opens its segment, or follows a short subject (船员的年休假按《…》执行).
+  if (m.index > 24) return null;
+  const at = last.start + m.index;
+  const trigger: TriggerHit = { start: at, end: at + 2, entry: PROCEDURE_ENTRY };
+  return {
+    categories: ['obligation'],
+    trigger,
+    strength: ctx.articles ? 'hard' : 'soft',
+    epistemic: false,
+    framing: false,
+  };
+}
+
+/** 国家加强… / 公安机关指导、监督… / 国家对密码实行分类管理: a regulation's subject with a bare duty verb. */
+const DUTY_VERB_AFTER_ACTOR =
+  /^(?:(?:依法|依照[^,。;]{1,24}?规定|依据各自职责|按照各自职责|在各自职责范围内)[,]?)?(?:对[^,。;]{1,30}?(?:实行|实施|进行)|保护|扶持|设立|采取|指导|监督|建立|组织|推动|推进|加强|制定|实行|实施)/;
+const ACTOR_DUTY_ENTRY: CompiledEntry = {
+  word: '国家',
+  role: 'trigger',
+  category: 'obligation',
+  strength: 'hard',
+  maskAt: [],
+  maskIndex: [],
+  note: '国家加强…: a duty stated without a modal in a regulation',
+};
+
+function actorDuty(f: string, unit: Unit, ctx: ClassifyContext): Omit<Classification, 'quoted'> | null {
+  if (!ctx.articles || !unit.sentenceInitial || unit.heading) return null;
+  const opening = afterConnectives(f, unit.start);
+  const np = parseActor(f, opening, Math.min(unit.end, opening + 40));
+  if (!np || np[0] !== opening) return null;
+  const m = DUTY_VERB_AFTER_ACTOR.exec(f.slice(np[1], Math.min(unit.end, np[1] + 60)));
+  if (!m) return null;
+  const trigger: TriggerHit = { start: np[0], end: np[1], entry: ACTOR_DUTY_ENTRY };
+  return { categories: ['obligation'], trigger, strength: 'hard', epistemic: false, framing: false, actor: np };
 }
 
 /** A unit ending in ： that announces a list of duties, with the owner of the duties when named before 的. */

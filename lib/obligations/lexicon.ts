@@ -701,6 +701,11 @@ export const LEXICON: readonly LexiconEntry[] = [
     ],
   }),
   pr('一律不得', 'hard'),
+  pr('不予', 'hard', {
+    needsVerbAfter: true,
+    masks: ['不予处罚', '不予行政处罚', '不予追究'],
+    note: '有下列情形之一的，不予奖励: a refusal the rule imposes',
+  }),
   pr('原则上不得', 'hard', { note: 'hedged, still a prohibition; the trigger text shows the hedge' }),
   pr('严禁', 'hard'),
   pr('禁止', 'hard', {
@@ -882,12 +887,25 @@ export const LEXICON: readonly LexiconEntry[] = [
   pe('无需', 'hard'),
   pe('不需要', 'hard', { note: 'permission not to act (不需要另行申请)' }),
   pe('免予', 'hard', { masks: ['免予追究'] }),
+  pe('不予处罚', 'hard', { note: '依法不予处罚: exemption from a penalty' }),
+  pe('不予行政处罚', 'hard'),
   pe('享受', 'hard', {
     masks: ['享受到', '享受了', '的享受', '享受的', '所享受'],
     note: 'an entitlement stated without a modal (职工…享受带薪年休假)',
   }),
   pe('放假', 'hard', {
-    masks: ['放假期间', '放假安排', '放假通知', '放假时间', '放假办法', '放假日期', '放假前', '放假后', '放假了'],
+    masks: [
+      '放假期间',
+      '放假安排',
+      '放假通知',
+      '放假时间',
+      '放假办法',
+      '放假日期',
+      '放假调休日期',
+      '放假前',
+      '放假后',
+      '放假了',
+    ],
     note: '节假日安排: 4月5日放假, 妇女放假半天',
   }),
 
@@ -926,6 +944,8 @@ export const LEXICON: readonly LexiconEntry[] = [
       '融资支持',
       '支持措施',
       '支持方式',
+      '指导、支持',
+      '支持和服务',
       '支持，',
       '支持。',
     ],
@@ -1025,7 +1045,7 @@ export const LEXICON: readonly LexiconEntry[] = [
   ac('严厉打击', 'soft', { alongside: true }),
   ac('查处', 'hard', {
     alongside: true,
-    masks: ['查处情况', '查处结果', '查处工作', '查处率', '的查处'],
+    masks: ['查处情况', '查处结果', '查处工作', '查处率', '的查处', '检查处', '督查处', '查处理'],
     note: '防范、制止和查处…违法犯罪行为',
   }),
   ac('没收', 'hard'),
