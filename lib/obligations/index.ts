@@ -24,7 +24,7 @@ import { classifyUnit, type Classification } from './classify-clause';
 import { findExplicitBearer, parseActor, parseResponsibilityNote } from './find-bearer';
 import { findDeadline } from './find-deadline';
 import { matchTriggers, type TriggerHit } from './match-triggers';
-import { readLayout, type LabelKind } from './read-layout';
+import { readLayout, type LabelKind, type LineInfo } from './read-layout';
 import { HIGHLIGHT_THRESHOLD, scoreClause } from './score-clause';
 import { NAME_WORDS, splitClauses, type Unit } from './split-clauses';
 
@@ -96,6 +96,7 @@ function* find(text: string, context?: ObligationContext): Generator<void, Claus
   const addressee =
     context?.addressees?.map((a) => (typeof a === 'string' ? a.trim() : '')).find((a) => a.length > 0) ?? null;
   const notes = responsibilityNotes(f, text, units);
+  const noteLines = responsibilityLines(f, text, layout.lines);
   yield;
 
   const out: Clause[] = [];
@@ -121,7 +122,7 @@ function* find(text: string, context?: ObligationContext): Generator<void, Claus
       currentSentence = u.sentence;
       sentenceBearer = null;
     }
-    if (line.title || notes.skip.has(u)) continue;
+    if (line.title || notes.skip.has(u) || noteLines.has(u.line)) continue;
 
     // Items on later lines are marked by the layout; items on the intro's own line need a list-intro
     // word in the intro (以下几点：一是…；二是…, 即：…), else the text after ： is ordinary prose.
@@ -137,10 +138,13 @@ function* find(text: string, context?: ObligationContext): Generator<void, Claus
         !line.quotedScope &&
         !line.purpose,
       quotedScope: line.quotedScope,
+      articles: layout.hasArticles,
     };
     let cls = classifyUnit(f, u, ctx);
     let inherited = false;
-    if (!cls && inItem && list) {
+    // Items of a duty list (应当履行下列职责：…（三）引导其养成…) spell out the duty, even with an encouragement verb.
+    const onlyEncourages = cls !== null && cls.categories.every((c) => c === 'encouragement');
+    if (inItem && list && (!cls || (onlyEncourages && list.cls.categories[0] === 'obligation'))) {
       cls = list.cls;
       inherited = true;
     }
@@ -203,6 +207,59 @@ function* find(text: string, context?: ObligationContext): Generator<void, Claus
       score,
     });
   }
+  if (noteLines.size === 0) return out;
+  for (const note of noteLines.values()) out.push(note);
+  return out.sort((a, b) => a.start - b.start);
+}
+
+const NOTE_ENTRY_WORD = /牵头|负责/;
+/** 牵头单位：X / 责任单位：X / 责任部门：X at the start of a note: X carries the task. */
+const NOTE_LEAD = /^(?:牵头|责任|主责|承办)(?:单位|部门)?:/;
+
+/**
+ * A line that is only a responsibility note, (牵头单位：市发展改革委，配合单位：…) or (市财政局牵头，各区参与),
+ * under a task: the analyst's obligation for the lead unit, highlighted as one clause.
+ */
+function responsibilityLines(f: string, text: string, lines: readonly LineInfo[]): Map<number, Clause> {
+  const out = new Map<number, Clause>();
+  lines.forEach((line, li) => {
+    let s = line.contentStart;
+    let e = line.end;
+    while (s < e && (f[s] === ' ' || f[s] === '\u3000')) s++;
+    while (e > s && (f[e - 1] === ' ' || f[e - 1] === '\u3000' || f[e - 1] === '。')) e--;
+    if (f[s] !== '(' || f[e - 1] !== ')' || e - s > 200 || line.title) return;
+    const inner = f.slice(s + 1, e - 1);
+    const m = NOTE_LEAD.exec(inner);
+    if (!m && !NOTE_ENTRY_WORD.test(inner.slice(0, 40))) return;
+    const from = s + 1 + (m ? m[0].length : 0);
+    const np = parseActor(f, from, Math.min(e - 1, from + 60));
+    if (!np || np[0] !== from) return;
+    const after = f.slice(np[1], np[1] + 3);
+    if (!m && !/^(?:牵头|负责)/.test(after)) return;
+    const trig = m ? [s + 1, s + 1 + m[0].length - 1] : [np[1], np[1] + 2];
+    const end = line.end > e && f[e] === '。' ? e + 1 : e;
+    out.set(li, {
+      category: 'obligation',
+      categories: ['obligation'],
+      strength: 'soft',
+      start: s,
+      end,
+      text: text.slice(s, end),
+      trigger: text.slice(trig[0], trig[1]),
+      bearer: { text: text.slice(np[0], np[1]), source: 'explicit' },
+      deadline: null,
+      quoted: false,
+      heading: false,
+      score: scoreClause({
+        strength: 'soft',
+        explicitBearer: true,
+        inList: true,
+        background: false,
+        quoted: line.quotedScope,
+        epistemic: false,
+      }),
+    });
+  });
   return out;
 }
 
