@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { findObligations } from '../../lib/obligations/index';
-import { parseActor } from '../../lib/obligations/find-bearer';
+import { bearerKey, buildAliasTable, parseActor } from '../../lib/obligations/find-bearer';
 
 const actor = (s: string) => {
   const r = parseActor(s, 0, s.length);
@@ -176,5 +176,30 @@ describe('bearer: the subject noun phrase of laws and rules', () => {
   it('国家 inside a predicate is no bearer', () => {
     const cs = findObligations('任何组织和个人采购网络产品，可能影响国家安全的，应当通过安全审查。');
     expect(cs[0].bearer?.text).toBe('任何组织和个人');
+  });
+});
+
+describe('bearerKey: one bearer under its full name and its alias', () => {
+  const text =
+    '第四条 卖场、商场、市场、网络交易平台经营者等交易场所提供者（以下简称交易场所提供者）应当依法配合。\n' +
+    '第三条　目录由国家质量监督检验检疫总局（以下简称质检总局）会同国务院有关部门制定。';
+  const aliases = buildAliasTable(text);
+
+  it('builds the table from the alias notes of the text', () => {
+    expect(aliases.get('卖场、商场、市场、网络交易平台经营者等交易场所提供者')).toBe('交易场所提供者');
+    expect(aliases.get('国家质量监督检验检疫总局')).toBe('质检总局');
+  });
+  it('groups the full name, the alias and the name with its note', () => {
+    const keys = ['国家质量监督检验检疫总局', '质检总局', '国家质量监督检验检疫总局（以下简称质检总局）'].map((n) =>
+      bearerKey(n, aliases),
+    );
+    expect(new Set(keys)).toEqual(new Set(['质检总局']));
+    expect(bearerKey('卖场、商场、市场、网络交易平台经营者等交易场所提供者', aliases)).toBe(
+      bearerKey('交易场所提供者', aliases),
+    );
+  });
+  it('leaves other names as they are, whitespace removed', () => {
+    expect(bearerKey(' 用人单位 ', aliases)).toBe('用人单位');
+    expect(bearerKey('经营者')).toBe('经营者');
   });
 });
