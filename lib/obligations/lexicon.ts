@@ -902,6 +902,7 @@ export const LEXICON: readonly LexiconEntry[] = [
       '放假办法',
       '放假日期',
       '放假调休日期',
+      '不放假',
       '放假前',
       '放假后',
       '放假了',
@@ -1045,7 +1046,7 @@ export const LEXICON: readonly LexiconEntry[] = [
   ac('严厉打击', 'soft', { alongside: true }),
   ac('查处', 'hard', {
     alongside: true,
-    masks: ['查处情况', '查处结果', '查处工作', '查处率', '的查处', '检查处', '督查处', '查处理'],
+    masks: ['查处情况', '查处结果', '查处工作', '查处率', '的查处', '检查处', '督查处', '查处理', '管理和查处'],
     note: '防范、制止和查处…违法犯罪行为',
   }),
   ac('没收', 'hard'),

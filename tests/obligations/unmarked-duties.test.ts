@@ -1,0 +1,89 @@
+/**
+ * Directives written without a modal word, and the categories 公文 give them by convention (docs/labelling.md):
+ * duties in regulations, entitlements, holiday arrangements, responsibility notes, sanctions that come with a duty.
+ */
+import { describe, expect, it } from 'vitest';
+import { findObligations } from '../../lib/obligations/index';
+
+const find = (text: string) => findObligations(text, { addressees: [] });
+const cats = (text: string) => find(text).map((c) => c.categories);
+
+describe('duties without a modal in regulations', () => {
+  it('国家 + duty verb in an article is a hard obligation of 国家', () => {
+    const [c] = find('第十三条　国家建立覆盖城乡、便捷实用的公共图书馆服务网络。\n第十四条　公共图书馆应当免费开放。');
+    expect([c.category, c.strength, c.bearer?.text]).toEqual(['obligation', 'hard', '国家']);
+  });
+  it('X对Y实行…管理 is an obligation', () => {
+    expect(cats('第六条　国家对密码实行分类管理。\n第七条　核心密码应当保密。')[0]).toEqual(['obligation']);
+  });
+  it('依照…执行 and 按照…折算 are binding rules of procedure', () => {
+    expect(cats('第十七条　机关、事业单位的职工，依照本办法执行。\n第十八条　本办法自发布之日起施行。')).toEqual([
+      ['obligation'],
+    ]);
+  });
+  it('a rule of precedence between texts is no duty', () => {
+    expect(find('本区的有关规定与本通告不一致的，依照本通告执行。')).toEqual([]);
+  });
+  it('由X妥善处理 assigns the task to X', () => {
+    expect(cats('第十条　已经死亡的中华鲟，由渔业行政主管部门妥善处理。\n第十一条　任何单位不得收购。')[0]).toEqual([
+      'obligation',
+    ]);
+  });
+});
+
+describe('entitlements and refusals', () => {
+  it('享受 without a modal is a permission, 不享受 a rule excluding it', () => {
+    expect(cats('第三条　职工连续工作满12个月以上的，享受带薪年休假。')).toEqual([['permission']]);
+    expect(cats('第七条　职工享受寒暑假天数多于其年休假天数的，不享受当年的年休假。')).toEqual([['obligation']]);
+  });
+  it('有下列情形之一的，不予奖励 is a prohibition, 依法不予处罚 an exemption', () => {
+    expect(cats('有下列情形之一的，不予奖励：')).toEqual([['prohibition']]);
+    expect(cats('违法行为轻微并及时改正，没有造成危害后果的，依法不予处罚。')).toEqual([['permission']]);
+  });
+  it('可 and 有权 before a relative clause are no permission', () => {
+    expect(cats('要做好总结宣传工作，提供各类学校可借鉴的典型经验。')).toEqual([['obligation']]);
+    expect(cats('不属于本部门职责的，应当通知有权处理的部门。')).toEqual([['obligation']]);
+  });
+});
+
+describe('holiday arrangements', () => {
+  it('放假 is a permission and a working weekend an obligation', () => {
+    expect(cats('一、元旦：1月1日至3日放假调休，共3天。1月5日（星期六）上班。')).toEqual([
+      ['permission'],
+      ['obligation'],
+    ]);
+  });
+  it('days that are not holidays, and the announcing sentence, are not highlighted', () => {
+    expect(find('教师节、护士节等其他节日、纪念日，均不放假。')).toEqual([]);
+    expect(find('经国务院批准，现将2019年元旦、春节放假调休日期的具体安排通知如下。')).toEqual([]);
+  });
+});
+
+describe('task plans', () => {
+  it('a responsibility note on its own line is the lead unit’s obligation', () => {
+    const cs = find('一、重点任务\n（一）加强人才引进。\n（牵头单位：市委组织部，配合单位：市财政局、各区）');
+    const note = cs.find((c) => c.text.startsWith('（牵头单位'));
+    expect(note?.category).toBe('obligation');
+    expect(note?.bearer?.text).toBe('市委组织部');
+  });
+  it('encouragement verbs under a modal are what the duty asks for', () => {
+    expect(cats('各地要积极引导鼓励学生返乡创业。')).toEqual([['obligation']]);
+  });
+});
+
+describe('sanctions', () => {
+  it('打击 keeps the duty and adds accountability', () => {
+    expect(cats('主管部门应当加强执法合作，依法及时打击危害中华鲟保护的违法犯罪行为。')[0]).toEqual([
+      'obligation',
+      'accountability',
+    ]);
+  });
+  it('依法承担民事责任 is accountability, not a duty', () => {
+    expect(cats('第五十三条　损坏公共图书馆的文献信息，造成财产损失的，依法承担民事责任。')).toEqual([
+      ['accountability'],
+    ]);
+  });
+  it('an office name (监督检查处) is no sanction', () => {
+    expect(cats('分管电子信息处、无线电监督检查处。')).toEqual([['obligation']]);
+  });
+});
