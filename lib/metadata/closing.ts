@@ -24,6 +24,28 @@ const MAX_DATE_LINE = 40;
 const SIGNER =
   /^(?:中华人民共和国)?(?:局长|部长|署长|主任|主席|总理|行长|省长|市长|县长|区长|书记|院长|检察长|会长|总经理|董事长|委员长|代局长|代部长)[\u4e00-\u9fff·]{2,5}$/;
 
+/**
+ * A cover letter's last sentence (`…现印发给你们，请认真贯彻执行。`, `特此通知。`): a date line under it is the
+ * 成文日期 even when the page dropped the 署名.
+ */
+const CLOSING_SENTENCE = /(?:特此(?:通知|通告|公告|函告|函复|批复|通报)|执行|贯彻落实|抓好落实|此复)[。.！!]?$/;
+/** The 附注 printed under the 成文日期: `（此件公开发布）`, `（此件主动公开）`. */
+const PUBLICATION_NOTE = /^[(（]此件[^()（）]{1,12}[)）]$/;
+
+/** The next non-empty line after the line break at `end` (trimmed), or ''. */
+function nextLine(text: string, end: number): string {
+  let pos = end + 1;
+  for (let guard = 0; guard < 3 && pos < text.length; guard++) {
+    let e = text.indexOf('\n', pos);
+    if (e < 0) e = text.length;
+    const s = trimStart(text, pos, e);
+    const t = text.slice(s, trimEnd(text, s, e));
+    if (t.length > 0) return t.length > 40 ? '' : t;
+    pos = e + 1;
+  }
+  return '';
+}
+
 function dateLine(line: string): string | null {
   if (line.length === 0 || line.length > MAX_DATE_LINE) return null;
   // Cheap filter: every date form ends in 日 or a digit (a time or a dotted date).
@@ -110,7 +132,8 @@ export function readClosing(text: string): Closing {
           const above = lastLines(text, MAX_SIGNATURE_LINES, pos > 0 ? pos - 1 : 0);
           return { date: iso, issuers: signatureAbove(above, above.length) };
         }
-        if (SIGNER.test(prev)) return { date: iso, issuers: [] };
+        if (SIGNER.test(prev) || CLOSING_SENTENCE.test(prev) || PUBLICATION_NOTE.test(nextLine(text, end)))
+          return { date: iso, issuers: [] };
       }
     }
     if (e > s) {

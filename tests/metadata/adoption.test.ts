@@ -112,6 +112,19 @@ describe('closing block', () => {
     expect(meta(`${body}中共某某学院机关委员会\n2021111`).signedDate).toBeNull();
   });
 
+  it('reads the date of a cover letter whose 署名 the page dropped', () => {
+    const head = '某某区人民政府办公室关于印发某某工作方案的通知\n某府办发〔2021〕20号\n各有关单位：\n';
+    expect(
+      meta(
+        `${head}《某某工作方案》已经区政府同意，现印发给你们，请认真按照执行。\n2021年9月9日\n某某工作方案\n一、工作内容`,
+      ).signedDate,
+    ).toBe('2021-09-09');
+    expect(meta(`${head}有关事项如下：\n2021年9月9日\n（此件公开发布）\n某某工作方案\n一、工作内容`).signedDate).toBe(
+      '2021-09-09',
+    );
+    expect(meta(`${head}会议定于下列日期召开：\n2021年9月9日\n一、会议内容`).signedDate).toBeNull();
+  });
+
   it('takes the 署名 that leaves out the parent place, not one that leaves out part of the name', () => {
     const body = '\n一、严禁在全境范围内燃放烟花爆竹。\n';
     expect(meta(`某某市某某区人民政府关于禁止燃放烟花爆竹的通告${body}某某区人民政府\n2020年1月22日`).issuers).toEqual([
