@@ -122,7 +122,8 @@ describe('closing block', () => {
     expect(meta(`${head}有关事项如下：\n2021年9月9日\n（此件公开发布）\n某某工作方案\n一、工作内容`).signedDate).toBe(
       '2021-09-09',
     );
-    expect(meta(`${head}会议定于下列日期召开：\n2021年9月9日\n一、会议内容`).signedDate).toBeNull();
+    const items = Array.from({ length: 10 }, (_, i) => `${i + 1}.请各单位做好第${i + 1}项准备工作。`).join('\n');
+    expect(meta(`${head}会议定于下列日期召开：\n2021年9月9日\n一、会议内容\n${items}`).signedDate).toBeNull();
   });
 
   it('takes the 署名 that leaves out the parent place, not one that leaves out part of the name', () => {
