@@ -3,9 +3,17 @@
  *
  * Our own small grammar (docs/obligations.md §6): chrono-node's `zh` parser drops 前 from
  * 2024年6月30日前, reads 2019年12月底前 as the 10th and finds nothing in 每月5日前 or 3个工作日内.
- * Urgency words (立即, 及时, 尽快, 第一时间, 按时, 定期) are deliberately not deadlines, and neither
- * is an effective-date formula (自2014年8月1日起施行): every pattern here needs a bound (前, 内, 底,
- * 旬, 限期, 提前), which those lack. 日前 without a month before it means "recently" and is ignored.
+ * A clause may state several (第一阶段（3月—5月）…，6月底前完成…): `findDeadlines` lists them all in
+ * order, `findDeadline` gives the first.
+ *
+ * What counts (docs/labelling.md): a date with a bound (前, 底, 旬: 2020年2月底前, 6月底前前, 5月10前);
+ * a dated task without 前 (2022年6月底完成, 1月5日（星期六）上班, 于3月5日召开); a span (2021年9月—2022年3月,
+ * 7—9月, 2021年7—9月); a target year (到2025年, 2025年底前); a relative bound (3个工作日内, 自收到之日起30日内,
+ * 2012年起5年内, 提前30日, 会议召开3日前, 本年度内); an event bound after 在/于 or opening the clause
+ * (项目开工前, 在结算前, 在与用户签订协议时, 节假日期间，, 作业完成后，); a recurring one (每月5日前).
+ * Not deadlines: urgency words (立即, 及时, 尽快, 第一时间, 限期, 按时, 定期), effective dates and start
+ * dates (自2014年8月1日起施行, 自2019年起), dates of past acts (2019年3月印发的), spans stated as a
+ * definition (公告期为…—…, 有效期自…至…), 日前 ("recently"), 目前/当前/此前, 前提/前款.
  */
 import type { Deadline } from '../types';
 import { CN_DIGIT, daysInMonth, isoDate } from '../metadata/dates';
@@ -13,47 +21,203 @@ import { foldWidth } from '../text/normalise';
 
 const CN = '〇零一二两三四五六七八九十百';
 const N = `(?:\\d{1,4}|[${CN}]{1,4})`;
+/** An amount of time units: 3, 三, 半, 一个半. */
+const AMOUNT = `(?:${N}|半)(?:个半|个|半)?`;
 const YEAR_NUM = `(?:\\d{4}|[〇零一二三四五六七八九O○]{4})`;
 const YEAR = `${YEAR_NUM}年`;
 const MONTH = `(?:\\d{1,2}|[一二三四五六七八九十]{1,3})月`;
 const DAY = `(?:\\d{1,2}|[一二三四五六七八九十]{1,3})[日号]`;
+/** A day printed without 日 right before 前 (5月10前). */
+const DAY_LOOSE = `(?:${DAY}|\\d{1,2}(?=前|之前|以前))`;
 const UNIT = '(?:个)?(?:工作日|日|天|周|星期|月|年|小时)';
+const UNIT_WORD = '(?:工作日|日|天|周|星期|月|年|小时)';
 /** A time of day between the date and 前: 1月24日24:00前, 3月5日12时前. */
 const CLOCK = '\\d{1,2}(?::\\s?\\d{2}|时)';
+const PART = '(?:底|末|上旬|中旬|下旬)';
+/** （星期六）, (周日) after a date. */
+const WEEKDAY = '(?:[（(](?:星期|周)[一二三四五六日天][）)])';
+/** Range connectors: 3月—5月, 7-9月, 1月1日至3日. */
+const DASH = '[—–\\-－~～至到]';
+/** What may not follow a date read without 前: it is then a start, a past act or an attribute, not a bound. */
+const NOT_BOUND_AFTER = `(?![\\d${CN}日号旬底末前]|[上中下]旬|起|以来|开始|之后|以后|后|的|印发|发布|出台|颁布|公布|施行|修订|通过|至今|${DASH})`;
+/**
+ * What may not precede a date read without 前: a start (自, 从), a cut-off for a figure (截至), a definition (为),
+ * the end of a span or the rest of a longer date.
+ */
+const NOT_BOUND_BEFORE = '(?<![自从截至止为是—–\\-－~～年月日号])';
+/** A clause-opening label (第十条 , （三）, 3、) that may precede a clause-initial time phrase. */
+const LABEL = `(?:第[${CN}\\d]{1,6}[条章节款项]\\s*|[（(][${CN}\\d]{1,3}[）)]|[${CN}\\d]{1,3}[、.．]\\s*)?`;
+/** Where an event bound may begin: the clause start, after punctuation, or after a modal or request word. */
+const OPENER = `(?:^${LABEL}|[，,；;：:、（(\\s]|应当|应|须|要|请|并|均|需|将|可|得|即|先|一律|分别|务必|必须|统一|确保|力争|争取|原则上)`;
+/** An event: a short phrase without punctuation, numbers or another 在/于/自. */
+const EVENT =
+  '(?!确保|力争|争取|应当|应|须|要|请|务必|必须|当|可以|可|每)[^在于自从\\d，,。；;：:！？!?\\s、“”"（）()《》]{2,20}?';
+/** Verbs a bare event bound (确保放暑假前完成) is followed by. */
+const DONE =
+  '(?:完成|实现|建成|出台|制定|报送|提交|上报|报请|落实|到位|办结|办理|部署|启动|组织|开展|召开|印发|发放|通知|公布|公示)';
+/** 前 that is not "before": 前提, 前款, 前述, 前期, 前往… */
+const NOT_BEFORE_WORD = '(?!提下|提是|提条件|款|述|列|条|项|期|沿|景|者|身|夕|端|台|线|瞻|置|往)';
+
+type Iso = 'ymd' | 'range' | 'none';
 
 interface Pattern {
   re: RegExp;
   type: Deadline['type'];
+  /** How the ISO date is read: groups 1-4 (year, month, day, part), a span's end (groups 5-8), or not at all. */
+  iso: Iso;
+  /** Rejects a match whose event is no event (此前, 施行前, 必要时). */
+  keep?: (m: RegExpExecArray) => boolean;
+}
+
+/** Events that are no bound: time words (目前, 不久前), transitional references (本办法施行前), conditions (必要时). */
+const NOT_EVENT =
+  /^(?:此|之|目|当|日|以|事|不久|很久|多年|几年|数年|必要|紧急|需要|必要的|特殊情况|适当|同|早)$|施行|实施|生效|颁布|公布|[同的]$/;
+const eventKept = (m: RegExpExecArray) => !NOT_EVENT.test(m[1] ?? '');
+/** 及时, 同时, 按时, 准时…: 时 that ends a word, not an event. */
+const WORD_SHI = /[及同按准适随暂届临定平实当有此彼那这]$/;
+/**
+ * An event bound that opens a condition is no deadline: 在收到举报前，行为人已主动供述的 (a past fact),
+ * （三）作出处理决定前，举报人撤回举报的； (an item of a 有下列情形之一的 list).
+ */
+function eventBoundKept(m: RegExpExecArray): boolean {
+  if (!eventKept(m)) return false;
+  const rest = m.input.slice(m.index + m[0].length);
+  const sentence = /^[^。；;！？!?]*/.exec(rest)?.[0] ?? '';
+  return !/^[，,]?[^，,]{0,12}已/.test(sentence) && !/的\s*$/.test(sentence);
 }
 
 const PATTERNS: Pattern[] = [
-  // 于2026年10月20日前, 2019年4月底前, 6月30日之前, 3月上旬
+  // 于2026年10月20日前, 2019年4月底前, 6月30日之前, 5月10前, 6月底前前
   {
     re: new RegExp(
-      `(?:于|在|到|至|截至|截止到|截止)?(${YEAR})?(${MONTH})(${DAY})?(底|末|上旬|中旬|下旬)?(?:${CLOCK})?(?:前|之前|以前)`,
+      `(?:于|在|到|至|截至|截止到|截止)?(${YEAR})?(${MONTH})(${DAY_LOOSE})?(${PART})?(?:${CLOCK})?(?:前|之前|以前)前?`,
       'g',
     ),
     type: 'date',
+    iso: 'ymd',
   },
   // 2019年3月中旬, 到2020年6月底 (a bound without 前)
-  { re: new RegExp(`(?:于|到|至)?(${YEAR})?(${MONTH})()(上旬|中旬|下旬)`, 'g'), type: 'date' },
-  { re: new RegExp(`(?:到|至)(${YEAR})?(${MONTH})()(底|末)`, 'g'), type: 'date' },
-  // 2019年底前, 到2020年底, 到2022年
-  { re: new RegExp(`(${YEAR_NUM})年()()(底|末)(?:前|之前)`, 'g'), type: 'date' },
-  { re: new RegExp(`(?:到|至)(${YEAR_NUM})年()()(底|末)?`, 'g'), type: 'date' },
-  // 年底前, 今年底前, 年内, 月底前
+  { re: new RegExp(`(?:于|到|至)?(${YEAR})?(${MONTH})()(上旬|中旬|下旬)`, 'g'), type: 'date', iso: 'ymd' },
+  { re: new RegExp(`(?<![截年月日号])(?:到|至)(${YEAR})?(${MONTH})()(底|末)`, 'g'), type: 'date', iso: 'ymd' },
+  // 2022年6月底完成, 2022年6月完成, 于2020年3月5日召开 (a dated task: no 前, not a start or a past act)
   {
-    re: /(?:今年|本年|当年)?年(?:底|末)(?:前|之前)|(?:今年|本年度?|年)内(?=完成|实现|全面|基本|建成|出台|落实)|(?:本月|当月|月)底(?:前|之前)/g,
+    re: new RegExp(
+      `${NOT_BOUND_BEFORE}(?:于|在|到|至)?(${YEAR})(${MONTH})(${DAY})?(底|末)?${WEEKDAY}?${NOT_BOUND_AFTER}`,
+      'g',
+    ),
     type: 'date',
+    iso: 'ymd',
   },
-  // 自受理申请之日起5日内, 自变化事项发生后1个月内
-  { re: new RegExp(`(?:自|从)[^,。;:!?\\n]{1,30}?(?:之日|之时|后)起?${N}${UNIT}(?:内|以内)`, 'g'), type: 'relative' },
-  // 3个工作日内, 30日内
-  { re: new RegExp(`${N}${UNIT}(?:内|以内)`, 'g'), type: 'relative' },
-  // 提前5日, 期满6个月前, 限期(30日内)
-  { re: new RegExp(`提前${N}${UNIT}`, 'g'), type: 'relative' },
-  { re: new RegExp(`(?:届满|期满|到期)${N}${UNIT}(?:前|之前)`, 'g'), type: 'relative' },
-  { re: new RegExp(`(?<!、)限期(?:${N}${UNIT}(?:内|以内)?)?(?!、)`, 'g'), type: 'relative' },
+  // 6月底完成 (month end without a year)
+  {
+    re: new RegExp(`${NOT_BOUND_BEFORE}(?<![\\d${CN}])()(${MONTH})()(底|末)${NOT_BOUND_AFTER}`, 'g'),
+    type: 'date',
+    iso: 'ymd',
+  },
+  // 1月5日（星期六）、1月6日（星期日）上班; 于3月5日召开
+  {
+    re: new RegExp(
+      `(?:(?<=${OPENER})(?:于|在|定于)?|(?<=于|在))()(${MONTH})(${DAY})()${WEEKDAY}?(?:、(?:${MONTH})?${DAY}${WEEKDAY}?)*${NOT_BOUND_AFTER}`,
+      'g',
+    ),
+    type: 'date',
+    iso: 'ymd',
+    keep: (m) => /[（(]/.test(m[0]) || /^(?:于|在|定于)/.test(m[0]) || m.index === 0,
+  },
+  // 2021年9月—2022年3月, 3月—5月, 3月1日至5月31日, 1月1日至3日
+  {
+    re: new RegExp(
+      `(?<![为是年\\d]|期[自从])(?:于|在)?(${YEAR})?(${MONTH})(${DAY})?()${WEEKDAY}?${DASH}(${YEAR})?(${MONTH})?(${DAY})?(${PART})?${WEEKDAY}?`,
+      'g',
+    ),
+    type: 'date',
+    iso: 'range',
+    keep: (m) => Boolean(m[6] || m[7]),
+  },
+  // 7—9月, 2021年7—9月, 七至九月
+  {
+    re: new RegExp(
+      `(?<![为是年\\d])(?:于|在)?(${YEAR})?()()()(?:\\d{1,2}|[一二三四五六七八九十]{1,3})${DASH}()(${MONTH})()(${PART})?`,
+      'g',
+    ),
+    type: 'date',
+    iso: 'range',
+  },
+  // 2019年底前, 2025年前, 到2020年底, 到2025年, 力争2025年, 2025年底基本建成
+  { re: new RegExp(`(${YEAR_NUM})年()()(底|末)?(?:前|之前|以前)`, 'g'), type: 'date', iso: 'ymd' },
+  {
+    re: new RegExp(
+      `(?:(?<![截年月日号])(?:到|至)|(?<=力争|争取)(?:到|在|于)?)(${YEAR_NUM})年()()(底|末)?(?:前|之前)?`,
+      'g',
+    ),
+    type: 'date',
+    iso: 'ymd',
+  },
+  { re: new RegExp(`${NOT_BOUND_BEFORE}(${YEAR_NUM})年()()(底|末)${NOT_BOUND_AFTER}`, 'g'), type: 'date', iso: 'ymd' },
+  // 年底前, 今年底前, 本年度内, 年内完成, 月底前
+  {
+    re: /(?:今年|本年|当年)?年(?:底|末)(?:前|之前)|(?:今年|本年度|本年|当年|本季度|本月|当月)内|(?:年度|年)内(?=完成|实现|全面|基本|建成|出台|落实)|(?:本月|当月|月)底(?:前|之前)/g,
+    type: 'date',
+    iso: 'none',
+  },
+  // 自受理申请之日起5日内, 自变化事项发生后1个月内, 2012年起5年内
+  {
+    re: new RegExp(`(?:自|从)[^,。;:!?\\n]{1,30}?(?:之日|之时|后)起?${AMOUNT}${UNIT_WORD}(?:内|以内)(?!的)`, 'g'),
+    type: 'relative',
+    iso: 'none',
+  },
+  // 在收到通知之日起30个工作日内, 作出处理决定后30个工作日内 (the event without 自)
+  {
+    re: new RegExp(`(?<=${OPENER}(?:在|于)?)${EVENT}(?:之日|之时|后)起?${AMOUNT}${UNIT_WORD}(?:内|以内)(?!的)`, 'g'),
+    type: 'relative',
+    iso: 'none',
+  },
+  {
+    re: new RegExp(`(?:${YEAR}(?:${MONTH})?(?:${DAY})?起)?${AMOUNT}${UNIT_WORD}(?:内|以内)(?!的)`, 'g'),
+    type: 'relative',
+    iso: 'none',
+  },
+  // 提前5日, 期满6个月前, 会议召开3日前, 526日前
+  { re: new RegExp(`提前${AMOUNT}${UNIT_WORD}`, 'g'), type: 'relative', iso: 'none' },
+  { re: new RegExp(`(?:届满|期满|到期)${AMOUNT}${UNIT_WORD}(?:前|之前)`, 'g'), type: 'relative', iso: 'none' },
+  {
+    re: new RegExp(`(?<![提\\d${CN}])${AMOUNT}(?:工作日|日|天|周|小时|个月)(?:前|之前|以前)`, 'g'),
+    type: 'relative',
+    iso: 'none',
+  },
+  // 在项目开工前, 于毕业生离校前, 确保放暑假前完成, 项目开工前，
+  {
+    re: new RegExp(`(?<=${OPENER}(?:在|于))(${EVENT})(?:前|之前|以前)${NOT_BEFORE_WORD}`, 'g'),
+    type: 'relative',
+    iso: 'none',
+    keep: eventBoundKept,
+  },
+  {
+    re: new RegExp(`(?<=${OPENER})(${EVENT})(?:前|之前|以前)(?=[，,]|${DONE})`, 'g'),
+    type: 'relative',
+    iso: 'none',
+    keep: eventBoundKept,
+  },
+  // 应当在与用户签订协议时, 在原账户办理第一笔个人存款时
+  {
+    re: new RegExp(`(?<=${OPENER}在)(${EVENT})(?:时|之时)(?![间期限效候代段点刻节空速])`, 'g'),
+    type: 'relative',
+    iso: 'none',
+    keep: (m) => eventKept(m) && !WORD_SHI.test(m[1]),
+  },
+  // 捕捉作业完成后，; 节假日期间，(opening the clause)
+  {
+    re: new RegExp(`(?<=^${LABEL})(${EVENT}(?:完成|结束|终了|届满|期满|竣工))后(?=[，,])`, 'g'),
+    type: 'relative',
+    iso: 'none',
+    keep: eventKept,
+  },
+  {
+    re: new RegExp(`(?<=^${LABEL}在?)([^在于，,。；;：:\\s]{2,8}?)期间(?=[，,])`, 'g'),
+    type: 'relative',
+    iso: 'none',
+    keep: eventKept,
+  },
   // 每月5日前, 每年12月31日前, 每季度结束后15日内
   {
     re: new RegExp(
@@ -61,10 +225,12 @@ const PATTERNS: Pattern[] = [
       'g',
     ),
     type: 'recurring',
+    iso: 'none',
   },
   {
     re: new RegExp(`每(?:个)?(?:月|季度|季|半年|年度|年)(?:结束|终了)后${N}${UNIT}(?:内|以内)`, 'g'),
     type: 'recurring',
+    iso: 'none',
   },
 ];
 
@@ -99,8 +265,8 @@ export function readNumber(s: string): number {
 
 /**
  * ISO date for an absolute deadline when the year is printed: a day as given, month-end (底/末/下旬)
- * as the month's last day, 上旬/中旬 as the 10th/20th, a year-end (2019年底) as 12-31; a month alone
- * before 前 (4月前) as the last day of the month before. Null when the year or the date is missing or
+ * and a month alone (2022年6月完成) as the month's last day, 上旬/中旬 as the 10th/20th, a year-end
+ * (2019年底) as 12-31; a month alone before 前 (4月前) as the last day of the month before. Null when the year or the date is missing or
  * impossible.
  */
 function isoOf(
@@ -130,33 +296,51 @@ function isoOf(
     const m = month === 1 ? 12 : month - 1;
     return isoDate(y, m, daysInMonth(y, m));
   }
-  return null;
+  // 2022年6月完成: within June
+  return isoDate(year, month, daysInMonth(year, month));
 }
 
 /** Clauses longer than this are searched only in their first part (a deadline sits near its verb). */
 const MAX_SCAN = 4000;
 
-/** The first deadline in `clause` (text as printed), or null. */
-export function findDeadline(clause: string): Deadline | null {
+/** Every deadline in `clause` (text as printed), in order; where two readings overlap, the longer one. */
+export function findDeadlines(clause: string): Deadline[] {
   const text = clause.length > MAX_SCAN ? clause.slice(0, MAX_SCAN) : clause;
-  // Every pattern ends in one of these bounds; most clauses have none and skip the patterns.
-  if (!/[前内底旬限]/.test(text)) return null;
+  // Every pattern needs one of these; most clauses have none and skip the patterns.
+  if (!/[前内底旬月年时后间]/.test(text)) return [];
   const f = foldWidth(text);
-  let best: { index: number; length: number; pattern: Pattern; m: RegExpExecArray } | null = null;
+  const found: Array<{ start: number; end: number; pattern: Pattern; m: RegExpExecArray }> = [];
   for (const p of PATTERNS) {
     p.re.lastIndex = 0;
-    const m = p.re.exec(f);
-    if (!m || m[0].length === 0) continue;
-    if (!best || m.index < best.index || (m.index === best.index && m[0].length > best.length)) {
-      best = { index: m.index, length: m[0].length, pattern: p, m };
+    for (let m = p.re.exec(f); m; m = p.re.exec(f)) {
+      if (m[0].length === 0) {
+        p.re.lastIndex++;
+        continue;
+      }
+      if (p.keep && !p.keep(m)) continue;
+      found.push({ start: m.index, end: m.index + m[0].length, pattern: p, m });
     }
   }
-  if (!best) return null;
-  const { m, pattern } = best;
-  let iso: string | null = null;
-  if (pattern.type === 'date') {
-    const hasBefore = /前$/.test(m[0]);
-    iso = isoOf(m[1] || undefined, m[2] || undefined, m[3] || undefined, m[4] || undefined, hasBefore);
-  }
-  return { text: text.slice(best.index, best.index + best.length), type: pattern.type, iso };
+  found.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
+  const kept: typeof found = [];
+  for (const c of found) if (!kept.some((k) => c.start < k.end && k.start < c.end)) kept.push(c);
+  kept.sort((a, b) => a.start - b.start);
+  return kept.map(({ start, end, pattern, m }) => ({
+    text: text.slice(start, end),
+    type: pattern.type,
+    iso: isoOfMatch(pattern.iso, m),
+  }));
+}
+
+/** The first deadline in `clause` (text as printed), or null. */
+export function findDeadline(clause: string): Deadline | null {
+  return findDeadlines(clause)[0] ?? null;
+}
+
+function isoOfMatch(kind: Iso, m: RegExpExecArray): string | null {
+  const g = (i: number) => m[i] || undefined;
+  if (kind === 'ymd') return isoOf(g(1), g(2), g(3), g(4), /前$/.test(m[0]));
+  // A span is bounded by its end; the end borrows the start's year and month when it prints none.
+  if (kind === 'range') return isoOf(g(5) ?? g(1), g(6) ?? (g(7) ? g(2) : undefined), g(7), g(8), false);
+  return null;
 }

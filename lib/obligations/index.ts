@@ -4,7 +4,7 @@
  *
  * Pipeline (each stage in its own module, all offsets into the normalised text):
  *   foldWidth → readLayout (lines, headings, sections) → matchTriggers (one pass, lexicon.ts)
- *   → splitClauses → classifyUnit → bearer (findExplicitBearer + inheritance here) → findDeadline
+ *   → splitClauses → classifyUnit → bearer (findExplicitBearer + inheritance here) → findDeadlines
  *   → scoreClause → clauses with score ≥ HIGHLIGHT_THRESHOLD.
  *
  * The clause unit. A clause is a sentence unit ending at 。！？；, a line break or ：, cut further at ，
@@ -22,7 +22,7 @@ import { foldWidth } from '../text/normalise';
 import { lastIndexWithin } from './search-within';
 import { classifyUnit, type Classification } from './classify-clause';
 import { findExplicitBearer, parseActor, parseResponsibilityNote } from './find-bearer';
-import { findDeadline } from './find-deadline';
+import { findDeadlines } from './find-deadline';
 import { matchTriggers, type TriggerHit } from './match-triggers';
 import { readLayout, type LabelKind, type LineInfo } from './read-layout';
 import { HIGHLIGHT_THRESHOLD, scoreClause } from './score-clause';
@@ -192,6 +192,7 @@ function* find(text: string, context?: ObligationContext): Generator<void, Claus
     }
 
     if (score < HIGHLIGHT_THRESHOLD) continue;
+    const deadlines = findDeadlines(clauseText);
     out.push({
       category: cls.categories[0],
       categories: cls.categories.slice(),
@@ -201,7 +202,8 @@ function* find(text: string, context?: ObligationContext): Generator<void, Claus
       text: clauseText,
       trigger: text.slice(cls.trigger.start, cls.trigger.end),
       bearer,
-      deadline: findDeadline(clauseText),
+      deadline: deadlines[0] ?? null,
+      deadlines,
       quoted: cls.quoted,
       heading,
       score,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findDeadline, readNumber } from '../../lib/obligations/find-deadline';
+import { findDeadline, findDeadlines, readNumber } from '../../lib/obligations/find-deadline';
 import { findObligations } from '../../lib/obligations/index';
 
 describe('findDeadline: absolute dates', () => {
@@ -21,6 +21,11 @@ describe('findDeadline: absolute dates', () => {
   it('keeps a date without a year, with iso null', () => {
     expect(findDeadline('请于6月30日前报送。')).toEqual({ text: '于6月30日前', type: 'date', iso: null });
     expect(findDeadline('年底前完成。')).toEqual({ text: '年底前', type: 'date', iso: null });
+    expect(findDeadline('应当在本年度内支付未休年休假工资报酬。')).toEqual({
+      text: '本年度内',
+      type: 'date',
+      iso: null,
+    });
   });
 
   it('rejects impossible dates in iso but keeps the text', () => {
@@ -37,7 +42,11 @@ describe('findDeadline: relative and recurring', () => {
     ['企业应当自变化事项发生后1个月内提出申请。', '自变化事项发生后1个月内'],
     ['应当提前5日通知企业。', '提前5日'],
     ['应当在生产许可证期满6个月前提出延续申请。', '期满6个月前'],
-    ['由主管部门责令限期改正。', '限期'],
+    ['应当于会议召开3日前通知全体成员。', '3日前'],
+    ['526日前，各党支部将参赛人员名单报送至分工会。', '526日前'],
+    ['举报人应当在收到领取奖励通知之日起30个工作日内领取奖励。', '收到领取奖励通知之日起30个工作日内'],
+    ['2012年起5年内，大力实施六大人才行动计划。', '2012年起5年内'],
+    ['努力使他们都能在毕业半年内实现就业。', '半年内'],
   ])('%s', (text, expected) => {
     expect(findDeadline(text)).toEqual({ text: expected, type: 'relative', iso: null });
   });
@@ -56,6 +65,27 @@ describe('findDeadline: what is not a deadline', () => {
     'urgency word: %s',
     (text) => expect(findDeadline(text)).toBeNull(),
   );
+  it('限期 without a term is urgency, not a deadline; its term is one', () => {
+    expect(findDeadline('由主管部门责令限期改正。')).toBeNull();
+    expect(findDeadline('责令限期30日内改正。')?.text).toBe('30日内');
+  });
+  it('time words, transitional references, conditions and attributes', () => {
+    expect(findDeadline('目前，正值高校毕业生就业创业关键期。')).toBeNull();
+    expect(findDeadline('在此之前，各地已开展试点。')).toBeNull();
+    expect(findDeadline('本规定施行前，已经开立的账户，按照有关规定执行。')).toBeNull();
+    expect(findDeadline('（七）举报前，相关违法违规行为已进入诉讼程序的；')).toBeNull();
+    expect(findDeadline('在坚持原则的前提下，可以变通办理。')).toBeNull();
+    expect(findDeadline('应当在其网站上及时公布有关信息。')).toBeNull();
+    expect(findDeadline('在加强监管的同时，要优化服务。')).toBeNull();
+    expect(findDeadline('职工在年休假期间享受与正常工作期间相同的工资收入。')).toBeNull();
+    expect(findDeadline('应当不高于价格比较前七日内的最低成交价格。')).toBeNull();
+  });
+  it('dates of past acts and attributes', () => {
+    expect(findDeadline('要认真贯彻2019年3月印发的实施意见。')).toBeNull();
+    expect(findDeadline('对2019年1月1日以后发生的案件，依照本办法处理。')).toBeNull();
+    expect(findDeadline('截至2020年6月底，全市共完成改造120个。')).toBeNull();
+    expect(findDeadline('有效期自2020年1月1日至2022年12月31日。')).toBeNull();
+  });
   it('effective-date formulas and start dates', () => {
     expect(findDeadline('本办法自2014年8月1日起施行。')).toBeNull();
     expect(findDeadline('本通知自印发之日起施行。')).toBeNull();
@@ -68,6 +98,60 @@ describe('findDeadline: what is not a deadline', () => {
     expect(findDeadline('公告期为2020年3月1日－2020年3月31日。')).toBeNull();
     expect(findDeadline('生产许可证有效期为5年。')).toBeNull();
     expect(findDeadline('落实督导报告、约谈、限期整改、奖惩等制度。')).toBeNull();
+  });
+});
+
+describe('findDeadline: bounds without 前, spans and malformed dates', () => {
+  it.each([
+    ['2022年6月底，全面完成改造任务。', '2022年6月底', '2022-06-30'],
+    ['2022年6月完成验收。', '2022年6月', '2022-06-30'],
+    ['到2025年，基本建成现代化体系。', '到2025年', '2025-12-31'],
+    ['力争2025年底前全面完成。', '2025年底前', '2025-12-31'],
+    ['2018年12月29日（星期六）上班。', '2018年12月29日（星期六）', '2018-12-29'],
+    ['5月10前报送工作总结。', '5月10前', null],
+    ['6月底前前完成整改。', '6月底前前', null],
+    ['2021年9月—2022年3月，开展集中整治。', '2021年9月—2022年3月', '2022-03-31'],
+    ['2021年7—9月，组织全面自查。', '2021年7—9月', '2021-09-30'],
+    ['第一阶段（3月—5月）：动员部署。', '3月—5月', null],
+    ['7—9月开展督导检查。', '7—9月', null],
+    ['3月1日至5月31日开展专项行动。', '3月1日至5月31日', null],
+  ])('%s', (text, expected, iso) => {
+    expect(findDeadline(text)).toEqual({ text: expected, type: 'date', iso });
+  });
+
+  it('a list of dated days', () => {
+    expect(findDeadline('1月5日（星期六）、1月6日（星期日）上班。')?.text).toBe('1月5日（星期六）、1月6日（星期日）');
+  });
+});
+
+describe('findDeadline: events', () => {
+  it.each([
+    ['建设单位应当在项目开工前办理施工许可。', '项目开工前'],
+    ['要在毕业生离校前出台相关政策。', '毕业生离校前'],
+    ['确保放暑假前完成预定兵工作。', '放暑假前'],
+    ['还应当在结算前向消费者出具结算清单。', '结算前'],
+    ['应当在与用户签订协议或者确认提供服务时，要求用户提供真实身份信息。', '与用户签订协议或者确认提供服务时'],
+    ['捕捉作业完成后，应当及时申请查验。', '捕捉作业完成后'],
+    ['节假日期间，各地区要妥善安排好值班工作。', '节假日期间'],
+    ['应当提前30日书面通知劳动者本人。', '提前30日'],
+  ])('%s', (text, expected) => {
+    expect(findDeadline(text)).toEqual({ text: expected, type: 'relative', iso: null });
+  });
+});
+
+describe('findDeadlines: every deadline of a clause', () => {
+  it('lists them in order', () => {
+    expect(
+      findDeadlines('第一阶段（3月—5月），各地要于5月10日前报送方案，并在收到批复之日起10个工作日内启动实施。').map(
+        (d) => d.text,
+      ),
+    ).toEqual(['3月—5月', '于5月10日前', '收到批复之日起10个工作日内']);
+  });
+  it('keeps the longer of two overlapping readings', () => {
+    expect(findDeadlines('应当自受理申请之日起5日内作出决定。').map((d) => d.text)).toEqual(['自受理申请之日起5日内']);
+  });
+  it('gives none for a clause without any', () => {
+    expect(findDeadlines('各地要及时报告进展。')).toEqual([]);
   });
 });
 
@@ -89,5 +173,12 @@ describe('deadlines on clauses', () => {
     const [a, b] = findObligations('请各省级人民政府于2019年4月底前报送实施方案。各地要及时报告进展。');
     expect(a.deadline).toEqual({ text: '于2019年4月底前', type: 'date', iso: '2019-04-30' });
     expect(b.deadline).toBeNull();
+    expect(a.deadlines).toEqual([a.deadline]);
+    expect(b.deadlines).toEqual([]);
+  });
+  it('a clause lists every deadline it states, its deadline the first', () => {
+    const [c] = findObligations('各地要于2021年6月底前完成自查，2021年7—9月开展抽查。');
+    expect(c.deadlines?.map((d) => d.text)).toEqual(['于2021年6月底前', '2021年7—9月']);
+    expect(c.deadline).toEqual(c.deadlines?.[0]);
   });
 });
