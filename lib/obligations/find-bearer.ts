@@ -178,6 +178,12 @@ const ORG_SUFFIXES_SOURCE = [
   '个体户',
   '社会各界',
   '社会力量',
+  '幼儿园',
+  '青年团',
+  '共青团',
+  '代表团',
+  '父母',
+  '监护人',
   '社会资本',
   '主任',
   '组长',
@@ -623,14 +629,14 @@ export function parseActor(
   if (end < 0) return null;
   for (let guard = 0; guard < 12; guard++) {
     // adjacent head: 派出机构 → 派出机构党委; 集团 → 集团广大党员; never a verb (动员党组织)
-    let adj = blocked(end) ? -1 : scanItem(f, end, 12, limit, s);
+    let adj = blocked(end) ? -1 : scanItem(f, end, 16, limit, s);
     // 质检总局组织审查的: 组织 right after a complete name is the verb, unless a head or the predicate
     // follows (各级组织部门, 行业组织应当)
     if (
       adj === end + 2 &&
       f.startsWith('组织', end) &&
       scanItem(f, adj, 4, limit, s) < 0 &&
-      !predicateFollows(f, adj, limit)
+      !(predicateFollows(f, adj, limit) && !DUTY_VERBS.test(f.slice(adj, adj + 2)))
     )
       adj = -1;
     if (adj > end && !gapIsModifier(f, end, adj)) adj = -1;
@@ -813,7 +819,10 @@ function actorAfterTrigger(
 ): [number, number] | null {
   const w = ADDRESSING_TRIGGERS.find((x) => f.startsWith(x, triggerStart));
   if (!w) return null;
-  const at = triggerStart + w.length;
+  let at = triggerStart + w.length;
+  // 鼓励和支持X: both verbs address X
+  const second = /^[和并、](?:鼓励|支持|引导|倡导)/.exec(f.slice(at, at + 3));
+  if (second) at += second[0].length;
   // 引导和督促X…: a second verb, not the party addressed
   if (/^[和及与、并]/.test(f[at] ?? '')) return null;
   const np = parseActor(f, at, segEnd, isWordAt);
@@ -832,6 +841,11 @@ function responsibilityBracket(f: string, start: number, end: number): [number, 
     if (close < 0) return null;
     const inner = f.slice(p + 1, close);
     if (!/牵头|负责/.test(inner)) continue;
+    const labelled = leadUnitLabel(f, p + 1, close);
+    if (labelled >= 0) {
+      const lead = parseActor(f, labelled, close);
+      if (lead) return lead;
+    }
     const np = parseActor(f, p + 1, close);
     if (np && /^(?:牵头|负责|按职责|会同|为主|主抓|分别)/.test(f.slice(np[1], np[1] + 3))) return np;
   }
@@ -903,9 +917,23 @@ const PREDICATE_OPENERS = [
   '带头',
   '确需',
   '确因',
+  '统筹',
+  '协调',
+  '指导',
+  '督促',
+  '推动',
+  '推进',
+  '建立',
+  '健全',
+  '开展',
+  '实行',
+  '实施',
+  '组织',
   '因',
   '需',
 ];
+/** Verbs that open a duty without a modal (X统筹…, X组织实施…): after 组织 they show 组织 was the verb. */
+const DUTY_VERBS = /^(?:统筹|协调|指导|督促|推动|推进|建立|健全|开展|实行|实施|组织)/;
 /** Openers after which a relative clause could follow (各地已经建设…的平台): accepted only without a 的 before the trigger. */
 const WEAK_OPENERS = ['已', '未', '非', '如'];
 
@@ -950,8 +978,16 @@ export function parseResponsibilityNote(f: string, start: number, end: number): 
   while (s < end && (f[s] === '(' || f[s] === ' ')) s++;
   if (s === start || f[end - 1] !== ')') return null;
   const inner = f.slice(s, end - 1);
-  if (!/(负责|牵头)/.test(inner) || inner.length > 80) return null;
+  if (!/(负责|牵头)/.test(inner) || inner.length > 120) return null;
+  const labelled = leadUnitLabel(f, s, end - 1);
+  if (labelled >= 0) return parseActor(f, labelled, end - 1);
   return parseActor(f, s, end - 1);
+}
+
+/** （牵头单位：市发展改革委，配合单位：…）: position after the lead label, or -1. */
+function leadUnitLabel(f: string, from: number, to: number): number {
+  const m = /^(?:牵头|责任|主责)(?:单位|部门)[:：]/.exec(f.slice(from, Math.min(to, from + 8)));
+  return m ? from + m[0].length : -1;
 }
 
 /** Alias notes that define a short name: X（以下简称Y）, X（以下统称Y）, X（以下称Y）. */

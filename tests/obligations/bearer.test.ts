@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { findObligations } from '../../lib/obligations/index';
-import { bearerKey, buildAliasTable, parseActor } from '../../lib/obligations/find-bearer';
+import { bearerKey, buildAliasTable, parseActor, parseResponsibilityNote } from '../../lib/obligations/find-bearer';
 
 const actor = (s: string) => {
   const r = parseActor(s, 0, s.length);
@@ -201,5 +201,27 @@ describe('bearerKey: one bearer under its full name and its alias', () => {
   it('leaves other names as they are, whitespace removed', () => {
     expect(bearerKey(' 用人单位 ', aliases)).toBe('用人单位');
     expect(bearerKey('经营者')).toBe('经营者');
+  });
+});
+
+describe('bearer: more subjects of laws', () => {
+  const bearerOf = (text: string) => findObligations(text)[0]?.bearer?.text ?? null;
+  it('鼓励和支持X: both verbs address X', () => {
+    expect(bearerOf('国家鼓励和支持企业事业单位、社会组织及个人依法开展公益性服务活动。')).toBe(
+      '企业事业单位、社会组织及个人',
+    );
+  });
+  it('a duty verb after the subject (X统筹…, X组织实施…)', () => {
+    expect(bearerOf('本规定由中国人民银行组织实施。')).toBe('中国人民银行');
+    expect(bearerOf('中小学校、幼儿园应当将家庭教育指导服务纳入工作计划。')).toBe('中小学校、幼儿园');
+  });
+  it('牵头单位：X names X', () => {
+    const f = '（牵头单位：市发展改革委，配合单位：市委组织部）';
+    const span = parseResponsibilityNote(
+      f.replace(/（/g, '(').replace(/）/g, ')').replace(/：/g, ':').replace(/，/g, ','),
+      0,
+      f.length,
+    );
+    expect(span && f.slice(span[0], span[1])).toBe('市发展改革委');
   });
 });
