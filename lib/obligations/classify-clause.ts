@@ -196,9 +196,11 @@ function isDefinition(f: string, unit: Unit): boolean {
 function isPurposeSentence(f: string, unit: Unit): boolean {
   const s = unit.fullSentenceStart;
   if (unit.hits.some((h) => h.entry.word === '请')) return false;
-  const sentence = f.slice(s, Math.min(f.length, s + 400)).split('。')[0];
+  const stop = indexWithin(f, '。', s, s + 400);
+  const line = indexWithin(f, '\n', s, stop < 0 ? s + 400 : stop);
+  const sentence = f.slice(s, line >= 0 ? line : stop < 0 ? Math.min(f.length, s + 400) : stop + 1);
   // 目前，…，为…，现就有关事项通知如下： / 经国务院批准，现将…安排通知如下。
-  if (ANNOUNCES_BELOW.test(sentence)) return true;
+  if ((sentence.includes('如下') || sentence.includes('以下')) && ANNOUNCES_BELOW.test(sentence)) return true;
   return PURPOSE_OPENERS.has(f[s]) && PURPOSE_SENTENCE.test(sentence);
 }
 
