@@ -3,7 +3,9 @@
  * URL, and the normalised body text (inference where no label says it).
  *
  * Where each field comes from, first source that yields a value:
- * - title: label 标题/文件名称/… → page title if it ends in a 文种 → title printed in the text head → page title.
+ * - title: label 标题/文件名称/… → page title if it ends in a 文种 (unless it is a news headline about the
+ *   document and the text prints the document's own title) → title printed in the text head → page title;
+ *   column names and layout text glued to a title are dropped.
  * - docType: label 公文种类 → the title's 文种 → the 文种 of a 令/公告/通告 number.
  * - docNumber: label (checked: `（2020年）`, `无` are not numbers) → a 文号 standing alone on a line of the
  *   text head (the lines before the body, at most the first 600 characters).
@@ -28,7 +30,7 @@ import { levelName, readLabelled, validityName } from './labels';
 import { splitLines, type Line } from './lines';
 import { splitAgencies, splitGluedAgencies } from './organisations';
 import { matchHeading } from './outline';
-import { cleanTitle, findTextTitle, stripTitleSuffix } from './title';
+import { cleanTitle, findTextTitle, isHeadline, stripGluedChrome, stripTitleSuffix } from './title';
 
 export interface MetadataInput {
   /** Normalised body text: one paragraph per line, no indents, punctuation width as printed. */
@@ -57,9 +59,13 @@ export function readMetadata(input: MetadataInput): NoticeMetadata {
   const headLines = splitLines(text.length > 200_000 ? text.slice(0, 200_000) : text, HEAD_LINES);
 
   // Title and 文种.
-  const hint = cleanTitle(typeof input?.title === 'string' ? stripTitleSuffix(input.title) : null);
+  const rawHint = cleanTitle(typeof input?.title === 'string' ? stripTitleSuffix(input.title) : null);
+  const hint = rawHint ? stripGluedChrome(rawHint) : null;
   const textTitle = findTextTitle(headLines);
-  const title = cleanTitle(fields.title) ?? (hint && docTypeOfTitle(hint) ? hint : null) ?? textTitle?.title ?? hint;
+  // A page titled by a news headline (`…印发《关于…的意见》`) that prints the document's own title: that title.
+  const ownTextTitle = textTitle && !isHeadline(textTitle.title) ? textTitle.title : null;
+  const pageTitle = hint && docTypeOfTitle(hint) && !(ownTextTitle && isHeadline(hint)) ? hint : null;
+  const title = cleanTitle(fields.title) ?? pageTitle ?? textTitle?.title ?? hint;
 
   // 题注 of a law or regulation, and the order that promulgated it (both under the title).
   const noteFrom = textTitle ? textTitle.line + 1 : 0;

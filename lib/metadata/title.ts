@@ -63,6 +63,31 @@ export function stripTitleSuffix(pageTitle: string): string {
   return t;
 }
 
+/** Page layout text a line may carry after the title: `发布时间：…`, `来源：…`, `【字体：大 中 小】`, `浏览次数`. */
+const LAYOUT_TAIL =
+  /[\s\u3000]*[【[（(]?(?:发布时间|发布日期|发文日期|来源|信息来源|作者|字体|字号|浏览次数|点击数|阅读次数|打印本页|分享到)[:：】\]]/;
+
+/**
+ * A title with page chrome glued to it removed: a column name before it (`政府信息公开关于…的通知`,
+ * `通知公告某某市人民政府关于…`) and layout text after it (`…的通知发布时间：2020-01-01`). The cut is kept
+ * only when what remains still ends in a 文种.
+ */
+export function stripGluedChrome(title: string): string {
+  let t = title;
+  const layout = LAYOUT_TAIL.exec(t);
+  if (layout && layout.index >= MIN_TITLE) {
+    const head = t.slice(0, layout.index).trim();
+    if (docTypeOfTitle(head) !== null) t = head;
+  }
+  for (const column of KNOWN_COLUMNS) {
+    if (!t.startsWith(column)) continue;
+    const rest = t.slice(column.length).replace(/^[\s\u3000>＞»:：|｜_-]+/, '');
+    if (rest.length >= MIN_TITLE && docTypeOfTitle(rest) !== null) t = rest;
+    break;
+  }
+  return t;
+}
+
 /** A title from a page or a label as one clean line: no line breaks, no stray spaces inside Chinese. */
 export function cleanTitle(raw: string | null | undefined): string | null {
   if (typeof raw !== 'string') return null;
@@ -106,11 +131,18 @@ export function findTextTitle(lines: Line[]): { title: string; line: number } | 
   let fallback: { title: string; line: number } | null = null;
   const limit = Math.min(lines.length, TITLE_SCAN_LINES);
   let firstFree = 0; // lines before this one belong to an earlier candidate and cannot join a title
+  let headline: { title: string; line: number } | null = null;
   for (let i = 0; i < limit; i++) {
-    const line = lines[i].text;
+    const line = stripGluedChrome(lines[i].text);
     if (line.length === 0) continue;
     if (matchHeading(line)) break;
     if (!titleish(line, MAX_TITLE_LINE) || docTypeOfTitle(line) === null) continue;
+    // A news headline about the document (`某某厅印发《关于…的意见》`): the document's own title may follow.
+    if (isHeadline(line)) {
+      headline ??= { title: line, line: i };
+      firstFree = i + 1;
+      continue;
+    }
     // A short line (`的通知`) may end a wrapped title: the joined title's length is checked below.
     const next = i + 1 < lines.length ? lines[i + 1].text : '';
     if (/(?:令|公告|通告)$/.test(line) && ORDER_NUMBER_LINE.test(next)) {
@@ -127,9 +159,17 @@ export function findTextTitle(lines: Line[]): { title: string; line: number } | 
       first--;
     }
     let title = '';
-    for (let k = first; k <= i; k++) title += lines[k].text;
+    for (let k = first; k < i; k++) title += lines[k].text;
+    title += line;
     if (title.length < MIN_TITLE) continue;
     return { title, line: i };
   }
-  return fallback;
+  return fallback ?? headline;
+}
+
+/** A headline that reports a document (`…印发《关于…的意见》`, `…出台…办法`) rather than a document's title. */
+export function isHeadline(title: string): boolean {
+  const t = title.trim();
+  if (/》[\s）)]*$/.test(t)) return true;
+  return /(?:出台|推出|发布|印发|公布)(?!的)/.test(t) && !/关于/.test(t);
 }

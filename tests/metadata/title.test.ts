@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { docTypeOfTitle, stripTitleSuffix } from '../../lib/metadata';
+import { docTypeOfTitle, readMetadata, stripTitleSuffix } from '../../lib/metadata';
+import { isHeadline, stripGluedChrome } from '../../lib/metadata/title';
 
 describe('docTypeOfTitle', () => {
   it.each([
@@ -84,5 +85,34 @@ describe('stripTitleSuffix', () => {
     ['国家法律法规数据库', '国家法律法规数据库'],
   ])('%s', (pageTitle, title) => {
     expect(stripTitleSuffix(pageTitle)).toBe(title);
+  });
+});
+
+describe('page chrome and headlines around a title', () => {
+  const textTitle = (text: string) => readMetadata({ text }).title;
+  const BODY = '各单位：\n为进一步做好有关工作，现就有关事项通知如下。各单位要高度重视，认真组织实施。';
+
+  it('drops a column name glued before the title and layout text glued after it', () => {
+    expect(stripGluedChrome('政府信息公开某某市人民政府关于某某工作的通知')).toBe('某某市人民政府关于某某工作的通知');
+    expect(stripGluedChrome('某某市人民政府关于某某工作的通知发布时间：2020-01-01')).toBe(
+      '某某市人民政府关于某某工作的通知',
+    );
+    expect(stripGluedChrome('信息公开指南')).toBe('信息公开指南');
+    expect(textTitle(`通知公告某某局关于某某工作的通知【字体：大 中 小】\n${BODY}`)).toBe('某某局关于某某工作的通知');
+  });
+
+  it('prefers the document title printed under a news headline about it', () => {
+    expect(textTitle(`某某厅印发《关于推进某某工作的实施意见》\n2020-01-01\n关于推进某某工作的实施意见\n${BODY}`)).toBe(
+      '关于推进某某工作的实施意见',
+    );
+    expect(
+      readMetadata({ title: '某某厅印发《关于推进某某工作的实施意见》', text: `关于推进某某工作的实施意见\n${BODY}` })
+        .title,
+    ).toBe('关于推进某某工作的实施意见');
+    expect(textTitle(`某某厅印发《关于推进某某工作的实施意见》\n${BODY}`)).toBe(
+      '某某厅印发《关于推进某某工作的实施意见》',
+    );
+    expect(isHeadline('某某市出台某某管理办法')).toBe(true);
+    expect(isHeadline('某某市人民政府关于印发某某管理办法的通知')).toBe(false);
   });
 });
