@@ -233,12 +233,15 @@ function ownDocType(title: string | null): boolean {
   return !/》[\s）)]*$/.test(t) && docTypeOfTitle(t) !== null;
 }
 
+/** Body lines weighed at most: the opening of a long text shows what it is. */
+const DIRECTIVE_SAMPLE = 300;
+
 /** Most body lines direct their readers and almost none narrate or report (see DIRECTIVE_LINE). */
 export function readsAsDirectives(lines: string[]): boolean {
   let weighed = 0;
   let directive = 0;
   let narrative = 0;
-  for (let i = 1; i < lines.length; i++) {
+  for (let i = 1; i < lines.length && weighed < DIRECTIVE_SAMPLE; i++) {
     const line = lines[i];
     if (line.length < DIRECTIVE_MIN_LINE) continue;
     weighed++;
