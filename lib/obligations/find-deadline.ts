@@ -9,7 +9,7 @@
  * What counts (docs/labelling.md): a date with a bound (前, 底, 旬: 2020年2月底前, 6月底前前, 5月10前);
  * a dated task without 前 (2022年6月底完成, 1月5日（星期六）上班, 于3月5日召开); a span (2021年9月—2022年3月,
  * 7—9月, 2021年7—9月); a target year (到2025年, 2025年底前); a relative bound (3个工作日内, 自收到之日起30日内,
- * 2012年起5年内, 提前30日, 会议召开3日前, 本年度内); an event bound after 在/于 or opening the clause
+ * 2012年起5年内, 提前30日, 会议召开3日前, 本年度内, 在规定期限内); an event bound after 在/于 or opening the clause
  * (项目开工前, 在结算前, 在与用户签订协议时, 节假日期间，, 作业完成后，); a recurring one (每月5日前).
  * Not deadlines: urgency words (立即, 及时, 尽快, 第一时间, 限期, 按时, 定期), effective dates and start
  * dates (自2014年8月1日起施行, 自2019年起), dates of past acts (2019年3月印发的), spans stated as a
@@ -47,8 +47,13 @@ const NOT_BOUND_AFTER = `(?![\\d${CN}日号旬底末前]|[上中下]旬|起|以�
 const NOT_BOUND_BEFORE = '(?<![自从截至止为是—–\\-－~～年月日号])';
 /** A clause-opening label (第十条 , （三）, 3、) that may precede a clause-initial time phrase. */
 const LABEL = `(?:第[${CN}\\d]{1,6}[条章节款项]\\s*|[（(][${CN}\\d]{1,3}[）)]|[${CN}\\d]{1,3}[、.．]\\s*)?`;
-/** Where an event bound may begin: the clause start, after punctuation, or after a modal or request word. */
-const OPENER = `(?:^${LABEL}|[，,；;：:、（(\\s]|应当|应|须|要|请|并|均|需|将|可|得|即|先|一律|分别|务必|必须|统一|确保|力争|争取|原则上)`;
+/** Where an event bound may begin inside a clause: after punctuation, or after a modal or request word. */
+const OPENER_INLINE =
+  '(?:[，,；;：:、（(\\s]|应当|应|须|要|请|并|均|需|将|可|得|即|先|一律|分别|务必|必须|统一|确保|力争|争取|原则上)';
+/** Text before a position that is only a clause-opening label: the position opens the clause. */
+const CLAUSE_START = new RegExp(`^\\s*${LABEL}$`);
+/** …or at the clause start. */
+const OPENER = `(?:^${LABEL}|${OPENER_INLINE})`;
 /** An event: a short phrase without punctuation, numbers or another 在/于/自. */
 const EVENT =
   '(?!确保|力争|争取|应当|应|须|要|请|务必|必须|当|可以|可|每)[^在于自从\\d，,。；;：:！？!?\\s、“”"（）()《》]{2,20}?';
@@ -67,12 +72,20 @@ interface Pattern {
   iso: Iso;
   /** Rejects a match whose event is no event (此前, 施行前, 必要时). */
   keep?: (m: RegExpExecArray) => boolean;
+  /** A character the clause must hold for the pattern to be tried (a cheap test first). */
+  need?: RegExp;
+  /** The group that is the deadline, when the match also holds what leads to it (在, 要); the regex has the d flag. */
+  span?: number;
+  /** Tried only on the clause start (a phrase opening the clause). */
+  head?: boolean;
 }
 
 /** Events that are no bound: time words (目前, 不久前), transitional references (本办法施行前), conditions (必要时). */
 const NOT_EVENT =
   /^(?:此|之|目|当|日|以|事|不久|很久|多年|几年|数年|必要|紧急|需要|必要的|特殊情况|适当|同|早)$|施行|实施|生效|颁布|公布|[同的]$/;
-const eventKept = (m: RegExpExecArray) => !NOT_EVENT.test(m[1] ?? '');
+/** The event of an event bound: group 2 when the deadline is group 1 of a longer match, else group 1. */
+const eventOf = (m: RegExpExecArray) => (m.indices ? m[2] : m[1]) ?? '';
+const eventKept = (m: RegExpExecArray) => !NOT_EVENT.test(eventOf(m));
 /** 及时, 同时, 按时, 准时…: 时 that ends a word, not an event. */
 const WORD_SHI = /[及同按准适随暂届临定平实当有此彼那这]$/;
 /**
@@ -86,7 +99,7 @@ function eventBoundKept(m: RegExpExecArray): boolean {
   return !/^[，,]?[^，,]{0,12}已/.test(sentence) && !/的\s*$/.test(sentence);
 }
 
-const PATTERNS: Pattern[] = [
+export const PATTERNS: Pattern[] = [
   // 于2026年10月20日前, 2019年4月底前, 6月30日之前, 5月10前, 6月底前前
   {
     re: new RegExp(
@@ -95,10 +108,16 @@ const PATTERNS: Pattern[] = [
     ),
     type: 'date',
     iso: 'ymd',
+    need: /月/,
   },
   // 2019年3月中旬, 到2020年6月底 (a bound without 前)
-  { re: new RegExp(`(?:于|到|至)?(${YEAR})?(${MONTH})()(上旬|中旬|下旬)`, 'g'), type: 'date', iso: 'ymd' },
-  { re: new RegExp(`(?<![截年月日号])(?:到|至)(${YEAR})?(${MONTH})()(底|末)`, 'g'), type: 'date', iso: 'ymd' },
+  { re: new RegExp(`(?:于|到|至)?(${YEAR})?(${MONTH})()(上旬|中旬|下旬)`, 'g'), type: 'date', iso: 'ymd', need: /旬/ },
+  {
+    re: new RegExp(`(?<![截年月日号])(?:到|至)(${YEAR})?(${MONTH})()(底|末)`, 'g'),
+    type: 'date',
+    iso: 'ymd',
+    need: /[底末]/,
+  },
   // 2022年6月底完成, 2022年6月完成, 于2020年3月5日召开 (a dated task: no 前, not a start or a past act)
   {
     re: new RegExp(
@@ -107,22 +126,29 @@ const PATTERNS: Pattern[] = [
     ),
     type: 'date',
     iso: 'ymd',
+    need: /月/,
   },
   // 6月底完成 (month end without a year)
   {
     re: new RegExp(`${NOT_BOUND_BEFORE}(?<![\\d${CN}])()(${MONTH})()(底|末)${NOT_BOUND_AFTER}`, 'g'),
     type: 'date',
     iso: 'ymd',
+    need: /[底末]/,
   },
   // 1月5日（星期六）、1月6日（星期日）上班; 于3月5日召开
   {
     re: new RegExp(
-      `(?:(?<=${OPENER})(?:于|在|定于)?|(?<=于|在))()(${MONTH})(${DAY})()${WEEKDAY}?(?:、(?:${MONTH})?${DAY}${WEEKDAY}?)*${NOT_BOUND_AFTER}`,
+      `(?:于|在|定于)?()(${MONTH})(${DAY})()${WEEKDAY}?(?:、(?:${MONTH})?${DAY}${WEEKDAY}?)*${NOT_BOUND_AFTER}`,
       'g',
     ),
     type: 'date',
     iso: 'ymd',
-    keep: (m) => /[（(]/.test(m[0]) || /^(?:于|在|定于)/.test(m[0]) || m.index === 0,
+    need: /月/,
+    keep: (m) =>
+      /[（(]/.test(m[0]) ||
+      /^(?:于|在|定于)/.test(m[0]) ||
+      /[于在]$/.test(m.input.slice(0, m.index)) ||
+      CLAUSE_START.test(m.input.slice(0, m.index)),
   },
   // 2021年9月—2022年3月, 3月—5月, 3月1日至5月31日, 1月1日至3日
   {
@@ -132,6 +158,7 @@ const PATTERNS: Pattern[] = [
     ),
     type: 'date',
     iso: 'range',
+    need: /月/,
     keep: (m) => Boolean(m[6] || m[7]),
   },
   // 7—9月, 2021年7—9月, 七至九月
@@ -142,9 +169,10 @@ const PATTERNS: Pattern[] = [
     ),
     type: 'date',
     iso: 'range',
+    need: /月/,
   },
   // 2019年底前, 2025年前, 到2020年底, 到2025年, 力争2025年, 2025年底基本建成
-  { re: new RegExp(`(${YEAR_NUM})年()()(底|末)?(?:前|之前|以前)`, 'g'), type: 'date', iso: 'ymd' },
+  { re: new RegExp(`(${YEAR_NUM})年()()(底|末)?(?:前|之前|以前)`, 'g'), type: 'date', iso: 'ymd', need: /年/ },
   {
     re: new RegExp(
       `(?:(?<![截年月日号])(?:到|至)|(?<=力争|争取)(?:到|在|于)?)(${YEAR_NUM})年()()(底|末)?(?:前|之前)?`,
@@ -152,58 +180,106 @@ const PATTERNS: Pattern[] = [
     ),
     type: 'date',
     iso: 'ymd',
+    need: /年/,
   },
-  { re: new RegExp(`${NOT_BOUND_BEFORE}(${YEAR_NUM})年()()(底|末)${NOT_BOUND_AFTER}`, 'g'), type: 'date', iso: 'ymd' },
+  {
+    re: new RegExp(`${NOT_BOUND_BEFORE}(${YEAR_NUM})年()()(底|末)${NOT_BOUND_AFTER}`, 'g'),
+    type: 'date',
+    iso: 'ymd',
+    need: /年/,
+  },
   // 年底前, 今年底前, 本年度内, 年内完成, 月底前
   {
     re: /(?:今年|本年|当年)?年(?:底|末)(?:前|之前)|(?:今年|本年度|本年|当年|本季度|本月|当月)内|(?:年度|年)内(?=完成|实现|全面|基本|建成|出台|落实)|(?:本月|当月|月)底(?:前|之前)/g,
     type: 'date',
     iso: 'none',
+    need: /[前内底]/,
   },
   // 自受理申请之日起5日内, 自变化事项发生后1个月内, 2012年起5年内
   {
     re: new RegExp(`(?:自|从)[^,。;:!?\\n]{1,30}?(?:之日|之时|后)起?${AMOUNT}${UNIT_WORD}(?:内|以内)(?!的)`, 'g'),
     type: 'relative',
     iso: 'none',
+    need: /[自从]/,
   },
   // 在收到通知之日起30个工作日内, 作出处理决定后30个工作日内 (the event without 自)
   {
-    re: new RegExp(`(?<=${OPENER}(?:在|于)?)${EVENT}(?:之日|之时|后)起?${AMOUNT}${UNIT_WORD}(?:内|以内)(?!的)`, 'g'),
+    re: new RegExp(
+      `(?:在|于)(?<=${OPENER}(?:在|于))(${EVENT}(?:之日|之时|后)起?${AMOUNT}${UNIT_WORD}(?:内|以内))(?!的)`,
+      'gd',
+    ),
     type: 'relative',
     iso: 'none',
+    need: /内/,
+    span: 1,
+  },
+  {
+    re: new RegExp(`(?<=^${LABEL})${EVENT}(?:之日|之时|后)起?${AMOUNT}${UNIT_WORD}(?:内|以内)(?!的)`, 'g'),
+    type: 'relative',
+    iso: 'none',
+    need: /内/,
+    head: true,
   },
   {
     re: new RegExp(`(?:${YEAR}(?:${MONTH})?(?:${DAY})?起)?${AMOUNT}${UNIT_WORD}(?:内|以内)(?!的)`, 'g'),
     type: 'relative',
     iso: 'none',
+    need: /内/,
+  },
+  // 在规定期限内, 在法定时限内, 在约定的时间内 (a term set elsewhere)
+  {
+    re: /(?:规定|法定|约定|指定|限定|承诺|要求)的?(?:期限|时限|时间)(?:内|以内)(?!的)/g,
+    type: 'relative',
+    iso: 'none',
+    need: /内/,
   },
   // 提前5日, 期满6个月前, 会议召开3日前, 526日前
-  { re: new RegExp(`提前${AMOUNT}${UNIT_WORD}`, 'g'), type: 'relative', iso: 'none' },
-  { re: new RegExp(`(?:届满|期满|到期)${AMOUNT}${UNIT_WORD}(?:前|之前)`, 'g'), type: 'relative', iso: 'none' },
+  { re: new RegExp(`提前${AMOUNT}${UNIT_WORD}`, 'g'), type: 'relative', iso: 'none', need: /提前/ },
+  {
+    re: new RegExp(`(?:届满|期满|到期)${AMOUNT}${UNIT_WORD}(?:前|之前)`, 'g'),
+    type: 'relative',
+    iso: 'none',
+    need: /[满期]/,
+  },
   {
     re: new RegExp(`(?<![提\\d${CN}])${AMOUNT}(?:工作日|日|天|周|小时|个月)(?:前|之前|以前)`, 'g'),
     type: 'relative',
     iso: 'none',
+    need: /前/,
   },
   // 在项目开工前, 于毕业生离校前, 确保放暑假前完成, 项目开工前，
   {
-    re: new RegExp(`(?<=${OPENER}(?:在|于))(${EVENT})(?:前|之前|以前)${NOT_BEFORE_WORD}`, 'g'),
+    re: new RegExp(`(?:在|于)(?<=${OPENER}(?:在|于))((${EVENT})(?:前|之前|以前))${NOT_BEFORE_WORD}`, 'gd'),
     type: 'relative',
     iso: 'none',
     keep: eventBoundKept,
+    need: /前/,
+    span: 1,
   },
   {
-    re: new RegExp(`(?<=${OPENER})(${EVENT})(?:前|之前|以前)(?=[，,]|${DONE})`, 'g'),
+    re: new RegExp(`${OPENER_INLINE}((${EVENT})(?:前|之前|以前))(?=[，,]|${DONE})`, 'gd'),
     type: 'relative',
     iso: 'none',
     keep: eventBoundKept,
+    need: /前/,
+    span: 1,
+  },
+  {
+    re: new RegExp(`(?<=^${LABEL})(${EVENT})(?:前|之前|以前)(?=[，,]|${DONE})`, 'g'),
+    type: 'relative',
+    iso: 'none',
+    keep: eventBoundKept,
+    need: /前/,
+    head: true,
   },
   // 应当在与用户签订协议时, 在原账户办理第一笔个人存款时
   {
-    re: new RegExp(`(?<=${OPENER}在)(${EVENT})(?:时|之时)(?![间期限效候代段点刻节空速])`, 'g'),
+    re: new RegExp(`在(?<=${OPENER}在)((${EVENT})(?:时|之时))(?![间期限效候代段点刻节空速])`, 'gd'),
     type: 'relative',
     iso: 'none',
-    keep: (m) => eventKept(m) && !WORD_SHI.test(m[1]),
+    keep: (m) => eventKept(m) && !WORD_SHI.test(eventOf(m)),
+    need: /时/,
+    span: 1,
   },
   // 捕捉作业完成后，; 节假日期间，(opening the clause)
   {
@@ -211,12 +287,16 @@ const PATTERNS: Pattern[] = [
     type: 'relative',
     iso: 'none',
     keep: eventKept,
+    need: /后/,
+    head: true,
   },
   {
     re: new RegExp(`(?<=^${LABEL}在?)([^在于，,。；;：:\\s]{2,8}?)期间(?=[，,])`, 'g'),
     type: 'relative',
     iso: 'none',
     keep: eventKept,
+    need: /期间/,
+    head: true,
   },
   // 每月5日前, 每年12月31日前, 每季度结束后15日内
   {
@@ -226,11 +306,13 @@ const PATTERNS: Pattern[] = [
     ),
     type: 'recurring',
     iso: 'none',
+    need: /每/,
   },
   {
     re: new RegExp(`每(?:个)?(?:月|季度|季|半年|年度|年)(?:结束|终了)后${N}${UNIT}(?:内|以内)`, 'g'),
     type: 'recurring',
     iso: 'none',
+    need: /每/,
   },
 ];
 
@@ -300,6 +382,9 @@ function isoOf(
   return isoDate(year, month, daysInMonth(year, month));
 }
 
+/** How far into a clause a clause-opening phrase (节假日期间，…) is looked for. */
+const HEAD = 64;
+
 /** Clauses longer than this are searched only in their first part (a deadline sits near its verb). */
 const MAX_SCAN = 4000;
 
@@ -311,14 +396,18 @@ export function findDeadlines(clause: string): Deadline[] {
   const f = foldWidth(text);
   const found: Array<{ start: number; end: number; pattern: Pattern; m: RegExpExecArray }> = [];
   for (const p of PATTERNS) {
+    if (p.need && !p.need.test(f)) continue;
+    const src = p.head ? f.slice(0, HEAD) : f;
     p.re.lastIndex = 0;
-    for (let m = p.re.exec(f); m; m = p.re.exec(f)) {
+    for (let m = p.re.exec(src); m; m = p.re.exec(src)) {
       if (m[0].length === 0) {
         p.re.lastIndex++;
         continue;
       }
       if (p.keep && !p.keep(m)) continue;
-      found.push({ start: m.index, end: m.index + m[0].length, pattern: p, m });
+      const [start, end] =
+        p.span !== undefined && m.indices?.[p.span] ? m.indices[p.span] : [m.index, m.index + m[0].length];
+      found.push({ start, end, pattern: p, m });
     }
   }
   found.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);

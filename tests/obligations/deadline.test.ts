@@ -46,6 +46,7 @@ describe('findDeadline: relative and recurring', () => {
     ['526日前，各党支部将参赛人员名单报送至分工会。', '526日前'],
     ['举报人应当在收到领取奖励通知之日起30个工作日内领取奖励。', '收到领取奖励通知之日起30个工作日内'],
     ['2012年起5年内，大力实施六大人才行动计划。', '2012年起5年内'],
+    ['经营性人力资源服务机构应当在规定期限内提交经营情况年度报告。', '规定期限内'],
     ['努力使他们都能在毕业半年内实现就业。', '半年内'],
   ])('%s', (text, expected) => {
     expect(findDeadline(text)).toEqual({ text: expected, type: 'relative', iso: null });
