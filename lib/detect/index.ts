@@ -7,7 +7,8 @@
  * A page with neither 文号 nor labelled block (a text reposted without its 版头) may also score: a 题注 or
  * promulgation order under the title +2 (`（2018年3月20日…会议通过）`, `…现予公布`), an agency 署名 under a title
  * that names its 文种 +1, and a body that reads as directives under such a title +1 (an implementation plan
- * reposted without 文号 or signature).
+ * reposted without 文号 or signature). A 公报's masthead above the text +2: a 公报 publishes documents (a 决议 or
+ * 决定 printed there is one).
  * A notice needs score ≥ 4 and a body of ≥ 200 Han characters; a page still waiting for its body
  * (`pending`) and a report about a notice (opens with 通知指出/会议强调/记者 and has no title 文种, 文号,
  * 主送 or 署名) are not notices whatever the score.
@@ -23,7 +24,7 @@ import { readClosing } from '../metadata/closing';
 import { docTypeOfTitle } from '../metadata/doc-type';
 import { splitLines } from '../metadata/lines';
 import { matchHeading } from '../metadata/outline';
-import { findTextTitle } from '../metadata/title';
+import { findTextTitle, isGazetteMasthead } from '../metadata/title';
 import { isHan } from '../text/normalise';
 import {
   ARTICLE_AT_LINE_START,
@@ -78,6 +79,7 @@ export const POINTS = {
   headings: 1,
   closing: 1,
   'law-articles': 1,
+  gazette: 2,
   'adoption-note': 2,
   'agency-signature': 1,
   directives: 1,
@@ -122,6 +124,7 @@ export function detectNotice(input: DetectionInput): Detection {
   const byline = hasByline(text);
   if (byline) fire('byline');
   if (!input.hasDocNumber && !hasLabelledBlock(input.labelled)) {
+    if (lines.slice(0, 3).some(isGazetteMasthead)) fire('gazette');
     if (hasAdoptionNote(text)) fire('adoption-note');
     if (input.docTypeFromTitle && readClosing(text).issuers.length > 0) fire('agency-signature');
     if (!byline && ownDocType(input.title) && readsAsDirectives(lines)) fire('directives');

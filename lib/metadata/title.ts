@@ -138,7 +138,8 @@ export function findTextTitle(lines: Line[]): { title: string; line: number } | 
     if (matchHeading(line)) break;
     if (!titleish(line, MAX_TITLE_LINE) || docTypeOfTitle(line) === null) continue;
     // A news headline about the document (`某某厅印发《关于…的意见》`): the document's own title may follow.
-    if (isHeadline(line)) {
+    // …and a gazette's masthead (`中华人民共和国国务院公报`) stands above the document it publishes.
+    if (isHeadline(line) || GAZETTE_MASTHEAD.test(line)) {
       headline ??= { title: line, line: i };
       firstFree = i + 1;
       continue;
@@ -165,6 +166,15 @@ export function findTextTitle(lines: Line[]): { title: string; line: number } | 
     return { title, line: i };
   }
   return fallback ?? headline;
+}
+
+/** The name of a 公报 (gazette) that publishes documents, as its pages print it above each one. */
+const GAZETTE_MASTHEAD =
+  /^(?:中华人民共和国)?[\u4e00-\u9fff]{0,20}(?:政府|国务院|委员会|人民代表大会|部|局|厅)公报(?:[0-9]{4}年第[0-9]+[号期])?$/;
+
+/** Is this line a 公报's masthead (`中华人民共和国国务院公报`, `某某省人民政府公报2020年第3号`)? */
+export function isGazetteMasthead(line: string): boolean {
+  return GAZETTE_MASTHEAD.test(line.trim());
 }
 
 /** A headline that reports a document (`…印发《关于…的意见》`, `…出台…办法`) rather than a document's title. */

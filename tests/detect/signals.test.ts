@@ -336,3 +336,11 @@ describe('texts reposted without 文号 or labelled block', () => {
     expect(names(plan('关于推进某某工程的实施意见', news))).not.toContain('directives');
   });
 });
+
+describe('gazette (+2): a 公报 masthead above the text', () => {
+  it('fires for a document printed in a 公报, not for a 公报 of statistics', () => {
+    const decision = `中华人民共和国国务院公报\n某某会议关于某某工作的决议\n${PROSE}`;
+    expect(detectNotice(input({ text: decision, docTypeFromTitle: '决议' })).isNotice).toBe(true);
+    expect(names(input({ text: `某某省2020年国民经济和社会发展统计公报\n${PROSE}` }))).not.toContain('gazette');
+  });
+});

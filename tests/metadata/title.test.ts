@@ -116,3 +116,17 @@ describe('page chrome and headlines around a title', () => {
     expect(isHeadline('某某市人民政府关于印发某某管理办法的通知')).toBe(false);
   });
 });
+
+describe('a document published in a 公报', () => {
+  it('takes the document title under the masthead, its 题注 date and its adopting body', () => {
+    const m = readMetadata({
+      text: '全国人民代表大会常务委员会公报\n全国人民代表大会常务委员会关于某某事项的决定\n（2020年2月24日第十三届全国人民代表大会常务委员会第十六次会议通过）\n为了某某，特作如下决定：\n一、某某。',
+    });
+    expect(m.title).toBe('全国人民代表大会常务委员会关于某某事项的决定');
+    expect(m.signedDate).toBe('2020-02-24');
+    expect(m.issuers).toEqual(['全国人民代表大会常务委员会']);
+    expect(readMetadata({ text: '某某省2020年国民经济和社会发展统计公报\n一、综合' }).title).toBe(
+      '某某省2020年国民经济和社会发展统计公报',
+    );
+  });
+});
