@@ -6,7 +6,7 @@
  */
 import { cnDateAtEnd, fromParts, parseChineseDate } from './dates';
 import { lastLines, trimEnd, trimStart, type Line } from './lines';
-import { isOrgName } from './organisations';
+import { isOrgName, splitAgencies } from './organisations';
 
 export interface Closing {
   /** ISO 成文日期, or null when no closing date was found. */
@@ -79,7 +79,9 @@ function signatureAbove(lines: Line[], index: number): string[] {
   for (let k = index - 1; k >= 0 && index - k <= MAX_SIGNATURE_LINES; k--) {
     const t = lines[k].text;
     if (!isOrgName(t)) break;
-    names.unshift(t);
+    // Joint 署名 printed on one line: `某某市财政局 某某市税务局`.
+    const parts = /[\s\u3000]/.test(t) ? splitAgencies(t) : [t];
+    names.unshift(...(parts.every(isOrgName) ? parts : [t]));
   }
   return names;
 }

@@ -126,6 +126,14 @@ describe('closing block', () => {
     expect(meta(`${head}会议定于下列日期召开：\n2021年9月9日\n一、会议内容\n${items}`).signedDate).toBeNull();
   });
 
+  it('splits a joint 署名 printed on one line', () => {
+    const body = '关于某某工作的通知\n各单位：\n请各单位认真做好有关工作。\n';
+    expect(meta(`${body}某某市财政局\u3000某某市税务局\n2020年3月1日`).issuers).toEqual([
+      '某某市财政局',
+      '某某市税务局',
+    ]);
+  });
+
   it('takes the 署名 that leaves out the parent place, not one that leaves out part of the name', () => {
     const body = '\n一、严禁在全境范围内燃放烟花爆竹。\n';
     expect(meta(`某某市某某区人民政府关于禁止燃放烟花爆竹的通告${body}某某区人民政府\n2020年1月22日`).issuers).toEqual([
