@@ -28,7 +28,8 @@ type ClauseRow = [
   trigger: string,
   bearer: string | null,
   bearerSource: 0 | 1 | 2,
-  deadline: [text: string, type: 0 | 1 | 2, iso: string | null] | null,
+  /** Every deadline of the clause, the first one being its `deadline`. */
+  deadlines: Array<[text: string, type: 0 | 1 | 2, iso: string | null]>,
   flags: number,
   score: number,
 ];
@@ -62,7 +63,11 @@ export function encodeAnalysis(
     c.trigger,
     c.bearer?.text ?? null,
     c.bearer ? (SOURCES.indexOf(c.bearer.source) as 0 | 1 | 2) : 0,
-    c.deadline ? [c.deadline.text, DEADLINES.indexOf(c.deadline.type) as 0 | 1 | 2, c.deadline.iso] : null,
+    (c.deadlines ?? (c.deadline ? [c.deadline] : [])).map((d) => [
+      d.text,
+      DEADLINES.indexOf(d.type) as 0 | 1 | 2,
+      d.iso,
+    ]),
     (c.quoted ? 1 : 0) | (c.heading ? 2 : 0),
     c.score,
   ]);
@@ -123,7 +128,7 @@ export function decodeAnalysis(
   );
   const obligations: Clause[] = wire.clauses.map((r, i) => {
     const categories = r[0].split(',').map((i) => OBLIGATION_CATEGORIES[Number(i)]);
-    const deadline: Deadline | null = r[7] ? { text: r[7][0], type: DEADLINES[r[7][1]], iso: r[7][2] } : null;
+    const deadlines: Deadline[] = r[7].map(([text, type, iso]) => ({ text, type: DEADLINES[type], iso }));
     return {
       category: categories[0],
       categories,
@@ -133,7 +138,8 @@ export function decodeAnalysis(
       text: text.slice(r[2], r[3]),
       trigger: r[4],
       bearer: r[5] === null ? null : { text: r[5], source: SOURCES[r[6]] },
-      deadline,
+      deadline: deadlines[0] ?? null,
+      deadlines,
       quoted: (r[8] & 1) !== 0,
       heading: (r[8] & 2) !== 0,
       score: r[9],
