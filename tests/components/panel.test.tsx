@@ -77,6 +77,31 @@ function mount(ui: ComponentChild) {
   return el;
 }
 
+/** The panel with these clauses and annotations, every callback a no-op. */
+function mountPanel(shown: Clause[], annotations: Parameters<typeof Panel>[0]['annotations']): HTMLElement {
+  const none = () => {};
+  return mount(
+    <Panel
+      t={t}
+      metadata={metadata}
+      clauses={shown}
+      hidden={new Set()}
+      status={null}
+      canUndo={false}
+      saved={false}
+      onToggleSaved={none}
+      annotations={annotations}
+      onToggleCategory={none}
+      onClauseClick={none}
+      onAnnotationClick={none}
+      onEditAnnotation={none}
+      onDeleteAnnotation={none}
+      onUndoDelete={none}
+      onClose={none}
+    />,
+  );
+}
+
 describe('Panel', () => {
   it('groups clauses by bearer, named bearers first', () => {
     const groups = groupByBearer(clauses);
@@ -85,29 +110,10 @@ describe('Panel', () => {
   });
 
   it('shows metadata, counts per category and renders page text as text, never as markup', () => {
-    const el = mount(
-      <Panel
-        t={t}
-        metadata={metadata}
-        clauses={clauses}
-        hidden={new Set()}
-        status={null}
-        canUndo={false}
-        saved={false}
-        onToggleSaved={() => {}}
-        annotations={[
-          { annotation: annotation('a1', '<script>alert(1)</script>不得', '注意<b>这里</b>'), placed: true },
-          { annotation: annotation('a2', '已删除的段落', ''), placed: false },
-        ]}
-        onToggleCategory={() => {}}
-        onClauseClick={() => {}}
-        onAnnotationClick={() => {}}
-        onEditAnnotation={() => {}}
-        onDeleteAnnotation={() => {}}
-        onUndoDelete={() => {}}
-        onClose={() => {}}
-      />,
-    );
+    const el = mountPanel(clauses, [
+      { annotation: annotation('a1', '<script>alert(1)</script>不得', '注意<b>这里</b>'), placed: true },
+      { annotation: annotation('a2', '已删除的段落', ''), placed: false },
+    ]);
     expect(el.querySelector('.title')!.textContent).toBe(metadata.title);
     expect(el.querySelector('img')).toBeNull();
     expect(el.querySelector('script')).toBeNull();
@@ -160,26 +166,7 @@ describe('Panel: locations and bearer sources', () => {
     located[2].bearer = { text: '各区县人民政府', source: 'addressee' };
     located[3].location = '第十二条';
     expect(groupByBearer(located).map((g) => g.notes)).toEqual([['bearerInherited'], ['bearerAddressee'], []]);
-    const el = mount(
-      <Panel
-        t={t}
-        metadata={metadata}
-        clauses={located}
-        hidden={new Set()}
-        status={null}
-        canUndo={false}
-        saved={false}
-        onToggleSaved={() => {}}
-        annotations={[]}
-        onToggleCategory={() => {}}
-        onClauseClick={() => {}}
-        onAnnotationClick={() => {}}
-        onEditAnnotation={() => {}}
-        onDeleteAnnotation={() => {}}
-        onUndoDelete={() => {}}
-        onClose={() => {}}
-      />,
-    );
+    const el = mountPanel(located, []);
     const row = (i: number) => el.querySelector(`[data-clause="${i}"]`)!;
     expect(row(0).querySelector('.loc')).toBeNull();
     expect(row(1).querySelector('.loc')!.textContent.trim()).toBe('一、（一）');
