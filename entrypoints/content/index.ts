@@ -1,5 +1,5 @@
 import { NOTICE_SITE_MATCHES } from '../../lib/sites';
-import { loadTranslate } from '../shared/i18n';
+import { loadTranslate } from '../locale/i18n';
 import type { Request, Response } from '../../lib/messages';
 import type { LoadModuleRequest } from '../../lib/page/modules';
 import type { QueuedWrite } from '../../lib/page/save-queue';

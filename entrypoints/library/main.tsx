@@ -28,7 +28,7 @@ import {
   type NoticeFilters,
 } from '../../lib/storage';
 import type { Annotation, SavedNotice } from '../../lib/types';
-import { loadTranslate } from '../shared/i18n';
+import { loadTranslate } from '../locale/i18n';
 
 const db = new NoticeLensDB();
 const repo = new NoticeRepository(db);

@@ -26,7 +26,7 @@ import type { NoticeRow as StoredNotice } from '../../lib/storage/db';
 import { POPUP_PAGE } from '../../lib/storage/first-page';
 import { toSummary, type NoticeSnapshot } from '../../lib/storage/records';
 import { NOTICE_SITE_MATCHES } from '../../lib/sites';
-import { loadTranslate } from '../shared/i18n';
+import { loadTranslate } from '../locale/i18n';
 
 const db = new NoticeLensDB();
 const repo = new NoticeRepository(db);
