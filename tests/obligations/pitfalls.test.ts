@@ -358,3 +358,18 @@ describe('clause spans', () => {
     for (const c of clauses) expect(text.slice(c.start, c.end)).toBe(c.text);
   });
 });
+
+describe('slogans and situations that only look like directives', () => {
+  it('不敢腐、不能腐、不想腐 names a goal: the clause is a duty, not a prohibition', () => {
+    const cs = find('一、构建不敢腐、不能腐、不想腐的长效机制。');
+    expect(cs.every((c) => !c.categories.includes('prohibition'))).toBe(true);
+  });
+  it('已经到了必须…的时候 describes where things stand and directs no one', () => {
+    expect(find('与发达国家相比，我县基层治理能力还有差距，已经到了必须下大力气抓好的时候。')).toEqual([]);
+  });
+  it('必须 directing an actor is still a hard duty', () => {
+    const c = only('各单位必须于6月底前完成自查。');
+    expect(c.category).toBe('obligation');
+    expect(c.strength).toBe('hard');
+  });
+});
