@@ -7,6 +7,7 @@
  * the outline and the clause starts, with the same function the analysis used.
  */
 import { locateClauses } from '../obligations/locate';
+import { BEARER_SOURCES, DEADLINE_TYPES } from '../schema/enums';
 import { decodeOffsetMap, encodeOffsetMap } from '../text/offset-runs';
 import type { NormalisedText } from '../text/normalise';
 import { OBLIGATION_CATEGORIES, type Clause, type Deadline, type NoticeAnalysis } from '../types';
@@ -45,8 +46,9 @@ interface Wire {
   timings: BackgroundTimings;
 }
 
-const SOURCES = ['explicit', 'inherited', 'addressee'] as const;
-const DEADLINES = ['date', 'relative', 'recurring'] as const;
+/** Bearer sources and deadline types travel as their index in these lists (one build encodes and decodes). */
+const SOURCES = BEARER_SOURCES;
+const DEADLINES = DEADLINE_TYPES;
 
 export function encodeAnalysis(
   analysis: NoticeAnalysis,
