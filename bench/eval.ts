@@ -18,13 +18,14 @@
  */
 import { analyseFileContent, type toCliRecord } from '../lib/cli/analyze';
 import '../lib/extract/bundled-readability';
+import { OBLIGATION_CATEGORIES } from '../lib/types';
 import { loadCorpus, type Category, type CorpusCase, type GoldUnit } from '../tests/support/corpus';
 import { splitUnits, unitKey, type Unit } from '../tests/support/units';
 
 type Record = ReturnType<typeof toCliRecord>;
 type Clause = Record['obligations'][number] & { deadlines?: string[] };
 
-const CATEGORIES: Category[] = ['obligation', 'prohibition', 'permission', 'encouragement', 'accountability'];
+const CATEGORIES: readonly Category[] = OBLIGATION_CATEGORIES;
 const METADATA_FIELDS = ['title', 'docNumber', 'issuers', 'signedDate'] as const;
 
 interface Tally {
@@ -173,7 +174,7 @@ function scoreCase(c: CorpusCase): { tally: Tally; record: Record | null; error?
       if (labelled) t.reportedGold++;
     }
     if (labelled && BASELINE.test(unit.text)) t.baselineFound++;
-    const predicted = new Set(over.flatMap((o) => o.categories as Category[]));
+    const predicted = new Set(over.flatMap((o) => o.categories));
     for (const cat of CATEGORIES) {
       const g = gold.labels.includes(cat);
       const p = predicted.has(cat);

@@ -6,10 +6,11 @@
 import { describe, expect, it } from 'vitest';
 import { analyseFileContent } from '../../lib/cli/analyze';
 import '../../lib/extract/bundled-readability';
+import { OBLIGATION_CATEGORIES } from '../../lib/types';
 import { loadCorpus } from '../support/corpus';
 import { splitUnits, unitKey } from '../support/units';
 
-const CATEGORIES = new Set(['obligation', 'prohibition', 'permission', 'encouragement', 'accountability']);
+const CATEGORIES = new Set<string>(OBLIGATION_CATEGORIES);
 const cases = loadCorpus();
 
 describe('the labelled corpus', () => {

@@ -7,10 +7,11 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { ObligationCategory } from '../../lib/types';
 
 export const CORPUS_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../fixtures/corpus');
 
-export type Category = 'obligation' | 'prohibition' | 'permission' | 'encouragement' | 'accountability';
+export type Category = ObligationCategory;
 
 export interface GoldUnit {
   i: number;
