@@ -14,6 +14,8 @@ export const quoteContext = text(LIMITS.quoteContextLength);
 export const note = text(LIMITS.noteLength);
 export const section = text(LIMITS.labelLength);
 export const structuralCount = int(0, LIMITS.structuralCount);
+/** A CouchDB user name (its `_users` id is `org.couchdb.user:` and the name). */
+export const creator = v.pipe(text(LIMITS.labelLength), v.minLength(1, 'empty'));
 
 export const textQuoteSelectorSchema = strictRecord({
   type: v.literal('TextQuoteSelector'),
@@ -58,6 +60,8 @@ export const annotationSchema = record({
   updatedAt: time,
   /** Set when deleted: kept for undo until purged. */
   deletedAt: v.nullable(time),
+  /** Who made it: the team server's user name (team sync); absent in a library that was never shared. */
+  creator: v.optional(creator),
 });
 
 export type TextQuoteSelector = v.InferOutput<typeof textQuoteSelectorSchema>;

@@ -61,7 +61,16 @@ export const SCHEMA_V3 = {
   noteTerms: 'key, *terms',
 } as const;
 
-export const CURRENT_VERSION = 3;
+/**
+ * Version 4: `syncLog`, the change log of team sync (`lib/sync/change-log.ts`): one row per write to a
+ * notice or an annotation, in order, naming the row that changed; the sync bridge reads and clears it.
+ * Nothing to derive from what is there: the first sync with a server sends the whole library anyway.
+ */
+export const SCHEMA_V4 = {
+  syncLog: '++seq',
+} as const;
+
+export const CURRENT_VERSION = 4;
 
 /** After a failed open, calls fail at once for this long before the next one opens the database again. */
 export const REOPEN_DELAY_MS = 500;
@@ -131,6 +140,14 @@ export interface AliasRow {
   noticeId: string;
 }
 
+export interface SyncLogRow {
+  /** Assigned by the database, increasing. */
+  seq?: number;
+  table: 'notices' | 'annotations';
+  /** Primary key of the row that was written or deleted. */
+  id: string;
+}
+
 export interface MetaRow {
   key: string;
   value: unknown;
@@ -151,6 +168,7 @@ export class NoticeLensDB extends Dexie {
   noteTerms!: Table<NoteTermsRow, string>;
   aliases!: Table<AliasRow, string>;
   meta!: Table<MetaRow, string>;
+  syncLog!: Table<SyncLogRow, number>;
 
   constructor(name: string = DB_NAME, deps?: IndexedDBDeps) {
     super(name, deps ? { indexedDB: deps.indexedDB, IDBKeyRange: deps.IDBKeyRange } : undefined);
@@ -188,6 +206,7 @@ export class NoticeLensDB extends Dexie {
         const keys = new Map(ids.map((id, i) => [id, { searchKey: notices[i]?.searchKey ?? '' }]));
         await tx.table('noteTerms').bulkPut(buildNoteRows(annotations, keys));
       });
+    this.version(4).stores(SCHEMA_V4);
     // A database created by this code has terms made by its rules (see `NoticeRepository.needsReindex`).
     this.on('populate', (tx) => {
       void tx.table('meta').put({ key: 'termsVersion', value: TERMS_VERSION });

@@ -979,6 +979,7 @@ function copyAnnotation(a: Annotation): Annotation {
     createdAt: a.createdAt,
     updatedAt: a.updatedAt,
     deletedAt: a.deletedAt,
+    ...(a.creator ? { creator: a.creator } : {}),
   };
 }
 

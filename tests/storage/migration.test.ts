@@ -13,7 +13,7 @@ import Dexie from 'dexie';
 import { indexedDB, IDBKeyRange } from 'fake-indexeddb';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { CURRENT_VERSION, NoticeLensDB, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3 } from '../../lib/storage/db';
+import { CURRENT_VERSION, NoticeLensDB, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4 } from '../../lib/storage/db';
 import { LIMITS } from '../../lib/storage/limits';
 import { NoticeRepository } from '../../lib/storage/repository';
 import type { NoticeMetadata } from '../../lib/types';
@@ -38,6 +38,11 @@ const SHIPPED_V2 = {
 /** Version 3's changes exactly as shipped. */
 const SHIPPED_V3 = {
   noteTerms: 'key, *terms',
+};
+
+/** Version 4's changes exactly as shipped. */
+const SHIPPED_V4 = {
+  syncLog: '++seq',
 };
 
 /** A stored record, read as plain data. */
@@ -95,6 +100,7 @@ const PRIMARY_KEYS: Record<string, string> = {
   aliases: 'url',
   meta: 'key',
   noteTerms: 'key',
+  syncLog: 'seq',
 };
 
 /** Declare versions 1…`upTo` exactly as shipped. */
@@ -102,6 +108,7 @@ function declareShipped(db: Dexie, upTo: number): void {
   if (upTo >= 1) db.version(1).stores(SHIPPED_V1);
   if (upTo >= 2) db.version(2).stores(SHIPPED_V2);
   if (upTo >= 3) db.version(3).stores(SHIPPED_V3);
+  if (upTo >= 4) db.version(4).stores(SHIPPED_V4);
 }
 
 /** Create a database of version `version` through its shipped schema and fill it with the fixture's records. */
@@ -169,6 +176,12 @@ const STEPS: Step[] = [
     },
     added: {},
   },
+  {
+    from: 3,
+    // Version 4 adds the sync change log, empty: nothing was written while it did not exist.
+    expected: (old) => ({ ...old, syncLog: [] }),
+    added: {},
+  },
 ];
 
 describe('migration', () => {
@@ -176,6 +189,7 @@ describe('migration', () => {
     expect(SCHEMA_V1).toEqual(SHIPPED_V1);
     expect(SCHEMA_V2).toEqual(SHIPPED_V2);
     expect(SCHEMA_V3).toEqual(SHIPPED_V3);
+    expect(SCHEMA_V4).toEqual(SHIPPED_V4);
     expect(CURRENT_VERSION).toBe(STEPS.at(-1)!.from + 1);
   });
 
