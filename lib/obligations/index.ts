@@ -24,9 +24,10 @@ import { classifyUnit, type Classification } from './classify-clause';
 import { findExplicitBearer, parseActor, parseResponsibilityNote } from './find-bearer';
 import { findDeadlines } from './find-deadline';
 import { matchTriggers, type TriggerHit } from './match-triggers';
-import { readLayout, type LabelKind, type LineInfo } from './read-layout';
+import { readLayout, type LabelKind, type Layout, type LineInfo } from './read-layout';
 import { HIGHLIGHT_THRESHOLD, scoreClause } from './score-clause';
 import { NAME_WORDS, splitClauses, type Unit } from './split-clauses';
+import { readUnit, rerankUnits, shippedModel, type RerankUnit } from './reranker';
 
 export { HIGHLIGHT_THRESHOLD };
 
@@ -81,7 +82,23 @@ interface ListScope {
 
 const LIST_LABELS: ReadonlySet<LabelKind> = new Set<LabelKind>(['top', 'sub', 'num', 'subnum', 'circled']);
 
-function* find(text: string, context?: ObligationContext): Generator<void, Clause[], void> {
+/**
+ * The scoring units of `text` with the re-ranker's features, computed over the rules' clauses (for
+ * scripts/train-reranker.ts): what the shipped model reads, before it adds anything.
+ */
+export function rerankerExamples(text: string, bits: number, context?: ObligationContext): RerankUnit[] {
+  let units: RerankUnit[] = [];
+  const steps = find(text, context, { bits, collect: (u) => (units = u) });
+  while (!steps.next().done);
+  return units;
+}
+
+interface Collect {
+  bits: number;
+  collect: (units: RerankUnit[]) => void;
+}
+
+function* find(text: string, context?: ObligationContext, training?: Collect): Generator<void, Clause[], void> {
   const f = foldWidth(text);
   const layout = readLayout(f);
   yield;
@@ -209,9 +226,69 @@ function* find(text: string, context?: ObligationContext): Generator<void, Claus
       score,
     });
   }
-  if (noteLines.size === 0) return out;
   for (const note of noteLines.values()) out.push(note);
-  return out.sort((a, b) => a.start - b.start);
+  if (noteLines.size) out.sort((a, b) => a.start - b.start);
+  yield;
+  if (training) {
+    training.collect(rerankUnits(f, layout, hits, out, training.bits));
+    return out;
+  }
+  const read = addReadings(f, text, layout, hits, out, addressee);
+  return read.length ? out.concat(read).sort((a, b) => a.start - b.start) : out;
+}
+
+/**
+ * Units the rules left alone that the re-ranker reads as directives, as clauses: the category its second
+ * head picks, the n-gram that weighs most as the trigger, hard in a regulation with articles and soft
+ * elsewhere, the actor opening the unit (or the addressee) as bearer.
+ */
+function addReadings(
+  f: string,
+  text: string,
+  layout: Layout,
+  hits: readonly TriggerHit[],
+  rules: readonly Clause[],
+  addressee: string | null,
+): Clause[] {
+  const model = shippedModel();
+  if (model.threshold >= 1) return [];
+  const out: Clause[] = [];
+  for (const u of rerankUnits(f, layout, hits, rules, model.bits, true)) {
+    if (u.covered.length || !u.eligible) continue;
+    const line = layout.lines[u.line];
+    const r = readUnit(model, u);
+    if (r.p < model.threshold) continue;
+    const strength = layout.hasArticles ? 'hard' : 'soft';
+    const actor = parseActor(f, Math.max(u.start, line.contentStart), Math.min(u.end, u.start + 60));
+    const bearer: Bearer | null =
+      actor && actor[0] <= Math.max(u.start, line.contentStart) + 2 && actor[1] < u.end - 2
+        ? { text: text.slice(actor[0], actor[1]), source: 'explicit' }
+        : addressee
+          ? { text: addressee, source: 'addressee' }
+          : null;
+    const clauseText = text.slice(u.start, u.end);
+    const deadlines = findDeadlines(clauseText);
+    const score =
+      Math.round(
+        (HIGHLIGHT_THRESHOLD + ((1 - HIGHLIGHT_THRESHOLD) * (r.p - model.threshold)) / (1 - model.threshold)) * 100,
+      ) / 100;
+    out.push({
+      category: r.category,
+      categories: [r.category],
+      strength,
+      start: u.start,
+      end: u.end,
+      text: clauseText,
+      trigger: text.slice(r.cue[0], r.cue[1]),
+      bearer,
+      deadline: deadlines[0] ?? null,
+      deadlines,
+      quoted: false,
+      heading: false,
+      score,
+    });
+  }
+  return out;
 }
 
 const NOTE_ENTRY_WORD = /牵头|负责/;
