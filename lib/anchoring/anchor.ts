@@ -1,20 +1,21 @@
 /**
  * Re-anchoring: find where an annotation's span is in a (possibly edited) text, or say it is unplaced.
  *
- * Cheap first, expensive second, as Hypothesis does (docs/annotation.md §2):
- *   1. the stored position, if it still holds the quote and the gates pass there;
- *   2. exact occurrences of the quote (folded view), told apart by context, structure and position;
- *   3. the stored structural key, verifying the quote approximately around where it points;
- *   4. approximate search over the whole text (Myers, behind a trigram filter on long texts).
- * Short quotes (不得, 要) stop after step 2: they are only ever placed on exact text with strong context.
+ * Candidates come from every source: exact occurrences of the quote (the stored position and the
+ * structural key's place among them), approximate matches around where the key points, and approximate
+ * matches anywhere. They are scored together (match-quote.ts); the best is placed only when its quote and
+ * at least one side of its context agree and it is clearly better than the runner-up. Two places nothing
+ * tells apart give 'ambiguous' with both, never a guess. Cheap first: the approximate search runs only
+ * when the exact occurrences did not settle it. Short quotes (不得, 要) are only ever placed on exact text.
  */
 
 import type { OutlineItem } from '../types';
-import { prepareDocument, type AnchoringDocument } from './document';
+import { prepareDocument, textEnd, textStart, type AnchoringDocument } from './document';
 import {
   TUNING,
   decide,
   expectationFor,
+  boundedSides,
   prepareAnnotation,
   weigh,
   type Expectation,
@@ -31,7 +32,17 @@ export interface AnchorResult {
   method: 'exact-position' | 'exact-quote' | 'structure' | 'fuzzy';
   /** 0..1, the weighted evidence (quote 50, prefix 20, suffix 20, position 2, structure 8) / 100. */
   confidence: number;
+  /** The text there differs from the stored quote (beyond whitespace and punctuation width): show both. */
+  differs: boolean;
 }
+
+/** Where an annotation is: placed, one of several places nothing tells apart, or nowhere. */
+export type AnchorOutcome =
+  | ({ kind: 'placed' } & AnchorResult)
+  | { kind: 'ambiguous'; places: { start: number; end: number }[] }
+  | { kind: 'unplaced' };
+
+const UNPLACED: AnchorOutcome = { kind: 'unplaced' };
 
 /** Texts up to this many folded units are searched whole; longer ones go through the trigram filter. */
 const WHOLE_SCAN_LIMIT = 16384;
@@ -49,8 +60,15 @@ function errorBudget(quoteLength: number): number {
   return Math.min(256, Math.max(1, Math.ceil(quoteLength / 4)));
 }
 
-function result(start: number, end: number, method: AnchorResult['method'], confidence: number): AnchorResult {
-  return { start, end, method, confidence: Math.round(Math.min(1, Math.max(0, confidence)) * 1000) / 1000 };
+function result(
+  start: number,
+  end: number,
+  method: AnchorResult['method'],
+  confidence: number,
+  errors: number,
+): AnchorOutcome {
+  const c = Math.round(Math.min(1, Math.max(0, confidence)) * 1000) / 1000;
+  return { kind: 'placed', start, end, method, confidence: c, differs: errors > 0 };
 }
 
 function reverse(s: string): string {
@@ -64,21 +82,6 @@ interface Search {
   doc: AnchoringDocument;
   a: PreparedAnnotation;
   expected: Expectation;
-}
-
-/** Step 1: the stored position, accepted when it still holds the quote (folded) and the gates pass there. */
-function anchorAtPosition({ doc, a, expected }: Search): AnchorResult | null {
-  const p = a.position;
-  if (p === null || p.end > doc.text.length) return null;
-  const fs = doc.folded.fromSource[p.start];
-  const fe = doc.folded.fromSource[p.end];
-  if (fe - fs !== a.quote.length || !doc.folded.text.startsWith(a.quote, fs)) return null;
-  const e = weigh(doc, a, expected, { start: fs, end: fe, errors: 0, source: 'position' });
-  if (!e.passes) return null;
-  // The stored offsets when the text there is unchanged; else the folded span, without edge whitespace.
-  if (doc.text.slice(p.start, p.end) === a.exact) return result(p.start, p.end, 'exact-position', e.confidence);
-  const start = doc.folded.toSource[fs];
-  return result(start, doc.folded.toSource[fe - 1] + 1, 'exact-position', e.confidence);
 }
 
 /**
@@ -105,7 +108,7 @@ function exactCandidates(s: Search): Evidence[] | null {
   function scannedStarts(): number[] | null {
     const found: number[] = [];
     for (let i = f.indexOf(a.quote); i >= 0; i = f.indexOf(a.quote, i + 1)) {
-      if (!wholeSide(f, a, i, i + m) && !targets.includes(i)) continue;
+      if (!wholeSide(f, a, i, i + m) && !bothBounded(s, i, i + m) && !targets.includes(i)) continue;
       if (found.push(i) > MAX_EXACT_CANDIDATES) return null;
     }
     return found;
@@ -117,7 +120,8 @@ function exactCandidates(s: Search): Evidence[] | null {
  * occurs, a whole suffix means `quote + suffix` does (both at least 17 units long, so rare); short stored
  * sides (the text's edges) and structural targets are single positions to check.
  */
-function indexedStarts({ doc, a, expected }: Search): number[] | null {
+function indexedStarts(s: Search): number[] | null {
+  const { doc, a, expected } = s;
   const { targets } = expected;
   const f = doc.folded.text;
   const m = a.quote.length;
@@ -131,8 +135,22 @@ function indexedStarts({ doc, a, expected }: Search): number[] | null {
   if (sl >= TUNING.wholeContext) for (const p of index.occurrences(a.quote + a.suffix, limit)) found.add(p);
   else if (f.length - sl - m >= 0 && f.startsWith(a.quote, f.length - sl - m)) found.add(f.length - sl - m);
   for (const t of targets) if (f.startsWith(a.quote, t)) found.add(t);
+  // A moved sentence: the quote with its in-sentence context, wherever it went.
+  const inSentence = (a.prefixTail ?? '') + a.quote + (a.suffixHead ?? '');
+  if (a.prefixTail !== null && a.suffixHead !== null && inSentence.length >= 3)
+    for (const p of index.occurrences(inSentence, limit)) found.add(p + a.prefixTail.length);
+  const p = a.position === null ? -1 : doc.folded.fromSource[Math.min(a.position.start, doc.text.length)];
+  if (p >= 0 && f.startsWith(a.quote, p)) found.add(p);
   if (found.size > MAX_EXACT_CANDIDATES) return null;
-  return [...found].filter((i) => wholeSide(f, a, i, i + m) || targets.includes(i)).sort((x, y) => x - y);
+  return [...found]
+    .filter((i) => wholeSide(f, a, i, i + m) || bothBounded(s, i, i + m) || targets.includes(i))
+    .sort((x, y) => x - y);
+}
+
+function bothBounded({ doc, a }: Search, start: number, end: number): boolean {
+  if (a.prefixTail === null || a.suffixHead === null) return false;
+  const b = boundedSides(doc, a, start, end);
+  return b.prefix && b.suffix;
 }
 
 /** `contextRuns(...).prefixWhole || .suffixWhole`, without allocating (it runs for every occurrence). */
@@ -176,33 +194,59 @@ function searchRange(
   );
 }
 
+/** Where the winner is in the text, with the stored offsets when the text there is unchanged. */
+function placedAt(
+  doc: AnchoringDocument,
+  a: PreparedAnnotation,
+  w: Evidence,
+  start: number,
+  end: number,
+): AnchorOutcome {
+  const p = a.position;
+  if (w.errors === 0 && p !== null && p.end <= doc.text.length && doc.folded.fromSource[p.start] === w.start) {
+    if (doc.text.slice(p.start, p.end) === a.exact) return result(p.start, p.end, 'exact-position', w.confidence, 0);
+    return result(start, end, 'exact-position', w.confidence, 0);
+  }
+  const method = w.errors === 0 ? 'exact-quote' : w.source === 'structure' ? 'structure' : 'fuzzy';
+  return result(start, end, method, w.confidence, w.errors);
+}
+
+function ambiguous(doc: AnchoringDocument, places: Evidence[]): AnchorOutcome {
+  return {
+    kind: 'ambiguous',
+    places: places
+      .map((e) => ({ start: textStart(doc, e.start), end: textEnd(doc, e.end) }))
+      .sort((x, y) => x.start - y.start),
+  };
+}
+
 /** Anchor one prepared annotation. */
-function anchorPrepared(doc: AnchoringDocument, a: PreparedAnnotation): AnchorResult | null {
+function anchorPrepared(doc: AnchoringDocument, a: PreparedAnnotation): AnchorOutcome {
   const expected = expectationFor(doc, a);
   const s: Search = { doc, a, expected };
 
-  // 1. The stored position.
-  const atPosition = anchorAtPosition(s);
-  if (atPosition !== null) return atPosition;
-
-  // 2. Exact occurrences.
+  // 1. Exact occurrences, the stored position and the structural key's place among them.
   const exact = exactCandidates(s);
-  if (exact === null) return null;
+  if (exact === null) return UNPLACED;
   const first = decide(doc, exact);
-  if (first.kind === 'ambiguous') return null;
+  // Exact places nothing tells apart: for a short quote that is the answer; a longer one may still be the
+  // edited span in its stored place, with its context whole, which the approximate search finds.
+  if (first.kind === 'ambiguous' && a.short) return ambiguous(doc, first.places);
   if (first.kind === 'placed') {
     // Commit at once when the match's context is verbatim on both sides, or it is in the stored section
     // (near the stored position, without a key). Otherwise it may be a near-copy of the span while the
     // span itself, edited, is still where it was: let the approximate search put both side by side.
     const w = first.winner;
     const located =
-      w.structure === null ? w.distance === null || w.distance <= TUNING.nearPosition : w.structure.section;
-    if (a.short || located || (w.prefixWhole && w.suffixWhole)) {
-      return result(first.start, first.end, 'exact-quote', w.confidence);
+      w.structure === null
+        ? w.distance === null || w.distance <= TUNING.nearPosition
+        : w.structure.section || w.structure.renumbered;
+    if (a.short || (located && (w.prefixWhole || w.suffixWhole)) || (w.prefixWhole && w.suffixWhole)) {
+      return placedAt(doc, a, w, first.start, first.end);
     }
   }
   // A short quote is placed on exact text only (hypothesis/h#2634: "Linus" matched "chines").
-  if (a.short || a.quote.length > FUZZY_QUOTE_LIMIT) return null;
+  if (a.short || a.quote.length > FUZZY_QUOTE_LIMIT) return UNPLACED;
 
   const m = a.quote.length;
   const patterns: Patterns = {
@@ -211,28 +255,13 @@ function anchorPrepared(doc: AnchoringDocument, a: PreparedAnnotation): AnchorRe
     budget: errorBudget(m),
   };
 
-  // 3. The structural key: search a window around where it points. Accept at once only on overwhelming
-  // local evidence (the stored sentence, context verbatim on both sides); else compare globally below.
+  // 2. Approximate matches around where the structural key points.
   const structural: Evidence[] = [];
   const slack = patterns.budget + TUNING.contextLength;
   for (const target of expected.targets)
     structural.push(...searchRange(s, patterns, target - slack, target + m + slack, 'structure'));
-  if (structural.length > 0) {
-    const local = decide(doc, [...exact, ...structural]);
-    const w = local.kind === 'placed' ? local.winner : null;
-    if (
-      local.kind === 'placed' &&
-      w !== null &&
-      w.source === 'structure' &&
-      w.structure?.sentence === true &&
-      w.prefixWhole &&
-      w.suffixWhole
-    ) {
-      return result(local.start, local.end, 'structure', w.confidence);
-    }
-  }
 
-  // 4. Approximate search over the whole text.
+  // 3. Approximate matches anywhere.
   const f = doc.folded.text;
   const fuzzy: Evidence[] = [];
   if (f.length <= WHOLE_SCAN_LIMIT) {
@@ -242,11 +271,12 @@ function anchorPrepared(doc: AnchoringDocument, a: PreparedAnnotation): AnchorRe
       fuzzy.push(...searchRange(s, patterns, w.from, w.to, 'fuzzy'));
     }
   }
+
+  // All sources scored together.
   const decision = decide(doc, [...exact, ...structural, ...fuzzy]);
-  if (decision.kind !== 'placed') return null;
-  const w = decision.winner;
-  const method = w.errors === 0 ? 'exact-quote' : w.source === 'structure' ? 'structure' : 'fuzzy';
-  return result(decision.start, decision.end, method, w.confidence);
+  if (decision.kind === 'ambiguous') return ambiguous(doc, decision.places);
+  if (decision.kind !== 'placed') return UNPLACED;
+  return placedAt(doc, a, decision.winner, decision.start, decision.end);
 }
 
 /**
@@ -259,15 +289,23 @@ export function anchorSelectors(text: string, selectors: Selector[], outline: Ou
 }
 
 /**
- * Anchor many annotations against one text, sharing the folded view, the structure and the trigram index.
- * Returns one result per item, in order.
+ * Anchor many annotations against one text, sharing the folded view, the structure and the trigram index:
+ * one outcome per item, in order.
  */
-export function anchorMany(text: string, items: Selector[][], outline: OutlineItem[]): (AnchorResult | null)[] {
+export function anchorOutcomes(text: string, items: Selector[][], outline: OutlineItem[]): AnchorOutcome[] {
   if (!Array.isArray(items)) return [];
-  if (typeof text !== 'string') return items.map(() => null);
+  if (typeof text !== 'string') return items.map(() => UNPLACED);
   const doc = prepareDocument(text, Array.isArray(outline) ? outline : [], items.length);
   return items.map((selectors) => {
     const a = prepareAnnotation(readSelectors(selectors));
-    return a === null ? null : anchorPrepared(doc, a);
+    return a === null ? UNPLACED : anchorPrepared(doc, a);
+  });
+}
+
+/** `anchorOutcomes`, with only the placed ones: null for unplaced and ambiguous. */
+export function anchorMany(text: string, items: Selector[][], outline: OutlineItem[]): (AnchorResult | null)[] {
+  return anchorOutcomes(text, items, outline).map((o) => {
+    if (o.kind !== 'placed') return null;
+    return { start: o.start, end: o.end, method: o.method, confidence: o.confidence, differs: o.differs };
   });
 }

@@ -5,6 +5,6 @@
  */
 
 export type { TextQuoteSelector, TextPositionSelector, StructuralKey, Selector } from './selectors';
-export type { AnchorResult } from './anchor';
+export type { AnchorResult, AnchorOutcome } from './anchor';
 export { describeSpan } from './describe';
-export { anchorSelectors, anchorMany } from './anchor';
+export { anchorSelectors, anchorMany, anchorOutcomes } from './anchor';

@@ -33,6 +33,14 @@ export const TUNING = {
   wholeContext: 16,
   /** … and the other side at least this similar, or the span in the same sentence position. */
   otherSide: 0.4,
+  /** Context similarity a side counts for when it agrees up to the sentence's edge (`prefixTail`). */
+  boundedSide: 0.75,
+  /** Two copies of the annotated sentence at most this far apart (folded units) are "in a row". */
+  adjacentCopy: 600,
+  /** … at least this similar when the stored side lies inside the span's sentence. */
+  sameSentenceSide: 0.7,
+  /** … and at least this similar next to a short quote. */
+  shortOtherSide: 0.9,
   /** Least confidence accepted. */
   confidenceGate: 0.55,
   /**
@@ -61,6 +69,13 @@ export interface PreparedAnnotation {
   prefix: string;
   suffix: string;
   short: boolean;
+  /**
+   * The stored context inside the span's own sentence: the units of `prefix` after its last sentence
+   * boundary and of `suffix` up to and including its first one (a sentence end, a line break). Null when
+   * the stored side holds no boundary. A sentence moved elsewhere keeps these, not the 32 units around.
+   */
+  prefixTail: string | null;
+  suffixHead: string | null;
   position: { start: number; end: number } | null;
   key: PreparedKey | null;
   /** Reversed prefix and suffix, compiled for aligning context next to a candidate (lazily). */
@@ -73,18 +88,64 @@ function reverse(s: string): string {
   return r;
 }
 
+/** Sentence ends (folded: ；and ; are one). */
+export function isSentenceEnd(code: number): boolean {
+  return code === 0x3002 || code === 0x3b || code === 0x21 || code === 0x3f || code === 0xff01 || code === 0xff1f;
+}
+
+/**
+ * Fold a context side, remembering where boundaries were: `breaks[i]` when a sentence ends just before
+ * folded unit i (its previous unit ends a sentence, or a line break stood between them).
+ */
+function foldWithBreaks(raw: string): { folded: string; breaks: boolean[] } {
+  let folded = '';
+  const breaks: boolean[] = [];
+  let lineBreak = false;
+  for (const ch of raw) {
+    if (ch === '\n' || ch === '\r') lineBreak = true;
+    const f = foldString(ch);
+    if (f === '') continue;
+    const prev = folded.charCodeAt(folded.length - 1);
+    breaks.push(lineBreak || (folded.length > 0 && isSentenceEnd(prev)));
+    folded += f;
+    lineBreak = false;
+    for (let k = 1; k < f.length; k++) breaks.push(false);
+  }
+  breaks.push(lineBreak || (folded.length > 0 && isSentenceEnd(folded.charCodeAt(folded.length - 1))));
+  return { folded, breaks };
+}
+
 /** Fold an annotation's selectors; null when there is no usable quote. */
 export function prepareAnnotation(read: ReadSelectors): PreparedAnnotation | null {
   if (read.quote === null) return null;
   const quote = foldString(read.quote.exact);
   if (quote.length === 0) return null;
   const n = TUNING.contextLength;
-  const foldedPrefix = foldString(read.quote.prefix);
+  const before = foldWithBreaks(read.quote.prefix);
+  const after = foldWithBreaks(read.quote.suffix);
+  const cut = Math.max(0, before.folded.length - n);
+  const prefix = before.folded.slice(cut);
+  const suffix = after.folded.slice(0, n);
+  // The last boundary in the prefix (not at its very start, which says nothing), the first in the suffix.
+  let p = -1;
+  for (let i = before.folded.length; i > cut; i--)
+    if (before.breaks[i]) {
+      p = i;
+      break;
+    }
+  let q = isSentenceEnd(quote.charCodeAt(quote.length - 1)) ? 0 : -1;
+  for (let i = 0; q < 0 && i <= suffix.length; i++)
+    if (after.breaks[i]) {
+      q = i;
+      break;
+    }
   return {
     exact: read.quote.exact,
     quote,
-    prefix: foldedPrefix.slice(Math.max(0, foldedPrefix.length - n)),
-    suffix: foldString(read.quote.suffix).slice(0, n),
+    prefix,
+    suffix,
+    prefixTail: p >= 0 ? before.folded.slice(p) : null,
+    suffixHead: q >= 0 ? after.folded.slice(0, q) : null,
     short: quote.length < TUNING.shortQuote,
     position: read.position === null ? null : { start: read.position.start, end: read.position.end },
     key: read.structure === null ? null : prepareKey(read.structure),
@@ -162,6 +223,9 @@ export interface Evidence extends Candidate, ContextRuns {
   quote: number;
   prefix: number;
   suffix: number;
+  /** The stored context inside the span's sentence is there, up to a sentence boundary (`prefixTail`). */
+  prefixBounded: boolean;
+  suffixBounded: boolean;
   structure: StructureAgreement | null;
   /** Text units between the candidate and the expected start, or null without a hint. */
   distance: number | null;
@@ -188,16 +252,48 @@ function sideSimilarity(
   return 1 - distance / stored.length;
 }
 
+/** A sentence boundary just before folded unit k: the text's edges, a sentence end, or a line break. */
+export function boundaryAt(doc: AnchoringDocument, k: number): boolean {
+  const f = doc.folded.text;
+  if (k <= 0 || k >= f.length) return true;
+  if (isSentenceEnd(f.charCodeAt(k - 1))) return true;
+  const from = doc.folded.toSource[k - 1];
+  const nl = doc.text.indexOf('\n', from);
+  return nl >= 0 && nl < doc.folded.toSource[k];
+}
+
+/** The stored context inside the sentence is next to the candidate, and the sentence ends where it did. */
+export function boundedSides(
+  doc: AnchoringDocument,
+  a: PreparedAnnotation,
+  start: number,
+  end: number,
+): { prefix: boolean; suffix: boolean } {
+  const f = doc.folded.text;
+  const tail = a.prefixTail;
+  const head = a.suffixHead;
+  const prefix =
+    tail !== null &&
+    start >= tail.length &&
+    f.startsWith(tail, start - tail.length) &&
+    boundaryAt(doc, start - tail.length);
+  const suffix = head !== null && f.startsWith(head, end) && boundaryAt(doc, end + head.length);
+  return { prefix, suffix };
+}
+
+/** Units of in-sentence context plus quote a moved sentence is recognised by, at least. */
+const MOVED_EVIDENCE = 12;
+
 /**
- * Score one candidate and apply the gates. A candidate that cannot pass (no whole side of context and
- * not at the structural key's position) is returned at once, unscored (`passes: false`, context
- * similarities from the exact runs only): it can never be placed nor tie, and approximate search yields
- * many such near-misses.
+ * Score one candidate and apply the gates. A candidate that cannot pass (no side of context whole or
+ * bounded) is returned at once, unscored (`passes: false`, context similarities from the exact runs
+ * only): it can never be placed nor tie, and approximate search yields many such near-misses.
  */
 export function weigh(doc: AnchoringDocument, a: PreparedAnnotation, expected: Expectation, c: Candidate): Evidence {
   const w = TUNING.weights;
   const hint = expected.hint;
   const runs = contextRuns(doc, a, c.start, c.end);
+  const bounded = boundedSides(doc, a, c.start, c.end);
   const quote = Math.max(0, 1 - c.errors / a.quote.length);
   const start = textStart(doc, c.start);
   const structure = a.key === null ? null : agreementAt(doc.structure, doc.folded, a.key, start);
@@ -205,19 +301,22 @@ export function weigh(doc: AnchoringDocument, a: PreparedAnnotation, expected: E
   const hopeless =
     !runs.prefixWhole &&
     !runs.suffixWhole &&
-    structure?.offset !== true &&
+    !(bounded.prefix && bounded.suffix) &&
     (a.prefix.length > 0 || a.suffix.length > 0);
-  const prefix = hopeless
+  let prefix = hopeless
     ? runs.prefixRun / Math.max(1, a.prefix.length)
     : sideSimilarity(doc, a, 'prefix', runs.prefixRun, c.start - 1);
-  const suffix = hopeless
+  let suffix = hopeless
     ? runs.suffixRun / Math.max(1, a.suffix.length)
     : sideSimilarity(doc, a, 'suffix', runs.suffixRun, c.end);
+  // Context agreeing up to the sentence's edge is what a moved sentence keeps: count it as good agreement.
+  if (bounded.prefix) prefix = Math.max(prefix, TUNING.boundedSide);
+  if (bounded.suffix) suffix = Math.max(suffix, TUNING.boundedSide);
   const position = distance === null ? 0 : 1 - Math.min(1, distance / Math.max(1, doc.text.length));
   const structureScore =
     structure === null
       ? 0
-      : (structure.section ? 0.4 : 0) +
+      : (structure.section ? 0.4 : structure.renumbered ? 0.3 : 0) +
         (structure.paragraph ? 0.3 : 0) +
         (structure.sentence ? 0.2 : 0) +
         (structure.offset ? 0.1 : 0);
@@ -232,6 +331,8 @@ export function weigh(doc: AnchoringDocument, a: PreparedAnnotation, expected: E
     suffixRun: runs.suffixRun,
     prefixWhole: runs.prefixWhole,
     suffixWhole: runs.suffixWhole,
+    prefixBounded: bounded.prefix,
+    suffixBounded: bounded.suffix,
     quote,
     prefix,
     suffix,
@@ -241,42 +342,95 @@ export function weigh(doc: AnchoringDocument, a: PreparedAnnotation, expected: E
     confidence,
     passes: false,
   };
-  e.passes = !hopeless && passesGates(a, expected, e);
+  e.passes = !hopeless && passesGates(doc, a, expected, e);
   return e;
+}
+
+/** Digits, and Chinese numerals where they count something (第三, 三日, 十二月, 五条), never in words (统一). */
+const NUMBER_TOKEN =
+  /[0-9]+|第[零〇一二三四五六七八九十百千两]+|[零〇一二三四五六七八九十百千两]+(?=[年月日号时条款项章节次个名人起家户元万亿])/gu;
+/** Provinces and large cities, named without 省/市 as often as with. */
+const PLACE_NAME =
+  /北京|天津|上海|重庆|河北|山西|辽宁|吉林|黑龙江|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|广东|海南|四川|贵州|云南|陕西|甘肃|青海|台湾|内蒙古|广西|西藏|宁夏|新疆|香港|澳门|广州|深圳|杭州|南京|武汉|成都|西安|郑州|长沙|济南|青岛|厦门|福州|合肥|南昌|沈阳|大连|长春|哈尔滨|石家庄|太原|呼和浩特|南宁|昆明|贵阳|拉萨|兰州|西宁|银川|乌鲁木齐|海口|苏州|宁波|无锡/gu;
+/** A character that ends a name: a place, an office, a holiday, a school, a company. */
+const NAME_END = /[省市县区镇乡村节局厅委部院校司处所站队署办社]/u;
+
+/**
+ * An approximate match that is another sentence of the same kind, not the span edited: its numbers differ
+ * (another accident report, the next holiday's date), or the words it changed end a name (春节 → 清明节,
+ * 海淀区 → 朝阳区). Such a match is never the annotation, whatever its context says.
+ */
+function namesOrNumbersDiffer(quote: string, found: string): boolean {
+  const x = quote.match(NUMBER_TOKEN) ?? [];
+  const y = found.match(NUMBER_TOKEN) ?? [];
+  if (x.length !== y.length || x.some((t, i) => t !== y[i])) return true;
+  const u = quote.match(PLACE_NAME) ?? [];
+  const v = found.match(PLACE_NAME) ?? [];
+  if (u.length !== v.length || u.some((t, i) => t !== v[i])) return true;
+  // The one stretch that differs, between the longest common prefix and suffix.
+  let p = 0;
+  while (p < quote.length && p < found.length && quote.charCodeAt(p) === found.charCodeAt(p)) p++;
+  let q = 0;
+  while (
+    q < quote.length - p &&
+    q < found.length - p &&
+    quote.charCodeAt(quote.length - 1 - q) === found.charCodeAt(found.length - 1 - q)
+  )
+    q++;
+  const changedOld = quote.slice(p, quote.length - q);
+  const changedNew = found.slice(p, found.length - q);
+  if (changedOld.length > 6 || changedNew.length > 6) return false; // several edits: numbers decided above
+  // A changed word that ends in, or is followed by, a name's last character: 春节 → 清明节, 海淀区 → 朝阳区.
+  const after = quote.charAt(quote.length - q);
+  return (
+    NAME_END.test(changedOld.slice(-1)) ||
+    NAME_END.test(changedNew.slice(-1)) ||
+    (changedOld.length + changedNew.length > 0 && NAME_END.test(after))
+  );
 }
 
 /**
  * The gates every placement must pass, whatever its score.
  *
- * Quote: a short quote must be exact; a longer one at least `quoteGate` similar.
+ * Quote: a short quote must be exact; a longer one at least `quoteGate` similar, and an approximate one
+ * must not differ from the quote in its numbers or names (`namesOrNumbersDiffer`).
  *
- * Context: the whole stored context on one side, verbatim, and the other side not contradicting it
- * (similar, or the span in the same sentence position); or the very same structural position. Why
- * "whole": after the edits a notice really gets (a word changed, a paragraph inserted, reflowed
- * whitespace) at least one side of a span's 32-unit context is still there unbroken. A place that is only
- * *similar* on both sides is a near-copy: notices restate central instructions nearly verbatim, and a
- * phrase repeated in the notice (为打赢疫情防控阻击战提供坚强政治保证 twice) shares part of its context
- * with the span it repeats. Such places must never win, even when the span itself was deleted.
+ * Context, always on at least one side (a stored position or structural key alone places nothing):
+ * - the whole stored side verbatim, and the other side not contradicting it (similar, bounded, or the span
+ *   in the same sentence position); after the edits a notice really gets (a word changed, a paragraph
+ *   inserted, reflowed whitespace) at least one side of a span's 32-unit context is still there unbroken;
+ * - or, for an exact quote, the stored context inside the span's own sentence on both sides, up to the
+ *   sentence's edges: the sentence was moved (to another section, another paragraph), and its 32 units
+ *   of surroundings with it.
  *
- * Location: a place outside the stored section (while that section still exists), or far from the stored
- * position when the section cannot tell, is a surprise: a near-copy of the passage (notices restate
- * central instructions) is likelier than a span moved there. Then only context verbatim on both sides
- * will do.
+ * Location: a place outside the stored section (while that section still exists, and not merely
+ * renumbered), or far from the stored position when the section cannot tell, is a surprise: a near-copy
+ * of the passage (notices restate central instructions) is likelier than a span moved there. Then only
+ * context verbatim on both sides, or an exact quote in its own sentence, will do.
  */
-function passesGates(a: PreparedAnnotation, expected: Expectation, e: Evidence): boolean {
+function passesGates(doc: AnchoringDocument, a: PreparedAnnotation, expected: Expectation, e: Evidence): boolean {
   if (e.confidence < TUNING.confidenceGate) return false;
-  if (a.short ? e.errors !== 0 : e.quote < TUNING.quoteGate) return false;
+  const exact = e.errors === 0;
+  if (a.short ? !exact : e.quote < TUNING.quoteGate) return false;
+  if (!exact && namesOrNumbersDiffer(a.quote, doc.folded.text.slice(e.start, e.end))) return false;
   if (a.prefix.length === 0 && a.suffix.length === 0) return true; // the quote was the whole text
   const structure = e.structure;
-  const sameSentencePosition = structure?.local === true;
-  const strong =
-    structure?.offset === true ||
-    (e.prefixWhole && (e.suffix >= TUNING.otherSide || sameSentencePosition)) ||
-    (e.suffixWhole && (e.prefix >= TUNING.otherSide || sameSentencePosition));
-  if (!strong) return false;
+  // The other side: its in-sentence part verbatim up to the boundary, or similar enough. A stored side
+  // that stays inside the span's sentence must be close (the next item of a list starts with the same
+  // words and goes on differently); one that crosses into the next sentence may differ beyond it.
+  // A short quote is its context: the other side must be nearly all there.
+  const least = (crosses: boolean) =>
+    a.short ? TUNING.shortOtherSide : crosses ? TUNING.otherSide : TUNING.sameSentenceSide;
+  const prefixAgrees = e.prefixBounded || e.prefix >= least(a.prefixTail !== null);
+  const suffixAgrees = e.suffixBounded || e.suffix >= least(a.suffixHead !== null);
+  const strong = (e.prefixWhole && suffixAgrees) || (e.suffixWhole && prefixAgrees);
+  const inSentence = (a.prefixTail?.length ?? 0) + a.quote.length + (a.suffixHead?.length ?? 0) >= MOVED_EVIDENCE;
+  const moved = exact && inSentence && (e.prefixWhole || e.prefixBounded) && (e.suffixWhole || e.suffixBounded);
+  if (!strong && !moved) return false;
   const far = e.distance !== null && e.distance > TUNING.nearPosition;
-  const elsewhere = structure?.section !== true && (expected.sectionExists || far);
-  return !elsewhere || (e.prefixWhole && e.suffixWhole);
+  const home = structure?.section === true || structure?.renumbered === true;
+  const elsewhere = !home && (expected.sectionExists || far);
+  return !elsewhere || (e.prefixWhole && e.suffixWhole) || moved;
 }
 
 function overlaps(x: Candidate, y: Candidate): boolean {
@@ -285,7 +439,9 @@ function overlaps(x: Candidate, y: Candidate): boolean {
 }
 
 export type Decision =
-  { kind: 'placed'; winner: Evidence; start: number; end: number } | { kind: 'ambiguous' } | { kind: 'rejected' };
+  | { kind: 'placed'; winner: Evidence; start: number; end: number }
+  | { kind: 'ambiguous'; places: Evidence[] }
+  | { kind: 'rejected' };
 
 /**
  * Position tells two places apart only at a scale no local edit reaches: the far one is at least
@@ -299,11 +455,11 @@ function farApart(near: Evidence, far: Evidence): boolean {
 }
 
 /**
- * Decide among scored candidates. Only candidates passing the gates compete (one that fails can never be
- * placed, so it cannot tie either: a near-copy scoring higher than the span must not orphan the span
- * found with its context whole). The best wins outright when no other place comes within `tieMargin` of
- * its content score; otherwise `breakTie`. Whatever decides, a pick far from the stored position while
- * another fitting place sits near it is refused: one of them is an edited copy of the other.
+ * Decide among scored candidates from every source together. Only candidates passing the gates compete
+ * (one whose context contradicts the stored one is not the annotation, so it cannot tie either). The best
+ * wins when no other place comes within `tieMargin` of its content score; otherwise `breakTie`, and
+ * when nothing breaks the tie the answer is 'ambiguous' with the tied places. Whatever decides, a pick far
+ * from the stored position while another fitting place sits near it is refused.
  */
 export function decide(doc: AnchoringDocument, scored: Evidence[]): Decision {
   const passing = scored.filter((e) => e.passes).sort((x, y) => y.content - x.content || y.confidence - x.confidence);
@@ -313,29 +469,60 @@ export function decide(doc: AnchoringDocument, scored: Evidence[]): Decision {
   if (places.length === 0) return { kind: 'rejected' };
   const tied = places.filter((e) => e.content > places[0].content - TUNING.tieMargin);
   const pick = tied.length === 1 ? tied[0] : breakTie(tied);
-  if (pick === null || places.some((other) => other !== pick && farApart(other, pick))) return { kind: 'ambiguous' };
+  if (pick === null) return { kind: 'ambiguous', places: tied };
+  // The annotated sentence twice in a row: whichever copy the 32 units of context favour depends only on
+  // whether the copy went above or below. Nothing stored tells them apart.
+  const twins = places.filter((other) => other !== pick && sameSentenceTwice(doc.folded.text, pick, other));
+  if (twins.length > 0) return { kind: 'ambiguous', places: [pick, ...twins] };
+  const rivals = places.filter((other) => other !== pick && farApart(other, pick));
+  if (rivals.length > 0) return { kind: 'ambiguous', places: [pick, ...rivals] };
   return { kind: 'placed', winner: pick, start: textStart(doc, pick.start), end: textEnd(doc, pick.end) };
 }
 
 /**
+ * Two exact places in consecutive copies of one stretch of text (a sentence pasted right above or below
+ * itself): the text agrees with itself shifted by their distance over at least that distance around
+ * them. The 32 units of context then favour one copy or the other only by where the copy went.
+ */
+function sameSentenceTwice(f: string, x: Evidence, y: Evidence): boolean {
+  if (x.errors !== 0 || y.errors !== 0) return false;
+  const [a, b] = x.start < y.start ? [x.start, y.start] : [y.start, x.start];
+  const d = b - a;
+  if (d === 0 || d > TUNING.adjacentCopy) return false;
+  let run = 0;
+  for (let i = a - 1; i >= 0 && run < d && f.charCodeAt(i) === f.charCodeAt(i + d); i--) run++;
+  for (let i = a; i + d < f.length && run < d && f.charCodeAt(i) === f.charCodeAt(i + d); i++) run++;
+  return run >= d;
+}
+
+/**
  * Break a tie between places with about the same content score:
- * 1. Context verbatim on both sides. Approximate context overlaps itself: in 不聚会、不聚餐 each 不聚's
- *    context is the other's shifted by four units, so their scores are close; the one whose stored
- *    context is all there is the span.
- * 2. The structural key: the most specific level at which exactly one place agrees decides; two agreeing
- *    at that level is a real tie.
- * 3. Position, only at the scale of `farApart`.
+ * 1. Context verbatim on both sides, at exactly one of them. In 不聚会、不聚餐 each 不聚's context is the
+ *    other's shifted by four units, so their scores are close; the one whose stored context is all there
+ *    is the span.
+ * 2. Among those (or all, when none is verbatim), the stored section, when exactly one place is in it.
+ *    Finer levels of the key (paragraph, sentence, offset) do not decide: a copy of a sentence inserted
+ *    right before it takes the original's sentence index and offset, so they would pick the copy.
+ * 3. The stored offsets, when they still hold the quote with its whole context (the text is unchanged
+ *    there; a copy pasted right above it is caught as a twin afterwards).
+ * 4. Position, only at the scale of `farApart`.
  */
 function breakTie(tied: Evidence[]): Evidence | null {
   const verbatim = tied.filter((e) => e.prefixWhole && e.suffixWhole);
   if (verbatim.length === 1) return verbatim[0];
+  const pool = verbatim.length > 1 ? verbatim : tied;
 
-  for (const level of ['offset', 'sentence', 'local', 'paragraph', 'section'] as const) {
-    const agreeing = tied.filter((e) => e.structure?.[level] === true);
-    if (agreeing.length > 1) break;
-    if (agreeing.length === 1) return agreeing[0];
-  }
+  const inSection = pool.filter((e) => e.structure?.section === true);
+  if (inSection.length === 1) return inSection[0];
 
-  const nearest = tied.reduce((x, y) => ((y.distance ?? Infinity) < (x.distance ?? Infinity) ? y : x));
-  return tied.every((e) => e === nearest || farApart(nearest, e)) ? nearest : null;
+  // The stored offsets still hold the quote with its whole context and its structural key: the text did
+  // not change up to there.
+  const unchanged = verbatim.filter(
+    (e) => e.errors === 0 && e.distance === 0 && (e.structure === null || e.structure.offset),
+  );
+  if (unchanged.length === 1) return unchanged[0];
+
+  const near = inSection.length > 1 ? inSection : pool;
+  const nearest = near.reduce((x, y) => ((y.distance ?? Infinity) < (x.distance ?? Infinity) ? y : x));
+  return near.every((e) => e === nearest || farApart(nearest, e)) ? nearest : null;
 }

@@ -196,7 +196,43 @@ export interface StructureAgreement {
   /** Same section, sentence index and offset in the sentence, whatever the paragraph index (a paragraph
    * inserted or deleted earlier in the section shifts only that). */
   local: boolean;
+  /**
+   * Not the stored section, but one its number may have become in a renumbered version: the same path
+   * shape (第#条, #/（#）) with numbers a few apart (an article inserted or deleted before it).
+   */
+  renumbered: boolean;
 }
+
+const NUMERAL = /[0-9]+|[零〇一二三四五六七八九十百千两]+/gu;
+
+/** 五 → 5, 十二 → 12, 一百零五 → 105 (labels only; NaN for anything else). */
+function numeralValue(s: string): number {
+  if (/^[0-9]+$/u.test(s)) return Number(s);
+  let total = 0;
+  let digit = 0;
+  for (const c of s) {
+    const d = '零一二三四五六七八九'.indexOf(c === '〇' ? '零' : c === '两' ? '二' : c);
+    if (d >= 0) digit = d;
+    else {
+      total += (digit === 0 ? 1 : digit) * (c === '十' ? 10 : c === '百' ? 100 : 1000);
+      digit = 0;
+    }
+  }
+  return total + digit;
+}
+
+/** How many numbers apart two folded section paths of the same shape are; Infinity for different shapes. */
+function renumberDistance(a: string, b: string): number {
+  if (a.replace(NUMERAL, '#') !== b.replace(NUMERAL, '#')) return Infinity;
+  const x = a.match(NUMERAL) ?? [];
+  const y = b.match(NUMERAL) ?? [];
+  let d = 0;
+  for (let i = 0; i < x.length; i++) d += Math.abs(numeralValue(x[i]) - numeralValue(y[i]));
+  return d;
+}
+
+/** Sections this many numbers apart can be one section renumbered. */
+const RENUMBER_LIMIT = 3;
 
 /** A stored key with its section path folded once. */
 export interface PreparedKey {
@@ -222,7 +258,9 @@ export function agreementAt(
   const sentence = paragraph && stored.key.sentence === at.sentence;
   const offsetAgrees = sentence && stored.key.offsetInSentence === at.offsetInSentence;
   const local = section && stored.key.sentence === at.sentence && stored.key.offsetInSentence === at.offsetInSentence;
-  return { section, paragraph, sentence, offset: offsetAgrees, local };
+  const renumbered =
+    !section && stored.section !== null && found !== null && renumberDistance(stored.section, found) <= RENUMBER_LIMIT;
+  return { section, paragraph, sentence, offset: offsetAgrees, local, renumbered };
 }
 
 /**

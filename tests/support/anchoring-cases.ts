@@ -8,8 +8,16 @@
 
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { anchorMany, describeSpan, type AnchorResult, type Selector } from '../../lib/anchoring/index';
+import {
+  anchorOutcomes,
+  describeSpan,
+  type AnchorOutcome,
+  type AnchorResult,
+  type Selector,
+} from '../../lib/anchoring/index';
+import { readOutline } from '../../lib/metadata/outline';
 import { foldWidth, normaliseText } from '../../lib/text/normalise';
+import { loadCorpus } from './corpus';
 import type { OutlineItem } from '../../lib/types';
 import { fixtureCase, seedCases, readSource } from './fixtures';
 import { prng } from './prng';
@@ -42,25 +50,29 @@ export function loadSeeds(dir?: string): Seed[] {
     .map((f) => ({ name: f.replace(/\.txt$/, ''), text: normaliseText(readFileSync(join(folder, f), 'utf8')).text }));
 }
 
-const HEADING =
-  /^[ \t\u3000]*(第[一二三四五六七八九十百千零〇]+[章条]|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)])/gmu;
-
 /**
- * A tiny outline reader for tests and the bench (the real one belongs to another module): line-start
- * 第X章 (level 0), 一、 (level 1), （一） (level 2) and 第X条 (level 3), after any indent.
+ * The outline the extension reads (lib/metadata/outline): 第X章/条, 一、, （一）, 1. and 1．(ASCII or
+ * full-width digits), circled numbers, at a line start after any indent.
  */
 export function buildOutline(text: string): OutlineItem[] {
-  const items: OutlineItem[] = [];
-  for (const m of text.matchAll(HEADING)) {
-    const label = m[1];
-    const start = (m.index ?? 0) + m[0].length - label.length;
-    const level = label.endsWith('章') ? 0 : label.endsWith('条') ? 3 : /^[（(]/u.test(label) ? 2 : 1;
-    const lineEnd = text.indexOf('\n', start);
-    const rest = text.slice(start + label.length, lineEnd < 0 ? text.length : lineEnd);
-    const title = rest.split(/[。；;]/u)[0].slice(0, 60);
-    items.push({ level, label, title, start });
-  }
-  return items;
+  return readOutline(text);
+}
+
+/**
+ * Base texts in two parts: `tuned` (the seeds and the corpus documents marked `dev`) is what the engine's
+ * thresholds were chosen on; `heldOut` (the corpus documents marked `heldout`) is only measured.
+ */
+export function loadBaseTexts(): { tuned: Seed[]; heldOut: Seed[] } {
+  const corpus = loadCorpus().map((c) => ({
+    name: c.name,
+    split: c.labels.split,
+    text: normaliseText(c.content).text,
+  }));
+  const usable = corpus.filter((c) => c.text.length >= 400);
+  return {
+    tuned: [...loadSeeds(), ...usable.filter((c) => c.split === 'dev').map(({ name, text }) => ({ name, text }))],
+    heldOut: usable.filter((c) => c.split === 'heldout').map(({ name, text }) => ({ name, text })),
+  };
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -135,7 +147,13 @@ export type EditKind =
   | 'word-changed-inside'
   | 'word-changed-in-prefix'
   | 'span-deleted'
-  | 'sentence-duplicated';
+  | 'sentence-duplicated'
+  | 'moved-sentence'
+  | 'renumbered-version'
+  | 'list-item-deleted'
+  | 'adjacent-duplicate'
+  | 'near-identical-deleted'
+  | 'combined';
 
 export const EDIT_KINDS: readonly EditKind[] = [
   'none',
@@ -147,6 +165,12 @@ export const EDIT_KINDS: readonly EditKind[] = [
   'word-changed-in-prefix',
   'span-deleted',
   'sentence-duplicated',
+  'moved-sentence',
+  'renumbered-version',
+  'list-item-deleted',
+  'adjacent-duplicate',
+  'near-identical-deleted',
+  'combined',
 ];
 
 export type SpanKind = 'trigger' | 'short' | 'medium' | 'long' | 'repeated';
@@ -339,7 +363,263 @@ function makeEdit(rand: () => number, text: string, span: Span, kind: EditKind, 
       const copy = text.slice(from, to);
       return [at === text.length ? { at, remove: 0, insert: '\n' + copy } : { at, remove: 0, insert: copy + '\n' }];
     }
+    default:
+      return null;
   }
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Edits that move text, renumber it, or leave a near-copy behind
+
+/** The sentence(s) holding the span, inside its line: from the last sentence end before it to the first after. */
+function sentenceAround(text: string, span: Span): Span | null {
+  const line = lineOf(text, span.start);
+  let from = span.start;
+  while (from > line.start && !'。；！？'.includes(text[from - 1])) from--;
+  let to = span.end;
+  while (to < text.length && text[to] !== '\n' && !'。；！？'.includes(text[to - 1])) to++;
+  if (to - from > 600 || text.slice(from, to).includes('\n')) return null;
+  return { start: from, end: to };
+}
+
+const CN_DIGITS = '零一二三四五六七八九';
+
+/** 一 → 1, 十二 → 12, 二十 → 20, 一百零五 → 105; NaN when not a numeral. */
+export function parseChineseNumeral(s: string): number {
+  if (s === '') return NaN;
+  let total = 0;
+  let digit = 0;
+  for (const c of s) {
+    const d = CN_DIGITS.indexOf(c === '〇' ? '零' : c === '两' ? '二' : c);
+    if (d >= 0) digit = d;
+    else if (c === '十' || c === '百' || c === '千') {
+      total += (digit === 0 ? 1 : digit) * (c === '十' ? 10 : c === '百' ? 100 : 1000);
+      digit = 0;
+    } else return NaN;
+  }
+  return total + digit;
+}
+
+/** The number in a label (第五条, 三、, （二）, 4., （５）) and a function writing another number the same way. */
+function labelNumber(label: string): { n: number; write: (n: number) => string } | null {
+  const arabic = /^([^0-9０-９]*)([0-9０-９]+)(.*)$/u.exec(label);
+  if (arabic) {
+    const wide = /[０-９]/u.test(arabic[2]);
+    const n = Number(foldWidth(arabic[2]));
+    const write = (k: number) => {
+      const digits = String(k);
+      return (
+        arabic[1] +
+        (wide ? digits.replace(/[0-9]/g, (d) => String.fromCharCode(0xff10 + Number(d))) : digits) +
+        arabic[3]
+      );
+    };
+    return { n, write };
+  }
+  const cn = /^(第|[（(])?([零〇一二三四五六七八九十百千两]+)(.*)$/u.exec(label);
+  if (!cn) return null;
+  const n = parseChineseNumeral(cn[2]);
+  if (!Number.isFinite(n) || n <= 0) return null;
+  return { n, write: (k: number) => (cn[1] ?? '') + chineseNumeral(k) + cn[3] };
+}
+
+interface ListItem {
+  label: string;
+  start: number;
+  /** Where the next item of the same or a higher level starts (or the text's end). */
+  end: number;
+}
+
+/** The numbered list the span's innermost outline item belongs to, and the item's index in it. */
+function listOf(text: string, span: Span): { items: ListItem[]; own: number } | null {
+  const outline = readOutline(text);
+  let k = -1;
+  for (let i = 0; i < outline.length && outline[i].start <= span.start; i++) k = i;
+  if (k < 0) return null;
+  const level = outline[k].level;
+  let first = k;
+  while (first > 0 && outline[first - 1].level >= level) first--;
+  let last = k;
+  while (last + 1 < outline.length && outline[last + 1].level >= level) last++;
+  const items: ListItem[] = [];
+  let own = -1;
+  for (let i = first; i <= last; i++) {
+    if (outline[i].level !== level) continue;
+    let next = i + 1;
+    while (next < outline.length && outline[next].level > level) next++;
+    const end = next < outline.length ? outline[next].start : text.length;
+    if (i === k) own = items.length;
+    items.push({ label: outline[i].label, start: outline[i].start, end });
+  }
+  if (own < 0 || items.some((it) => labelNumber(it.label) === null)) return null;
+  return { items, own };
+}
+
+/** Splices renumbering `items` by `delta` (their labels only). */
+function renumber(items: ListItem[], delta: number): Splice[] {
+  return items.map((it) => {
+    const { n, write } = labelNumber(it.label)!;
+    return { at: it.start, remove: it.label.length, insert: write(n + delta) };
+  });
+}
+
+const HOLIDAYS = ['元旦', '春节', '清明节', '劳动节', '端午节', '中秋节', '国庆节'];
+const PLACES = ['北京', '上海', '天津', '重庆', '广州', '深圳', '杭州', '南京', '武汉', '成都'];
+
+/**
+ * The span's text with its numbers or a name changed, as the next item of a list or another report of the
+ * same kind reads: every digit run gets another last digit, 第N becomes 第N+1, a holiday or a place becomes
+ * another. Null when the span holds none of them.
+ */
+function nearIdentical(rand: () => number, quote: string): string | null {
+  if (/[0-9０-９]/u.test(quote))
+    return quote.replace(/[0-9０-９]+/gu, (run) => {
+      const last = Number(foldWidth(run[run.length - 1]));
+      const d = (last + 1 + Math.floor(rand() * 8)) % 10;
+      return run.slice(0, -1) + (/[０-９]/u.test(run) ? String.fromCharCode(0xff10 + d) : String(d));
+    });
+  const ordinal = /第([一二三四五六七八九十]+)/u.exec(quote);
+  if (ordinal) {
+    const n = parseChineseNumeral(ordinal[1]);
+    return (
+      quote.slice(0, ordinal.index) + '第' + chineseNumeral(n + 1) + quote.slice(ordinal.index + ordinal[0].length)
+    );
+  }
+  for (const names of [HOLIDAYS, PLACES]) {
+    const name = names.find((h) => quote.includes(h));
+    if (name !== undefined) {
+      const other = pick(
+        rand,
+        names.filter((h) => h !== name && !h.includes(name) && !name.includes(h)),
+      );
+      return quote.replace(name, other);
+    }
+  }
+  return null;
+}
+
+interface Edited {
+  text: string;
+  /** Where the span is now, or null when its text is gone. */
+  expected: Span | null;
+}
+
+function spliced(text: string, span: Span, splices: Splice[]): Edited {
+  return { text: applySplices(text, splices), expected: trackSpan(span, splices) };
+}
+
+/** Edits of the kinds that need more than splices tracked one way; null when the kind does not apply. */
+function makeStructuralEdit(
+  rand: () => number,
+  text: string,
+  span: Span,
+  kind: EditKind,
+  bank: string[],
+): Edited | null {
+  switch (kind) {
+    case 'moved-sentence': {
+      // The sentence(s) holding the span, taken out and put back as a paragraph of their own elsewhere.
+      const s = sentenceAround(text, span);
+      if (s === null) return null;
+      const line = lineOf(text, s.start);
+      const wholeLine = s.start === line.start && s.end === line.end;
+      const remove = { start: s.start, end: wholeLine && line.end < text.length ? line.end + 1 : s.end };
+      const spots = lineStarts(text).filter((at) => at < line.start - 1 || at > line.end + 1);
+      if (spots.length === 0) return null;
+      const at = pick(rand, spots);
+      const copy = text.slice(s.start, s.end);
+      const removed = remove.end - remove.start;
+      const edited = applySplices(text, [
+        { at: remove.start, remove: removed, insert: '' },
+        { at, remove: 0, insert: copy + '\n' },
+      ]);
+      const copyStart = at > remove.start ? at - removed : at;
+      const start = copyStart + span.start - s.start;
+      return { text: edited, expected: { start, end: start + span.end - span.start } };
+    }
+    case 'adjacent-duplicate': {
+      // A copy of the sentence right above it: as its own paragraph when the sentence is a whole line.
+      const s = sentenceAround(text, span);
+      if (s === null) return null;
+      const line = lineOf(text, s.start);
+      const copy = text.slice(s.start, s.end);
+      const wholeLine = s.start === line.start && s.end === line.end;
+      return spliced(text, span, [{ at: s.start, remove: 0, insert: wholeLine ? copy + '\n' : copy }]);
+    }
+    case 'renumbered-version': {
+      // A new item inserted before the span's item of a numbered list (an article, 一、, （一）, 1.), and
+      // that item and every later one renumbered.
+      const list = listOf(text, span);
+      if (list === null) return null;
+      const own = list.items[list.own];
+      const sentence = pick(rand, bank);
+      return spliced(text, span, [
+        { at: own.start, remove: 0, insert: `${own.label}${sentence}\n` },
+        ...renumber(list.items.slice(list.own), 1),
+      ]);
+    }
+    case 'list-item-deleted': {
+      // One item of the span's list deleted (its own, one time in two) and the later ones renumbered.
+      const list = listOf(text, span);
+      if (list === null || list.items.length < 3) return null;
+      const own = list.items[list.own];
+      if (span.end > own.end) return null;
+      const candidates = list.items.map((_, i) => i).filter((i) => i < list.items.length - 1);
+      const k = rand() < 0.5 && list.own < list.items.length - 1 ? list.own : pick(rand, candidates);
+      const item = list.items[k];
+      const edit = spliced(text, span, [
+        { at: item.start, remove: item.end - item.start, insert: '' },
+        ...renumber(list.items.slice(k + 1), -1),
+      ]);
+      return k === list.own ? { text: edit.text, expected: null } : edit;
+    }
+    case 'near-identical-deleted': {
+      // The span's text replaced by a near-copy whose numbers or names differ: the span is gone.
+      const quote = text.slice(span.start, span.end);
+      const variant = nearIdentical(rand, quote);
+      if (variant === null || foldWidth(variant).includes(foldWidth(quote))) return null;
+      return {
+        text: applySplices(text, [{ at: span.start, remove: span.end - span.start, insert: variant }]),
+        expected: null,
+      };
+    }
+    case 'combined': {
+      // Several edits one after the other, the span tracked through each.
+      const steps: EditKind[] = [
+        'reflow',
+        'punctuation-width',
+        'insert-paragraph-before',
+        'word-changed-in-prefix',
+        'renumbered-version',
+        'moved-sentence',
+        'delete-paragraph-before',
+      ];
+      let current: Edited = { text, expected: span };
+      let applied = 0;
+      for (let step = 0; step < 3; step++) {
+        const k = pick(rand, steps);
+        const at = current.expected;
+        if (at === null) break;
+        const next = makeCaseEdit(rand, current.text, at, k, bank);
+        if (next === null) continue;
+        current = next;
+        applied++;
+      }
+      return applied >= 2 ? current : null;
+    }
+    default:
+      return null;
+  }
+}
+
+/** The edited text and where the span went, for any kind; null when the kind does not apply to this span. */
+function makeCaseEdit(rand: () => number, text: string, span: Span, kind: EditKind, bank: string[]): Edited | null {
+  const structural = makeStructuralEdit(rand, text, span, kind, bank);
+  if (structural !== null) return structural;
+  const splices = makeEdit(rand, text, span, kind, bank);
+  if (splices === null) return null;
+  const edited = spliced(text, span, splices);
+  return kind === 'span-deleted' ? { text: edited.text, expected: null } : edited;
 }
 
 const SPAN_KINDS: readonly [SpanKind, number][] = [
@@ -364,28 +644,31 @@ export function generateCases(count: number, seed = 20240601, seeds: Seed[] = lo
   const rand = prng(seed);
   const cases: AnchoringCase[] = [];
   const banks = new Map(seeds.map((s) => [s.name, sentenceBank(seeds, s.name)]));
-  for (let i = 0; cases.length < count && i < count * 20; i++) {
-    const notice = seeds[cases.length % seeds.length];
-    const kind = EDIT_KINDS[Math.floor(cases.length / seeds.length) % EDIT_KINDS.length];
-    const spanKind = chooseSpanKind(rand);
-    const span = chooseSpan(rand, notice.text, spanKind);
-    if (span === null) continue;
-    const splices = makeEdit(rand, notice.text, span, kind, banks.get(notice.name) ?? []);
-    if (splices === null) continue;
-    const text = applySplices(notice.text, splices);
-    const expected = kind === 'span-deleted' ? null : trackSpan(span, splices);
-    cases.push({
-      id: `${notice.name.slice(0, 3)}-${cases.length}-${kind}-${spanKind}`,
-      seed: notice.name,
-      kind,
-      spanKind,
-      span,
-      quote: notice.text.slice(span.start, span.end),
-      selectors: describeSpan(notice.text, span.start, span.end, buildOutline(notice.text)),
-      text,
-      outline: buildOutline(text),
-      expected,
-    });
+  const outlines = new Map(seeds.map((s) => [s.name, buildOutline(s.text)]));
+  // Slot k: notice k mod seeds, kind by rounds; a slot whose kind never applies to that notice is skipped.
+  for (let slot = 0; cases.length < count && slot < count * 4; slot++) {
+    const notice = seeds[slot % seeds.length];
+    const kind = EDIT_KINDS[Math.floor(slot / seeds.length) % EDIT_KINDS.length];
+    for (let attempt = 0; attempt < 30; attempt++) {
+      const spanKind = chooseSpanKind(rand);
+      const span = chooseSpan(rand, notice.text, spanKind);
+      if (span === null) continue;
+      const edited = makeCaseEdit(rand, notice.text, span, kind, banks.get(notice.name) ?? []);
+      if (edited === null) continue;
+      cases.push({
+        id: `${notice.name.slice(0, 6)}-${cases.length}-${kind}-${spanKind}`,
+        seed: notice.name,
+        kind,
+        spanKind,
+        span,
+        quote: notice.text.slice(span.start, span.end),
+        selectors: describeSpan(notice.text, span.start, span.end, outlines.get(notice.name) ?? []),
+        text: edited.text,
+        outline: buildOutline(edited.text),
+        expected: edited.expected,
+      });
+      break;
+    }
   }
   return cases;
 }
@@ -514,25 +797,46 @@ export function editWorkload(w: Workload, seed: number): { text: string; expecte
 // ---------------------------------------------------------------------------------------------------------
 // Judging
 
-export type Verdict = 'correct' | 'wrong' | 'unplaced';
+export type Verdict = 'correct' | 'wrong' | 'unplaced' | 'ambiguous';
 
 /** How far a placement's start may be from the truth's, in code units. */
 export const START_TOLERANCE = 4;
 
+function sameSpan(expected: Span, got: Span): boolean {
+  const overlap = Math.min(got.end, expected.end) - Math.max(got.start, expected.start);
+  return (
+    overlap >= 0.8 * (expected.end - expected.start) &&
+    overlap >= 0.8 * (got.end - got.start) &&
+    Math.abs(got.start - expected.start) <= START_TOLERANCE
+  );
+}
+
 /**
  * Correct: the placement overlaps at least 80% of the true span (and the true span 80% of it) and starts
  * within a few units. An orphan is correct when the text is gone, otherwise counted as unplaced; any
- * placement of a gone span is wrong.
+ * placement of a gone span is wrong. 'ambiguous' (nothing painted, the places offered to the analyst) is
+ * its own verdict, and wrong when none of the places offered is the span's.
  */
-export function judge(expected: Span | null, got: AnchorResult | null): Verdict {
+export function judge(expected: Span | null, got: AnchorResult | AnchorOutcome | null): Verdict {
+  if (got !== null && 'kind' in got) {
+    if (got.kind === 'unplaced') got = null;
+    else if (got.kind === 'ambiguous') {
+      if (expected === null) return 'correct';
+      return got.places.some((p) => sameSpan(expected, p)) ? 'ambiguous' : 'wrong';
+    }
+  }
   if (got === null) return expected === null ? 'correct' : 'unplaced';
   if (expected === null) return 'wrong';
-  const overlap = Math.min(got.end, expected.end) - Math.max(got.start, expected.start);
-  const ok =
-    overlap >= 0.8 * (expected.end - expected.start) &&
-    overlap >= 0.8 * (got.end - got.start) &&
-    Math.abs(got.start - expected.start) <= START_TOLERANCE;
-  return ok ? 'correct' : 'wrong';
+  return sameSpan(expected, got) ? 'correct' : 'wrong';
+}
+
+export interface KindRow {
+  correct: number;
+  wrong: number;
+  unplaced: number;
+  /** Left unplaced with the true place among the places offered. */
+  ambiguous: number;
+  orphaned: number;
 }
 
 export interface Tally {
@@ -541,12 +845,13 @@ export interface Tally {
   placeable: number;
   placedCorrectly: number;
   placedWrongly: number;
-  /** Placeable cases left unplaced. */
+  /** Placeable cases left unplaced (ambiguous ones not included). */
   unplaced: number;
+  ambiguous: number;
   /** Gone cases correctly left unplaced. */
   orphanedCorrectly: number;
-  byKind: Record<string, { correct: number; wrong: number; unplaced: number; orphaned: number }>;
-  failures: { id: string; verdict: Verdict; expected: Span | null; got: AnchorResult | null; quote: string }[];
+  byKind: Record<string, KindRow>;
+  failures: { id: string; verdict: Verdict; expected: Span | null; got: AnchorOutcome; quote: string }[];
 }
 
 /** Anchor every case against its edited text and count the verdicts. */
@@ -557,14 +862,15 @@ export function runCases(cases: AnchoringCase[]): Tally {
     placedCorrectly: 0,
     placedWrongly: 0,
     unplaced: 0,
+    ambiguous: 0,
     orphanedCorrectly: 0,
     byKind: {},
     failures: [],
   };
   for (const c of cases) {
-    const got = anchorMany(c.text, [c.selectors], c.outline)[0];
+    const got = anchorOutcomes(c.text, [c.selectors], c.outline)[0];
     const verdict = judge(c.expected, got);
-    const row = (tally.byKind[c.kind] ??= { correct: 0, wrong: 0, unplaced: 0, orphaned: 0 });
+    const row = (tally.byKind[c.kind] ??= { correct: 0, wrong: 0, unplaced: 0, ambiguous: 0, orphaned: 0 });
     if (c.expected !== null) tally.placeable++;
     if (verdict === 'wrong') {
       tally.placedWrongly++;
@@ -572,6 +878,9 @@ export function runCases(cases: AnchoringCase[]): Tally {
     } else if (verdict === 'unplaced') {
       tally.unplaced++;
       row.unplaced++;
+    } else if (verdict === 'ambiguous') {
+      tally.ambiguous++;
+      row.ambiguous++;
     } else if (c.expected === null) {
       tally.orphanedCorrectly++;
       row.orphaned++;
