@@ -3,10 +3,17 @@
  * they were exported.
  *
  * Nothing is repaired or dropped quietly. A file is taken whole or refused with the first problem found,
- * named by item and field (`import-errors.ts`), so the library is never left half-imported. The one change
- * made to data is the removal of control characters other than \n and \t (they cannot come from a notice's
- * normalised text or from the note editor, and some break JSON tools and XML exports); how many were removed
- * is returned, so the UI can say so. Markup such as `<script>` is kept as text: every view renders text.
+ * named by item and field (`import-errors.ts`), so the library is never left half-imported. The changes
+ * made to data: line breaks in notes and tags become \n (what the exporter writes, so export → import →
+ * export gives the same bytes), and other control characters than \n and \t are removed (they cannot come
+ * from a notice's normalised text or from the note editor, and some break JSON tools and XML exports); how
+ * many were removed is returned, so the UI can say so. Markup such as `<script>` is kept as text: every
+ * view renders text.
+ *
+ * A file that contradicts itself is refused too, whatever each value looks like alone: a time that is no
+ * calendar time (2025-02-30), an `nl:quote` other than the quote selector's `exact`, a text position past
+ * the end of its notice's text, a clause whose offsets do not cut its own text from the notice, an
+ * annotation whose target `source` is another notice's than the one `nl:noticeId` names.
  *
  * Limits and shapes: the library's own schemas (lib/schema, limits in `lib/storage/limits.ts`), the ones the
  * store and the message validator apply, so that a file taken here is never refused when it is stored, and
@@ -51,9 +58,12 @@ import {
   ANNO_CONTEXT,
   ANNOTATION_URN_PREFIX,
   FORMAT_VERSION,
+  NOTICE_URN_PREFIX,
   STYLE_CLASS_PREFIX,
   UUID_URN_PREFIX,
+  targetSource,
 } from './w3c-vocabulary';
+import { sourceUrl } from './labels';
 
 export const DEFAULT_MAX_IMPORT_BYTES = 100 * 1024 * 1024;
 /** W3C strings that become no stored field (`source`, `styleClass`, `language`): one line in the UI. */
@@ -73,7 +83,23 @@ type Obj = Record<string, unknown>;
 
 /** C0 and C1 control characters but \t and \n. */
 const CONTROL_CHARS = /[^\t\n\u0020-\u007E\u00A0-\uFFFF]/g;
-const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2})$/;
+const ISO_INSTANT = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(?:Z|[+-](\d{2}):(\d{2}))$/;
+
+/**
+ * Whether an ISO 8601 instant names a real time: month 1–12, a day that month has (29 February in leap
+ * years only), hours 0–23, minutes and seconds 0–59, an offset within ±23:59. `Date.parse` alone rolls
+ * 2025-02-30 over to 2 March.
+ */
+function realInstant(s: string): boolean {
+  const m = ISO_INSTANT.exec(s);
+  if (!m) return false;
+  const [year, month, day, hour, minute] = [m[1], m[2], m[3], m[4], m[5]].map(Number);
+  const second = m[6] === undefined ? 0 : Number(m[6]);
+  const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth) return false;
+  if (hour > 23 || minute > 59 || second > 59) return false;
+  return m[7] === undefined || (Number(m[7]) <= 23 && Number(m[8]) <= 59);
+}
 
 function jsonType(v: unknown): JsonTypeName {
   if (v === undefined) return 'missing';
@@ -324,6 +350,9 @@ class Reader {
   instant(v: unknown, path: string): number {
     const s = this.str(v, path, 64);
     const ms = ISO_INSTANT.test(s) ? Date.parse(s) : NaN;
+    if (ISO_INSTANT.test(s) && !realInstant(s)) {
+      this.invalid(path, `不是真实存在的时间：${shown(v)}`, `is not a real calendar time: ${shown(v)}`);
+    }
     if (!Number.isFinite(ms) || ms < 0 || ms > LIMITS.timeMax) {
       this.invalid(
         path,
@@ -338,7 +367,20 @@ class Reader {
 /* ----- Notices (`nl:notices`, our own JSON) ----- */
 
 function readNotice(value: unknown, r: Reader): SavedNotice {
-  return r.field(savedNoticeSchema, value, '');
+  const notice = r.field(savedNoticeSchema, value, '');
+  notice.obligations.forEach((c, i) => {
+    const cut = notice.text.slice(c.start, c.end);
+    // A clause text at the length limit may have been clipped: then it must open the span.
+    const clipped = c.text.length === LIMITS.clauseTextLength && cut.startsWith(c.text);
+    if (cut !== c.text && !clipped) {
+      r.invalid(
+        `obligations[${i}]`,
+        `start–end（${c.start}–${c.end}）在正文中截出的是 ${shown(cut)}，与条款文字 ${shown(c.text)} 不一致`,
+        `start–end (${c.start}–${c.end}) cut ${shown(cut)} from the text, not the clause's text ${shown(c.text)}`,
+      );
+    }
+  });
+  return notice;
 }
 
 /* ----- Annotations (W3C terms) ----- */
@@ -404,6 +446,11 @@ function readSelector(value: unknown, path: string, r: Reader): Selector {
   };
 }
 
+/** \r\n and lone \r as \n, as the exporter writes them (a string; anything else is left to the schema). */
+function lineEnds(value: unknown): unknown {
+  return typeof value === 'string' ? value.replace(/\r\n?/g, '\n') : value;
+}
+
 function readBodies(value: unknown, r: Reader): { note: string; tags: string[] } {
   let note: string | null = null;
   const tags: string[] = [];
@@ -417,9 +464,9 @@ function readBodies(value: unknown, r: Reader): { note: string; tags: string[] }
         r.invalid(path, '一条批注只能有一个 commenting 正文', 'an annotation can have only one commenting body');
       if (get(o, 'format') !== undefined) r.literal(get(o, 'format'), join(path, 'format'), 'text/plain');
       if (get(o, 'language') !== undefined) r.str(get(o, 'language'), join(path, 'language'), 64);
-      note = r.field(noteSchema, get(o, 'value'), join(path, 'value'));
+      note = r.field(noteSchema, lineEnds(get(o, 'value')), join(path, 'value'));
     } else {
-      tags.push(r.field(tagSchema, get(o, 'value'), join(path, 'value')));
+      tags.push(r.field(tagSchema, lineEnds(get(o, 'value')), join(path, 'value')));
       if (tags.length > LIMITS.tagsPerRecord) {
         r.invalid(
           'body',
@@ -432,8 +479,23 @@ function readBodies(value: unknown, r: Reader): { note: string; tags: string[] }
   return { note: note ?? '', tags };
 }
 
-function readAnnotation(value: unknown, r: Reader): Annotation {
+/** An annotation as read, with what the file-wide checks need: its target's source and selector paths. */
+interface ReadAnnotation {
+  annotation: Annotation;
+  source: string;
+  selectorPaths: string[];
+}
+
+function checkAnnotationContext(v: unknown, r: Reader): void {
+  if (v === undefined) return; // inherited from the collection
+  const values: unknown[] = Array.isArray(v) ? v : [v];
+  if (!values.includes(ANNO_CONTEXT))
+    r.refuse('wrong-context', '@context', { expected: ANNO_CONTEXT, actual: shown(v) });
+}
+
+function readAnnotation(value: unknown, r: Reader): ReadAnnotation {
   const o = r.obj(value, '');
+  checkAnnotationContext(get(o, '@context'), r);
   const id = annotationId(r.nonEmpty(get(o, 'id'), 'id'), r);
   r.literal(get(o, 'type'), 'type', 'Annotation');
   r.oneOf(get(o, 'motivation'), 'motivation', ['highlighting', 'commenting']);
@@ -445,7 +507,7 @@ function readAnnotation(value: unknown, r: Reader): Annotation {
   const { note, tags } = readBodies(get(o, 'body'), r);
 
   const target = r.obj(get(o, 'target'), 'target');
-  r.nonEmpty(get(target, 'source'), 'target.source');
+  const source = r.nonEmpty(get(target, 'source'), 'target.source');
   const noticeId = r.field(nonEmptyText(LIMITS.urlLength + 4), get(target, 'nl:noticeId'), 'target.nl:noticeId');
   const styleClass = r.str(get(target, 'styleClass'), 'target.styleClass');
   const colour = styleClass.slice(STYLE_CLASS_PREFIX.length) as AnnotationColour;
@@ -457,12 +519,69 @@ function readAnnotation(value: unknown, r: Reader): Annotation {
   }
   const selectorValue = get(target, 'selector');
   if (selectorValue === undefined) r.refuse('missing', 'target.selector');
-  const selectors = oneOrMany(selectorValue, 'target.selector', r, LIMITS.selectorsPerAnnotation).map(
-    ({ value, path }) => readSelector(value, path, r),
-  );
+  const listed = oneOrMany(selectorValue, 'target.selector', r, LIMITS.selectorsPerAnnotation);
+  // Format 2 keeps the structural key beside the selector list (`nl:structure`); format 1 had it inside.
+  const structure = get(target, 'nl:structure');
+  const keys =
+    structure === undefined ? [] : oneOrMany(structure, 'target.nl:structure', r, LIMITS.selectorsPerAnnotation);
+  const all = [...listed, ...keys];
+  if (all.length > LIMITS.selectorsPerAnnotation)
+    r.refuse('too-many', 'target.selector', { count: all.length, limit: LIMITS.selectorsPerAnnotation });
+  const selectors = all.map(({ value, path }) => readSelector(value, path, r));
   if (selectors.length === 0) r.invalid('target.selector', '至少需要一个选择器', 'needs at least one selector');
+  selectors.forEach((s, i) => {
+    if (s.type === 'TextQuoteSelector' && s.exact !== quote) {
+      // Either may be the wrong one: the refusal names the annotation and both fields.
+      r.invalid(
+        '',
+        `nl:quote ${shown(quote)} 与 ${all[i].path}.exact ${shown(s.exact)} 不一致`,
+        `nl:quote ${shown(quote)} differs from ${all[i].path}.exact ${shown(s.exact)}`,
+      );
+    }
+  });
 
-  return { id, noticeId, colour, note, tags, selectors, quote, createdAt, updatedAt, deletedAt };
+  return {
+    annotation: { id, noticeId, colour, note, tags, selectors, quote, createdAt, updatedAt, deletedAt },
+    source,
+    selectorPaths: all.map((x) => x.path),
+  };
+}
+
+/** The target sources a file may give an annotation of this notice: ours, and what format 1 wrote. */
+function sourcesOf(notice: SavedNotice): string[] {
+  const legacy = sourceUrl(notice.metadata, notice.urls) ?? `${NOTICE_URN_PREFIX}${encodeURI(notice.id)}`;
+  return [targetSource(notice), legacy];
+}
+
+/**
+ * The checks across an annotation and the notice it names (see the file comment). A target source that
+ * is another notice's in the file, and not this one's, says the annotation was moved there by hand.
+ */
+function checkAgainstNotice(
+  read: ReadAnnotation,
+  notice: SavedNotice,
+  owners: ReadonlyMap<string, readonly string[]>,
+  r: Reader,
+): void {
+  const { annotation: a } = read;
+  const owning = owners.get(read.source) ?? [];
+  if (owning.length > 0 && !owning.includes(notice.id)) {
+    // Either the source or the notice id may be the wrong one: the refusal names the target.
+    r.invalid(
+      'target',
+      `source ${shown(read.source)} 不是 nl:noticeId 所指公文（${shown(notice.id)}）的来源 ${shown(targetSource(notice))}，批注可能被移到了别的公文`,
+      `source ${shown(read.source)} is not the source ${shown(targetSource(notice))} of the notice nl:noticeId names (${shown(notice.id)}); the annotation may have been moved to another notice`,
+    );
+  }
+  a.selectors.forEach((s, i) => {
+    if (s.type === 'TextPositionSelector' && s.end > notice.text.length) {
+      r.invalid(
+        `${read.selectorPaths[i]}.end`,
+        `${s.end} 超出所属公文正文长度 ${notice.text.length}`,
+        `${s.end} is beyond the end of its notice's text (${notice.text.length})`,
+      );
+    }
+  });
 }
 
 /* ----- The collection ----- */
@@ -487,7 +606,7 @@ function readCollection(
   const version = get(root, 'nl:formatVersion');
   if (version === undefined) file.refuse('missing', 'nl:formatVersion');
   file.num(version, 'nl:formatVersion');
-  if ((version as number) > FORMAT_VERSION) {
+  if (!Number.isInteger(version) || (version as number) > FORMAT_VERSION) {
     file.refuse('unsupported-version', 'nl:formatVersion', { version: version as number });
   }
   const first = file.obj(get(root, 'first'), 'first');
@@ -498,6 +617,8 @@ function readCollection(
   if (total !== items.length) file.refuse('total-mismatch', 'total', { total, count: items.length });
   const noticeValues = file.arr(get(root, 'nl:notices'), 'nl:notices', Number.MAX_SAFE_INTEGER);
 
+  if (get(root, 'id') !== undefined) file.nonEmpty(get(root, 'id'), 'id');
+  if (get(first, 'id') !== undefined) file.nonEmpty(get(first, 'id'), 'first.id');
   const notices: SavedNotice[] = [];
   const noticeIndex = new Map<string, number>();
   noticeValues.forEach((v, index) => {
@@ -515,11 +636,17 @@ function readCollection(
     notices.push(notice);
   });
 
+  // Which notices each target source may stand for, computed once for the whole file.
+  const owners = new Map<string, string[]>();
+  for (const n of notices) {
+    for (const source of new Set(sourcesOf(n))) owners.set(source, [...(owners.get(source) ?? []), n.id]);
+  }
   const annotations: Annotation[] = [];
   const annotationIndex = new Map<string, number>();
   items.forEach((v, index) => {
     const r = new Reader({ kind: 'annotation', index }, stripped);
-    const annotation = readAnnotation(v, r);
+    const read = readAnnotation(v, r);
+    const annotation = read.annotation;
     const seen = annotationIndex.get(annotation.id);
     if (seen !== undefined) {
       r.refuse('duplicate-id', 'id', {
@@ -529,9 +656,9 @@ function readCollection(
       });
     }
     annotationIndex.set(annotation.id, index);
-    if (!noticeIndex.has(annotation.noticeId)) {
-      r.refuse('unknown-notice', 'target.nl:noticeId', { noticeId: annotation.noticeId });
-    }
+    const at = noticeIndex.get(annotation.noticeId);
+    if (at === undefined) return r.refuse('unknown-notice', 'target.nl:noticeId', { noticeId: annotation.noticeId });
+    checkAgainstNotice(read, notices[at], owners, r);
     annotations.push(annotation);
   });
   return { notices, annotations };

@@ -4,18 +4,22 @@
  * `w3c-vocabulary.ts` for what goes where, `w3c-import.ts` for the reverse).
  */
 
+import { hash64 } from '../identity';
 import type { Annotation, SavedNotice, Selector } from '../types';
 import type { ExportItem } from './highlights';
-import { COLOUR_FILLS, sourceUrl } from './labels';
+import { COLOUR_FILLS } from './labels';
 import {
+  ANNO_CONTEXT,
   FORMAT_VERSION,
-  NOTICE_URN_PREFIX,
   W3C_CONTEXT,
   annotationIri,
+  collectionIri,
   styleClassOf,
+  targetSource,
   type W3CAnnotation,
   type W3CCollection,
   type W3CSelector,
+  type W3CStructuralKey,
   type W3CTextualBody,
 } from './w3c-vocabulary';
 
@@ -28,36 +32,56 @@ function isoTime(ms: number): string {
   return new Date(ms).toISOString();
 }
 
-function toW3CSelector(s: Selector): W3CSelector {
-  switch (s.type) {
-    case 'TextQuoteSelector':
-      return { type: s.type, exact: s.exact, prefix: s.prefix, suffix: s.suffix };
-    case 'TextPositionSelector':
-      return { type: s.type, start: s.start, end: s.end };
-    case 'StructuralKey':
-      return {
-        type: 'nl:StructuralKey',
-        'nl:section': s.section,
-        'nl:paragraph': s.paragraph,
-        'nl:sentence': s.sentence,
-        'nl:offsetInSentence': s.offsetInSentence,
-      };
+/** Line breaks as \n only: a note typed on Windows reads back, and exports again, byte for byte the same. */
+export function normaliseLineEnds(text: string): string {
+  return text.replace(/\r\n?/g, '\n');
+}
+
+/**
+ * The annotation's W3C selectors, in stored order. A position past the end of the notice's text (left by an
+ * older snapshot of the notice) points nowhere in this file and is left out; the quote still places it.
+ */
+function w3cSelectors(selectors: readonly Selector[], textLength: number): W3CSelector[] {
+  const out: W3CSelector[] = [];
+  for (const s of selectors) {
+    if (s.type === 'TextQuoteSelector') out.push({ type: s.type, exact: s.exact, prefix: s.prefix, suffix: s.suffix });
+    else if (s.type === 'TextPositionSelector' && s.end <= textLength)
+      out.push({ type: s.type, start: s.start, end: s.end });
   }
+  return out;
+}
+
+function structuralKeys(selectors: readonly Selector[]): W3CStructuralKey[] {
+  return selectors.flatMap((s) =>
+    s.type === 'StructuralKey'
+      ? [
+          {
+            type: 'nl:StructuralKey' as const,
+            'nl:section': s.section,
+            'nl:paragraph': s.paragraph,
+            'nl:sentence': s.sentence,
+            'nl:offsetInSentence': s.offsetInSentence,
+          },
+        ]
+      : [],
+  );
 }
 
 function toW3CAnnotation(a: Annotation, notice: SavedNotice): W3CAnnotation {
   const body: W3CTextualBody[] = [];
+  const note = normaliseLineEnds(a.note);
   // An empty note is no note: the annotation is then a plain highlight with no commenting body.
-  if (a.note !== '') {
-    body.push({ type: 'TextualBody', value: a.note, purpose: 'commenting', format: 'text/plain', language: 'zh' });
+  if (note !== '') {
+    body.push({ type: 'TextualBody', value: note, purpose: 'commenting', format: 'text/plain', language: 'zh' });
   }
-  for (const tag of a.tags) body.push({ type: 'TextualBody', value: tag, purpose: 'tagging' });
-  const source = sourceUrl(notice.metadata, notice.urls) ?? `${NOTICE_URN_PREFIX}${encodeURI(a.noticeId)}`;
+  for (const tag of a.tags) body.push({ type: 'TextualBody', value: normaliseLineEnds(tag), purpose: 'tagging' });
   const styleClass = styleClassOf(a.colour);
+  const structure = structuralKeys(a.selectors);
   return {
+    '@context': ANNO_CONTEXT,
     id: annotationIri(a.id),
     type: 'Annotation',
-    motivation: a.note !== '' ? 'commenting' : 'highlighting',
+    motivation: note !== '' ? 'commenting' : 'highlighting',
     created: isoTime(a.createdAt),
     modified: isoTime(a.updatedAt),
     ...(a.deletedAt !== null ? { 'nl:deletedAt': isoTime(a.deletedAt) } : {}),
@@ -66,10 +90,11 @@ function toW3CAnnotation(a: Annotation, notice: SavedNotice): W3CAnnotation {
     stylesheet: { type: 'CssStylesheet', value: `.${styleClass} { background-color: #${COLOUR_FILLS[a.colour]}; }` },
     target: {
       type: 'SpecificResource',
-      source,
+      source: targetSource(notice),
       styleClass,
       'nl:noticeId': a.noticeId,
-      selector: a.selectors.map(toW3CSelector),
+      selector: w3cSelectors(a.selectors, notice.text.length),
+      ...(structure.length > 0 ? { 'nl:structure': structure } : {}),
     },
   };
 }
@@ -109,8 +134,13 @@ function noticeRecord(n: SavedNotice): SavedNotice {
       trigger: c.trigger,
       bearer: c.bearer ? { text: c.bearer.text, source: c.bearer.source } : null,
       deadline: c.deadline ? { text: c.deadline.text, type: c.deadline.type, iso: c.deadline.iso } : null,
+      // Optional fields stay absent when absent, so a file read and written again is the same file.
+      ...(c.deadlines !== undefined
+        ? { deadlines: c.deadlines.map((d) => ({ text: d.text, type: d.type, iso: d.iso })) }
+        : {}),
       quoted: c.quoted,
       heading: c.heading,
+      ...(c.location !== undefined ? { location: c.location } : {}),
       score: c.score,
     })),
     site: n.site,
@@ -140,14 +170,19 @@ export function toW3C(items: ExportItem[]): W3CCollection {
     if (!notice) throw new Error(`annotation ${a.id} belongs to notice ${a.noticeId}, which is not being exported`);
     return toW3CAnnotation(a, notice);
   });
+  const noticeRecords = [...notices.values()].map(noticeRecord);
+  // The ids come from the content: the same library exports to the same bytes, and two different
+  // exports never share an id.
+  const id = collectionIri(hash64(JSON.stringify([FORMAT_VERSION, annotationItems, noticeRecords])));
   return {
     '@context': W3C_CONTEXT,
+    id,
     type: 'AnnotationCollection',
     label: '公文透镜批注导出',
     total: annotationItems.length,
-    first: { type: 'AnnotationPage', startIndex: 0, items: annotationItems },
+    first: { id: `${id}:page:1`, type: 'AnnotationPage', partOf: id, startIndex: 0, items: annotationItems },
     'nl:formatVersion': FORMAT_VERSION,
-    'nl:notices': [...notices.values()].map(noticeRecord),
+    'nl:notices': noticeRecords,
   };
 }
 

@@ -14,9 +14,11 @@ function expected(list: ReturnType<typeof items>): { notices: SavedNotice[]; ann
 type LooseEntry = Record<string, unknown>;
 
 interface LooseTarget {
+  source: string;
   styleClass: string;
   'nl:noticeId': string;
   selector: LooseEntry[];
+  'nl:structure': LooseEntry[];
 }
 
 interface LooseAnnotation {
@@ -100,12 +102,10 @@ describe('toW3C', () => {
     expect(first.target['nl:noticeId']).toBe('cite:CLI.16.338947');
     expect(first.target.styleClass).toBe('nl-yellow');
     expect(first.stylesheet.value).toContain('.nl-yellow {');
-    expect(first.target.selector.map((s) => s.type)).toEqual([
-      'TextQuoteSelector',
-      'TextPositionSelector',
-      'nl:StructuralKey',
-    ]);
-    expect(first.target.selector[2]).toEqual({
+    // Only W3C's own selector types in the selector list; the structural key beside it, under our prefix.
+    expect(first.target.selector.map((s) => s.type)).toEqual(['TextQuoteSelector', 'TextPositionSelector']);
+    expect(first.target['nl:structure']).toHaveLength(1);
+    expect(first.target['nl:structure']?.[0]).toEqual({
       type: 'nl:StructuralKey',
       'nl:section': '三',
       'nl:paragraph': 3,
@@ -307,7 +307,7 @@ describe('fromW3C refuses bad files with the item and field', () => {
       ],
       [(j) => (j['nl:notices'][0].saved = 'yes'), '第 1 篇公文：saved 应为布尔值，实际为字符串'],
       [(j) => delete (j['nl:notices'][0] as Partial<LooseNotice>).metadata, '第 1 篇公文：缺少 metadata'],
-      [(j) => (j['nl:formatVersion'] = 2), '文件由较新版本的公文透镜导出（格式版本 2），请先升级扩展'],
+      [(j) => (j['nl:formatVersion'] = 3), '文件由较新版本的公文透镜导出（格式版本 3），请先升级扩展'],
       [(j) => delete (j as Partial<LooseCollection>)['nl:notices'], '缺少 nl:notices'],
       [(j) => (j.first.next = 'page2.json'), '不支持分页的批注集合（first.next），请导出为单个文件'],
     ];
@@ -389,16 +389,16 @@ describe('fromW3C refuses bad files with the item and field', () => {
   it('selectors a page could not send back: an imported annotation stays editable in the panel', () => {
     const cases: Array<[(j: LooseCollection) => void, string]> = [
       [
-        (j) => (j.first.items[0].target.selector[2]['nl:paragraph'] = 1e9),
-        '第 1 条批注：target.selector[2].nl:paragraph 无效：应不大于 1000000，实际为 1000000000',
+        (j) => (j.first.items[0].target['nl:structure'][0]['nl:paragraph'] = 1e9),
+        '第 1 条批注：target.nl:structure[0].nl:paragraph 无效：应不大于 1000000，实际为 1000000000',
       ],
       [
-        (j) => (j.first.items[0].target.selector[2]['nl:sentence'] = 1_000_001),
-        '第 1 条批注：target.selector[2].nl:sentence 无效：应不大于 1000000，实际为 1000001',
+        (j) => (j.first.items[0].target['nl:structure'][0]['nl:sentence'] = 1_000_001),
+        '第 1 条批注：target.nl:structure[0].nl:sentence 无效：应不大于 1000000，实际为 1000001',
       ],
       [
-        (j) => (j.first.items[0].target.selector[2]['nl:section'] = '节'.repeat(201)),
-        '第 1 条批注：target.selector[2].nl:section 过长（201 个字符，上限 200）',
+        (j) => (j.first.items[0].target['nl:structure'][0]['nl:section'] = '节'.repeat(201)),
+        '第 1 条批注：target.nl:structure[0].nl:section 过长（201 个字符，上限 200）',
       ],
       [
         (j) => (j.first.items[0].target.selector[0].prefix = '前'.repeat(1001)),
@@ -416,7 +416,13 @@ describe('fromW3C refuses bad files with the item and field', () => {
         (j) => (j.first.items[0].target.selector = new Array<LooseEntry>(11).fill(j.first.items[0].target.selector[1])),
         '第 1 条批注：target.selector 过多（11 个，上限 10）',
       ],
-      [(j) => (j.first.items[0].target.selector = []), '第 1 条批注：target.selector 无效：至少需要一个选择器'],
+      [
+        (j) => {
+          j.first.items[0].target.selector = [];
+          delete (j.first.items[0].target as Partial<LooseTarget>)['nl:structure'];
+        },
+        '第 1 条批注：target.selector 无效：至少需要一个选择器',
+      ],
     ];
     for (const [corrupt, message] of cases) {
       const json = exported();
@@ -464,8 +470,9 @@ describe('fromW3C strips control characters, keeps markup', () => {
     json.first.items[0].body[0].value = 'a\u0000b\u0007c\u001b[31m\u0085d\re\tf\ng <script>x</script>';
     const result = fromW3C(json);
     if (!result.ok) throw new Error(result.error);
-    expect(result.annotations[0].note).toBe('abc[31mde\tf\ng <script>x</script>');
-    expect(result.strippedControlChars).toBe(5);
+    // A lone \r is a line break, as the exporter writes it: \n.
+    expect(result.annotations[0].note).toBe('abc[31md\ne\tf\ng <script>x</script>');
+    expect(result.strippedControlChars).toBe(4);
   });
 });
 
