@@ -141,6 +141,10 @@ const ORG_SUFFIXES_SOURCE = [
   '国家',
   '本市',
   '本省',
+  '我省',
+  '我市',
+  '我区',
+  '我县',
   '本区',
   '本县',
   '海关',
@@ -209,6 +213,14 @@ const ORG_SUFFIXES_SOURCE = [
   '董事长',
   '经理',
   '全社会',
+  // 市金融办, 市住房保障办, 区政府办: offices named by their short form
+  '办',
+  '基地',
+  // 市、区两级, 省市县三级: levels of government named together
+  '两级',
+  '三级',
+  '四级',
+  '五级',
 ];
 
 /** Single-character heads need at least this many characters before them in the phrase (市委 no, 组织部 yes). */
@@ -250,6 +262,36 @@ const NOT_HEADS = new Set([
   '他人',
   '动员',
   '全员',
+  '协商',
+  '磋商',
+  '会商',
+  '招商',
+  '通商',
+  '洽商',
+  '举办',
+  '承办',
+  '主办',
+  '督办',
+  '创办',
+  '协办',
+  '开办',
+  '兴办',
+  '合办',
+  '代办',
+  '包办',
+  '查办',
+  '交办',
+  '申办',
+  '试办',
+  '筹办',
+  '停办',
+  '领办',
+  '帮办',
+  '快办',
+  '网办',
+  '好办',
+  '难办',
+  '怎么办',
 ]);
 /** Characters after a single-character head that show it begins a word: 人民, 商品, 师范, 馆藏. */
 const HEAD_CONTINUES: ReadonlyMap<string, ReadonlySet<string>> = new Map([
@@ -302,6 +344,7 @@ const NAME_PARTS = [
   '经办',
   '经信',
   '经开',
+  '经贸',
   '在校',
   '在编',
   '在岗',
@@ -310,6 +353,7 @@ const NAME_PARTS = [
   '自治',
   '当事',
   '当地',
+  '所在地',
 ];
 /** Two-character words that end a phrase although their first character could be inside a name. */
 const STOP_WORDS = [
@@ -450,6 +494,7 @@ const VERB_STARTS = [
   '积极',
   '主动',
   '及时',
+  '发现',
 ];
 
 /**
@@ -481,6 +526,8 @@ const CONNECTIVES = [
   '另',
   '强调',
   '指出',
+  // 希望受表彰的先进集体…，再接再厉: the party the wish addresses
+  '希望',
 ];
 /** A segment starting with one of these is an adverbial or a target (对X，要…: X is not the bearer). */
 const PREPOSITIONS = [
@@ -622,10 +669,9 @@ export function parseActor(
   limit: number,
   blocked: (pos: number) => boolean = () => false,
 ): [number, number] | null {
-  const s = skipWords(f, start, limit, CONNECTIVES);
-  if (s >= limit || startsWithPreposition(f, s) || blocked(s) || VERB_STARTS.some((v) => f.startsWith(v, s)))
-    return null;
-  let end = scanItem(f, s, 48, limit);
+  const s = afterTimeLead(f, skipWords(f, start, limit, CONNECTIVES), limit);
+  if (s >= limit || startsWithPreposition(f, s) || blocked(s) || opensVerbPhrase(f, s)) return null;
+  let end = scanItem(f, s, 64, limit);
   if (end < 0) return null;
   for (let guard = 0; guard < 12; guard++) {
     // adjacent head: 派出机构 → 派出机构党委; 集团 → 集团广大党员; never a verb (动员党组织)
@@ -639,7 +685,8 @@ export function parseActor(
       !(predicateFollows(f, adj, limit) && !DUTY_VERBS.test(f.slice(adj, adj + 2)))
     )
       adj = -1;
-    if (adj > end && !gapIsModifier(f, end, adj)) adj = -1;
+    if (adj > end && !gapIsModifier(f, end, adj, limit)) adj = -1;
+    if (adj < 0 && !blocked(end)) adj = sectorList(f, end, limit);
     if (adj > end) {
       end = adj;
       continue;
@@ -662,29 +709,93 @@ export function parseActor(
     }
     break;
   }
+  end = afterRelativeHead(f, end, limit);
   // 新闻媒体、学校、社区等: the closing 等 of a list belongs to it
   if (f.startsWith('等', end) && end + 1 <= limit) end += f.startsWith('等等', end) && end + 2 <= limit ? 2 : 1;
   return [s, end];
 }
 
 /**
+ * 县级以上人民政府负责妇女儿童工作的机构: a body named by the duty it carries inside a larger one. The phrase
+ * goes on to the head after 的 when that head follows it directly.
+ */
+function afterRelativeHead(f: string, end: number, limit: number): number {
+  if (!/^(?:负责|主管|分管)/.test(f.slice(end, end + 2))) return end;
+  const de = indexWithin(f, '的', end + 2, Math.min(limit, end + 24));
+  if (de < 0) return end;
+  for (let q = end + 2; q < de; q++) if (!isPhraseChar(f.charCodeAt(q)) || f[q] === '、') return end;
+  const head = scanItem(f, de + 1, 8, limit);
+  return head > 0 ? head : end;
+}
+
+/** 5年内市、区两级…, 2023年底前各区…: a time phrase before the subject is no part of it. */
+const TIME_LEAD =
+  /^(?:[到至]?(?:\d{4}年)?\d{1,2}月(?:\d{1,2}日?|底|末|中旬|上旬|下旬)?(?:前|之前|起)?|[到至]?(?:\d{1,4}|[一二三四五六七八九十两]{1,3})年(?:内|底前|底|末|前|起|以来)?|今年|明年|年内|近期|今后(?:\d|[一二三四五])?年?)(?:,|，)?/;
+
+function afterTimeLead(f: string, s: number, limit: number): number {
+  const m = TIME_LEAD.exec(f.slice(s, Math.min(limit, s + 12)));
+  return m && s + m[0].length < limit ? s + m[0].length : s;
+}
+
+/** Institutions named after what they do (教育行政部门, 指导中心, 协调小组) are nouns, not verb phrases. */
+const INSTITUTION_AFTER_VERB = /^(?:行政|主管)?(?:部门|机构|机关|局|厅|部|委员会|中心|小组|办公室)/;
+
+function opensVerbPhrase(f: string, s: number): boolean {
+  const v = VERB_STARTS.find((w) => f.startsWith(w, s));
+  if (v === undefined) return false;
+  // 教育、民政、卫生健康等有关部门: a list of sectors before its head
+  const after = s + v.length;
+  return f[after] !== '、' && !INSTITUTION_AFTER_VERB.test(f.slice(after, after + 6));
+}
+
+/**
  * Between two heads of one phrase stand only modifiers (集团广大党员, 机关相关监管部门党支部); a verb or a 、
  * shows the predicate began (提供者发现…经营者), unless a 的 after it makes a relative clause.
  */
-function gapIsModifier(f: string, from: number, to: number): boolean {
+function gapIsModifier(f: string, from: number, to: number, limit: number): boolean {
+  // 推选两名代表人, 引进100名人才: a counted object shows the predicate began
+  if (QUANTITY.test(f.slice(from, to))) return false;
   for (let q = from; q < to; q++) {
     if (f[q] === '(') {
       const close = indexWithin(f, ')', q, to);
       if (close > 0) q = close;
       continue;
     }
-    if (f[q] === '、') return hasDe(f, q, to);
+    if (f[q] === '、') return relativeClause(f, q, to, limit);
     const verb = GAP_VERBS.find((v) => f.startsWith(v, q));
     // 提供者, 申请人, 委托方: a verb compounded with an agent suffix is a noun
-    if (verb && !agentSuffixAt(f, q + verb.length)) return hasDe(f, q, to);
+    if (verb && !agentSuffixAt(f, q + verb.length)) return relativeClause(f, q, to, limit);
+    // 国家推动公共图书馆…, 妇女联合会发挥妇女…: a verb opening a predicate, not 教育行政部门
+    if (opensVerbPhrase(f, q)) return relativeClause(f, q, to, limit);
   }
   return true;
 }
+
+/**
+ * 政府设立的公共图书馆: a verb between two heads opens a relative clause when a 的 follows it and the phrase
+ * ends at the second head (the predicate, a joiner or punctuation next), not 公安部门指导、监督全国的单位内部….
+ */
+function relativeClause(f: string, from: number, to: number, limit: number): boolean {
+  if (!hasDe(f, from, to)) return false;
+  if (to >= limit || !isPhraseChar(f.charCodeAt(to)) || f[to] === '等' || predicateFollows(f, to, limit)) return true;
+  return JOINERS.some((j) => f.startsWith(j, to)) || GAP_VERBS.some((v) => f.startsWith(v, to));
+}
+
+/**
+ * 县级以上人民政府发展改革、教育、公安…等有关部门: the departments of a government named by their sectors, a
+ * list of short items closed by 等(有关)部门. The end of the list's head, or -1.
+ */
+const SECTOR_LIST =
+  /^((?:[\u4e00-\u9fff()]{1,12}、)+[\u4e00-\u9fff()]{1,12}?)等(?:有关|相关|其他)?(?:部门|单位|机构|机关)/;
+
+function sectorList(f: string, from: number, limit: number): number {
+  const m = SECTOR_LIST.exec(f.slice(from, Math.min(limit, from + 120)));
+  if (!m) return -1;
+  for (let q = from; q < from + m[1].length; q++) if (stopsAt(f, q)) return -1;
+  return from + m[0].length;
+}
+
+const QUANTITY = /(?:\d|[一二两三四五六七八九十百千万])+(?:名|个|家|位|项|所|批|套)/;
 
 function agentSuffixAt(f: string, p: number): boolean {
   const c = f[p] ?? '';
@@ -765,6 +876,9 @@ function explicitSpan(
   if (assigned) return assigned;
   const addressed = actorAfterTrigger(f, triggerStart, seg.end, isWordAt);
   if (addressed) return addressed;
+  // 县级以上人民政府负责妇女儿童工作的机构，组织…: the trigger word sits inside the subject's relative clause
+  const wide = f.startsWith('负责', triggerStart) ? parseActor(f, seg.start, seg.end, isWordAt) : null;
+  if (wide && wide[1] > triggerStart + 2 && (wide[1] === seg.end || predicateFollows(f, wide[1], seg.end))) return wide;
   const own = parseActor(f, seg.start, triggerStart, isWordAt);
   if (own && !speaks(f, own[1]) && subjectGapOk(f, own[1], triggerStart)) return own;
   const relative = headBefore(f, seg.start, triggerStart);
@@ -782,9 +896,11 @@ function explicitSpan(
     // 或者电子信息接收者明确表示拒绝的: an alternative condition names no bearer of its own
     if (/^(?:或者|或|以及|并且)/.test(f.slice(s.start, s.start + 2))) continue;
     // 举报奖励由…部门负责，对…，按照…给予奖励: the assignment carries over to the segments after it
-    const earlierAssigned = parseAssignment(f, s.start, s.end);
-    if (earlierAssigned) return earlierAssigned;
+    // …but a subject opening the segment comes first (下级部门认为需要由上级部门处理的，可以…: 下级部门)
     const np = parseActor(f, s.start, s.end, isWordAt);
+    const earlierAssigned = parseAssignment(f, np && f[np[1]] !== '由' ? np[1] : s.start, s.end);
+    const subjectFirst = np && (subjectGapOk(f, np[1], earlierAssigned?.[0] ?? s.end) || endsWithDe(f, s.start, s.end));
+    if (earlierAssigned && !subjectFirst) return earlierAssigned;
     if (!np || speaks(f, np[1])) continue;
     const rest = afterAlias(f, np[1]);
     if (
@@ -917,6 +1033,10 @@ const PREDICATE_OPENERS = [
   '带头',
   '确需',
   '确因',
+  '每年',
+  '每月',
+  '定期',
+  '是',
   '统筹',
   '协调',
   '指导',

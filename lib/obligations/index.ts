@@ -362,8 +362,11 @@ function hitStartingAt(hits: readonly TriggerHit[], pos: number): TriggerHit | u
 }
 
 /**
- * （发展改革委、财政部按职责分工负责）: a note naming who carries the tasks of its paragraph. The
- * note is no clause of its own; it is the inherited bearer of the paragraph's clauses.
+ * Responsibility notes and leads, as inherited bearers of the clauses of their line (byLine):
+ * - （发展改革委、财政部按职责分工负责）, （牵头单位：X，配合单位：Y）: the note names who carries the tasks of its
+ *   paragraph. The note is a clause of its own too (its bracket names X, docs/labelling.md); when the splitter
+ *   cut it at its colons, the bare label piece （牵头单位： is skipped and the other pieces inherit X.
+ * - 一、张三副主任：协助分管…, 市教育局：负责…: a line led by a name and a colon assigns the tasks after it.
  */
 function responsibilityNotes(
   f: string,
@@ -372,16 +375,50 @@ function responsibilityNotes(
 ): { byLine: Map<number, string>; skip: Set<Unit> } {
   const byLine = new Map<number, string>();
   const skip = new Set<Unit>();
+  // The bracket is looked for back to the start of the sentence, not only inside the unit that closes it.
+  let sentence = -1;
+  let sentenceStart = 0;
+  let sentenceUnits: Unit[] = [];
+  let line = -1;
   for (const u of units) {
+    if (u.sentence !== sentence) {
+      sentence = u.sentence;
+      sentenceStart = u.start;
+      sentenceUnits = [];
+    }
+    sentenceUnits.push(u);
+    if (u.line !== line) {
+      line = u.line;
+      const lead =
+        u.endsWithColon && !u.hits.some((h) => h.entry.role === 'trigger') ? parseActor(f, u.start, u.end - 1) : null;
+      if (lead && lead[1] === u.end - 1) byLine.set(u.line, text.slice(lead[0], lead[1]));
+    }
     let e = u.end;
     while (e > u.start && /[。;]/.test(f[e - 1])) e--;
     if (f[e - 1] !== ')') continue;
-    const open = lastIndexWithin(f, '(', Math.max(u.start, e - 80), e - 1);
+    const open = openingBracket(f, Math.max(sentenceStart, e - 130), e - 1);
     if (open < 0) continue;
     const span = parseResponsibilityNote(f, open, e);
     if (!span) continue;
     if (!byLine.has(u.line)) byLine.set(u.line, text.slice(span[0], span[1]));
-    if (open === u.start) skip.add(u);
+    for (const piece of sentenceUnits)
+      if (
+        piece !== u &&
+        piece.start === open &&
+        /^\((?:牵头|责任|主责)(?:单位|部门)?:$/.test(f.slice(piece.start, piece.end))
+      )
+        skip.add(piece);
   }
   return { byLine, skip };
+  /** The ( that the ) at `close` closes, nested brackets skipped, searching back no further than `from`. */
+  function openingBracket(s: string, from: number, close: number): number {
+    const nearest = lastIndexWithin(s, '(', from, close);
+    if (nearest < 0 || lastIndexWithin(s, ')', nearest, close) < 0) return nearest;
+    let depth = 0;
+    for (let i = close - 1; i >= from; i--) {
+      if (s[i] === ')') depth++;
+      else if (s[i] === '(' && depth-- === 0) return i;
+    }
+    return -1;
+  }
 }

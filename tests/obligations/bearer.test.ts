@@ -83,10 +83,12 @@ describe('bearer of a clause', () => {
   it('no bearer at all without addressees', () => {
     expect(one('要及时报告进展。').bearer).toBeNull();
   });
-  it('（X按职责分工负责） names the bearer of its paragraph and is no clause itself', () => {
+  it('（X按职责分工负责） names the bearer of its paragraph and, as a bracket, of its own unit', () => {
     const cs = findObligations('要加快建设信用信息平台。（发展改革委、人民银行按职责分工负责）');
-    expect(cs).toHaveLength(1);
-    expect(cs[0].bearer).toEqual({ text: '发展改革委、人民银行', source: 'inherited' });
+    expect(cs.map((c) => c.bearer)).toEqual([
+      { text: '发展改革委、人民银行', source: 'inherited' },
+      { text: '发展改革委、人民银行', source: 'explicit' },
+    ]);
   });
 });
 
@@ -223,5 +225,76 @@ describe('bearer: more subjects of laws', () => {
       f.length,
     );
     expect(span && f.slice(span[0], span[1])).toBe('市发展改革委');
+  });
+});
+
+describe('bearer: subjects of plans and laws, whole and without the predicate', () => {
+  const bearerOf = (text: string, addressees: string[] = []) =>
+    findObligations(text, { addressees })[0]?.bearer ?? null;
+
+  it('an institution named after a verb is a noun (教育行政部门, 教育、民政等有关部门)', () => {
+    expect(actor('教育行政部门、妇女联合会应当')).toBe('教育行政部门、妇女联合会');
+    expect(actor('教育、民政、卫生健康等有关部门应当')).toBe('教育、民政、卫生健康等有关部门');
+    expect(actor('督促企业落实主体责任')).toBeNull();
+  });
+  it('the departments of a government named by their sectors', () => {
+    expect(actor('县级以上人民政府发展改革、财政、税务等有关部门在各自职责范围内')).toBe(
+      '县级以上人民政府发展改革、财政、税务等有关部门',
+    );
+  });
+  it('a body named by the duty it carries (…负责…的机构)', () => {
+    expect(bearerOf('县级以上人民政府负责食品安全工作的机构，组织、协调有关部门做好食品安全工作。')?.text).toBe(
+      '县级以上人民政府负责食品安全工作的机构',
+    );
+  });
+  it('a verb after the subject ends it, even before a 的 inside the object', () => {
+    expect(actor('国家推动公共图书馆建立健全法人治理结构')).toBe('国家');
+    expect(actor('县级以上人民政府建立覆盖城乡和各行业的信息系统')).toBe('县级以上人民政府');
+    expect(actor('国务院公安部门指导、监督全国的单位内部治安保卫工作')).toBe('国务院公安部门');
+    expect(actor('投诉人书面推选两名代表人进行投诉')).toBe('投诉人');
+    expect(actor('政府设立的公共图书馆应当')).toBe('政府设立的公共图书馆');
+  });
+  it('a time phrase before the subject is no part of it', () => {
+    expect(actor('5年内市、区两级重点引进紧缺人才')).toBe('市、区两级');
+    expect(actor('2023年10月底前，各区完成排查')).toBe('各区');
+    expect(bearerOf('2023年底前，各区要完成排查。')?.text).toBe('各区');
+  });
+  it('short names of offices and a place before a department', () => {
+    expect(actor('市金融办负责')).toBe('市金融办');
+    expect(actor('广告发布者所在地市场监督管理部门处理')).toBe('广告发布者所在地市场监督管理部门');
+    expect(actor('举办培训班')).toBeNull();
+  });
+  it('the party encouraged, without the verb that follows it', () => {
+    expect(bearerOf('鼓励投诉人和被投诉人平等协商，自行和解。')?.text).toBe('投诉人和被投诉人');
+  });
+  it('the actor of a condition comes before an assignment inside it', () => {
+    expect(bearerOf('下级市场监督管理部门认为需要由上级部门处理的，可以报请上级市场监督管理部门决定。')?.text).toBe(
+      '下级市场监督管理部门',
+    );
+  });
+  it('发现 opens the predicate: the bearer is the subject before it', () => {
+    expect(
+      bearerOf('公安机关、人民检察院在办理案件过程中，发现监护人侵害未成年人合法权益的，可以责令其接受指导。')?.text,
+    ).toBe('公安机关、人民检察院');
+  });
+  it('a line led by a name and a colon assigns the tasks after it', () => {
+    const cs = findObligations(
+      '一、张三党组成员、副主任：协助分管财务、人事工作。\n二、李四副主任：负责机关党建工作。',
+      {
+        addressees: ['各处室'],
+      },
+    );
+    expect(cs.map((c) => c.bearer)).toEqual([
+      { text: '张三党组成员、副主任', source: 'inherited' },
+      { text: '李四副主任', source: 'inherited' },
+    ]);
+  });
+  it('a note cut at its colons still names the lead unit for its pieces and its paragraph', () => {
+    const cs = findObligations(
+      '二、重点任务\n（一）着力实施以下人才项目：\n3.人才公寓项目。统筹各类园区资源，筹集建设人才公寓。（牵头单位：市住房保障办，配合单位：市规划局，各区）',
+    );
+    const pieces = cs.filter((c) => c.text.includes('市规划局') || c.text.includes('人才公寓'));
+    expect(pieces.length).toBeGreaterThan(0);
+    for (const c of pieces) expect(c.bearer?.text).toBe('市住房保障办');
   });
 });
