@@ -3,6 +3,12 @@
  * an empty `#flName`, empty `p.header-content` spans and an empty `iframe#viewDoc`. Until they are filled
  * the page has no body, and saying so (`pending`) lets the content script wait and re-extract.
  * The portal's home and search pages are flk pages but not documents.
+ *
+ * The law's text itself is a static HTML rendering served from another origin,
+ * `wb.flk.npc.gov.cn/flfg/html/<hash>.html`: the law's name in `<title>` (sometimes empty) and the text as
+ * paragraphs of `div.law-content`, name and 通过 line first. The shell shows it in `iframe#viewDoc`; the
+ * content script runs in that frame too and reads it there (`isLawTextPage`), and the shell itself is left
+ * alone (`lawTextFrame`).
  */
 
 import type { ExtractedPage, LabelledFields } from '../types';
@@ -27,6 +33,12 @@ import { makeSkip } from './skip';
 export function isNpcHost(url: string | null): boolean {
   const host = hostOf(url);
   return !!host && (host === 'flk.npc.gov.cn' || host.endsWith('.flk.npc.gov.cn'));
+}
+
+/** The host that serves the law texts the portal shows in its frame. */
+export function isLawTextHost(url: string | null): boolean {
+  const host = hostOf(url);
+  return !!host && (host === 'wb.flk.npc.gov.cn' || host.endsWith('.wb.flk.npc.gov.cn'));
 }
 
 /** The detail template, recognisable without a URL. */
@@ -91,9 +103,83 @@ function filledContainer(doc: Document): Element | null {
   return null;
 }
 
+/** The container of a law-text page, filled or not; null when the page has none. */
+function lawContainer(doc: Document): Element | null {
+  return queryFirst(doc, 'div.law-content') ?? queryFirst(doc, '.law-content');
+}
+
+/**
+ * A law-text page (the frame's document): served from the law-text host, or, without a URL, the portal's
+ * `.law-content` markup without the detail shell around it.
+ */
+export function isLawTextPage(doc: Document, url: string | null): boolean {
+  if (hasNpcDetail(doc)) return false;
+  return isLawTextHost(url) || lawContainer(doc) !== null;
+}
+
+/**
+ * The frame of a detail shell whose text another origin serves (the law-text host): the text is read and
+ * painted inside that frame, and the shell has nothing of its own to analyse. Null when the shell has no
+ * such frame (yet: the portal sets its `src` by script).
+ */
+export function lawTextFrame(doc: Document, pageUrl: string | null): Element | null {
+  if (!hasNpcDetail(doc)) return null;
+  for (const frame of queryAll(doc, 'iframe')) {
+    const src = attr(frame, 'src');
+    if (!src) continue;
+    let resolved: string;
+    try {
+      resolved = new URL(src, pageUrl ?? undefined).href;
+    } catch {
+      continue;
+    }
+    if (isLawTextHost(resolved)) return frame;
+  }
+  return null;
+}
+
+/** Title-like first lines of a law text: short, no sentence punctuation, a 法/条例/决定… name. */
+const LAW_NAME =
+  /^[^，。；：！？,;:!?]{2,80}(?:法|条例|规定|规则|办法|决定|决议|解释|细则|纲要|章程|宪法|修正案)(?:（[^）]{1,30}）)?$/;
+
+function firstLine(el: Element): string | null {
+  for (const p of queryAll(el, 'p, h1, h2, h3, div')) {
+    const line = squash(shortText(p, 200) ?? '');
+    if (line) return line;
+  }
+  return null;
+}
+
+/** A law-text page: the `.law-content` paragraphs (or the whole body), the title from `<title>` or the first line. */
+function extractLawText(doc: Document, url: string | null): ExtractedPage {
+  const labelled: LabelledFields = {};
+  const container = lawContainer(doc) ?? bodyOf(doc);
+  const filled = container !== null && countHan(boundedText(container, 50000)) >= 50;
+  const docTitle = squash(documentTitle(doc) ?? '');
+  const opening = filled ? firstLine(container) : null;
+  const title =
+    docTitle && !docTitle.includes('国家法律法规数据库')
+      ? docTitle
+      : opening && LAW_NAME.test(opening)
+        ? opening
+        : null;
+  if (title) labelled['标题'] = title;
+  return {
+    site: 'npc',
+    roots: filled ? [container] : [],
+    skip: makeSkip({ chrome: true }),
+    labelled,
+    title,
+    url,
+    // Empty yet: the text arrives by script (a newer page fills the container after load).
+    pageSignals: { listPage: false, pending: !filled },
+  };
+}
+
 export function extractNpc(doc: Document, url: string | null): ExtractedPage {
   const labelled: LabelledFields = {};
   const stats = listStats(doc);
+  if (isLawTextPage(doc, url)) return extractLawText(doc, url);
   if (!hasNpcDetail(doc)) {
     // Home, search and column pages of the portal: no document.
     return {
