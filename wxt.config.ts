@@ -1,6 +1,6 @@
 import { defineConfig } from 'wxt';
 
-import { NOTICE_SITE_MATCHES } from './lib/sites';
+import { LAW_TEXT_FRAME_MATCHES, NOTICE_SITE_MATCHES } from './lib/sites';
 
 export default defineConfig({
   manifestVersion: 3,
@@ -29,6 +29,21 @@ export default defineConfig({
         }
       : {}),
   }),
+  hooks: {
+    // The law-text host serves the national law database's texts into a frame of its detail page: the same
+    // content script runs there in frames too (all_frames on this host only; it is inside *.gov.cn already).
+    'build:manifestGenerated': (_wxt, manifest) => {
+      const main = manifest.content_scripts?.find((cs) => cs.js?.includes('content-scripts/content.js'));
+      if (!main) return;
+      manifest.content_scripts!.push({
+        matches: LAW_TEXT_FRAME_MATCHES,
+        js: main.js,
+        ...(main.css ? { css: main.css } : {}),
+        run_at: main.run_at,
+        all_frames: true,
+      });
+    },
+  },
   vite: () => ({
     esbuild: { jsx: 'automatic', jsxImportSource: 'preact' },
     // NOTICE_LENS_UNMINIFIED=1: readable function names in CPU profiles (bench/browser/profile-page.ts).

@@ -9,3 +9,10 @@ export const NOTICE_SITE_MATCHES = [
   '*://www.gov.cn/*',
   '*://*.gov.cn/*',
 ];
+
+/**
+ * Where the notice is a frame's document: the national law database's detail page (flk.npc.gov.cn) shows
+ * the law's text in a frame served by this host. The content script also runs in frames here, and only
+ * here; the shell page around the frame is left alone.
+ */
+export const LAW_TEXT_FRAME_MATCHES = ['*://wb.flk.npc.gov.cn/*'];

@@ -1,5 +1,6 @@
 import { NoticeLensDB, NoticeRepository } from '../../lib/storage';
 import { receiveMessage, type AnalysisReport, type Response } from '../../lib/messages';
+import { isTopUrlRequest, topUrlFor } from '../../lib/page/frames';
 import { NOTICE_SITE_MATCHES } from '../../lib/sites';
 import { Badge } from './badge';
 import { analyseTab, installMenusAndCommands } from './commands';
@@ -15,8 +16,12 @@ export default defineBackground({
     const badge = new Badge();
     const extensionId = browser.runtime.id;
     const extensionOrigin = new URL(browser.runtime.getURL('/')).origin;
-    const onAnalysisReport = (report: AnalysisReport, from: { kind: string; tabId?: number | null }) => {
-      if (from.kind === 'content-script' && typeof from.tabId === 'number') void badge.show(from.tabId, report);
+    const onAnalysisReport = (
+      report: AnalysisReport,
+      from: { kind: string; tabId?: number | null; frameId?: number | null },
+    ) => {
+      if (from.kind === 'content-script' && typeof from.tabId === 'number')
+        void badge.report(from.tabId, report, from.frameId ?? null);
     };
 
     // The listener answers by returning a promise, which the runtime sends back; the typings only know sendResponse.
@@ -33,6 +38,15 @@ export default defineBackground({
       }
       // A content script asks for a script it loads only where needed (the UI on notices, the Readability fallback).
       if (popup?.type === 'page/load-module') return loadModuleFor(raw, sender, extensionId, extensionOrigin);
+      // A content script in a frame asks for the address of the page around it (the page the analyst sees).
+      if (isTopUrlRequest(raw)) {
+        const url = topUrlFor(sender, extensionId);
+        return Promise.resolve(
+          url === null
+            ? { ok: false, error: 'not a frame of a web page', kind: 'forbidden' }
+            : { ok: true, value: url },
+        );
+      }
       // Returning the promise keeps the channel open; a null answer (not our sender) sends nothing back.
       return receiveMessage(repository, raw, sender, {
         extensionId,
@@ -43,7 +57,7 @@ export default defineBackground({
     });
 
     browser.tabs.onRemoved.addListener((tabId) => void badge.forget(tabId));
-    installMenusAndCommands();
+    installMenusAndCommands((tabId) => badge.last(tabId));
     warmUpEngine();
     void registerGrantedSites(NOTICE_SITE_MATCHES);
     // Writes queued by tabs that could not reach us: replayed as if their page's content script sent them.

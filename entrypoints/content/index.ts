@@ -1,4 +1,6 @@
-import { NOTICE_SITE_MATCHES } from '../../lib/sites';
+import { LAW_TEXT_FRAME_MATCHES, NOTICE_SITE_MATCHES } from '../../lib/sites';
+import { lawTextFrame } from '../../lib/extract/npc';
+import { TOP_URL_REQUEST } from '../../lib/page/frames';
 import { loadTranslate } from '../locale/i18n';
 import type { Request, Response } from '../../lib/messages';
 import type { LoadModuleRequest } from '../../lib/page/modules';
@@ -21,8 +23,14 @@ const INSTANCE = Symbol.for('notice-lens');
 
 export default defineContentScript({
   matches: NOTICE_SITE_MATCHES,
+  // The law-text host gets this same script from a second entry that also runs it in frames (wxt.config.ts).
+  excludeMatches: LAW_TEXT_FRAME_MATCHES,
   runAt: 'document_idle',
   async main(ctx) {
+    const topFrame = window === window.top;
+    // A detail page of the national law database whose text is a frame from the law-text host: the script
+    // in that frame reads and paints it; this page has nothing of its own (no panel, no report).
+    const textElsewhere = () => topFrame && lawTextFrame(document, location.href) !== null;
     const holder = window as unknown as Record<symbol, NoticeLens | undefined>;
     // Injected again on demand (toolbar button on another site): the copy already here was stopped when this
     // one's context started; this one takes over and analyses the page as the analyst asked.
@@ -46,6 +54,17 @@ export default defineContentScript({
           return { ok: false, error: (e as Error).message || 'the extension did not answer', kind: 'unknown' };
         }
       },
+      textElsewhere,
+      // In a frame, the page the analyst sees around it is the notice's source (the background knows its address).
+      viewedAt: topFrame
+        ? undefined
+        : async () => {
+            if (ctx.isInvalid) return null;
+            const r = await browser.runtime
+              .sendMessage<{ type: string }, { ok: boolean; value?: unknown } | undefined>({ type: TOP_URL_REQUEST })
+              .catch(() => undefined);
+            return r?.ok && typeof r.value === 'string' ? r.value : null;
+          },
       persistPending: (key: string, writes: QueuedWrite<Request>[]) => {
         const store = browser.storage.local;
         void (writes.length ? store.set({ [key]: { url: location.href, writes } }) : store.remove(key)).catch(
@@ -64,7 +83,8 @@ export default defineContentScript({
       const command = raw as PageCommand;
       switch (command?.type) {
         case 'page/analyse':
-          void lens.run(Boolean(command.force));
+          // Asked of every frame: the one holding the text answers, the shell around it stays as it is.
+          if (!textElsewhere()) void lens.run(Boolean(command.force));
           return undefined;
         case 'page/toggle-panel':
           lens.togglePanel();
@@ -75,9 +95,12 @@ export default defineContentScript({
         case 'page/annotate-selection':
           lens.offerSelection(false, true);
           return undefined;
-        case 'page/snapshot':
-          sendResponse(lens.currentSnapshot);
+        case 'page/snapshot': {
+          // The first answer wins: a frame answers only with a notice, a shell around one not at all.
+          const snapshot = lens.currentSnapshot;
+          if (snapshot || (topFrame && !textElsewhere())) sendResponse(snapshot);
           return undefined;
+        }
         default:
           return undefined;
       }

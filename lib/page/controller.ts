@@ -28,6 +28,10 @@ export interface NoticeLensDeps {
   t: Translate;
   send: Send;
   persistPending(key: string, writes: QueuedWrite<Request>[]): void;
+  /** True when the page shows its notice in a frame the content script reads there: this page stays untouched. */
+  textElsewhere?(): boolean;
+  /** For a frame: the address of the page the analyst sees it in, recorded as the notice's source. */
+  viewedAt?(): Promise<string | null>;
 }
 
 /** The page as analysed and painted. */
@@ -74,6 +78,8 @@ export class NoticeLens {
   /** Stops the current watch on the page (its painted text, or a body still to come). */
   private stopWatching: (() => void) | null = null;
   private stopStatusTimer: (() => void) | null = null;
+  /** The page around this frame, when this document is a frame's (see `NoticeLensDeps.viewedAt`). */
+  private viewedAt: string | null = null;
 
   constructor(private readonly deps: NoticeLensDeps) {
     this.painter = choosePainter(deps.win, deps.doc);
@@ -167,11 +173,14 @@ export class NoticeLens {
 
   private async analyseAndPaint(force: boolean, run: number): Promise<void> {
     const { doc, send } = this.deps;
+    if (this.deps.textElsewhere?.()) return this.standAside();
     const analysed = await analysePage(this.deps, force, this.aborted.signal);
     if (!analysed || !this.lifetime.alive) return;
     const { result, report } = analysed;
 
     this.unpaint();
+    // The shell filled in its frame meanwhile: the frame's own script has the notice.
+    if (!analysed.show && this.deps.textElsewhere?.()) return this.standAside();
     if (!analysed.show) {
       void send(report);
       this.unmount();
@@ -194,12 +203,31 @@ export class NoticeLens {
     this.paintClauses();
     const paintedAt = performance.now();
     void send({ ...report, timings: pageTimings(analysed, ranges, paintedAt - t, paintedAt, run) });
-    if (!(await this.loadUi()) || this.painted?.result !== result || !this.lifetime.alive) return;
+    const [ui] = await Promise.all([this.loadUi(), this.readViewedAt()]);
+    if (!ui || this.painted?.result !== result || !this.lifetime.alive) return;
     this.ensureMounted();
-    this.state = { ...this.state, metadata: result.analysis.metadata, clauses };
+    this.state = { ...this.state, metadata: this.metadataOf(result), clauses };
     this.renderUi();
     await this.loadAnnotations();
     if (this.painted?.result === result) this.watchPaintedText();
+  }
+
+  /** Nothing of this page is analysed: no highlights, no panel, no report, no watch. */
+  private standAside(): void {
+    this.unpaint();
+    this.unmount();
+  }
+
+  private async readViewedAt(): Promise<void> {
+    if (!this.deps.viewedAt) return;
+    const url = await this.deps.viewedAt().catch(() => null);
+    if (url) this.viewedAt = url;
+  }
+
+  /** The notice's metadata, its source being the page the analyst sees (the frame's own address stays in `urls`). */
+  private metadataOf(result: PageAnalysis): PageAnalysis['analysis']['metadata'] {
+    const metadata = result.analysis.metadata;
+    return this.viewedAt ? { ...metadata, url: this.viewedAt } : metadata;
   }
 
   /** The UI and anchoring, loaded once per page (on its first notice); null when the extension could not inject it. */
@@ -569,7 +597,7 @@ export class NoticeLens {
     return {
       id: p.noticeId,
       urls: [this.deps.win.location.href],
-      metadata: a.metadata,
+      metadata: this.metadataOf(p.result),
       text: a.text,
       outline: a.outline,
       obligations: a.obligations,

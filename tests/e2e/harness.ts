@@ -185,10 +185,12 @@ export class PanelDriver {
   private constructor(
     private readonly page: Page,
     private readonly cdp: import('playwright-core').CDPSession,
+    private readonly inFrames = false,
   ) {}
 
-  static async attach(page: Page): Promise<PanelDriver> {
-    return new PanelDriver(page, await page.context().newCDPSession(page));
+  /** `inFrames`: the panel may be inside one of the page's (same-process) frames, where a notice is a frame's document. */
+  static async attach(page: Page, options: { inFrames?: boolean } = {}): Promise<PanelDriver> {
+    return new PanelDriver(page, await page.context().newCDPSession(page), options.inFrames ?? false);
   }
 
   private async shadowRootId(): Promise<number | null> {
@@ -199,6 +201,7 @@ export class PanelDriver {
       if (n.localName === 'notice-lens-ui' && n.shadowRoots?.length) return n.shadowRoots[0].nodeId;
       for (const c of n.children ?? []) stack.push(c);
       for (const c of n.shadowRoots ?? []) stack.push(c);
+      if (this.inFrames && n.contentDocument) stack.push(n.contentDocument);
     }
     return null;
   }

@@ -5,13 +5,13 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT } from './harness';
-import { NOTICE_SITE_MATCHES } from '../../lib/sites';
+import { LAW_TEXT_FRAME_MATCHES, NOTICE_SITE_MATCHES } from '../../lib/sites';
 
 /** The manifest keys these checks read. */
 interface Manifest {
   permissions?: string[];
   host_permissions?: string[];
-  content_scripts?: Array<{ matches: string[]; js: string[] }>;
+  content_scripts?: Array<{ matches: string[]; exclude_matches?: string[]; js: string[]; all_frames?: boolean }>;
   content_security_policy?: unknown;
   web_accessible_resources?: unknown[];
   externally_connectable?: unknown;
@@ -33,8 +33,20 @@ for (const target of ['chrome-mv3', 'firefox-mv3']) {
     it('has host access to the known notice sites only; everything else is optional, asked for', () => {
       expect([...(manifest.host_permissions ?? [])].sort()).toEqual([...NOTICE_SITE_MATCHES].sort());
       for (const cs of manifest.content_scripts ?? [])
-        for (const m of cs.matches) expect(NOTICE_SITE_MATCHES).toContain(m);
+        for (const m of cs.matches) expect([...NOTICE_SITE_MATCHES, ...LAW_TEXT_FRAME_MATCHES]).toContain(m);
       expect(JSON.stringify(manifest.host_permissions)).not.toMatch(/<all_urls>|\*:\/\/\*\/\*/);
+    });
+
+    it('runs in frames only on the law-text host, which the known sites already cover, with one copy per frame', () => {
+      const scripts = manifest.content_scripts ?? [];
+      const inFrames = scripts.filter((cs) => cs.all_frames);
+      expect(inFrames.map((cs) => cs.matches)).toEqual([LAW_TEXT_FRAME_MATCHES]);
+      // Inside *.gov.cn: no host permission of its own.
+      for (const m of LAW_TEXT_FRAME_MATCHES) expect(m.endsWith('.gov.cn/*')).toBe(true);
+      // The same script, and the top-frame entry leaves that host to the frame entry (no page runs it twice).
+      const topOnly = scripts.filter((cs) => !cs.all_frames);
+      expect(inFrames[0].js).toEqual(topOnly[0].js);
+      for (const cs of topOnly) expect(cs.exclude_matches).toEqual(LAW_TEXT_FRAME_MATCHES);
     });
 
     it('allows no remote or evaluated code and exposes no resources to pages', () => {
