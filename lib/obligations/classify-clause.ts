@@ -148,9 +148,13 @@ export function classifyUnit(f: string, unit: Unit, ctx: ClassifyContext): Class
     violation = violationCondition(f, unit, hits);
   }
 
-  // 要…，支持/引导/鼓励…: encouragement verbs under a modal duty are what the duty asks for, not an offer.
-  if (hits.some((h) => h.entry.category === 'obligation' && !h.entry.clauseStart && !h.entry.alongside))
-    hits = hits.filter((h) => h.entry.category !== 'encouragement');
+  // 要…，支持/引导/鼓励…: encouragement verbs under a modal duty are what the duty asks for, not an offer;
+  // but a later comma segment opening with 鼓励/提倡/倡导 (…纳入预算，鼓励社会力量参与…) offers something more.
+  const duty = hits.find((h) => h.entry.category === 'obligation' && !h.entry.clauseStart && !h.entry.alongside);
+  if (duty) {
+    const dutySeg = segmentIndex(unit, duty.start);
+    hits = hits.filter((h) => h.entry.category !== 'encouragement' || opensLaterSegment(f, unit, h, dutySeg));
+  }
 
   let categories: ObligationCategory[] = violation
     ? ['accountability']
@@ -358,6 +362,18 @@ function afterConnectives(f: string, p: number): number {
 }
 
 /** Index of the segment holding `pos` (binary search: a unit can have hundreds of segments). */
+/** Encouragement words that address a new party when they open a comma segment. */
+const OFFER_WORDS: ReadonlySet<string> = new Set(['鼓励', '提倡', '倡导']);
+
+/** `h` is 鼓励/提倡/倡导 opening a comma segment (after 并/积极/同时 at most) later than segment `after`. */
+function opensLaterSegment(f: string, unit: Unit, h: TriggerHit, after: number): boolean {
+  if (!OFFER_WORDS.has(h.entry.word)) return false;
+  const k = segmentIndex(unit, h.start);
+  if (k <= after) return false;
+  const lead = f.slice(unit.segments[k].start, h.start);
+  return /^(?:并|积极|同时|并且|还|也)?$/.test(lead.trim());
+}
+
 function segmentIndex(unit: Unit, pos: number): number {
   const segs = unit.segments;
   let lo = 0;

@@ -100,11 +100,12 @@ export function scoringUnits(f: string): Array<[number, number]> {
 
 /**
  * Units the model never adds, whatever it reads: past events and scene-setting (疫情发生以来, 近期…,
- * 高度重视, 作出重要指示, 主持召开…会议), a classification (…分为…), a maxim (首都无小事), a signature or date
- * line (中共北京市委2020年1月29日). The development documents hold too few of them to teach the model so.
+ * 高度重视, 作出重要指示, 主持召开…会议), a classification or definition (…分为…, 是指, 所称, X包括…), the scope
+ * of a rule (适用本办法, 另有规定的，依照其规定), the guiding-ideology formula, a maxim (首都无小事), a signature or
+ * date line (中共北京市委2020年1月29日). The development documents hold too few of them to teach the model so.
  */
 const DESCRIBES =
-  /以来|^(?:近期|近日|日前|目前|当前|今年|去年|此前|近年来|长期以来)|高度重视|(?:作出|做出)[^,。;]{0,4}(?:指示|批示)|主持召开|发表[^,。;]{0,4}讲话|(?:下发|印发|召开|出台|取得|作出|做出|开展|发布)了|^\d{1,2}月\d{1,2}日,|分为|无小事|^[^,。;]{0,30}\d{4}年\d{1,2}月\d{1,2}日\)?$/;
+  /以来|^(?:近期|近日|日前|目前|当前|今年|去年|此前|近年来|长期以来)|高度重视|(?:作出|做出)[^,。;]{0,4}(?:指示|批示)|主持召开|发表[^,。;]{0,4}讲话|(?:下发|印发|召开|出台|取得|作出|做出|开展|发布)了|^\d{1,2}月\d{1,2}日,|分为|无小事|是指|所称|适用本(?:办法|法|规定|条例|细则|决定)|依照其规定|受法律保护|^[^,。;]{0,20}?(?:主要)?包括|^(?:坚持)?以[^,。;]{2,60}?为(?:指导|引领|统领|核心)|^[^,。;]{0,30}\d{4}年\d{1,2}月\d{1,2}日\)?$/;
 
 const DOC_TYPE =
   /(通知|意见|办法|规定|决定|决议|方案|公告|通告|通报|细则|条例|批复|函|规划|计划|措施|指引|指南|规则|法|要点)[)》]?$/;
