@@ -73,7 +73,7 @@ export function annotationLocation(
 ): string | null {
   const span = locateAnnotation(annotation, notice.text);
   const clause = span ? overlappingClause(span, notice.obligations) : null;
-  if (clause?.location) return clause.location;
+  if (clause?.location) return locationLabel(clause.location);
   for (const s of annotation.selectors) if (s.type === 'StructuralKey' && s.section) return locationLabel(s.section);
   return null;
 }

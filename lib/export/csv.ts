@@ -1,6 +1,10 @@
 /**
  * CSV export for Excel and WPS: one row per highlight, the analyst's annotations first and then, unless
- * left out, the notice's obligation clauses, told apart by the 类型 column.
+ * left out, the notice's obligation clauses, told apart by the 类型 column. Category and colour are
+ * separate columns (a clause has a category, an annotation a colour and the category of the clause it
+ * falls in), so each can be filtered on; every row says where it stands in the document (条款位置); clause
+ * rows say how their bearer was found (主体来源) and every deadline they state; annotation rows their
+ * times, in Beijing time (UTC+8, fixed, so the same data always gives the same file).
  *
  * - UTF-8 with a byte-order mark: without it Excel on a Chinese Windows reads the file as GBK and every
  *   Han character turns to mojibake.
@@ -13,24 +17,51 @@
  *   next cell.
  */
 
+import type { Bearer, Clause, Deadline } from '../types';
+import { annotationLocation, locationLabel } from './citation';
 import { placedHighlights, type ExportItem } from './highlights';
-import { CATEGORY_LABELS, COLOUR_LABELS, STRENGTH_LABELS, bearerLabel, sourceUrl } from './labels';
+import { CATEGORY_LABELS, COLOUR_LABELS, STRENGTH_LABELS, sourceUrl } from './labels';
 
 export const CSV_HEADER = [
   '公文标题',
   '发文字号',
   '发文机关',
   '成文日期',
-  '类别/颜色',
+  '类型',
+  '条款位置',
+  '类别',
+  '颜色',
   '引文',
   '批注',
   '标签',
   '责任主体',
+  '主体来源',
   '期限',
+  '期限日期',
+  '创建时间',
+  '修改时间',
   '来源链接',
-  '类型',
   'id',
 ] as const;
+
+/** How the bearer was found, in the 主体来源 column. */
+export const BEARER_SOURCE_LABELS: Record<Bearer['source'], string> = {
+  explicit: '条款明示',
+  inherited: '承上文',
+  addressee: '主送机关',
+};
+
+/** Every deadline a clause states (older notices stored only the first). */
+export function deadlinesOf(c: Clause): Deadline[] {
+  return c.deadlines ?? (c.deadline ? [c.deadline] : []);
+}
+
+const BEIJING_OFFSET_MS = 8 * 3600 * 1000;
+
+/** Milliseconds since the epoch as `2025-01-29 05:33` in Beijing time. */
+export function beijingTime(ms: number): string {
+  return new Date(ms + BEIJING_OFFSET_MS).toISOString().slice(0, 16).replace('T', ' ');
+}
 
 /** What the 类型 column says. */
 export const CSV_KIND_ANNOTATION = '批注';
@@ -72,19 +103,36 @@ export function toCsv(items: ExportItem[], options: CsvOptions = {}): string {
     const m = notice.metadata;
     const common = [m.title ?? '', m.docNumber ?? '', m.issuers.join('、'), m.signedDate ?? ''];
     const link = sourceUrl(m, notice.urls) ?? '';
+    const clauseFields = (c: Clause | null): string[] => {
+      const deadlines = c ? deadlinesOf(c) : [];
+      return [
+        c?.bearer?.text ?? '',
+        c?.bearer ? BEARER_SOURCE_LABELS[c.bearer.source] : '',
+        deadlines.map((d) => d.text).join('；'),
+        deadlines
+          .map((d) => d.iso ?? '')
+          .join('；')
+          .replace(/^；+$/, ''),
+      ];
+    };
+    const category = (c: Clause | null) =>
+      c ? `${CATEGORY_LABELS[c.category]}（${STRENGTH_LABELS[c.strength]}）` : '';
     for (const h of placedHighlights(notice, annotations)) {
       const a = h.annotation;
       records.push(
         csvRecord([
           ...common,
+          CSV_KIND_ANNOTATION,
+          annotationLocation(a, notice) ?? '',
+          category(h.clause),
           COLOUR_LABELS[a.colour],
           a.quote,
           a.note,
           a.tags.join('、'),
-          h.clause ? bearerLabel(h.clause.bearer) : '',
-          h.clause?.deadline?.text ?? '',
+          ...clauseFields(h.clause),
+          beijingTime(a.createdAt),
+          beijingTime(a.updatedAt),
           link,
-          CSV_KIND_ANNOTATION,
           a.id,
         ]),
       );
@@ -94,14 +142,17 @@ export function toCsv(items: ExportItem[], options: CsvOptions = {}): string {
       records.push(
         csvRecord([
           ...common,
-          `${CATEGORY_LABELS[c.category]}（${STRENGTH_LABELS[c.strength]}）`,
+          CSV_KIND_CLAUSE,
+          locationLabel(c.location) ?? '',
+          category(c),
+          '',
           c.text,
           '',
           '',
-          bearerLabel(c.bearer),
-          c.deadline?.text ?? '',
+          ...clauseFields(c),
+          '',
+          '',
           link,
-          CSV_KIND_CLAUSE,
           `${notice.id}#${c.start}-${c.end}`,
         ]),
       );

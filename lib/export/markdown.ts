@@ -21,6 +21,8 @@
  */
 
 import { ANNOTATION_COLOURS, OBLIGATION_CATEGORIES, type ObligationCategory } from '../types';
+import { annotationLocation, locationLabel } from './citation';
+import { deadlinesOf } from './csv';
 import { placedHighlights, type ExportItem, type PlacedHighlight } from './highlights';
 import {
   CATEGORY_LABELS,
@@ -78,13 +80,12 @@ function tagList(tags: readonly string[]): string {
     .join(' ');
 }
 
-function renderHighlight(h: PlacedHighlight): string {
+function renderHighlight(h: PlacedHighlight, notice: ExportItem['notice']): string {
   const a = h.annotation;
   const parts = [quoteBlock(a.quote.length > 0 ? a.quote : '（无引文）')];
-  const section = a.selectors.find((s) => s.type === 'StructuralKey');
+  const location = annotationLocation(a, notice);
   const facts: string[] = [];
-  if (section && section.type === 'StructuralKey' && section.section)
-    facts.push(`位置：${escapeInline(section.section)}`);
+  if (location) facts.push(`位置：${escapeInline(location)}`);
   if (h.clause) facts.push(`条款类别：${CATEGORY_LABELS[h.clause.category]}`);
   if (facts.length > 0) parts.push(facts.join('　'));
   if (a.note.trim().length > 0) {
@@ -98,7 +99,11 @@ function renderHighlight(h: PlacedHighlight): string {
   return parts.join('\n\n');
 }
 
-function renderHighlights(highlights: PlacedHighlight[], groupBy: MarkdownOptions['groupBy']): string[] {
+function renderHighlights(
+  highlights: PlacedHighlight[],
+  groupBy: MarkdownOptions['groupBy'],
+  notice: ExportItem['notice'],
+): string[] {
   if (highlights.length === 0) return ['暂无批注。'];
   const out: string[] = [];
   if (groupBy === 'colour') {
@@ -106,7 +111,7 @@ function renderHighlights(highlights: PlacedHighlight[], groupBy: MarkdownOption
       const group = highlights.filter((h) => h.annotation.colour === colour);
       if (group.length === 0) continue;
       out.push(`### ${COLOUR_LABELS[colour]}（${group.length} 条）`);
-      for (const h of group) out.push(renderHighlight(h));
+      for (const h of group) out.push(renderHighlight(h, notice));
     }
     return out;
   }
@@ -118,7 +123,7 @@ function renderHighlights(highlights: PlacedHighlight[], groupBy: MarkdownOption
     const group = highlights.filter((h) => (h.clause?.category ?? null) === category);
     if (group.length === 0) continue;
     out.push(`### ${label}（${group.length} 条）`);
-    for (const h of group) out.push(renderHighlight(h));
+    for (const h of group) out.push(renderHighlight(h, notice));
   }
   return out;
 }
@@ -133,9 +138,12 @@ function renderObligations(item: ExportItem): string[] {
     out.push(`### ${CATEGORY_LABELS[category]}（${group.length} 条）`);
     const lines = group.map((c, i) => {
       const head = `${i + 1}. ${escapeInline(c.text)}（${STRENGTH_LABELS[c.strength]}）`;
+      const location = locationLabel(c.location);
+      const deadlines = deadlinesOf(c);
       const details = [
+        ...(location ? [`   - 位置：${escapeInline(location)}`] : []),
         `   - 责任主体：${escapeInline(bearerLabel(c.bearer))}`,
-        `   - 期限：${c.deadline ? escapeInline(c.deadline.text) : NOT_STATED}`,
+        `   - 期限：${deadlines.length > 0 ? deadlines.map((d) => escapeInline(d.text)).join('；') : NOT_STATED}`,
       ];
       return [head, ...details].join('\n');
     });
@@ -156,7 +164,7 @@ function renderNotice(item: ExportItem, options: MarkdownOptions): string {
     `# ${escapeInline(title)}`,
     meta.join('\n'),
     '## 我的批注',
-    ...renderHighlights(placedHighlights(notice, item.annotations), options.groupBy),
+    ...renderHighlights(placedHighlights(notice, item.annotations), options.groupBy, notice),
     '## 义务条款',
     ...renderObligations(item),
   ];

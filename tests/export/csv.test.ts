@@ -79,14 +79,20 @@ describe('toCsv', () => {
       '发文字号',
       '发文机关',
       '成文日期',
-      '类别/颜色',
+      '类型',
+      '条款位置',
+      '类别',
+      '颜色',
       '引文',
       '批注',
       '标签',
       '责任主体',
+      '主体来源',
       '期限',
+      '期限日期',
+      '创建时间',
+      '修改时间',
       '来源链接',
-      '类型',
       'id',
     ]);
     expect(rows.every((r) => r.length === header.length)).toBe(true);
@@ -112,7 +118,11 @@ describe('toCsv', () => {
     expect(first[col('发文字号')]).toBe('银保监党办发〔2020〕3号');
     expect(first[col('发文机关')]).toBe('中国银保监会党委办公室');
     expect(first[col('成文日期')]).toBe('2020-01-29');
-    expect(first[col('类别/颜色')]).toBe('黄色');
+    expect(first[col('颜色')]).toBe('黄色');
+    expect(first[col('类别')]).toBe('义务（刚性）');
+    expect(first[col('条款位置')]).toBe('三');
+    expect(first[col('创建时间')]).toBe('2025-01-29 05:33');
+    expect(first[col('修改时间')]).toBe('2025-01-29 05:34');
     expect(first[col('引文')]).toBe('党委书记是第一责任人');
     expect(first[col('批注')]).toBe(NOTE_WITH_CSV_TROUBLE);
     expect(first[col('标签')]).toBe('主体责任、疫情防控');
@@ -141,15 +151,45 @@ describe('toCsv', () => {
   it('writes clause rows with category, strength, bearer and deadline', () => {
     const clause = b.notice.obligations[0];
     const row = rowFor(`${b.notice.id}#${clause.start}-${clause.end}`);
-    expect(row[col('类别/颜色')]).toBe('义务（刚性）');
+    expect(row[col('类别')]).toBe('义务（刚性）');
+    expect(row[col('颜色')]).toBe('');
+    expect(row[col('主体来源')]).toBe('条款明示');
     expect(row[col('引文')]).toBe(clause.text);
     expect(row[col('责任主体')]).toBe('各级党组织');
     expect(row[col('期限')]).toBe('2020年2月底前');
     expect(row[col('来源链接')]).toBe('');
     const inherited = a.notice.obligations[1];
-    expect(rowFor(`${a.notice.id}#${inherited.start}-${inherited.end}`)[col('责任主体')]).toBe(
-      '系统各级党委（承上文）',
-    );
+    const inheritedRow = rowFor(`${a.notice.id}#${inherited.start}-${inherited.end}`);
+    expect(inheritedRow[col('责任主体')]).toBe('系统各级党委');
+    expect(inheritedRow[col('主体来源')]).toBe('承上文');
+  });
+
+  it('clause rows carry the clause location and every deadline with its date', () => {
+    const base = b.notice;
+    const located = {
+      ...b,
+      notice: {
+        ...base,
+        obligations: base.obligations.map((c, i) =>
+          i === 0
+            ? {
+                ...c,
+                location: '二、/（三）',
+                deadlines: [
+                  { text: '2020年2月底前', type: 'date' as const, iso: '2020-02-29' },
+                  { text: '每季度', type: 'recurring' as const, iso: null },
+                ],
+              }
+            : c,
+        ),
+      },
+    };
+    const clause = located.notice.obligations[0];
+    const parsed = parseCsv(toCsv([located]).slice(1));
+    const row = parsed.find((r) => r[col('id')] === `${base.id}#${clause.start}-${clause.end}`)!;
+    expect(row[col('条款位置')]).toBe('二、（三）');
+    expect(row[col('期限')]).toBe('2020年2月底前；每季度');
+    expect(row[col('期限日期')]).toBe('2020-02-29；');
   });
 
   it('quotes every field per RFC 4180 and strips control characters other than tab and line breaks', () => {

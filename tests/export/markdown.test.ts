@@ -156,3 +156,24 @@ describe('toMarkdown', () => {
     expect(empty).toContain('## 义务条款\n\n未发现义务条款。');
   });
 });
+
+describe('where each clause and highlight stands', () => {
+  it('shows the clause location, an inherited bearer as such, and every deadline', () => {
+    const a = noticeA();
+    const notice = {
+      ...a.notice,
+      obligations: a.notice.obligations.map((c, i) => ({
+        ...c,
+        location: i < 2 ? '一、/（二）' : null,
+        deadlines: i === 1 ? [{ text: '3日内', type: 'relative' as const, iso: null }] : [],
+      })),
+    };
+    const md = toMarkdown([{ notice, annotations: a.annotations }]);
+    const second = md.slice(md.indexOf(`2. ${notice.obligations[1].text.slice(0, 6)}`));
+    expect(second).toMatch(
+      /^2\. .*\n {3}- 位置：一、（二）\n {3}- 责任主体：系统各级党委（承上文）\n {3}- 期限：3日内/,
+    );
+    // The first highlight falls in the first clause: it is placed there, not at its raw structural key.
+    expect(md).toContain('位置：一、（二）　条款类别：义务');
+  });
+});
