@@ -1,7 +1,7 @@
 /**
- * Matched runs of clauses → the passages the API reports: text offsets, the texts, a kind per passage.
+ * Passages of the phrase aligner (key ranges) → the passages the API reports: text offsets, the texts.
  */
-import type { MatchedRun } from './match-units';
+import type { KeyPassage } from './phrases';
 import { keySpan, type SegmentedText } from './segment';
 import type { Passage } from './types';
 
@@ -71,43 +71,38 @@ export function balanceBrackets(text: string, start: number, end: number): [numb
   return [start, end];
 }
 
-/**
- * Split each run into passages of one kind: consecutive exact clauses make a `same` passage, consecutive
- * reworded ones a `reworded` passage. Passages come out in reading order of A.
- */
-export function runsToPassages(a: SegmentedText, b: SegmentedText, runs: MatchedRun[]): KeyedPassage[] {
-  const out: KeyedPassage[] = [];
-  for (const run of runs) {
-    let k = 0;
-    while (k < run.pairs.length) {
-      const first = run.pairs[k];
-      let last = first;
-      while (k + 1 < run.pairs.length && run.pairs[k + 1].same === first.same) last = run.pairs[++k];
-      k++;
-      const [aStart, aEnd] = balanceBrackets(a.text, ...keySpan(a, first.aLo, last.aHi));
-      const [bStart, bEnd] = balanceBrackets(b.text, ...keySpan(b, first.bLo, last.bHi));
-      out.push({
-        kind: first.same ? 'same' : 'reworded',
-        aStart,
-        aEnd,
-        bStart,
-        bEnd,
-        aText: a.text.slice(aStart, aEnd),
-        bText: b.text.slice(bStart, bEnd),
-        aKeyLo: first.aLo,
-        aKeyHi: last.aHi,
-        bKeyLo: first.bLo,
-        bKeyHi: last.bHi,
+/** A passage of the phrase aligner (key ranges) → text offsets, texts, and the exact stretches inside. */
+export function toKeyedPassage(a: SegmentedText, b: SegmentedText, p: KeyPassage): KeyedPassage {
+  const [aStart, aEnd] = balanceBrackets(a.text, ...keySpan(a, p.aLo, p.aHi));
+  const [bStart, bEnd] = balanceBrackets(b.text, ...keySpan(b, p.bLo, p.bHi));
+  const out: KeyedPassage = {
+    kind: p.kind,
+    aStart,
+    aEnd,
+    bStart,
+    bEnd,
+    aText: a.text.slice(aStart, aEnd),
+    bText: b.text.slice(bStart, bEnd),
+    aKeyLo: p.aLo,
+    aKeyHi: p.aHi,
+    bKeyLo: p.bLo,
+    bKeyHi: p.bHi,
+  };
+  if (p.kind === 'reworded') {
+    out.matches = [...p.segs]
+      .sort((x, y) => x.sa - y.sa)
+      .map((s) => {
+        const [as, ae] = keySpan(a, s.sa, s.sa + s.len);
+        const [bs, be] = keySpan(b, s.sb, s.sb + s.len);
+        return { aStart: as, aEnd: ae, bStart: bs, bEnd: be };
       });
-    }
   }
-  out.sort((x, y) => x.aStart - y.aStart);
   return out;
 }
 
 /** The public shape: key ranges dropped. */
 export function publicPassage(p: KeyedPassage): Passage {
-  return {
+  const out: Passage = {
     kind: p.kind,
     aStart: p.aStart,
     aEnd: p.aEnd,
@@ -116,4 +111,6 @@ export function publicPassage(p: KeyedPassage): Passage {
     aText: p.aText,
     bText: p.bText,
   };
+  if (p.matches) out.matches = p.matches;
+  return out;
 }

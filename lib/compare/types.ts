@@ -14,9 +14,17 @@ export interface CompareInput {
   metadata?: NoticeMetadata;
 }
 
+/** Where A and B are exactly alike inside a reworded passage (text offsets); the rest of it differs. */
+export interface PassageMatch {
+  aStart: number;
+  aEnd: number;
+  bStart: number;
+  bEnd: number;
+}
+
 /**
  * A stretch of A found in B. `same`: identical once width, case, punctuation and spaces are folded away.
- * `reworded`: clauses at least 80% alike by edit distance (a word changed, added or dropped).
+ * `reworded`: the two align with edits (words changed, added, dropped, or list items in another order).
  * Spans start and end on a letter or digit (or a bracket that closes one opened inside the span).
  */
 export interface Passage {
@@ -27,6 +35,8 @@ export interface Passage {
   bEnd: number;
   aText: string;
   bText: string;
+  /** Reworded passages: the exact stretches inside, in reading order of A. */
+  matches?: PassageMatch[];
 }
 
 export interface PairResult {
