@@ -25,6 +25,7 @@ import {
   shortText,
   squash,
 } from './dom';
+import { extractGeneric } from './generic';
 import { cleanLabel } from './labels';
 import { isListPage } from './list-page';
 import { listStats } from './survey';
@@ -39,6 +40,18 @@ export function isNpcHost(url: string | null): boolean {
 export function isLawTextHost(url: string | null): boolean {
   const host = hostOf(url);
   return !!host && (host === 'wb.flk.npc.gov.cn' || host.endsWith('.wb.flk.npc.gov.cn'));
+}
+
+/** The portal's entry pages (home, search, columns): never one document, whatever script fills them with. */
+function isPortalEntry(url: string | null): boolean {
+  if (url === null) return true;
+  let path: string;
+  try {
+    path = new URL(url).pathname;
+  } catch {
+    return true;
+  }
+  return /^\/(?:index\.html?)?$/i.test(path) || /^\/(?:search|fl|xzfg|jcfg|sfjs|dfxfg)(?:\.html?)?(?:\/|$)/i.test(path);
 }
 
 /** The detail template, recognisable without a URL. */
@@ -181,6 +194,10 @@ export function extractNpc(doc: Document, url: string | null): ExtractedPage {
   const stats = listStats(doc);
   if (isLawTextPage(doc, url)) return extractLawText(doc, url);
   if (!hasNpcDetail(doc)) {
+    const listPage = isListPage(stats, 0);
+    // A page of the newer portal that prints a document in its own page, by script after load: read it
+    // as any page is read (the detector decides; an empty page now is read again when its text arrives).
+    if (!listPage && !isPortalEntry(url)) return extractGeneric(doc, url, { site: 'npc' });
     // Home, search and column pages of the portal: no document.
     return {
       site: 'npc',
@@ -189,7 +206,7 @@ export function extractNpc(doc: Document, url: string | null): ExtractedPage {
       labelled,
       title: null,
       url,
-      pageSignals: { listPage: isListPage(stats, 0), pending: false },
+      pageSignals: { listPage, pending: false },
     };
   }
   readHeader(doc, labelled);

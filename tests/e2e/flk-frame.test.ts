@@ -3,7 +3,8 @@
  * a frame from wb.flk.npc.gov.cn. The content script runs in that frame, paints the clauses there, shows
  * the panel there, saves through the background with the frame's address and the shell's as the source,
  * and leaves the shell alone; a frame whose text arrives by script is analysed when it arrives; the
- * analyst's commands to the tab reach the frame.
+ * analyst's commands to the tab reach the frame. A page of the newer portal that prints the law by script
+ * in its own page is analysed when the text arrives.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Frame, Page } from 'playwright-core';
@@ -232,5 +233,21 @@ describe('the national law database: the law in a frame from another origin', ()
     expect(report.isNotice).toBe(true);
     expect(await highlightsIn(page)).toEqual({});
     await page.close();
+  });
+
+  it('a page of the newer portal that prints the law in its own page by script is analysed when the text arrives', async () => {
+    const url = 'https://flk.npc.gov.cn/detail?id=ff8081816f3cbb3c016f4138d48b0359';
+    const detail = JSON.stringify(`<div class="detail"><h1>${TITLE}</h1>${lawParagraphs(LAW)}</div>`);
+    s.serve(
+      url,
+      `<!DOCTYPE html><html><head><meta charset="utf-8"><title>国家法律法规数据库</title></head><body><div id="app">加载中…</div>
+      <script>setTimeout(() => { document.getElementById('app').innerHTML = ${detail}; }, 2000);</script></body></html>`,
+    );
+    const page = await s.open(url);
+    expect(await highlightsIn(page)).toEqual({});
+    await page.waitForFunction(() => CSS.highlights.has('notice-lens-obligation'), null, { timeout: 20000 });
+    const report = await waitForReport(s.worker, url);
+    expect(report.isNotice).toBe(true);
+    expect(report.clauseCount).toBeGreaterThan(20);
   });
 });

@@ -4,7 +4,7 @@ import { analyseDocument } from '../../lib/analyse';
 import { extractPage } from '../../lib/extract';
 import { isLawTextHost, lawTextFrame } from '../../lib/extract/npc';
 import { bodyText, loadFixture, parse, readFixture } from './helpers';
-import { corpusLaw, lawTextPage } from './law-text-page';
+import { corpusLaw, lawParagraphs, lawTextPage } from './law-text-page';
 
 const FRAME_URL = 'https://wb.flk.npc.gov.cn/flfg/html/f67cb9b4c170ef6e4fb39168f35a21916d6bcdd3.html';
 const SHELL_URL = 'https://flk.npc.gov.cn/detail2.html?ZmY4MDgxODE4YmE2ZTk4ZjAxOGJhN2I3YzQ5NzAwNzA%3D';
@@ -78,5 +78,41 @@ describe('the detail shell that shows the text in a frame from the law-text host
     expect(lawTextFrame(doc, SHELL_URL)).toBeNull();
     const other = parse(`<html><body><iframe src="${FRAME_URL}"></iframe><p>新闻</p></body></html>`);
     expect(lawTextFrame(other, 'https://www.example.gov.cn/news/1.html')).toBeNull();
+  });
+});
+
+describe('a page of the newer portal that prints the law in its own page, by script', () => {
+  const url = 'https://flk.npc.gov.cn/detail?id=ff8081816f3cbb3c016f4138d48b0359';
+  const app = (inner: string) =>
+    `<!DOCTYPE html><html><head><meta charset="utf-8"><title>国家法律法规数据库</title></head><body><div id="app"><div class="nav"><a href="/">首页</a><a href="/search">检索</a></div>${inner}</div></body></html>`;
+
+  it('before its script ran: no document', () => {
+    const { document } = parseHTML(app(''));
+    const { analysis } = analyseDocument(document, url);
+    expect(analysis.site).toBe('npc');
+    expect(analysis.isNotice).toBe(false);
+  });
+
+  it('once the text is in the page: read and analysed as the law', () => {
+    const { document } = parseHTML(
+      app(`<div class="detail"><h1>${law.split('\n')[0]}</h1>${lawParagraphs(law)}</div>`),
+    );
+    const { analysis } = analyseDocument(document, url);
+    expect(analysis.site).toBe('npc');
+    expect(analysis.isNotice).toBe(true);
+    expect(analysis.metadata.title).toBe('中华人民共和国密码法');
+    expect(analysis.text).toContain('第一条 为了规范密码应用和管理');
+    expect(analysis.text).not.toContain('检索');
+  });
+
+  it("the portal's own entry pages stay non-documents even when they print a law's articles", () => {
+    for (const entry of [
+      'https://flk.npc.gov.cn/',
+      'https://flk.npc.gov.cn/index.html',
+      'https://flk.npc.gov.cn/fl.html',
+    ]) {
+      const page = extractPage(parse(app(`<div>${lawParagraphs(law)}</div>`)), entry);
+      expect(page.roots, entry).toEqual([]);
+    }
   });
 });
