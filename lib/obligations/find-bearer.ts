@@ -213,6 +213,7 @@ const ORG_SUFFIXES_SOURCE = [
   '董事长',
   '经理',
   '全社会',
+  '集体',
   // 市金融办, 市住房保障办, 区政府办: offices named by their short form
   '办',
   '基地',
@@ -300,6 +301,7 @@ const HEAD_CONTINUES: ReadonlyMap<string, ReadonlySet<string>> = new Map([
   ['师', new Set(Array.from('范资生'))],
   ['馆', new Set(Array.from('藏舍际内'))],
   ['员', new Set(Array.from('额'))],
+  ['办', new Set(Array.from('法理公事学好'))],
 ]);
 
 let suffixIndex: Map<string, string[]> | null = null;
@@ -495,6 +497,12 @@ const VERB_STARTS = [
   '主动',
   '及时',
   '发现',
+  '构建',
+  '设立',
+  '制定',
+  '承担',
+  '享受',
+  '给予',
 ];
 
 /**
@@ -675,7 +683,7 @@ export function parseActor(
   if (end < 0) return null;
   for (let guard = 0; guard < 12; guard++) {
     // adjacent head: 派出机构 → 派出机构党委; 集团 → 集团广大党员; never a verb (动员党组织)
-    let adj = blocked(end) ? -1 : scanItem(f, end, 16, limit, s);
+    let adj = blocked(end) ? -1 : scanItem(f, end, 24, limit, s);
     // 质检总局组织审查的: 组织 right after a complete name is the verb, unless a head or the predicate
     // follows (各级组织部门, 行业组织应当)
     if (
@@ -827,6 +835,51 @@ export function parseAssignment(f: string, from: number, to: number): [number, n
     if (np) return np;
   }
   return null;
+}
+
+/**
+ * The bearer a unit names when no trigger word is known (a unit read as a directive by other means): the
+ * responsibility bracket, else, segment by segment, the party after 鼓励/支持/希望, an assignment (由X…), or the
+ * phrase opening the segment when the predicate, a condition (…的，) or the end of the segment follows it.
+ */
+export function unitBearer(f: string, start: number, end: number): [number, number] | null {
+  const bracket = responsibilityBracket(f, start, end);
+  if (bracket) return bracket;
+  // the actor of a condition (…的，) stands in only when no later segment names its own subject
+  let condition: [number, number] | null = null;
+  for (let s = start; s < end;) {
+    let e = s;
+    while (e < end && !',，;；:：。'.includes(f[e])) e++;
+    const found = segmentBearer(f, s, e);
+    if (found && !found.condition) return withoutAlias(f, found.span);
+    if (found && !condition) condition = found.span;
+    s = e + 1;
+  }
+  return condition && withoutAlias(f, condition);
+}
+
+function segmentBearer(f: string, s: number, e: number): { span: [number, number]; condition: boolean } | null {
+  const at = skipWords(f, s, e, CONNECTIVES);
+  if (ADDRESSING_TRIGGERS.some((w) => f.startsWith(w, at))) {
+    const span = actorAfterTrigger(f, at, e, () => false);
+    return span && { span, condition: false };
+  }
+  const np = parseActor(f, s, e);
+  if (np && !speaks(f, np[1])) {
+    const rest = afterAlias(f, np[1]);
+    if (f[rest] !== '由') {
+      if (endsWithDe(f, rest, e)) return { span: np, condition: true };
+      if (
+        rest >= e ||
+        predicateFollows(f, rest, e) ||
+        opensVerbPhrase(f, rest) ||
+        (GAP_VERBS.some((v) => f.startsWith(v, rest)) && !hasDe(f, rest, e))
+      )
+        return { span: np, condition: false };
+    }
+  }
+  const span = parseAssignment(f, s, e);
+  return span && { span, condition: false };
 }
 
 export interface SegmentSpan {
@@ -1033,6 +1086,11 @@ const PREDICATE_OPENERS = [
   '带头',
   '确需',
   '确因',
+  '主管',
+  '分管',
+  '主持',
+  '协助',
+  '负有',
   '每年',
   '每月',
   '定期',

@@ -21,7 +21,7 @@ import type { Bearer, Clause } from '../types';
 import { foldWidth } from '../text/normalise';
 import { lastIndexWithin } from './search-within';
 import { classifyUnit, type Classification } from './classify-clause';
-import { findExplicitBearer, parseActor, parseResponsibilityNote } from './find-bearer';
+import { findExplicitBearer, parseActor, parseResponsibilityNote, unitBearer } from './find-bearer';
 import { findDeadlines } from './find-deadline';
 import { matchTriggers, type TriggerHit } from './match-triggers';
 import { readLayout, type LabelKind, type Layout, type LineInfo } from './read-layout';
@@ -160,7 +160,9 @@ function* find(text: string, context?: ObligationContext, training?: Collect): G
     let cls = classifyUnit(f, u, ctx);
     let inherited = false;
     // Items of a duty list (应当履行下列职责：…（三）引导其养成…) spell out the duty, even with an encouragement verb.
-    const onlyEncourages = cls !== null && cls.categories.every((c) => c === 'encouragement');
+    // A benefit offered (享受…补贴) stays an offer inside a duty list.
+    const onlyEncourages =
+      cls !== null && cls.categories.every((c) => c === 'encouragement') && cls.trigger.entry.word !== '享受';
     if (inItem && list && (!cls || (onlyEncourages && list.cls.categories[0] === 'obligation'))) {
       cls = list.cls;
       inherited = true;
@@ -259,9 +261,9 @@ function addReadings(
     const r = readUnit(model, u);
     if (r.p < model.threshold) continue;
     const strength = layout.hasArticles ? 'hard' : 'soft';
-    const actor = parseActor(f, Math.max(u.start, line.contentStart), Math.min(u.end, u.start + 60));
+    const actor = unitBearer(f, Math.max(u.start, line.contentStart), u.end);
     const bearer: Bearer | null =
-      actor && actor[0] <= Math.max(u.start, line.contentStart) + 2 && actor[1] < u.end - 2
+      actor && actor[1] < u.end - 2
         ? { text: text.slice(actor[0], actor[1]), source: 'explicit' }
         : addressee
           ? { text: addressee, source: 'addressee' }

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { findObligations } from '../../lib/obligations/index';
-import { bearerKey, buildAliasTable, parseActor, parseResponsibilityNote } from '../../lib/obligations/find-bearer';
+import {
+  bearerKey,
+  buildAliasTable,
+  parseActor,
+  parseResponsibilityNote,
+  unitBearer,
+} from '../../lib/obligations/find-bearer';
 
 const actor = (s: string) => {
   const r = parseActor(s, 0, s.length);
@@ -296,5 +302,29 @@ describe('bearer: subjects of plans and laws, whole and without the predicate', 
     const pieces = cs.filter((c) => c.text.includes('市规划局') || c.text.includes('人才公寓'));
     expect(pieces.length).toBeGreaterThan(0);
     for (const c of pieces) expect(c.bearer?.text).toBe('市住房保障办');
+  });
+});
+
+describe('unitBearer: the bearer a unit names when its trigger is not known', () => {
+  const of = (s: string) => {
+    const f = s.replace(/，/g, ',').replace(/（/g, '(').replace(/）/g, ')');
+    const r = unitBearer(f, 0, f.length);
+    return r ? f.slice(r[0], r[1]) : null;
+  };
+  it.each([
+    [
+      '投诉由被投诉人实际经营地或者住所地县级市场监督管理部门处理。',
+      '被投诉人实际经营地或者住所地县级市场监督管理部门',
+    ],
+    ['对于污染环境的行为，有关组织提起公益诉讼的，市渔业行政主管部门依法给予支持。', '市渔业行政主管部门'],
+    ['企业实地核查合格的，可以换发证书。', '企业'],
+    ['金融机构及其工作人员负有保守秘密的责任。', '金融机构及其工作人员'],
+    ['劳务派遣单位的职工符合本办法规定条件的，享受年休假。', '劳务派遣单位的职工'],
+    ['国家市场监督管理总局主管全国投诉举报处理工作。', '国家市场监督管理总局'],
+    ['希望受表彰的先进集体，再接再厉。', '受表彰的先进集体'],
+    ['要加快建设公共信用信息平台（市发展改革委牵头）。', '市发展改革委'],
+  ])('%s → %s', (text, expected) => expect(of(text)).toBe(expected));
+  it('a unit naming no one has no bearer', () => {
+    expect(of('加强组织领导，落实工作责任。')).toBeNull();
   });
 });
