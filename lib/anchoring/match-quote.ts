@@ -281,6 +281,44 @@ export function boundedSides(
   return { prefix, suffix };
 }
 
+const LABEL_DIGITS = '[零〇一二三四五六七八九十百千两0-9]+';
+const ARTICLE_NUMBER = new RegExp(`第${LABEL_DIGITS}(?=[条章节款])`, 'gu');
+const ITEM_NUMBER = new RegExp(`(^|[。;!?(])${LABEL_DIGITS}(?=[、.)])`, 'gu');
+const HAS_DIGIT = new RegExp(LABEL_DIGITS, 'u');
+
+/** Folded text with the numbers of outline labels (第五条, 三、, (二), 4.) masked: renumbering changes only those. */
+function maskLabels(s: string): string {
+  return s.replace(ARTICLE_NUMBER, '第#').replace(ITEM_NUMBER, '$1#');
+}
+
+/**
+ * The stored side agrees with the text next to a candidate once label numbers are masked (a renumbered
+ * version: 第五十一条 is now 第五十二条), wholly or up to a sentence boundary. Only tried when the exact
+ * comparison failed and the side holds a numeral.
+ */
+function renumberedSide(
+  doc: AnchoringDocument,
+  stored: string,
+  side: 'prefix' | 'suffix',
+  edge: number,
+  bounded: boolean,
+): boolean {
+  if (stored.length === 0 || !HAS_DIGIT.test(stored)) return false;
+  const f = doc.folded.text;
+  const want = maskLabels(stored);
+  const slack = 4;
+  for (let d = -slack; d <= slack; d++) {
+    const n = stored.length + d;
+    if (n <= 0) continue;
+    const from = side === 'prefix' ? edge - n : edge;
+    if (from < 0 || from + n > f.length) continue;
+    if (maskLabels(f.slice(from, from + n)) !== want) continue;
+    if (!bounded) return true;
+    if (boundaryAt(doc, side === 'prefix' ? from : from + n)) return true;
+  }
+  return false;
+}
+
 /** Units of in-sentence context plus quote a moved sentence is recognised by, at least. */
 const MOVED_EVIDENCE = 12;
 
@@ -294,6 +332,15 @@ export function weigh(doc: AnchoringDocument, a: PreparedAnnotation, expected: E
   const hint = expected.hint;
   const runs = contextRuns(doc, a, c.start, c.end);
   const bounded = boundedSides(doc, a, c.start, c.end);
+  // Renumbered labels next to the span (第五十一条 → 第五十二条) do not break its context.
+  if (!runs.prefixWhole && a.prefix.length >= TUNING.wholeContext)
+    runs.prefixWhole = renumberedSide(doc, a.prefix, 'prefix', c.start, false);
+  if (!runs.suffixWhole && a.suffix.length >= TUNING.wholeContext)
+    runs.suffixWhole = renumberedSide(doc, a.suffix, 'suffix', c.end, false);
+  if (!bounded.prefix && a.prefixTail !== null && !runs.prefixWhole)
+    bounded.prefix = renumberedSide(doc, a.prefixTail, 'prefix', c.start, true);
+  if (!bounded.suffix && a.suffixHead !== null && !runs.suffixWhole)
+    bounded.suffix = renumberedSide(doc, a.suffixHead, 'suffix', c.end, true);
   const quote = Math.max(0, 1 - c.errors / a.quote.length);
   const start = textStart(doc, c.start);
   const structure = a.key === null ? null : agreementAt(doc.structure, doc.folded, a.key, start);
@@ -301,7 +348,8 @@ export function weigh(doc: AnchoringDocument, a: PreparedAnnotation, expected: E
   const hopeless =
     !runs.prefixWhole &&
     !runs.suffixWhole &&
-    !(bounded.prefix && bounded.suffix) &&
+    !bounded.prefix &&
+    !bounded.suffix &&
     (a.prefix.length > 0 || a.suffix.length > 0);
   let prefix = hopeless
     ? runs.prefixRun / Math.max(1, a.prefix.length)
@@ -348,7 +396,12 @@ export function weigh(doc: AnchoringDocument, a: PreparedAnnotation, expected: E
 
 /** Digits, and Chinese numerals where they count something (第三, 三日, 十二月, 五条), never in words (统一). */
 const NUMBER_TOKEN =
-  /[0-9]+|第[零〇一二三四五六七八九十百千两]+|[零〇一二三四五六七八九十百千两]+(?=[年月日号时条款项章节次个名人起家户元万亿])/gu;
+  /[0-9]+|第?[零〇一二三四五六七八九十百千两]+(?=[年月日号时条款项章节次届批个名人起家户元万亿])|第[零〇一二三四五六七八九十百千两]+/gu;
+
+/** The numbers a text counts with, 第 dropped (第二款 and 二款 say the same). */
+function numbers(s: string): string[] {
+  return (s.match(NUMBER_TOKEN) ?? []).map((t) => (t.startsWith('第') ? t.slice(1) : t));
+}
 /** Provinces and large cities, named without 省/市 as often as with. */
 const PLACE_NAME =
   /北京|天津|上海|重庆|河北|山西|辽宁|吉林|黑龙江|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|广东|海南|四川|贵州|云南|陕西|甘肃|青海|台湾|内蒙古|广西|西藏|宁夏|新疆|香港|澳门|广州|深圳|杭州|南京|武汉|成都|西安|郑州|长沙|济南|青岛|厦门|福州|合肥|南昌|沈阳|大连|长春|哈尔滨|石家庄|太原|呼和浩特|南宁|昆明|贵阳|拉萨|兰州|西宁|银川|乌鲁木齐|海口|苏州|宁波|无锡/gu;
@@ -361,8 +414,8 @@ const NAME_END = /[省市县区镇乡村节局厅委部院校司处所站队署�
  * 海淀区 → 朝阳区). Such a match is never the annotation, whatever its context says.
  */
 function namesOrNumbersDiffer(quote: string, found: string): boolean {
-  const x = quote.match(NUMBER_TOKEN) ?? [];
-  const y = found.match(NUMBER_TOKEN) ?? [];
+  const x = numbers(quote);
+  const y = numbers(found);
   if (x.length !== y.length || x.some((t, i) => t !== y[i])) return true;
   const u = quote.match(PLACE_NAME) ?? [];
   const v = found.match(PLACE_NAME) ?? [];
@@ -387,6 +440,25 @@ function namesOrNumbersDiffer(quote: string, found: string): boolean {
     NAME_END.test(changedNew.slice(-1)) ||
     (changedOld.length + changedNew.length > 0 && NAME_END.test(after))
   );
+}
+
+/** The numbers and place names of a context side and of the text there, a token cut at the outer edge left out. */
+function sideNamesOrNumbersDiffer(stored: string, found: string, side: 'prefix' | 'suffix'): boolean {
+  const tokens = (s: string) => {
+    const out: string[] = [];
+    for (const re of [NUMBER_TOKEN, PLACE_NAME])
+      for (const m of s.matchAll(re)) {
+        const at = m.index ?? 0;
+        const cut = side === 'prefix' ? at === 0 : at + m[0].length === s.length;
+        if (!cut) out.push(m[0].startsWith('第') ? m[0].slice(1) : m[0]);
+      }
+    return out;
+  };
+  // Another item of a list has other numbers in the same places; an edit that wrote words over a number
+  // leaves fewer of them.
+  const x = tokens(stored);
+  const y = tokens(found);
+  return x.length === y.length && x.some((t, i) => t !== y[i]);
 }
 
 /**
@@ -418,14 +490,31 @@ function passesGates(doc: AnchoringDocument, a: PreparedAnnotation, expected: Ex
   // The other side: its in-sentence part verbatim up to the boundary, or similar enough. A stored side
   // that stays inside the span's sentence must be close (the next item of a list starts with the same
   // words and goes on differently); one that crosses into the next sentence may differ beyond it.
-  // A short quote is its context: the other side must be nearly all there.
+  // A short quote is its context: the other side must be nearly all there. A side that is only similar
+  // must not differ in its numbers or names (the next holiday of a list, the next report).
   const least = (crosses: boolean) =>
     a.short ? TUNING.shortOtherSide : crosses ? TUNING.otherSide : TUNING.sameSentenceSide;
-  const prefixAgrees = e.prefixBounded || e.prefix >= least(a.prefixTail !== null);
-  const suffixAgrees = e.suffixBounded || e.suffix >= least(a.suffixHead !== null);
+  const f = doc.folded.text;
+  const prefixAgrees =
+    e.prefixBounded ||
+    e.prefixWhole ||
+    (e.prefix >= least(a.prefixTail !== null) &&
+      !sideNamesOrNumbersDiffer(a.prefix, f.slice(Math.max(0, e.start - a.prefix.length), e.start), 'prefix'));
+  const suffixAgrees =
+    e.suffixBounded ||
+    e.suffixWhole ||
+    (e.suffix >= least(a.suffixHead !== null) &&
+      !sideNamesOrNumbersDiffer(a.suffix, f.slice(e.end, e.end + a.suffix.length), 'suffix'));
   const strong = (e.prefixWhole && suffixAgrees) || (e.suffixWhole && prefixAgrees);
-  const inSentence = (a.prefixTail?.length ?? 0) + a.quote.length + (a.suffixHead?.length ?? 0) >= MOVED_EVIDENCE;
-  const moved = exact && inSentence && (e.prefixWhole || e.prefixBounded) && (e.suffixWhole || e.suffixBounded);
+  const inSentence =
+    (e.prefixWhole ? a.prefix.length : (a.prefixTail?.length ?? 0)) +
+      a.quote.length +
+      (e.suffixWhole ? a.suffix.length : (a.suffixHead?.length ?? 0)) >=
+    MOVED_EVIDENCE;
+  // Moved, and a word changed next to it: one side to the sentence's edge, the other close.
+  const movedEdited = exact && inSentence && ((e.prefixBounded && suffixAgrees) || (e.suffixBounded && prefixAgrees));
+  const moved =
+    movedEdited || (exact && inSentence && (e.prefixWhole || e.prefixBounded) && (e.suffixWhole || e.suffixBounded));
   if (!strong && !moved) return false;
   const far = e.distance !== null && e.distance > TUNING.nearPosition;
   const home = structure?.section === true || structure?.renumbered === true;
@@ -442,6 +531,13 @@ export type Decision =
   | { kind: 'placed'; winner: Evidence; start: number; end: number }
   | { kind: 'ambiguous'; places: Evidence[] }
   | { kind: 'rejected' };
+
+/** One entry per place, best content first. */
+function dedupe(list: Evidence[]): Evidence[] {
+  const out: Evidence[] = [];
+  for (const e of list.slice().sort((x, y) => y.content - x.content)) if (!out.some((p) => overlaps(p, e))) out.push(e);
+  return out;
+}
 
 /**
  * Position tells two places apart only at a scale no local edit reaches: the far one is at least
@@ -472,8 +568,15 @@ export function decide(doc: AnchoringDocument, scored: Evidence[]): Decision {
   if (pick === null) return { kind: 'ambiguous', places: tied };
   // The annotated sentence twice in a row: whichever copy the 32 units of context favour depends only on
   // whether the copy went above or below. Nothing stored tells them apart.
-  const twins = places.filter((other) => other !== pick && sameSentenceTwice(doc.folded.text, pick, other));
-  if (twins.length > 0) return { kind: 'ambiguous', places: [pick, ...twins] };
+  const exact = scored.filter((e) => e.errors === 0 && e !== pick && !overlaps(e, pick));
+  const twins = exact.filter((other) => sameSentenceTwice(doc.folded.text, pick, other));
+  if (twins.length > 0) return { kind: 'ambiguous', places: [pick, ...dedupe(twins)] };
+  // The runner-up, among the exact places with one side of context whole even if they fail the gates: a
+  // place that is no better than one of those is not clearly the annotation's.
+  const close = exact.filter(
+    (e) => !e.passes && (e.prefixWhole || e.suffixWhole) && e.content > pick.content - TUNING.tieMargin,
+  );
+  if (close.length > 0) return { kind: 'ambiguous', places: [pick, ...dedupe(close)] };
   const rivals = places.filter((other) => other !== pick && farApart(other, pick));
   if (rivals.length > 0) return { kind: 'ambiguous', places: [pick, ...rivals] };
   return { kind: 'placed', winner: pick, start: textStart(doc, pick.start), end: textEnd(doc, pick.end) };
