@@ -28,6 +28,7 @@ const RATE = 0.2;
 const L2 = 1e-4;
 const SEED = 20240517;
 const PRECISION_FLOOR = 0.96;
+const CATEGORY_UNCOVERED = process.argv.includes('--cat-uncovered');
 
 interface Example {
   doc: number;
@@ -108,7 +109,7 @@ function train(examples: readonly Example[]): Trained {
       const y = labels.length ? 1 : 0;
       // Head 0 learns on what it will read: the units the rules left alone.
       if (!unit.covered.length) update(0, sigmoid(dot32(heads[0], bias[0], unit)) - y);
-      if (!labels.length) continue;
+      if (!labels.length || (CATEGORY_UNCOVERED && unit.covered.length)) continue;
       const z = RERANK_CATEGORIES.map((_, c) => dot32(heads[c + 1], bias[c + 1], unit));
       const m = Math.max(...z);
       const e = z.map((v) => Math.exp(v - m));
@@ -148,6 +149,8 @@ interface Outcome {
   category: number;
   f1: number[];
   added: number;
+  /** Of the added units that carry a label, those whose label the category head picked. */
+  addedCategory: number;
 }
 
 /** The development figures when units with p ≥ threshold that the rules left alone are added. */
@@ -161,6 +164,8 @@ function figuresAt(
   let gold = 0;
   let categoryRight = 0;
   let added = 0;
+  let addedLabelled = 0;
+  let addedRight = 0;
   const per = RERANK_CATEGORIES.map(() => ({ tp: 0, fp: 0, fn: 0 }));
   examples.forEach((x, i) => {
     if (!x.notice) return;
@@ -168,6 +173,10 @@ function figuresAt(
     if (!x.unit.covered.length && x.unit.eligible && preds[i].p >= threshold) {
       predicted.add(preds[i].category);
       added++;
+      if (x.labels.length) {
+        addedLabelled++;
+        if (x.labels.includes(preds[i].category)) addedRight++;
+      }
     }
     const labelled = x.labels.length > 0;
     if (labelled) gold++;
@@ -193,13 +202,14 @@ function figuresAt(
     category: categoryRight / Math.max(1, reportedGold),
     f1: per.map((x) => (2 * x.tp) / Math.max(1, 2 * x.tp + x.fp + x.fn)),
     added,
+    addedCategory: addedRight / Math.max(1, addedLabelled),
   };
 }
 
 const fmt = (o: Outcome) =>
   `τ=${o.threshold.toFixed(2)}  P/R ${o.precision.toFixed(3)}/${o.recall.toFixed(3)}  category ${o.category.toFixed(
     3,
-  )}  F1 ${o.f1.map((v) => v.toFixed(2)).join('/')}  added ${o.added}`;
+  )}  F1 ${o.f1.map((v) => v.toFixed(2)).join('/')}  added ${o.added} (category ${o.addedCategory.toFixed(2)})`;
 
 function main(): void {
   const { examples, docs } = loadExamples();

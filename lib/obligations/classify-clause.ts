@@ -160,12 +160,19 @@ export function classifyUnit(f: string, unit: Unit, ctx: ClassifyContext): Class
     ? ['accountability']
     : PRECEDENCE.filter((c) => hits.some((h) => h.entry.category === c));
   if (categories.length === 0) return null;
+  // 享受…补贴/优惠: a benefit offered to those who act is encouragement, not a right stated (享受带薪年休假).
+  const enjoy = hits.find(
+    (h) => h.entry.word === '享受' && BENEFIT.test(f.slice(h.end, Math.min(unit.end, h.end + 14))),
+  );
+  if (enjoy && categories.includes('permission') && !hits.some((h) => h !== enjoy && h.entry.category === 'permission'))
+    categories = PRECEDENCE.filter((c) => c !== 'permission' && (c === 'encouragement' || categories.includes(c)));
   // 打击/查处 alone: a duty to act that names the sanction; the duty comes first.
   const alongside = !firstAcc && !violation ? hits.find((h) => h.entry.alongside) : undefined;
   if (alongside) categories = ['obligation', ...categories.filter((c) => c !== 'obligation')];
   const decisive =
     violation ??
     pickTrigger(hits.filter((h) => h.entry.category === categories[0] && !h.entry.alongside)) ??
+    (categories[0] === 'encouragement' ? enjoy : undefined) ??
     alongside!;
   return {
     categories,
@@ -362,6 +369,9 @@ function afterConnectives(f: string, p: number): number {
 }
 
 /** Index of the segment holding `pos` (binary search: a unit can have hundreds of segments). */
+/** What 享受 offers when it is a benefit rather than a right. */
+const BENEFIT = /^[^,。;]{0,12}?(?:补贴|补助|优惠|津贴|奖励|扶持|资助|减免|贴息)/;
+
 /** Encouragement words that address a new party when they open a comma segment. */
 const OFFER_WORDS: ReadonlySet<string> = new Set(['鼓励', '提倡', '倡导']);
 

@@ -895,7 +895,7 @@ export const LEXICON: readonly LexiconEntry[] = [
   pe('不予行政处罚', 'hard'),
   pe('享受', 'hard', {
     masks: ['享受到', '享受了', '的享受', '享受的', '所享受'],
-    note: 'an entitlement stated without a modal (职工…享受带薪年休假)',
+    note: 'an entitlement stated without a modal (职工…享受带薪年休假); 享受…补贴/优惠 reads as encouragement (classify-clause)',
   }),
   pe('放假', 'hard', {
     masks: [
@@ -958,6 +958,11 @@ export const LEXICON: readonly LexiconEntry[] = [
   }),
   en('大力支持'),
   en('提倡'),
+  en('希望', {
+    afterBoundary: '',
+    masks: ['希望工程', '希望的', '的希望', '希望值'],
+    note: '希望受表彰的先进集体…再接再厉 (a 通报 addressing its readers)',
+  }),
   en('倡导', { masks: ['倡导者', '的倡导'] }),
   en('倡议', { masks: ['倡议书', '的倡议', '倡议者'] }),
   en('引导', {
@@ -1032,7 +1037,7 @@ export const LEXICON: readonly LexiconEntry[] = [
     afterBoundary: '，并或',
     note: '处2万元以下罚款; 处理/处置/各处 are not (the required amount rules them out)',
   }),
-  ac('罚款', 'hard'),
+  ac('罚款', 'hard', { masks: ['罚款金额', '罚款数额', '罚款额'] }),
   ac('依法承担', 'hard', {
     requireAfter: { any: ['民事责任', '赔偿责任', '法律责任', '刑事责任', '行政责任', '赔偿'], within: 16 },
     note: '依法承担民事责任: the consequence of a violation',
