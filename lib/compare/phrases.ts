@@ -37,7 +37,9 @@ const MAX_GAP = 20;
 /** A gram occurring more often than this in B is frequent (see step 1). */
 const FREQUENT_GRAM = 24;
 /** Predecessors examined per match when chaining (the nearest ones). */
-const MAX_PREDECESSORS = 64;
+const MAX_PREDECESSORS = 24;
+/** Occurrences of a frequent gram looked up (those nearest A's relative position). */
+const FREQUENT_LOOKUPS = 8;
 /** Chains next to each other in both texts join into a reordered block across at most this many characters. */
 const BLOCK_JOIN_A = 3;
 const BLOCK_JOIN_B = 8;
@@ -157,9 +159,9 @@ function findMems(A: IndexedText, B: IndexedText): Mems {
       if (i < coveredUntil) continue;
       const target = Math.round((i * m) / n);
       const at = lowerBound(sorted, base + target, lo, hi);
-      from = Math.max(lo, at - (FREQUENT_GRAM >> 1));
-      to = Math.min(hi, from + FREQUENT_GRAM);
-      from = Math.max(lo, to - FREQUENT_GRAM);
+      from = Math.max(lo, at - (FREQUENT_LOOKUPS >> 1));
+      to = Math.min(hi, from + FREQUENT_LOOKUPS);
+      from = Math.max(lo, to - FREQUENT_LOOKUPS);
     }
     for (let q = from; q < to; q++) {
       const j = sorted[q] - base;
@@ -251,14 +253,24 @@ function matchedChars(segs: Segment[]): number {
   return s;
 }
 
+/** 0..count−1 ordered by a non-negative integer key below 2^23 (ties by index): one typed-array sort. */
+function sortedBy(count: number, key: (k: number) => number): Int32Array {
+  const keys = new Float64Array(count);
+  for (let k = 0; k < count; k++) keys[k] = key(k) * 2 ** 30 + k;
+  keys.sort();
+  const out = new Int32Array(count);
+  for (let k = 0; k < count; k++) out[k] = keys[k] % 2 ** 30;
+  return out;
+}
+
 /** Chain the MEMs: each MEM's best predecessor, then chains read off best first, each MEM in one chain. */
 function chainMems(A: IndexedText, B: IndexedText, mems: Mems): Segment[][] {
   const count = mems.sa.length;
   const sa = mems.sa.data;
   const sb = mems.sb.data;
   const len = mems.len.data;
-  const byStart = Array.from({ length: count }, (_, k) => k).sort((x, y) => sa[x] - sa[y] || sb[x] - sb[y]);
-  const ends = Array.from({ length: count }, (_, k) => k).sort((x, y) => sa[x] + len[x] - (sa[y] + len[y]));
+  const byStart = sortedBy(count, (k) => sa[k]);
+  const ends = sortedBy(count, (k) => sa[k] + len[k]);
   const endAt = Float64Array.from(ends, (k) => sa[k] + len[k]);
   const score = new Float64Array(count);
   const pred = new Int32Array(count).fill(-1);
@@ -296,7 +308,10 @@ function chainMems(A: IndexedText, B: IndexedText, mems: Mems): Segment[][] {
     trim[q] = bestTrim;
     done[q] = 1;
   }
-  const order = Array.from({ length: count }, (_, k) => k).sort((x, y) => score[y] - score[x] || sa[x] - sa[y]);
+  let top = 0;
+  for (let k = 0; k < count; k++) if (score[k] > top) top = score[k];
+  // Best score first (scores are multiples of 0.5), ties in the order the MEMs were found (along A).
+  const order = sortedBy(count, (k) => 2 * (top - score[k]));
   const visited = new Uint8Array(count);
   const chains: Segment[][] = [];
   for (const q of order) {
@@ -360,7 +375,9 @@ class ChainHeap {
     while (k > 0) {
       const p = (k - 1) >> 1;
       if (!this.before(h[k], h[p])) break;
-      [h[k], h[p]] = [h[p], h[k]];
+      const t = h[k];
+      h[k] = h[p];
+      h[p] = t;
       k = p;
     }
   }
@@ -378,7 +395,9 @@ class ChainHeap {
         if (l < h.length && this.before(h[l], h[m])) m = l;
         if (r < h.length && this.before(h[r], h[m])) m = r;
         if (m === k) break;
-        [h[k], h[m]] = [h[m], h[k]];
+        const t = h[k];
+        h[k] = h[m];
+        h[m] = t;
         k = m;
       }
     }
@@ -431,6 +450,35 @@ function mark(used: Uint8Array, from: number, to: number): void {
   used.fill(1, from, to);
 }
 
+/**
+ * Positions taken so far, with a Fenwick tree of their counts: whether a long span is free is a question of
+ * two prefix sums, not a walk over it (chains of templated texts span thousands of characters).
+ */
+class Taken {
+  readonly used: Uint8Array;
+  private readonly tree: Int32Array;
+  constructor(n: number) {
+    this.used = new Uint8Array(n);
+    this.tree = new Int32Array(n + 1);
+  }
+  private prefix(k: number): number {
+    let s = 0;
+    for (let i = k; i > 0; i -= i & -i) s += this.tree[i];
+    return s;
+  }
+  free(from: number, to: number): boolean {
+    return to <= from || this.prefix(to) - this.prefix(from) === 0;
+  }
+  mark(from: number, to: number): void {
+    const n = this.used.length;
+    for (let k = from; k < to; k++) {
+      if (this.used[k]) continue;
+      this.used[k] = 1;
+      for (let i = k + 1; i <= n; i += i & -i) this.tree[i]++;
+    }
+  }
+}
+
 /** Take chains best first, each position once (whole extents); then gather reordered blocks. */
 function tile(
   A: IndexedText,
@@ -442,16 +490,18 @@ function tile(
 ): { blocks: Block[]; usedA: Uint8Array; usedB: Uint8Array } {
   const heap = new ChainHeap(score);
   for (const c of chains) heap.push(c);
-  const usedA = new Uint8Array(n);
-  const usedB = new Uint8Array(m);
+  const takenA = new Taken(n);
+  const takenB = new Taken(m);
+  const usedA = takenA.used;
+  const usedB = takenB.used;
   const taken: Block[] = [];
   const rejected: Segment[][] = [];
   while (heap.size > 0) {
     const segs = heap.pop();
     const block = extentOf(segs, true);
-    if (isFree(usedA, block.a0, block.a1) && isFree(usedB, block.b0, block.b1)) {
-      mark(usedA, block.a0, block.a1);
-      mark(usedB, block.b0, block.b1);
+    if (takenA.free(block.a0, block.a1) && takenB.free(block.b0, block.b1)) {
+      takenA.mark(block.a0, block.a1);
+      takenB.mark(block.b0, block.b1);
       taken.push(block);
       continue;
     }
@@ -464,7 +514,11 @@ function tile(
     for (const p of pieces) heap.push(p);
     // Segments left out of every piece may still be a moved list item (see absorbMovedItems).
     const kept = pieces.flat();
-    const lost = segs.filter((x) => !kept.some((y) => y.sa >= x.sa && y.sa < x.sa + x.len));
+    let q = 0;
+    const lost = segs.filter((x) => {
+      while (q < kept.length && kept[q].sa < x.sa) q++;
+      return !(q < kept.length && kept[q].sa < x.sa + x.len);
+    });
     if (lost.length > 0) rejected.push(lost);
   }
   absorbMovedItems(taken, rejected, usedA, usedB);
@@ -798,9 +852,10 @@ export function alignTexts(A: IndexedText, B: IndexedText): KeyPassage[] {
   const { blocks, usedA, usedB } = tile(A, B, score, chains, A.codes.length, B.codes.length);
   const out: KeyPassage[] = [];
   // Longest blocks first, so they grow before their neighbours.
-  blocks.sort((x, y) => matchedChars(y.segs) - matchedChars(x.segs) || x.a0 - y.a0);
+  const weight = new Map(blocks.map((b) => [b, matchedChars(b.segs)]));
+  blocks.sort((x, y) => weight.get(y)! - weight.get(x)! || x.a0 - y.a0);
   for (const blk of blocks) {
-    const matched = matchedChars(blk.segs);
+    const matched = weight.get(blk)!;
     if (matched < MIN_SNAP_BASE) continue;
     // A passage holds one exact stretch of a phrase's length at least: a few common words in a row are chance.
     if (blk.ordered && !blk.segs.some((x) => x.len >= MIN_LONGEST)) continue;
