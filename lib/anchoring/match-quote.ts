@@ -31,15 +31,15 @@ export const TUNING = {
   quoteGate: 0.7,
   /** One side of context must be whole: a stored context at least this long, found unbroken … */
   wholeContext: 16,
-  /** … and the other side at least this similar, or the span in the same sentence position. */
-  otherSide: 0.4,
   /** Context similarity a side counts for when it agrees up to the sentence's edge (`prefixTail`). */
   boundedSide: 0.75,
   /** Two copies of the annotated sentence at most this far apart (folded units) are "in a row". */
   adjacentCopy: 600,
-  /** … at least this similar when the stored side lies inside the span's sentence. */
+  /** … and the other side's part inside the span's sentence at least this similar. */
   sameSentenceSide: 0.7,
-  /** … and at least this similar next to a short quote. */
+  /** … or differ by at most one changed word (this many edits), whichever allows more … */
+  changedWord: 3,
+  /** … and, next to a short quote, the whole side at least this similar. */
   shortOtherSide: 0.9,
   /** Least confidence accepted. */
   confidenceGate: 0.55,
@@ -79,7 +79,7 @@ export interface PreparedAnnotation {
   position: { start: number; end: number } | null;
   key: PreparedKey | null;
   /** Reversed prefix and suffix, compiled for aligning context next to a candidate (lazily). */
-  patterns: { prefix?: CompiledPattern; suffix?: CompiledPattern };
+  patterns: { prefix?: CompiledPattern; suffix?: CompiledPattern; tail?: CompiledPattern; head?: CompiledPattern };
 }
 
 function reverse(s: string): string {
@@ -252,6 +252,21 @@ function sideSimilarity(
   return 1 - distance / stored.length;
 }
 
+/** Similarity of the stored in-sentence context (`prefixTail` or `suffixHead`) to the text next to a candidate. */
+function inSentenceSimilarity(
+  doc: AnchoringDocument,
+  a: PreparedAnnotation,
+  part: 'tail' | 'head',
+  from: number,
+): number {
+  const stored = part === 'tail' ? a.prefixTail : a.suffixHead;
+  if (stored === null) return 0;
+  if (stored.length === 0) return 1;
+  const pattern = (a.patterns[part] ??= compilePattern(part === 'tail' ? reverse(stored) : stored));
+  const { distance } = alignAt(pattern, doc.folded.text, from, part === 'tail' ? -1 : 1, stored.length + 8);
+  return 1 - distance / stored.length;
+}
+
 /** A sentence boundary just before folded unit k: the text's edges, a sentence end, or a line break. */
 export function boundaryAt(doc: AnchoringDocument, k: number): boolean {
   const f = doc.folded.text;
@@ -402,9 +417,9 @@ const NUMBER_TOKEN =
 function numbers(s: string): string[] {
   return (s.match(NUMBER_TOKEN) ?? []).map((t) => (t.startsWith('第') ? t.slice(1) : t));
 }
-/** Provinces and large cities, named without 省/市 as often as with. */
+/** Holidays, provinces and large cities (named without 节/省/市 as often as with). */
 const PLACE_NAME =
-  /北京|天津|上海|重庆|河北|山西|辽宁|吉林|黑龙江|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|广东|海南|四川|贵州|云南|陕西|甘肃|青海|台湾|内蒙古|广西|西藏|宁夏|新疆|香港|澳门|广州|深圳|杭州|南京|武汉|成都|西安|郑州|长沙|济南|青岛|厦门|福州|合肥|南昌|沈阳|大连|长春|哈尔滨|石家庄|太原|呼和浩特|南宁|昆明|贵阳|拉萨|兰州|西宁|银川|乌鲁木齐|海口|苏州|宁波|无锡/gu;
+  /元旦|春节|除夕|清明|劳动节|端午|中秋|国庆|北京|天津|上海|重庆|河北|山西|辽宁|吉林|黑龙江|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|广东|海南|四川|贵州|云南|陕西|甘肃|青海|台湾|内蒙古|广西|西藏|宁夏|新疆|香港|澳门|广州|深圳|杭州|南京|武汉|成都|西安|郑州|长沙|济南|青岛|厦门|福州|合肥|南昌|沈阳|大连|长春|哈尔滨|石家庄|太原|呼和浩特|南宁|昆明|贵阳|拉萨|兰州|西宁|银川|乌鲁木齐|海口|苏州|宁波|无锡/gu;
 /** A character that ends a name: a place, an office, a holiday, a school, a company. */
 const NAME_END = /[省市县区镇乡村节局厅委部院校司处所站队署办社]/u;
 
@@ -433,12 +448,13 @@ function namesOrNumbersDiffer(quote: string, found: string): boolean {
   const changedOld = quote.slice(p, quote.length - q);
   const changedNew = found.slice(p, found.length - q);
   if (changedOld.length > 6 || changedNew.length > 6) return false; // several edits: numbers decided above
-  // A changed word that ends in, or is followed by, a name's last character: 春节 → 清明节, 海淀区 → 朝阳区.
+  // One name for another: both changed words end like a name (春节 → 清明节), or both are the head of a name
+  // whose last character stayed (海淀区 → 朝阳区).
   const after = quote.charAt(quote.length - q);
+  const han = /^[\u4e00-\u9fff]+$/u;
   return (
-    NAME_END.test(changedOld.slice(-1)) ||
-    NAME_END.test(changedNew.slice(-1)) ||
-    (changedOld.length + changedNew.length > 0 && NAME_END.test(after))
+    (NAME_END.test(changedOld.slice(-1)) && NAME_END.test(changedNew.slice(-1))) ||
+    (NAME_END.test(after) && han.test(changedOld) && han.test(changedNew))
   );
 }
 
@@ -490,20 +506,24 @@ function passesGates(doc: AnchoringDocument, a: PreparedAnnotation, expected: Ex
   // The other side: its in-sentence part verbatim up to the boundary, or similar enough. A stored side
   // that stays inside the span's sentence must be close (the next item of a list starts with the same
   // words and goes on differently); one that crosses into the next sentence may differ beyond it.
-  // A short quote is its context: the other side must be nearly all there. A side that is only similar
-  // must not differ in its numbers or names (the next holiday of a list, the next report).
-  const least = (crosses: boolean) =>
-    a.short ? TUNING.shortOtherSide : crosses ? TUNING.otherSide : TUNING.sameSentenceSide;
+  // A side that is neither whole nor bounded agrees when the part of it inside the span's sentence is
+  // close (the next item of a list starts with the same words and goes on differently; beyond the
+  // sentence anything may have changed), nearly all there next to a short quote, and keeps its numbers
+  // and names (the next holiday of a list, the next report).
+  const least = (length: number) =>
+    a.short ? TUNING.shortOtherSide : Math.min(TUNING.sameSentenceSide, 1 - TUNING.changedWord / Math.max(1, length));
   const f = doc.folded.text;
   const prefixAgrees =
     e.prefixBounded ||
     e.prefixWhole ||
-    (e.prefix >= least(a.prefixTail !== null) &&
+    ((a.prefixTail === null || a.short ? e.prefix : inSentenceSimilarity(doc, a, 'tail', e.start - 1)) >=
+      least((a.prefixTail ?? a.prefix).length) &&
       !sideNamesOrNumbersDiffer(a.prefix, f.slice(Math.max(0, e.start - a.prefix.length), e.start), 'prefix'));
   const suffixAgrees =
     e.suffixBounded ||
     e.suffixWhole ||
-    (e.suffix >= least(a.suffixHead !== null) &&
+    ((a.suffixHead === null || a.short ? e.suffix : inSentenceSimilarity(doc, a, 'head', e.end)) >=
+      least((a.suffixHead ?? a.suffix).length) &&
       !sideNamesOrNumbersDiffer(a.suffix, f.slice(e.end, e.end + a.suffix.length), 'suffix'));
   const strong = (e.prefixWhole && suffixAgrees) || (e.suffixWhole && prefixAgrees);
   const inSentence =
@@ -572,9 +592,11 @@ export function decide(doc: AnchoringDocument, scored: Evidence[]): Decision {
   const twins = exact.filter((other) => sameSentenceTwice(doc.folded.text, pick, other));
   if (twins.length > 0) return { kind: 'ambiguous', places: [pick, ...dedupe(twins)] };
   // The runner-up, among the exact places with one side of context whole even if they fail the gates: a
-  // place that is no better than one of those is not clearly the annotation's.
+  // place that is no better than one of those is not clearly the annotation's (unless its own context is
+  // verbatim on both sides).
+  const verbatim = pick.prefixWhole && pick.suffixWhole;
   const close = exact.filter(
-    (e) => !e.passes && (e.prefixWhole || e.suffixWhole) && e.content > pick.content - TUNING.tieMargin,
+    (e) => !e.passes && !verbatim && (e.prefixWhole || e.suffixWhole) && e.content > pick.content - TUNING.tieMargin,
   );
   if (close.length > 0) return { kind: 'ambiguous', places: [pick, ...dedupe(close)] };
   const rivals = places.filter((other) => other !== pick && farApart(other, pick));
