@@ -1,3 +1,4 @@
+import { annotationLocation, citeAnnotation, citePassage, locationLabel } from '../lib/export/citation';
 import type { Annotation, SavedNotice } from '../lib/types';
 import { CATEGORY_LABEL, COLOUR_LABEL } from './labels';
 import type { MessageKey, Translate } from './messages';
@@ -17,7 +18,13 @@ const META: Array<[MessageKey, (n: SavedNotice) => string | null]> = [
 ];
 
 /** A saved notice in full: metadata, outline, obligations by bearer, and the analyst's annotations. */
-export function NoticeDetail(p: { t: Translate; notice: SavedNotice; annotations: Annotation[] }) {
+export function NoticeDetail(p: {
+  t: Translate;
+  notice: SavedNotice;
+  annotations: Annotation[];
+  /** Copies a passage with its citation (a clause or an annotation's quote). */
+  onCopyCitation?: (text: string) => void;
+}) {
   const { t, notice } = p;
   const url = notice.metadata.url ?? notice.urls[0] ?? null;
   const safeUrl = url && /^https?:\/\//i.test(url) ? url : null;
@@ -58,10 +65,21 @@ export function NoticeDetail(p: { t: Translate; notice: SavedNotice; annotations
             <div class="group" key={g.bearer ?? '-'}>
               <h4>{g.bearer ?? t('noBearer')}</h4>
               {g.items.map(({ clause, index }) => (
-                <p key={index} class={`clause cat-${clause.category}`}>
+                <p key={index} class={`clause cat-${clause.category}`} data-clause={index}>
                   <span class="tag">{t(CATEGORY_LABEL[clause.category])}</span>
+                  {clause.location && <span class="muted loc">{locationLabel(clause.location)} </span>}
                   {clause.text}
                   {clause.deadline && <span class="dl"> ⏱ {clause.deadline.text}</span>}
+                  {p.onCopyCitation && (
+                    <button
+                      type="button"
+                      class="link cite"
+                      data-action="copy-citation"
+                      onClick={() => p.onCopyCitation?.(citePassage(clause.text, notice, clause.location ?? null))}
+                    >
+                      {t('copyCitation')}
+                    </button>
+                  )}
                 </p>
               ))}
             </div>
@@ -74,8 +92,19 @@ export function NoticeDetail(p: { t: Translate; notice: SavedNotice; annotations
           {t('annotations')} ({p.annotations.length})
         </h3>
         {p.annotations.map((a) => (
-          <div key={a.id} class={`ann col-${a.colour}`}>
+          <div key={a.id} class={`ann col-${a.colour}`} data-annotation={a.id}>
             <span class="muted">{t(COLOUR_LABEL[a.colour])}</span> “{a.quote}”
+            {annotationLocation(a, notice) && <span class="muted loc"> {annotationLocation(a, notice)}</span>}
+            {p.onCopyCitation && (
+              <button
+                type="button"
+                class="link cite"
+                data-action="copy-citation"
+                onClick={() => p.onCopyCitation?.(citeAnnotation(a, notice))}
+              >
+                {t('copyCitation')}
+              </button>
+            )}
             {a.note && <div class="note">{a.note}</div>}
             {a.tags.length > 0 && <div class="muted">#{a.tags.join(' #')}</div>}
           </div>

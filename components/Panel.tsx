@@ -1,3 +1,6 @@
+import { Fragment } from 'preact';
+import { citePassage, locationLabel } from '../lib/export/citation';
+import { overlappingClause } from '../lib/export/highlights';
 import type { Annotation, Bearer, Clause, NoticeMetadata, ObligationCategory } from '../lib/types';
 import { OBLIGATION_CATEGORIES } from '../lib/types';
 import { CATEGORY_LABEL } from './labels';
@@ -26,6 +29,29 @@ export interface PanelProps {
   saved: boolean;
   onToggleSaved: () => void;
   onClose: () => void;
+  /** The page's address, cited when the notice states no link of its own (default: this page's). */
+  pageUrl?: string | null;
+  /** Told after a citation was copied (or could not be), to show in the status line. */
+  onCitationCopied?: (text: string | null) => void;
+}
+
+/** Copies a passage with its citation to the clipboard; tells the host what was copied, or null. */
+function copyCitation(p: PanelProps, passage: string, location: string | null | undefined): void {
+  const url = p.pageUrl === undefined ? (globalThis.location?.href ?? null) : p.pageUrl;
+  const text = citePassage(passage, { id: '', metadata: p.metadata, urls: url ? [url] : [] }, location ?? null);
+  navigator.clipboard.writeText(text).then(
+    () => p.onCitationCopied?.(text),
+    () => p.onCitationCopied?.(null),
+  );
+}
+
+/** Where an annotation stands: the location of the clause its position falls in, else its section. */
+function annotationPlace(a: Annotation, clauses: readonly Clause[]): string | null {
+  const position = a.selectors.find((s) => s.type === 'TextPositionSelector');
+  const clause = position && position.type === 'TextPositionSelector' ? overlappingClause(position, clauses) : null;
+  if (clause?.location) return locationLabel(clause.location);
+  const key = a.selectors.find((s) => s.type === 'StructuralKey');
+  return key && key.type === 'StructuralKey' ? locationLabel(key.section) : null;
 }
 
 const META_ROWS: Array<[MessageKey, (m: NoticeMetadata) => string | null]> = [
@@ -158,21 +184,31 @@ export function Panel(p: PanelProps) {
                 <span class="missing">({g.items.length})</span>
               </h3>
               {g.items.map(({ clause, index }) => (
-                <button
-                  type="button"
-                  key={index}
-                  class={`clause cat-${clause.category}${clause.strength === 'soft' ? ' soft' : ''}`}
-                  data-clause={index}
-                  onClick={() => p.onClauseClick(index)}
-                >
-                  <span class="tag">
-                    {t(CATEGORY_LABEL[clause.category])}
-                    {clause.quoted ? `·${t('quoted')}` : ''}
-                  </span>
-                  {clause.location && <span class="missing loc">{clause.location} </span>}
-                  {clip(clause.text, 80)}
-                  {clause.deadline && <span class="dl">⏱ {clause.deadline.text}</span>}
-                </button>
+                <Fragment key={index}>
+                  <button
+                    type="button"
+                    class={`clause cat-${clause.category}${clause.strength === 'soft' ? ' soft' : ''}`}
+                    data-clause={index}
+                    onClick={() => p.onClauseClick(index)}
+                  >
+                    <span class="tag">
+                      {t(CATEGORY_LABEL[clause.category])}
+                      {clause.quoted ? `·${t('quoted')}` : ''}
+                    </span>
+                    {clause.location && <span class="missing loc">{clause.location} </span>}
+                    {clip(clause.text, 80)}
+                    {clause.deadline && <span class="dl">⏱ {clause.deadline.text}</span>}
+                  </button>
+                  <button
+                    type="button"
+                    class="link cite"
+                    data-action="copy-citation"
+                    data-cite-clause={index}
+                    onClick={() => copyCitation(p, clause.text, clause.location)}
+                  >
+                    {t('copyCitation')}
+                  </button>
+                </Fragment>
               ))}
             </div>
           ))}
@@ -199,6 +235,8 @@ export function Panel(p: PanelProps) {
               onClick={() => p.onAnnotationClick(a.id)}
               onEdit={() => p.onEditAnnotation(a.id)}
               onDelete={() => p.onDeleteAnnotation(a.id)}
+              location={annotationPlace(a, p.clauses)}
+              onCite={() => copyCitation(p, a.quote, annotationPlace(a, p.clauses))}
             />
           ))}
         </section>
@@ -236,6 +274,8 @@ function AnnotationItem(props: {
   onClick?: () => void;
   onEdit: () => void;
   onDelete: () => void;
+  location?: string | null;
+  onCite?: () => void;
 }) {
   const { a, t } = props;
   return (
@@ -251,7 +291,13 @@ function AnnotationItem(props: {
           ))}
         </div>
       )}
+      {props.location && <div class="tags loc">{props.location}</div>}
       <div class="acts">
+        {props.onCite && (
+          <button type="button" class="link" data-action="copy-citation" onClick={props.onCite}>
+            {t('copyCitation')}
+          </button>
+        )}
         <button type="button" class="link" data-action="edit" onClick={props.onEdit}>
           {t('edit')}
         </button>

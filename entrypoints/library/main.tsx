@@ -14,7 +14,9 @@ import {
   parseImportFile,
   toCsvBytes,
   toDocx,
+  toCslJson,
   toMarkdown,
+  toRis,
   toW3CJson,
   type ExportItem,
 } from '../../lib/export';
@@ -56,13 +58,17 @@ function download(name: string, data: Uint8Array | string, type: string): void {
   }, 1000);
 }
 
-type Format = 'md' | 'csv' | 'json' | 'docx';
+type Format = 'md' | 'csv' | 'json' | 'docx' | 'csl' | 'ris';
 
 async function exportItems(items: ExportItem[], format: Format): Promise<void> {
   const title = exportTitle(items.map((i) => i.notice));
   if (format === 'md') download(exportFileName(title, 'md'), toMarkdown(items), 'text/markdown;charset=utf-8');
   if (format === 'csv') download(exportFileName(title, 'csv'), toCsvBytes(items), 'text/csv;charset=utf-8');
   if (format === 'json') download(exportFileName(title, 'jsonld'), toW3CJson(items), 'application/ld+json');
+  const notices = items.map((i) => i.notice);
+  if (format === 'csl')
+    download(exportFileName(title, 'json'), toCslJson(notices), 'application/vnd.citationstyles.csl+json');
+  if (format === 'ris') download(exportFileName(title, 'ris'), toRis(notices), 'application/x-research-info-systems');
   if (format === 'docx')
     download(
       exportFileName(title, 'docx'),
@@ -77,6 +83,8 @@ const EXPORT_LABELS: Record<Format, MessageKey> = {
   csv: 'exportCsv',
   json: 'exportJson',
   docx: 'exportDocx',
+  csl: 'exportCsl',
+  ris: 'exportRis',
 };
 
 function ExportButtons(p: { t: Translate; onExport(format: Format): void; disabled?: boolean }) {
@@ -364,7 +372,17 @@ function DetailView(p: { t: Translate; id: string; report(kind: 'info' | 'error'
       <div class="actions">
         <ExportButtons t={p.t} onExport={(f) => void exportItems([data], f)} />
       </div>
-      <NoticeDetail t={p.t} notice={data.notice} annotations={data.annotations} />
+      <NoticeDetail
+        t={p.t}
+        notice={data.notice}
+        annotations={data.annotations}
+        onCopyCitation={(text) =>
+          void navigator.clipboard.writeText(text).then(
+            () => p.report('info', p.t('citationCopied', text.length > 60 ? `${text.slice(0, 60)}…` : text)),
+            (e: unknown) => p.report('error', p.t('error', String(e))),
+          )
+        }
+      />
     </div>
   );
 }

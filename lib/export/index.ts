@@ -12,3 +12,13 @@ export { toDocx, docxParts } from './docx';
 export { exportFileName, exportTitle, safeFileNamePart } from './filenames';
 export { zip, crc32, type ZipEntry } from './zip';
 export type { ExportItem } from './highlights';
+export {
+  annotationLocation,
+  chineseDate,
+  citeAnnotation,
+  citePassage,
+  locationLabel,
+  noticeReference,
+  toCslJson,
+  toRis,
+} from './citation';
