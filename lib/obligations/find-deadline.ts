@@ -32,8 +32,8 @@ const DAY_LOOSE = `(?:${DAY}|\\d{1,2}(?=前|之前|以前))`;
 const UNIT = '(?:个)?(?:工作日|日|天|周|星期|月|年|小时)';
 const UNIT_WORD = '(?:工作日|日|天|周|星期|月|年|小时)';
 /** A time of day between the date and 前: 1月24日24:00前, 3月5日12时前. */
-const CLOCK = '\\d{1,2}(?::\\s?\\d{2}|时)';
-const PART = '(?:底|末|上旬|中旬|下旬)';
+const CLOCK = '(?:[上下中]午|晚上|早上)?(?:\\d{1,2}(?::\\s?\\d{2}|时|点)(?:\\d{1,2}分|半)?|下班|上班)';
+const PART = '(?:底|末|上旬|中旬|下旬|上中旬|中下旬)';
 /** （星期六）, (周日) after a date. */
 const WEEKDAY = '(?:[（(](?:星期|周)[一二三四五六日天][）)])';
 /** Range connectors: 3月—5月, 7-9月, 1月1日至3日. */
@@ -103,7 +103,7 @@ export const PATTERNS: Pattern[] = [
   // 于2026年10月20日前, 2019年4月底前, 6月30日之前, 5月10前, 6月底前前
   {
     re: new RegExp(
-      `(?:于|在|到|至|截至|截止到|截止)?(${YEAR})?(${MONTH})(${DAY_LOOSE})?(${PART})?(?:${CLOCK})?(?:前|之前|以前)前?`,
+      `(?:于|在|到|至|截至|截止到|截止)?(${YEAR})?(${MONTH})(${DAY_LOOSE})?(${PART})?${WEEKDAY}?(?:${CLOCK})?(?:前|之前|以前)前?`,
       'g',
     ),
     type: 'date',
@@ -111,7 +111,34 @@ export const PATTERNS: Pattern[] = [
     need: /月/,
   },
   // 2019年3月中旬, 到2020年6月底 (a bound without 前)
-  { re: new RegExp(`(?:于|到|至)?(${YEAR})?(${MONTH})()(上旬|中旬|下旬)`, 'g'), type: 'date', iso: 'ymd', need: /旬/ },
+  {
+    re: new RegExp(`(?:于|到|至)?(${YEAR})?(${MONTH})()(上旬|中旬|下旬|上中旬|中下旬)`, 'g'),
+    type: 'date',
+    iso: 'ymd',
+    need: /旬/,
+  },
+  // 2023.5.31前, 2023-05-31之前 (a date printed with dots or dashes)
+  {
+    re: /(?<![\d.])(\d{4})[.．/-](\d{1,2})[.．/-](\d{1,2})()(?:前|之前|以前)/g,
+    type: 'date',
+    iso: 'ymd',
+    need: /前/,
+  },
+  // 即日起至5月31日, 即日起—2023年12月底 (a span from now)
+  {
+    re: new RegExp(`(?:自|从)?即日起?${DASH}()()()()(${YEAR})?(${MONTH})(${DAY})?(${PART})?`, 'g'),
+    type: 'date',
+    iso: 'range',
+    need: /即日/,
+  },
+  // 截止时间为5月31日, 报送截止日期：6月30日
+  {
+    re: new RegExp(`(?:截止|截至)(?:时间|日期)(?:为|是|:|：)((${YEAR})?(${MONTH})(${DAY})?)`, 'gd'),
+    type: 'date',
+    iso: 'none',
+    need: /截[止至]/,
+    span: 1,
+  },
   {
     re: new RegExp(`(?<![截年月日号])(?:到|至)(${YEAR})?(${MONTH})()(底|末)`, 'g'),
     type: 'date',
@@ -194,6 +221,37 @@ export const PATTERNS: Pattern[] = [
     type: 'date',
     iso: 'none',
     need: /[前内底]/,
+  },
+  // 2023年上半年, 第三季度末, 于三季度完成, 6月份完成 (a part of the year that bounds a task)
+  {
+    re: new RegExp(
+      `${NOT_BOUND_BEFORE}(?:于|在|到|至)?(?:${YEAR})?(?:(?:第|本)?[一二三四1-4]季度|上半年|下半年|${MONTH}份)(?:底|末)?(?:前|之前)?(?![的以起后])`,
+      'g',
+    ),
+    type: 'date',
+    iso: 'none',
+    need: /季度|半年|月份/,
+    keep: (m) =>
+      /^(?:于|在|到|至)|[前底末]$/.test(m[0]) ||
+      new RegExp(`^(?:[，,]|${DONE}|(?:基本|全面|全部|初步)?${DONE})`).test(m.input.slice(m.index + m[0].length)) ||
+      CLAUSE_START.test(m.input.slice(0, m.index)),
+  },
+  // 春节前, 2024年元旦前, 国庆节假期前 (a holiday that bounds a task)
+  {
+    re: new RegExp(
+      `(?:(?<=${OPENER})(?:在|于))?(?:${YEAR})?(?:春节|元旦|清明节?|五一|劳动节|端午节?|中秋节?|国庆节?)(?:假期|放假|节)?(?:前|之前|以前)(?!后)${NOT_BEFORE_WORD}`,
+      'g',
+    ),
+    type: 'date',
+    iso: 'none',
+    need: /前/,
+  },
+  // 用3年时间, 用两年左右时间 (the time a plan gives itself)
+  {
+    re: new RegExp(`用${AMOUNT}(?:年|个月|周|天)(?:左右)?(?:的)?时间`, 'g'),
+    type: 'relative',
+    iso: 'none',
+    need: /时间/,
   },
   // 自受理申请之日起5日内, 自变化事项发生后1个月内, 2012年起5年内
   {
@@ -301,9 +359,16 @@ export const PATTERNS: Pattern[] = [
   // 每月5日前, 每年12月31日前, 每季度结束后15日内
   {
     re: new RegExp(
-      `每(?:个)?(?:日|天|周|月|季度|季|半年|年度|年)(?:${MONTH})?(?:${DAY}|第${N}个工作日)?(?:底|末)?(?:前|之前|以前)`,
+      `每(?:个)?(?:日|天|周[一二三四五六日]?|月|季度|季|半年|年度|年)(?:${MONTH})?(?:${DAY}|第${N}个工作日)?(?:底|末)?(?:${CLOCK})?(?:前|之前|以前)`,
       'g',
     ),
+    type: 'recurring',
+    iso: 'none',
+    need: /每/,
+  },
+  // 每季度末, 每月底, 每年年底 (a recurring bound without 前)
+  {
+    re: /每(?:个)?(?:月|季度|季|半年|年度|年)(?:年)?(?:底|末)(?![的])/g,
     type: 'recurring',
     iso: 'none',
     need: /每/,
@@ -392,7 +457,7 @@ const MAX_SCAN = 4000;
 export function findDeadlines(clause: string): Deadline[] {
   const text = clause.length > MAX_SCAN ? clause.slice(0, MAX_SCAN) : clause;
   // Every pattern needs one of these; most clauses have none and skip the patterns.
-  if (!/[前内底旬月年时后间]/.test(text)) return [];
+  if (!/[前内底末旬月年季时后间]/.test(text)) return [];
   const f = foldWidth(text);
   const found: Array<{ start: number; end: number; pattern: Pattern; m: RegExpExecArray }> = [];
   for (const p of PATTERNS) {

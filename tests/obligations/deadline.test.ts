@@ -125,6 +125,41 @@ describe('findDeadline: bounds without 前, spans and malformed dates', () => {
   });
 });
 
+describe('findDeadline: timetable bounds, clock times and printed variants', () => {
+  it.each([
+    ['请于5月20日下班前报送。', '于5月20日下班前'],
+    ['请于5月20日中午12点前报送。', '于5月20日中午12点前'],
+    ['请各单位于9月15日（星期五）下午下班前报送。', '于9月15日（星期五）下午下班前'],
+    ['请于2023.5.31前报送。', '2023.5.31前'],
+    ['即日起—5月31日，开展自查。', '即日起—5月31日'],
+    ['报名截止时间为5月31日。', '5月31日'],
+    ['5月中下旬，组织开展评估。', '5月中下旬'],
+    ['2024年上半年完成试点。', '2024年上半年'],
+    ['于2023年第三季度完成。', '于2023年第三季度'],
+    ['6月份完成验收。', '6月份'],
+    ['在2024年春节前完成发放。', '在2024年春节前'],
+    ['力争用3年时间完成改造。', '用3年时间'],
+    ['每季度末报送工作进展。', '每季度末'],
+    ['请于每周五下班前报送。', '每周五下班前'],
+  ])('%s', (text, expected) => {
+    expect(findDeadlines(text).map((d) => d.text)).toContain(expected);
+  });
+  it('the ISO date of a dotted date and the end of a span from now', () => {
+    expect(findDeadline('请于2023.5.31前报送。')?.iso).toBe('2023-05-31');
+    expect(findDeadline('即日起至2023年12月底，开展专项行动。')?.iso).toBe('2023-12-31');
+  });
+  it('a part of the year or a holiday that only describes is no deadline', () => {
+    for (const text of [
+      '今年上半年，全市生产总值增长5%。',
+      '6月份以来，各地积极行动。',
+      '春节前后是火灾高发期。',
+      '2022年第三季度的统计数据显示。',
+      '三季度以来，各地加大投入。',
+    ])
+      expect(findDeadlines(text), text).toEqual([]);
+  });
+});
+
 describe('findDeadline: events', () => {
   it.each([
     ['建设单位应当在项目开工前办理施工许可。', '项目开工前'],
