@@ -6,7 +6,14 @@ import { NoticeDetail } from '../../components/NoticeDetail';
 import { FilterBar, NO_FACETS, NoticeResults, type Facets, type ListedNotice } from '../../components/NoticeList';
 import { pageCss } from '../../components/page-styles';
 import { libraryCss } from '../../components/library-styles';
-import { alignPassages, compareNotices, type AlignedRow, type Comparison } from '../../lib/compare';
+import {
+  alignPassages,
+  compareNotices,
+  mostSimilarPair,
+  swapRows,
+  type AlignedRow,
+  type Comparison,
+} from '../../lib/compare';
 import {
   DEFAULT_MAX_IMPORT_BYTES,
   exportFileName,
@@ -408,6 +415,7 @@ function CompareRoute(p: { t: Translate; ids: string[]; report(kind: 'info' | 'e
       );
       const ms = performance.now() - started;
       document.documentElement.dataset.compareMs = String(Math.round(ms));
+      setPick(mostSimilarPair(comparison.pairs));
       setState({ notices, comparison, ms });
     })().catch((e) => p.report('error', p.t('error', (e as Error).message)));
   }, [p.ids.join(',')]);
@@ -417,7 +425,7 @@ function CompareRoute(p: { t: Translate; ids: string[]; report(kind: 'info' | 'e
     const pair = state.comparison.pairs.find((x) => x.a === Math.min(a, b) && x.b === Math.max(a, b));
     if (!pair) return;
     const rows = alignPassages(state.notices[pair.a].text, state.notices[pair.b].text, pair.passages);
-    setRows(a <= b ? rows : rows.map((r) => ({ ...r, a: r.b, b: r.a })));
+    setRows(a <= b ? rows : swapRows(rows));
   }, [state, pick[0], pick[1]]);
   if (!state) return <div class="empty">{p.t('loading')}</div>;
   return (

@@ -45,22 +45,51 @@ export function alignPassages(a: string, b: string, passages: Passage[]): Aligne
     while (m < moved.length && moved[m].aStart < gapAEnd) {
       const p = moved[m++];
       emitOwnA(from, p.aStart);
-      rows.push({ kind: p.kind, moved: true, a: side(a, p.aStart, p.aEnd), b: side(b, p.bStart, p.bEnd) });
+      rows.push({ ...passageRow(a, b, p), moved: true });
       from = p.aEnd;
     }
     emitOwnA(from, gapAEnd);
     while (nextB < bOwn.length) rows.push({ kind: 'own', moved: false, a: null, b: bOwn[nextB++] });
     if (!anchor) break;
-    rows.push({
-      kind: anchor.kind,
-      moved: false,
-      a: side(a, anchor.aStart, anchor.aEnd),
-      b: side(b, anchor.bStart, anchor.bEnd),
-    });
+    rows.push(passageRow(a, b, anchor));
     prevA = anchor.aEnd;
     prevB = anchor.bEnd;
   }
   return rows;
+}
+
+function passageRow(a: string, b: string, p: Passage): AlignedRow {
+  const row: AlignedRow = {
+    kind: p.kind,
+    moved: false,
+    a: side(a, p.aStart, p.aEnd),
+    b: side(b, p.bStart, p.bEnd),
+  };
+  if (p.matches) row.matches = p.matches;
+  return row;
+}
+
+/** The same rows read from B's side: A and B swapped, in each row and in its exact stretches. */
+export function swapRows(rows: AlignedRow[]): AlignedRow[] {
+  return rows.map((r) => {
+    const out: AlignedRow = { kind: r.kind, moved: r.moved, a: r.b, b: r.a };
+    if (r.matches)
+      out.matches = r.matches.map((m) => ({ aStart: m.bStart, aEnd: m.bEnd, bStart: m.aStart, bEnd: m.aEnd }));
+    return out;
+  });
+}
+
+/** The pair of documents with the highest similarity, [a, b] with a < b; [0, 1] when there is none. */
+export function mostSimilarPair(pairs: Array<{ a: number; b: number; similarity: number }>): [number, number] {
+  let best: [number, number] = [0, 1];
+  let top = -1;
+  for (const p of pairs) {
+    if (p.similarity > top) {
+      top = p.similarity;
+      best = [p.a, p.b];
+    }
+  }
+  return best;
 }
 
 function side(text: string, start: number, end: number): AlignedSide {

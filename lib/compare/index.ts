@@ -45,8 +45,8 @@ export type {
   PassageMatch,
   ReuseSpan,
 } from './types';
-export { alignPassages } from './align';
-export { echoMatrix, type EchoCell, type EchoRow } from './echo';
+export { alignPassages, mostSimilarPair, swapRows } from './align';
+export { echoMatrix, type EchoCell, type EchoRow, type EchoState } from './echo';
 export { groupObligationsByBearer } from './bearers';
 
 function prepare(text: string): IndexedText {

@@ -99,4 +99,6 @@ export interface AlignedRow {
   moved: boolean;
   a: AlignedSide | null;
   b: AlignedSide | null;
+  /** Reworded rows: the exact stretches inside the passage (text offsets); the rest of both sides differs. */
+  matches?: PassageMatch[];
 }

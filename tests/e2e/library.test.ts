@@ -95,6 +95,22 @@ describe('the library', () => {
     const cells = await lib.locator('[data-section="similarity"] td.cell').allTextContents();
     expect(cells.length).toBe(12);
     for (const c of cells) expect(parseFloat(c)).toBeGreaterThan(0);
+    // It opens on the most similar pair: the heading names the two notices of the highest cell.
+    const best = await lib.evaluate(() => {
+      let top = -1;
+      let pair = '';
+      for (const b of Array.from(document.querySelectorAll<HTMLElement>('[data-section="similarity"] [data-pair]'))) {
+        const v = parseFloat(b.textContent ?? '');
+        if (v > top) {
+          top = v;
+          pair = b.dataset.pair ?? '';
+        }
+      }
+      return pair.split('-').map(Number);
+    });
+    const heads = await lib.locator('[data-section="similarity"] tbody th').allTextContents();
+    const heading = (await lib.locator('.compare section:nth-of-type(3) h3').textContent()) ?? '';
+    for (const i of best) expect(heading).toContain(heads[i].slice(0, 12));
     // Pick the pair 000 (oldest saved, listed last) against 002 and look for the cadres sentence.
     const titles = await lib.locator('[data-section="similarity"] tbody th').allTextContents();
     const i000 = titles.findIndex((t) => t.includes('中国银保监会'));
@@ -112,6 +128,26 @@ describe('the library', () => {
       .locator('[data-section="side-by-side"] .row.same, [data-section="side-by-side"] .row.reworded')
       .allTextContents();
     expect(shared.join('')).toMatch(/第一线考察、识别、评价、使用干部/);
+    // Phrase marks: exact stretches in both kinds of rows, and the differing words of reworded rows (作风飘浮
+    // in 000 against 作风漂浮 in 002).
+    expect(await side.locator('.row.same .m').count()).toBeGreaterThan(3);
+    const differing = await side.locator('.row.reworded .a .d').allTextContents();
+    expect(differing).toContain('飘');
+    expect(await side.locator('.row.reworded .b .d').allTextContents()).toContain('漂');
+    // Rendered as text: no element from the notices' text.
+    expect(await side.locator('.row .a *:not(span)').count()).toBe(0);
+    // The echo matrix: every sentence of the base notice, per other notice kept, reworded or dropped.
+    const echo = lib.locator('[data-section="echo"]');
+    const states = await echo
+      .locator('td[data-state]')
+      .evaluateAll((tds) => tds.map((td) => (td as HTMLElement).dataset.state));
+    expect(states.length).toBeGreaterThan(20);
+    for (const state of ['kept', 'reworded', 'dropped']) expect(states).toContain(state);
+    expect(await echo.locator('thead th').count()).toBe(4);
+    // The obligations table names the notices.
+    const obligationHeads = await lib.locator('[data-section="obligations"] thead th').allTextContents();
+    expect(obligationHeads.slice(1).some((h) => /中共北京市委|银保监会/.test(h))).toBe(true);
+    expect(obligationHeads.slice(1).every((h) => !/^\d+$/.test(h.trim()))).toBe(true);
     const obligations = await lib.locator('[data-section="obligations"] tbody tr').count();
     expect(obligations).toBeGreaterThan(3);
     await lib.close();
