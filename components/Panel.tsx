@@ -35,14 +35,25 @@ export interface PanelProps {
   onCitationCopied?: (text: string | null) => void;
 }
 
-/** Copies a passage with its citation to the clipboard; tells the host what was copied, or null. */
-function copyCitation(p: PanelProps, passage: string, location: string | null | undefined): void {
+/**
+ * Copies a passage with its citation to the clipboard; tells the host what was copied, or null. Pages
+ * served over plain http have no `navigator.clipboard`: there the copy goes through a selected text area.
+ */
+function copyCitation(p: PanelProps, passage: string, location: string | null | undefined, from: Element): void {
   const url = p.pageUrl === undefined ? (globalThis.location?.href ?? null) : p.pageUrl;
   const text = citePassage(passage, { id: '', metadata: p.metadata, urls: url ? [url] : [] }, location ?? null);
-  navigator.clipboard.writeText(text).then(
-    () => p.onCitationCopied?.(text),
-    () => p.onCitationCopied?.(null),
-  );
+  const fallback = () => {
+    const area = document.createElement('textarea');
+    area.value = text;
+    area.style.cssText = 'position:fixed;opacity:0;pointer-events:none';
+    (from.parentNode ?? document.body).appendChild(area);
+    area.select();
+    const ok = document.execCommand('copy');
+    area.remove();
+    p.onCitationCopied?.(ok ? text : null);
+  };
+  if (!navigator.clipboard?.writeText) return fallback();
+  navigator.clipboard.writeText(text).then(() => p.onCitationCopied?.(text), fallback);
 }
 
 /** Where an annotation stands: the location of the clause its position falls in, else its section. */
@@ -204,7 +215,7 @@ export function Panel(p: PanelProps) {
                     class="link cite"
                     data-action="copy-citation"
                     data-cite-clause={index}
-                    onClick={() => copyCitation(p, clause.text, clause.location)}
+                    onClick={(e) => copyCitation(p, clause.text, clause.location, e.currentTarget)}
                   >
                     {t('copyCitation')}
                   </button>
@@ -236,7 +247,7 @@ export function Panel(p: PanelProps) {
               onEdit={() => p.onEditAnnotation(a.id)}
               onDelete={() => p.onDeleteAnnotation(a.id)}
               location={annotationPlace(a, p.clauses)}
-              onCite={() => copyCitation(p, a.quote, annotationPlace(a, p.clauses))}
+              onCite={(from) => copyCitation(p, a.quote, annotationPlace(a, p.clauses), from)}
             />
           ))}
         </section>
@@ -275,7 +286,7 @@ function AnnotationItem(props: {
   onEdit: () => void;
   onDelete: () => void;
   location?: string | null;
-  onCite?: () => void;
+  onCite?: (from: Element) => void;
 }) {
   const { a, t } = props;
   return (
@@ -294,7 +305,12 @@ function AnnotationItem(props: {
       {props.location && <div class="tags loc">{props.location}</div>}
       <div class="acts">
         {props.onCite && (
-          <button type="button" class="link" data-action="copy-citation" onClick={props.onCite}>
+          <button
+            type="button"
+            class="link"
+            data-action="copy-citation"
+            onClick={(e) => props.onCite?.(e.currentTarget)}
+          >
             {t('copyCitation')}
           </button>
         )}
