@@ -12,7 +12,7 @@
 import type { AnchoringDocument } from './document';
 import { textEnd, textStart } from './document';
 import { foldString } from './folded-text';
-import { alignAt, compilePattern, type CompiledPattern } from '../text/myers';
+import { alignAt, compilePattern, searchPattern, type CompiledPattern } from '../text/myers';
 import type { ReadSelectors } from './selectors';
 import { agreementAt, prepareKey, resolveKey, type PreparedKey, type StructureAgreement } from './structure';
 
@@ -161,6 +161,12 @@ export interface Expectation {
   hint: number | null;
   /** The stored section still exists in this text (any section with that path, or "before any heading"). */
   sectionExists: boolean;
+  /**
+   * The text where the key points still holds the quote, exactly or nearly (a quarter of its units
+   * edited). Then the section was not renumbered away, and a place in a neighbouring number is another
+   * article. Worked out on first use.
+   */
+  keyHoldsQuote(): boolean;
 }
 
 export function expectationFor(doc: AnchoringDocument, a: PreparedAnnotation): Expectation {
@@ -174,7 +180,29 @@ export function expectationFor(doc: AnchoringDocument, a: PreparedAnnotation): E
   const section = a.key?.section;
   const sectionExists =
     section === undefined ? false : section === null || doc.structure.sections.some((s) => s.match === section);
-  return { targets, hint, sectionExists };
+  let holds: boolean | null = null;
+  const keyHoldsQuote = () => {
+    if (holds !== null) return holds;
+    holds = false;
+    const f = doc.folded.text;
+    const m = a.quote.length;
+    const budget = Math.max(1, Math.floor(m / 4));
+    const slack = budget + TUNING.contextLength;
+    for (const t of targets) {
+      const from = Math.max(0, t - slack);
+      const to = Math.min(f.length, t + m + slack);
+      const at = f.indexOf(a.quote, from);
+      if (at >= 0 && at + m <= to) holds = true;
+      else if (!a.short && m <= 256) {
+        const forward = compilePattern(a.quote);
+        const backward = compilePattern(reverse(a.quote));
+        holds = searchPattern(forward, backward, f, from, to, budget).length > 0;
+      }
+      if (holds) break;
+    }
+    return holds;
+  };
+  return { targets, hint, sectionExists, keyHoldsQuote };
 }
 
 /** Where a candidate came from; decides the reported method. */
@@ -335,7 +363,7 @@ function renumberedSide(
 }
 
 /** Units of in-sentence context plus quote a moved sentence is recognised by, at least. */
-const MOVED_EVIDENCE = 12;
+const MOVED_EVIDENCE = 17;
 
 /**
  * Score one candidate and apply the gates. A candidate that cannot pass (no side of context whole or
@@ -531,13 +559,13 @@ function passesGates(doc: AnchoringDocument, a: PreparedAnnotation, expected: Ex
       a.quote.length +
       (e.suffixWhole ? a.suffix.length : (a.suffixHead?.length ?? 0)) >=
     MOVED_EVIDENCE;
-  // Moved, and a word changed next to it: one side to the sentence's edge, the other close.
+  const moved = exact && inSentence && (e.prefixWhole || e.prefixBounded) && (e.suffixWhole || e.suffixBounded);
+  // Moved within its section, and a word changed next to it: one side to the sentence's edge, the other
+  // close. Elsewhere that is too little: another list's item reads the same up to a word.
   const movedEdited = exact && inSentence && ((e.prefixBounded && suffixAgrees) || (e.suffixBounded && prefixAgrees));
-  const moved =
-    movedEdited || (exact && inSentence && (e.prefixWhole || e.prefixBounded) && (e.suffixWhole || e.suffixBounded));
-  if (!strong && !moved) return false;
+  if (!strong && !moved && !movedEdited) return false;
   const far = e.distance !== null && e.distance > TUNING.nearPosition;
-  const home = structure?.section === true || structure?.renumbered === true;
+  const home = structure?.section === true || (structure?.renumbered === true && !expected.keyHoldsQuote());
   const elsewhere = !home && (expected.sectionExists || far);
   return !elsewhere || (e.prefixWhole && e.suffixWhole) || moved;
 }
@@ -637,7 +665,9 @@ function breakTie(tied: Evidence[]): Evidence | null {
   if (verbatim.length === 1) return verbatim[0];
   const pool = verbatim.length > 1 ? verbatim : tied;
 
-  const inSection = pool.filter((e) => e.structure?.section === true);
+  // Only among places verbatim on both sides: a sentence found by its in-sentence context alone may
+  // have a twin in the stored section that happens to share the 32 units before it.
+  const inSection = verbatim.filter((e) => e.structure?.section === true);
   if (inSection.length === 1) return inSection[0];
 
   // The stored offsets still hold the quote with its whole context and its structural key: the text did

@@ -553,10 +553,11 @@ function makeStructuralEdit(
       if (list === null) return null;
       const own = list.items[list.own];
       const sentence = pick(rand, bank);
-      return spliced(text, span, [
+      const edit = spliced(text, span, [
         { at: own.start, remove: 0, insert: `${own.label}${sentence}\n` },
         ...renumber(list.items.slice(list.own), 1),
       ]);
+      return edit.expected === null ? null : edit; // a span inside a label: not a case of its own
     }
     case 'list-item-deleted': {
       // One item of the span's list deleted (its own, one time in two) and the later ones renumbered.
@@ -571,7 +572,8 @@ function makeStructuralEdit(
         { at: item.start, remove: item.end - item.start, insert: '' },
         ...renumber(list.items.slice(k + 1), -1),
       ]);
-      return k === list.own ? { text: edit.text, expected: null } : edit;
+      if (k === list.own) return { text: edit.text, expected: null };
+      return edit.expected === null ? null : edit;
     }
     case 'near-identical-deleted': {
       // The span's text replaced by a near-copy whose numbers or names differ: the span is gone.
@@ -619,7 +621,7 @@ function makeCaseEdit(rand: () => number, text: string, span: Span, kind: EditKi
   const splices = makeEdit(rand, text, span, kind, bank);
   if (splices === null) return null;
   const edited = spliced(text, span, splices);
-  return kind === 'span-deleted' ? { text: edited.text, expected: null } : edited;
+  return kind === 'span-deleted' ? { text: edited.text, expected: null } : edited.expected === null ? null : edited;
 }
 
 const SPAN_KINDS: readonly [SpanKind, number][] = [
@@ -645,10 +647,13 @@ export function generateCases(count: number, seed = 20240601, seeds: Seed[] = lo
   const cases: AnchoringCase[] = [];
   const banks = new Map(seeds.map((s) => [s.name, sentenceBank(seeds, s.name)]));
   const outlines = new Map(seeds.map((s) => [s.name, buildOutline(s.text)]));
-  // Slot k: notice k mod seeds, kind by rounds; a slot whose kind never applies to that notice is skipped.
+  // Kinds in turn; each kind walks through the notices from its own starting point, so every notice meets
+  // every kind. A slot whose kind never applies to that notice is skipped.
+  const step = Math.max(1, Math.floor(seeds.length / EDIT_KINDS.length));
   for (let slot = 0; cases.length < count && slot < count * 4; slot++) {
-    const notice = seeds[slot % seeds.length];
-    const kind = EDIT_KINDS[Math.floor(slot / seeds.length) % EDIT_KINDS.length];
+    const kind = EDIT_KINDS[slot % EDIT_KINDS.length];
+    const round = Math.floor(slot / EDIT_KINDS.length);
+    const notice = seeds[(round + (slot % EDIT_KINDS.length) * step) % seeds.length];
     for (let attempt = 0; attempt < 30; attempt++) {
       const spanKind = chooseSpanKind(rand);
       const span = chooseSpan(rand, notice.text, spanKind);
