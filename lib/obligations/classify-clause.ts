@@ -100,7 +100,7 @@ const ASSIGNMENT_ENTRY: CompiledEntry = {
   note: '由X制定/负责: assignment of a task in a regulation',
 };
 /** 驻外办事处的主要任务是： / 各成员单位职责如下：: an intro listing duties; its items inherit an obligation. */
-const DUTY_LIST = /(?:主要)?(职责|任务|职能|义务)(?:主要)?(?:是|为|包括|有|如下)?:$/;
+const DUTY_LIST = /(?:主要)?(职责|任务|职能|义务|要求(?=是|为|如下)|规则)(?:主要)?(?:是|为|包括|有|如下)?:$/;
 const DUTY_LIST_ENTRY: CompiledEntry = {
   word: '职责',
   role: 'trigger',
@@ -120,7 +120,11 @@ export function classifyUnit(f: string, unit: Unit, ctx: ClassifyContext): Class
   let hits = countingHits(f, unit, ctx);
   if (hits.length === 0) {
     const assigned =
-      assignment(f, unit) ?? dutyListIntro(f, unit) ?? procedureRule(f, unit, ctx) ?? actorDuty(f, unit, ctx);
+      assignment(f, unit) ??
+      dutyListIntro(f, unit) ??
+      conditionListIntro(f, unit, ctx) ??
+      procedureRule(f, unit, ctx) ??
+      actorDuty(f, unit, ctx);
     return assigned
       ? { ...assigned, quoted: ctx.quotedScope || isQuotedAt(f, unit.fullSentenceStart, assigned.trigger.start) }
       : null;
@@ -334,6 +338,34 @@ function dutyListIntro(f: string, unit: Unit): Omit<Classification, 'quoted'> | 
   const np = parseActor(f, unit.start, at);
   const actor: [number, number] | undefined = np && f[np[1]] === '的' ? np : undefined;
   return { categories: ['obligation'], trigger, strength: 'soft', epistemic: false, framing: false, actor };
+}
+
+/** 有下列情形之一的，终止调解： / …的，予以撤销：: what the authority does when one of the listed conditions holds. */
+const CONDITION_LIST =
+  /有下列(?:情形|情况|行为|事项)之一的,(?:[^,。;:]{0,16}?)(终止|中止|予以|撤销|注销|收回|解除|取消|退回|驳回|停止|暂停|吊销|不再)[^,。;:]{0,20}:$/;
+const CONDITION_LIST_ENTRY: CompiledEntry = {
+  word: '下列',
+  role: 'trigger',
+  category: 'obligation',
+  strength: 'hard',
+  maskAt: [],
+  maskIndex: [],
+  note: '有下列情形之一的，终止调解：, the consequence of a list of conditions',
+};
+
+function conditionListIntro(f: string, unit: Unit, ctx: ClassifyContext): Omit<Classification, 'quoted'> | null {
+  if (!unit.endsWithColon || unit.end - unit.start > 80) return null;
+  const m = CONDITION_LIST.exec(f.slice(unit.start, unit.end));
+  if (!m) return null;
+  const at = unit.start + m.index + m[0].indexOf(m[1]);
+  const trigger: TriggerHit = { start: at, end: at + m[1].length, entry: CONDITION_LIST_ENTRY };
+  return {
+    categories: ['obligation'],
+    trigger,
+    strength: ctx.articles ? 'hard' : 'soft',
+    epistemic: false,
+    framing: false,
+  };
 }
 
 /**

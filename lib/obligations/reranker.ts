@@ -101,11 +101,11 @@ export function scoringUnits(f: string): Array<[number, number]> {
 /**
  * Units the model never adds, whatever it reads: past events and scene-setting (疫情发生以来, 近期…,
  * 高度重视, 作出重要指示, 主持召开…会议), a classification or definition (…分为…, 是指, 所称, X包括…), the scope
- * of a rule (适用本办法, 另有规定的，依照其规定), the guiding-ideology formula, a maxim (首都无小事), a signature or
- * date line (中共北京市委2020年1月29日). The development documents hold too few of them to teach the model so.
+ * of a rule (适用本办法, 另有规定的，依照其规定), the guiding-ideology formula, a maxim (首都无小事), an
+ * announcement (现就有关事项通知如下), a signature, date or page line (中共北京市委2020年1月29日, 编辑：…). The development documents hold too few of them to teach the model so.
  */
 const DESCRIBES =
-  /以来|^(?:近期|近日|日前|目前|当前|今年|去年|此前|近年来|长期以来)|高度重视|(?:作出|做出)[^,。;]{0,4}(?:指示|批示)|主持召开|发表[^,。;]{0,4}讲话|(?:下发|印发|召开|出台|取得|作出|做出|开展|发布)了|^\d{1,2}月\d{1,2}日,|分为|无小事|是指|所称|适用本(?:办法|法|规定|条例|细则|决定)|依照其规定|受法律保护|^[^,。;]{0,20}?(?:主要)?包括|^(?:坚持)?以[^,。;]{2,60}?为(?:指导|引领|统领|核心)|^[^,。;]{0,30}\d{4}年\d{1,2}月\d{1,2}日\)?$/;
+  /以来|^(?:近期|近日|日前|目前|当前|今年|去年|此前|近年来|长期以来)|高度重视|(?:作出|做出)[^,。;]{0,4}(?:指示|批示)|主持召开|发表[^,。;]{0,4}讲话|(?:下发|印发|召开|出台|取得|作出|做出|开展|发布)了|^\d{1,2}月\d{1,2}日,|分为|无小事|是指|所称|适用本(?:办法|法|规定|条例|细则|决定)|依照其规定|不一致|相抵触|通知如下|^(?:责任)?编辑[:：]|纠错|^(?:来源|作者|联系人|联系电话)[:：]|^[^,。;:]{2,20}(?:委员会|委|办公室|办公厅|厅|局|部|政府|党组|党委|支部)$|受法律保护|^[^,。;]{0,20}?(?:主要)?包括|^(?:坚持)?以[^,。;]{2,60}?为(?:指导|引领|统领|核心)|^[^,。;]{0,30}\d{4}年\d{1,2}月\d{1,2}日\)?$/;
 
 const DOC_TYPE =
   /(通知|意见|办法|规定|决定|决议|方案|公告|通告|通报|细则|条例|批复|函|规划|计划|措施|指引|指南|规则|法|要点)[)》]?$/;
@@ -154,6 +154,10 @@ export interface UnitContext {
   afterColon: boolean;
   /** A rule clause elsewhere on the same line. */
   lineHasRule: boolean;
+  /** First category of the last list intro (a unit ending in ：) before the unit, while its list lasts. */
+  intro: ObligationCategory | '-' | null;
+  /** First category of the nearest rule clause before the unit. */
+  near: ObligationCategory | null;
 }
 
 function lengthBucket(n: number): number {
@@ -219,6 +223,8 @@ export function unitFeatures(
   names.push(`after:${ctx.after ?? '-'}`);
   if (ctx.afterColon) names.push('afterColon');
   if (ctx.lineHasRule) names.push('lineRule');
+  if (ctx.intro) names.push(`intro:${ctx.intro}`);
+  names.push(`near:${ctx.near ?? '-'}`);
   names.push('bias');
   const index = new Int32Array(grams.length + names.length);
   const value = new Float32Array(grams.length + names.length);
@@ -277,9 +283,20 @@ export function rerankUnits(
   });
   const out: RerankUnit[] = [];
   let h = 0;
+  let intro: ObligationCategory | '-' | null = null;
+  let near: ObligationCategory | null = null;
   spans.forEach(([s, e], i) => {
     while (h < hits.length && hits[h].start < s) h++;
     const line = layout.lines[lineOf[i]];
+    const prevEnd = i > 0 ? f[spans[i - 1][1] - 1] : '';
+    if (i > 0 && (prevEnd === ':' || prevEnd === '：')) intro = covered[i - 1][0] ?? '-';
+    else if (
+      s <= line.contentStart &&
+      !line.item &&
+      (line.label === null || line.label === 'article' || line.label === 'part' || line.label === 'top')
+    )
+      intro = null;
+    if (i > 0 && covered[i - 1].length) near = covered[i - 1][0];
     const heading = line.headingEnd >= e && s <= line.contentStart;
     const eligible = !line.title && !line.quotedScope && !heading && !DESCRIBES.test(f.slice(s, e));
     if (candidatesOnly && (covered[i].length || !eligible)) return;
@@ -291,6 +308,8 @@ export function rerankUnits(
       after: i + 1 < spans.length ? (covered[i + 1][0] ?? null) : null,
       afterColon: i > 0 && (f[spans[i - 1][1] - 1] === ':' || f[spans[i - 1][1] - 1] === '：'),
       lineHasRule: (lineRules.get(lineOf[i]) ?? 0) > (covered[i].length ? 1 : 0),
+      intro,
+      near,
     };
     const feats = unitFeatures(f, s, e, line, covered[i], h, ctx, bits);
     out.push({ start: s, end: e, line: lineOf[i], covered: covered[i], eligible, ...feats });

@@ -31,6 +31,27 @@ describe('duties without a modal in regulations', () => {
   });
 });
 
+describe('list intros without a modal', () => {
+  it('有下列情形之一的，终止调解： is a duty, and its items inherit it', () => {
+    const cs = find('第二十一条　有下列情形之一的，终止调解：\n（一）投诉人撤回投诉的；\n（二）双方自行和解的。');
+    expect(cs.map((c) => [c.category, c.strength])).toEqual([
+      ['obligation', 'hard'],
+      ['obligation', 'hard'],
+      ['obligation', 'hard'],
+    ]);
+  });
+  it('有下列情形之一的，不属于…行为： defines, it directs no one', () => {
+    expect(find('第二十一条　有下列情形之一的，不属于价格欺诈行为：')).toEqual([]);
+  });
+  it('X的要求是： and …发放规则： list duties', () => {
+    expect(cats('第七条　单位内部治安保卫工作的要求是：\n（一）有治安保卫制度；')).toEqual([
+      ['obligation'],
+      ['obligation'],
+    ]);
+    expect(cats('第六条　举报奖励发放规则：\n（一）奖励最先举报人；')).toEqual([['obligation'], ['obligation']]);
+  });
+});
+
 describe('entitlements and refusals', () => {
   it('享受 without a modal is a permission, 不享受 a rule excluding it', () => {
     expect(cats('第三条　职工连续工作满12个月以上的，享受带薪年休假。')).toEqual([['permission']]);
