@@ -8,6 +8,7 @@ import { replayPendingWrites } from './pending';
 import { registerGrantedSites } from './granted-sites';
 import { loadModuleFor } from './modules';
 import { analyseForPage, warmUpEngine } from './engine';
+import { setUpTeamSync } from './sync';
 
 export default defineBackground({
   type: 'module',
@@ -16,6 +17,7 @@ export default defineBackground({
     const badge = new Badge();
     const extensionId = browser.runtime.id;
     const extensionOrigin = new URL(browser.runtime.getURL('/')).origin;
+    const teamSync = setUpTeamSync(repository, extensionId, extensionOrigin);
     const onAnalysisReport = (
       report: AnalysisReport,
       from: { kind: string; tabId?: number | null; frameId?: number | null },
@@ -47,13 +49,22 @@ export default defineBackground({
             : { ok: true, value: url },
         );
       }
+      const syncAnswer = teamSync.handle(raw, sender);
+      if (syncAnswer) return syncAnswer;
       // Returning the promise keeps the channel open; a null answer (not our sender) sends nothing back.
-      return receiveMessage(repository, raw, sender, {
-        extensionId,
-        extensionOrigin,
-        onAnalysisReport,
-        analyse: analyseForPage,
-      }).then((r: Response | null) => r ?? undefined);
+      return teamSync
+        .guard(raw)
+        .then(
+          (refused) =>
+            refused ??
+            receiveMessage(repository, raw, sender, {
+              extensionId,
+              extensionOrigin,
+              onAnalysisReport,
+              analyse: analyseForPage,
+            }),
+        )
+        .then((r: Response | null) => r ?? undefined);
     });
 
     browser.tabs.onRemoved.addListener((tabId) => void badge.forget(tabId));

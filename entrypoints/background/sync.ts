@@ -1,0 +1,115 @@
+/**
+ * Team sync in the background: settings from extension storage (never sent to pages), the sync engine
+ * (lib/sync), the `sync/*` requests of extension pages, and the creator rule on annotation writes.
+ */
+import PouchDB from 'pouchdb-browser';
+import { classifySender, errorResponse, type Response } from '../../lib/messages';
+import type { NoticeRepository } from '../../lib/storage';
+import { installChangeLog } from '../../lib/sync/change-log';
+import { SyncEngine, installDesignDoc, testConnection, type PouchStatic } from '../../lib/sync/engine';
+import { parseSyncRequest, syncSettingsSchema, type SyncSettings, type SyncSettingsView } from '../../lib/schema/sync';
+import * as v from 'valibot';
+
+export const SETTINGS_KEY = 'sync:settings';
+
+const Pouch: PouchStatic = PouchDB;
+
+async function readSettings(): Promise<SyncSettings | null> {
+  const stored = (await browser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY];
+  const parsed = v.safeParse(syncSettingsSchema, stored);
+  return parsed.success ? parsed.output : null;
+}
+
+function view(s: SyncSettings | null): SyncSettingsView {
+  return {
+    url: s?.url ?? '',
+    database: s?.database ?? '',
+    username: s?.username ?? '',
+    hasPassword: !!s?.password,
+    enabled: s?.enabled ?? false,
+  };
+}
+
+export interface TeamSync {
+  /** The answer to a `sync/*` request, or null when `raw` is not one. */
+  handle(raw: unknown, sender: unknown): Promise<Response> | null;
+  /** A refusal for an annotation write the creator rule forbids; otherwise stamps the creator and returns null. */
+  guard(raw: unknown): Promise<Response | null>;
+}
+
+export function setUpTeamSync(repo: NoticeRepository, extensionId: string, extensionOrigin: string): TeamSync {
+  const engine = new SyncEngine({ repo, PouchDB: Pouch });
+  // Before the database opens: every later write of a notice or annotation is logged.
+  installChangeLog(repo.db, () => engine.notifyLocalChange());
+  // A failure to start is reported in the status; annotation writes never wait on a rejected start.
+  const start = () =>
+    readSettings()
+      .then((s) => engine.configure(s))
+      .catch(() => undefined);
+  let configured = start();
+  browser.storage.onChanged.addListener((changes, area) => {
+    if (area === 'local' && SETTINGS_KEY in changes) configured = configured.then(start);
+  });
+
+  const ok = (value: unknown): Response => ({ ok: true, value });
+  async function answer(raw: unknown): Promise<Response> {
+    const parsed = parseSyncRequest(raw);
+    if (!parsed.ok) return errorResponse('invalid', parsed.error);
+    const r = parsed.request;
+    const stored = await readSettings();
+    const withPassword = (x: { url: string; database: string; username: string; password?: string }) => ({
+      ...x,
+      password: x.password ?? (stored && stored.url === x.url && stored.username === x.username ? stored.password : ''),
+    });
+    switch (r.type) {
+      case 'sync/status':
+        return ok(engine.status());
+      case 'sync/get-settings':
+        return ok(view(stored));
+      case 'sync/save-settings': {
+        const next = withPassword(r);
+        await browser.storage.local.set({ [SETTINGS_KEY]: { ...next, enabled: r.enabled } });
+        return ok(view({ ...next, enabled: r.enabled }));
+      }
+      case 'sync/test':
+        return ok(await testConnection(Pouch, withPassword(r)));
+      case 'sync/install-design':
+        return ok(await installDesignDoc(Pouch, withPassword(r)));
+      case 'sync/conflicts':
+        return ok(await engine.conflicts(r.noticeId));
+      case 'sync/resolve':
+        await engine.resolve(r.annotationId, r.rev);
+        return ok(null);
+    }
+  }
+
+  return {
+    handle(raw, sender) {
+      const type = (raw as { type?: unknown } | null)?.type;
+      if (typeof type !== 'string' || !type.startsWith('sync/')) return null;
+      // Extension pages only: a content script never learns about the server.
+      if (classifySender(sender, extensionId, extensionOrigin)?.kind !== 'extension-page')
+        return Promise.resolve(errorResponse('forbidden', `${type} is not available to pages`));
+      return answer(raw).catch((e: unknown) => errorResponse('unknown', String((e as Error)?.message ?? e)));
+    },
+    async guard(raw) {
+      const r = raw as { type?: unknown; id?: unknown; annotation?: { id?: unknown; creator?: unknown } } | null;
+      const type = r?.type;
+      if (type !== 'annotation/put' && type !== 'annotation/delete' && type !== 'annotation/restore') return null;
+      const id = type === 'annotation/put' ? r?.annotation?.id : r?.id;
+      if (typeof id !== 'string') return null;
+      await configured;
+      const user = engine.user;
+      const existing = await repo.getAnnotation(id).catch(() => null);
+      if (user && existing?.creator && existing.creator !== user)
+        return errorResponse('forbidden', `这是 ${existing.creator} 的批注，只有本人可以修改或删除`);
+      if (type === 'annotation/put' && r?.annotation && typeof r.annotation === 'object') {
+        // The creator is decided here, never by the page: the stored one, else the signed-in user.
+        const creator = existing?.creator ?? user;
+        if (creator) r.annotation.creator = creator;
+        else delete r.annotation.creator;
+      }
+      return null;
+    },
+  };
+}
