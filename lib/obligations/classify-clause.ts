@@ -123,6 +123,7 @@ export function classifyUnit(f: string, unit: Unit, ctx: ClassifyContext): Class
       assignment(f, unit) ??
       dutyListIntro(f, unit) ??
       conditionListIntro(f, unit, ctx) ??
+      timetable(f, unit, ctx) ??
       procedureRule(f, unit, ctx) ??
       actorDuty(f, unit, ctx);
     return assigned
@@ -338,6 +339,38 @@ function dutyListIntro(f: string, unit: Unit): Omit<Classification, 'quoted'> | 
   const np = parseActor(f, unit.start, at);
   const actor: [number, number] | undefined = np && f[np[1]] === '的' ? np : undefined;
   return { categories: ['obligation'], trigger, strength: 'soft', epistemic: false, framing: false, actor };
+}
+
+/**
+ * A timetable line: 10月15日前，形成…报告 (a bound, then the task), 完成时限：2019年4月20日前, 第一阶段（3月—5月）：….
+ * The bound makes the bare task a duty.
+ */
+const TIMETABLE =
+  /^(?:(?:\d{4}年)?\d{1,2}月(?:\d{1,2}日|底|上旬|中旬|下旬)?(?:前|之前|以前|底前),(?=[^,。;]{4})|(?:完成|办结|报送|上报)?(?:时限|时间|截止时间|时间节点):|第[一二三四五六七八九十]阶段\()/;
+const TIMETABLE_ENTRY: CompiledEntry = {
+  word: '前',
+  role: 'trigger',
+  category: 'obligation',
+  strength: 'soft',
+  maskAt: [],
+  maskIndex: [],
+  note: '10月15日前，形成…: a task bounded by a date, without a modal',
+};
+
+function timetable(f: string, unit: Unit, ctx: ClassifyContext): Omit<Classification, 'quoted'> | null {
+  let s = unit.start;
+  while (s < unit.end && f[s] === ' ') s++;
+  const m = TIMETABLE.exec(f.slice(s, Math.min(unit.end, s + 40)));
+  // A fact dated by the bound (2019年3月前，全市已有…) directs no one.
+  if (!m || /已|共有|累计|了(?!解)/.test(f.slice(s + m[0].length, unit.end))) return null;
+  const trigger: TriggerHit = { start: s, end: s + Math.min(m[0].length, 12), entry: TIMETABLE_ENTRY };
+  return {
+    categories: ['obligation'],
+    trigger,
+    strength: ctx.articles ? 'hard' : 'soft',
+    epistemic: false,
+    framing: false,
+  };
 }
 
 /** 有下列情形之一的，终止调解： / …的，予以撤销：: what the authority does when one of the listed conditions holds. */

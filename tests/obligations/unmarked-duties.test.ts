@@ -52,6 +52,21 @@ describe('list intros without a modal', () => {
   });
 });
 
+describe('timetable lines', () => {
+  it('a date bound before the task makes it a duty (10月15日前，形成…报告)', () => {
+    expect(cats('四、进度安排\n10月15日前，形成城市体检正式报告，报送市住房城乡建设管理委。')).toEqual([
+      ['obligation'],
+    ]);
+  });
+  it('完成时限： and 第一阶段（…）： open timetable entries', () => {
+    expect(cats('三、工作安排\n3、完成时限：2019年4月20日前。')[0]).toEqual(['obligation']);
+    expect(cats('第一阶段（3月—5月）：各单位开展自查。')[0]).toEqual(['obligation']);
+  });
+  it('a fact dated by the bound directs no one', () => {
+    expect(find('2019年3月前，全市已有企业200家。')).toEqual([]);
+  });
+});
+
 describe('entitlements and refusals', () => {
   it('享受 without a modal is a permission, 不享受 a rule excluding it', () => {
     expect(cats('第三条　职工连续工作满12个月以上的，享受带薪年休假。')).toEqual([['permission']]);
