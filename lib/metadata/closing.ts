@@ -32,6 +32,8 @@ const CLOSING_SENTENCE = /(?:特此(?:通知|通告|公告|函告|函复|批复|
 /** The 附注 printed under the 成文日期: `（此件公开发布）`, `（此件主动公开）`. */
 const PUBLICATION_NOTE = /^[(（]此件[^()（）]{1,12}[)）]$/;
 
+const SEAL_LINE = /^[（(]?(?:盖章|印章|公章|章|签章|单位盖章)[）)]?$/;
+
 /** The next non-empty line after the line break at `end` (trimmed), or ''. */
 function nextLine(text: string, end: number): string {
   let pos = end + 1;
@@ -46,7 +48,9 @@ function nextLine(text: string, end: number): string {
   return '';
 }
 
-function dateLine(line: string): string | null {
+function dateLine(raw: string): string | null {
+  // 2023年1月10日（星期二）: the weekday after the date
+  const line = raw.replace(/[\s\u3000]*[（(](?:星期|周)[一二三四五六日天][）)]$/, '');
   if (line.length === 0 || line.length > MAX_DATE_LINE) return null;
   // Cheap filter: every date form ends in 日 or a digit (a time or a dotted date).
   const last = line.charCodeAt(line.length - 1);
@@ -78,6 +82,8 @@ function signatureAbove(lines: Line[], index: number): string[] {
   const names: string[] = [];
   for (let k = index - 1; k >= 0 && index - k <= MAX_SIGNATURE_LINES; k--) {
     const t = lines[k].text;
+    // （盖章）, （印章）: the seal's place between the 署名 and the date
+    if (SEAL_LINE.test(t) && names.length === 0) continue;
     if (!isOrgName(t)) break;
     // Joint 署名 printed on one line: `某某市财政局 某某市税务局`.
     const parts = /[\s\u3000]/.test(t) ? splitAgencies(t) : [t];

@@ -208,7 +208,7 @@ export function findDocNumber(s: string): DocNumberMatch | null {
  */
 export function issuerOfOrderNumber(docNumber: string): string | null {
   const m =
-    /^([\u4e00-\u9fff]{3,30}?)(?:令|公告|通告)(?:(?:19|20)[0-9]{2}年)?第(?:[0-9０-９]+|[一二三四五六七八九十百零〇]+)号$/.exec(
+    /^([\u4e00-\u9fff]{3,30}?)(?:令|公告|通告)(?:(?:19|20)[0-9]{2}年|[〔[［(（](?:19|20)[0-9]{2}[〕\]］)）])?第?(?:[0-9０-９]+|[一二三四五六七八九十百零〇]+)号$/.exec(
       docNumber,
     );
   return m ? m[1] : null;
@@ -216,6 +216,9 @@ export function issuerOfOrderNumber(docNumber: string): string | null {
 
 /** 文种 a 令/公告/通告 number implies (`财政部公告2009年第123号` → 公告), else null. */
 export function docTypeOfOrderNumber(docNumber: string): string | null {
-  const m = /(令|公告|通告)(?:(?:19|20)[0-9]{2}年)?第(?:[0-9０-９]+|[一二三四五六七八九十百零〇]+)号$/.exec(docNumber);
+  const m =
+    /(令|公告|通告)(?:(?:19|20)[0-9]{2}年|[〔[［(（](?:19|20)[0-9]{2}[〕\]］)）])?第?(?:[0-9０-９]+|[一二三四五六七八九十百零〇]+)号$/.exec(
+      docNumber,
+    );
   return m ? m[1] : null;
 }

@@ -74,6 +74,21 @@ const LAYOUT_TAIL =
  */
 export function stripGluedChrome(title: string): string {
   let t = title;
+  // 当前位置：首页 > 政策文件 > …的通知: the breadcrumb's last step
+  const crumbs = t.split(/\s*[>＞»]\s*/);
+  if (crumbs.length > 2 || (crumbs.length === 2 && BREADCRUMB_START.test(crumbs[0]))) {
+    const last = crumbs[crumbs.length - 1].trim();
+    if (last.length >= MIN_TITLE && docTypeOfTitle(last) !== null) t = last;
+  }
+  // 【已废止】…, …（2018修正）: a status tag or a version note of a database entry
+  const bare = t.replace(STATUS_TAG, '').replace(VERSION_NOTE, '').trim();
+  if (bare !== t && bare.length >= MIN_TITLE && docTypeOfTitle(bare) !== null) t = bare;
+  // 某某市人民政府门户网站 …的通知: the site's name before the title
+  const site = /^[^\s\u3000关《]{2,30}?(?:门户网站|网站|政府网|门户)[\s\u3000]*/.exec(t);
+  if (site) {
+    const rest = t.slice(site[0].length).trim();
+    if (rest.length >= MIN_TITLE && docTypeOfTitle(rest) !== null) t = rest;
+  }
   const layout = LAYOUT_TAIL.exec(t);
   if (layout && layout.index >= MIN_TITLE) {
     const head = t.slice(0, layout.index).trim();
@@ -88,6 +103,12 @@ export function stripGluedChrome(title: string): string {
   return t;
 }
 
+const BREADCRUMB_START = /^(?:当前位置|您的位置|您现在的位置|现在的位置|所在位置|位置)[:：]|^首页$/;
+const STATUS_TAG =
+  /^[\s\u3000]*[【[［(（](?:已废止|废止|失效|已失效|部分失效|现行有效|有效|已修改|尚未生效)[】\]］)）]/;
+const VERSION_NOTE =
+  /[(（](?:19|20)[0-9]{2}年?(?:第?[一二三四五六七八九十]+次)?(?:修正|修订|修改|修正文本|修订文本|年版)[)）]$/;
+
 /** A title from a page or a label as one clean line: no line breaks, no stray spaces inside Chinese. */
 export function cleanTitle(raw: string | null | undefined): string | null {
   if (typeof raw !== 'string') return null;
@@ -101,6 +122,8 @@ function isNoise(line: string): boolean {
   return /法宝|https?:|CLI\.|[：:>＞|｜]|文件$|^(?:首页|当前位置|您的位置|返回|打印|关闭|字号)/.test(line);
 }
 
+const DOC_NUMBER_LINE = /[〔[［【(（]\s*(?:19|20)[0-9]{2}\s*[〕\]］】)）]\s*第?\s*[0-9]+\s*号/;
+const MARK_LINE = /^(?:特急|加急|特提|急件|平急|明电|密电|机密|秘密|绝密|内部|公开方式)/;
 const ORDER_NUMBER_LINE =
   /^[(（[［【]?\s*(?:(?:19|20)[0-9]{2}\s*年)?\s*第\s*(?:[0-9０-９]+|[一二三四五六七八九十百零〇]{1,8})\s*号\s*[)）\]］】]?$/;
 const MAX_TITLE_LINE = 120;
@@ -113,6 +136,8 @@ const TITLE_SCAN_LINES = 15;
 /** Can this line be (part of) a title? Short, no sentence punctuation, not a heading, date or number line. */
 function titleish(line: string, maxLength: number): boolean {
   if (line.length < 2 || line.length > maxLength) return false;
+  // a 文号 line (某教〔2023〕5号) or a mark of secrecy or urgency (特急, 机密★1年) above the title
+  if (DOC_NUMBER_LINE.test(line) || MARK_LINE.test(line)) return false;
   if (/[。；;！!？?]/.test(line) || isNoise(line)) return false;
   if (parseChineseDate(line) !== null || ORDER_NUMBER_LINE.test(line)) return false;
   return true;

@@ -141,3 +141,15 @@ describe('closing block', () => {
     ]);
   });
 });
+
+describe('a rule published by a 部门令 numbered with its year in brackets', () => {
+  it('names the issuer and the date', () => {
+    expect(orderIssuer('中国人民银行令〔2016〕第1号')).toBe('中国人民银行');
+    const m = readMetadata({
+      text: '某某管理办法\n（2016年7月13日中国人民银行令〔2016〕第1号公布）\n第一条　为了规范，制定本办法。',
+    });
+    expect(m.issuers).toEqual(['中国人民银行']);
+    expect(m.signedDate).toBe('2016-07-13');
+    expect(m.docType).toBe('办法');
+  });
+});

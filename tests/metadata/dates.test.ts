@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseChineseDate } from '../../lib/metadata';
+import { parseChineseDate, readMetadata } from '../../lib/metadata';
 
 describe('parseChineseDate', () => {
   it.each([
@@ -57,5 +57,17 @@ describe('parseChineseDate', () => {
     '   ',
   ])('%s → null', (input) => {
     expect(parseChineseDate(input)).toBeNull();
+  });
+});
+
+describe('the closing date with a weekday or a seal line', () => {
+  const head = '关于做好某某工作的通知\n各有关单位：\n请做好工作。\n';
+  it('reads a date printed with its weekday', () => {
+    expect(readMetadata({ text: `${head}某某县应急管理局\n2023年1月10日（星期二）` }).signedDate).toBe('2023-01-10');
+  });
+  it('reads the 署名 above a seal line', () => {
+    const m = readMetadata({ text: `${head}某某县应急管理局\n（盖章）\n2023年1月10日` });
+    expect(m.issuers).toEqual(['某某县应急管理局']);
+    expect(m.signedDate).toBe('2023-01-10');
   });
 });

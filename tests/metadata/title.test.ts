@@ -130,3 +130,30 @@ describe('a document published in a 公报', () => {
     );
   });
 });
+
+describe('breadcrumbs, status tags, version notes and 文号 lines around a title', () => {
+  const T = '某某市教育局关于做好2023年招生工作的通知';
+  const body = '\n各区教育局：\n现就有关事项通知如下。\n某某市教育局\n2023年3月1日';
+  it.each([
+    `当前位置：首页 > 政策文件 > ${T}`,
+    `首页 > ${T}`,
+    `【已废止】${T}`,
+    `${T}（2018修正）`,
+    `${T}（2019年第二次修正）`,
+    `某某市人民政府门户网站 ${T}`,
+  ])('%s', (glued) => {
+    expect(stripGluedChrome(glued)).toBe(T);
+    expect(readMetadata({ text: T + body, title: glued }).title).toBe(T);
+  });
+  it('keeps words of the title that look like chrome', () => {
+    expect(stripGluedChrome('关于加强政府门户网站建设的通知')).toBe('关于加强政府门户网站建设的通知');
+    expect(stripGluedChrome('关于印发《某某办法（2018年修订）》的通知')).toBe(
+      '关于印发《某某办法（2018年修订）》的通知',
+    );
+  });
+  it('a 文号 line or a mark of urgency above the title is no part of it', () => {
+    expect(readMetadata({ text: `某某市教育局文件\n某教〔2023〕5号\n${T}${body}` }).title).toBe(T);
+    expect(readMetadata({ text: `特急\n机密★1年\n${T}${body}` }).title).toBe(T);
+    expect(readMetadata({ text: `某某市教育局\n关于做好2023年招生工作的通知${body}` }).title).toBe(T);
+  });
+});
