@@ -125,6 +125,21 @@ export const MESSAGE_KEYS = [
   'unplaced',
   'unplacedHelp',
   'unsaveNotice',
+  'bearerExplicit',
+  'filters',
+  'filterBearer',
+  'filterDeadline',
+  'filterHardOnly',
+  'clauseKeys',
+  'copied',
+  'copyFailed',
+  'removedFromLibrary',
+  'noticeTags',
+  'tagsSaved',
+  'importReport',
+  'mergedEntries',
+  'undoMerge',
+  'mergeUndone',
 ] as const;
 
 export type MessageKey = (typeof MESSAGE_KEYS)[number];
