@@ -6,7 +6,7 @@
  */
 import { extractPage } from './extract';
 import { LIMITS } from './storage/limits';
-import { lineariseDom, type DomText } from './text/dom-text';
+import { DomTextReader, type DomText } from './text/dom-text';
 import type { ExtractedPage, LabelledFields, Site } from './types';
 
 /** Guard against pathological pages: text beyond this is not analysed (about 5× the longest codes and laws). */
@@ -61,25 +61,79 @@ export function textForAnalysis({ page, domText }: PageText, url: string | null)
 
 /** The text of every body root, in order, as one DomText (roots separated by a line break). */
 export function lineariseRoots(page: ExtractedPage): DomText {
-  if (page.roots.length === 1) return lineariseDom(page.roots[0], { skip: page.skip, maxLength: MAX_TEXT_LENGTH });
-  const texts: string[] = [];
-  const nodes: Text[] = [];
-  const starts: number[] = [];
-  let offset = 0;
-  for (const root of page.roots) {
-    const part = lineariseDom(root, { skip: page.skip, maxLength: MAX_TEXT_LENGTH - offset });
-    if (part.text.length === 0) continue;
-    if (texts.length > 0) {
-      texts.push('\n');
-      offset += 1;
-    }
-    texts.push(part.text);
-    for (let i = 0; i < part.nodes.length; i++) {
-      nodes.push(part.nodes[i]);
-      starts.push(part.starts[i] + offset);
-    }
-    offset += part.text.length;
-    if (offset >= MAX_TEXT_LENGTH) break;
+  const reader = new PageTextReader(page);
+  reader.read(Number.MAX_SAFE_INTEGER);
+  return reader.result();
+}
+
+/**
+ * `lineariseRoots` in parts (see `DomTextReader`): the first characters of the body can be analysed and
+ * painted while the rest is read, and a long page is read in slices that give the page's thread back.
+ */
+export class PageTextReader {
+  private readonly done: DomText[] = [];
+  private offset = 0;
+  private index = 0;
+  private current: DomTextReader | null = null;
+
+  constructor(private readonly page: ExtractedPage) {}
+
+  /** True once every root is read (or MAX_TEXT_LENGTH reached). */
+  get finished(): boolean {
+    return this.index >= this.page.roots.length || this.offset >= MAX_TEXT_LENGTH;
   }
-  return { text: texts.join(''), nodes, starts };
+
+  /** Characters read so far (separators included). */
+  get chars(): number {
+    return this.offset + (this.current?.chars ?? 0);
+  }
+
+  /** Read on until `untilLength` characters, `deadline` (performance.now()) or the end; true at the end. */
+  read(untilLength: number, deadline = Infinity): boolean {
+    while (!this.finished) {
+      if (!this.current) {
+        this.current = new DomTextReader(this.page.roots[this.index], {
+          skip: this.page.skip,
+          maxLength: MAX_TEXT_LENGTH - this.offset,
+        });
+      }
+      const target = untilLength - this.offset;
+      const rootDone = this.current.read(Math.max(target, 0), deadline);
+      if (!rootDone) return false;
+      const part = this.current.result();
+      this.current = null;
+      this.index++;
+      if (part.text.length > 0) {
+        if (this.done.length > 0) this.offset += 1;
+        this.done.push({ text: part.text, nodes: part.nodes, starts: part.starts.map((s) => s + this.offset) });
+        this.offset += part.text.length;
+      }
+      if (this.offset >= untilLength || performance.now() > deadline) return this.finished;
+    }
+    return true;
+  }
+
+  /** The text read so far with its map. */
+  result(): DomText {
+    const parts = this.current ? [...this.done, this.shifted(this.current.result())] : this.done;
+    const nonEmpty = parts.filter((p) => p.text.length > 0);
+    if (nonEmpty.length === 1) return nonEmpty[0];
+    const texts: string[] = [];
+    const nodes: Text[] = [];
+    const starts: number[] = [];
+    for (const part of nonEmpty) {
+      if (texts.length > 0) texts.push('\n');
+      texts.push(part.text);
+      for (let i = 0; i < part.nodes.length; i++) {
+        nodes.push(part.nodes[i]);
+        starts.push(part.starts[i]);
+      }
+    }
+    return { text: texts.join(''), nodes, starts };
+  }
+
+  private shifted(part: DomText): DomText {
+    const offset = this.done.length > 0 ? this.offset + 1 : this.offset;
+    return { text: part.text, nodes: part.nodes, starts: part.starts.map((s) => s + offset) };
+  }
 }

@@ -11,8 +11,8 @@
 import type { ExtractedPage, LabelledFields } from '../types';
 import { countHanUpTo, hostOf, queryAll, queryFirst, readMetas, shortText, squash } from './dom';
 import { readLabelTable, readMetaLabels } from './labels';
-import { isListPage, LIST_MAX_BODY_HAN } from './list-page';
-import { listStats } from './survey';
+import { LIST_MAX_BODY_HAN } from './list-page';
+import { listPageFor } from './survey';
 import { makeSkip } from './skip';
 import { stripGovcnSuffixes, titleFromPage } from './title';
 
@@ -64,6 +64,6 @@ export function extractGovcn(doc: Document, url: string | null): ExtractedPage |
     labelled,
     title: title || null,
     url,
-    pageSignals: { listPage: isListPage(listStats(doc), bodyHan), pending: false },
+    pageSignals: { listPage: listPageFor(doc, bodyHan), pending: false },
   };
 }

@@ -26,8 +26,8 @@ import {
 } from './dom';
 import { LEVEL_CODES, VALIDITY_CODES } from '../metadata/labels';
 import { cleanLabel } from './labels';
-import { isListPage, LIST_MAX_BODY_HAN } from './list-page';
-import { listStats } from './survey';
+import { LIST_MAX_BODY_HAN } from './list-page';
+import { listPageFor } from './survey';
 import { makeSkip, markTextMatches } from './skip';
 
 /** Body noise by class: 法宝联想 placeholders, icons, feedback buttons and menus, the old citation box. */
@@ -179,7 +179,7 @@ export function extractPkulaw(doc: Document, url: string | null): ExtractedPage 
     labelled,
     title,
     url,
-    pageSignals: { listPage: isListPage(listStats(doc), bodyHan), pending: false },
+    pageSignals: { listPage: listPageFor(doc, bodyHan), pending: false },
   };
 }
 

@@ -5,7 +5,15 @@
  */
 
 import { COMMENT_NODE, ELEMENT_NODE, NON_TEXT_TAGS, TEXT_NODE, countHan, pageRoot, tagOf } from './dom';
-import { ITEM_DATE, ITEM_TAGS, type ListStats, PAGINATION, SEARCH_MARKER } from './list-page';
+import {
+  isListPage,
+  ITEM_DATE,
+  ITEM_TAGS,
+  LIST_MAX_BODY_HAN,
+  type ListStats,
+  PAGINATION,
+  SEARCH_MARKER,
+} from './list-page';
 
 export interface PageSurvey {
   list: ListStats;
@@ -100,4 +108,34 @@ export function surveyPage(doc: Document): PageSurvey {
 /** List evidence alone (for the site adapters). */
 export function listStats(doc: Document): ListStats {
   return surveyPage(doc).list;
+}
+
+/**
+ * Whether the page is a list, given its body's Han characters (counted up to LIST_MAX_BODY_HAN). With a
+ * body of that much prose only a search counter makes a list (see `isListPage`), and that is looked for
+ * among the page's text nodes alone, without the survey's walk over every element: on a long notice the
+ * survey would read the whole body once more only to find it is not a list.
+ */
+export function listPageFor(doc: Document, bodyHan: number): boolean {
+  if (bodyHan < LIST_MAX_BODY_HAN) return isListPage(listStats(doc), bodyHan);
+  return hasSearchCounter(doc);
+}
+
+/** A search-result counter in a text node of the page (as `surveyPage` finds it: short nodes, outside non-text tags). */
+function hasSearchCounter(doc: Document): boolean {
+  const start = pageRoot(doc);
+  if (!start || typeof doc.createTreeWalker !== 'function') return start ? surveyPage(doc).list.search : false;
+  const walker = doc.createTreeWalker(start, 4 /* NodeFilter.SHOW_TEXT */);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const data = (node as Text).data;
+    if (data.length >= 400 || !data.includes('结果') || !SEARCH_MARKER.test(data)) continue;
+    if (!insideNonText(node, start)) return true;
+  }
+  return false;
+}
+
+function insideNonText(node: Node, root: Node): boolean {
+  for (let p = node.parentNode; p && p !== root; p = p.parentNode)
+    if (p.nodeType === ELEMENT_NODE && NON_TEXT_TAGS.has(tagOf(p as Element))) return true;
+  return false;
 }

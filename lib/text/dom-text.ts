@@ -103,55 +103,99 @@ export function isHiddenByAttribute(el: Element): boolean {
 
 /** Read a subtree into a linear text with its node map. Iterative: a 1,000-deep page cannot overflow the stack. */
 export function lineariseDom(root: Node, options: LineariseOptions = {}): DomText {
-  const parts: string[] = [];
-  const nodes: Text[] = [];
-  const starts: number[] = [];
-  const max = options.maxLength ?? Number.MAX_SAFE_INTEGER;
-  let length = 0;
-  let lastWasBreak = true;
+  const reader = new DomTextReader(root, options);
+  reader.read(Number.MAX_SAFE_INTEGER);
+  return reader.result();
+}
 
-  const breakLine = () => {
-    if (!lastWasBreak) {
-      parts.push('\n');
-      length += 1;
-      lastWasBreak = true;
-    }
-  };
+/**
+ * `lineariseDom` in parts: `read` walks on until the text reaches a length or a time limit, so a caller can
+ * use the first part of a long page (the part on screen) while the rest is still to be read, and give the
+ * thread back between parts. The text it ends with is the one `lineariseDom` gives.
+ */
+export class DomTextReader {
+  private readonly parts: string[] = [];
+  private readonly nodes: Text[] = [];
+  private readonly starts: number[] = [];
+  private readonly max: number;
+  private length = 0;
+  private lastWasBreak = true;
+  /** Explicit stack of [node, leaving] pairs. */
+  private readonly stack: Array<{ node: Node; leave: boolean }>;
 
-  // Explicit stack of [node, leaving] pairs.
-  const stack: Array<{ node: Node; leave: boolean }> = [{ node: root, leave: false }];
-  while (stack.length > 0 && length < max) {
-    const { node, leave } = stack.pop()!;
-    if (leave) {
-      breakLine();
-      continue;
-    }
-    if (node.nodeType === 3) {
-      const data = (node as Text).data;
-      if (data.length === 0) continue;
-      nodes.push(node as Text);
-      starts.push(length);
-      parts.push(data);
-      length += data.length;
-      lastWasBreak = false;
-      continue;
-    }
-    if (node.nodeType !== 1 && node.nodeType !== 9 && node.nodeType !== 11) continue;
-    if (node.nodeType === 1) {
-      const el = node as Element;
-      const name = el.nodeName.toUpperCase();
-      if (NON_TEXT_TAGS.has(name)) continue;
-      if (node !== root && (isHiddenByAttribute(el) || (options.skip && options.skip(el)))) continue;
-      if (BLOCK.has(name)) {
-        breakLine();
-        if (name === 'BR' || name === 'HR') continue;
-        stack.push({ node, leave: true });
-      }
-    }
-    const children = node.childNodes;
-    for (let c = children.length - 1; c >= 0; c--) stack.push({ node: children[c], leave: false });
+  constructor(
+    private readonly root: Node,
+    private readonly options: LineariseOptions = {},
+  ) {
+    this.max = options.maxLength ?? Number.MAX_SAFE_INTEGER;
+    this.stack = [{ node: root, leave: false }];
   }
-  return { text: parts.join(''), nodes, starts };
+
+  /** Characters read so far. */
+  get chars(): number {
+    return this.length;
+  }
+
+  /** True once the whole subtree (or `maxLength`) is read. */
+  get done(): boolean {
+    return this.stack.length === 0 || this.length >= this.max;
+  }
+
+  /**
+   * Read on until at least `untilLength` characters are read, or `deadline` (a `performance.now()` time)
+   * has passed, or the subtree is read. True when it is read.
+   */
+  read(untilLength: number, deadline = Infinity): boolean {
+    const { stack, parts, nodes, starts, root, options } = this;
+    const limit = Math.min(untilLength, this.max);
+    let visited = 0;
+    while (stack.length > 0 && this.length < limit) {
+      if ((++visited & 127) === 0 && deadline !== Infinity && performance.now() > deadline) break;
+      const { node, leave } = stack.pop()!;
+      if (leave) {
+        this.breakLine();
+        continue;
+      }
+      if (node.nodeType === 3) {
+        const data = (node as Text).data;
+        if (data.length === 0) continue;
+        nodes.push(node as Text);
+        starts.push(this.length);
+        parts.push(data);
+        this.length += data.length;
+        this.lastWasBreak = false;
+        continue;
+      }
+      if (node.nodeType !== 1 && node.nodeType !== 9 && node.nodeType !== 11) continue;
+      if (node.nodeType === 1) {
+        const el = node as Element;
+        const name = el.nodeName.toUpperCase();
+        if (NON_TEXT_TAGS.has(name)) continue;
+        if (node !== root && (isHiddenByAttribute(el) || (options.skip && options.skip(el)))) continue;
+        if (BLOCK.has(name)) {
+          this.breakLine();
+          if (name === 'BR' || name === 'HR') continue;
+          stack.push({ node, leave: true });
+        }
+      }
+      const children = node.childNodes;
+      for (let c = children.length - 1; c >= 0; c--) stack.push({ node: children[c], leave: false });
+    }
+    return this.done;
+  }
+
+  /** The text read so far with its node map (copies: reading on does not change it). */
+  result(): DomText {
+    return { text: this.parts.join(''), nodes: this.nodes.slice(), starts: this.starts.slice() };
+  }
+
+  private breakLine(): void {
+    if (!this.lastWasBreak) {
+      this.parts.push('\n');
+      this.length += 1;
+      this.lastWasBreak = true;
+    }
+  }
 }
 
 /** The (Text node, offset) at a raw text offset; offsets on synthetic breaks snap to the next node. */
