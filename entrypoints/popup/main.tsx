@@ -1,5 +1,6 @@
 import { render } from 'preact';
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { SyncStatusLine } from '../../components/SyncSettings';
 import {
   CategoryCounts,
   FilterBar,
@@ -312,6 +313,7 @@ function Popup({ t }: { t: Translate }) {
         onOpen={(id) => openLibrary(`#notice=${encodeURIComponent(id)}`)}
       />
       {status && <div class={`status ${status.kind}`}>{status.text}</div>}
+      <SyncStatusLine />
       <div class="muted" style={{ padding: '4px 12px 10px', fontSize: '12px' }}>
         <select
           aria-label="language"

@@ -10,6 +10,7 @@
 
 import type { NoticeRepository } from '../storage/repository';
 import { applyDocs, docId, pullRemoteChanges, pushLocalChanges, resetPullCheckpoint } from './bridge';
+import { remoteUrl } from './urls';
 import { DESIGN_DOC_ID, DESIGN_DOC_VERSION, designDoc } from './design-doc';
 import type { SyncSettings, SyncStatus, ConflictInfo, ConnectionReport } from '../schema/sync';
 
@@ -24,15 +25,7 @@ export function backOff(delay: number): number {
   return delay === 0 ? 1000 : Math.min(delay * 2, 60_000);
 }
 
-export function remoteUrl(s: Pick<SyncSettings, 'url' | 'database'>): string {
-  return `${s.url.replace(/\/+$/, '')}/${encodeURIComponent(s.database)}`;
-}
-
-/** The origin pattern to ask host permission for. */
-export function originPattern(url: string): string {
-  const u = new URL(url);
-  return `${u.protocol}//${u.hostname}/*`;
-}
+export { originPattern, remoteUrl } from './urls';
 
 function target(s: SyncSettings): string {
   return `${s.url.replace(/\/+$/, '')}|${s.database}`;
