@@ -248,11 +248,7 @@ export function CompareView(p: CompareViewProps) {
         <h3>{t('echoMatrix')}</h3>
         <label>
           {t('echoBase')}{' '}
-          <select
-            data-field="echo-base"
-            value={String(base)}
-            onChange={(e) => setBase(Number((e.currentTarget).value))}
-          >
+          <select data-field="echo-base" value={String(base)} onChange={(e) => setBase(Number(e.currentTarget.value))}>
             {notices.map((notice, i) => (
               <option key={i} value={String(i)}>
                 {shortTitle(notice, i)}
