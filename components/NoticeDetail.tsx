@@ -94,6 +94,12 @@ export function NoticeDetail(p: {
         {p.annotations.map((a) => (
           <div key={a.id} class={`ann col-${a.colour}`} data-annotation={a.id}>
             <span class="muted">{t(COLOUR_LABEL[a.colour])}</span> “{a.quote}”
+            {a.creator && (
+              <span class="muted" data-field="creator">
+                {' '}
+                ✎ {a.creator}
+              </span>
+            )}
             {annotationLocation(a, notice) && <span class="muted loc"> {annotationLocation(a, notice)}</span>}
             {p.onCopyCitation && (
               <button
