@@ -845,6 +845,8 @@ export function parseAssignment(f: string, from: number, to: number): [number, n
 export function unitBearer(f: string, start: number, end: number): [number, number] | null {
   const bracket = responsibilityBracket(f, start, end);
   if (bracket) return bracket;
+  // a piece of a bracket cut at its colons ((牵头单位：X，配合单位：Y，Z)) names no subject
+  if (insideBracket(f, start)) return null;
   // the actor of a condition (…的，) stands in only when no later segment names its own subject
   let condition: [number, number] | null = null;
   for (let s = start; s < end;) {
@@ -856,6 +858,16 @@ export function unitBearer(f: string, start: number, end: number): [number, numb
     s = e + 1;
   }
   return condition && withoutAlias(f, condition);
+}
+
+/** Is `pos` inside a bracket opened earlier on its line (within 130 characters)? */
+function insideBracket(f: string, pos: number): boolean {
+  let depth = 0;
+  for (let i = pos - 1; i >= Math.max(0, pos - 130) && f[i] !== '\n'; i--) {
+    if (f[i] === ')') depth++;
+    else if (f[i] === '(' && depth-- === 0) return true;
+  }
+  return false;
 }
 
 function segmentBearer(f: string, s: number, e: number): { span: [number, number]; condition: boolean } | null {
@@ -995,7 +1007,9 @@ function actorAfterTrigger(
   // 引导和督促X…: a second verb, not the party addressed
   if (/^[和及与、并]/.test(f[at] ?? '')) return null;
   const np = parseActor(f, at, segEnd, isWordAt);
-  if (!np || np[1] >= segEnd || f[np[1]] === '的') return null;
+  if (!np || f[np[1]] === '的') return null;
+  // 希望受表彰的先进集体，戒骄戒躁…: the party wished to act may fill its segment; one encouraged needs its verb
+  if (np[1] >= segEnd && !/^(?:希望|望|号召)$/.test(w)) return null;
   return np;
 }
 
@@ -1086,6 +1100,7 @@ const PREDICATE_OPENERS = [
   '带头',
   '确需',
   '确因',
+  '重点',
   '主管',
   '分管',
   '主持',

@@ -177,6 +177,10 @@ function* find(text: string, context?: ObligationContext, training?: Collect): G
         addresseeOfRequest(f, cls.trigger, u.end) ??
         findExplicitBearer(f, u.segments, cls.trigger.start, isWordAt);
       if (span) bearer = { text: text.slice(span[0], span[1]), source: 'explicit' };
+    } else {
+      // an item that takes its duty from the list's intro may still name who carries it (5年内市、区两级…)
+      const span = unitBearer(f, u.start, u.end);
+      if (span && span[1] < u.end - 2) bearer = { text: text.slice(span[0], span[1]), source: 'explicit' };
     }
     if (!bearer) {
       const from: string | null =

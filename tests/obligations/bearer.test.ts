@@ -328,3 +328,25 @@ describe('unitBearer: the bearer a unit names when its trigger is not known', ()
     expect(of('加强组织领导，落实工作责任。')).toBeNull();
   });
 });
+
+describe('bearer: items of a duty list and wishes', () => {
+  it('an item taking its duty from the intro still names its own subject', () => {
+    const cs = findObligations(
+      '二、主要任务\n（一）着力实施人才项目：\n1.人才培养项目。5年内市、区两级重点引进和培养1万名紧缺人才。',
+      {
+        addressees: ['各区人民政府'],
+      },
+    );
+    const item = cs.find((c) => c.text.includes('重点引进'));
+    expect(item?.bearer).toEqual({ text: '市、区两级', source: 'explicit' });
+  });
+  it('the party a wish addresses may fill its segment (希望X，再接再厉)', () => {
+    expect(findObligations('希望受表彰的先进集体和先进个人，戒骄戒躁，再接再厉。')[0]?.bearer?.text).toBe(
+      '受表彰的先进集体和先进个人',
+    );
+  });
+  it('a piece of a responsibility bracket cut at its colons names no subject of its own', () => {
+    const f = '(牵头单位:市教育局,配合单位:市财政局,各区)';
+    expect(unitBearer(f, f.indexOf('市财政局'), f.length)).toBeNull();
+  });
+});
