@@ -319,7 +319,9 @@ const ACTOR_DUTY_ENTRY: CompiledEntry = {
 };
 
 function actorDuty(f: string, unit: Unit, ctx: ClassifyContext): Omit<Classification, 'quoted'> | null {
-  if (!ctx.articles || !unit.sentenceInitial || unit.heading) return null;
+  if (!ctx.articles || !unit.sentenceInitial) return null;
+  // A heading only when it is a whole sentence (一、国家保护…信息。 in a 决定), not a topic (一、总体要求).
+  if (unit.heading && (f[unit.end - 1] !== '。' || unit.end - unit.start < 12)) return null;
   const opening = afterConnectives(f, unit.start);
   const np = parseActor(f, opening, Math.min(unit.end, opening + 40));
   if (!np || np[0] !== opening) return null;

@@ -116,6 +116,7 @@ function* find(text: string, context?: ObligationContext, training?: Collect): G
   const noteLines = responsibilityLines(f, text, layout.lines);
   yield;
 
+  const ruleLike = layout.hasArticles || isDecision(f, layout);
   const out: Clause[] = [];
   let sinceYield = 0;
   let currentLine = -1;
@@ -155,7 +156,7 @@ function* find(text: string, context?: ObligationContext, training?: Collect): G
         !line.quotedScope &&
         !line.purpose,
       quotedScope: line.quotedScope,
-      articles: layout.hasArticles,
+      articles: ruleLike,
     };
     let cls = classifyUnit(f, u, ctx);
     let inherited = false;
@@ -295,6 +296,19 @@ function addReadings(
     });
   }
   return out;
+}
+
+/**
+ * A 决定/决议 that lays down rules in numbered points (一、国家保护…): its subjects state duties without a modal,
+ * as a regulation's do. Not a decision that rewards, appoints or punishes (关于表彰…的决定): that one reports.
+ */
+function isDecision(f: string, layout: Layout): boolean {
+  for (const line of layout.lines.slice(0, 40)) {
+    if (!line.title) continue;
+    const title = f.slice(line.contentStart, line.end).trim();
+    if (/(?:决定|决议)[)》]?$/.test(title)) return !/表彰|奖励|授予|命名|嘉奖|处分|任免|任命|通报/.test(title);
+  }
+  return false;
 }
 
 const NOTE_ENTRY_WORD = /牵头|负责/;

@@ -665,6 +665,11 @@ export const LEXICON: readonly LexiconEntry[] = [
     masks: ['请示', '请求', '请假', '请柬', '请教', '请愿', '请战', '请缨', '请功', '请客', '请进', '请来'],
     note: '请各地于…前报送: directive to the addressee; 申请/请示 are not',
   }),
+  ob('望', 'soft', {
+    afterBoundary: '',
+    requireActorAfter: true,
+    note: '…，望有关单位查清原因 (a 通报 asking its readers to act); 希望 is encouragement',
+  }),
   ob('严防', 'soft', { note: '严防发生聚集性疫情: a duty to prevent' }),
   ob('严把', 'soft'),
   ob('压实', 'soft'),

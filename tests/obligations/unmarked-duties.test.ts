@@ -52,6 +52,26 @@ describe('list intros without a modal', () => {
   });
 });
 
+describe('decisions that lay down rules', () => {
+  const decision = (body: string) => `全国人民代表大会常务委员会关于加强网络信息保护的决定\n${body}`;
+  it('a numbered point of a 决定 states a duty without a modal (一、国家保护…)', () => {
+    expect(cats(decision('一、国家保护能够识别公民个人身份的电子信息。'))).toEqual([['obligation']]);
+  });
+  it('a decision that rewards reports, it lays down nothing', () => {
+    expect(find('关于表彰先进集体的决定\n一、国家保护能够识别公民个人身份的电子信息。')).toEqual([]);
+  });
+});
+
+describe('a 通报 asking its readers', () => {
+  it('…，望有关单位查清原因 is a duty of those units', () => {
+    const [c] = find('对没有到会的单位给予通报批评，望有关单位查清原因。').filter((x) => x.trigger === '望');
+    expect([c.category, c.bearer?.text]).toEqual(['obligation', '有关单位']);
+  });
+  it('望 inside a word is nothing (展望未来, 希望)', () => {
+    expect(find('展望未来，前景光明。')).toEqual([]);
+  });
+});
+
 describe('timetable lines', () => {
   it('a date bound before the task makes it a duty (10月15日前，形成…报告)', () => {
     expect(cats('四、进度安排\n10月15日前，形成城市体检正式报告，报送市住房城乡建设管理委。')).toEqual([
