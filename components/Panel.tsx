@@ -9,6 +9,10 @@ import type { MessageKey, Translate } from './messages';
 export interface PanelAnnotation {
   annotation: Annotation;
   placed: boolean;
+  /** Placed on text that differs from its quote: the text there now. */
+  current?: string;
+  /** Unplaced between this many equally fitting places. */
+  places?: number;
 }
 
 export interface PanelProps {
@@ -23,6 +27,10 @@ export interface PanelProps {
   onAnnotationClick(id: string): void;
   onEditAnnotation(id: string): void;
   onDeleteAnnotation(id: string): void;
+  /** Put an unplaced annotation on the text selected in the page. */
+  onReattachAnnotation?(id: string): void;
+  /** Show one of the places offered for an annotation left unplaced between several. */
+  onShowPlace?(id: string, index: number): void;
   onUndoDelete: () => void;
   canUndo: boolean;
   /** Whether the notice is in the analyst's library. */
@@ -238,9 +246,10 @@ export function Panel(p: PanelProps) {
               </button>
             </p>
           )}
-          {placed.map(({ annotation: a }) => (
+          {placed.map(({ annotation: a, current }) => (
             <AnnotationItem
               key={a.id}
+              current={current}
               a={a}
               t={t}
               onClick={() => p.onAnnotationClick(a.id)}
@@ -258,9 +267,12 @@ export function Panel(p: PanelProps) {
               {t('unplaced')} ({unplaced.length})
             </h2>
             <p class="help">{t('unplacedHelp')}</p>
-            {unplaced.map(({ annotation: a }) => (
+            {unplaced.map(({ annotation: a, places }) => (
               <AnnotationItem
                 key={a.id}
+                places={places}
+                onShowPlace={p.onShowPlace ? (i) => p.onShowPlace?.(a.id, i) : undefined}
+                onReattach={p.onReattachAnnotation ? () => p.onReattachAnnotation?.(a.id) : undefined}
                 a={a}
                 t={t}
                 onEdit={() => p.onEditAnnotation(a.id)}
@@ -287,13 +299,41 @@ function AnnotationItem(props: {
   onDelete: () => void;
   location?: string | null;
   onCite?: (from: Element) => void;
+  /** The text under the note now, when it differs from its quote. */
+  current?: string;
+  places?: number;
+  onShowPlace?: (index: number) => void;
+  onReattach?: () => void;
 }) {
   const { a, t } = props;
+  const places = props.places ?? 0;
   return (
-    <div class={`ann col-${a.colour}`} data-annotation={a.id}>
-      <div class="q" onClick={props.onClick}>
-        “{clip(a.quote, 120)}”
-      </div>
+    <div class={`ann col-${a.colour}${props.current !== undefined ? ' changed' : ''}`} data-annotation={a.id}>
+      {props.current !== undefined ? (
+        <div class="q" data-flag="changed" onClick={props.onClick}>
+          <div class="missing">⚠ {t('annotationChanged')}</div>
+          <div data-field="was">
+            {t('quoteWas')}：“{clip(a.quote, 120)}”
+          </div>
+          <div data-field="now">
+            {t('quoteNow')}：“{clip(props.current, 120)}”
+          </div>
+        </div>
+      ) : (
+        <div class="q" onClick={props.onClick}>
+          “{clip(a.quote, 120)}”
+        </div>
+      )}
+      {places > 1 && props.onShowPlace && (
+        <div class="places" data-field="places">
+          {t('placesOffered', places)}{' '}
+          {Array.from({ length: places }, (_, i) => (
+            <button type="button" class="link" key={i} data-action="show-place" onClick={() => props.onShowPlace?.(i)}>
+              {t('placeN', i + 1)}
+            </button>
+          ))}
+        </div>
+      )}
       {a.note && <div class="note">{a.note}</div>}
       {a.tags.length > 0 && (
         <div class="tags">
@@ -304,6 +344,18 @@ function AnnotationItem(props: {
       )}
       {props.location && <div class="tags loc">{props.location}</div>}
       <div class="acts">
+        {props.onReattach && (
+          <button
+            type="button"
+            class="link"
+            data-action="reattach"
+            // Keep the page's selection: pressing the button must not clear what the analyst selected.
+            onMouseDown={(e) => e.preventDefault()}
+            onClick={props.onReattach}
+          >
+            {t('reattach')}
+          </button>
+        )}
         {props.onCite && (
           <button
             type="button"

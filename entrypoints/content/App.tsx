@@ -26,6 +26,8 @@ export function App(props: AppProps) {
           onAnnotationClick={actions.annotationClick}
           onEditAnnotation={actions.editAnnotation}
           onDeleteAnnotation={actions.deleteAnnotation}
+          onReattachAnnotation={actions.reattachAnnotation}
+          onShowPlace={actions.showPlace}
           onUndoDelete={actions.undoDelete}
           onClose={actions.close}
         />

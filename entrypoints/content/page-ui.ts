@@ -4,7 +4,7 @@
  */
 import { h, render } from 'preact';
 import { panelCss } from '../../components/panel-styles';
-import { anchorMany, describeSpan } from '../../lib/anchoring';
+import { anchorMany, anchorOutcomes, describeSpan } from '../../lib/anchoring';
 import type { PageUi } from '../../lib/page/ui-types';
 import { App } from './App';
 
@@ -14,5 +14,6 @@ export const pageUi: PageUi = {
   panelCss,
   render: (mount, props) => render(props ? h(App, props) : null, mount),
   anchorMany,
+  anchorOutcomes,
   describeSpan,
 };

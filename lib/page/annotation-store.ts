@@ -8,7 +8,18 @@ import type { Annotation, AnnotationColour } from '../types';
 export interface ListedAnnotation {
   annotation: Annotation;
   placed: boolean;
+  /** Placed on text that differs from its quote (a word edited since): the text there now. */
+  current?: string;
+  /** Unplaced because several places fit equally well: how many are offered (`placeOf`). */
+  places?: number;
 }
+
+/**
+ * Where `replaceAll` puts one annotation: a range, nothing, or a range with the text there now (when it
+ * differs from the quote) and, for an annotation left unplaced between several equally fitting places,
+ * those places.
+ */
+export type Placing = Range | null | { range: Range | null; current?: string; places?: Range[] };
 
 export class AnnotationStore {
   private annotations: Annotation[] = [];
@@ -16,17 +27,49 @@ export class AnnotationStore {
   /** The range of the last deleted annotation, given back on undo. */
   private deleted: { id: string; range: Range | undefined } | null = null;
   private listed: ListedAnnotation[] | null = null;
+  /** Text under a placed annotation that differs from its quote. */
+  private readonly current = new Map<string, string>();
+  /** Places offered for an annotation nothing could tell between. */
+  private readonly places = new Map<string, Range[]>();
 
   /** Replace everything with the notice's stored annotations; `place` finds each one's range, or null. */
-  replaceAll(annotations: readonly Annotation[], place: (annotation: Annotation, index: number) => Range | null): void {
+  replaceAll(annotations: readonly Annotation[], place: (annotation: Annotation, index: number) => Placing): void {
     this.annotations = annotations.filter((a) => !a.deletedAt);
     this.ranges.clear();
+    this.current.clear();
+    this.places.clear();
     this.deleted = null;
     this.annotations.forEach((a, i) => {
-      const range = place(a, i);
-      if (range) this.ranges.set(a.id, range);
+      const placing = place(a, i);
+      if (!placing) return;
+      if (!('range' in placing)) {
+        this.ranges.set(a.id, placing);
+        return;
+      }
+      if (placing.range) this.ranges.set(a.id, placing.range);
+      if (placing.range && placing.current !== undefined) this.current.set(a.id, placing.current);
+      if (!placing.range && placing.places && placing.places.length > 0) this.places.set(a.id, placing.places);
     });
     this.changed();
+  }
+
+  /**
+   * The analyst put an annotation on new text by hand: its new version (selectors and quote taken there)
+   * and its range. It no longer differs from its quote nor waits between places.
+   */
+  reattach(annotation: Annotation, range: Range | null): boolean {
+    if (!this.get(annotation.id)) return false;
+    this.annotations = this.annotations.map((a) => (a.id === annotation.id ? annotation : a));
+    if (range) this.ranges.set(annotation.id, range);
+    this.current.delete(annotation.id);
+    this.places.delete(annotation.id);
+    this.changed();
+    return true;
+  }
+
+  /** The `index`-th place offered for an annotation left unplaced between several. */
+  placeOf(id: string, index: number): Range | undefined {
+    return this.places.get(id)?.[index];
   }
 
   /** A new annotation, placed at `range` when the page has it. */
@@ -86,7 +129,14 @@ export class AnnotationStore {
   list(): ListedAnnotation[] {
     this.listed ??= this.annotations
       .filter((a) => !a.deletedAt)
-      .map((annotation) => ({ annotation, placed: this.ranges.has(annotation.id) }));
+      .map((annotation) => {
+        const item: ListedAnnotation = { annotation, placed: this.ranges.has(annotation.id) };
+        const current = this.current.get(annotation.id);
+        if (item.placed && current !== undefined) item.current = current;
+        const places = this.places.get(annotation.id);
+        if (!item.placed && places) item.places = places.length;
+        return item;
+      });
     return this.listed;
   }
 
@@ -108,6 +158,8 @@ export class AnnotationStore {
   clear(): void {
     this.annotations = [];
     this.ranges.clear();
+    this.current.clear();
+    this.places.clear();
     this.deleted = null;
     this.changed();
   }

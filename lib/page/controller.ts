@@ -289,20 +289,24 @@ export class NoticeLens {
     const ui = this.ui;
     if (!ui) return;
     const { text, outline } = p.result.analysis;
-    const anchors =
+    const selectors = annotations.map((a) => a.selectors);
+    const outcomes =
       annotations.length === 0
         ? []
-        : ui.anchorMany(
-            text,
-            annotations.map((a) => a.selectors),
-            outline,
-          );
+        : ui.anchorOutcomes
+          ? ui.anchorOutcomes(text, selectors, outline)
+          : ui.anchorMany(text, selectors, outline).map((r) => (r ? { kind: 'placed' as const, ...r } : null));
+    const { doc } = this.deps;
     this.store.replaceAll(annotations, (_a, i) => {
-      const anchor = anchors[i];
-      if (!anchor) return null;
-      const range = p.map.toRange(this.deps.doc, anchor.start, anchor.end);
+      const o = outcomes[i];
+      if (!o || o.kind === 'unplaced') return null;
+      // Several places fit and nothing tells them apart: none painted, each offered in the panel.
+      if (o.kind === 'ambiguous')
+        return { range: null, places: o.places.flatMap((s) => p.map.toRange(doc, s.start, s.end) ?? []) };
+      const range = p.map.toRange(doc, o.start, o.end);
       if (range) this.paintedText.remember(range);
-      return range;
+      // Placed on text that was edited since: the panel shows the quote and the text there now.
+      return range && o.differs ? { range, current: text.slice(o.start, o.end) } : range;
     });
     this.paintAnnotations();
     this.renderUi();
@@ -472,6 +476,11 @@ export class NoticeLens {
       this.paintAnnotations();
       this.renderUi();
     },
+    reattachAnnotation: (id: string) => this.reattach(id),
+    showPlace: (id: string, index: number) => {
+      const range = this.store.placeOf(id, index);
+      if (range) this.reveal(range);
+    },
     undoDelete: () => {
       if (!this.painted) return;
       const id = this.store.undo();
@@ -499,6 +508,34 @@ export class NoticeLens {
       this.renderUi();
     },
   };
+
+  /** Put an annotation on the text the analyst selected (its quote and selectors taken there), and save it. */
+  private reattach(id: string): void {
+    const p = this.painted;
+    const old = this.store.get(id);
+    if (!p || !old || !this.ui) return;
+    const span = this.pendingSelection ?? selectionSpan(this.deps.win.getSelection(), p.map);
+    if (!span) {
+      this.setStatus('info', this.deps.t('reattachNoSelection'), 5000);
+      return;
+    }
+    const { text, outline } = p.result.analysis;
+    const annotation: Annotation = {
+      ...old,
+      selectors: this.ui.describeSpan(text, span.start, span.end, outline),
+      quote: text.slice(span.start, span.end),
+      updatedAt: Math.max(Date.now(), old.updatedAt + 1),
+    };
+    const range = p.map.toRange(this.deps.doc, span.start, span.end);
+    if (range) this.paintedText.remember(range);
+    this.store.reattach(annotation, range);
+    this.deps.win.getSelection()?.removeAllRanges();
+    this.pendingSelection = null;
+    this.queue.enqueue(`annotation:${id}`, { type: 'annotation/put', annotation });
+    this.state = { ...this.state, toolbar: null };
+    this.paintAnnotations();
+    this.setStatus('info', this.deps.t('reattached'), 3000);
+  }
 
   private reveal(range: Range): void {
     const el = range.startContainer.parentElement;

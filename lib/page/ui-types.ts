@@ -5,7 +5,7 @@
 import type { Translate } from '../../components/messages';
 import type { PanelAnnotation } from '../../components/Panel';
 import type { AnnotationDraft } from '../../components/SelectionToolbar';
-import type { anchorMany, describeSpan } from '../anchoring';
+import type { anchorMany, anchorOutcomes, describeSpan } from '../anchoring';
 import type { Clause, NoticeMetadata, ObligationCategory } from '../types';
 
 export interface ToolbarState {
@@ -41,6 +41,10 @@ export interface AppActions {
   editAnnotation: (id: string) => void;
   deleteAnnotation: (id: string) => void;
   undoDelete: () => void;
+  /** Put an unplaced annotation on the text selected in the page. */
+  reattachAnnotation: (id: string) => void;
+  /** Scroll to one of the places offered for an annotation left unplaced between several. */
+  showPlace: (id: string, index: number) => void;
   saveDraft: (draft: AnnotationDraft) => void;
   cancelDraft: () => void;
 }
@@ -56,5 +60,7 @@ export interface PageUi {
   /** Render the UI into `mount`, or clear it with null. */
   render(mount: Element, props: AppProps | null): void;
   anchorMany: typeof anchorMany;
+  /** Placed, ambiguous (the places offered) or unplaced, for each annotation. */
+  anchorOutcomes?: typeof anchorOutcomes;
   describeSpan: typeof describeSpan;
 }

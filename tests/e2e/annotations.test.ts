@@ -1,7 +1,8 @@
 /**
  * The analyst's annotations through the real UI: select text, pick a colour, write a note and tags; the
- * background stores it; a reload re-anchors it; an edited copy of the page still places it; a page where
- * its text is gone lists it as unplaced with its quote and note.
+ * background stores it; a reload re-anchors it; an edited copy of the page still places it, and the panel
+ * flags that its text changed; a page where its text is gone lists it as unplaced with its quote and note,
+ * and the analyst can re-attach it to selected text.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
@@ -79,6 +80,58 @@ describe('annotations in the page', () => {
     expect((await readHighlights(page))['notice-lens-user-green']).toBeUndefined();
     expect((await storedAnnotations(s.worker)).length).toBe(1);
     await page.close();
+  });
+
+  it('flags a note placed on edited text in the panel, with its quote and the text there now', async () => {
+    const edited = DEMO.replace(QUOTE, '自觉接受党性锻炼和实践检验');
+    s.serve(URL_A, edited);
+    const page = await s.open(URL_A);
+    await page.waitForFunction(() => CSS.highlights.has('notice-lens-user-green'), null, { timeout: 20000 });
+    const panel = await PanelDriver.attach(page);
+    await panel.click('[data-action="open"]');
+    await panel.waitFor('[data-flag="changed"]');
+    expect(await panel.text('[data-flag="changed"] [data-field="was"]')).toContain(QUOTE);
+    expect(await panel.text('[data-flag="changed"] [data-field="now"]')).toContain('自觉接受党性锻炼和实践检验');
+    await page.close();
+    // The same text as the quote: no flag.
+    s.serve(URL_A, DEMO);
+    const same = await s.open(URL_A);
+    await same.waitForFunction(() => CSS.highlights.has('notice-lens-user-green'), null, { timeout: 20000 });
+    const samePanel = await PanelDriver.attach(same);
+    await samePanel.click('[data-action="open"]');
+    await samePanel.waitFor(`[data-annotation]`);
+    expect(await samePanel.exists('[data-flag="changed"]')).toBe(false);
+    await same.close();
+  });
+
+  it('re-attaches an unplaced note to text the analyst selects, saves it, and finds it there after a reload', async () => {
+    const gone = DEMO.replace(/<p>五、[\s\S]*?<\/p>/, '<p>五、践行初心使命，发挥共产党员先锋模范作用。</p>');
+    const target = '发挥共产党员先锋模范作用';
+    s.serve(URL_A, gone);
+    const page = await s.open(URL_A);
+    await page.waitForFunction(() => CSS.highlights.has('notice-lens-obligation'), null, { timeout: 20000 });
+    const panel = await PanelDriver.attach(page);
+    await panel.click('[data-action="open"]');
+    await panel.waitFor('[data-section="unplaced"] [data-action="reattach"]');
+    expect(await panel.text('[data-action="reattach"]')).toBe('用所选文字重新定位');
+    expect((await readHighlights(page))['notice-lens-user-green']).toBeUndefined();
+
+    await selectText(page, target);
+    await panel.click('[data-section="unplaced"] [data-action="reattach"]');
+    await expect
+      .poll(async () => (await readHighlights(page))['notice-lens-user-green'], { timeout: 10000 })
+      .toEqual([target]);
+    expect(await panel.exists('[data-section="unplaced"]')).toBe(false);
+    await expect.poll(async () => (await storedAnnotations(s.worker))[0]?.quote, { timeout: 10000 }).toBe(target);
+    const [stored] = await storedAnnotations(s.worker);
+    expect(stored.note).toBe(NOTE); // the note and its colour stay with it
+    expect(stored.colour).toBe('green');
+    await page.close();
+
+    const again = await s.open(URL_A);
+    await again.waitForFunction(() => CSS.highlights.has('notice-lens-user-green'), null, { timeout: 20000 });
+    expect((await readHighlights(again))['notice-lens-user-green']).toEqual([target]);
+    await again.close();
   });
 
   it('opens the panel with metadata, a legend per category and clauses grouped by bearer; a category can be switched off', async () => {
