@@ -236,6 +236,19 @@ export const PATTERNS: Pattern[] = [
       new RegExp(`^(?:[，,]|${DONE}|(?:基本|全面|全部|初步)?${DONE})`).test(m.input.slice(m.index + m[0].length)) ||
       CLAUSE_START.test(m.input.slice(0, m.index)),
   },
+  // 年底完成, 年末，… (the year's end without 前, bounding a task); 本周内, 下周一前
+  {
+    re: new RegExp(`(?<![\\d${CN}O○])(?:今年|本年|当年)?年(?:底|末)(?=[，,]|(?:基本|全面|全部|初步)?${DONE})`, 'g'),
+    type: 'date',
+    iso: 'none',
+    need: /[底末]/,
+  },
+  {
+    re: /(?:本|下|次)周[一二三四五六日]?(?:内|前|之前)/g,
+    type: 'date',
+    iso: 'none',
+    need: /周/,
+  },
   // 春节前, 2024年元旦前, 国庆节假期前 (a holiday that bounds a task)
   {
     re: new RegExp(
@@ -360,6 +373,16 @@ export const PATTERNS: Pattern[] = [
   {
     re: new RegExp(
       `每(?:个)?(?:日|天|周[一二三四五六日]?|月|季度|季|半年|年度|年)(?:${MONTH})?(?:${DAY}|第${N}个工作日)?(?:底|末)?(?:${CLOCK})?(?:前|之前|以前)`,
+      'g',
+    ),
+    type: 'recurring',
+    iso: 'none',
+    need: /每/,
+  },
+  // 每年3月底, 每年3月31日, 每年一季度 (a recurring date without 前)
+  {
+    re: new RegExp(
+      `每(?:个)?(?:年|年度)(?:(?:${MONTH})(?:${DAY}|底|末|上旬|中旬|下旬)?|第?[一二三四1-4]季度(?:末|底)?)(?![的以起后])`,
       'g',
     ),
     type: 'recurring',

@@ -141,6 +141,11 @@ describe('findDeadline: timetable bounds, clock times and printed variants', () 
     ['力争用3年时间完成改造。', '用3年时间'],
     ['每季度末报送工作进展。', '每季度末'],
     ['请于每周五下班前报送。', '每周五下班前'],
+    ['年底完成全部验收。', '年底'],
+    ['每年3月底报送上年度报告。', '每年3月底'],
+    ['于每年3月31日报送。', '每年3月31日'],
+    ['每年一季度报送。', '每年一季度'],
+    ['本周内完成。', '本周内'],
   ])('%s', (text, expected) => {
     expect(findDeadlines(text).map((d) => d.text)).toContain(expected);
   });
@@ -155,6 +160,7 @@ describe('findDeadline: timetable bounds, clock times and printed variants', () 
       '春节前后是火灾高发期。',
       '2022年第三季度的统计数据显示。',
       '三季度以来，各地加大投入。',
+      '截至2023年底，已建成100个。',
     ])
       expect(findDeadlines(text), text).toEqual([]);
   });
