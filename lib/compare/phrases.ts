@@ -10,8 +10,9 @@
  *    where A is not yet covered by a match: templated texts stay linear.
  * 2. Chains. MEMs are chained in order on both texts across gaps of at most MAX_GAP characters on each side
  *    (sparse dynamic programming, as in BLAST-style or minimap2-style chaining): score = characters matched
- *    − gap costs. A gap is a substitution, an insertion or a deletion of a few words; the gap's own
- *    alignment (edit distance, `lib/text/myers.ts`) counts in the aligned characters.
+ *    − gap costs + twice the gap's aligned characters (edit distance, `lib/text/myers.ts`, cached per gap).
+ *    A replaced character costs one, an inserted or deleted one 0.3: a clause added inside a sentence keeps
+ *    it one passage, a long stretch replaced by another does not.
  * 3. Tiling. Chains are taken best first; each position of either text belongs to at most one chain (the
  *    whole span of a chain, gaps included). A chain that collides with one already taken is cut into its
  *    free pieces, which go back into the queue (greedy string tiling on phrases).
@@ -23,6 +24,10 @@
  *    ends into pieces; a piece is `same` when it has no gap (the keys are equal), `reworded` otherwise;
  *    consecutive `same` pieces without a gap between them join again, so a passage may run over several
  *    sentences. A reordered block is one `reworded` passage.
+ * 6. Edges. Each passage of an ordered block extends past its ends by banded alignment with an X-drop
+ *    (`extendEdge`: `…防控斗争第一线的` against `…防控一线的`, `及时发现、大力宣传在…` against `及时总结、宣传…`)
+ *    within its clause, then snaps to the clause's edge when what is left there is short and alike, or one
+ *    word replaced by another (`…最重要的工作` against `…最重要的重大政治任务`).
  */
 import { levenshtein } from '../text/myers';
 import { IntBuffer } from './int-buffer';
@@ -197,10 +202,18 @@ export interface Segment {
   len: number;
 }
 
-/** What a gap of `ga` characters in A against `gb` in B costs before its own aligned characters count. */
+/**
+ * What a gap of `ga` characters in A against `gb` in B costs before its own aligned characters count
+ * (twice each, see `gapGain`): a replaced character costs one, an inserted or deleted one less. A local
+ * notice adds a clause (`各级党组织和广大党员、干部在`) more often than it swaps whole words, and a long
+ * stretch replaced by another (`为我们做好` against `多次主持召开会议，对`) is two phrases, not one.
+ */
 function gapCost(ga: number, gb: number): number {
-  return 0.5 + 0.5 * Math.max(ga, gb);
+  return 0.5 + Math.min(ga, gb) + INDEL_COST * Math.abs(ga - gb);
 }
+
+/** Cost of one inserted or deleted character inside a chain's gap. */
+const INDEL_COST = 0.3;
 
 /** Extra cost of a gap that holds a sentence end on either side: a phrase rarely runs on into the next. */
 const SENTENCE_GAP_COST = 3;
@@ -217,6 +230,10 @@ function fullGapCost(A: IndexedText, B: IndexedText, a0: number, a1: number, b0:
   return c;
 }
 
+/** Edit distances of gaps already computed, by their four ends (chaining asks for the same gap again). */
+const gapCache = new Map<number, number>();
+let gapCacheOwner: [IndexedText | null, IndexedText | null] = [null, null];
+
 /**
  * Characters of A[a0, a1) and B[b0, b1) that align (substitutions and indels cost one edit each): the
  * shorter length minus the substitutions, by edit distance.
@@ -225,8 +242,24 @@ export function gapAligned(A: IndexedText, B: IndexedText, a0: number, a1: numbe
   const la = a1 - a0;
   const lb = b1 - b0;
   if (la <= 0 || lb <= 0) return 0;
-  const d = levenshtein(A.seg.key.slice(a0, a1), B.seg.key.slice(b0, b1));
+  if (gapCacheOwner[0] !== A || gapCacheOwner[1] !== B) {
+    gapCache.clear();
+    gapCacheOwner = [A, B];
+  }
+  // Gaps are at most a few dozen characters: a key of a0, b0 (below 2^19 each) and both lengths (below 2^7).
+  const cacheable = la < 128 && lb < 128 && a0 < 2 ** 19 && b0 < 2 ** 19;
+  const key = cacheable ? ((a0 * 2 ** 19 + b0) * 128 + la) * 128 + lb : -1;
+  let d = cacheable ? gapCache.get(key) : undefined;
+  if (d === undefined) {
+    d = levenshtein(A.seg.key.slice(a0, a1), B.seg.key.slice(b0, b1));
+    if (cacheable) gapCache.set(key, d);
+  }
   return Math.max(0, Math.min(la, lb) - (d - Math.abs(la - lb)));
+}
+
+/** What the aligned characters of a gap add to a chain's score. */
+function gapGain(A: IndexedText, B: IndexedText, a0: number, a1: number, b0: number, b1: number): number {
+  return 2 * gapAligned(A, B, a0, a1, b0, b1);
 }
 
 type Scorer = (segs: Segment[]) => number;
@@ -240,7 +273,7 @@ function scorer(A: IndexedText, B: IndexedText): Scorer {
       const p = segs[k - 1];
       const q = segs[k];
       s +=
-        gapAligned(A, B, p.sa + p.len, q.sa, p.sb + p.len, q.sb) -
+        gapGain(A, B, p.sa + p.len, q.sa, p.sb + p.len, q.sb) -
         fullGapCost(A, B, p.sa + p.len, q.sa, p.sb + p.len, q.sb);
     }
     return s;
@@ -295,8 +328,8 @@ function chainMems(A: IndexedText, B: IndexedText, mems: Mems): Segment[][] {
         len[q] -
         overlap -
         fullGapCost(A, B, sa[p] + len[p], sa[q] + overlap, sb[p] + len[p], sb[q] + overlap);
-      if (base + Math.min(ga, gb) <= best) continue;
-      const s = base + gapAligned(A, B, sa[p] + len[p], sa[q] + overlap, sb[p] + len[p], sb[q] + overlap);
+      if (base + 2 * Math.min(ga, gb) <= best) continue;
+      const s = base + gapGain(A, B, sa[p] + len[p], sa[q] + overlap, sb[p] + len[p], sb[q] + overlap);
       if (s > best) {
         best = s;
         bestPred = p;
@@ -310,8 +343,8 @@ function chainMems(A: IndexedText, B: IndexedText, mems: Mems): Segment[][] {
   }
   let top = 0;
   for (let k = 0; k < count; k++) if (score[k] > top) top = score[k];
-  // Best score first (scores are multiples of 0.5), ties in the order the MEMs were found (along A).
-  const order = sortedBy(count, (k) => 2 * (top - score[k]));
+  // Best score first (to a tenth), ties in the order the MEMs were found (along A).
+  const order = sortedBy(count, (k) => Math.round(10 * (top - score[k])));
   const visited = new Uint8Array(count);
   const chains: Segment[][] = [];
   for (const q of order) {
@@ -679,6 +712,24 @@ function isList(A: IndexedText, B: IndexedText, blk: Block): boolean {
   return true;
 }
 
+/**
+ * Whether an ordered block is a phrase rather than a few common words in a row: one exact stretch of a
+ * phrase's length (MIN_LONGEST), or a list with an item dropped or added (`医疗救护、科研攻关、基础预防等`
+ * against `医疗救护、基础预防等`): two stretches of four characters or more, nine or more in all, making most
+ * of the block on both sides, within one sentence.
+ */
+function phraseLike(A: IndexedText, B: IndexedText, blk: Block): boolean {
+  if (blk.segs.some((x) => x.len >= MIN_LONGEST)) return true;
+  const long = blk.segs.filter((x) => x.len >= SEED_CHARS);
+  const matched = matchedChars(long);
+  if (long.length < 2 || matched < MIN_PASSAGE_CHARS + 1) return false;
+  if (matched < LIST_COVER_ANY * Math.max(blk.a1 - blk.a0, blk.b1 - blk.b0)) return false;
+  return !crossesSentence(A, blk.a0 + 1, blk.a1 - 1) && !crossesSentence(B, blk.b0 + 1, blk.b1 - 1);
+}
+
+/** Share of an ordered block without a phrase-long stretch that its stretches must cover. */
+const LIST_COVER_ANY = 0.6;
+
 /** One passage of a pair, on the keys: A[aLo, aHi) against B[bLo, bHi). */
 export interface KeyPassage {
   kind: 'same' | 'reworded';
@@ -753,6 +804,189 @@ export function alignedChars(A: IndexedText, B: IndexedText, p: KeyPassage): num
   return n;
 }
 
+/** Banded extension past a passage's end: score per matched character, per substituted or indel one. */
+const EXT_MATCH = 2;
+const EXT_MISS = -1;
+/** Band half-width, most characters looked at, and the drop-off below the best score that stops it. */
+const EXT_BAND = 8;
+const EXT_MAX = 40;
+const EXT_DROP = 6;
+
+/** Scratch rows of the extension's dynamic programme (grown as needed). */
+let extScore = new Int32Array(0);
+let extMove = new Uint8Array(0);
+
+/**
+ * Extend a passage past one of its edges by banded alignment with an X-drop (as BLAST extends a hit): from
+ * A[a] and B[b] outwards (`dir` = 1 after the passage, −1 before it), over free characters of one clause on
+ * each side, matches scoring EXT_MATCH and substitutions, insertions and deletions EXT_MISS; the row loop
+ * stops once its best cell falls EXT_DROP below the best so far. The extension ends on the best cell (the
+ * farthest of equal ones) when it gains at least two matched characters. Returns the exact stretches it
+ * aligned (in text order) and the new edge, or null.
+ */
+function extendEdge(
+  A: IndexedText,
+  B: IndexedText,
+  a: number,
+  b: number,
+  dir: 1 | -1,
+  usedA: Uint8Array,
+  usedB: Uint8Array,
+): { a: number; b: number; segs: Segment[] } | null {
+  const la = room(A, a, dir, usedA);
+  const lb = room(B, b, dir, usedB);
+  if (la === 0 || lb === 0) return null;
+  const width = 2 * EXT_BAND + 1;
+  const cells = (la + 1) * width;
+  if (extScore.length < cells) {
+    extScore = new Int32Array(cells * 2);
+    extMove = new Uint8Array(cells * 2);
+  }
+  const ca = A.codes;
+  const cb = B.codes;
+  const NEG = -1e9;
+  // Cell (i, j), |i − j| ≤ EXT_BAND, at i · width + (j − i + EXT_BAND). Moves: 1 diagonal, 2 up (A), 3 left (B).
+  let best = 0;
+  let bi = 0;
+  let bj = 0;
+  for (let i = 0; i <= la; i++) {
+    let rowBest = NEG;
+    const jFrom = Math.max(0, i - EXT_BAND);
+    const jTo = Math.min(lb, i + EXT_BAND);
+    for (let j = i - EXT_BAND; j <= i + EXT_BAND; j++) extScore[i * width + (j - i + EXT_BAND)] = NEG;
+    for (let j = jFrom; j <= jTo; j++) {
+      const at = i * width + (j - i + EXT_BAND);
+      if (i === 0 && j === 0) {
+        extScore[at] = 0;
+        extMove[at] = 0;
+        rowBest = 0;
+        continue;
+      }
+      let sc = NEG;
+      let mv = 0;
+      if (i > 0 && j > 0) {
+        const d = extScore[(i - 1) * width + (j - i + EXT_BAND)];
+        const same = ca[dir === 1 ? a + i - 1 : a - i] === cb[dir === 1 ? b + j - 1 : b - j];
+        const v = d + (same ? EXT_MATCH : EXT_MISS);
+        if (d > NEG && v > sc) {
+          sc = v;
+          mv = same ? 1 : 4;
+        }
+      }
+      if (i > 0 && j - i + 1 <= EXT_BAND) {
+        const u = extScore[(i - 1) * width + (j - i + 1 + EXT_BAND)];
+        if (u > NEG && u + EXT_MISS > sc) {
+          sc = u + EXT_MISS;
+          mv = 2;
+        }
+      }
+      if (j > 0 && j - 1 - i >= -EXT_BAND) {
+        const l = extScore[at - 1];
+        if (l > NEG && l + EXT_MISS > sc) {
+          sc = l + EXT_MISS;
+          mv = 3;
+        }
+      }
+      extScore[at] = sc;
+      extMove[at] = mv;
+      if (sc > rowBest) rowBest = sc;
+      if (mv === 1 && (sc > best || (sc === best && i + j > bi + bj))) {
+        best = sc;
+        bi = i;
+        bj = j;
+      }
+    }
+    if (rowBest < best - EXT_DROP) break;
+  }
+  if (best < EXT_MATCH) return null;
+  // Trace back the matched characters into exact stretches.
+  const segs: Segment[] = [];
+  let i = bi;
+  let j = bj;
+  let run = 0;
+  let matched = 0;
+  const flush = () => {
+    if (run === 0) return;
+    // The run covers steps i+1..i+run (and j+1..j+run) from the edge.
+    const sa = dir === 1 ? a + i : a - i - run;
+    const sb = dir === 1 ? b + j : b - j - run;
+    segs.push({ sa, sb, len: run });
+    run = 0;
+  };
+  while (i > 0 || j > 0) {
+    const mv = extMove[i * width + (j - i + EXT_BAND)];
+    if (mv === 1) {
+      run++;
+      matched++;
+      i--;
+      j--;
+      continue;
+    }
+    flush();
+    if (mv === 4) {
+      i--;
+      j--;
+    } else if (mv === 2) i--;
+    else j--;
+  }
+  flush();
+  if (matched < 2) return null;
+  segs.sort((x, y) => x.sa - y.sa);
+  return { a: dir === 1 ? a + bi : a - bi, b: dir === 1 ? b + bj : b - bj, segs };
+}
+
+/** Free characters from X[at] in direction `dir` before a clause edge or a taken character, at most EXT_MAX. */
+function room(X: IndexedText, at: number, dir: 1 | -1, used: Uint8Array): number {
+  const n = X.codes.length;
+  let k = 0;
+  while (k < EXT_MAX) {
+    const c = dir === 1 ? at + k : at - k - 1;
+    if (c < 0 || c >= n || used[c]) break;
+    // A clause edge before character c (going forwards) or after it (going backwards) stops the extension.
+    if (X.clauseStart[dir === 1 ? c : c + 1]) break;
+    k++;
+  }
+  return k;
+}
+
+/** Extend both edges of a passage (see `extendEdge`); returns the aligned characters gained. */
+function extendPassage(
+  A: IndexedText,
+  B: IndexedText,
+  p: KeyPassage,
+  usedA: Uint8Array,
+  usedB: Uint8Array,
+  start: boolean,
+  end: boolean,
+): number {
+  let gained = 0;
+  if (end) {
+    const e = extendEdge(A, B, p.aHi, p.bHi, 1, usedA, usedB);
+    if (e) {
+      usedA.fill(1, p.aHi, e.a);
+      usedB.fill(1, p.bHi, e.b);
+      p.aHi = e.a;
+      p.bHi = e.b;
+      p.segs.push(...e.segs);
+      p.kind = 'reworded';
+      gained += matchedChars(e.segs);
+    }
+  }
+  if (start) {
+    const e = extendEdge(A, B, p.aLo, p.bLo, -1, usedA, usedB);
+    if (e) {
+      usedA.fill(1, e.a, p.aLo);
+      usedB.fill(1, e.b, p.bLo);
+      p.aLo = e.a;
+      p.bLo = e.b;
+      p.segs.unshift(...e.segs);
+      p.kind = 'reworded';
+      gained += matchedChars(e.segs);
+    }
+  }
+  return gained;
+}
+
 /** Most characters a passage grows by, on each side, to reach the clause's edge. */
 const MAX_SNAP = 8;
 
@@ -769,16 +1003,26 @@ function snapEdges(
   usedB: Uint8Array,
   start: boolean,
   end: boolean,
+  matched: number,
 ): number {
   let gained = 0;
+  const snaps = (ra: number, rb: number, aligned: number) =>
+    // What is left is short and partly alike…
+    (ra <= MAX_SNAP && rb <= MAX_SNAP && aligned > 0 && aligned * 2 >= Math.min(ra, rb)) ||
+    // …or one word replaced by another at the clause's edge (`…最重要的工作` against `…最重要的重大政治任务`,
+    // `系统各单位党委动员党组织…` against `对党组织…`), next to a passage of twice its length at least.
+    (Math.min(ra, rb) >= 1 &&
+      Math.min(ra, rb) <= EDGE_WORD &&
+      Math.max(ra, rb) <= MAX_EDGE &&
+      matched >= 2 * Math.max(ra, rb));
   if (start) {
     let ka = p.aLo;
-    while (ka > 0 && !A.clauseStart[ka] && !usedA[ka - 1] && p.aLo - ka < MAX_SNAP) ka--;
+    while (ka > 0 && !A.clauseStart[ka] && !usedA[ka - 1] && p.aLo - ka < MAX_EDGE) ka--;
     let kb = p.bLo;
-    while (kb > 0 && !B.clauseStart[kb] && !usedB[kb - 1] && p.bLo - kb < MAX_SNAP) kb--;
+    while (kb > 0 && !B.clauseStart[kb] && !usedB[kb - 1] && p.bLo - kb < MAX_EDGE) kb--;
     const ok = A.clauseStart[ka] && B.clauseStart[kb];
     const aligned = ok ? gapAligned(A, B, ka, p.aLo, kb, p.bLo) : 0;
-    if (aligned > 0 && aligned * 2 >= Math.min(p.aLo - ka, p.bLo - kb)) {
+    if (ok && snaps(p.aLo - ka, p.bLo - kb, aligned)) {
       usedA.fill(1, ka, p.aLo);
       usedB.fill(1, kb, p.bLo);
       p.aLo = ka;
@@ -791,12 +1035,12 @@ function snapEdges(
     const n = A.codes.length;
     const m = B.codes.length;
     let ka = p.aHi;
-    while (ka < n && !A.clauseStart[ka] && !usedA[ka] && ka - p.aHi < MAX_SNAP) ka++;
+    while (ka < n && !A.clauseStart[ka] && !usedA[ka] && ka - p.aHi < MAX_EDGE) ka++;
     let kb = p.bHi;
-    while (kb < m && !B.clauseStart[kb] && !usedB[kb] && kb - p.bHi < MAX_SNAP) kb++;
+    while (kb < m && !B.clauseStart[kb] && !usedB[kb] && kb - p.bHi < MAX_EDGE) kb++;
     const ok = A.clauseStart[ka] && B.clauseStart[kb];
     const aligned = ok ? gapAligned(A, B, p.aHi, ka, p.bHi, kb) : 0;
-    if (aligned > 0 && aligned * 2 >= Math.min(ka - p.aHi, kb - p.bHi)) {
+    if (ok && snaps(ka - p.aHi, kb - p.bHi, aligned)) {
       usedA.fill(1, p.aHi, ka);
       usedB.fill(1, p.bHi, kb);
       p.aHi = ka;
@@ -807,6 +1051,11 @@ function snapEdges(
   }
   return gained;
 }
+
+/** A replaced word at a clause's edge: at most this many characters on one side… */
+const EDGE_WORD = 2;
+/** …and at most this many on the other. */
+const MAX_EDGE = 10;
 
 /** The longest exact stretch of a passage (not a reordered list) has at least this many characters. */
 const MIN_LONGEST = 6;
@@ -850,25 +1099,46 @@ export function alignTexts(A: IndexedText, B: IndexedText): KeyPassage[] {
   const score = scorer(A, B);
   const chains = chainMems(A, B, mems);
   const { blocks, usedA, usedB } = tile(A, B, score, chains, A.codes.length, B.codes.length);
-  const out: KeyPassage[] = [];
   // Longest blocks first, so they grow before their neighbours.
   const weight = new Map(blocks.map((b) => [b, matchedChars(b.segs)]));
   blocks.sort((x, y) => weight.get(y)! - weight.get(x)! || x.a0 - y.a0);
+  const groups: Array<{ passages: KeyPassage[]; matched: number; ordered: boolean }> = [];
   for (const blk of blocks) {
     const matched = weight.get(blk)!;
     if (matched < MIN_SNAP_BASE) continue;
-    // A passage holds one exact stretch of a phrase's length at least: a few common words in a row are chance.
-    if (blk.ordered && !blk.segs.some((x) => x.len >= MIN_LONGEST)) continue;
+    if (blk.ordered && !phraseLike(A, B, blk)) continue;
     const passages: KeyPassage[] = blk.ordered
       ? chainPassages(A, blk.segs)
       : [{ kind: 'reworded', aLo: blk.a0, aHi: blk.a1, bLo: blk.b0, bHi: blk.b1, segs: blk.segs }];
     if (passages.length === 0) continue;
     for (const p of passages) tidyEdges(A, p);
+    groups.push({ passages, matched, ordered: blk.ordered });
+  }
+  // Only what is left of the taken blocks stays taken: chance blocks and the pieces cut off them free
+  // their characters for the extensions.
+  usedA.fill(0);
+  usedB.fill(0);
+  for (const g of groups) {
+    for (const p of g.passages) {
+      usedA.fill(1, p.aLo, p.aHi);
+      usedB.fill(1, p.bLo, p.bHi);
+    }
+  }
+  const out: KeyPassage[] = [];
+  for (const { passages, matched, ordered } of groups) {
     let gained = 0;
     passages.forEach((p, k) => {
-      gained += snapEdges(A, B, p, usedA, usedB, k === 0, k === passages.length - 1);
+      // A reordered block's edges are not the ends of one alignment: it does not extend.
+      if (ordered) gained += extendPassage(A, B, p, usedA, usedB, k === 0, k === passages.length - 1);
+      gained += snapEdges(A, B, p, usedA, usedB, k === 0, k === passages.length - 1, matched);
     });
-    if (matched + gained < MIN_PASSAGE_CHARS) continue;
+    if (matched + gained < MIN_PASSAGE_CHARS) {
+      for (const p of passages) {
+        usedA.fill(0, p.aLo, p.aHi);
+        usedB.fill(0, p.bLo, p.bHi);
+      }
+      continue;
+    }
     out.push(...passages);
   }
   out.sort((x, y) => x.aLo - y.aLo);

@@ -22,17 +22,18 @@ describe('labelled shared passages', () => {
   it('finds the shared and reworded passages of the five seeds, and marks none of their own passages shared', () => {
     const { set, s } = run('compare-seeds/passages.json');
     expect(set.shared.length).toBe(102);
-    // Floors at the measured figures (88/102 shared, 30/42 reworded as reworded).
-    expect(s.sharedFound, describeMisses(s).join('\n')).toBeGreaterThanOrEqual(88);
-    expect(s.rewordedFound).toBeGreaterThanOrEqual(30);
+    // The targets as shares: 44 of 46 shared passages found, 15 of 17 reworded ones found as reworded.
+    expect(s.sharedFound / s.shared, describeMisses(s).join('\n')).toBeGreaterThanOrEqual(44 / 46);
+    expect(s.rewordedFound / s.reworded, describeMisses(s).join('\n')).toBeGreaterThanOrEqual(15 / 17);
     expect(s.uniqueMarked.map((u) => u.text)).toEqual([]);
   });
 
   it('finds them in texts it was not tuned on: a central directive and a commentary against seeds 000 and 002', () => {
     const { set, s } = run('compare-unseen/passages.json');
     expect(set.shared.length).toBe(44);
-    expect(s.sharedFound, describeMisses(s).join('\n')).toBeGreaterThanOrEqual(42);
-    expect(s.rewordedFound).toBeGreaterThanOrEqual(11);
+    // The targets as shares: 46 of 51 shared, 22 of 37 reworded.
+    expect(s.sharedFound / s.shared, describeMisses(s).join('\n')).toBeGreaterThanOrEqual(46 / 51);
+    expect(s.rewordedFound / s.reworded, describeMisses(s).join('\n')).toBeGreaterThanOrEqual(22 / 37);
     expect(s.uniqueMarked.map((u) => u.text)).toEqual([]);
   });
 
