@@ -17,7 +17,14 @@ import { fileURLToPath } from 'node:url';
 import { analyseFileContent } from '../lib/cli/analyze';
 import '../lib/extract/bundled-readability';
 import { rerankerExamples } from '../lib/obligations';
-import { RERANK_CATEGORIES, sigmoid, toBase64, type RerankModel, type RerankUnit } from '../lib/obligations/reranker';
+import {
+  allowedCategories,
+  RERANK_CATEGORIES,
+  sigmoid,
+  toBase64,
+  type RerankModel,
+  type RerankUnit,
+} from '../lib/obligations/reranker';
 import type { ObligationCategory } from '../lib/types';
 import { loadCorpus } from '../tests/support/corpus';
 import { splitUnits, unitKey } from '../tests/support/units';
@@ -136,11 +143,13 @@ function dot32(w: Float64Array, b: number, u: RerankUnit): number {
   return z;
 }
 
-function predict(m: Trained, u: RerankUnit): { p: number; category: ObligationCategory } {
+function predict(m: Trained, u: RerankUnit, text: string): { p: number; category: ObligationCategory } {
   const p = sigmoid(dot32(m.heads[0], m.bias[0], u));
+  const allowed = allowedCategories(text);
   let best = 0;
   let bestZ = -Infinity;
   RERANK_CATEGORIES.forEach((_, c) => {
+    if (!allowed[c]) return;
     const z = dot32(m.heads[c + 1], m.bias[c + 1], u);
     if (z > bestZ) {
       bestZ = z;
@@ -227,7 +236,7 @@ function main(): void {
   docs.forEach((_, d) => {
     const model = train(examples.filter((x) => x.doc !== d));
     examples.forEach((x, i) => {
-      if (x.doc === d) preds[i] = predict(model, x.unit);
+      if (x.doc === d) preds[i] = predict(model, x.unit, x.text);
     });
   });
   const grid: Outcome[] = [];

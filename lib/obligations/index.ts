@@ -263,7 +263,7 @@ function addReadings(
   for (const u of rerankUnits(f, layout, hits, rules, model.bits, true)) {
     if (u.covered.length || !u.eligible) continue;
     const line = layout.lines[u.line];
-    const r = readUnit(model, u);
+    const r = readUnit(model, u, f);
     if (r.p < model.threshold) continue;
     const strength = layout.hasArticles ? 'hard' : 'soft';
     const actor = unitBearer(f, Math.max(u.start, line.contentStart), u.end);

@@ -397,12 +397,32 @@ export interface Reading {
   cue: [number, number];
 }
 
-/** The model's reading of one unit. */
-export function readUnit(model: Decoded, u: RerankUnit): Reading {
+/**
+ * Words without which a unit cannot carry the category (index: the category head): a sanction for
+ * accountability, a negation for prohibition, an allowance for permission, an offer for encouragement.
+ * The category head picks among the categories whose words occur, and obligation.
+ */
+const CATEGORY_WORDS: ReadonlyArray<RegExp | null> = [
+  null,
+  /不|禁|杜绝|无权|限制/,
+  /可|得|准|允许|享受|免|有权|同意|不必|无须|待遇/,
+  /鼓励|支持|引导|提倡|倡导|推广|探索|希望|奖励|补贴|补助|扶持|优惠|资助|表彰|力争|宜/,
+  /罚|处分|追究|责令|吊销|没收|问责|约谈|批评|赔偿|处理|责任|撤销|取消|拘留|警告|信用|查处|违反|违法/,
+];
+
+/** The categories the words of `text` allow (obligation always). */
+export function allowedCategories(text: string): boolean[] {
+  return CATEGORY_WORDS.map((re) => re === null || re.test(text));
+}
+
+/** The model's reading of one unit of `f`. */
+export function readUnit(model: Decoded, u: RerankUnit, f: string): Reading {
   const p = sigmoid(dot(model.heads[0], model.bias[0], u.index, u.value));
+  const allowed = allowedCategories(f.slice(u.start, u.end));
   let best = 1;
   let bestZ = -Infinity;
   for (let k = 1; k < model.heads.length; k++) {
+    if (!allowed[k - 1]) continue;
     const z = dot(model.heads[k], model.bias[k], u.index, u.value);
     if (z > bestZ) {
       bestZ = z;
@@ -419,10 +439,19 @@ export function readUnit(model: Decoded, u: RerankUnit): Reading {
     if (v > top) {
       const from = u.start + (u.gramAt[i] >> 2);
       const to = Math.min(u.end, from + len);
-      if (to - from < 2) continue;
+      if (to - from < 2 || !isHanSpan(f, from, to)) continue;
       top = v;
       cue = [from, to];
     }
   }
   return { p, category: RERANK_CATEGORIES[best - 1], cue };
+}
+
+/** Only Han characters in [from, to): a cue worth showing as the trigger. */
+function isHanSpan(f: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = f.charCodeAt(i);
+    if (c < 0x4e00 || c > 0x9fff) return false;
+  }
+  return true;
 }
