@@ -3,15 +3,19 @@
  * a real CouchDB-compatible server on direct writes.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { designDoc, functionSource, validateDocUpdate } from '../../lib/sync/design-doc';
+import { VALIDATE_SOURCE, designDoc } from '../../lib/sync/design-doc';
 import { annotationToDoc } from '../../lib/sync/bridge';
 import { startCouch, setUpTeam, type CouchServer } from '../support/couch-server';
 import { annotation } from '../storage/fixtures';
 
-type Validate = typeof validateDocUpdate;
+type Validate = (
+  newDoc: Record<string, unknown>,
+  oldDoc: Record<string, unknown> | null,
+  userCtx: { name: string | null; roles: string[] },
+) => void;
 // The stored source, compiled as CouchDB compiles it.
 // eslint-disable-next-line @typescript-eslint/no-implied-eval
-const compile = new Function(`return (${functionSource()});`) as () => Validate;
+const compile = new Function(`return (${VALIDATE_SOURCE});`) as () => Validate;
 const stored = compile();
 
 const alice = { name: 'alice', roles: [] };
@@ -34,10 +38,7 @@ describe('validate_doc_update', () => {
   >;
   const edited = { ...mine, annotation: { ...(mine.annotation as object), note: '改过' } };
 
-  for (const [name, validate] of [
-    ['as written', validateDocUpdate],
-    ['as stored in the design document', stored],
-  ] as const) {
+  for (const [name, validate] of [['as stored in the design document', stored]] as const) {
     describe(name, () => {
       it('lets the creator make, edit and delete a note', () => {
         expect(refusal(() => validate(mine, null, alice))).toBeNull();
