@@ -324,6 +324,11 @@ function AnnotationItem(props: {
           “{clip(a.quote, 120)}”
         </div>
       )}
+      {a.creator && (
+        <div class="muted" data-field="creator">
+          ✎ {a.creator}
+        </div>
+      )}
       {places > 1 && props.onShowPlace && (
         <div class="places" data-field="places">
           {t('placesOffered', places)}{' '}
