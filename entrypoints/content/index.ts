@@ -2,11 +2,14 @@ import { LAW_TEXT_FRAME_MATCHES, NOTICE_SITE_MATCHES } from '../../lib/sites';
 import { lawTextFrame } from '../../lib/extract/npc';
 import { TOP_URL_REQUEST } from '../../lib/page/frames';
 import { loadTranslate } from '../locale/i18n';
+import type { Translate } from '../../components/messages';
 import type { Request, Response } from '../../lib/messages';
+import { ENGINE_PORT } from '../../lib/messages/wire';
+import type { AnalysisDeps } from '../../lib/page/analysis-run';
 import type { LoadModuleRequest } from '../../lib/page/modules';
 import type { QueuedWrite } from '../../lib/page/save-queue';
 import { dropStartAnnouncement } from '../../lib/page/quiet-start';
-import { NoticeLens } from '../../lib/page/controller';
+import { NoticeLens, type NoticeLensDeps } from '../../lib/page/controller';
 
 // Before WXT's context announces this script to the page (see quiet-start.ts).
 dropStartAnnouncement(window, browser.runtime.id);
@@ -25,8 +28,9 @@ export default defineContentScript({
   matches: NOTICE_SITE_MATCHES,
   // The law-text host gets this same script from a second entry that also runs it in frames (wxt.config.ts).
   excludeMatches: LAW_TEXT_FRAME_MATCHES,
-  runAt: 'document_idle',
-  async main(ctx) {
+  // As soon as the document is parsed: the text is there, and the highlights come before images and frames load.
+  runAt: 'document_end',
+  main(ctx) {
     const topFrame = window === window.top;
     // A detail page of the national law database whose text is a frame from the law-text host: the script
     // in that frame reads and paints it; this page has nothing of its own (no panel, no report).
@@ -36,15 +40,21 @@ export default defineContentScript({
     // one's context started; this one takes over and analyses the page as the analyst asked.
     const previous = holder[INSTANCE];
     previous?.destroy();
-    const t = await loadTranslate();
-    if (ctx.isInvalid) return;
-    const lens = new NoticeLens({
+    // The UI language is read while the page is analysed; the UI, the first thing to speak, waits for it.
+    let translate: Translate = (key) => key;
+    const translating = loadTranslate().then((loaded) => {
+      translate = loaded;
+    });
+    const deps: NoticeLensDeps & AnalysisDeps = {
       win: window,
       doc: document,
-      t,
+      t: (key, ...subs) => translate(key, ...subs),
+      // One port to the background's engine for every analysis of this page (see analysis-run.ts).
+      connectEngine: () => (ctx.isInvalid ? null : browser.runtime.connect({ name: ENGINE_PORT })),
       send: async (request: Request | LoadModuleRequest): Promise<Response> => {
         // An extension updated or reloaded leaves this copy without a background: stop it.
         if (ctx.isInvalid) return { ok: false, error: 'the extension was reloaded', kind: 'unknown' };
+        if (request.type === 'page/load-module') await translating;
         try {
           const response = await browser.runtime.sendMessage<Request | LoadModuleRequest, Response | undefined>(
             request,
@@ -71,7 +81,8 @@ export default defineContentScript({
           () => undefined,
         );
       },
-    });
+    };
+    const lens = new NoticeLens(deps);
     holder[INSTANCE] = lens;
 
     const onMessage = (

@@ -76,3 +76,18 @@ export function rawToNormalised(map: Int32Array, raw: number): number {
   }
   return lo;
 }
+
+/** A live Range over offsets [start, end) of the text as read (before normalisation), or null. */
+export function rawRange(doc: Document, dom: DomText, start: number, end: number): Range | null {
+  const a = domPosition(dom, start, false);
+  const b = domPosition(dom, end, true);
+  if (!a || !b || !a.node.isConnected || !b.node.isConnected) return null;
+  try {
+    const range = doc.createRange();
+    range.setStart(a.node, a.offset);
+    range.setEnd(b.node, b.offset);
+    return range;
+  } catch {
+    return null;
+  }
+}

@@ -10,7 +10,14 @@ import { locateClauses } from '../obligations/locate';
 import { BEARER_SOURCES, DEADLINE_TYPES } from '../schema/enums';
 import { decodeOffsetMap, encodeOffsetMap } from '../text/offset-runs';
 import type { NormalisedText } from '../text/normalise';
-import { OBLIGATION_CATEGORIES, type Clause, type Deadline, type NoticeAnalysis } from '../types';
+import type { TextForAnalysis } from '../page-text';
+import {
+  OBLIGATION_CATEGORIES,
+  type Clause,
+  type Deadline,
+  type NoticeAnalysis,
+  type ObligationCategory,
+} from '../types';
 
 export interface BackgroundTimings {
   normalise: number;
@@ -100,6 +107,20 @@ export function decodeAnalysis(
   json: string,
   source: string,
 ): { analysis: NoticeAnalysis; norm: NormalisedText; timings: BackgroundTimings } {
+  const steps = decodeSteps(json, source);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/** Rows of clauses decoded between two steps. */
+const CLAUSES_PER_STEP = 500;
+
+function* decodeSteps(
+  json: string,
+  source: string,
+): Generator<void, { analysis: NoticeAnalysis; norm: NormalisedText; timings: BackgroundTimings }, void> {
   const wire = JSON.parse(json) as Wire;
   if (wire.sourceLength !== source.length) throw new Error('analysis: not of this text');
   const runs = wire.offsets;
@@ -124,14 +145,19 @@ export function decodeAnalysis(
     text = parts.join('');
   }
   if (text.length !== length) throw new Error('analysis: the text does not match its map');
+  yield;
   const locations = locateClauses(
     wire.analysis.outline,
     wire.clauses.map((r) => r[2]),
   );
-  const obligations: Clause[] = wire.clauses.map((r, i) => {
+  yield;
+  const obligations: Clause[] = [];
+  for (let i = 0; i < wire.clauses.length; i++) {
+    if (i > 0 && i % CLAUSES_PER_STEP === 0) yield;
+    const r = wire.clauses[i];
     const categories = r[0].split(',').map((i) => OBLIGATION_CATEGORIES[Number(i)]);
     const deadlines: Deadline[] = r[7].map(([text, type, iso]) => ({ text, type: DEADLINES[type], iso }));
-    return {
+    obligations.push({
       category: categories[0],
       categories,
       strength: r[1] ? 'hard' : 'soft',
@@ -146,7 +172,92 @@ export function decodeAnalysis(
       heading: (r[8] & 2) !== 0,
       score: r[9],
       location: locations[i],
-    };
-  });
+    });
+  }
   return { analysis: { ...wire.analysis, text, obligations }, norm: { text, map }, timings: wire.timings };
+}
+
+/* ----- The engine port: the page's text in parts, the first clauses before the whole analysis ----- */
+
+/** The name of the long-lived port a content script opens to the background's engine. */
+export const ENGINE_PORT = 'notice-lens/engine';
+
+/**
+ * What a content script posts on the engine port. `head` starts an analysis with the first part of the
+ * text (cut at a line break), and is the whole text when `complete`; `part`s carry the rest in order and
+ * `end` closes it. The background answers `first` (the clauses of the head, for painting what is on screen)
+ * and then `full` (the whole analysis in the wire form above), or `failed`.
+ */
+export type EngineRequest =
+  | { kind: 'head'; id: number; input: TextForAnalysis; force: boolean; complete: boolean }
+  | { kind: 'part'; id: number; text: string }
+  | { kind: 'end'; id: number };
+
+export type EngineAnswer =
+  | { kind: 'first'; id: number; first: FirstClauses }
+  | { kind: 'full'; id: number; value: string }
+  | { kind: 'failed'; id: number; error: string };
+
+/**
+ * The clauses of the head for painting them: whether it reads as a notice, and per clause four numbers,
+ * start and end in the text as the page read it (not the normalised text, so the page needs no map),
+ * category index and 1 for hard. Nothing else: bearers, deadlines and the text come with the full analysis.
+ */
+export interface FirstClauses {
+  isNotice: boolean;
+  clauses: number[];
+}
+
+/** The head's clauses, in the page's own offsets. */
+export function encodeFirstClauses(analysis: NoticeAnalysis, norm: NormalisedText): FirstClauses {
+  const clauses: number[] = [];
+  for (const c of analysis.obligations) {
+    if (!(c.start >= 0 && c.end <= norm.text.length && c.start < c.end)) continue;
+    clauses.push(
+      norm.map[c.start],
+      norm.map[c.end - 1] + 1,
+      OBLIGATION_CATEGORIES.indexOf(c.category),
+      c.strength === 'hard' ? 1 : 0,
+    );
+  }
+  return { isNotice: analysis.isNotice, clauses };
+}
+
+/** The head's clauses back: raw offsets, category and strength; malformed rows are left out. */
+export function decodeFirstClauses(
+  first: FirstClauses,
+  sourceLength: number,
+): Array<{ start: number; end: number; category: ObligationCategory; soft: boolean }> {
+  const out: Array<{ start: number; end: number; category: ObligationCategory; soft: boolean }> = [];
+  const rows = Array.isArray(first?.clauses) ? first.clauses : [];
+  for (let i = 0; i + 3 < rows.length; i += 4) {
+    const [start, end, category, hard] = [rows[i], rows[i + 1], rows[i + 2], rows[i + 3]];
+    const cat = OBLIGATION_CATEGORIES[category];
+    if (!cat || !Number.isInteger(start) || !Number.isInteger(end) || start < 0 || end > sourceLength || start >= end)
+      continue;
+    out.push({ start, end, category: cat, soft: hard !== 1 });
+  }
+  return out;
+}
+
+/**
+ * `decodeAnalysis` in steps, giving the thread back between them (`pause`), so a long law's answer is never
+ * decoded in one long task on the page.
+ */
+export async function decodeAnalysisSliced(
+  json: string,
+  source: string,
+  pause: () => Promise<void>,
+  sliceMs = 12,
+): Promise<{ analysis: NoticeAnalysis; norm: NormalisedText; timings: BackgroundTimings }> {
+  const steps = decodeSteps(json, source);
+  let started = performance.now();
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    if (performance.now() - started >= sliceMs) {
+      await pause();
+      started = performance.now();
+    }
+  }
 }

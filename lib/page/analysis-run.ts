@@ -4,12 +4,23 @@
  * overlapping and bounds the re-runs a changing page may cause.
  */
 import type { PageAnalysis, StageTimings } from '../analyse';
+import { extractPage } from '../extract';
 import { provideReadability, readabilityProvided, type ReadabilityConstructor } from '../extract/readability-roots';
+import { clearAll, highlightApiAvailable, paintClauses } from '../highlight/paint';
+import { rawRange } from '../highlight/text-map';
 import { noticeId as identify } from '../identity';
 import type { AnalysisReport, Request, Response } from '../messages';
-import { decodeAnalysis } from '../messages/wire';
-import { readPageText, textForAnalysis, type PageText, type TextForAnalysis } from '../page-text';
+import {
+  decodeAnalysisSliced,
+  decodeFirstClauses,
+  type EngineAnswer,
+  type EngineRequest,
+  type FirstClauses,
+} from '../messages/wire';
+import { PageTextReader, readPageText, textForAnalysis, type PageText, type TextForAnalysis } from '../page-text';
+import type { DomText } from '../text/dom-text';
 import type { ObligationCategory } from '../types';
+import { installHighlightStyles } from './highlight-styles';
 import { loadedModule, type LazyModule, type LoadModuleRequest } from './modules';
 import { yieldToMain } from './schedule';
 import { RerunBudget, whenSettled } from './watch-page';
@@ -20,6 +31,17 @@ export interface AnalysisDeps {
   win: Window & typeof globalThis;
   doc: Document;
   send: Send;
+  /** Opens the port to the background's engine (`ENGINE_PORT`); without one, analyses go through `send`. */
+  connectEngine?: () => EnginePort | null;
+}
+
+/** The part of `runtime.Port` the engine client uses (the port is named `ENGINE_PORT`, lib/messages/wire.ts). */
+export interface EnginePort {
+  name: string;
+  postMessage(message: unknown): void;
+  onMessage: { addListener(cb: (message: unknown) => void): void };
+  onDisconnect: { addListener(cb: () => void): void };
+  disconnect(): void;
 }
 
 /** A finished analysis, with what it cost so far (painting adds its own part). */
@@ -34,6 +56,8 @@ export interface AnalysedPage {
   started: number;
   transfer: number;
   backgroundPauses: number;
+  /** When the clauses on screen were painted, ahead of the whole analysis (first run of a page only). */
+  firstPaintedAt: number | null;
 }
 
 /** How many times a page with a body still being filled in by script is read again. */
@@ -47,6 +71,15 @@ export async function loadModule(send: Send, name: LazyModule): Promise<unknown>
   return response.ok ? loadedModule(name) : undefined;
 }
 
+/** Characters read before the first message to the engine: a page this short is sent whole. */
+const FIRST_READ = 8_000;
+/** The head sent ahead of the rest: about two screens of a notice, cut at a line break. */
+const HEAD_CHARS = 3_000;
+/** The rest of a long text goes in messages of at most this many characters (each is serialised in one task). */
+const PART_CHARS = 60_000;
+/** Reading and decoding give the page's thread back after this long (ms). */
+const SLICE_MS = 10;
+
 /** Analyse the page; null when the background gave no usable answer or `signal` was aborted on the way. */
 export async function analysePage(
   deps: AnalysisDeps,
@@ -57,42 +90,101 @@ export async function analysePage(
   const started = performance.now();
   const stages: StageTimings = { extract: 0, normalise: 0, metadata: 0, detect: 0, obligations: 0 };
   const url = win.location.href;
-  const readPage = (): PageText => {
-    const t = performance.now();
-    const text = readPageText(doc, url);
+  // The port first: it is set up while the page is read.
+  const engine = engineClient(deps);
+  let t = performance.now();
+  const page = extractPage(doc, url);
+  const reader = new PageTextReader(page);
+  let text: PageText;
+  let head: { text: DomText; complete: boolean } | null = null;
+  if (!engine || page.readabilityWanted || page.pageSignals.pending) {
+    reader.read(Number.MAX_SAFE_INTEGER);
+    text = { page, domText: reader.result() };
     stages.extract += performance.now() - t;
-    return text;
+  } else {
+    // The first characters, sent ahead; the rest is read in slices while the engine works on them.
+    const complete = reader.read(FIRST_READ);
+    const read = reader.result();
+    head = { text: complete ? read : headOf(read), complete };
+    stages.extract += performance.now() - t;
+    text = { page, domText: read };
+  }
+  const readPage = (): PageText => {
+    const t0 = performance.now();
+    const read = readPageText(doc, url);
+    stages.extract += performance.now() - t0;
+    return read;
   };
-  let text = readPage();
-  // Only Readability could find this page's body: load it (once per page) and read the page again.
-  if (text.page.readabilityWanted && !readabilityProvided()) {
-    const loaded = await loadModule(send, 'readability');
-    if (signal?.aborted) return null;
-    if (typeof loaded === 'function') {
-      provideReadability(loaded as ReadabilityConstructor);
+
+  let answer: string | null;
+  let sent: number;
+  let firstPaintedAt: number | null = null;
+  let input: TextForAnalysis;
+  if (head && engine) {
+    sent = performance.now();
+    const headInput = textForAnalysis({ page, domText: head.text }, url);
+    const firstPaint = shouldPaintFirst(deps);
+    const job = engine.start(headInput, force, head.complete, (first) => {
+      if (!firstPaint || signal?.aborted) return;
+      if (paintFirst(deps, head.text, first, force)) firstPaintedAt = performance.now();
+    });
+    if (!head.complete) {
+      for (;;) {
+        await yieldToMain();
+        if (signal?.aborted) return engine.cancel(job.id);
+        t = performance.now();
+        const done = reader.read(Number.MAX_SAFE_INTEGER, t + SLICE_MS);
+        stages.extract += performance.now() - t;
+        if (done) break;
+      }
+      t = performance.now();
+      text = { page, domText: reader.result() };
+      stages.extract += performance.now() - t;
+      input = textForAnalysis(text, url);
+      for (let at = head.text.text.length; at < input.text.length; at += PART_CHARS) {
+        engine.part(job.id, input.text.slice(at, at + PART_CHARS));
+        await yieldToMain();
+      }
+      engine.end(job.id);
+    } else input = headInput;
+    answer = await job.done;
+  } else {
+    // Only Readability could find this page's body: load it (once per page) and read the page again.
+    if (text.page.readabilityWanted && !readabilityProvided()) {
+      const loaded = await loadModule(send, 'readability');
+      if (signal?.aborted) return null;
+      if (typeof loaded === 'function') {
+        provideReadability(loaded as ReadabilityConstructor);
+        text = readPage();
+      }
+    }
+    // flk.npc.gov.cn and similar fill their body by script: wait for the page to settle, then read it again.
+    for (let tries = 0; text.page.pageSignals.pending && tries < SETTLE_TRIES; tries++) {
+      await whenSettled(doc, 600, 10_000, signal);
+      if (signal?.aborted) return null;
       text = readPage();
     }
-  }
-  // flk.npc.gov.cn and similar fill their body by script: wait for the page to settle, then read it again.
-  for (let tries = 0; text.page.pageSignals.pending && tries < SETTLE_TRIES; tries++) {
-    await whenSettled(doc, 600, 10_000, signal);
+    // The string stages run in the background, off this page's main thread.
+    await yieldToMain();
     if (signal?.aborted) return null;
-    text = readPage();
+    sent = performance.now();
+    input = textForAnalysis(text, url);
+    answer = engine
+      ? await engine.start(input, force, true, () => undefined).done
+      : await analyseRemotely(send, input, force, signal);
   }
-  // The string stages run in the background, off this page's main thread.
-  await yieldToMain();
-  if (signal?.aborted) return null;
-  const sent = performance.now();
-  const input = textForAnalysis(text, url);
-  const answer = await analyseRemotely(send, input, force, signal);
+  // The port closed or the engine failed on it: once more the plain way.
+  if (answer === null && !signal?.aborted) answer = await analyseRemotely(send, input, force, signal);
+  if (answer === null && firstPaintedAt !== null) clearAll(win);
   if (answer === null || signal?.aborted) return null;
   const received = performance.now();
-  let decoded: ReturnType<typeof decodeAnalysis>;
+  let decoded: Awaited<ReturnType<typeof decodeAnalysisSliced>>;
   try {
-    decoded = decodeAnalysis(answer, input.text);
+    decoded = await decodeAnalysisSliced(answer, input.text, yieldToMain, SLICE_MS);
   } catch {
     return null;
   }
+  if (signal?.aborted) return null;
   const { analysis, norm, timings: background } = decoded;
   stages.normalise += background.normalise + (performance.now() - received);
   stages.metadata += background.metadata;
@@ -122,7 +214,144 @@ export async function analysePage(
     started,
     transfer: Math.max(0, received - sent - background.wall),
     backgroundPauses: Math.max(0, background.wall - work),
+    firstPaintedAt,
   };
+}
+
+/** The first HEAD_CHARS characters of a text read so far, cut at the next line break (or the last one). */
+function headOf(read: DomText): DomText {
+  let cut = read.text.indexOf('\n', HEAD_CHARS);
+  if (cut < 0) cut = read.text.lastIndexOf('\n');
+  if (cut <= 0) cut = read.text.length;
+  let n = read.starts.length;
+  while (n > 0 && read.starts[n - 1] >= cut) n--;
+  return { text: read.text.slice(0, cut), nodes: read.nodes.slice(0, n), starts: read.starts.slice(0, n) };
+}
+
+/** Documents whose first analysis has started: only that one paints ahead (later runs repaint a painted page). */
+const firstRuns = new WeakSet<Document>();
+
+function shouldPaintFirst({ win, doc }: AnalysisDeps): boolean {
+  if (firstRuns.has(doc)) return false;
+  firstRuns.add(doc);
+  return highlightApiAvailable(win);
+}
+
+/** Paint the head's clauses (a notice's, or any when the analyst asked); true when something was painted. */
+function paintFirst({ win, doc }: AnalysisDeps, head: DomText, first: FirstClauses, force: boolean): boolean {
+  if (!first.isNotice && !force) return false;
+  const items: Array<{ category: ObligationCategory; soft: boolean; range: Range }> = [];
+  for (const c of decodeFirstClauses(first, head.text.length)) {
+    const range = rawRange(doc, head, c.start, c.end);
+    if (range) items.push({ category: c.category, soft: c.soft, range });
+  }
+  if (items.length === 0) return false;
+  installHighlightStyles(doc);
+  paintClauses(win, items, new Set());
+  return true;
+}
+
+/** One engine client per content script (the deps object a controller passes on every run). */
+const clients = new WeakMap<AnalysisDeps, EngineClient | null>();
+
+function engineClient(deps: AnalysisDeps): EngineClient | null {
+  let client = clients.get(deps);
+  if (client === undefined) {
+    client = deps.connectEngine ? new EngineClient(deps.connectEngine) : null;
+    clients.set(deps, client);
+  }
+  return client?.open() ? client : null;
+}
+
+interface Job {
+  id: number;
+  /** The whole analysis in wire form, or null when the engine failed or the port closed. */
+  done: Promise<string | null>;
+}
+
+/**
+ * The page's side of the engine port: one port kept open (opened again when the background restarted),
+ * requests numbered, each answered first with the head's clauses and then with the whole analysis.
+ */
+class EngineClient {
+  private port: EnginePort | null = null;
+  private nextId = 1;
+  private readonly waiting = new Map<
+    number,
+    { first: (first: FirstClauses) => void; resolve: (value: string | null) => void }
+  >();
+
+  constructor(private readonly connect: () => EnginePort | null) {}
+
+  /** Open the port unless it is open; false when it cannot be. */
+  open(): boolean {
+    if (this.port) return true;
+    let port: EnginePort | null;
+    try {
+      port = this.connect();
+    } catch {
+      port = null;
+    }
+    if (!port) return false;
+    this.port = port;
+    port.onMessage.addListener((raw) => this.receive(raw as EngineAnswer));
+    port.onDisconnect.addListener(() => {
+      if (this.port === port) this.port = null;
+      for (const w of this.waiting.values()) w.resolve(null);
+      this.waiting.clear();
+    });
+    return true;
+  }
+
+  start(input: TextForAnalysis, force: boolean, complete: boolean, first: (first: FirstClauses) => void): Job {
+    const id = this.nextId++;
+    const done = new Promise<string | null>((resolve) => this.waiting.set(id, { first, resolve }));
+    if (!this.post({ kind: 'head', id, input, force, complete })) this.settle(id, null);
+    return { id, done };
+  }
+
+  part(id: number, text: string): void {
+    if (!this.post({ kind: 'part', id, text })) this.settle(id, null);
+  }
+
+  end(id: number): void {
+    if (!this.post({ kind: 'end', id })) this.settle(id, null);
+  }
+
+  /** Stop waiting for a job (the page is going away); null, for the caller to return. */
+  cancel(id: number): null {
+    this.settle(id, null);
+    return null;
+  }
+
+  private post(request: EngineRequest): boolean {
+    if (!this.port && !this.open()) return false;
+    try {
+      this.port!.postMessage(request);
+      return true;
+    } catch {
+      this.port = null;
+      return false;
+    }
+  }
+
+  private receive(answer: EngineAnswer): void {
+    const w = answer && typeof answer === 'object' ? this.waiting.get(answer.id) : undefined;
+    if (!w) return;
+    if (answer.kind === 'first') {
+      try {
+        w.first(answer.first);
+      } catch {
+        // painting ahead is a bonus: the whole analysis still comes
+      }
+    } else this.settle(answer.id, answer.kind === 'full' && typeof answer.value === 'string' ? answer.value : null);
+  }
+
+  private settle(id: number, value: string | null): void {
+    const w = this.waiting.get(id);
+    this.waiting.delete(id);
+    w?.resolve(value);
+  }
 }
 
 /** The background's analysis of this page's text; one retry (the worker may be starting), then null. */
