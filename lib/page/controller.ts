@@ -178,10 +178,10 @@ export class NoticeLens {
     if (!analysed || !this.lifetime.alive) return;
     const { result, report } = analysed;
 
-    this.unpaint();
     // The shell filled in its frame meanwhile: the frame's own script has the notice.
     if (!analysed.show && this.deps.textElsewhere?.()) return this.standAside();
     if (!analysed.show) {
+      this.unpaint();
       void send(report);
       this.unmount();
       this.watchForLateBody();
@@ -198,11 +198,14 @@ export class NoticeLens {
     });
     if (!this.lifetime.alive) return;
     const ranges = performance.now() - t;
+    // What was painted before (the clauses on screen, painted ahead) stays until this replaces it.
+    this.unpaint();
     this.painted = { result, map, noticeId: analysed.noticeId, clauseRanges };
     t = performance.now();
     this.paintClauses();
     const paintedAt = performance.now();
-    void send({ ...report, timings: pageTimings(analysed, ranges, paintedAt - t, paintedAt, run) });
+    const firstPaint = analysed.firstPaintedAt ?? paintedAt;
+    void send({ ...report, timings: pageTimings(analysed, ranges, paintedAt - t, firstPaint, run) });
     const [ui] = await Promise.all([this.loadUi(), this.readViewedAt()]);
     if (!ui || this.painted?.result !== result || !this.lifetime.alive) return;
     this.ensureMounted();
