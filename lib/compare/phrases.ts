@@ -3,7 +3,7 @@
  * `segment.ts`), so clause and sentence boundaries, line breaks and punctuation neither cut nor join a
  * passage.
  *
- * 1. Seeds. Every 4-character gram of a text is hashed; each text keeps its grams sorted by hash (once, for
+ * 1. Seeds. Every 4-character gram of a text is hashed; each text keeps its grams in hash buckets (once, for
  *    all the pairs it takes part in). Walking A, each gram looks up its occurrences in B; a hit on a diagonal
  *    (j − i) not yet covered is extended backwards and forwards into a maximal exact match (MEM). A gram with
  *    more than FREQUENT_GRAM occurrences in B only looks up the ones nearest A's relative position, and only
@@ -43,6 +43,8 @@ const MAX_GAP = 20;
 const FREQUENT_GRAM = 24;
 /** Predecessors examined per match when chaining (the nearest ones). */
 const MAX_PREDECESSORS = 24;
+/** A gram occurring more often than this in B keeps only its longest match at each position of A. */
+const SEVERAL = 8;
 /** Occurrences of a frequent gram looked up (those nearest A's relative position). */
 const FREQUENT_LOOKUPS = 8;
 /** Chains next to each other in both texts join into a reordered block across at most this many characters. */
@@ -51,16 +53,20 @@ const BLOCK_JOIN_B = 8;
 /** Only chains this short (matched characters) join into reordered blocks: list items, not sentences. */
 const BLOCK_MEMBER_MAX = 24;
 
-const POS_SCALE = 2 ** 23;
-
 /** A text ready for comparison with others: its key as code units, its grams sorted, its sentence ends. */
 export interface IndexedText {
   seg: SegmentedText;
   codes: Uint16Array;
   /** Gram hash at each key position (30 bits); length max(0, n − SEED_CHARS + 1). */
   hashes: Int32Array;
-  /** hash · 2^23 + position, ascending. */
-  sorted: Float64Array;
+  /**
+   * The grams by bucket (hash modulo a power of two, `mask`): bucket k's positions, ascending, are
+   * `bucketPos[bucketStart[k] .. bucketStart[k + 1])`. A counting sort, once per text; a bucket may hold a
+   * few grams of another hash, which the comparison of the characters themselves leaves out.
+   */
+  bucketStart: Int32Array;
+  bucketPos: Int32Array;
+  mask: number;
   /** `sentenceStart[k]` = 1 when a sentence ends between key characters k − 1 and k (or k = 0, k = n). */
   sentenceStart: Uint8Array;
   /** `clauseStart[k]` = 1 when a clause or sentence ends between key characters k − 1 and k (，：；。！？…). */
@@ -105,12 +111,18 @@ export function indexText(seg: SegmentedText): IndexedText {
   for (let k = 0; k < n; k++) codes[k] = seg.key.charCodeAt(k);
   const g = Math.max(0, n - SEED_CHARS + 1);
   const hashes = new Int32Array(g);
-  const sorted = new Float64Array(g);
+  let size = 1;
+  while (size < 2 * g) size *= 2;
+  const mask = size - 1;
+  const bucketStart = new Int32Array(size + 1);
   for (let i = 0; i < g; i++) {
     hashes[i] = gramHash(codes, i);
-    sorted[i] = hashes[i] * POS_SCALE + i;
+    bucketStart[(hashes[i] & mask) + 1]++;
   }
-  sorted.sort();
+  for (let k = 0; k < size; k++) bucketStart[k + 1] += bucketStart[k];
+  const fill = bucketStart.slice(0, size);
+  const bucketPos = new Int32Array(g);
+  for (let i = 0; i < g; i++) bucketPos[fill[hashes[i] & mask]++] = i;
   const sentenceStart = new Uint8Array(n + 1);
   const clauseStart = new Uint8Array(n + 1);
   sentenceStart[0] = sentenceStart[n] = clauseStart[0] = clauseStart[n] = 1;
@@ -122,7 +134,16 @@ export function indexText(seg: SegmentedText): IndexedText {
       else if (isClauseEnd(c)) clauseStart[k] = 1;
     }
   }
-  return { seg, codes, hashes, sorted, sentenceStart, clauseStart };
+  return { seg, codes, hashes, bucketStart, bucketPos, mask, sentenceStart, clauseStart };
+}
+
+function lowerBoundInt(xs: Int32Array, x: number, lo: number, hi: number): number {
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (xs[mid] < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 function lowerBound(xs: Float64Array, x: number, lo: number, hi: number): number {
@@ -149,27 +170,32 @@ function findMems(A: IndexedText, B: IndexedText): Mems {
   const out: Mems = { sa: new IntBuffer(), sb: new IntBuffer(), len: new IntBuffer() };
   if (n < SEED_CHARS || m < SEED_CHARS) return out;
   const lastEnd = new Int32Array(n + m + 1);
-  const sorted = B.sorted;
-  const g = sorted.length;
+  const pos = B.bucketPos;
+  const starts = B.bucketStart;
   let coveredUntil = 0;
   for (let i = 0; i + SEED_CHARS <= n; i++) {
-    const h = A.hashes[i];
-    const base = h * POS_SCALE;
-    const lo = lowerBound(sorted, base, 0, g);
-    if (lo >= g || sorted[lo] >= base + POS_SCALE) continue;
-    const hi = lowerBound(sorted, base + POS_SCALE, lo, g);
+    const bucket = A.hashes[i] & B.mask;
+    const lo = starts[bucket];
+    const hi = starts[bucket + 1];
+    if (lo === hi) continue;
     let from = lo;
     let to = hi;
-    if (hi - lo > FREQUENT_GRAM) {
+    const frequent = hi - lo > FREQUENT_GRAM;
+    const several = hi - lo > SEVERAL;
+    const target = several ? Math.round((i * m) / n) : 0;
+    if (frequent) {
       if (i < coveredUntil) continue;
-      const target = Math.round((i * m) / n);
-      const at = lowerBound(sorted, base + target, lo, hi);
+      const at = lowerBoundInt(pos, target, lo, hi);
       from = Math.max(lo, at - (FREQUENT_LOOKUPS >> 1));
       to = Math.min(hi, from + FREQUENT_LOOKUPS);
       from = Math.max(lo, to - FREQUENT_LOOKUPS);
     }
+    // A frequent gram keeps only its longest match (the nearest A's relative position among equals).
+    let bestS = -1;
+    let bestT = 0;
+    let bestLen = 0;
     for (let q = from; q < to; q++) {
-      const j = sorted[q] - base;
+      const j = pos[q];
       const d = j - i + n;
       if (lastEnd[d] > i) continue;
       if (a[i] !== b[j] || a[i + 1] !== b[j + 1] || a[i + 2] !== b[j + 2] || a[i + 3] !== b[j + 3]) continue;
@@ -185,12 +211,61 @@ function findMems(A: IndexedText, B: IndexedText): Mems {
         e++;
         f++;
       }
-      out.sa.push(s);
-      out.sb.push(t);
-      out.len.push(e - s);
       lastEnd[d] = e;
-      if (e > coveredUntil) coveredUntil = e;
+      if (!several) {
+        out.sa.push(s);
+        out.sb.push(t);
+        out.len.push(e - s);
+        if (e > coveredUntil) coveredUntil = e;
+      } else if (
+        e - s > bestLen ||
+        (e - s === bestLen && Math.abs(t - s - target + i) < Math.abs(bestT - bestS - target + i))
+      ) {
+        bestS = s;
+        bestT = t;
+        bestLen = e - s;
+      }
     }
+    if (bestS >= 0) {
+      out.sa.push(bestS);
+      out.sb.push(bestT);
+      out.len.push(bestLen);
+      if (bestS + bestLen > coveredUntil) coveredUntil = bestS + bestLen;
+    }
+  }
+  return out;
+}
+
+/** MEMs this short or shorter… */
+const SHADOW_MAX = 8;
+/** …lying inside one this long or longer, on either text, are dropped (see `dropShadowed`). */
+const SHADOW_BY = 16;
+
+/**
+ * Drop the short MEMs lying, in A or in B, inside a long one: a phrase repeated in a text meets every other
+ * copy of its words, and tiling would give those characters to the long match anyway. Texts made of
+ * repeated sentences yield a MEM per character and position otherwise, most of the cost of a large pair.
+ */
+function dropShadowed(mems: Mems): Mems {
+  const count = mems.sa.length;
+  const len = mems.len.data;
+  const shadowed = new Uint8Array(count);
+  for (const starts of [mems.sa.data, mems.sb.data]) {
+    const order = sortedBy(count, (k) => starts[k]);
+    let reach = -1;
+    for (let r = 0; r < count; r++) {
+      const k = order[r];
+      const end = starts[k] + len[k];
+      if (len[k] <= SHADOW_MAX && end <= reach) shadowed[k] = 1;
+      if (len[k] >= SHADOW_BY && end > reach) reach = end;
+    }
+  }
+  const out: Mems = { sa: new IntBuffer(), sb: new IntBuffer(), len: new IntBuffer() };
+  for (let k = 0; k < count; k++) {
+    if (shadowed[k]) continue;
+    out.sa.push(mems.sa.data[k]);
+    out.sb.push(mems.sb.data[k]);
+    out.len.push(len[k]);
   }
   return out;
 }
@@ -484,30 +559,34 @@ function mark(used: Uint8Array, from: number, to: number): void {
 }
 
 /**
- * Positions taken so far, with a Fenwick tree of their counts: whether a long span is free is a question of
- * two prefix sums, not a walk over it (chains of templated texts span thousands of characters).
+ * Positions taken so far, with a count per block of 64: whether a long span is free is a look at its ends
+ * and at the counts of the blocks between, not a walk over it (chains of templated texts span thousands of
+ * characters).
  */
 class Taken {
   readonly used: Uint8Array;
-  private readonly tree: Int32Array;
+  private readonly blocks: Int32Array;
   constructor(n: number) {
     this.used = new Uint8Array(n);
-    this.tree = new Int32Array(n + 1);
-  }
-  private prefix(k: number): number {
-    let s = 0;
-    for (let i = k; i > 0; i -= i & -i) s += this.tree[i];
-    return s;
+    this.blocks = new Int32Array((n >> 6) + 1);
   }
   free(from: number, to: number): boolean {
-    return to <= from || this.prefix(to) - this.prefix(from) === 0;
+    const used = this.used;
+    let k = from;
+    while (k < to && k & 63) if (used[k++]) return false;
+    while (k + 64 <= to) {
+      if (this.blocks[k >> 6]) return false;
+      k += 64;
+    }
+    while (k < to) if (used[k++]) return false;
+    return true;
   }
   mark(from: number, to: number): void {
-    const n = this.used.length;
+    const used = this.used;
     for (let k = from; k < to; k++) {
-      if (this.used[k]) continue;
-      this.used[k] = 1;
-      for (let i = k + 1; i <= n; i += i & -i) this.tree[i]++;
+      if (used[k]) continue;
+      used[k] = 1;
+      this.blocks[k >> 6]++;
     }
   }
 }
@@ -1097,7 +1176,8 @@ export function alignTexts(A: IndexedText, B: IndexedText): KeyPassage[] {
   const mems = findMems(A, B);
   if (mems.sa.length === 0) return [];
   const score = scorer(A, B);
-  const chains = chainMems(A, B, mems);
+  const kept = dropShadowed(mems);
+  const chains = chainMems(A, B, kept);
   const { blocks, usedA, usedB } = tile(A, B, score, chains, A.codes.length, B.codes.length);
   // Longest blocks first, so they grow before their neighbours.
   const weight = new Map(blocks.map((b) => [b, matchedChars(b.segs)]));
