@@ -1,7 +1,15 @@
 import { Fragment } from 'preact';
 import { citePassage, locationLabel } from '../lib/export/citation';
 import { overlappingClause } from '../lib/export/highlights';
-import type { Annotation, Bearer, Clause, NoticeMetadata, ObligationCategory } from '../lib/types';
+import {
+  groupByBearer,
+  NO_FILTER,
+  clausePasses,
+  type BearerGroup,
+  type BearerSource,
+  type ClauseFilter,
+} from '../lib/page/clause-list';
+import type { Annotation, Clause, NoticeMetadata, ObligationCategory } from '../lib/types';
 import { OBLIGATION_CATEGORIES } from '../lib/types';
 import { CATEGORY_LABEL } from './labels';
 import type { MessageKey, Translate } from './messages';
@@ -41,6 +49,15 @@ export interface PanelProps {
   pageUrl?: string | null;
   /** Told after a citation was copied (or could not be), to show in the status line. */
   onCitationCopied?: (text: string | null) => void;
+  /** The notice's bearer aliases (以下简称), so a full name and its alias are one group. */
+  aliases?: ReadonlyMap<string, string>;
+  /** Filters besides the category switches: bearer, deadline, hard only. */
+  filter?: ClauseFilter;
+  onFilter?: (filter: ClauseFilter) => void;
+  /** The clause last stepped to (marked in the list). */
+  current?: number | null;
+  /** Next (1) or previous (-1) clause: J/K or ↓/↑ with the focus in the panel. */
+  onStep?: (delta: 1 | -1) => void;
 }
 
 /**
@@ -86,36 +103,23 @@ const META_ROWS: Array<[MessageKey, (m: NoticeMetadata) => string | null]> = [
   ['metaCitation', (m) => m.citationCode],
 ];
 
-/** Bearers not named in the clause itself, with the note their group heading carries. */
-const SOURCE_NOTE: Array<[Exclude<Bearer['source'], 'explicit'>, MessageKey]> = [
-  ['inherited', 'bearerInherited'],
-  ['addressee', 'bearerAddressee'],
-];
+export { groupByBearer, type BearerGroup } from '../lib/page/clause-list';
 
-export interface BearerGroup {
-  bearer: string | null;
-  items: Array<{ clause: Clause; index: number }>;
-  /** Notes for the group heading: some of its clauses take the bearer from the text before, or the addressee. */
-  notes: MessageKey[];
-}
+/** Where a clause's bearer came from, as its row says it: named in it, carried from the text before, the addressee. */
+const SOURCE_LABEL: Record<BearerSource, MessageKey> = {
+  explicit: 'bearerExplicit',
+  inherited: 'bearerInherited',
+  addressee: 'bearerAddressee',
+};
 
-/** Clauses grouped by bearer, in order of first appearance; clauses with no bearer last. */
-export function groupByBearer(clauses: Clause[]): BearerGroup[] {
-  const groups = new Map<string | null, Array<{ clause: Clause; index: number }>>();
-  clauses.forEach((clause, index) => {
-    const key = clause.bearer?.text ?? null;
-    let g = groups.get(key);
-    if (!g) groups.set(key, (g = []));
-    g.push({ clause, index });
-  });
-  const out = [...groups.entries()].map(([bearer, items]) => ({
-    bearer,
-    items,
-    notes: SOURCE_NOTE.filter(([source]) => items.some((i) => i.clause.bearer?.source === source)).map(
-      ([, key]) => key,
-    ),
-  }));
-  return [...out.filter((g) => g.bearer !== null), ...out.filter((g) => g.bearer === null)];
+/** Keys that move through the clauses when the focus is in the panel (not in one of its fields). */
+function stepOf(e: KeyboardEvent): 1 | -1 | 0 {
+  const target = e.composedPath()[0];
+  if (target instanceof Element && target.closest('input, textarea, select')) return 0;
+  if (e.altKey || e.ctrlKey || e.metaKey) return 0;
+  if (e.key === 'j' || e.key === 'J' || e.key === 'ArrowDown') return 1;
+  if (e.key === 'k' || e.key === 'K' || e.key === 'ArrowUp') return -1;
+  return 0;
 }
 
 function clip(s: string, n: number): string {
@@ -126,18 +130,37 @@ export function Panel(p: PanelProps) {
   const { t, metadata } = p;
   const counts = new Map<ObligationCategory, number>();
   for (const c of p.clauses) counts.set(c.category, (counts.get(c.category) ?? 0) + 1);
-  const visible = p.clauses
-    .map((clause, index) => ({ clause, index }))
-    .filter(({ clause }) => !p.hidden.has(clause.category));
-  const groups = groupByBearer(visible.map((v) => v.clause)).map((g) => ({
-    ...g,
-    items: g.items.map((i) => visible[i.index]),
-  }));
+  const filter = p.filter ?? NO_FILTER;
+  const setFilter = (patch: Partial<ClauseFilter>) => p.onFilter?.({ ...filter, ...patch });
+  // Groups are made from every clause (so the bearer filter offers them all), then filtered.
+  const allGroups: BearerGroup[] = groupByBearer(p.clauses, p.aliases);
+  const groups = allGroups
+    .map((g) => ({ ...g, items: g.items.filter((i) => clausePasses(i.clause, p.hidden, filter, p.aliases)) }))
+    .filter((g) => g.items.length > 0);
+  const shownCount = groups.reduce((n, g) => n + g.items.length, 0);
   const placed = p.annotations.filter((a) => a.placed);
   const unplaced = p.annotations.filter((a) => !a.placed);
 
   return (
-    <div class="panel" role="complementary" aria-label={t('panelTitle')}>
+    <div
+      class="panel"
+      role="complementary"
+      aria-label={t('panelTitle')}
+      onKeyDown={(e) => {
+        if (e.key === 'Escape') {
+          e.preventDefault();
+          e.stopPropagation();
+          p.onClose();
+          return;
+        }
+        const step = stepOf(e);
+        if (step !== 0 && p.onStep) {
+          e.preventDefault();
+          e.stopPropagation();
+          p.onStep(step);
+        }
+      }}
+    >
       <div class="head">
         <h1>{t('panelTitle')}</h1>
         <button
@@ -188,13 +211,61 @@ export function Panel(p: PanelProps) {
           </div>
         </section>
 
+        {p.onFilter && (
+          <section class="filters" data-section="filters">
+            <h2>{t('filters')}</h2>
+            <select
+              data-filter="bearer"
+              aria-label={t('filterBearer')}
+              value={filter.bearer ?? ''}
+              onChange={(e) => setFilter({ bearer: (e.target as HTMLSelectElement).value || null })}
+            >
+              <option value="">
+                {t('filterBearer')}：{t('all')}
+              </option>
+              {allGroups
+                .filter((g) => g.key !== null)
+                .map((g) => (
+                  <option key={g.key} value={g.key!}>
+                    {clip(g.bearer ?? '', 24)} ({g.items.length})
+                  </option>
+                ))}
+            </select>
+            <label>
+              <input
+                type="checkbox"
+                data-filter="deadline"
+                checked={filter.deadline}
+                onChange={(e) => setFilter({ deadline: (e.target as HTMLInputElement).checked })}
+              />
+              {t('filterDeadline')}
+            </label>
+            <label>
+              <input
+                type="checkbox"
+                data-filter="hard"
+                checked={filter.hardOnly}
+                onChange={(e) => setFilter({ hardOnly: (e.target as HTMLInputElement).checked })}
+              />
+              {t('filterHardOnly')}
+            </label>
+            <p class="help keys">{t('clauseKeys')}</p>
+          </section>
+        )}
+
         <section>
-          <h2>{t('clausesByBearer')}</h2>
+          <h2>
+            {t('clausesByBearer')}{' '}
+            <span class="missing" data-count="shown">
+              ({shownCount}/{p.clauses.length})
+            </span>
+          </h2>
           {groups.length === 0 && <p class="help">{t('noClauses')}</p>}
           {groups.map((g) => (
-            <div class="group" key={g.bearer ?? '-'}>
+            <div class="group" key={g.key ?? '-'} data-group={g.key ?? ''}>
               <h3>
-                {g.bearer ?? t('noBearer')}{' '}
+                {g.bearer ?? t('noBearer')}
+                {g.names.length > 1 && <span class="aka"> ({g.names.slice(1).join('、')})</span>}{' '}
                 {g.notes.map((key) => (
                   <small key={key} class="missing" data-note={key}>
                     · {t(key)}
@@ -206,14 +277,26 @@ export function Panel(p: PanelProps) {
                 <Fragment key={index}>
                   <button
                     type="button"
-                    class={`clause cat-${clause.category}${clause.strength === 'soft' ? ' soft' : ''}`}
+                    class={`clause cat-${clause.category}${clause.strength === 'soft' ? ' soft' : ''}${p.current === index ? ' current' : ''}`}
                     data-clause={index}
+                    aria-current={p.current === index ? 'true' : undefined}
                     onClick={() => p.onClauseClick(index)}
                   >
                     <span class="tag">
                       {t(CATEGORY_LABEL[clause.category])}
+                      {clause.strength === 'soft' ? `·${t('strengthSoft')}` : ''}
                       {clause.quoted ? `·${t('quoted')}` : ''}
                     </span>
+                    {clause.bearer && g.key !== null && (
+                      <span class={`src src-${clause.bearer.source}`} data-source={clause.bearer.source}>
+                        {t(SOURCE_LABEL[clause.bearer.source])}
+                      </span>
+                    )}
+                    {clause.bearer && g.key === null && (
+                      <span class="src src-fragment" title={clause.bearer.text}>
+                        {clip(clause.bearer.text, 16)}
+                      </span>
+                    )}
                     {clause.location && <span class="missing loc">{clause.location} </span>}
                     {clip(clause.text, 80)}
                     {clause.deadline && <span class="dl">⏱ {clause.deadline.text}</span>}

@@ -15,12 +15,45 @@ export interface SelectionToolbarProps {
   /** Viewport position of the selection's bottom-left corner. */
   x: number;
   y: number;
+  /** Viewport top of the selection: the toolbar goes above it when there is no room below. */
+  top?: number;
+  /** The docked panel is open: keep clear of the window's right side it takes. */
+  avoidRight?: boolean;
   quote: string;
   initial?: AnnotationDraft;
   /** Open with the note field shown (for 'add note' and editing). */
   expanded?: boolean;
   onSave(draft: AnnotationDraft): void;
   onCancel: () => void;
+}
+
+/** The toolbar's width and heights (collapsed, with the note form), as panel-styles.ts sets them. */
+export const TOOLBAR_SIZE = { width: 300, collapsed: 48, expanded: 300 };
+/** The docked panel's width below and from 1024 px (highlight-styles.ts). */
+const PANEL = { narrow: 300, wide: 380, breakpoint: 1024 };
+
+/**
+ * Where the toolbar goes: under the selection when it fits, else above it, never over the selected text when
+ * either fits; left-aligned with it and kept inside the window (and clear of the docked panel).
+ */
+export function toolbarPlace(
+  p: Pick<SelectionToolbarProps, 'x' | 'y' | 'top' | 'avoidRight'>,
+  expanded: boolean,
+  win: { innerWidth: number; innerHeight: number } = {
+    innerWidth: globalThis.innerWidth ?? 1000,
+    innerHeight: globalThis.innerHeight ?? 800,
+  },
+): { left: number; top: number } {
+  const height = expanded ? TOOLBAR_SIZE.expanded : TOOLBAR_SIZE.collapsed;
+  const panel = p.avoidRight ? (win.innerWidth < PANEL.breakpoint ? PANEL.narrow : PANEL.wide) : 0;
+  const left = Math.max(8, Math.min(p.x, win.innerWidth - panel - TOOLBAR_SIZE.width - 8));
+  const below = p.y + 8;
+  const above = (p.top ?? p.y) - 8 - height;
+  let top: number;
+  if (below + height <= win.innerHeight - 8) top = below;
+  else if (above >= 8) top = above;
+  else top = Math.max(8, win.innerHeight - height - 8);
+  return { left, top };
 }
 
 /** The small toolbar under a selection: pick a colour to highlight at once, or open the note and tag fields. */
@@ -30,8 +63,7 @@ export function SelectionToolbar(p: SelectionToolbarProps) {
   const [tags, setTags] = useState((p.initial?.tags ?? []).join(' '));
   const [expanded, setExpanded] = useState(Boolean(p.expanded));
   const save = (c: AnnotationColour = colour) => p.onSave({ colour: c, note: note.trim(), tags: parseTags(tags) });
-  const left = Math.max(8, Math.min(p.x, (globalThis.innerWidth ?? 1000) - 280));
-  const top = Math.max(8, Math.min(p.y + 8, (globalThis.innerHeight ?? 800) - (expanded ? 220 : 60)));
+  const { left, top } = toolbarPlace(p, expanded);
 
   return (
     <div
@@ -45,6 +77,11 @@ export function SelectionToolbar(p: SelectionToolbarProps) {
       onMouseDown={(e) => e.stopPropagation()}
       onMouseUp={(e) => e.stopPropagation()}
     >
+      {expanded && (
+        <blockquote class="quote" data-field="quote">
+          {p.quote.length > 160 ? `${p.quote.slice(0, 160)}…` : p.quote}
+        </blockquote>
+      )}
       <div class="swatches">
         {ANNOTATION_COLOURS.map((c) => (
           <button

@@ -1,6 +1,7 @@
 import { ClauseTooltip } from '../../components/ClauseTooltip';
 import { Launcher, Panel } from '../../components/Panel';
 import { SelectionToolbar } from '../../components/SelectionToolbar';
+import { aliasesOf } from '../../lib/page/clause-list';
 import type { AppProps } from '../../lib/page/ui-types';
 
 export type { AppActions, AppProps, AppState, ToolbarState } from '../../lib/page/ui-types';
@@ -30,6 +31,12 @@ export function App(props: AppProps) {
           onShowPlace={actions.showPlace}
           onUndoDelete={actions.undoDelete}
           onClose={actions.close}
+          onCitationCopied={actions.citationCopied}
+          aliases={aliasesOf(state.text)}
+          filter={state.filter}
+          onFilter={actions.setFilter}
+          current={state.current}
+          onStep={actions.step}
         />
       ) : (
         <Launcher t={t} count={state.clauses.length} onOpen={actions.open} />
@@ -40,6 +47,8 @@ export function App(props: AppProps) {
           t={t}
           x={state.toolbar.x}
           y={state.toolbar.y}
+          top={state.toolbar.top}
+          avoidRight={state.open}
           quote={state.toolbar.quote}
           initial={state.toolbar.initial}
           expanded={state.toolbar.expanded}
@@ -48,6 +57,16 @@ export function App(props: AppProps) {
         />
       )}
       {state.tooltip && <ClauseTooltip t={t} clause={state.tooltip.clause} x={state.tooltip.x} y={state.tooltip.y} />}
+      {state.toast && (
+        <div class="toast" role="status" data-section="toast">
+          {state.toast.text}
+          {state.toast.undo && (
+            <button type="button" class="link" data-action="undo-toast" onClick={actions.undoToast}>
+              {t('undo')}
+            </button>
+          )}
+        </div>
+      )}
       {!state.open && state.status && (
         <div class={`status floating${state.status.kind === 'error' ? ' error' : ''}`} role="status">
           {state.status.text}

@@ -5,6 +5,7 @@
 import { h, render } from 'preact';
 import { panelCss } from '../../components/panel-styles';
 import { anchorMany, anchorOutcomes, describeSpan } from '../../lib/anchoring';
+import { aliasesOf, shownClauses } from '../../lib/page/clause-list';
 import type { PageUi } from '../../lib/page/ui-types';
 import { App } from './App';
 
@@ -16,4 +17,5 @@ export const pageUi: PageUi = {
   anchorMany,
   anchorOutcomes,
   describeSpan,
+  shownClauses: (text, clauses, hidden, filter) => shownClauses(clauses, hidden, filter, aliasesOf(text)),
 };

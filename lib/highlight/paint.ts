@@ -19,37 +19,84 @@ export const CATEGORY_COLOURS: Record<ObligationCategory, { hard: string; soft: 
   obligation: { hard: '#ffd54f', soft: '#fff1bf', label: '#b58900' },
   prohibition: { hard: '#ff8a80', soft: '#ffd7d3', label: '#c62828' },
   permission: { hard: '#80d8ff', soft: '#d2f1ff', label: '#0277bd' },
-  encouragement: { hard: '#b9f6ca', soft: '#e3fbe9', label: '#2e7d32' },
+  encouragement: { hard: '#9be7b2', soft: '#d9f7e2', label: '#2e7d32' },
   accountability: { hard: '#d1a3ff', soft: '#ecdcff', label: '#6a1b9a' },
 };
 
+/**
+ * The analyst's colours: hues the categories do not use (lime, teal, indigo, rose, magenta rather than the
+ * categories' amber, red, sky, mint and lavender), and each with its own underline pattern, so two of them
+ * (or one of them and a clause) are never told apart by colour alone.
+ */
 export const USER_COLOURS: Record<AnnotationColour, string> = {
-  yellow: '#fff176',
-  green: '#a5d6a7',
-  blue: '#90caf9',
-  pink: '#f8bbd0',
-  purple: '#ce93d8',
+  yellow: '#e6ee6a',
+  green: '#7fe0cf',
+  blue: '#aab4ff',
+  pink: '#ff9ec0',
+  purple: '#e79cf5',
 };
 
-/** The stylesheet for all our highlight names; installed once per document. */
+/** The underline of each of the analyst's colours: a darker ink of the colour and a line style. */
+export const USER_MARKS: Record<
+  AnnotationColour,
+  { ink: string; style: 'solid' | 'double' | 'dotted' | 'dashed' | 'wavy' }
+> = {
+  yellow: { ink: '#827717', style: 'solid' },
+  green: { ink: '#00796b', style: 'double' },
+  blue: { ink: '#303f9f', style: 'dotted' },
+  pink: { ink: '#ad1457', style: 'dashed' },
+  purple: { ink: '#7b1fa2', style: 'wavy' },
+};
+
+/** How a category shows where colour does not (print, greyscale): its own underline style. */
+export const CATEGORY_PRINT: Record<ObligationCategory, 'solid' | 'double' | 'dotted' | 'dashed' | 'wavy'> = {
+  obligation: 'solid',
+  prohibition: 'double',
+  permission: 'dotted',
+  encouragement: 'dashed',
+  accountability: 'wavy',
+};
+
+/**
+ * The stylesheet for all our highlight names; installed once per document. Soft clauses keep their category's
+ * hue: the overlay lightens it only so far that the palest category (green) still shows on a white or grey
+ * page, and adds a dotted underline. Printed, each category is an underline of its own style (backgrounds
+ * are usually not printed) and the analyst's highlights an overline.
+ */
 export function highlightCss(): string {
   const rules: string[] = [];
   for (const c of OBLIGATION_CATEGORIES) {
     rules.push(`::highlight(${CATEGORY_HIGHLIGHT(c)}){background-color:${CATEGORY_COLOURS[c].hard};color:inherit}`);
   }
-  rules.push(`::highlight(${SOFT_HIGHLIGHT}){background-color:rgba(255,255,255,0.55)}`);
+  rules.push(
+    `::highlight(${SOFT_HIGHLIGHT}){background-color:rgba(255,255,255,0.38);text-decoration:underline dotted 1px rgba(60,60,60,0.7)}`,
+  );
   for (const c of ANNOTATION_COLOURS) {
+    const m = USER_MARKS[c];
     rules.push(
-      `::highlight(${USER_HIGHLIGHT(c)}){background-color:${USER_COLOURS[c]};text-decoration:underline 2px ${USER_COLOURS[c]}}`,
+      `::highlight(${USER_HIGHLIGHT(c)}){background-color:${USER_COLOURS[c]};text-decoration:underline ${m.style} 2px ${m.ink}}`,
     );
   }
   rules.push(`::highlight(${FLASH_HIGHLIGHT}){background-color:#ff6d00;color:#fff}`);
+  rules.push('@media print{');
+  for (const c of OBLIGATION_CATEGORIES)
+    rules.push(
+      `::highlight(${CATEGORY_HIGHLIGHT(c)}){text-decoration:underline ${CATEGORY_PRINT[c]} 1.5px ${CATEGORY_COLOURS[c].label}}`,
+    );
+  rules.push(`::highlight(${SOFT_HIGHLIGHT}){background-color:transparent}`);
+  for (const c of ANNOTATION_COLOURS)
+    rules.push(
+      `::highlight(${USER_HIGHLIGHT(c)}){text-decoration:overline ${USER_MARKS[c].style} 2px ${USER_MARKS[c].ink}}`,
+    );
+  rules.push('}');
   // Fallback elements (no Highlight API).
   rules.push('notice-lens-mark{all:unset;display:inline}');
   for (const c of OBLIGATION_CATEGORIES)
     rules.push(`notice-lens-mark[data-k="${c}"]{background-color:${CATEGORY_COLOURS[c].hard}}`);
   for (const c of ANNOTATION_COLOURS)
-    rules.push(`notice-lens-mark[data-k="user-${c}"]{background-color:${USER_COLOURS[c]}}`);
+    rules.push(
+      `notice-lens-mark[data-k="user-${c}"]{background-color:${USER_COLOURS[c]};text-decoration:underline ${USER_MARKS[c].style} 2px ${USER_MARKS[c].ink}}`,
+    );
   return rules.join('\n');
 }
 

@@ -13,7 +13,8 @@ import type { NoticeSnapshot } from '../storage/records';
 import { emptyMetadata, type Annotation, type ObligationCategory } from '../types';
 import { analysePage, AnalysisRuns, loadModule, type AnalysedPage, type Send } from './analysis-run';
 import { AnnotationStore } from './annotation-store';
-import { installHighlightStyles, removeHighlightStyles } from './highlight-styles';
+import { NO_FILTER, stepClause, type ClauseFilter } from './clause-list';
+import { DOCK_ATTRIBUTE, installHighlightStyles, removeHighlightStyles } from './highlight-styles';
 import { hitTest, selectionSpan, type Span } from './hit-test';
 import { Lifetime } from './lifetime';
 import { choosePainter, type Painter } from './painter';
@@ -67,7 +68,14 @@ export class NoticeLens {
     toolbar: null,
     tooltip: null,
     saved: false,
+    text: '',
+    filter: NO_FILTER,
+    current: null,
+    toast: null,
   };
+  /** What the toast's 撤销 undoes. */
+  private toastUndo: (() => void) | null = null;
+  private stopToastTimer: (() => void) | null = null;
   private host: HTMLElement | null = null;
   private mount: HTMLElement | null = null;
   private ui: PageUi | null = null;
@@ -117,6 +125,7 @@ export class NoticeLens {
     this.lifetime.listen<KeyboardEvent>(doc, 'keyup', (e) => {
       if (e.key === 'Shift' || e.key.startsWith('Arrow')) this.onMouseUp(e);
     });
+    this.lifetime.listen<KeyboardEvent>(doc, 'keydown', (e) => this.onKeyDown(e));
     let frame = false;
     this.lifetime.listen<MouseEvent>(
       doc,
@@ -160,6 +169,7 @@ export class NoticeLens {
     this.lifetime.end();
     this.stopWatching = null;
     this.stopStatusTimer = null;
+    this.stopToastTimer = null;
     this.painter.clear();
     this.painted = null;
     this.store.clear();
@@ -178,10 +188,10 @@ export class NoticeLens {
     if (!analysed || !this.lifetime.alive) return;
     const { result, report } = analysed;
 
+    this.unpaint();
     // The shell filled in its frame meanwhile: the frame's own script has the notice.
     if (!analysed.show && this.deps.textElsewhere?.()) return this.standAside();
     if (!analysed.show) {
-      this.unpaint();
       void send(report);
       this.unmount();
       this.watchForLateBody();
@@ -198,18 +208,21 @@ export class NoticeLens {
     });
     if (!this.lifetime.alive) return;
     const ranges = performance.now() - t;
-    // What was painted before (the clauses on screen, painted ahead) stays until this replaces it.
-    this.unpaint();
     this.painted = { result, map, noticeId: analysed.noticeId, clauseRanges };
     t = performance.now();
     this.paintClauses();
     const paintedAt = performance.now();
-    const firstPaint = analysed.firstPaintedAt ?? paintedAt;
-    void send({ ...report, timings: pageTimings(analysed, ranges, paintedAt - t, firstPaint, run) });
+    void send({ ...report, timings: pageTimings(analysed, ranges, paintedAt - t, paintedAt, run) });
     const [ui] = await Promise.all([this.loadUi(), this.readViewedAt()]);
     if (!ui || this.painted?.result !== result || !this.lifetime.alive) return;
     this.ensureMounted();
-    this.state = { ...this.state, metadata: this.metadataOf(result), clauses };
+    this.state = {
+      ...this.state,
+      metadata: this.metadataOf(result),
+      clauses,
+      text: result.analysis.text,
+      current: null,
+    };
     this.renderUi();
     await this.loadAnnotations();
     if (this.painted?.result === result) this.watchPaintedText();
@@ -406,6 +419,7 @@ export class NoticeLens {
   }
 
   private unmount(): void {
+    this.deps.doc.documentElement.removeAttribute(DOCK_ATTRIBUTE);
     if (this.mount) this.ui?.render(this.mount, null);
     this.host?.remove();
     this.host = null;
@@ -433,12 +447,29 @@ export class NoticeLens {
 
   private readonly actions: AppActions = {
     open: () => {
+      // The page narrows by the panel's width (highlight-styles.ts), so no text lies under it.
+      if (this.host) this.deps.doc.documentElement.setAttribute(DOCK_ATTRIBUTE, '');
       this.state = { ...this.state, open: true };
       this.renderUi();
     },
     close: () => {
+      this.deps.doc.documentElement.removeAttribute(DOCK_ATTRIBUTE);
       this.state = { ...this.state, open: false };
       this.renderUi();
+    },
+    setFilter: (filter: ClauseFilter) => {
+      this.state = { ...this.state, filter };
+      this.renderUi();
+    },
+    step: (delta: 1 | -1) => this.step(delta),
+    citationCopied: (text: string | null) => {
+      if (text === null) this.showToast(this.deps.t('copyFailed'));
+      else this.showToast(this.deps.t('copied'));
+    },
+    undoToast: () => {
+      const undo = this.toastUndo;
+      this.hideToast();
+      undo?.();
     },
     toggleCategory: (c: ObligationCategory) => {
       const hidden = new Set(this.state.hidden);
@@ -450,6 +481,8 @@ export class NoticeLens {
     },
     clauseClick: (index: number) => {
       const range = this.painted?.clauseRanges[index];
+      this.state = { ...this.state, current: index };
+      this.renderUi();
       if (range) this.reveal(range);
     },
     annotationClick: (id: string) => {
@@ -465,6 +498,7 @@ export class NoticeLens {
         toolbar: {
           x: rect ? rect.left : 40,
           y: rect ? rect.bottom : 80,
+          top: rect ? rect.top : 80,
           quote: a.quote,
           initial: { colour: a.colour, note: a.note, tags: a.tags },
           expanded: true,
@@ -504,13 +538,79 @@ export class NoticeLens {
       this.queue.enqueue(`saved:${p.noticeId}`, { type: 'notice/set-saved', id: p.noticeId, saved });
       this.state = { ...this.state, saved };
       this.renderUi();
+      // Taking it out of the library is one click away from undone.
+      if (!saved) this.showToast(this.deps.t('removedFromLibrary'), () => this.actions.toggleSaved());
+      else this.hideToast();
     },
     cancelDraft: () => {
       this.pendingSelection = null;
+      this.painter.draft(null);
       this.state = { ...this.state, toolbar: null };
       this.renderUi();
     },
   };
+
+  /** A short message over the page for a moment; with `undo`, its 撤销 button runs it. */
+  private showToast(text: string, undo?: () => void): void {
+    this.stopToastTimer?.();
+    this.toastUndo = undo ?? null;
+    this.state = { ...this.state, toast: { text, undo: Boolean(undo) } };
+    this.renderUi();
+    this.stopToastTimer = this.lifetime.timeout(() => this.hideToast(), undo ? 6000 : 1500);
+  }
+
+  private hideToast(): void {
+    this.stopToastTimer?.();
+    this.stopToastTimer = null;
+    this.toastUndo = null;
+    if (!this.state.toast) return;
+    this.state = { ...this.state, toast: null };
+    this.renderUi();
+  }
+
+  /** The clauses the panel lists, in text order: the category switches and the filters applied. */
+  private shownClauses(): number[] {
+    const p = this.painted;
+    if (!p) return [];
+    const clauses = p.result.analysis.obligations;
+    const { hidden, filter } = this.state;
+    if (this.ui?.shownClauses) return this.ui.shownClauses(p.result.analysis.text, clauses, hidden, filter);
+    return clauses.flatMap((c, i) => (hidden.has(c.category) ? [] : [i]));
+  }
+
+  /** Step to the next or previous clause shown: scroll it clear of the panel, flash it, mark it in the list. */
+  private step(delta: 1 | -1): void {
+    const p = this.painted;
+    if (!p) return;
+    const shown = this.shownClauses().filter((i) => p.clauseRanges[i]);
+    const next = stepClause(shown, this.state.current, delta);
+    if (next === null) return;
+    this.state = { ...this.state, current: next };
+    this.renderUi();
+    this.reveal(p.clauseRanges[next]!);
+  }
+
+  /**
+   * Keys on the page: Alt+J / Alt+K step through the clauses, Esc closes the panel. Keys typed into the
+   * page's own fields are left alone; keys in the panel come here too (its shadow root retargets them to the host).
+   */
+  private onKeyDown(e: KeyboardEvent): void {
+    if (!this.painted || !this.host || e.defaultPrevented) return;
+    const target = e.composedPath()[0];
+    const inField =
+      target instanceof this.deps.win.HTMLElement &&
+      (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));
+    if (inField && !(e.key === 'Escape' && e.composedPath().includes(this.host))) return;
+    if (e.key === 'Escape' && this.state.open && !this.state.toolbar) {
+      e.preventDefault();
+      this.actions.close();
+      return;
+    }
+    if (e.altKey && !e.ctrlKey && !e.metaKey && (e.code === 'KeyJ' || e.code === 'KeyK')) {
+      e.preventDefault();
+      this.step(e.code === 'KeyJ' ? 1 : -1);
+    }
+  }
 
   /** Put an annotation on the text the analyst selected (its quote and selectors taken there), and save it. */
   private reattach(id: string): void {
@@ -540,10 +640,30 @@ export class NoticeLens {
     this.setStatus('info', this.deps.t('reattached'), 3000);
   }
 
+  /**
+   * Scroll a range into view, centred in the part of the window the panel leaves free, and flash it. The page
+   * is narrowed while the panel is open; a page wider than what is left (a fixed-width layout) is scrolled
+   * sideways until the range's right edge is clear of the panel.
+   */
   private reveal(range: Range): void {
+    const { win } = this.deps;
     const el = range.startContainer.parentElement;
-    el?.scrollIntoView({ block: 'center', behavior: 'smooth' });
+    el?.scrollIntoView({ block: 'center', inline: 'nearest', behavior: 'instant' });
+    const rect = range.getBoundingClientRect();
+    const panel = this.state.open ? this.panelRect() : null;
+    if (panel && rect.right > panel.left - 8) {
+      const room = panel.left - 16;
+      // Bring the right edge clear, without pushing the left edge out of the window.
+      const dx = Math.min(rect.right - room, Math.max(0, rect.left - 8));
+      if (dx > 0) win.scrollBy({ left: dx, behavior: 'instant' });
+    }
     this.painter.flash(range);
+  }
+
+  /** Where the panel is in the window, when it is shown. */
+  private panelRect(): DOMRect | null {
+    const panel = this.mount?.querySelector('.panel');
+    return panel ? panel.getBoundingClientRect() : null;
   }
 
   /** Show the toolbar for the current selection, when it lies inside the notice text. */
@@ -568,13 +688,17 @@ export class NoticeLens {
       this.saveDraft({ colour: 'yellow', note: '', tags: [] });
       return;
     }
-    const rect = selection.getRangeAt(0).getBoundingClientRect();
+    const selected = selection.getRangeAt(0);
+    const rect = selected.getBoundingClientRect();
+    // The selection stays marked while the focus is in the note form (which takes the page's selection away).
+    this.painter.draft(selected.cloneRange());
     this.state = {
       ...this.state,
       tooltip: null,
       toolbar: {
         x: rect.left,
         y: rect.bottom,
+        top: rect.top,
         quote: p.result.analysis.text.slice(span.start, span.end),
         expanded,
         editing: null,
@@ -626,6 +750,7 @@ export class NoticeLens {
     this.noticeSaved = true;
     this.queue.enqueue(`annotation:${annotation.id}`, { type: 'annotation/put', annotation, notice });
     this.pendingSelection = null;
+    this.painter.draft(null);
     this.state = { ...this.state, toolbar: null };
     this.paintAnnotations();
     this.renderUi();

@@ -13,6 +13,7 @@ import {
   setHighlight,
 } from '../highlight/paint';
 import type { AnnotationColour, ObligationCategory } from '../types';
+import { DRAFT_HIGHLIGHT } from './highlight-styles';
 
 export interface ClausePaint {
   category: ObligationCategory;
@@ -34,6 +35,8 @@ export interface Painter {
   paintAnnotations(annotations: readonly AnnotationPaint[]): void;
   /** Mark one range for a moment (after the panel scrolled to it). */
   flash(range: Range): void;
+  /** Keep the text a note is being written for marked (null: unmark). */
+  draft(range: Range | null): void;
   /** Remove everything painted. */
   clear(): void;
 }
@@ -41,6 +44,8 @@ export interface Painter {
 const FLASH_MS = 1200;
 /** Above clauses (1), the soft overlay (2) and the analyst's highlights (3). */
 const FLASH_PRIORITY = 4;
+/** The text a note is being written for: with the analyst's highlights, registered after them (so above). */
+const DRAFT_PRIORITY = 3;
 
 class HighlightApiPainter implements Painter {
   readonly kind = 'highlight-api';
@@ -65,6 +70,10 @@ class HighlightApiPainter implements Painter {
       this.flashTimer = null;
       this.win.CSS.highlights.delete(FLASH_HIGHLIGHT);
     }, FLASH_MS);
+  }
+
+  draft(range: Range | null): void {
+    setHighlight(this.win, DRAFT_HIGHLIGHT, range ? [range] : [], DRAFT_PRIORITY);
   }
 
   clear(): void {
@@ -101,6 +110,10 @@ class WrappingPainter implements Painter {
 
   flash(): void {
     // Nothing to add: the panel's scroll already brings the wrapped text into view.
+  }
+
+  draft(): void {
+    // Wrapping the selection would replace it: the form shows the quote instead.
   }
 
   clear(): void {

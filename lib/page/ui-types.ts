@@ -6,11 +6,14 @@ import type { Translate } from '../../components/messages';
 import type { PanelAnnotation } from '../../components/Panel';
 import type { AnnotationDraft } from '../../components/SelectionToolbar';
 import type { anchorMany, anchorOutcomes, describeSpan } from '../anchoring';
+import type { ClauseFilter } from './clause-list';
 import type { Clause, NoticeMetadata, ObligationCategory } from '../types';
 
 export interface ToolbarState {
   x: number;
   y: number;
+  /** Viewport top of the selection: the form goes above it when there is no room below. */
+  top?: number;
   quote: string;
   initial?: AnnotationDraft;
   expanded: boolean;
@@ -29,6 +32,14 @@ export interface AppState {
   tooltip: { clause: Clause; x: number; y: number } | null;
   canUndo: boolean;
   saved: boolean;
+  /** The notice's text, for the bearer aliases it defines (以下简称). */
+  text: string;
+  /** The panel's filters besides the category switches. */
+  filter: ClauseFilter;
+  /** The clause last stepped to or clicked (its index), marked in the list. */
+  current: number | null;
+  /** A short message over the page, with 撤销 when `undo` is set. */
+  toast: { text: string; undo?: boolean } | null;
 }
 
 export interface AppActions {
@@ -47,6 +58,12 @@ export interface AppActions {
   showPlace: (id: string, index: number) => void;
   saveDraft: (draft: AnnotationDraft) => void;
   cancelDraft: () => void;
+  setFilter: (filter: ClauseFilter) => void;
+  /** Next (1) or previous (-1) shown clause: scroll to it and mark it. */
+  step: (delta: 1 | -1) => void;
+  citationCopied: (text: string | null) => void;
+  /** The toast's 撤销. */
+  undoToast: () => void;
 }
 
 export interface AppProps {
@@ -63,4 +80,11 @@ export interface PageUi {
   /** Placed, ambiguous (the places offered) or unplaced, for each annotation. */
   anchorOutcomes?: typeof anchorOutcomes;
   describeSpan: typeof describeSpan;
+  /** The indexes of the clauses the panel shows, in the order of the text (see clause-list.ts). */
+  shownClauses?(
+    text: string,
+    clauses: readonly Clause[],
+    hidden: ReadonlySet<ObligationCategory>,
+    filter: ClauseFilter,
+  ): number[];
 }

@@ -280,6 +280,28 @@ export class PanelDriver {
     return result.value as unknown;
   }
 
+  /** The viewport rectangle of a panel element (zero-sized when it is not displayed). */
+  async rect(selector: string): Promise<{ left: number; top: number; right: number; bottom: number; width: number }> {
+    return (await this.onShadowRoot(`function () {
+      const el = this.querySelector(${JSON.stringify(selector)});
+      const r = el ? el.getBoundingClientRect() : { left: 0, top: 0, right: 0, bottom: 0, width: 0 };
+      return { left: r.left, top: r.top, right: r.right, bottom: r.bottom, width: r.width };
+    }`)) as { left: number; top: number; right: number; bottom: number; width: number };
+  }
+
+  /** A computed style property of a panel element ('' when there is none). */
+  async style(selector: string, property: string): Promise<string> {
+    return (await this.onShadowRoot(`function () {
+      const el = this.querySelector(${JSON.stringify(selector)});
+      return el ? getComputedStyle(el).getPropertyValue(${JSON.stringify(property)}) : '';
+    }`)) as string;
+  }
+
+  /** Focus a panel element (as a click or Tab would). */
+  async focus(selector: string): Promise<void> {
+    await this.cdp.send('DOM.focus', { nodeId: await this.node(selector) });
+  }
+
   async text(selector: string): Promise<string> {
     const nodeId = await this.node(selector);
     const { object } = await this.cdp.send('DOM.resolveNode', { nodeId });
