@@ -3,13 +3,16 @@
  *
  * Points (POINTS below): labelled metadata block +3, known source +2, title ends in a 文种 +2, 文号 +2,
  * 主送 line +2, headings or 第X条 +1, closing formula or 署名+date +1, ≥ 10 第X条 on a non-notice site +1;
- * news byline −3, list/search page −3, court 案号 without 文号 −2.
+ * news byline −3, list/search page −3, court 案号 without 文号 −2. A 主送 line may name members (`全体党员：`).
+ * A page that lost its title but keeps a 主送 line, a 署名 + date and a notice formula (`现将有关事项通知如下`,
+ * `特此通知`) has a 公文's frame +1.
  * A page with neither 文号 nor labelled block (a text reposted without its 版头) may also score: a 题注 or
  * promulgation order under the title +2 (`（2018年3月20日…会议通过）`, `…现予公布`), an agency 署名 under a title
  * that names its 文种 +1, and a body that reads as directives under such a title +1 (an implementation plan
  * reposted without 文号 or signature). A 公报's masthead above the text +2: a 公报 publishes documents (a 决议 or
  * 决定 printed there is one).
- * A notice needs score ≥ 4 and a body of ≥ 200 Han characters; a page still waiting for its body
+ * A notice needs score ≥ 4 and a body of ≥ 200 Han characters (80 when the page is framed as a 公文: title 文种
+ * or frame, 主送 line, 署名 + date); a page still waiting for its body
  * (`pending`) and a report about a notice (opens with 通知指出/会议强调/记者 and has no title 文种, 文号,
  * 主送 or 署名) are not notices whatever the score.
  *
@@ -42,7 +45,10 @@ import {
   GLUED_SIGNATURE,
   HEADING_LEVELS,
   KNOWN_SOURCE_URLS,
+  MEMBER_ADDRESSEE,
+  MEMBER_ADDRESSEE_NOT,
   NARRATIVE_LINE,
+  NOTICE_FORMULA,
   NARRATIVE_SHARE,
   REPORTED_OPENING,
   SIGNATURE_LINE,
@@ -79,6 +85,7 @@ export const POINTS = {
   headings: 1,
   closing: 1,
   'law-articles': 1,
+  frame: 1,
   gazette: 2,
   'adoption-note': 2,
   'agency-signature': 1,
@@ -94,6 +101,11 @@ export type SignalName = keyof typeof POINTS;
 export const NOTICE_THRESHOLD = 4;
 /** Han characters a notice's body needs at least. */
 export const MIN_BODY_HAN = 200;
+/**
+ * Han characters enough for a short notice printed in full 公文 form (a title naming its 文种, a 主送 line and a
+ * 署名 + date): a meeting notice of three sentences is still a notice.
+ */
+export const MIN_FRAMED_BODY_HAN = 80;
 /** `第X条` lines from which a page on another site reads as a law or regulation. */
 export const LAW_ARTICLES = 10;
 /** Confidence cap when a gate (pending, short body, report) blocks the page. */
@@ -115,7 +127,8 @@ export function detectNotice(input: DetectionInput): Detection {
   if (isKnownSource(input)) fire('known-source');
   if (input.docTypeFromTitle) fire('title-doctype');
   if (input.hasDocNumber) fire('doc-number');
-  if (input.hasAddresseeLine) fire('addressee');
+  const addressed = input.hasAddresseeLine || hasMemberAddressee(lines);
+  if (addressed) fire('addressee');
   const articles = countMatches(text, ARTICLE_AT_LINE_START);
   if (hasHeadings(text, articles)) fire('headings');
   const signed = hasSignature(lines);
@@ -123,6 +136,8 @@ export function detectNotice(input: DetectionInput): Detection {
   if (articles >= LAW_ARTICLES && (input.site === 'generic' || input.site === 'text')) fire('law-articles');
   const byline = hasByline(text);
   if (byline) fire('byline');
+  const frame = !input.docTypeFromTitle && !byline && addressed && signed && NOTICE_FORMULA.test(text);
+  if (frame) fire('frame');
   if (!input.hasDocNumber && !hasLabelledBlock(input.labelled)) {
     if (lines.slice(0, 3).some(isGazetteMasthead)) fire('gazette');
     if (hasAdoptionNote(text)) fire('adoption-note');
@@ -137,7 +152,8 @@ export function detectNotice(input: DetectionInput): Detection {
   // Gates: evidence that overrides the score.
   const gates: string[] = [];
   if (input.pending) gates.push('pending');
-  if (countHanChars(text) < MIN_BODY_HAN) gates.push('short-body');
+  const framed = (input.docTypeFromTitle !== null || frame) && addressed && signed && !byline;
+  if (countHanChars(text) < (framed ? MIN_FRAMED_BODY_HAN : MIN_BODY_HAN)) gates.push('short-body');
   if (isReport(lines, input, signed)) gates.push('reported');
   for (const g of gates) signals.push({ name: g, points: 0 });
 
@@ -146,6 +162,15 @@ export function detectNotice(input: DetectionInput): Detection {
   if (gates.length > 0) confidence = Math.min(confidence, GATED_CONFIDENCE);
   confidence = Math.round(confidence * 100) / 100;
   return { isNotice, confidence, signals };
+}
+
+/** A 主送 line naming members (`全体党员：`) among the first 15 lines, before the first heading. */
+export function hasMemberAddressee(lines: string[]): boolean {
+  for (const line of lines.slice(0, 15)) {
+    if (matchHeading(line)) return false;
+    if (line.length <= 40 && MEMBER_ADDRESSEE.test(line) && !MEMBER_ADDRESSEE_NOT.test(line)) return true;
+  }
+  return false;
 }
 
 /** A block with at least one filled label a news page does not print (发文字号, 成文日期, 发文机关…). */

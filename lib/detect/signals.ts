@@ -3,6 +3,24 @@
  * constant with a note on what it catches and what it must not catch; the scoring lives in `index.ts`.
  */
 
+/**
+ * A 主送 line addressed to people rather than units (`全体党员：`, `机关党支部全体党员：`, `各党总支、直属党支部纪检委员：`,
+ * `各位党代表：`): short party and league notices address their members. Counted as a 主送 line (+2). The line
+ * stands alone and ends in a colon, which a news report's sentences do not.
+ */
+export const MEMBER_ADDRESSEE =
+  /^[\u4e00-\u9fff、（）()]{0,30}?(?:全体|各位)?(?:党员|团员|预备党员|入党积极分子|党代表|团代表|纪检委员|支部委员|组织委员|宣传委员|党员干部|教职工党员|学生党员|同志)(?:们)?(?:同志)?[：:]$/;
+
+/** A colon line that introduces words to members (`会议要求全体党员：`, `致全体党员：`), not a 主送 line. */
+export const MEMBER_ADDRESSEE_NOT = /要求|号召|指出|强调|希望|呼吁|倡议|表示|提醒|寄语|致|告|说|向/;
+
+/**
+ * A notice's own announcing and closing formulas in its body (`现将有关事项通知如下`, `特此通知`). With a 主送 line
+ * and a 署名 + date they make the frame of a 公文 whose title the page lost (+1, `frame`).
+ */
+export const NOTICE_FORMULA =
+  /(?:现将|现就|特将)[^。\n]{0,30}?通知如下|特此通知|请[^。\n]{0,20}?准时(?:参加|出席|参会)/;
+
 /** Known notice sources (+2): detail pages of pkulaw, gov.cn document columns, flk detail pages. */
 export const KNOWN_SOURCE_URLS: readonly RegExp[] = [
   /^https?:\/\/(?:[\w-]+\.)*pkulaw\.(?:com|cn)\/(?:chl|lar)\//i, // 中央法规 / 地方法规

@@ -161,6 +161,8 @@ export function findTextTitle(lines: Line[]): { title: string; line: number } | 
     const line = stripGluedChrome(lines[i].text);
     if (line.length === 0) continue;
     if (matchHeading(line)) break;
+    const bare = bareDocTypeTitle(lines, i);
+    if (bare) return { title: bare, line: i };
     if (!titleish(line, MAX_TITLE_LINE) || docTypeOfTitle(line) === null) continue;
     // A news headline about the document (`某某厅印发《关于…的意见》`): the document's own title may follow.
     // …and a gazette's masthead (`中华人民共和国国务院公报`) stands above the document it publishes.
@@ -191,6 +193,27 @@ export function findTextTitle(lines: Line[]): { title: string; line: number } | 
     return { title, line: i };
   }
   return fallback ?? headline;
+}
+
+/** A title that is its 文种 alone, maybe spaced out as printed (`通 知`, `紧急通知`, `公\u3000告`). */
+const BARE_DOC_TYPE = /^(?:紧急|补充|重要|预备)?(?:通知|通告|公告|通报|决定|启事)$/;
+
+/**
+ * A title printed as the 文种 alone (`通 知`), which a navigation menu also shows: taken only when a 主送 line
+ * (a short line ending in a colon, without sentence punctuation) follows within two lines. Returned without
+ * its spacing.
+ */
+function bareDocTypeTitle(lines: Line[], i: number): string | null {
+  const bare = lines[i].text.replace(/[\s\u3000]+/g, '');
+  if (!BARE_DOC_TYPE.test(bare)) return null;
+  for (let k = i + 1; k < Math.min(lines.length, i + 3); k++) {
+    const next = lines[k].text.trim();
+    if (next.length === 0) continue;
+    return next.length <= 80 && /[：:]$/.test(next) && !/[。；;！!？?]/.test(next) && !isNoise(next.slice(0, -1))
+      ? bare
+      : null;
+  }
+  return null;
 }
 
 /** The name of a 公报 (gazette) that publishes documents, as its pages print it above each one. */
