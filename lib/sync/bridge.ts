@@ -21,6 +21,7 @@ import type { NoticeAnalysisRow, NoticeLensDB, NoticeRow, NoticeTextRow } from '
 import type { NoticeSnapshot } from '../storage/records';
 import type { NoticeRepository } from '../storage/repository';
 import type { Annotation } from '../types';
+import { withoutLogging } from './change-log';
 
 export const NOTICE_PREFIX = 'notice:';
 export const ANNOTATION_PREFIX = 'annotation:';
@@ -352,13 +353,18 @@ export async function resetPullCheckpoint(db: NoticeLensDB): Promise<void> {
   await db.meta.bulkDelete([PULL_CHECKPOINT, WAITING]);
 }
 
-/** Apply documents to the library: notices first, then annotations (whose notices must be there). */
+/**
+ * Apply documents to the library: notices first, then annotations (whose notices must be there). The writes
+ * are not logged for the push (they are PouchDB's already) unless `log` (a version put back as a new edit).
+ */
 export async function applyDocs(
   repo: NoticeRepository,
   pouch: PouchLike | null,
   docs: Array<Record<string, unknown>>,
   invalid: Array<{ id: string; reason: string }> = [],
+  log = false,
 ): Promise<number> {
+  const write = <T>(fn: () => Promise<T>): Promise<T> => (log ? fn() : withoutLogging(repo.db, fn));
   const changes = docs.map(docToChange);
   const notices: SharedNotice[] = [];
   const annotations: Annotation[] = [];
@@ -370,7 +376,7 @@ export async function applyDocs(
     else if (c.kind === 'invalid') invalid.push({ id: c.id, reason: c.reason });
   }
   let applied = 0;
-  applied += await applyNotices(repo, notices);
+  applied += await applyNotices(repo, notices, write);
   // Annotations whose notice is not in the library yet: its document is fetched first.
   const have = new Set(
     (await repo.db.notices.bulkGet([...new Set(annotations.map((a) => a.noticeId))])).flatMap((r) => (r ? [r.id] : [])),
@@ -387,28 +393,32 @@ export async function applyDocs(
       const c = r.doc ? docToChange(r.doc) : null;
       if (c?.kind === 'notice') fetched.push(c.notice);
     }
-    applied += await applyNotices(repo, fetched);
+    applied += await applyNotices(repo, fetched, write);
     for (const n of fetched) have.add(n.id);
   }
   const ready = annotations.filter((a) => have.has(a.noticeId));
   for (const a of annotations)
     if (!have.has(a.noticeId)) invalid.push({ id: docId('annotations', a.id), reason: NO_NOTICE });
-  if (ready.length) applied += (await repo.putAnnotations(ready)).applied;
+  if (ready.length) applied += (await write(() => repo.putAnnotations(ready))).applied;
   for (const d of deleted) {
     if (d.table === 'annotations') {
       const a = await repo.getAnnotation(d.id);
       if (a && a.deletedAt === null) {
-        await repo.deleteAnnotation(d.id);
+        await write(() => repo.deleteAnnotation(d.id));
         applied++;
       }
     } else {
-      applied += await repo.deleteNotices([d.id]);
+      applied += await write(() => repo.deleteNotices([d.id]));
     }
   }
   return applied;
 }
 
-async function applyNotices(repo: NoticeRepository, notices: SharedNotice[]): Promise<number> {
+async function applyNotices(
+  repo: NoticeRepository,
+  notices: SharedNotice[],
+  write: <T>(fn: () => Promise<T>) => Promise<T>,
+): Promise<number> {
   if (!notices.length) return 0;
   const stored = await repo.db.notices.bulkGet(notices.map((n) => n.id));
   const changed = notices.filter((n, i) => {
@@ -432,8 +442,8 @@ async function applyNotices(repo: NoticeRepository, notices: SharedNotice[]): Pr
     delete s.createdAt;
     return s;
   });
-  await repo.upsertNotices(snapshots);
+  await write(() => repo.upsertNotices(snapshots));
   const toDelete = changed.filter((n) => n.deletedAt !== null).map((n) => n.id);
-  for (let i = 0; i < toDelete.length; i += 100) await repo.deleteNotices(toDelete.slice(i, i + 100));
+  for (let i = 0; i < toDelete.length; i += 100) await write(() => repo.deleteNotices(toDelete.slice(i, i + 100)));
   return changed.length;
 }

@@ -8,12 +8,28 @@
  * code is unchanged. Install before the database opens.
  */
 
-import type Dexie from 'dexie';
+import Dexie from 'dexie';
 import type { DBCore, DBCoreMutateRequest, DBCoreTable, DBCoreTransaction } from 'dexie';
 import type { SyncLogRow } from '../storage/db';
 
 export const TRACKED_TABLES: ReadonlySet<string> = new Set(['notices', 'annotations']);
 const LOG = 'syncLog';
+
+/** Transactions whose writes are not logged: what the pull writes is already in PouchDB. */
+const quiet = new WeakSet<object>();
+
+/**
+ * Run `fn` in one transaction over every table whose writes are not logged (the pull applying what came from
+ * PouchDB: sending it back would only be compared and dropped, and a deletion would be brought back from
+ * the bin). `fn` may only await Dexie work.
+ */
+export function withoutLogging<T>(db: Dexie, fn: () => Promise<T>): Promise<T> {
+  return db.transaction('rw', db.tables, () => {
+    const t = Dexie.currentTransaction;
+    if (t?.idbtrans) quiet.add(t.idbtrans);
+    return fn();
+  });
+}
 
 /** `onLogged` is called after rows were logged (the transaction may not have committed yet: read later). */
 export function installChangeLog(db: Dexie, onLogged?: () => void): void {
@@ -49,6 +65,7 @@ async function mutateAndLog(
 ): ReturnType<DBCoreTable['mutate']> {
   const before = req.type === 'deleteRange' ? await keysInRange(table, req.trans, req.range) : null;
   const res = await table.mutate(req);
+  if (quiet.has(req.trans)) return res;
   let keys: unknown[];
   switch (req.type) {
     case 'add':

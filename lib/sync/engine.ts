@@ -184,7 +184,7 @@ export class SyncEngine {
       live: true,
       retry: true,
       back_off_function: backOff,
-      batch_size: 250,
+      batch_size: 500,
       batches_limit: 4,
     });
     this.replication = rep;
@@ -277,7 +277,7 @@ export class SyncEngine {
       if (!a) return;
       const mine = await this.options.repo.getAnnotation(a.id);
       const updatedAt = Math.max(a.updatedAt, mine?.updatedAt ?? 0) + 1;
-      await applyDocs(this.options.repo, this.local, [{ ...server, annotation: { ...a, updatedAt } }]);
+      await applyDocs(this.options.repo, this.local, [{ ...server, annotation: { ...a, updatedAt } }], [], true);
     } catch {
       // Not on the server at all (a new note credited to someone else): left as it is, reported.
     }
