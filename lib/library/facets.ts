@@ -14,12 +14,13 @@ export interface FacetValues {
  * in Chromium, on the popup's critical path. A few dozen values cost a few dozen lookups.
  */
 export async function readFacets(db: NoticeLensDB): Promise<FacetValues> {
-  const [issuers, years, docTypes, tags] = await db.transaction('r', db.notices, () =>
+  const [issuers, years, docTypes, tags, annotationTags] = await db.transaction('r', db.notices, db.annotations, () =>
     Promise.all([
       distinctKeys(db, 'issuers'),
       distinctKeys(db, 'year'),
       distinctKeys(db, 'docType'),
       distinctKeys(db, 'tags'),
+      liveAnnotationTags(db),
     ]),
   );
   const str = (keys: unknown[]) => keys.filter((k): k is string => typeof k === 'string' && k.length > 0);
@@ -27,8 +28,31 @@ export async function readFacets(db: NoticeLensDB): Promise<FacetValues> {
     issuers: str(issuers).sort((a, b) => a.localeCompare(b, 'zh-CN')),
     years: years.filter((k): k is number => typeof k === 'number').sort((a, b) => b - a),
     docTypes: str(docTypes).sort((a, b) => a.localeCompare(b, 'zh-CN')),
-    tags: str(tags).sort((a, b) => a.localeCompare(b, 'zh-CN')),
+    // A tag written on an annotation filters the notices it is on, as a notice's own tag does.
+    tags: [...new Set([...str(tags), ...annotationTags])].sort((a, b) => a.localeCompare(b, 'zh-CN')),
   };
+}
+
+/**
+ * The tags on live annotations: the distinct keys of the annotations' tag index, each kept when an annotation
+ * not in the bin carries it (a deleted note's tag offers nothing to filter by).
+ */
+async function liveAnnotationTags(db: NoticeLensDB): Promise<string[]> {
+  const out: string[] = [];
+  let next = await db.annotations.orderBy('tags').limit(1).keys();
+  while (next.length > 0) {
+    const tag = next[0];
+    if (typeof tag === 'string' && tag.length > 0) {
+      const live = await db.annotations
+        .where('tags')
+        .equals(tag)
+        .filter((a) => a.deletedAt === null)
+        .first();
+      if (live) out.push(tag);
+    }
+    next = await db.annotations.where('tags').above(tag).limit(1).keys();
+  }
+  return out;
 }
 
 /** The distinct keys of a notices index, in key order: the first key, then each time the first key above the last. */

@@ -76,13 +76,33 @@ export function toSummary(row: NoticeRow): NoticeSummary {
   };
 }
 
+/** Filters with the tag filter resolved: `tagged` holds the notices whose live annotations carry the tag. */
+export type ResolvedFilters = NoticeFilters & { tagged?: ReadonlySet<string> };
+
+/**
+ * A tag is the notice's own or one written on any of its live annotations: read the notices with such an
+ * annotation (the annotations' `tags` index) before the library is filtered.
+ */
+export async function resolveTagFilter(db: NoticeLensDB, filters: NoticeFilters = {}): Promise<ResolvedFilters> {
+  const tag = filters.tag?.trim();
+  if (!tag) return filters;
+  const tagged = new Set<string>();
+  await db.annotations
+    .where('tags')
+    .equals(tag)
+    .each((a) => {
+      if (a.deletedAt === null) tagged.add(a.noticeId);
+    });
+  return { ...filters, tagged };
+}
+
 /** True when a notice row passes the field filters (not the bin flag). */
-export function rowPasses(row: NoticeRow, filters: NoticeFilters): boolean {
+export function rowPasses(row: NoticeRow, filters: ResolvedFilters): boolean {
   if (filters.saved !== undefined && row.saved !== (filters.saved ? 1 : 0)) return false;
   if (filters.issuer && !row.issuers.includes(normaliseKeyPart(filters.issuer))) return false;
   if (filters.year !== undefined && row.year !== filters.year) return false;
   if (filters.docType && row.docType !== filters.docType.trim()) return false;
-  if (filters.tag && !row.tags.includes(filters.tag.trim())) return false;
+  if (filters.tag && !row.tags.includes(filters.tag.trim()) && !filters.tagged?.has(row.id)) return false;
   return true;
 }
 
@@ -95,14 +115,22 @@ interface FilterLookup {
 }
 
 /** One index lookup per field filter (not the bin flag). */
-function filterLookups(db: NoticeLensDB, filters: NoticeFilters): FilterLookup[] {
+function filterLookups(db: NoticeLensDB, filters: ResolvedFilters): FilterLookup[] {
   const where = [];
   if (filters.saved !== undefined) where.push(() => db.notices.where('saved').equals(filters.saved ? 1 : 0));
   if (filters.issuer) where.push(() => db.notices.where('issuers').equals(normaliseKeyPart(filters.issuer!)));
   if (filters.year !== undefined) where.push(() => db.notices.where('year').equals(filters.year!));
   if (filters.docType) where.push(() => db.notices.where('docType').equals(filters.docType!.trim()));
-  if (filters.tag) where.push(() => db.notices.where('tags').equals(filters.tag!.trim()));
-  return where.map((w) => ({ count: () => w().count(), keys: () => w().primaryKeys() }));
+  const lookups: FilterLookup[] = where.map((w) => ({ count: () => w().count(), keys: () => w().primaryKeys() }));
+  if (filters.tag) {
+    // The notice's own tag, or one on its annotations.
+    const keys = async () => {
+      const own = await db.notices.where('tags').equals(filters.tag!.trim()).primaryKeys();
+      return [...new Set([...own, ...(filters.tagged ?? [])])];
+    };
+    lookups.push({ keys, count: async () => (await keys()).length });
+  }
+  return lookups;
 }
 
 function newestFirst(rows: NoticeRow[]): NoticeRow[] {

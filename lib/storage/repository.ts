@@ -42,6 +42,7 @@ import { LIMITS, normaliseTags } from './limits';
 import {
   metadataStrings,
   pageByRecency,
+  resolveTagFilter,
   searchKey,
   toSummary,
   type NoticeFilters,
@@ -227,12 +228,13 @@ export class NoticeRepository {
   ): Promise<Page<NoticeSummary>> {
     const limit = clampInt(options.limit ?? 50, 1, LIMITS.pageSize);
     const offset = clampInt(options.offset ?? 0, 0, Number.MAX_SAFE_INTEGER);
-    return guard(() =>
-      this.db.transaction('r', this.db.notices, async () => {
-        const { rows, total } = await pageByRecency(this.db, options.filters ?? {}, offset, limit);
+    return guard(async () => {
+      const filters = await resolveTagFilter(this.db, options.filters);
+      return this.db.transaction('r', this.db.notices, async () => {
+        const { rows, total } = await pageByRecency(this.db, filters, offset, limit);
         return { items: rows.map(toSummary), total };
-      }),
-    );
+      });
+    });
   }
 
   /**
@@ -242,12 +244,13 @@ export class NoticeRepository {
   recentNotices(options: { filters?: NoticeFilters; limit?: number; offset?: number } = {}): Promise<NoticeSummary[]> {
     const limit = clampInt(options.limit ?? 50, 1, LIMITS.pageSize);
     const offset = clampInt(options.offset ?? 0, 0, Number.MAX_SAFE_INTEGER);
-    return guard(() =>
-      this.db.transaction('r', this.db.notices, async () => {
-        const { rows } = await pageByRecency(this.db, options.filters ?? {}, offset, limit, undefined, false);
+    return guard(async () => {
+      const filters = await resolveTagFilter(this.db, options.filters);
+      return this.db.transaction('r', this.db.notices, async () => {
+        const { rows } = await pageByRecency(this.db, filters, offset, limit, undefined, false);
         return rows.map(toSummary);
-      }),
-    );
+      });
+    });
   }
 
   /** How many notices match the filters (the `total` of `listNotices`). */
@@ -560,7 +563,7 @@ export class NoticeRepository {
   /* ----- Search ----- */
 
   search(query: string, filters: NoticeFilters = {}, options: SearchOptions = {}): Promise<SearchResult> {
-    return guard(() => searchNotices(this.db, query, filters, options));
+    return guard(async () => searchNotices(this.db, query, await resolveTagFilter(this.db, filters), options));
   }
 
   /** True when stored search terms were made by other term rules than this code's (`TERMS_VERSION`). */

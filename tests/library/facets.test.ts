@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readFacets } from '../../lib/library/facets';
-import { freshRepo, metadata, snapshot } from '../storage/fixtures';
+import { annotation, freshRepo, metadata, snapshot } from '../storage/fixtures';
 
 describe('filter values', () => {
   it('are the distinct issuers, years, 文种 and tags of the library, as the indexes hold them', async () => {
@@ -41,5 +41,34 @@ describe('filter values', () => {
   it('are empty for an empty library', async () => {
     const { db } = freshRepo();
     expect(await readFacets(db)).toEqual({ issuers: [], years: [], docTypes: [], tags: [] });
+  });
+
+  it('offer the tags written on live annotations, and filtering by one lists the notices they are on', async () => {
+    const { repo, db } = freshRepo();
+    const a = snapshot({
+      metadata: metadata({ title: '甲通知', docNumber: '国发〔2020〕1号' }),
+      urls: ['https://www.gov.cn/a.htm'],
+    });
+    const b = snapshot({
+      metadata: metadata({ title: '乙通知', docNumber: '国发〔2020〕2号' }),
+      urls: ['https://www.gov.cn/b.htm'],
+      tags: ['对标'],
+    });
+    const c = snapshot({
+      metadata: metadata({ title: '丙通知', docNumber: '国发〔2020〕3号' }),
+      urls: ['https://www.gov.cn/c.htm'],
+    });
+    await repo.upsertNotices([a, b, c]);
+    await repo.putAnnotation(annotation({ id: 'n1', noticeId: a.id, tags: ['督查', '对标'] }));
+    await repo.putAnnotation(annotation({ id: 'n2', noticeId: c.id, tags: ['已删'] }));
+    await repo.deleteAnnotation('n2');
+    expect((await readFacets(db)).tags).toEqual(['督查', '对标'].sort((x, y) => x.localeCompare(y, 'zh-CN')));
+    const ids = async (tag: string) => (await repo.listNotices({ filters: { tag } })).items.map((n) => n.id).sort();
+    expect(await ids('督查')).toEqual([a.id]);
+    expect(await ids('对标')).toEqual([a.id, b.id].sort());
+    expect(await ids('已删')).toEqual([]);
+    expect((await repo.listNotices({ filters: { tag: '对标' } })).total).toBe(2);
+    const found = await repo.search('通知', { tag: '督查' });
+    expect(found.hits.map((h) => h.notice.id)).toEqual([a.id]);
   });
 });

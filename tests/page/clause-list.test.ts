@@ -37,7 +37,7 @@ function clause(
 
 const clauses = [
   clause('市应急管理局应当于6月30日前完成排查。', '市应急管理局', 'explicit', {
-    deadline: { text: '于6月30日前', start: 6, end: 13 } as Clause['deadline'],
+    deadline: { text: '于6月30日前', type: 'date', iso: null },
   }),
   clause('市应急局要加强督导。', '市应急局', 'explicit', { strength: 'soft' }),
   clause('要切实落实属地责任。', '各区县人民政府', 'addressee', { strength: 'soft' }),
