@@ -8,6 +8,8 @@ export interface NoticeRowProps {
   t: Translate;
   notice: NoticeSummary;
   snippet?: string | null;
+  /** The query the snippet answers: its words are marked in it. */
+  query?: string;
   selected?: boolean;
   onOpen(id: string): void;
   onToggleSelect?(id: string): void;
@@ -33,13 +35,43 @@ export function NoticeRow(p: NoticeRowProps) {
           {m.title ?? p.notice.urls[0] ?? p.notice.id}
         </span>
         <span class="sub">{[m.issuers.join('、'), m.docNumber, date].filter(Boolean).join(' · ')}</span>
-        {p.snippet && <span class="snip">{p.snippet}</span>}
+        {p.snippet && <span class="snip">{markHits(p.snippet, p.query ?? '')}</span>}
       </button>
       <span class="count" title={p.t('annotationCount', p.notice.annotationCount)}>
         {p.notice.annotationCount}
       </span>
     </li>
   );
+}
+
+/**
+ * A snippet with the query's words marked: pieces of text and `<mark>` elements made by Preact (text nodes
+ * and elements, never markup), matched case-insensitively.
+ */
+export function markHits(snippet: string, query: string) {
+  const words = [...new Set(query.split(/[\s,，、]+/).filter((w) => w.length > 0))].sort((a, b) => b.length - a.length);
+  if (words.length === 0) return snippet;
+  const lower = snippet.toLowerCase();
+  const out: Array<string | ReturnType<typeof Mark>> = [];
+  let at = 0;
+  let last = 0;
+  while (at < snippet.length) {
+    const word = words.find((w) => lower.startsWith(w.toLowerCase(), at));
+    if (!word) {
+      at++;
+      continue;
+    }
+    if (at > last) out.push(snippet.slice(last, at));
+    out.push(<Mark key={at} text={snippet.slice(at, at + word.length)} />);
+    at += word.length;
+    last = at;
+  }
+  if (last < snippet.length) out.push(snippet.slice(last));
+  return out;
+}
+
+function Mark(p: { text: string }) {
+  return <mark>{p.text}</mark>;
 }
 
 /** A notice in a list, with the text around a search match when the list answers a query. */
@@ -75,6 +107,7 @@ export function NoticeResults(p: {
           t={p.t}
           notice={notice}
           snippet={snippet}
+          query={p.shownQuery ?? ''}
           selected={p.selected?.has(notice.id)}
           onToggleSelect={p.onToggleSelect}
           onOpen={p.onOpen}

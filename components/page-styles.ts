@@ -40,5 +40,22 @@ li.notice .count{min-width:22px;text-align:center;background:#eef1f4;border-radi
 .status{padding:6px 12px;font-size:12px;background:#fff8c5}
 .status.error{background:#ffebe9;color:#82071e}
 ${cats}
+mark{background:#fff3a3;color:inherit;border-radius:2px;padding:0 1px}
+@media (prefers-color-scheme:dark){
+body{color:#e6edf3;background:#0d1117}
+h2,.muted,li.notice .sub,li.notice .snip,.empty{color:#9da7b3}
+.bar{background:#8b1a1a}
+.btn,.filters .q,.filters select{background:#21262d;color:#e6edf3;border-color:#30363d}
+.btn.primary{background:#b22222;border-color:#b22222;color:#fff}
+.card{border-color:#30363d}
+li.notice{border-bottom-color:#21262d}
+li.notice.selected{background:#3d2e00}
+li.notice .snip{background:#161b22}
+li.notice .count{background:#30363d}
+.cat{background:color-mix(in srgb,var(--c) 25%,#0d1117)}
+.status{background:#3d2e00}
+.status.error{background:#490202;color:#ffa198}
+mark{background:#6e5800;color:#fff}
+}
 `;
 }

@@ -92,6 +92,8 @@ function Popup({ t }: { t: Translate }) {
   const [facets, setFacets] = useState<Facets>(NO_FACETS);
   const [similar, setSimilar] = useState<Array<{ id: string; title: string; similarity: number }>>([]);
   const [status, setStatus] = useState<{ kind: 'info' | 'error'; text: string } | null>(null);
+  /** Shown after ★ took the notice out of the library: 撤销 puts it back. */
+  const [unsaved, setUnsaved] = useState<string | null>(null);
   const [language, setLanguage] = useState<UiLanguage>('auto');
 
   const refreshList = async (q: string, f: NoticeFilters) => {
@@ -192,6 +194,7 @@ function Popup({ t }: { t: Translate }) {
       } else {
         await repo.setSaved(current.report.noticeId, !current.saved);
       }
+      setUnsaved(current.stored && current.saved ? current.report.noticeId : null);
       setCurrent(await readCurrent());
       await refreshList(query, filters);
     } catch (e) {
@@ -313,7 +316,29 @@ function Popup({ t }: { t: Translate }) {
         onOpen={(id) => openLibrary(`#notice=${encodeURIComponent(id)}`)}
       />
       {status && <div class={`status ${status.kind}`}>{status.text}</div>}
-      <SyncStatusLine />
+      {unsaved && (
+        <div class="status info" role="status" data-section="unsaved">
+          {t('removedFromLibrary')}{' '}
+          <button
+            type="button"
+            class="btn"
+            data-action="undo-unsave"
+            onClick={() =>
+              void repo
+                .setSaved(unsaved, true)
+                .then(async () => {
+                  setUnsaved(null);
+                  setCurrent(await readCurrent());
+                  await refreshList(query, filters);
+                })
+                .catch((e) => setStatus({ kind: 'error', text: t('error', describeStorageError(e)) }))
+            }
+          >
+            {t('undo')}
+          </button>
+        </div>
+      )}
+      <SyncStatusLine t={t} />
       <div class="muted" style={{ padding: '4px 12px 10px', fontSize: '12px' }}>
         <select
           aria-label="language"
