@@ -5,6 +5,7 @@ import { normaliseText } from '../text/normalise';
 import { docTypeOfTitle } from './doc-type';
 import { parseChineseDate } from './dates';
 import type { Line } from './lines';
+import { isOrgName } from './organisations';
 import { matchHeading } from './outline';
 
 /**
@@ -100,6 +101,41 @@ export function stripGluedChrome(title: string): string {
     if (rest.length >= MIN_TITLE && docTypeOfTitle(rest) !== null) t = rest;
     break;
   }
+  t = stripListMarks(t);
+  return t;
+}
+
+/** A column tag in brackets before a title (`【党建工作】`, `[通知公告]`), a list mark (`置顶`, `【新】`). */
+const LEADING_TAG = /^[【[［]([^】\]］]{1,12})[】\]］][\s\u3000]*/;
+const LEADING_MARK = /^(?:置顶|推荐|热门|最新)[\s\u3000]*/;
+const TRAILING_MARK = /[\s\u3000]*[【[［(（]?(?:新|NEW|new|New|热|荐|置顶|图|图文|视频)[】\]］)）]?$/;
+/** A site or column name after a separator (`…的通知-机关党委`, `…的通知 | 某某大学`). */
+const TRAILING_SITE = /[\s\u3000]*[-_—|｜][\s\u3000]*[^-_—|｜]{1,30}$/;
+/** A site or column name before a separator (`机关党委 | …的通知`). */
+const LEADING_SITE = /^[^|｜]{1,30}?[\s\u3000]*[|｜][\s\u3000]*/;
+
+/** List and column marks around a title, each cut only when what remains still ends in a 文种. */
+function stripListMarks(title: string): string {
+  let t = title;
+  const keep = (rest: string) => rest.length >= MIN_TITLE && docTypeOfTitle(rest) !== null;
+  for (const re of [LEADING_TAG, LEADING_MARK, LEADING_SITE]) {
+    const m = re.exec(t);
+    if (m) {
+      const rest = t.slice(m[0].length).trim();
+      if (keep(rest)) t = rest;
+    }
+  }
+  if (docTypeOfTitle(t) === null || TRAILING_MARK.test(t)) {
+    for (const re of [TRAILING_MARK, TRAILING_SITE]) {
+      const m = re.exec(t);
+      if (!m || docTypeOfTitle(m[0]) !== null) continue;
+      const rest = t.slice(0, m.index).trim();
+      if (keep(rest)) {
+        t = rest;
+        break;
+      }
+    }
+  }
   return t;
 }
 
@@ -179,11 +215,21 @@ export function findTextTitle(lines: Line[]): { title: string; line: number } | 
       i++;
       continue;
     }
+    // A headline that carries the title after a verb (`学校发布关于…的通知`) when the title follows as its own line.
+    const own = titleRepeatedBelow(lines, i, line);
+    if (own) {
+      headline ??= { title: line, line: i };
+      firstFree = i + 1;
+      continue;
+    }
     let first = i;
+    // A title that opens with 关于 is whole; only the issuer's name may stand on the line above it.
+    const whole = line.startsWith('关于');
     while (first - 1 >= firstFree && i - (first - 1) <= 2) {
       const prev = lines[first - 1].text;
       if (prev.length < MIN_TITLE_FRAGMENT || !titleish(prev, MAX_TITLE_FRAGMENT)) break;
       if (docTypeOfTitle(prev) !== null || matchHeading(prev)) break;
+      if (whole && !isOrgName(prev.replace(/[\s\u3000]+/g, ''))) break;
       first--;
     }
     let title = '';
@@ -193,6 +239,17 @@ export function findTextTitle(lines: Line[]): { title: string; line: number } | 
     return { title, line: i };
   }
   return fallback ?? headline;
+}
+
+/** Does one of the next three lines repeat the end of this line from its 关于 on (`某校印发关于…的通知` / `关于…的通知`)? */
+function titleRepeatedBelow(lines: Line[], i: number, line: string): boolean {
+  const at = line.indexOf('关于');
+  if (at <= 0) return false;
+  const own = line.slice(at);
+  for (let k = i + 1; k < Math.min(lines.length, i + 4); k++) {
+    if (stripGluedChrome(lines[k].text) === own) return true;
+  }
+  return false;
 }
 
 /** A title that is its 文种 alone, maybe spaced out as printed (`通 知`, `紧急通知`, `公\u3000告`). */

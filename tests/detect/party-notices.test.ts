@@ -59,3 +59,34 @@ describe('short party-committee notices', () => {
     expect(a.isNotice).toBe(false);
   });
 });
+
+describe('the title of a notice on a messy page', () => {
+  const TITLE = '关于组织全体党员集中学习的通知';
+  const page = (head: string) => analyseText(notice(`${head}\n各党支部：`)).metadata.title;
+
+  it('drops a column tag, a list mark or a site name glued to the title', () => {
+    for (const head of [
+      `【党建工作】${TITLE}`,
+      `[通知公告]${TITLE}`,
+      `置顶 ${TITLE}`,
+      `${TITLE}【新】`,
+      `${TITLE}-机关党委`,
+      `机关党委 | ${TITLE}`,
+    ]) {
+      expect(page(head), head).toBe(TITLE);
+    }
+  });
+
+  it('takes the document title below a news headline, not the headline joined to it', () => {
+    expect(page(`机关党委部署全体党员集中学习\n${TITLE}`)).toBe(TITLE);
+    expect(page(`学校发布${TITLE}\n发布时间：2023-05-10\n${TITLE}`)).toBe(TITLE);
+  });
+
+  it('still joins the issuer printed on the line above a 关于 title', () => {
+    expect(page(`中共某某大学机关委员会\n${TITLE}`)).toBe(`中共某某大学机关委员会${TITLE}`);
+  });
+
+  it('keeps a trailing note that belongs to the title (（试行）)', () => {
+    expect(page('关于党员积分管理的办法（试行）')).toBe('关于党员积分管理的办法（试行）');
+  });
+});
