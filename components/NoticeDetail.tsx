@@ -1,4 +1,5 @@
 import { annotationLocation, citeAnnotation, citePassage, locationLabel } from '../lib/export/citation';
+import type { ConflictInfo } from '../lib/schema/sync';
 import type { Annotation, SavedNotice } from '../lib/types';
 import { CATEGORY_LABEL, COLOUR_LABEL } from './labels';
 import type { MessageKey, Translate } from './messages';
@@ -24,6 +25,9 @@ export function NoticeDetail(p: {
   annotations: Annotation[];
   /** Copies a passage with its citation (a clause or an annotation's quote). */
   onCopyCitation?: (text: string) => void;
+  /** Annotations with other versions from team sync (另有版本), and keeping one of them. */
+  conflicts?: ConflictInfo[];
+  onKeepVersion?: (annotationId: string, rev: string) => void;
 }) {
   const { t, notice } = p;
   const url = notice.metadata.url ?? notice.urls[0] ?? null;
@@ -113,6 +117,34 @@ export function NoticeDetail(p: {
             )}
             {a.note && <div class="note">{a.note}</div>}
             {a.tags.length > 0 && <div class="muted">#{a.tags.join(' #')}</div>}
+            {p.conflicts
+              ?.filter((c) => c.annotationId === a.id)
+              .map((c) => (
+                <div class="conflict" data-conflict={a.id} key="conflict">
+                  <b>{t('syncOtherVersions')}</b>
+                  {c.versions.map((v) => (
+                    <div key={v.rev} data-rev={v.rev} data-shown={v.shown ? 'true' : 'false'}>
+                      <span class="muted">
+                        {t('syncNoteBy', v.creator)} · {new Date(v.updatedAt).toLocaleString('zh-CN')}
+                        {v.deleted && ` · ${t('syncVersionDeleted')}`}
+                        {v.shown && ` · ${t('syncShown')}`}{' '}
+                      </span>
+                      <span data-field="version-note">{v.note}</span>
+                      {v.tags.length > 0 && <span class="muted"> #{v.tags.join(' #')}</span>}
+                      {p.onKeepVersion && (
+                        <button
+                          type="button"
+                          class="link"
+                          data-action="keep-version"
+                          onClick={() => p.onKeepVersion?.(a.id, v.rev)}
+                        >
+                          {t('syncKeep')}
+                        </button>
+                      )}
+                    </div>
+                  ))}
+                </div>
+              ))}
           </div>
         ))}
       </section>

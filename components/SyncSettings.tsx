@@ -5,18 +5,43 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { ConnectionReport, SyncSettingsView, SyncStatus } from '../lib/schema/sync';
 import { originPattern } from '../lib/sync/urls';
-import { statusText } from '../lib/sync/status-text';
+import type { Translate } from './messages';
 
 type Answer<T> = { ok: true; value: T } | { ok: false; error: string };
 
 async function ask<T>(message: object): Promise<T> {
   const r = await browser.runtime.sendMessage<object, Answer<T>>(message);
-  if (!r?.ok) throw new Error(r?.error ?? '后台没有回应');
+  if (!r?.ok) throw new Error(r?.error ?? 'no answer');
   return r.value;
 }
 
+/** The sync status in words: 已同步, 待同步 N, 离线 (why), 错误 (why), first-sync progress. */
+export function statusText(t: Translate, s: SyncStatus): string {
+  const n = (x: number) => x.toLocaleString('zh-CN');
+  switch (s.state) {
+    case 'off':
+      return t('syncOff');
+    case 'syncing':
+      return s.progress
+        ? t('syncFirst', n(s.progress.done), n(s.progress.total))
+        : s.pending > 0
+          ? t('syncSyncingPending', n(s.pending))
+          : t('syncSyncing');
+    case 'synced':
+      return t('syncSynced');
+    case 'pending':
+      return t('syncPending', n(s.pending));
+    case 'offline': {
+      const why = s.reason ?? t('syncServerAway');
+      return s.pending > 0 ? t('syncOfflinePending', n(s.pending), why) : t('syncOffline', why);
+    }
+    case 'error':
+      return t('syncError', s.reason ?? t('syncUnknown'));
+  }
+}
+
 /** One line for the popup: 已同步, 待同步 N, 离线, 错误 with its reason, first-sync progress. */
-export function SyncStatusLine() {
+export function SyncStatusLine(p: { t: Translate }) {
   const [status, setStatus] = useState<SyncStatus | null>(null);
   useEffect(() => {
     let live = true;
@@ -35,7 +60,7 @@ export function SyncStatusLine() {
   if (!status || status.state === 'off') return null;
   return (
     <div class={`sync-status sync-${status.state}`} data-sync-state={status.state} role="status">
-      {statusText(status)}
+      {statusText(p.t, status)}
     </div>
   );
 }
@@ -47,7 +72,8 @@ interface Form {
   password: string;
 }
 
-export function SyncSettings() {
+export function SyncSettings(p: { t: Translate }) {
+  const { t } = p;
   const [form, setForm] = useState<Form>({ url: '', database: '', username: '', password: '' });
   const [saved, setSaved] = useState<SyncSettingsView | null>(null);
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
@@ -97,7 +123,7 @@ export function SyncSettings() {
         name={key}
         type={type}
         value={form[key]}
-        placeholder={key === 'password' && saved?.hasPassword ? '（已保存，不变则留空）' : ''}
+        placeholder={key === 'password' && saved?.hasPassword ? t('syncPasswordKept') : ''}
         onInput={(e) => setForm({ ...form, [key]: (e.target as HTMLInputElement).value })}
       />
     </label>
@@ -105,12 +131,12 @@ export function SyncSettings() {
 
   return (
     <form class="sync-settings" onSubmit={(e) => e.preventDefault()}>
-      <h1>团队同步</h1>
-      <p class="muted">与团队的 CouchDB 服务器同步公文和批注。不设置服务器时一切照旧，资料只留在本机。</p>
-      {field('url', '服务器地址（如 https://couch.example.org:6984）')}
-      {field('database', '数据库')}
-      {field('username', '用户名')}
-      {field('password', '密码', 'password')}
+      <h1>{t('syncTitle')}</h1>
+      <p class="muted">{t('syncIntro')}</p>
+      {field('url', t('syncServer'))}
+      {field('database', t('syncDatabase'))}
+      {field('username', t('syncUser'))}
+      {field('password', t('syncPassword'), 'password')}
       <div class="actions">
         <button
           type="button"
@@ -124,7 +150,7 @@ export function SyncSettings() {
             })
           }
         >
-          测试连接
+          {t('syncTest')}
         </button>
         <button
           type="button"
@@ -138,12 +164,12 @@ export function SyncSettings() {
               setForm({ ...form, password: '' });
               setMessage({
                 ok: true,
-                text: granted ? '已保存，开始同步' : '已保存；未获准访问该服务器，同步可能失败（需服务器允许跨域）',
+                text: granted ? t('syncSaved') : t('syncSavedNoPermission'),
               });
             })
           }
         >
-          保存并开启同步
+          {t('syncSave')}
         </button>
         <button
           type="button"
@@ -153,11 +179,11 @@ export function SyncSettings() {
             void run(async () => {
               const s = await ask<SyncSettingsView>({ type: 'sync/save-settings', ...connection(), enabled: false });
               setSaved(s);
-              setMessage({ ok: true, text: '已关闭同步（本机资料保留）' });
+              setMessage({ ok: true, text: t('syncDisabledDone') });
             })
           }
         >
-          关闭同步
+          {t('syncDisable')}
         </button>
         <button
           type="button"
@@ -170,7 +196,7 @@ export function SyncSettings() {
             })
           }
         >
-          安装权限规则
+          {t('syncInstall')}
         </button>
       </div>
       {message && (
@@ -180,8 +206,8 @@ export function SyncSettings() {
       )}
       {status && status.state !== 'off' && (
         <p class="muted" data-sync-state={status.state}>
-          {statusText(status)}
-          {status.denied.length > 0 && ` · 被拒绝 ${status.denied.length} 项：${status.denied.at(-1)!.reason}`}
+          {statusText(t, status)}
+          {status.denied.length > 0 && ` · ${t('syncDenied', status.denied.length, status.denied.at(-1)!.reason)}`}
         </p>
       )}
     </form>

@@ -37,16 +37,38 @@ export interface TeamSync {
   guard(raw: unknown): Promise<Response | null>;
 }
 
+/** Wakes the service worker while sync is on: Chrome stops an idle worker, and sync starts again with it. */
+const ALARM = 'team-sync';
+/** How often an extension API is called while documents are moving (Chrome stops a worker idle for 30 s). */
+const KEEP_AWAKE_MS = 20_000;
+
 export function setUpTeamSync(repo: NoticeRepository, extensionId: string, extensionOrigin: string): TeamSync {
-  const engine = new SyncEngine({ repo, PouchDB: Pouch });
+  // While replication works (a first sync of a large library), the worker is kept from stopping; once
+  // idle, it may stop, and the alarm (or any message) starts it and the sync again.
+  let awake: ReturnType<typeof setInterval> | null = null;
+  const onStatus = (s: { state: string }) => {
+    if (s.state === 'syncing' && !awake)
+      awake = setInterval(() => void browser.runtime.getPlatformInfo().catch(() => undefined), KEEP_AWAKE_MS);
+    else if (s.state !== 'syncing' && awake) {
+      clearInterval(awake);
+      awake = null;
+    }
+  };
+  const engine = new SyncEngine({ repo, PouchDB: Pouch, onStatus });
   // Before the database opens: every later write of a notice or annotation is logged.
   installChangeLog(repo.db, () => engine.notifyLocalChange());
   // A failure to start is reported in the status; annotation writes never wait on a rejected start.
   const start = () =>
     readSettings()
-      .then((s) => engine.configure(s))
+      .then(async (s) => {
+        await engine.configure(s);
+        if (s?.enabled) await browser.alarms.create(ALARM, { periodInMinutes: 1 });
+        else await browser.alarms.clear(ALARM);
+      })
       .catch(() => undefined);
   let configured = start();
+  // The worker was started by the alarm: sync is starting above; nothing more to do.
+  browser.alarms.onAlarm.addListener(() => undefined);
   browser.storage.onChanged.addListener((changes, area) => {
     if (area === 'local' && SETTINGS_KEY in changes) configured = configured.then(start);
   });

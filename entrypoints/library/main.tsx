@@ -36,6 +36,7 @@ import {
   ensureRoomToWrite,
   type NoticeFilters,
 } from '../../lib/storage';
+import type { ConflictInfo } from '../../lib/schema/sync';
 import type { Annotation, SavedNotice } from '../../lib/types';
 import { loadTranslate } from '../locale/i18n';
 
@@ -365,13 +366,36 @@ function takeDetail(id: string): Promise<Detail | null> {
   return opened?.id === id ? opened.detail : readDetail(id);
 }
 
+/** Annotations of a notice with other versions from team sync (none when sync is off). */
+async function readConflicts(noticeId: string): Promise<ConflictInfo[]> {
+  const r = await browser.runtime
+    .sendMessage<object, { ok: boolean; value?: ConflictInfo[] }>({ type: 'sync/conflicts', noticeId })
+    .catch(() => null);
+  return r?.ok && Array.isArray(r.value) ? r.value : [];
+}
+
 function DetailView(p: { t: Translate; id: string; report(kind: 'info' | 'error', text: string | null): void }) {
   const [data, setData] = useState<Detail | null | undefined>(undefined);
+  const [conflicts, setConflicts] = useState<ConflictInfo[]>([]);
   useEffect(() => {
     void takeDetail(p.id)
       .then(setData)
       .catch((e) => p.report('error', p.t('error', describeStorageError(e))));
+    void readConflicts(p.id).then(setConflicts);
   }, [p.id]);
+  const keepVersion = (annotationId: string, rev: string) =>
+    void (async () => {
+      const r = await browser.runtime.sendMessage<object, { ok: boolean; error?: string }>({
+        type: 'sync/resolve',
+        annotationId,
+        rev,
+      });
+      if (!r?.ok) throw new Error(r?.error ?? 'sync/resolve');
+      const [detail, left] = await Promise.all([readDetail(p.id), readConflicts(p.id)]);
+      setData(detail);
+      setConflicts(left);
+      p.report('info', p.t('syncResolved'));
+    })().catch((e: unknown) => p.report('error', p.t('error', (e as Error).message)));
   if (data === undefined) return <div class="empty">{p.t('loading')}</div>;
   if (data === null) return <div class="empty">{p.t('noResults')}</div>;
   return (
@@ -383,6 +407,8 @@ function DetailView(p: { t: Translate; id: string; report(kind: 'info' | 'error'
         t={p.t}
         notice={data.notice}
         annotations={data.annotations}
+        conflicts={conflicts}
+        onKeepVersion={keepVersion}
         onCopyCitation={(text) =>
           void navigator.clipboard.writeText(text).then(
             () => p.report('info', p.t('citationCopied', text.length > 60 ? `${text.slice(0, 60)}…` : text)),

@@ -1,5 +1,6 @@
 import { render } from 'preact';
 import { SyncSettings } from '../../components/SyncSettings';
+import { loadTranslate } from '../locale/i18n';
 
 const style = document.createElement('style');
 style.textContent = `
@@ -10,4 +11,4 @@ input{width:100%;box-sizing:border-box;padding:6px}
 .muted{color:#666}.ok{color:#1a7f37}.error{color:#b42318}
 `;
 document.head.appendChild(style);
-render(<SyncSettings />, document.getElementById('app')!);
+void loadTranslate().then((t) => render(<SyncSettings t={t} />, document.getElementById('app')!));

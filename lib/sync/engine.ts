@@ -413,7 +413,9 @@ export class SyncEngine {
     const results = await local.bulkDocs(writes);
     const failed = results.find((r) => 'error' in r && r.error);
     if (failed) throw new Error(reasonOf(failed));
+    // The library shows the kept version when this returns.
     this.schedulePull();
+    while (this.pulling) await this.pulling;
   }
 }
 

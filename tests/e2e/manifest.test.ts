@@ -19,7 +19,7 @@ interface Manifest {
 
 const readManifest = (dir: string) => JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as Manifest;
 
-const ALLOWED_PERMISSIONS = ['storage', 'unlimitedStorage', 'activeTab', 'scripting', 'contextMenus'];
+const ALLOWED_PERMISSIONS = ['storage', 'unlimitedStorage', 'activeTab', 'scripting', 'contextMenus', 'alarms'];
 
 for (const target of ['chrome-mv3', 'firefox-mv3']) {
   describe(`the ${target} manifest`, () => {
