@@ -1,6 +1,7 @@
 /**
- * Takes the README's screenshots: the demo notice with its highlights and panel, the popup, the library and
- * the compare view on the seeds. Run after a build: npx tsx scripts/screenshots.ts
+ * Takes the README's screenshots: the demo notice with its highlights and panel, the panel docked beside the
+ * text, the bearer filter and dark mode at 1280 and 800 px wide, the popup, the library and the compare view
+ * on the seeds. Run after a build: npx tsx scripts/screenshots.ts
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -26,6 +27,35 @@ try {
   await demo.evaluate(() => window.scrollTo(0, 480));
   await demo.waitForTimeout(600);
   await demo.screenshot({ path: out('notice-page.png') });
+
+  // The panel docked beside the text, the bearer filter, dark mode: at 1280 and 800 px wide.
+  const bearersUrl = 'http://www.mou.gov.cn/xxgk/2024/anquan.html';
+  s.serve(bearersUrl, readFileSync(join(ROOT, 'tests/e2e/fixtures-reading/bearers.html'), 'utf8'));
+  for (const width of [1280, 800]) {
+    const page = await s.open(demoUrl);
+    await page.setViewportSize({ width, height: 800 });
+    await page.waitForFunction(() => CSS.highlights.has('notice-lens-obligation'), null, { timeout: 20000 });
+    const p = await PanelDriver.attach(page);
+    await p.click('[data-action="open"]');
+    await p.click('[data-clause="4"]');
+    await page.waitForTimeout(400);
+    await page.screenshot({ path: out(`docked-${width}.png`) });
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await page.waitForTimeout(200);
+    await page.screenshot({ path: out(`dark-${width}.png`) });
+    await page.close();
+
+    const county = await s.open(bearersUrl);
+    await county.setViewportSize({ width, height: 800 });
+    await county.waitForFunction(() => CSS.highlights.has('notice-lens-obligation'), null, { timeout: 20000 });
+    const c = await PanelDriver.attach(county);
+    await c.click('[data-action="open"]');
+    await c.focus('[data-filter="bearer"]');
+    await county.keyboard.press('ArrowDown');
+    await county.waitForTimeout(300);
+    await county.screenshot({ path: out(`bearer-filter-${width}.png`) });
+    await county.close();
+  }
 
   for (const seed of ['001_7a46141c47266846.txt', '002_2386fa277481c7d6.txt', '003_c9608edf68f48eb1.txt']) {
     const url = `http://www.county${seed.slice(0, 3)}.gov.cn/xxgk/${seed.slice(0, 3)}.html`;

@@ -15,20 +15,7 @@ const DEMO = readFileSync(join(ROOT, 'demo/notice.html'), 'utf8');
 const DEMO_URL = 'https://www.gov.cn/zhengce/content/2020-01/30/content_reading.htm';
 
 /** A county notice with an agency defined by its alias, a clause with no subject and one whose actor is the addressee. */
-const BEARERS = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>某市人民政府关于加强安全生产工作的通知</title></head><body><div id="zoom">
-<p>某市人民政府关于加强安全生产工作的通知</p>
-<p>某政发〔2024〕12号</p>
-<p>各区县人民政府，市政府各部门：</p>
-<p>为进一步加强全市安全生产工作，现就有关事项通知如下：</p>
-<p>一、市应急管理局（以下简称市应急局）应当于2024年6月30日前完成全市重大风险排查。</p>
-<p>二、市应急局要加强对重点行业的督导检查，每季度通报一次检查结果。</p>
-<p>三、要切实落实属地管理责任，严格执行安全生产责任制。</p>
-<p>四、各区县人民政府不得瞒报、谎报、迟报生产安全事故。</p>
-<p>五、鼓励企业开展全员安全培训。</p>
-<p>六、市应急局应当会同有关部门建立联合执法机制。对未按要求完成整改的，依法依规追究相关人员责任。</p>
-<p>某市人民政府</p>
-<p>2024年3月1日</p>
-</div></body></html>`;
+const BEARERS = readFileSync(join(ROOT, 'tests/e2e/fixtures-reading/bearers.html'), 'utf8');
 const BEARERS_URL = 'http://www.mou.gov.cn/xxgk/2024/anquan.html';
 
 type Rect = { left: number; top: number; right: number; bottom: number };
