@@ -279,7 +279,7 @@ export interface Segment {
 
 /**
  * What a gap of `ga` characters in A against `gb` in B costs before its own aligned characters count
- * (twice each, see `gapGain`): a replaced character costs one, an inserted or deleted one less. A local
+ * (ALIGNED_GAIN each, see `gapGain`): a replaced character costs one, an inserted or deleted one less. A local
  * notice adds a clause (`各级党组织和广大党员、干部在`) more often than it swaps whole words, and a long
  * stretch replaced by another (`为我们做好` against `多次主持召开会议，对`) is two phrases, not one.
  */
@@ -332,9 +332,16 @@ export function gapAligned(A: IndexedText, B: IndexedText, a0: number, a1: numbe
   return Math.max(0, Math.min(la, lb) - (d - Math.abs(la - lb)));
 }
 
+/**
+ * What an aligned character inside a gap adds to a chain's score: it pays back its cost as a substitution
+ * (one) and adds a little less than an exact character, so that a chain through an exact match inside the
+ * gap (a list item) is worth more than one across it.
+ */
+const ALIGNED_GAIN = 1.8;
+
 /** What the aligned characters of a gap add to a chain's score. */
 function gapGain(A: IndexedText, B: IndexedText, a0: number, a1: number, b0: number, b1: number): number {
-  return 2 * gapAligned(A, B, a0, a1, b0, b1);
+  return ALIGNED_GAIN * gapAligned(A, B, a0, a1, b0, b1);
 }
 
 type Scorer = (segs: Segment[]) => number;
@@ -403,7 +410,7 @@ function chainMems(A: IndexedText, B: IndexedText, mems: Mems): Segment[][] {
         len[q] -
         overlap -
         fullGapCost(A, B, sa[p] + len[p], sa[q] + overlap, sb[p] + len[p], sb[q] + overlap);
-      if (base + 2 * Math.min(ga, gb) <= best) continue;
+      if (base + ALIGNED_GAIN * Math.min(ga, gb) <= best) continue;
       const s = base + gapGain(A, B, sa[p] + len[p], sa[q] + overlap, sb[p] + len[p], sb[q] + overlap);
       if (s > best) {
         best = s;
@@ -674,32 +681,54 @@ function absorbMovedItems(taken: Block[], rejected: Segment[][], usedA: Uint8Arr
       const inB = lastAtOrBefore(startsB, s.sb);
       for (const blk of [inA >= 0 ? byA[inA] : undefined, inB >= 0 ? byB[inB] : undefined]) {
         if (!blk || blk.segs.length < 2) continue;
-        const insideA = s.sa >= blk.a0 && s.sa + s.len <= blk.a1;
-        const insideB = s.sb >= blk.b0 && s.sb + s.len <= blk.b1;
-        const nearA = s.sa + s.len >= blk.a0 - BLOCK_JOIN_B && s.sa <= blk.a1 + BLOCK_JOIN_B;
-        const nearB = s.sb + s.len >= blk.b0 - BLOCK_JOIN_B && s.sb <= blk.b1 + BLOCK_JOIN_B;
+        // Only its part outside the block's exact stretches (`请示报告到位`, not the `到位` before it).
+        const x = clipToGaps(blk, s);
+        if (!x) continue;
+        const insideA = x.sa >= blk.a0 && x.sa + x.len <= blk.a1;
+        const insideB = x.sb >= blk.b0 && x.sb + x.len <= blk.b1;
+        const nearA = x.sa + x.len >= blk.a0 - BLOCK_JOIN_B && x.sa <= blk.a1 + BLOCK_JOIN_B;
+        const nearB = x.sb + x.len >= blk.b0 - BLOCK_JOIN_B && x.sb <= blk.b1 + BLOCK_JOIN_B;
         if (!((insideA && nearB && !insideB) || (insideB && nearA && !insideA))) continue;
-        if (insideA && !segmentGapFree(blk, s, 'a')) continue;
-        if (insideB && !segmentGapFree(blk, s, 'b')) continue;
+        if (insideA && !segmentGapFree(blk, x, 'a')) continue;
+        if (insideB && !segmentGapFree(blk, x, 'b')) continue;
         // The other side must be free (outside the block) and bridge to it without taken text.
         // The other side: free itself; what lies between it and the block may be another list item.
         if (insideA) {
-          if (!isFree(usedB, s.sb, s.sb + s.len)) continue;
-          mark(usedB, s.sb, s.sb + s.len);
+          if (!isFree(usedB, x.sb, x.sb + x.len)) continue;
+          mark(usedB, x.sb, x.sb + x.len);
         } else {
-          if (!isFree(usedA, s.sa, s.sa + s.len)) continue;
-          mark(usedA, s.sa, s.sa + s.len);
+          if (!isFree(usedA, x.sa, x.sa + x.len)) continue;
+          mark(usedA, x.sa, x.sa + x.len);
         }
-        blk.segs.push(s);
+        blk.segs.push(x);
         blk.ordered = false;
-        blk.a0 = Math.min(blk.a0, s.sa);
-        blk.a1 = Math.max(blk.a1, s.sa + s.len);
-        blk.b0 = Math.min(blk.b0, s.sb);
-        blk.b1 = Math.max(blk.b1, s.sb + s.len);
+        blk.a0 = Math.min(blk.a0, x.sa);
+        blk.a1 = Math.max(blk.a1, x.sa + x.len);
+        blk.b0 = Math.min(blk.b0, x.sb);
+        blk.b1 = Math.max(blk.b1, x.sb + x.len);
         break;
       }
     }
   }
+}
+
+/** The longest part of `s` (SEED_CHARS or more) overlapping none of the block's stretches on either text. */
+function clipToGaps(blk: Block, s: Segment): Segment | null {
+  let best: Segment | null = null;
+  let t = 0;
+  const clear = (k: number) =>
+    blk.segs.every(
+      (y) => !(s.sa + k >= y.sa && s.sa + k < y.sa + y.len) && !(s.sb + k >= y.sb && s.sb + k < y.sb + y.len),
+    );
+  while (t < s.len) {
+    while (t < s.len && !clear(t)) t++;
+    const from = t;
+    while (t < s.len && clear(t)) t++;
+    if (t - from >= SEED_CHARS && (!best || t - from > best.len)) {
+      best = { sa: s.sa + from, sb: s.sb + from, len: t - from };
+    }
+  }
+  return best;
 }
 
 /** Index of the last of `sorted` at or before x, −1 if none. */
