@@ -9,11 +9,13 @@
  * 1. Keys (`segment.ts`). Each text is compared on its key: letters and digits only, width-folded and ASCII
  *    lower-cased, so punctuation, its width, stray spaces and line breaks never make two passages differ or
  *    cut one. Every key character keeps its offset in the text.
- * 2. Phrases (`phrases.ts`). Text reuse detection on the keys: 4-character gram seeds (hashing), extended
- *    into maximal exact matches along their diagonals, chained across small gaps (substitutions, insertions,
- *    deletions of a few words), taken best first with each position of either text used once, reordered
- *    list items gathered into one block. Passages under 8 matched key characters are chance.
- *    `same` when the texts match on the key, `reworded` when they align with edits.
+ * 2. Phrases (`phrases.ts`). Text reuse detection on the keys: 4-character gram seeds (hash buckets),
+ *    extended into maximal exact matches along their diagonals, chained across gaps (substitutions,
+ *    insertions, deletions; an added clause costs less than replaced words), taken best first with each
+ *    position of either text used once, reordered list items gathered into one block; each passage then
+ *    extends past its ends by banded alignment with an X-drop, within its clause, and over one word replaced
+ *    at the clause's edge. Passages under 8 matched key characters are chance. `same` when the texts match
+ *    on the key, `reworded` when they align with edits.
  * 3. Text offsets (`passages.ts`). Key ranges map back to each text; a passage starts and ends on a letter
  *    or digit, widened over the brackets and quotes it leaves half open.
  * 4. Similarity = (key characters of A in passages + of B) / (key characters of A + of B): 0..1, 1 for a
@@ -22,7 +24,8 @@
  *    letters and digits. Obligations are grouped by bearer and category (`bearers.ts`); the side-by-side
  *    rows come from `alignPassages` (`align.ts`).
  *
- * Cost: about linear in the text lengths (frequent grams are looked up only where nothing matched yet).
+ * Cost: about linear in the text lengths (a gram found more than eight times keeps only its longest match,
+ * frequent grams are looked up only where nothing matched yet).
  * `npx tsx bench/compare.ts` measures five notices and two texts of 300,000 characters.
  */
 import type { Clause } from '../types';
