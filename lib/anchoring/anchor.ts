@@ -194,6 +194,30 @@ function searchRange(
   );
 }
 
+/** Where `pattern` occurs: the only place, or -1 when it occurs elsewhere too or not at all. */
+function onlyOccurrence(doc: AnchoringDocument, pattern: string): number {
+  if (doc.indexedSearch) {
+    const found = doc.trigrams().occurrences(pattern, 2);
+    return found.length === 1 ? found[0] : -1;
+  }
+  const f = doc.folded.text;
+  const at = f.indexOf(pattern);
+  return at >= 0 && f.indexOf(pattern, at + 1) < 0 ? at : -1;
+}
+
+/** The fast path: `prefix + quote` and `quote + suffix` each occur exactly once, at the same place. */
+function uniqueVerbatim(s: Search): AnchorOutcome | null {
+  const { doc, a } = s;
+  if (a.prefix.length < TUNING.wholeContext || a.suffix.length < TUNING.wholeContext) return null;
+  const before = onlyOccurrence(doc, a.prefix + a.quote);
+  if (before < 0) return null;
+  const start = before + a.prefix.length;
+  if (onlyOccurrence(doc, a.quote + a.suffix) !== start) return null;
+  const e = weigh(doc, a, s.expected, { start, end: start + a.quote.length, errors: 0, source: 'exact' });
+  if (!e.passes) return null;
+  return placedAt(doc, a, e, textStart(doc, e.start), textEnd(doc, e.end));
+}
+
 /** Where the winner is in the text, with the stored offsets when the text there is unchanged. */
 function placedAt(
   doc: AnchoringDocument,
@@ -224,6 +248,11 @@ function ambiguous(doc: AnchoringDocument, places: Evidence[]): AnchorOutcome {
 function anchorPrepared(doc: AnchoringDocument, a: PreparedAnnotation): AnchorOutcome {
   const expected = expectationFor(doc, a);
   const s: Search = { doc, a, expected };
+
+  // 0. The quote with its whole context on both sides, once in the text and its halves nowhere else:
+  // nothing can match better or as well, nor be a copy of it in a row.
+  const verbatim = uniqueVerbatim(s);
+  if (verbatim !== null) return verbatim;
 
   // 1. Exact occurrences, the stored position and the structural key's place among them.
   const exact = exactCandidates(s);
@@ -260,6 +289,15 @@ function anchorPrepared(doc: AnchoringDocument, a: PreparedAnnotation): AnchorOu
   const slack = patterns.budget + TUNING.contextLength;
   for (const target of expected.targets)
     structural.push(...searchRange(s, patterns, target - slack, target + m + slack, 'structure'));
+
+  // The stored sentence, with its context verbatim on both sides, where the key points: overwhelming
+  // local evidence, no need to look anywhere else.
+  if (structural.length > 0) {
+    const local = decide(doc, [...exact, ...structural]);
+    const w = local.kind === 'placed' ? local.winner : null;
+    if (local.kind === 'placed' && w?.source === 'structure' && w.structure?.sentence && w.prefixWhole && w.suffixWhole)
+      return placedAt(doc, a, w, local.start, local.end);
+  }
 
   // 3. Approximate matches anywhere.
   const f = doc.folded.text;

@@ -36,7 +36,7 @@ export function isIgnorable(code: number): boolean {
 }
 
 /** Curly and full-width quotation marks fold to ASCII ones, like `foldWidth` does for ，：；. */
-function foldQuoteMark(code: number): number {
+export function foldQuoteMark(code: number): number {
   switch (code) {
     case 0x201c: // “
     case 0x201d: // ”

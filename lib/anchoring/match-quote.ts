@@ -11,7 +11,7 @@
 
 import type { AnchoringDocument } from './document';
 import { textEnd, textStart } from './document';
-import { foldString } from './folded-text';
+import { foldQuoteMark, foldString, isIgnorable } from './folded-text';
 import { alignAt, compilePattern, searchPattern, type CompiledPattern } from '../text/myers';
 import type { ReadSelectors } from './selectors';
 import { agreementAt, prepareKey, resolveKey, type PreparedKey, type StructureAgreement } from './structure';
@@ -98,21 +98,22 @@ export function isSentenceEnd(code: number): boolean {
  * folded unit i (its previous unit ends a sentence, or a line break stood between them).
  */
 function foldWithBreaks(raw: string): { folded: string; breaks: boolean[] } {
-  let folded = '';
+  const units: number[] = [];
   const breaks: boolean[] = [];
   let lineBreak = false;
-  for (const ch of raw) {
-    if (ch === '\n' || ch === '\r') lineBreak = true;
-    const f = foldString(ch);
-    if (f === '') continue;
-    const prev = folded.charCodeAt(folded.length - 1);
-    breaks.push(lineBreak || (folded.length > 0 && isSentenceEnd(prev)));
-    folded += f;
+  let prev = -1;
+  for (let j = 0; j < raw.length; j++) {
+    let code = raw.charCodeAt(j);
+    if (code === 0x0a || code === 0x0d) lineBreak = true;
+    code = code >= 0xff01 && code <= 0xff5e ? code - 0xfee0 : code === 0x3000 ? 0x20 : code; // foldWidth
+    if (isIgnorable(code)) continue;
+    breaks.push(lineBreak || (prev >= 0 && isSentenceEnd(prev)));
+    prev = foldQuoteMark(code);
+    units.push(prev);
     lineBreak = false;
-    for (let k = 1; k < f.length; k++) breaks.push(false);
   }
-  breaks.push(lineBreak || (folded.length > 0 && isSentenceEnd(folded.charCodeAt(folded.length - 1))));
-  return { folded, breaks };
+  breaks.push(lineBreak || (prev >= 0 && isSentenceEnd(prev)));
+  return { folded: String.fromCharCode(...units), breaks };
 }
 
 /** Fold an annotation's selectors; null when there is no usable quote. */
@@ -329,6 +330,12 @@ const ARTICLE_NUMBER = new RegExp(`第${LABEL_DIGITS}(?=[条章节款])`, 'gu');
 const ITEM_NUMBER = new RegExp(`(^|[。;!?(])${LABEL_DIGITS}(?=[、.)])`, 'gu');
 const HAS_DIGIT = new RegExp(LABEL_DIGITS, 'u');
 
+const LABEL_DIGIT_CODES = new Set(Array.from('零〇一二三四五六七八九十百千两0123456789', (c) => c.charCodeAt(0)));
+
+function isLabelDigit(code: number): boolean {
+  return LABEL_DIGIT_CODES.has(code);
+}
+
 /** Folded text with the numbers of outline labels (第五条, 三、, (二), 4.) masked: renumbering changes only those. */
 function maskLabels(s: string): string {
   return s.replace(ARTICLE_NUMBER, '第#').replace(ITEM_NUMBER, '$1#');
@@ -375,15 +382,31 @@ export function weigh(doc: AnchoringDocument, a: PreparedAnnotation, expected: E
   const hint = expected.hint;
   const runs = contextRuns(doc, a, c.start, c.end);
   const bounded = boundedSides(doc, a, c.start, c.end);
-  // Renumbered labels next to the span (第五十一条 → 第五十二条) do not break its context.
-  if (!runs.prefixWhole && a.prefix.length >= TUNING.wholeContext)
-    runs.prefixWhole = renumberedSide(doc, a.prefix, 'prefix', c.start, false);
-  if (!runs.suffixWhole && a.suffix.length >= TUNING.wholeContext)
-    runs.suffixWhole = renumberedSide(doc, a.suffix, 'suffix', c.end, false);
-  if (!bounded.prefix && a.prefixTail !== null && !runs.prefixWhole)
-    bounded.prefix = renumberedSide(doc, a.prefixTail, 'prefix', c.start, true);
-  if (!bounded.suffix && a.suffixHead !== null && !runs.suffixWhole)
-    bounded.suffix = renumberedSide(doc, a.suffixHead, 'suffix', c.end, true);
+  // Renumbered labels next to the span (第五十一条 → 第五十二条) do not break its context. Tried only where
+  // the exact comparison stopped at a numeral, which is rare.
+  const f = doc.folded.text;
+  const prefixBreak = c.start - 1 - runs.prefixRun;
+  if (
+    runs.prefixRun < a.prefix.length &&
+    (isLabelDigit(a.prefix.charCodeAt(a.prefix.length - 1 - runs.prefixRun)) ||
+      (prefixBreak >= 0 && isLabelDigit(f.charCodeAt(prefixBreak))))
+  ) {
+    if (!runs.prefixWhole && a.prefix.length >= TUNING.wholeContext)
+      runs.prefixWhole = renumberedSide(doc, a.prefix, 'prefix', c.start, false);
+    if (!bounded.prefix && a.prefixTail !== null && !runs.prefixWhole)
+      bounded.prefix = renumberedSide(doc, a.prefixTail, 'prefix', c.start, true);
+  }
+  const suffixBreak = c.end + runs.suffixRun;
+  if (
+    runs.suffixRun < a.suffix.length &&
+    (isLabelDigit(a.suffix.charCodeAt(runs.suffixRun)) ||
+      (suffixBreak < f.length && isLabelDigit(f.charCodeAt(suffixBreak))))
+  ) {
+    if (!runs.suffixWhole && a.suffix.length >= TUNING.wholeContext)
+      runs.suffixWhole = renumberedSide(doc, a.suffix, 'suffix', c.end, false);
+    if (!bounded.suffix && a.suffixHead !== null && !runs.suffixWhole)
+      bounded.suffix = renumberedSide(doc, a.suffixHead, 'suffix', c.end, true);
+  }
   const quote = Math.max(0, 1 - c.errors / a.quote.length);
   const start = textStart(doc, c.start);
   const structure = a.key === null ? null : agreementAt(doc.structure, doc.folded, a.key, start);
@@ -457,8 +480,9 @@ const NAME_END = /[省市县区镇乡村节局厅委部院校司处所站队署�
  * 海淀区 → 朝阳区). Such a match is never the annotation, whatever its context says.
  */
 function namesOrNumbersDiffer(quote: string, found: string): boolean {
-  const x = numbers(quote);
-  const y = numbers(found);
+  // Label numbers (第五条, 三、) change in a renumbered version: they do not make it another sentence.
+  const x = numbers(maskLabels(quote));
+  const y = numbers(maskLabels(found));
   if (x.length !== y.length || x.some((t, i) => t !== y[i])) return true;
   const u = quote.match(PLACE_NAME) ?? [];
   const v = found.match(PLACE_NAME) ?? [];
@@ -546,13 +570,21 @@ function passesGates(doc: AnchoringDocument, a: PreparedAnnotation, expected: Ex
     e.prefixWhole ||
     ((a.prefixTail === null || a.short ? e.prefix : inSentenceSimilarity(doc, a, 'tail', e.start - 1)) >=
       least((a.prefixTail ?? a.prefix).length) &&
-      !sideNamesOrNumbersDiffer(a.prefix, f.slice(Math.max(0, e.start - a.prefix.length), e.start), 'prefix'));
+      !sideNamesOrNumbersDiffer(
+        a.prefixTail ?? a.prefix,
+        f.slice(Math.max(0, e.start - (a.prefixTail ?? a.prefix).length), e.start),
+        'prefix',
+      ));
   const suffixAgrees =
     e.suffixBounded ||
     e.suffixWhole ||
     ((a.suffixHead === null || a.short ? e.suffix : inSentenceSimilarity(doc, a, 'head', e.end)) >=
       least((a.suffixHead ?? a.suffix).length) &&
-      !sideNamesOrNumbersDiffer(a.suffix, f.slice(e.end, e.end + a.suffix.length), 'suffix'));
+      !sideNamesOrNumbersDiffer(
+        a.suffixHead ?? a.suffix,
+        f.slice(e.end, e.end + (a.suffixHead ?? a.suffix).length),
+        'suffix',
+      ));
   const strong = (e.prefixWhole && suffixAgrees) || (e.suffixWhole && prefixAgrees);
   const inSentence =
     (e.prefixWhole ? a.prefix.length : (a.prefixTail?.length ?? 0)) +
@@ -567,7 +599,9 @@ function passesGates(doc: AnchoringDocument, a: PreparedAnnotation, expected: Ex
   const far = e.distance !== null && e.distance > TUNING.nearPosition;
   const home = structure?.section === true || (structure?.renumbered === true && !expected.keyHoldsQuote());
   const elsewhere = !home && (expected.sectionExists || far);
-  return !elsewhere || (e.prefixWhole && e.suffixWhole) || moved;
+  // A sentence found by its in-sentence context far from home is a moved one only if home no longer
+  // holds the quote; otherwise it is a restatement elsewhere, and the span, edited, is still at home.
+  return !elsewhere || (e.prefixWhole && e.suffixWhole) || (moved && !expected.keyHoldsQuote());
 }
 
 function overlaps(x: Candidate, y: Candidate): boolean {

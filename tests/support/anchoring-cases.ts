@@ -472,18 +472,30 @@ const PLACES = ['北京', '上海', '天津', '重庆', '广州', '深圳', '杭
  * another. Null when the span holds none of them.
  */
 function nearIdentical(rand: () => number, quote: string): string | null {
-  if (/[0-9０-９]/u.test(quote))
-    return quote.replace(/[0-9０-９]+/gu, (run) => {
+  // Label numbers (第五条, 3.) are left alone: a renumbered label is the same text, not another sentence.
+  const isLabel = (at: number, length: number) =>
+    /^[条章节款]/u.test(quote.slice(at + length)) ||
+    ((at === 0 || /[\n。；(（]/u.test(quote[at - 1])) && /^[、.．)）]/u.test(quote.slice(at + length)));
+  const digits = [...quote.matchAll(/[0-9０-９]+/gu)].filter((m) => !isLabel(m.index ?? 0, m[0].length));
+  if (digits.length > 0) {
+    let out = quote;
+    for (const m of digits.reverse()) {
+      const run = m[0];
       const last = Number(foldWidth(run[run.length - 1]));
       const d = (last + 1 + Math.floor(rand() * 8)) % 10;
-      return run.slice(0, -1) + (/[０-９]/u.test(run) ? String.fromCharCode(0xff10 + d) : String(d));
-    });
-  const ordinal = /第([一二三四五六七八九十]+)/u.exec(quote);
+      const changed = run.slice(0, -1) + (/[０-９]/u.test(run) ? String.fromCharCode(0xff10 + d) : String(d));
+      const at = m.index ?? 0;
+      out = out.slice(0, at) + changed + out.slice(at + run.length);
+    }
+    return out;
+  }
+  const ordinal = [...quote.matchAll(/第([一二三四五六七八九十]+)/gu)].find(
+    (m) => !/^[条章节款]/u.test(quote.slice((m.index ?? 0) + m[0].length)),
+  );
   if (ordinal) {
     const n = parseChineseNumeral(ordinal[1]);
-    return (
-      quote.slice(0, ordinal.index) + '第' + chineseNumeral(n + 1) + quote.slice(ordinal.index + ordinal[0].length)
-    );
+    const at = ordinal.index ?? 0;
+    return quote.slice(0, at) + '第' + chineseNumeral(n + 1) + quote.slice(at + ordinal[0].length);
   }
   for (const names of [HOLIDAYS, PLACES]) {
     const name = names.find((h) => quote.includes(h));
