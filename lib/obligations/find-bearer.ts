@@ -738,7 +738,7 @@ function afterRelativeHead(f: string, end: number, limit: number): number {
 
 /** 5年内市、区两级…, 2023年底前各区…: a time phrase before the subject is no part of it. */
 const TIME_LEAD =
-  /^(?:[到至]?(?:\d{4}年)?\d{1,2}月(?:\d{1,2}日?|底|末|中旬|上旬|下旬)?(?:前|之前|起)?|[到至]?(?:\d{1,4}|[一二三四五六七八九十两]{1,3})年(?:内|底前|底|末|前|起|以来)?|今年|明年|年内|近期|今后(?:\d|[一二三四五])?年?)(?:,|，)?/;
+  /^(?:[到至]?(?:\d{4}年)?\d{1,2}月(?:\d{1,2}日?|底|末|中旬|上旬|下旬)?(?:前|之前|起)?|[到至]?(?:\d{1,4}|[一二三四五六七八九十两]{1,3})年(?:内|底前|底|末|前|起|以来)?|今年|明年|年内|近期|今后(?:\d|[一二三四五])?年?|[\u4e00-\u9fff]{1,6}?(?:有效)?期(?:内|间|满后))(?:,|，)?/;
 
 function afterTimeLead(f: string, s: number, limit: number): number {
   const m = TIME_LEAD.exec(f.slice(s, Math.min(limit, s + 12)));
@@ -972,7 +972,8 @@ function explicitSpan(
       conditionOrTopicRest(f, rest, s.end) ||
       predicateFollows(f, rest, s.end) ||
       f.startsWith('是', rest) ||
-      (conditionBefore && f[rest] !== '的')
+      (conditionBefore && f[rest] !== '的') ||
+      mainClauseSubject(f, k, rest, s.end)
     )
       return np;
   }
@@ -1019,14 +1020,16 @@ function actorAfterTrigger(
  */
 function responsibilityBracket(f: string, start: number, end: number): [number, number] | null {
   for (let p = indexWithin(f, '(', start, end); p >= 0; p = indexWithin(f, '(', p + 1, end)) {
-    // the unit's last segment may stop right before the closing bracket
-    const close = indexWithin(f, ')', p, Math.min(end + 1, p + 80));
+    // the unit's last segment may stop right before the closing bracket, or the clause before it
+    let close = indexWithin(f, ')', p, Math.min(end + 1, p + 130));
+    if (close < 0 && leadUnitLabel(f, p + 1, end) >= 0 && indexWithin(f, '\n', p, end) < 0) close = end;
     if (close < 0) return null;
     const inner = f.slice(p + 1, close);
-    if (!/牵头|负责/.test(inner)) continue;
     const labelled = leadUnitLabel(f, p + 1, close);
+    if (labelled < 0 && !/牵头|负责/.test(inner)) continue;
     if (labelled >= 0) {
-      const lead = parseActor(f, labelled, close);
+      // the lead is the first name after the label, whatever its shape (市科协, 市留交办)
+      const lead = leadName(f, labelled, close);
       if (lead) return lead;
     }
     const np = parseActor(f, p + 1, close);
@@ -1130,6 +1133,17 @@ const DUTY_VERBS = /^(?:统筹|协调|指导|督促|推动|推进|建立|健全|
 /** Openers after which a relative clause could follow (各地已经建设…的平台): accepted only without a 的 before the trigger. */
 const WEAK_OPENERS = ['已', '未', '非', '如'];
 
+/**
+ * 国家构建…网络，支持…: a name opening the sentence's first segment, followed at once by any verb, is the subject
+ * of the later segments too. A verb is told from more of the name by what follows the name: not 的/之/所 (a
+ * modifier) nor a segment that ends in 的 (a condition, read above), and not a noun head the name could run into.
+ */
+function mainClauseSubject(f: string, k: number, rest: number, segEnd: number): boolean {
+  if (k !== 0 || rest >= segEnd || !isHan(f.charCodeAt(rest))) return false;
+  if ('的之所及和与或等'.includes(f[rest])) return false;
+  return !endsWithDe(f, rest, segEnd);
+}
+
 function predicateFollows(f: string, from: number, to: number): boolean {
   if (from >= to) return true;
   for (const w of PREDICATE_OPENERS) if (f.startsWith(w, from)) return true;
@@ -1137,7 +1151,9 @@ function predicateFollows(f: string, from: number, to: number): boolean {
 }
 
 function subjectGapOk(f: string, at: number, triggerStart: number): boolean {
-  const from = afterAlias(f, at);
+  let from = afterAlias(f, at);
+  // 经营者之间可以…, 当事人之间应当…: X之间 is X acting among themselves
+  if (f.startsWith('之间', from)) from += 2;
   // 经营者销售商品应当…, 经营者提供服务应当…: a short verb-object topic between subject and modal
   if (triggerStart - from <= 10 && GAP_VERBS.some((v) => f.startsWith(v, from)) && !hasDe(f, from, triggerStart))
     return true;
@@ -1175,6 +1191,15 @@ export function parseResponsibilityNote(f: string, start: number, end: number): 
   const labelled = leadUnitLabel(f, s, end - 1);
   if (labelled >= 0) return parseActor(f, labelled, end - 1);
   return parseActor(f, s, end - 1);
+}
+
+/** The first name of a list after a lead label, up to the first separator: 市绿化市容局、市财政局 → 市绿化市容局. */
+function leadName(f: string, from: number, to: number): [number, number] | null {
+  let e = from;
+  while (e < to && !',;、:)。'.includes(f[e])) e++;
+  let s = from;
+  while (s < e && f[s] === ' ') s++;
+  return e - s >= 2 && e - s <= 30 ? [s, e] : null;
 }
 
 /** （牵头单位：市发展改革委，配合单位：…）: position after the lead label, or -1. */

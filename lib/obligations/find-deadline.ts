@@ -215,6 +215,23 @@ export const PATTERNS: Pattern[] = [
     iso: 'ymd',
     need: /年/,
   },
+  // 2027年，制定出台…; 2019年再新增18辆…; …，2028年逐步扩大至… (a bare year that opens a task)
+  {
+    re: new RegExp(
+      `(?<=^${LABEL}|[，,；;：:于在])(${YEAR_NUM})年()()()(?![\\d${CN}月度初中底末前内后起以的是间份第]|[上下]半年|${DASH})`,
+      'g',
+    ),
+    type: 'date',
+    iso: 'ymd',
+    need: /年/,
+    // not a past fact or a running period (2016年本市…以来, 2019年已完成), nor a figure reported for the year
+    // (2018年，全市GDP同比增长6%): the words are looked for in the year's own segment
+    keep: (m) => {
+      const rest = /^[^。；;！？!?]*/.exec(m.input.slice(m.index + m[0].length))?.[0] ?? '';
+      const segment = rest.replace(/^[，,]/, '').split(/[，,]/)[0] ?? '';
+      return !/以来|已经?|曾|期间|至今|开始|起|同比|比上年|增长|下降|共计/.test(segment);
+    },
+  },
   // 年底前, 今年底前, 本年度内, 年内完成, 月底前
   {
     re: /(?:今年|本年|当年)?年(?:底|末)(?:前|之前)|(?:今年|本年度|本年|当年|本季度|本月|当月)内|(?:年度|年)内(?=完成|实现|全面|基本|建成|出台|落实)|(?:本月|当月|月)底(?:前|之前)/g,

@@ -349,4 +349,30 @@ describe('bearer: items of a duty list and wishes', () => {
     const f = '(牵头单位:市教育局,配合单位:市财政局,各区)';
     expect(unitBearer(f, f.indexOf('市财政局'), f.length)).toBeNull();
   });
+  it('a lead label names the first unit of its list, whatever its shape (市科协, 责任单位：X、Y)', () => {
+    const lead = (text: string) => findObligations(text, { addressees: ['各区人民政府'] }).at(-1)?.bearer;
+    expect(
+      lead('（二）加强人才。5年内重点引进100名人才。（牵头单位：市科协，配合单位：市发展改革委、市国资委）'),
+    ).toEqual({
+      text: '市科协',
+      source: 'explicit',
+    });
+    const f = '(责任单位:市绿化市容局、市财政局、各区政府)';
+    expect(unitBearer(f, 0, f.length)).toEqual([f.indexOf('市绿化'), f.indexOf('、')]);
+    // the clause may stop right before the closing bracket
+    expect(unitBearer(f, 0, f.length - 1)).toEqual([f.indexOf('市绿化'), f.indexOf('、')]);
+  });
+  it('X之间 acts as X; a time lead (包修期内) is no part of the subject', () => {
+    const bearerOf = (text: string) => findObligations(text)[0]?.bearer?.text ?? null;
+    expect(bearerOf('家用汽车产品经营者之间可以订立合同约定三包责任的承担。')).toBe('家用汽车产品经营者');
+    expect(bearerOf('包修期内修理者用于修理的零部件应当是合格零部件，并且其质量不得低于原车零部件质量。')).toBe(
+      '修理者',
+    );
+  });
+  it('a name opening the sentence and followed by any verb is the subject of its later segments', () => {
+    const [c] = findObligations('国家构建标准统一的公共图书馆数字服务网络，支持数字阅读产品开发。');
+    expect(c?.bearer).toEqual({ text: '国家', source: 'explicit' });
+    // …but not a name that only modifies (公园的管理单位), nor the actor of a condition that ends in 的
+    expect(findObligations('公园的管理单位，应当加强巡查。')[0]?.bearer?.text).not.toBe('公园');
+  });
 });

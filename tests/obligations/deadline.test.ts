@@ -224,3 +224,24 @@ describe('deadlines on clauses', () => {
     expect(c.deadline).toEqual(c.deadlines?.[0]);
   });
 });
+
+describe('findDeadlines: a bare year that opens a task', () => {
+  it.each([
+    ['2019年再新增18辆湿垃圾收运车。', '2019年'],
+    ['2027年，制定出台全市公园体检评估办法。', '2027年'],
+    ['在6座市属公园先行启动试点工作，2028年逐步扩大至全市范围。', '2028年'],
+    ['建立分拣场的运营机制，2019年投产运行。', '2019年'],
+  ])('%s → %s', (text, expected) => {
+    expect(findDeadlines(text).map((d) => d.text)).toContain(expected);
+  });
+  it('a year that starts a period, reports a past fact or a figure is no deadline', () => {
+    for (const text of [
+      '2016年本市建筑垃圾落实属地处理以来，问题不断凸显。',
+      '2019年已完成改造。',
+      '2018年，全市生产总值同比增长6%。',
+      '2019年度考核结果。',
+      '自2016年起，一律不得处置。',
+    ])
+      expect(findDeadlines(text), text).toEqual([]);
+  });
+});
