@@ -658,7 +658,12 @@ export function decide(doc: AnchoringDocument, scored: Evidence[]): Decision {
   // verbatim on both sides).
   const verbatim = pick.prefixWhole && pick.suffixWhole;
   const close = exact.filter(
-    (e) => !e.passes && !verbatim && (e.prefixWhole || e.suffixWhole) && e.content > pick.content - TUNING.tieMargin,
+    (e) =>
+      !e.passes &&
+      !verbatim &&
+      (e.prefixWhole || e.suffixWhole) &&
+      e.content > pick.content - TUNING.tieMargin &&
+      !farApart(pick, e), // a passage ten thousand units away is another one (see farApart)
   );
   if (close.length > 0) return { kind: 'ambiguous', places: [pick, ...dedupe(close)] };
   const rivals = places.filter((other) => other !== pick && farApart(other, pick));
