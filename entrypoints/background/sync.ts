@@ -89,9 +89,13 @@ export function setUpTeamSync(repo: NoticeRepository, extensionId: string, exten
       case 'sync/get-settings':
         return ok(view(stored));
       case 'sync/save-settings': {
-        const next = withPassword(r);
-        await browser.storage.local.set({ [SETTINGS_KEY]: { ...next, enabled: r.enabled } });
-        return ok(view({ ...next, enabled: r.enabled }));
+        // Only the settings' own fields are kept (the stored object is checked strictly when read).
+        const next: SyncSettings = {
+          ...withPassword({ url: r.url, database: r.database, username: r.username, password: r.password }),
+          enabled: r.enabled,
+        };
+        await browser.storage.local.set({ [SETTINGS_KEY]: next });
+        return ok(view(next));
       }
       case 'sync/test':
         return ok(await testConnection(Pouch, withPassword(r)));

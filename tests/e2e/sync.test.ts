@@ -1,0 +1,199 @@
+/**
+ * Team sync between two Chromium profiles with the built extension: a CouchDB-compatible server
+ * (pouchdb-server) on 127.0.0.1, each profile reaching it through its own proxy (cut to take that profile
+ * offline). Sync is set up on the settings page as an analyst would; notices and notes are written through
+ * the same requests the extension's pages send the background.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { currentWorker, launch, readDatabase, stopServiceWorkers, type Session } from './harness';
+import { setUpTeam, startCouch, startProxy, type CouchServer, type Proxy } from '../support/couch-server';
+import { annotation, snapshot } from '../storage/fixtures';
+
+const ALICE = { username: 'alice', password: 'alice-pw' };
+const BOB = { username: 'bob', password: 'bob-pw' };
+const DB = 'team';
+
+interface Side {
+  s: Session;
+  proxy: Proxy;
+  /** The settings page, kept open: requests go from it to the background as the library's do. */
+  page: Page;
+}
+
+type Answer = { ok: boolean; value?: unknown; error?: string; kind?: string };
+
+async function send(side: Side, message: object): Promise<Answer> {
+  return side.page.evaluate(
+    (m) =>
+      (
+        globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<Answer> } } }
+      ).chrome.runtime.sendMessage(m),
+    message,
+  );
+}
+
+async function annotationsOf(side: Side): Promise<Array<Record<string, unknown>>> {
+  return (await readDatabase(await currentWorker(side.s))).annotations ?? [];
+}
+
+async function status(side: Side): Promise<{ state: string; pending: number; reason: string | null }> {
+  const r = await send(side, { type: 'sync/status' });
+  return r.value as { state: string; pending: number; reason: string | null };
+}
+
+/** Wait until `read` gives what `check` wants (setup runs outside a test, where expect.poll is not available). */
+async function until<T>(what: string, read: () => Promise<T>, check: (v: T) => boolean, ms: number): Promise<T> {
+  const end = Date.now() + ms;
+  for (;;) {
+    const v = await read();
+    if (check(v)) return v;
+    if (Date.now() > end) throw new Error(`${what}: last ${JSON.stringify(v)}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+async function setUp(couch: CouchServer, user: { username: string; password: string }): Promise<Side> {
+  const s = await launch();
+  const proxy = await startProxy(couch.port);
+  // The background reaches the team server; every other address stays closed as the harness set it.
+  await s.context.route(
+    (url) => url.toString().startsWith(proxy.url),
+    (route) => route.continue(),
+  );
+  const page = await s.context.newPage();
+  await page.goto(`chrome-extension://${s.extensionId}/options.html`);
+  // The page's buttons first ask Chromium for the server's host permission, a prompt headless Chromium never
+  // answers; the page's requests to the background are sent as its buttons send them after the prompt (the
+  // test server allows cross-origin requests, as the settings page tells the analyst a server must without it).
+  const connection = { url: proxy.url, database: DB, username: user.username, password: user.password };
+  const tested = await page.evaluate(
+    (m) =>
+      (
+        globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<Answer> } } }
+      ).chrome.runtime.sendMessage(m),
+    { type: 'sync/test', ...connection },
+  );
+  expect((tested.value as { message: string }).message).toContain('已连接');
+  const saved = await page.evaluate(
+    (m) =>
+      (
+        globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<Answer> } } }
+      ).chrome.runtime.sendMessage(m),
+    { type: 'sync/save-settings', ...connection, enabled: true },
+  );
+  expect(saved.ok).toBe(true);
+  const side = { s, proxy, page };
+  await until(
+    'first sync',
+    async () => (await status(side)).state,
+    (x) => x === 'synced',
+    30_000,
+  );
+  return side;
+}
+
+describe('team sync between two profiles', () => {
+  let couch: CouchServer;
+  let a: Side;
+  let b: Side;
+  const notice = snapshot();
+
+  beforeAll(async () => {
+    couch = await startCouch();
+    await setUpTeam(couch, DB, [ALICE, BOB]);
+    a = await setUp(couch, ALICE);
+    b = await setUp(couch, BOB);
+  }, 120_000);
+
+  afterAll(async () => {
+    await a?.s.close();
+    await b?.s.close();
+    await a?.proxy.close();
+    await b?.proxy.close();
+    await couch?.stop();
+  });
+
+  it('shows the signed-in state on the settings page', async () => {
+    await expect.poll(() => a.page.locator('[data-sync-state]').textContent(), { timeout: 10_000 }).toBe('已同步');
+  });
+
+  it('a notice saved on A and its note appear on B within seconds, credited to alice', async () => {
+    expect((await send(a, { type: 'notice/upsert', snapshot: notice })).ok).toBe(true);
+    expect((await send(a, { type: 'notice/set-saved', id: notice.id, saved: true })).ok).toBe(true);
+    const note = annotation({ id: 'shared-1', noticeId: notice.id, note: '甲的批注' });
+    delete note.creator;
+    const put = await send(a, { type: 'annotation/put', annotation: note });
+    expect(put.ok).toBe(true);
+
+    await expect
+      .poll(async () => (await annotationsOf(b)).find((x) => x.id === 'shared-1')?.note, { timeout: 20_000 })
+      .toBe('甲的批注');
+    const [onB] = (await annotationsOf(b)).filter((x) => x.id === 'shared-1');
+    expect(onB.creator).toBe('alice');
+    const notices = (await readDatabase(await currentWorker(b.s))).notices ?? [];
+    expect(notices.find((n) => n.id === notice.id)?.saved).toBe(1);
+  });
+
+  it("B cannot change A's note: refused with the owner's name, the note unchanged everywhere", async () => {
+    const [mine] = (await annotationsOf(b)).filter((x) => x.id === 'shared-1');
+    const edited = { ...annotation({ id: 'shared-1', noticeId: notice.id }), note: '乙改的', updatedAt: Date.now() };
+    delete edited.creator;
+    const r = await send(b, { type: 'annotation/put', annotation: edited });
+    expect(r.ok).toBe(false);
+    expect(r.kind).toBe('forbidden');
+    expect(r.error).toContain('alice');
+    const del = await send(b, { type: 'annotation/delete', id: 'shared-1' });
+    expect(del.ok).toBe(false);
+    expect((await annotationsOf(b)).find((x) => x.id === 'shared-1')?.note).toBe(mine.note);
+    const server = (await (await couch.admin(`/${DB}/annotation:shared-1`)).json()) as { annotation: { note: string } };
+    expect(server.annotation.note).toBe('甲的批注');
+  });
+
+  it('a deletion on A reaches B', async () => {
+    const note = annotation({ id: 'to-delete', noticeId: notice.id, note: '将删除' });
+    delete note.creator;
+    expect((await send(a, { type: 'annotation/put', annotation: note })).ok).toBe(true);
+    await expect
+      .poll(async () => (await annotationsOf(b)).some((x) => x.id === 'to-delete'), { timeout: 20_000 })
+      .toBe(true);
+    expect((await send(a, { type: 'annotation/delete', id: 'to-delete' })).ok).toBe(true);
+    await expect
+      .poll(async () => (await annotationsOf(b)).find((x) => x.id === 'to-delete')?.deletedAt ?? null, {
+        timeout: 20_000,
+      })
+      .not.toBeNull();
+  });
+
+  it('B is cut off mid-sync and comes back: every note arrives, once; the status said offline meanwhile', async () => {
+    b.proxy.cut();
+    await expect.poll(async () => (await status(b)).state, { timeout: 90_000 }).toBe('offline');
+    for (let i = 0; i < 20; i++) {
+      const note = annotation({ id: `batch-${i}`, noticeId: notice.id, note: `批量 ${i}` });
+      delete note.creator;
+      expect((await send(a, { type: 'annotation/put', annotation: note })).ok).toBe(true);
+    }
+    b.proxy.restore();
+    await expect
+      .poll(async () => (await annotationsOf(b)).filter((x) => String(x.id).startsWith('batch-')).length, {
+        timeout: 90_000,
+      })
+      .toBe(20);
+    const all = (await (
+      await couch.admin(`/${DB}/_all_docs?startkey="annotation:batch-"&endkey="annotation:batch-\ufff0"`)
+    ).json()) as { rows: unknown[] };
+    expect(all.rows.length).toBe(20);
+    await expect.poll(async () => (await status(b)).state, { timeout: 30_000 }).toBe('synced');
+  });
+
+  it("B's service worker stopped by Chromium: sync starts again with it and brings A's next note", async () => {
+    await stopServiceWorkers(b.s);
+    const note = annotation({ id: 'after-restart', noticeId: notice.id, note: '重启后' });
+    delete note.creator;
+    expect((await send(a, { type: 'annotation/put', annotation: note })).ok).toBe(true);
+    // Any event starts the worker again (here the test reading the database; in use, the alarm or a page).
+    await expect
+      .poll(async () => (await annotationsOf(b)).find((x) => x.id === 'after-restart')?.note, { timeout: 30_000 })
+      .toBe('重启后');
+  });
+});
