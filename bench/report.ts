@@ -43,29 +43,32 @@ const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 export function budgets(r: Results): Budget[] {
   const out: Budget[] = [];
   const page = (label: string) => r.page?.pages.find((p) => p.label === label);
-  const p100 = page('generated-100k');
-  const p5 = page('generated-5k');
-  if (p100) {
+  const loadOf = (l?: { start: number; end: number }) => (l ? `, load ${l.start.toFixed(1)}→${l.end.toFixed(1)}` : '');
+  // From DOMContentLoaded to the first highlights (the clauses on screen, painted ahead of the rest).
+  for (const [label, chars, limit] of [
+    ['generated-5k', '5,000', 50],
+    ['generated-100k', '100,000', 120],
+    ['generated-300k', '300,000', 250],
+  ] as const) {
+    const p = page(label);
+    if (!p) continue;
     out.push({
-      name: 'Highlights painted, 100,000-character page, after load',
-      limit: '< 150 ms',
-      measured: ms(p100.paintedAfterLoad),
-      holds: p100.paintedAfterLoad.median < 150,
-    });
-    out.push({
-      name: 'No task over 50 ms, 100,000-character page (long tasks from the script’s start until its UI is up)',
-      limit: '0 long tasks',
-      measured: `${p100.longTasks.total} in ${p100.runs} loads (longest stage ${ms(p100.longestStage)})`,
-      holds: p100.longTasks.total === 0,
+      name: `First highlights painted, ${chars}-character page, after DOMContentLoaded`,
+      limit: `≤ ${limit} ms`,
+      measured: `${ms(p.paintedAfterLoad)}${loadOf(p.load)}`,
+      holds: p.paintedAfterLoad.median <= limit,
     });
   }
-  if (p5)
+  for (const label of ['generated-100k', 'generated-300k']) {
+    const p = page(label);
+    if (!p) continue;
     out.push({
-      name: 'Highlights painted, 5,000-character notice, after load',
-      limit: '< 30 ms',
-      measured: ms(p5.paintedAfterLoad),
-      holds: p5.paintedAfterLoad.median < 30,
+      name: `No task over 50 ms, ${label.slice(10)} page (long tasks from the script’s start until its UI is up)`,
+      limit: '0 long tasks',
+      measured: `${p.longTasks.total} in ${p.runs} loads (longest ${p.longTasks.longest} ms${loadOf(p.load)})`,
+      holds: p.longTasks.total === 0,
     });
+  }
   for (const p of r.page?.pages ?? []) {
     out.push({
       name: `Pipeline / Readability.parse, ${p.label}`,
@@ -109,6 +112,18 @@ export function budgets(r: Results): Budget[] {
       limit: '< 50 ms',
       measured: ms(r.library.search.popup),
       holds: r.library.search.popup.median < 50,
+    });
+    out.push({
+      name: `Search, ${r.library.notices.toLocaleString('en')} notices (library page)`,
+      limit: '≤ 50 ms',
+      measured: ms(r.library.search.library),
+      holds: r.library.search.library.median <= 50,
+    });
+    out.push({
+      name: `Open the notice with the most annotations (${r.library.openNotice.busiest.annotations})`,
+      limit: '≤ 150 ms',
+      measured: ms(r.library.openNotice.busiest),
+      holds: r.library.openNotice.busiest.median <= 150,
     });
   }
   if (r.page?.compare)
@@ -166,7 +181,7 @@ export function renderReport(r: Results): { markdown: string; budgetLines: strin
     s.push('## From page load to highlights painted (Chromium)', '');
     s.push(
       'Each page is served under a www.gov.cn URL and opened in a new tab per run, so every run is a cold start of the content script (one warm-up load first). ' +
-        '“After load” runs from DOMContentLoaded (a `document_idle` content script may start then) to the highlights registered. The parts are the stages’ own timings (work only, not the pauses given back to the page): extract, normalise, ranges and paint run in the content script on the page’s main thread; metadata, detect and obligations run in the extension’s background worker; transfer is the messages between them. “Pipeline” is all of it, “on the page” the main-thread part. ' +
+        '“After load” runs from DOMContentLoaded (the content script starts at `document_end`, right after it) to the first highlights registered and styled: the clauses of the text’s first screen, which the background analyses ahead of the whole text; the rest follow when the whole analysis is back. The parts are the stages’ own timings of the whole analysis (work only, not the pauses given back to the page): extract, normalise, ranges and paint run in the content script on the page’s main thread; metadata, detect and obligations run in the extension’s background worker; transfer is the messages between them. “Pipeline” is all of it, “on the page” the main-thread part. ' +
         'Readability.parse is timed on a clone of the same document in the same tab, right after. Milliseconds, median (min–max).',
       '',
     );
@@ -184,6 +199,7 @@ export function renderReport(r: Results): { markdown: string; budgetLines: strin
           'ratio',
           'longest stage',
           'long tasks',
+          'load',
         ],
         r.page.pages.map((p) => [
           p.label,
@@ -197,6 +213,7 @@ export function renderReport(r: Results): { markdown: string; budgetLines: strin
           `${p.pipelineOverReadability}×`,
           p.longestStage.median,
           `${p.longTasks.total} (${p.longTasks.runsWithAny}/${p.runs} loads)`,
+          p.load ? `${p.load.start}→${p.load.end}` : '',
         ]),
       ),
       '',

@@ -11,6 +11,7 @@
  * analysis report; the benchmark reads them in the background.
  */
 import { build } from 'esbuild';
+import { loadavg } from 'node:os';
 import type { Page } from 'playwright-core';
 import { launch, ROOT, seedPage, type Session } from '../../tests/e2e/harness';
 import type { PageTimings } from '../../lib/messages';
@@ -31,6 +32,8 @@ export const SEED_FILES = [
 
 export interface PageFigures {
   label: string;
+  /** The machine's load average (1 min) when this page's runs started and ended. */
+  load?: { start: number; end: number };
   /** Characters of the notice's extracted text. */
   chars: number;
   clauses: number;
@@ -166,6 +169,7 @@ async function measurePage(
   let chars = 0;
   let rangesPainted = 0;
   const long = { total: 0, runsWithAny: 0, longest: 0 };
+  const loadAtStart = loadavg()[0];
   // One warm-up load: the browser's own caches (fonts, the extension's files) are then as on a working day.
   for (let r = -1; r < runs; r++) {
     const url = `https://www.gov.cn/zhengce/content/bench/${label}.htm?run=${r + 1}`;
@@ -221,6 +225,7 @@ async function measurePage(
   const ratio = (a: string, b: string) => round(t(a).median / Math.max(t(b).median, 0.01));
   const figures: PageFigures = {
     label,
+    load: { start: round(loadAtStart), end: round(loadavg()[0]) },
     chars,
     clauses,
     runs,
@@ -257,7 +262,8 @@ async function measurePage(
     `${label.padEnd(14)} ${String(chars).padStart(7)} chars ${String(clauses).padStart(5)} clauses  painted ${figures.paintedAfterLoad.median} ms after load` +
       ` (pipeline ${figures.pipeline.median}, Readability.parse ${figures.readabilityParse.median}, ×${figures.pipelineOverReadability})` +
       `  longest stage ${figures.longestStage.median} ms, long tasks ${long.total}` +
-      `  wrap/highlight ×${figures.wrapOverHighlight.script} script, ×${figures.wrapOverHighlight.frame} to frame`,
+      `  wrap/highlight ×${figures.wrapOverHighlight.script} script, ×${figures.wrapOverHighlight.frame} to frame` +
+      `  (load ${figures.load!.start}→${figures.load!.end})`,
   );
   return figures;
 }

@@ -132,16 +132,35 @@ export interface CategoryRanges {
   range: Range;
 }
 
-/** Paint clause ranges by category, with categories the analyst switched off left out. */
+/** Clause ranges registered at once; the rest are added in batches of this size, one per frame. */
+export const PAINT_BATCH = 400;
+
+/** Each window's current clause painting: a newer paint or `clearAll` stops the batches of an older one. */
+const paintGeneration = new WeakMap<object, number>();
+
+function nextGeneration(win: Window & typeof globalThis): number {
+  const n = (paintGeneration.get(win) ?? 0) + 1;
+  paintGeneration.set(win, n);
+  return n;
+}
+
+/**
+ * Paint clause ranges by category, with categories the analyst switched off left out. The first
+ * PAINT_BATCH ranges (in text order: the top of the notice, what is on screen first) are registered at
+ * once; the rest are added a batch per animation frame, so the browser repaints a long law's thousands of
+ * ranges in many short frames instead of one long one.
+ */
 export function paintClauses(
   win: Window & typeof globalThis,
   items: CategoryRanges[],
   hidden: ReadonlySet<ObligationCategory>,
 ): void {
+  const generation = nextGeneration(win);
+  const shown = hidden.size === 0 ? items : items.filter((item) => !hidden.has(item.category));
   const byCategory = new Map<ObligationCategory, Range[]>();
   const soft: Range[] = [];
-  for (const item of items) {
-    if (hidden.has(item.category)) continue;
+  const first = shown.length > PAINT_BATCH ? shown.slice(0, PAINT_BATCH) : shown;
+  for (const item of first) {
     let list = byCategory.get(item.category);
     if (!list) byCategory.set(item.category, (list = []));
     list.push(item.range);
@@ -150,6 +169,32 @@ export function paintClauses(
   for (const c of OBLIGATION_CATEGORIES)
     setHighlight(win, CATEGORY_HIGHLIGHT(c), byCategory.get(c) ?? [], PRIORITY.category);
   setHighlight(win, SOFT_HIGHLIGHT, soft, PRIORITY.soft);
+  if (shown.length > first.length) addInFrames(win, shown, first.length, generation);
+}
+
+function addInFrames(win: Window & typeof globalThis, items: CategoryRanges[], from: number, generation: number): void {
+  const frame =
+    typeof win.requestAnimationFrame === 'function'
+      ? (cb: () => void) => win.requestAnimationFrame(cb)
+      : (cb: () => void) => win.setTimeout(cb, 16);
+  let at = from;
+  const step = () => {
+    if (paintGeneration.get(win) !== generation) return;
+    const end = Math.min(at + PAINT_BATCH, items.length);
+    for (; at < end; at++) {
+      const item = items[at];
+      const name = CATEGORY_HIGHLIGHT(item.category);
+      const h = win.CSS.highlights.get(name);
+      if (h) h.add(item.range);
+      else setHighlight(win, name, [item.range], PRIORITY.category);
+      if (!item.soft) continue;
+      const s = win.CSS.highlights.get(SOFT_HIGHLIGHT);
+      if (s) s.add(item.range);
+      else setHighlight(win, SOFT_HIGHLIGHT, [item.range], PRIORITY.soft);
+    }
+    if (at < items.length) frame(step);
+  };
+  frame(step);
 }
 
 export function paintUser(
@@ -177,6 +222,7 @@ export function flash(win: Window & typeof globalThis, range: Range, ms = 1200):
 /** Remove every highlight this extension registered. */
 export function clearAll(win: Window & typeof globalThis): void {
   if (!highlightApiAvailable(win)) return;
+  nextGeneration(win);
   const names: string[] = [];
   win.CSS.highlights.forEach((_v, name) => {
     if (name.startsWith('notice-lens-')) names.push(name);
