@@ -386,6 +386,16 @@ export const PATTERNS: Pattern[] = [
     need: /期间/,
     head: true,
   },
+  // 于当天下午2:15前签到, 请于当日报送, 次日12时前 (a day named relative to the notice or the event)
+  {
+    re: new RegExp(
+      `(?<=[于在])(?:当天|当日|次日|翌日|今天|今日|明天|明日)(?:${CLOCK})?(?:前|之前|以前)?(?![的内中上里起])|(?:当天|当日|次日|翌日|今天|今日|明天|明日)(?:${CLOCK})?(?:前|之前|以前)`,
+      'g',
+    ),
+    type: 'relative',
+    iso: 'none',
+    need: /[当次翌今明][天日]/,
+  },
   // 每月5日前, 每年12月31日前, 每季度结束后15日内
   {
     re: new RegExp(
@@ -497,7 +507,7 @@ const MAX_SCAN = 4000;
 export function findDeadlines(clause: string): Deadline[] {
   const text = clause.length > MAX_SCAN ? clause.slice(0, MAX_SCAN) : clause;
   // Every pattern needs one of these; most clauses have none and skip the patterns.
-  if (!/[前内底末旬月年季时后间]/.test(text)) return [];
+  if (!/[前内底末旬月年季时后间]|[当次翌今明][天日]/.test(text)) return [];
   const f = foldWidth(text);
   const found: Array<{ start: number; end: number; pattern: Pattern; m: RegExpExecArray }> = [];
   for (const p of PATTERNS) {

@@ -97,6 +97,10 @@ interface SegInfo extends SegmentSpan {
   hits: readonly TriggerHit[];
 }
 
+/** Labels whose colon introduces a time bound (完成时限, 时间安排, 报送时间), after an optional item label. */
+const TIME_LABEL =
+  /^(?:[(]?[一二三四五六七八九十\d]{1,3}[、.．)]\s*)?(?:完成|报送|截止|办理|整改|上报)?(?:时限|时间安排|时间|期限|日期)$/;
+
 /** Openers of a condition whose consequence follows: 一旦发现…，将…追究责任. */
 const CONDITION_OPENERS = /^(?:一旦|如果|如有|如发现|若|凡是|凡)/;
 
@@ -248,7 +252,7 @@ export function splitClauses(f: string, layout: Layout, hits: readonly TriggerHi
     let a = s;
     for (let q = s; q < e && segs.length < MAX_SEGMENTS; q++) {
       const c = f[q];
-      if ((c === ',' || (c === ':' && !clockColon(f, q))) && !inQuote(q)) {
+      if ((c === ',' || (c === ':' && !clockColon(f, q) && !timeLabel(a, q))) && !inQuote(q)) {
         segs.push({ start: a, end: q, sep: c, hits: NO_HITS });
         a = q + 1;
         // `，\u3000对…` / `, 决不能…`: a segment starts at its first word, not at the space after the comma.
@@ -268,6 +272,11 @@ export function splitClauses(f: string, layout: Layout, hits: readonly TriggerHi
       if (k > first) seg.hits = all.slice(first, k);
     }
     return segs;
+  }
+
+  /** 完成时限：2019年4月20日前: the colon after a time label introduces the bound, not a list. */
+  function timeLabel(a: number, q: number): boolean {
+    return q - a <= 12 && TIME_LABEL.test(f.slice(a, q));
   }
 
   /** Cut before segment `i`? Only called when the current unit already has a trigger. */

@@ -245,3 +245,27 @@ describe('findDeadlines: a bare year that opens a task', () => {
       expect(findDeadlines(text), text).toEqual([]);
   });
 });
+
+describe('findDeadlines: a day named relative to the notice', () => {
+  it.each([
+    ['参会者携黑色签字笔于当天下午2:15前签到入场完毕。', '当天下午2:15前'],
+    ['请于当日报送区委组织部。', '当日'],
+    ['请各单位于次日12时前报送。', '次日12时前'],
+    ['材料须于当天17：00前提交。', '当天17：00前'],
+  ])('%s → %s', (text, expected) => {
+    expect(findDeadlines(text).map((d) => d.text)).toContain(expected);
+  });
+  it('a day that starts a period or modifies a noun is no deadline', () => {
+    for (const text of ['在当天的会议上作了说明。', '今天是报名的第一天。', '本办法自今日起施行。', '于当日内完成。'])
+      expect(findDeadlines(text), text).toEqual([]);
+  });
+});
+
+describe('findObligations: a time label keeps its bound', () => {
+  it('完成时限：date stays one clause with its deadline', () => {
+    const cs = findObligations('一、各党支部要认真组织学习。\n3、完成时限：2019年4月20日前。');
+    const c = cs.find((x) => x.text.includes('完成时限'));
+    expect(c?.text).toContain('2019年4月20日前');
+    expect(c?.deadlines?.map((d) => d.text)).toContain('2019年4月20日前');
+  });
+});
