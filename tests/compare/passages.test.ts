@@ -67,6 +67,36 @@ describe('labelled shared passages', () => {
     expect(exactA).not.toContain('及时');
   });
 
+  it('keeps a sentence one reworded passage when a word at its end or a clause inside it changes', () => {
+    const cases: Array<[string, string, string, string]> = [
+      // A word replaced before the shared end (斗争第一线 against 一线): the banded extension reaches 的.
+      [
+        '保障生命安全。要关心关爱奋战在疫情防控斗争第一线的专家和医护人员，加强心理疏导。',
+        '敢于担当。各级党组织要关心关爱奋战在疫情防控一线的党员、干部，帮助解决实际困难。',
+        '要关心关爱奋战在疫情防控斗争第一线的',
+        '要关心关爱奋战在疫情防控一线的',
+      ],
+      // A clause added in the middle (各级党组织和广大党员、干部在).
+      [
+        '各级宣传部门要及时总结、宣传疫情防控工作中涌现出来的先进典型和感人事迹，以榜样力量坚定人民群众。',
+        '解除后顾之忧。要及时总结宣传各级党组织和广大党员、干部在疫情防控斗争中涌现出的先进典型和感人事迹，凝聚力量。',
+        '要及时总结、宣传疫情防控工作中涌现出来的先进典型和感人事迹',
+        '要及时总结宣传各级党组织和广大党员、干部在疫情防控斗争中涌现出的先进典型和感人事迹',
+      ],
+      // The clause's last word replaced by another.
+      [
+        '认清极端重要性和紧迫性，把疫情防控作为当前最重要的工作，按照会党委工作要求。',
+        '落实到实际行动中,真正把疫情防控作为当前最重要的重大政治任务,努力践行初心和使命。',
+        '把疫情防控作为当前最重要的工作',
+        '把疫情防控作为当前最重要的重大政治任务',
+      ],
+    ];
+    for (const [a, b, aText, bText] of cases) {
+      const { passages } = comparePair(a, b);
+      expect(passages.map((p) => [p.kind, p.aText, p.bText])).toEqual([['reworded', aText, bText]]);
+    }
+  });
+
   it('gives a notice against itself one same passage', () => {
     for (const text of SEEDS) {
       const r = comparePair(text, text);
