@@ -255,3 +255,30 @@ export function hash64(s: string): string {
   h2 ^= h2 >>> 16;
   return (h1 >>> 0).toString(16).padStart(8, '0') + (h2 >>> 0).toString(16).padStart(8, '0');
 }
+
+/* ----- One document, several entries ----- */
+
+/**
+ * What makes two notices one document whatever their ids: the same 发文字号 from the same 发文机关. Ids
+ * can differ for one document (a 法宝引证码 on one site and not the other, issuers listed in another order),
+ * so the library compares these instead. Null when the notice has no number that names one document or no issuer.
+ */
+export interface DocumentKey {
+  /** The 发文字号, normalised (`normaliseKeyPart`). */
+  number: string;
+  /** Every issuer, normalised. */
+  issuers: string[];
+}
+
+export function documentKey(metadata: Pick<NoticeMetadata, 'docNumber' | 'issuers'>): DocumentKey | null {
+  const number = metadata.docNumber ? normaliseKeyPart(metadata.docNumber) : '';
+  if (!number || !identifiesDocument(number)) return null;
+  const issuers = [...new Set(metadata.issuers.map(normaliseKeyPart).filter((s) => s !== ''))];
+  return issuers.length > 0 ? { number, issuers } : null;
+}
+
+/** True when both keys name the same number and share an issuer (a joint notice lists its issuers in any order). */
+export function sameDocument(a: DocumentKey | null, b: DocumentKey | null): boolean {
+  if (!a || !b || a.number !== b.number) return false;
+  return a.issuers.some((i) => b.issuers.includes(i));
+}

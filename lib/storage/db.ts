@@ -26,6 +26,7 @@
  */
 
 import Dexie, { type DexieOptions, type Table } from 'dexie';
+import { documentKey } from '../identity';
 import { TERMS_VERSION } from '../search/terms';
 import { buildNoteRows } from './notes';
 import type { Annotation, Clause, NoticeMetadata, ObligationCategory, OutlineItem, Site } from '../types';
@@ -70,7 +71,19 @@ export const SCHEMA_V4 = {
   syncLog: '++seq',
 } as const;
 
-export const CURRENT_VERSION = 4;
+/**
+ * Version 5: one library entry per document. Notices get a `docNumber` index (the normalised 发文字号 of a
+ * number that names one document, `documentKey`), so saving a notice finds another entry of the same
+ * document (same number, an issuer in common) under another id; `merges` records each merge (the entry
+ * merged, what it brought, the rows it had) so it can be split back. The upgrade fills `docNumber` in;
+ * pairs already stored are merged by `NoticeRepository.mergeDuplicates`.
+ */
+export const SCHEMA_V5 = {
+  notices: `${SCHEMA_V1.notices}, docNumber`,
+  merges: 'from, into',
+} as const;
+
+export const CURRENT_VERSION = 5;
 
 /** After a failed open, calls fail at once for this long before the next one opens the database again. */
 export const REOPEN_DELAY_MS = 500;
@@ -99,6 +112,8 @@ export interface NoticeRow {
   textLength: number;
   /** Primary key of this notice's `noticeTerms` row (`searchKey`). */
   searchKey: string;
+  /** `documentKey(metadata).number`, absent when there is none. Since version 5. */
+  docNumber?: string;
 }
 
 export interface NoticeTextRow {
@@ -148,6 +163,29 @@ export interface SyncLogRow {
   id: string;
 }
 
+/**
+ * A merge of one library entry (`from`) into another of the same document (`into`), kept to split it back.
+ * Saves and annotations arriving under `from` go to `into` while the merge stands (and are noted here).
+ */
+export interface MergeRow {
+  from: string;
+  into: string;
+  mergedAt: number;
+  /** Set when the merge was undone: `from` is its own entry again and is not merged a second time. */
+  splitAt: number | null;
+  /** The merged entry's metadata and site (its own id and 文号 come back with it). */
+  metadata: NoticeMetadata;
+  site: Site;
+  /** Addresses the merge added to `into`. */
+  urls: string[];
+  /** Tags the merge added to `into`. */
+  tags: string[];
+  /** Annotations moved to `into` (and annotations written under `from` since). */
+  annotationIds: string[];
+  /** The merged entry's rows as they were, when it had one (a notice merged as it is first saved has none). */
+  notice: { row: NoticeRow; text: NoticeTextRow | null; analysis: NoticeAnalysisRow | null } | null;
+}
+
 export interface MetaRow {
   key: string;
   value: unknown;
@@ -169,6 +207,7 @@ export class NoticeLensDB extends Dexie {
   aliases!: Table<AliasRow, string>;
   meta!: Table<MetaRow, string>;
   syncLog!: Table<SyncLogRow, number>;
+  merges!: Table<MergeRow, string>;
 
   constructor(name: string = DB_NAME, deps?: IndexedDBDeps) {
     super(name, deps ? { indexedDB: deps.indexedDB, IDBKeyRange: deps.IDBKeyRange } : undefined);
@@ -207,6 +246,17 @@ export class NoticeLensDB extends Dexie {
         await tx.table('noteTerms').bulkPut(buildNoteRows(annotations, keys));
       });
     this.version(4).stores(SCHEMA_V4);
+    this.version(5)
+      .stores(SCHEMA_V5)
+      .upgrade(async (tx) => {
+        await tx
+          .table('notices')
+          .toCollection()
+          .modify((n: NoticeRow) => {
+            const number = documentKey(n.metadata)?.number;
+            if (number) n.docNumber = number;
+          });
+      });
     // A database created by this code has terms made by its rules (see `NoticeRepository.needsReindex`).
     this.on('populate', (tx) => {
       void tx.table('meta').put({ key: 'termsVersion', value: TERMS_VERSION });

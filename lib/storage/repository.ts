@@ -9,7 +9,7 @@
  */
 
 import * as v from 'valibot';
-import { normaliseKeyPart, tryCanonicalUrl } from '../identity';
+import { documentKey, normaliseKeyPart, sameDocument, tryCanonicalUrl, type DocumentKey } from '../identity';
 import {
   annotationSchema,
   clauseSchema,
@@ -23,12 +23,15 @@ import {
   OBLIGATION_CATEGORIES,
   type Annotation,
   type Clause,
+  type NoticeMetadata,
   type ObligationCategory,
   type SavedNotice,
+  type Site,
 } from '../types';
 import type {
   AliasRow,
   AnnotationRow,
+  MergeRow,
   NoteTermsRow,
   NoticeAnalysisRow,
   NoticeLensDB,
@@ -67,7 +70,28 @@ export interface RepositoryOptions {
 }
 
 /** The tables a notice's rows live in (its note row moves with its terms). */
-const NOTICE_TABLES = ['notices', 'noticeTexts', 'noticeAnalyses', 'noticeTerms', 'noteTerms', 'aliases'] as const;
+const NOTICE_TABLES = [
+  'notices',
+  'noticeTexts',
+  'noticeAnalyses',
+  'noticeTerms',
+  'noteTerms',
+  'aliases',
+  'merges',
+  'annotations',
+] as const;
+
+/** A merge as the library shows it on the entry that stayed. */
+export interface MergeSummary {
+  /** The id of the entry merged in (what `splitMerge` takes). */
+  from: string;
+  mergedAt: number;
+  metadata: NoticeMetadata;
+  site: Site;
+  /** The addresses it brought. */
+  urls: string[];
+  annotationCount: number;
+}
 
 export class NoticeRepository {
   private readonly now: () => number;
@@ -112,7 +136,8 @@ export class NoticeRepository {
         async () => {
           // What is stored is read in one go and every write made at the end in bulk: a few requests per
           // batch instead of several per notice (each costs a round trip to the database).
-          const stored = await this.readStored(prepared.map((p) => p.snapshot.id));
+          for (const p of prepared) await this.step(() => this.route(p));
+          const stored = await this.readStored(prepared.map(targetId));
           const writes = new NoticeWrites();
           const out = prepared.map((p) => this.mergeNotice(p, stored, writes));
           await writes.flush(this.db);
@@ -125,18 +150,25 @@ export class NoticeRepository {
   /** Mark a notice saved to (or removed from) the library. */
   setSaved(id: string, saved: boolean): Promise<SavedNotice> {
     return guard(() =>
-      this.db.transaction('rw', this.db.notices, this.db.noticeTexts, this.db.noticeAnalyses, async () => {
-        const row = await this.db.notices.get(id);
-        if (!row) throw new StorageError('invalid', `No notice ${id}`);
-        const flag = saved ? 1 : 0;
-        if (row.saved !== flag || row.deletedAt !== null) {
-          row.saved = flag;
-          row.deletedAt = null;
-          row.updatedAt = this.tick(row.updatedAt);
-          await this.db.notices.put(row);
-        }
-        return (await this.assemble(row))!;
-      }),
+      this.db.transaction(
+        'rw',
+        this.db.notices,
+        this.db.noticeTexts,
+        this.db.noticeAnalyses,
+        this.db.merges,
+        async () => {
+          const row = await this.db.notices.get(await this.resolveId(id));
+          if (!row) throw new StorageError('invalid', `No notice ${id}`);
+          const flag = saved ? 1 : 0;
+          if (row.saved !== flag || row.deletedAt !== null) {
+            row.saved = flag;
+            row.deletedAt = null;
+            row.updatedAt = this.tick(row.updatedAt);
+            await this.db.notices.put(row);
+          }
+          return (await this.assemble(row))!;
+        },
+      ),
     );
   }
 
@@ -148,9 +180,12 @@ export class NoticeRepository {
         'rw',
         NOTICE_TABLES.map((t) => this.db.table(t)),
         async () => {
-          const row = await this.db.notices.get(id);
+          const row = await this.db.notices.get(await this.resolveId(id));
           if (!row) throw new StorageError('invalid', `No notice ${id}`);
-          const [textRow, analysis] = await Promise.all([this.db.noticeTexts.get(id), this.db.noticeAnalyses.get(id)]);
+          const [textRow, analysis] = await Promise.all([
+            this.db.noticeTexts.get(row.id),
+            this.db.noticeAnalyses.get(row.id),
+          ]);
           row.tags = clean;
           row.updatedAt = this.tick(row.updatedAt);
           const terms = noticeTerms({
@@ -171,11 +206,18 @@ export class NoticeRepository {
   /** The notice, or null when there is none (or it is in the bin, unless `includeDeleted`). */
   getNotice(id: string, options: { includeDeleted?: boolean } = {}): Promise<SavedNotice | null> {
     return guard(() =>
-      this.db.transaction('r', this.db.notices, this.db.noticeTexts, this.db.noticeAnalyses, async () => {
-        const row = await this.db.notices.get(id);
-        if (!row || (row.deletedAt !== null && !options.includeDeleted)) return null;
-        return this.assemble(row);
-      }),
+      this.db.transaction(
+        'r',
+        this.db.notices,
+        this.db.noticeTexts,
+        this.db.noticeAnalyses,
+        this.db.merges,
+        async () => {
+          const row = await this.db.notices.get(await this.resolveId(id));
+          if (!row || (row.deletedAt !== null && !options.includeDeleted)) return null;
+          return this.assemble(row);
+        },
+      ),
     );
   }
 
@@ -329,6 +371,280 @@ export class NoticeRepository {
     });
   }
 
+  /* ----- One entry per document ----- */
+
+  /**
+   * Where a snapshot goes (inside a transaction over NOTICE_TABLES): an id merged into another entry goes
+   * there; otherwise, when other live entries are the same document (`sameDocument`: same 发文字号, an issuer
+   * in common), they become one, the oldest entry staying, and the snapshot goes to it. A pair split by the
+   * analyst (`splitMerge`) is not merged again.
+   */
+  private async route(p: PreparedNotice): Promise<void> {
+    const id = p.snapshot.id;
+    const record = await this.db.merges.get(id);
+    if (record) {
+      if (record.splitAt === null && (await this.db.notices.get(record.into))) p.into = record.into;
+      return;
+    }
+    if (!p.key) return;
+    const key = p.key;
+    const split = await this.step(() => this.splitPartners(id));
+    const others = (await this.db.notices.where('docNumber').equals(key.number).toArray()).filter(
+      (r) => r.id !== id && r.deletedAt === null && !split.has(r.id) && sameDocument(key, documentKey(r.metadata)),
+    );
+    if (others.length === 0) return;
+    const own = await this.db.notices.get(id);
+    const entries = own ? [own, ...others] : others;
+    entries.sort((a, b) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : 1));
+    const [keeper, ...rest] = entries;
+    for (const r of rest) await this.step(() => this.mergeEntry(r.id, keeper, r.metadata, r.site));
+    if (!own) await this.step(() => this.mergeEntry(id, keeper, p.snapshot.metadata, p.snapshot.site));
+    await this.db.notices.put(keeper);
+    if (keeper.id !== id) p.into = keeper.id;
+  }
+
+  /**
+   * Run a step of a larger write inside the caller's transaction and come back to it: awaiting an async
+   * method's own (native) promise can leave Dexie's transaction zone after a few steps, and what follows
+   * would run outside the transaction; a nested transaction's promise brings the zone back.
+   */
+  private step<T>(fn: () => Promise<T>): Promise<T> {
+    return this.db.transaction(
+      'rw',
+      NOTICE_TABLES.map((t) => this.db.table(t)),
+      fn,
+    );
+  }
+
+  /** Entries split from this one, or it from them: not merged again. */
+  private async splitPartners(id: string): Promise<Set<string>> {
+    const out = new Set<string>();
+    await this.db.merges
+      .where('into')
+      .equals(id)
+      .each((m) => {
+        if (m.splitAt !== null) out.add(m.from);
+      });
+    return out;
+  }
+
+  /**
+   * Merge the entry `from` (stored or not yet) into `into` (a row read in this transaction, updated in place;
+   * the caller writes it): its addresses, tags, saved flag and annotations go to `into`, its rows are kept in
+   * a merge record for `splitMerge` and removed.
+   */
+  private async mergeEntry(from: string, into: NoticeRow, metadata: NoticeMetadata, site: Site): Promise<void> {
+    // One request after another: awaiting Promise.all here loses the transaction's zone (Dexie) and the
+    // rest of the merge would run outside it.
+    const row = await this.db.notices.get(from);
+    const text = await this.db.noticeTexts.get(from);
+    const analysis = await this.db.noticeAnalyses.get(from);
+    const annotations = await this.db.annotations.where('noticeId').equals(from).toArray();
+    const aliases = await this.db.aliases.where('noticeId').equals(from).toArray();
+    const urls = row ? mergeUrls(into.urls, row.urls).slice(into.urls.length) : [];
+    const tags = row ? row.tags.filter((t) => !into.tags.includes(t)) : [];
+    const record: MergeRow = {
+      from,
+      into: into.id,
+      mergedAt: this.now(),
+      splitAt: null,
+      metadata: row?.metadata ?? metadata,
+      site: row?.site ?? site,
+      urls,
+      tags,
+      annotationIds: annotations.map((a) => a.id),
+      notice: row ? { row, text: text ?? null, analysis: analysis ?? null } : null,
+    };
+    // Entries merged into `from` before now belong to `into`.
+    const chained = await this.db.merges.where('into').equals(from).toArray();
+    if (chained.length) await this.db.merges.bulkPut(chained.map((m) => ({ ...m, into: into.id })));
+    into.urls = [...into.urls, ...urls];
+    if (tags.length) into.tags = [...into.tags, ...tags];
+    if (row?.saved === 1) into.saved = 1;
+    for (const a of annotations) a.noticeId = into.id;
+    into.annotationCount = (into.annotationCount ?? 0) + annotations.filter((a) => a.deletedAt === null).length;
+    into.updatedAt = this.tick(into.updatedAt);
+    await Promise.all([
+      this.db.annotations.bulkPut(annotations),
+      this.db.aliases.bulkPut(aliases.map((a) => ({ url: a.url, noticeId: into.id }))),
+      this.db.merges.put(record),
+    ]);
+    if (row) {
+      await this.db.notices.delete(from);
+      await this.db.noticeTexts.delete(from);
+      await this.db.noticeAnalyses.delete(from);
+      await this.db.noticeTerms.delete(row.searchKey);
+      await this.db.noteTerms.delete(row.searchKey);
+    }
+    await this.step(() => this.refreshIndexes(into, tags.length > 0));
+  }
+
+  /**
+   * After a merge or a split: the notice's search terms made again when its tags changed (under a new
+   * key), and its note row rebuilt from its live annotations.
+   */
+  private async refreshIndexes(row: NoticeRow, tagsChanged: boolean): Promise<void> {
+    if (tagsChanged || !row.searchKey) {
+      const textRow = await this.db.noticeTexts.get(row.id);
+      const analysis = await this.db.noticeAnalyses.get(row.id);
+      const terms = noticeTerms({
+        title: row.metadata.title,
+        metadata: metadataStrings(row.metadata),
+        tags: row.tags,
+        headings: (analysis?.outline ?? []).map((o) => `${o.label}${o.title}`),
+        text: textRow?.text ?? '',
+      });
+      const key = searchKey(row.id, row.updatedAt);
+      if (row.searchKey && row.searchKey !== key) {
+        await this.db.noticeTerms.delete(row.searchKey);
+        await this.db.noteTerms.delete(row.searchKey);
+      }
+      row.searchKey = key;
+      await this.db.noticeTerms.put({ key, id: row.id, terms });
+    }
+    const annotations = await this.db.annotations.where('noticeId').equals(row.id).toArray();
+    const notes = buildNoteRows(annotations, new Map([[row.id, row]]));
+    if (notes.length) await this.db.noteTerms.bulkPut(notes);
+    else await this.db.noteTerms.delete(row.searchKey);
+  }
+
+  /** The id a notice is stored under: its own, or the entry it was merged into. */
+  private async resolveId(id: string): Promise<string> {
+    const record = await this.db.merges.get(id);
+    return record && record.splitAt === null ? record.into : id;
+  }
+
+  /** The entries merged into this one, oldest merge first (what the library shows and offers to split). */
+  listMerges(into: string): Promise<MergeSummary[]> {
+    return guard(async () => {
+      const rows = await this.db.merges.where('into').equals(into).toArray();
+      return rows
+        .filter((m) => m.splitAt === null)
+        .sort((a, b) => a.mergedAt - b.mergedAt)
+        .map((m) => ({
+          from: m.from,
+          mergedAt: m.mergedAt,
+          metadata: m.metadata,
+          site: m.site,
+          urls: m.urls,
+          annotationCount: m.annotationIds.length,
+        }));
+    });
+  }
+
+  /**
+   * Undo a merge: the entry `from` comes back with its own rows (or, merged as it was first saved, with the
+   * text of the entry it went to), the addresses, tags and annotations it brought or received since; the
+   * other entry keeps the rest. The pair is not merged again. Returns the entry split off.
+   */
+  splitMerge(from: string): Promise<SavedNotice> {
+    return guard(() =>
+      this.db.transaction(
+        'rw',
+        NOTICE_TABLES.map((t) => this.db.table(t)),
+        async () => {
+          const record = await this.db.merges.get(from);
+          if (!record || record.splitAt !== null) throw new StorageError('invalid', `No merge of ${from}`);
+          const into = await this.db.notices.get(record.into);
+          if (!into) throw new StorageError('invalid', `No notice ${record.into}`);
+          const intoText = await this.db.noticeTexts.get(into.id);
+          const intoAnalysis = await this.db.noticeAnalyses.get(into.id);
+          const moved = (await this.db.annotations.bulkGet(record.annotationIds)).filter(
+            (a): a is AnnotationRow => !!a && a.noticeId === into.id,
+          );
+          const live = moved.filter((a) => a.deletedAt === null).length;
+          const now = this.now();
+          const old = record.notice?.row;
+          const text: NoticeTextRow = { id: from, text: record.notice?.text?.text ?? intoText?.text ?? '' };
+          const analysis: NoticeAnalysisRow = {
+            id: from,
+            outline: record.notice?.analysis?.outline ?? intoAnalysis?.outline ?? [],
+            obligations: record.notice?.analysis?.obligations ?? intoAnalysis?.obligations ?? [],
+          };
+          const fields = indexFields(record.metadata);
+          const urls = mergeUrls(old?.urls ?? [], record.urls);
+          const row: NoticeRow = {
+            id: from,
+            urls,
+            metadata: record.metadata,
+            site: record.site,
+            saved: old ? old.saved : into.saved,
+            tags: old?.tags ?? [],
+            createdAt: old?.createdAt ?? record.mergedAt,
+            updatedAt: now,
+            deletedAt: null,
+            issuers: fields.issuers,
+            year: fields.year,
+            docType: fields.docType,
+            annotationCount: live,
+            obligationCounts: countObligations(analysis.obligations),
+            textLength: text.text.length,
+            searchKey: '',
+            ...(fields.docNumber ? { docNumber: fields.docNumber } : {}),
+          };
+          const ownUrls = new Set(urls.map((u) => tryCanonicalUrl(u) ?? u));
+          const aliasKeys = urls.flatMap((u) => tryCanonicalUrl(u) ?? []);
+          into.urls = into.urls.filter((u) => !ownUrls.has(tryCanonicalUrl(u) ?? u));
+          const tagsBefore = into.tags.length;
+          into.tags = into.tags.filter((t) => !record.tags.includes(t));
+          into.annotationCount = Math.max(0, (into.annotationCount ?? 0) - live);
+          into.updatedAt = this.tick(into.updatedAt);
+          for (const a of moved) a.noticeId = from;
+          await this.db.noticeTexts.put(text);
+          await this.db.noticeAnalyses.put(analysis);
+          if (moved.length) await this.db.annotations.bulkPut(moved);
+          if (aliasKeys.length) await this.db.aliases.bulkPut(aliasKeys.map((url) => ({ url, noticeId: from })));
+          await this.db.merges.put({ ...record, splitAt: now });
+          await this.step(() => this.refreshIndexes(row, true));
+          await this.step(() => this.refreshIndexes(into, into.tags.length !== tagsBefore));
+          await this.db.notices.bulkPut([row, into]);
+          return assembleNotice(row, text, analysis);
+        },
+      ),
+    );
+  }
+
+  /**
+   * Merge entries already stored that are one document (a library from before entries were merged, an
+   * import): each group into its oldest entry. Returns how many entries were merged away.
+   */
+  mergeDuplicates(): Promise<number> {
+    return guard(() =>
+      this.db.transaction(
+        'rw',
+        NOTICE_TABLES.map((t) => this.db.table(t)),
+        async () => {
+          const rows = (await this.db.notices.where('docNumber').above('').toArray()).filter(
+            (r) => r.deletedAt === null,
+          );
+          const byNumber = new Map<string, NoticeRow[]>();
+          for (const r of rows) byNumber.set(r.docNumber!, [...(byNumber.get(r.docNumber!) ?? []), r]);
+          let merged = 0;
+          for (const group of byNumber.values()) {
+            if (group.length < 2) continue;
+            group.sort((a, b) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : 1));
+            const gone = new Set<string>();
+            for (const keeper of group) {
+              if (gone.has(keeper.id)) continue;
+              const split = await this.step(() => this.splitPartners(keeper.id));
+              const key = documentKey(keeper.metadata);
+              for (const r of group) {
+                if (r === keeper || gone.has(r.id) || split.has(r.id)) continue;
+                if (!sameDocument(key, documentKey(r.metadata))) continue;
+                if ((await this.db.merges.get(r.id))?.into === keeper.id) continue;
+                await this.step(() => this.mergeEntry(r.id, keeper, r.metadata, r.site));
+                gone.add(r.id);
+                merged++;
+              }
+              if (gone.size) await this.db.notices.put(keeper);
+            }
+          }
+          return merged;
+        },
+      ),
+    );
+  }
+
   /* ----- Annotations ----- */
 
   /**
@@ -351,7 +667,7 @@ export class NoticeRepository {
       }
       const prepared = notice ? prepareNotice(notice) : null;
       const terms = annotationTerms(annotation);
-      const tables = [...NOTICE_TABLES, 'annotations'].map((t) => this.db.table(t));
+      const tables = NOTICE_TABLES.map((t) => this.db.table(t));
       return this.db.transaction('rw', tables, async () => {
         if (prepared) await this.writeNotice(prepared);
         return this.applyAnnotation(annotation, terms);
@@ -367,47 +683,56 @@ export class NoticeRepository {
     return guard(async () => {
       annotations.forEach(checkAnnotation);
       const terms = annotations.map(annotationTerms);
-      return this.db.transaction('rw', this.db.notices, this.db.annotations, this.db.noteTerms, async () => {
-        // Read their notices and stored versions in bulk, apply in order in memory, write in bulk.
-        const noticeIds = [...new Set(annotations.map((a) => a.noticeId))];
-        const ids = [...new Set(annotations.map((a) => a.id))];
-        const [rows, existing] = await Promise.all([
-          this.db.notices.bulkGet(noticeIds),
-          this.db.annotations.bulkGet(ids),
-        ]);
-        const notices = new Map(noticeIds.map((id, i) => [id, rows[i]]));
-        const stored = new Map(ids.map((id, i) => [id, existing[i]]));
-        const notes = new NoteWrites(this.db);
-        await notes.read(rows);
-        const changedNotices = new Set<NoticeRow>();
-        const written = new Map<string, AnnotationRow>();
-        let applied = 0;
-        for (let i = 0; i < annotations.length; i++) {
-          const r = this.mergeAnnotation(
-            annotations[i],
-            terms[i],
-            notices.get(annotations[i].noticeId),
-            stored.get(annotations[i].id),
-          );
-          if (!r.stored) continue;
-          applied++;
-          stored.set(r.stored.id, r.stored);
-          written.set(r.stored.id, r.stored);
-          changedNotices.add(r.notice);
-          notes.apply(r.notice, r.stored);
-        }
-        await Promise.all([
-          this.db.annotations.bulkPut([...written.values()]),
-          this.db.notices.bulkPut([...changedNotices]),
-          notes.flush(),
-        ]);
-        return { applied, skipped: annotations.length - applied };
-      });
+      return this.db.transaction(
+        'rw',
+        this.db.notices,
+        this.db.annotations,
+        this.db.noteTerms,
+        this.db.merges,
+        async () => {
+          annotations = await Promise.all(annotations.map((a) => this.redirectAnnotation(a)));
+          // Read their notices and stored versions in bulk, apply in order in memory, write in bulk.
+          const noticeIds = [...new Set(annotations.map((a) => a.noticeId))];
+          const ids = [...new Set(annotations.map((a) => a.id))];
+          const [rows, existing] = await Promise.all([
+            this.db.notices.bulkGet(noticeIds),
+            this.db.annotations.bulkGet(ids),
+          ]);
+          const notices = new Map(noticeIds.map((id, i) => [id, rows[i]]));
+          const stored = new Map(ids.map((id, i) => [id, existing[i]]));
+          const notes = new NoteWrites(this.db);
+          await notes.read(rows);
+          const changedNotices = new Set<NoticeRow>();
+          const written = new Map<string, AnnotationRow>();
+          let applied = 0;
+          for (let i = 0; i < annotations.length; i++) {
+            const r = this.mergeAnnotation(
+              annotations[i],
+              terms[i],
+              notices.get(annotations[i].noticeId),
+              stored.get(annotations[i].id),
+            );
+            if (!r.stored) continue;
+            applied++;
+            stored.set(r.stored.id, r.stored);
+            written.set(r.stored.id, r.stored);
+            changedNotices.add(r.notice);
+            notes.apply(r.notice, r.stored);
+          }
+          await Promise.all([
+            this.db.annotations.bulkPut([...written.values()]),
+            this.db.notices.bulkPut([...changedNotices]),
+            notes.flush(),
+          ]);
+          return { applied, skipped: annotations.length - applied };
+        },
+      );
     });
   }
 
   /** The write of `putAnnotation`, inside a transaction over notices and annotations. */
-  private async applyAnnotation(annotation: Annotation, terms: string[]): Promise<PutAnnotationResult> {
+  private async applyAnnotation(incoming: Annotation, terms: string[]): Promise<PutAnnotationResult> {
+    const annotation = await this.redirectAnnotation(incoming);
     const [row, existing] = await Promise.all([
       this.db.notices.get(annotation.noticeId),
       this.db.annotations.get(annotation.id),
@@ -453,6 +778,18 @@ export class NoticeRepository {
     return { stored, notice: row };
   }
 
+  /**
+   * An annotation written under an entry merged into another goes to that entry (a page of the merged
+   * entry still names its own id), and is noted in the merge so a split takes it back.
+   */
+  private async redirectAnnotation(a: Annotation): Promise<Annotation> {
+    const record = await this.db.merges.get(a.noticeId);
+    if (!record || record.splitAt !== null) return a;
+    if (!record.annotationIds.includes(a.id))
+      await this.db.merges.put({ ...record, annotationIds: [...record.annotationIds, a.id] });
+    return { ...a, noticeId: record.into };
+  }
+
   getAnnotation(id: string): Promise<Annotation | null> {
     return guard(async () => {
       const row = await this.db.annotations.get(id);
@@ -463,7 +800,8 @@ export class NoticeRepository {
   /** A notice's annotations in the order they were made; deleted ones only with `includeDeleted`. */
   listAnnotations(noticeId: string, options: { includeDeleted?: boolean } = {}): Promise<Annotation[]> {
     return guard(async () => {
-      const rows = await this.db.annotations.where('noticeId').equals(noticeId).toArray();
+      const id = await this.resolveId(noticeId);
+      const rows = await this.db.annotations.where('noticeId').equals(id).toArray();
       return rows
         .filter((r) => options.includeDeleted || r.deletedAt === null)
         .sort((a, b) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : 1))
@@ -531,7 +869,7 @@ export class NoticeRepository {
    * with all its annotations, texts and aliases).
    */
   purgeDeleted(olderThan: number): Promise<{ notices: number; annotations: number }> {
-    const tables = [...NOTICE_TABLES, 'annotations'].map((t) => this.db.table(t));
+    const tables = NOTICE_TABLES.map((t) => this.db.table(t));
     return guard(() =>
       this.db.transaction('rw', tables, async () => {
         const oldAnnotations = await this.db.annotations.where('deletedAt').below(olderThan).primaryKeys();
@@ -666,7 +1004,8 @@ export class NoticeRepository {
 
   /** Merge a prepared snapshot into the stored notice (inside a transaction). */
   private async writeNotice(p: PreparedNotice): Promise<SavedNotice> {
-    const stored = await this.readStored([p.snapshot.id]);
+    await this.step(() => this.route(p));
+    const stored = await this.readStored([targetId(p)]);
     const writes = new NoticeWrites();
     const out = this.mergeNotice(p, stored, writes);
     await writes.flush(this.db);
@@ -690,12 +1029,19 @@ export class NoticeRepository {
    */
   private mergeNotice(p: PreparedNotice, stored: Map<string, StoredNotice>, writes: NoticeWrites): SavedNotice {
     const { snapshot } = p;
-    const { row, text: textRow, analysis } = stored.get(snapshot.id) ?? {};
+    const id = targetId(p);
+    const { row, text: textRow, analysis } = stored.get(id) ?? {};
+    // A page of a document merged into another entry adds its address; the entry keeps its own text.
+    const keepEntry = p.into !== undefined && row !== undefined && !!textRow?.text;
+    const metadata = keepEntry ? row.metadata : snapshot.metadata;
+    const site = keepEntry ? row.site : snapshot.site;
+    const fields = keepEntry ? indexFields(metadata) : p;
     const urls = mergeUrls(row?.urls ?? [], snapshot.urls);
+    if (p.into !== undefined) writes.addToMerge(snapshot.id, urls.slice(row?.urls.length ?? 0));
     const tags = snapshot.tags !== undefined ? checkTags(snapshot.tags) : (row?.tags ?? []);
     const saved: 0 | 1 = snapshot.saved !== undefined ? (snapshot.saved ? 1 : 0) : (row?.saved ?? 0);
     // A page that has not filled in its body yet (flk.npc.gov.cn) must not blank a stored text.
-    const keepStoredText = snapshot.text === '' && !!textRow?.text;
+    const keepStoredText = keepEntry || (snapshot.text === '' && !!textRow?.text);
     const text = keepStoredText ? textRow.text : snapshot.text;
     const outline = keepStoredText ? analysis!.outline : snapshot.outline;
     const obligations = keepStoredText ? analysis!.obligations : snapshot.obligations;
@@ -704,47 +1050,48 @@ export class NoticeRepository {
       row !== undefined &&
       row.deletedAt === null &&
       row.saved === saved &&
-      row.site === snapshot.site &&
+      row.site === site &&
       sameList(row.urls, urls) &&
       sameList(row.tags, tags) &&
       textRow?.text === text &&
-      JSON.stringify(row.metadata) === JSON.stringify(snapshot.metadata) &&
+      JSON.stringify(row.metadata) === JSON.stringify(metadata) &&
       (keepStoredText || JSON.stringify([analysis?.outline, analysis?.obligations]) === p.analysisJson);
     if (unchanged) return assembleNotice(row, textRow, analysis);
 
     const now = this.now();
     const next: NoticeRow = {
-      id: snapshot.id,
+      id,
       urls,
-      metadata: snapshot.metadata,
-      site: snapshot.site,
+      metadata,
+      site,
       saved,
       tags,
       createdAt: row?.createdAt ?? now,
       updatedAt: row ? this.tick(row.updatedAt) : now,
       deletedAt: null,
-      issuers: p.issuers,
-      year: p.year,
-      docType: p.docType,
+      issuers: fields.issuers,
+      year: fields.year,
+      docType: fields.docType,
       annotationCount: row?.annotationCount ?? 0,
       obligationCounts: countObligations(obligations),
       textLength: text.length,
       searchKey: row?.searchKey ?? '',
+      ...(fields.docNumber ? { docNumber: fields.docNumber } : {}),
     };
     // Only a change to what is indexed rewrites the terms (and moves the notice up in search order).
     const termsChanged =
       !row ||
       textRow?.text !== text ||
       !sameList(row.tags, tags) ||
-      JSON.stringify(row.metadata) !== JSON.stringify(snapshot.metadata) ||
+      JSON.stringify(row.metadata) !== JSON.stringify(metadata) ||
       (!keepStoredText && JSON.stringify(analysis?.outline) !== p.outlineJson);
     if (termsChanged) {
       const tagTerms = new Set<string>();
       for (const tag of tags) for (const t of indexTerms(tag, 2000)) tagTerms.add(t);
       const baseTerms = keepStoredText
         ? noticeTerms({
-            title: snapshot.metadata.title,
-            metadata: metadataStrings(snapshot.metadata),
+            title: metadata.title,
+            metadata: metadataStrings(metadata),
             tags: [],
             headings: outline.map((o) => `${o.label}${o.title}`),
             text,
@@ -752,12 +1099,12 @@ export class NoticeRepository {
         : p.terms;
       writes.replaceTerms(next, mergeTerms(baseTerms, tagTerms));
     }
-    const textOut: NoticeTextRow = { id: snapshot.id, text };
-    const analysisOut: NoticeAnalysisRow = { id: snapshot.id, outline, obligations };
+    const textOut: NoticeTextRow = { id, text };
+    const analysisOut: NoticeAnalysisRow = { id, outline, obligations };
     writes.notices.set(next.id, next);
     writes.texts.set(next.id, textOut);
     writes.analyses.set(next.id, analysisOut);
-    for (const url of p.aliasKeys) writes.aliases.set(url, { url, noticeId: snapshot.id });
+    for (const url of p.aliasKeys) writes.aliases.set(url, { url, noticeId: id });
     stored.set(next.id, { row: next, text: textOut, analysis: analysisOut });
     return assembleNotice(next, textOut, analysisOut);
   }
@@ -794,6 +1141,12 @@ class NoticeWrites {
   private readonly termsDelete: string[] = [];
   /** New search key → the stored key it replaces (its note row moves there). */
   private readonly moves = new Map<string, string>();
+  /** Addresses a page of a merged entry added to the entry it was merged into, by merged id. */
+  private readonly mergeUrls = new Map<string, string[]>();
+
+  addToMerge(from: string, urls: string[]): void {
+    if (urls.length) this.mergeUrls.set(from, [...(this.mergeUrls.get(from) ?? []), ...urls]);
+  }
 
   /** A notice's terms under a new, newest-first key (see `searchKey`); sets `row.searchKey`. */
   replaceTerms(row: NoticeRow, terms: string[]): void {
@@ -816,6 +1169,10 @@ class NoticeWrites {
       db.noticeAnalyses.bulkPut([...this.analyses.values()]),
       db.aliases.bulkPut([...this.aliases.values()]),
     ]);
+    for (const [from, urls] of this.mergeUrls) {
+      const record = await db.merges.get(from);
+      if (record) await db.merges.put({ ...record, urls: [...new Set([...record.urls, ...urls])] });
+    }
     await this.flushTerms(db);
   }
 
@@ -873,13 +1230,33 @@ class NoteWrites {
   }
 }
 
-interface PreparedNotice {
-  snapshot: NoticeSnapshot;
-  /** Terms of everything but the tags (tags are merged inside the transaction). */
-  terms: string[];
+/** The index fields of a notice row that follow from its metadata. */
+interface IndexFields {
   issuers: string[];
   year: number | null;
   docType: string | null;
+  /** `documentKey(metadata).number`. */
+  docNumber: string | null;
+}
+
+function indexFields(m: NoticeMetadata): IndexFields {
+  const date = m.signedDate ?? m.publishedDate;
+  return {
+    issuers: [...new Set(m.issuers.map(normaliseKeyPart).filter((s) => s !== ''))],
+    year: date && /^\d{4}/.test(date) ? Number(date.slice(0, 4)) : null,
+    docType: m.docType?.trim() || null,
+    docNumber: documentKey(m)?.number ?? null,
+  };
+}
+
+interface PreparedNotice extends IndexFields {
+  snapshot: NoticeSnapshot;
+  /** Terms of everything but the tags (tags are merged inside the transaction). */
+  terms: string[];
+  /** What makes it one document with another entry (`documentKey`). */
+  key: DocumentKey | null;
+  /** Set inside the transaction when the snapshot goes to another entry of the same document (`route`). */
+  into?: string;
   aliasKeys: string[];
   analysisJson: string;
   outlineJson: string;
@@ -888,8 +1265,6 @@ interface PreparedNotice {
 /** The expensive, transaction-free part of storing a notice: terms, index fields, alias keys. */
 function prepareNotice(snapshot: NoticeSnapshot): PreparedNotice {
   const m = snapshot.metadata;
-  const date = m.signedDate ?? m.publishedDate;
-  const year = date && /^\d{4}/.test(date) ? Number(date.slice(0, 4)) : null;
   const aliasKeys = new Set<string>();
   for (const u of snapshot.urls) {
     const key = tryCanonicalUrl(u);
@@ -904,13 +1279,17 @@ function prepareNotice(snapshot: NoticeSnapshot): PreparedNotice {
       headings: snapshot.outline.map((o) => `${o.label}${o.title}`),
       text: snapshot.text,
     }),
-    issuers: [...new Set(m.issuers.map(normaliseKeyPart).filter((s) => s !== ''))],
-    year,
-    docType: m.docType?.trim() || null,
+    ...indexFields(m),
+    key: documentKey(m),
     aliasKeys: [...aliasKeys],
     analysisJson: JSON.stringify([snapshot.outline, snapshot.obligations]),
     outlineJson: JSON.stringify(snapshot.outline),
   };
+}
+
+/** The id a prepared snapshot is stored under: its own, or the entry it was merged into. */
+function targetId(p: PreparedNotice): string {
+  return p.into ?? p.snapshot.id;
 }
 
 function mergeTerms(terms: string[], extra: Set<string>): string[] {

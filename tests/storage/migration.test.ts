@@ -13,7 +13,15 @@ import Dexie from 'dexie';
 import { indexedDB, IDBKeyRange } from 'fake-indexeddb';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { CURRENT_VERSION, NoticeLensDB, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4 } from '../../lib/storage/db';
+import {
+  CURRENT_VERSION,
+  NoticeLensDB,
+  SCHEMA_V1,
+  SCHEMA_V2,
+  SCHEMA_V3,
+  SCHEMA_V4,
+  SCHEMA_V5,
+} from '../../lib/storage/db';
 import { LIMITS } from '../../lib/storage/limits';
 import { NoticeRepository } from '../../lib/storage/repository';
 import type { NoticeMetadata } from '../../lib/types';
@@ -43,6 +51,12 @@ const SHIPPED_V3 = {
 /** Version 4's changes exactly as shipped. */
 const SHIPPED_V4 = {
   syncLog: '++seq',
+};
+
+/** Version 5's changes exactly as shipped. */
+const SHIPPED_V5 = {
+  notices: 'id, updatedAt, createdAt, saved, deletedAt, *urls, *issuers, year, docType, *tags, docNumber',
+  merges: 'from, into',
 };
 
 /** A stored record, read as plain data. */
@@ -101,6 +115,7 @@ const PRIMARY_KEYS: Record<string, string> = {
   meta: 'key',
   noteTerms: 'key',
   syncLog: 'seq',
+  merges: 'from',
 };
 
 /** Declare versions 1…`upTo` exactly as shipped. */
@@ -109,6 +124,7 @@ function declareShipped(db: Dexie, upTo: number): void {
   if (upTo >= 2) db.version(2).stores(SHIPPED_V2);
   if (upTo >= 3) db.version(3).stores(SHIPPED_V3);
   if (upTo >= 4) db.version(4).stores(SHIPPED_V4);
+  if (upTo >= 5) db.version(5).stores(SHIPPED_V5);
 }
 
 /** Create a database of version `version` through its shipped schema and fill it with the fixture's records. */
@@ -182,6 +198,24 @@ const STEPS: Step[] = [
     expected: (old) => ({ ...old, syncLog: [] }),
     added: {},
   },
+  {
+    from: 4,
+    // Version 5 indexes each notice's 发文字号 when it names one document and there is an issuer (written as
+    // the library normalises it: full-width folded, brackets as 〔〕), and adds the merge records, empty.
+    expected: (old) => ({
+      ...old,
+      notices: old.notices.map((n) => {
+        const number = (n.metadata.docNumber ?? '')
+          .replace(/[[(（［]/g, '〔')
+          .replace(/[\])）］]/g, '〕')
+          .replace(/\s/g, '');
+        const names = /\d/.test(number.replace(/〔\d{4}〕/, '')) && n.metadata.issuers.length > 0;
+        return names ? { ...n, docNumber: number } : n;
+      }),
+      merges: [],
+    }),
+    added: {},
+  },
 ];
 
 describe('migration', () => {
@@ -190,6 +224,7 @@ describe('migration', () => {
     expect(SCHEMA_V2).toEqual(SHIPPED_V2);
     expect(SCHEMA_V3).toEqual(SHIPPED_V3);
     expect(SCHEMA_V4).toEqual(SHIPPED_V4);
+    expect(SCHEMA_V5).toEqual(SHIPPED_V5);
     expect(CURRENT_VERSION).toBe(STEPS.at(-1)!.from + 1);
   });
 
@@ -331,9 +366,9 @@ describe('migration', () => {
     expect((await repo.search('改稿')).hits.map((h) => h.notice.id)).toEqual([edited.noticeId]);
     const sortedKeys = (rows: Array<{ key?: unknown }>) => rows.map((r) => r.key).sort();
     expect(sortedKeys(await db.noticeTerms.toArray())).toEqual(sortedKeys(fixture.tables.noticeTerms));
-    expect((await db.notices.toArray()).map((n) => omitField(n, 'annotationCount'))).toStrictEqual(
-      [...fixture.tables.notices].sort((a, b) => (a.id < b.id ? -1 : 1)),
-    );
+    expect(
+      (await db.notices.toArray()).map((n) => omitField(omitField(n, 'annotationCount'), 'docNumber')),
+    ).toStrictEqual([...fixture.tables.notices].sort((a, b) => (a.id < b.id ? -1 : 1)));
     expect((await db.annotations.toArray()).map((a) => omitField(a, 'terms'))).toStrictEqual(
       [...fixture.tables.annotations].sort((a, b) => (a.id < b.id ? -1 : 1)).map((a) => omitField(a, 'terms')),
     );
