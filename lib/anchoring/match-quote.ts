@@ -58,6 +58,12 @@ export const TUNING = {
   /** Position separates places only when the far one is this many times farther, plus the slack (units). */
   farRatio: 4,
   farSlack: 2000,
+  /**
+   * A sentence found by its in-sentence context alone (neither stored side whole) counts as moved only
+   * this near its stored position (units). Farther, in a very long text, an identical sentence is a
+   * restatement of it (compiled regulations repeat their headings), not the span carried there.
+   */
+  movedReach: 50000,
 };
 
 /** An annotation's selectors, folded once; context patterns compiled on first use. */
@@ -596,6 +602,10 @@ function passesGates(doc: AnchoringDocument, a: PreparedAnnotation, expected: Ex
   // close. Elsewhere that is too little: another list's item reads the same up to a word.
   const movedEdited = exact && inSentence && ((e.prefixBounded && suffixAgrees) || (e.suffixBounded && prefixAgrees));
   if (!strong && !moved && !movedEdited) return false;
+  // Its in-sentence context alone, very far from where it was: a restatement, even in a section of the
+  // same number (compiled texts repeat their outlines).
+  const reachable = e.distance === null || e.distance <= TUNING.movedReach;
+  if (!strong && !reachable) return false;
   const far = e.distance !== null && e.distance > TUNING.nearPosition;
   const home = structure?.section === true || (structure?.renumbered === true && !expected.keyHoldsQuote());
   const elsewhere = !home && (expected.sectionExists || far);

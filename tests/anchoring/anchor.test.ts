@@ -156,6 +156,23 @@ describe('orphans', () => {
   });
 });
 
+describe('far copies', () => {
+  it('does not carry a deleted heading to its identical copy far away in a long text', () => {
+    const heading = '三、加强党性锤炼，在疫情防控斗争一线身先士卒作表率。';
+    const filler = (tag: string) =>
+      Array.from({ length: 2400 }, (_, i) => `${tag}第${i}段：各单位要按照统一部署做好第${i}项工作。`).join('\n');
+    const text = `通知\n${heading}\n${filler('甲')}\n前文。\n${heading}\n各级党委班子成员要靠前指挥。\n${filler('乙')}`;
+    const selectors = describeQuote(text, '加强党性锤炼，在疫情防控', 1);
+    // The second heading deleted: the first, some 60,000 characters away, keeps only its sentence in common.
+    const edited = replaceNth(text, heading + '\n', '', 1);
+    expect(spanOf(text, heading, 1).start - spanOf(text, heading, 0).start).toBeGreaterThan(50000);
+    expect(anchor(edited, selectors)).toBeNull();
+    // Moved nearby (after the next paragraph), the same sentence is found.
+    const moved = edited.replace('各级党委班子成员要靠前指挥。\n', `各级党委班子成员要靠前指挥。\n${heading}\n`);
+    expect(anchor(moved, selectors)).toMatchObject(spanOf(moved, '加强党性锤炼，在疫情防控', 1));
+  });
+});
+
 describe('short quotes never jump', () => {
   it('does not move 不得 to another 不得 when its own is gone', () => {
     const selectors = describeQuote(NOTICE, '不得');
