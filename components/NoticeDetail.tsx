@@ -1,5 +1,6 @@
 import { annotationLocation, citeAnnotation, citePassage, locationLabel } from '../lib/export/citation';
 import type { ConflictInfo } from '../lib/schema/sync';
+import type { MergeSummary } from '../lib/storage/repository';
 import type { Annotation, SavedNotice } from '../lib/types';
 import { CATEGORY_LABEL, COLOUR_LABEL } from './labels';
 import type { MessageKey, Translate } from './messages';
@@ -28,6 +29,11 @@ export function NoticeDetail(p: {
   /** Annotations with other versions from team sync (另有版本), and keeping one of them. */
   conflicts?: ConflictInfo[];
   onKeepVersion?: (annotationId: string, rev: string) => void;
+  /** Other entries of the same document merged into this one, and splitting one back. */
+  merges?: MergeSummary[];
+  onSplit?: (from: string) => void;
+  /** Sets the notice's own tags (shown editable when given). */
+  onSaveTags?: (tags: string[]) => void;
 }) {
   const { t, notice } = p;
   const url = notice.metadata.url ?? notice.urls[0] ?? null;
@@ -40,6 +46,24 @@ export function NoticeDetail(p: {
           {safeUrl}
         </a>
       )}
+      {p.merges && p.merges.length > 0 && (
+        <div class="merged" data-merged={p.merges.length}>
+          <p>{t('mergedEntries', notice.metadata.docNumber ?? '', p.merges.length + 1)}</p>
+          <ul>
+            {p.merges.map((m) => (
+              <li key={m.from} data-merge={m.from}>
+                <span class="muted">{m.urls.join(' · ') || m.from}</span>{' '}
+                {p.onSplit && (
+                  <button type="button" class="link split" onClick={() => p.onSplit!(m.from)}>
+                    {t('undoMerge')}
+                  </button>
+                )}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {p.onSaveTags && <NoticeTagsEditor t={t} tags={notice.tags} onSave={p.onSaveTags} />}
       <table class="meta">
         <tbody>
           {META.map(([key, get]) => (
@@ -149,5 +173,27 @@ export function NoticeDetail(p: {
         ))}
       </section>
     </article>
+  );
+}
+
+/** The notice's own tags, separated by spaces, commas or 、, saved with the button or Enter. */
+function NoticeTagsEditor(p: { t: Translate; tags: string[]; onSave: (tags: string[]) => void }) {
+  const save = (form: HTMLFormElement) => {
+    const value = (form.elements.namedItem('tags') as HTMLInputElement).value;
+    p.onSave(value.split(/[\s,，、#]+/).filter((x) => x !== ''));
+  };
+  return (
+    <form
+      class="notice-tags"
+      onSubmit={(e) => {
+        e.preventDefault();
+        save(e.currentTarget);
+      }}
+    >
+      <label>
+        {p.t('noticeTags')} <input name="tags" defaultValue={p.tags.join(' ')} />
+      </label>{' '}
+      <button type="submit">{p.t('save')}</button>
+    </form>
   );
 }

@@ -37,11 +37,14 @@ import {
   type NoticeFilters,
 } from '../../lib/storage';
 import type { ConflictInfo } from '../../lib/schema/sync';
+import type { MergeSummary } from '../../lib/storage/repository';
 import type { Annotation, SavedNotice } from '../../lib/types';
 import { loadTranslate } from '../locale/i18n';
 
 const db = new NoticeLensDB();
 const repo = new NoticeRepository(db);
+/** Entries of one document stored apart before they were merged on saving: merged once, before the first list. */
+const duplicatesMerged = repo.mergeDuplicates().catch(() => 0);
 
 type Route = { view: 'list' } | { view: 'notice'; id: string } | { view: 'compare'; ids: string[] };
 
@@ -190,7 +193,11 @@ function ImportButton(p: { t: Translate; onDone(text: string, kind: 'info' | 'er
             p.onDone(p.t('importing', file.name, parsed.notices.length, parsed.annotations.length), 'info'),
         }),
       );
-      p.onDone(p.t('importDone', result.notices, result.annotations, result.duplicates), 'info', true);
+      p.onDone(
+        p.t('importReport', result.added, result.changed, result.unchanged, result.annotationsAdded),
+        'info',
+        result.added + result.changed + result.annotations > 0,
+      );
     } catch (e) {
       p.onDone(p.t('importFailed', describeStorageError(e)), 'error');
     }
@@ -232,6 +239,7 @@ function ListView(p: {
   useEffect(() => {
     let live = true;
     const run = async () => {
+      await duplicatesMerged;
       const started = performance.now();
       if (query.trim()) {
         const r = await repo.search(query, filters, { limit: 200 });
@@ -377,7 +385,9 @@ async function readConflicts(noticeId: string): Promise<ConflictInfo[]> {
 function DetailView(p: { t: Translate; id: string; report(kind: 'info' | 'error', text: string | null): void }) {
   const [data, setData] = useState<Detail | null | undefined>(undefined);
   const [conflicts, setConflicts] = useState<ConflictInfo[]>([]);
+  const [merges, setMerges] = useState<MergeSummary[]>([]);
   useEffect(() => {
+    void repo.listMerges(p.id).then(setMerges, () => setMerges([]));
     void takeDetail(p.id)
       .then(setData)
       .catch((e) => p.report('error', p.t('error', describeStorageError(e))));
@@ -409,6 +419,25 @@ function DetailView(p: { t: Translate; id: string; report(kind: 'info' | 'error'
         annotations={data.annotations}
         conflicts={conflicts}
         onKeepVersion={keepVersion}
+        merges={merges}
+        onSplit={(from) =>
+          void (async () => {
+            await repo.splitMerge(from);
+            const [detail, left] = await Promise.all([readDetail(p.id), repo.listMerges(p.id)]);
+            setData(detail);
+            setMerges(left);
+            p.report('info', p.t('mergeUndone'));
+          })().catch((e: unknown) => p.report('error', p.t('error', describeStorageError(e))))
+        }
+        onSaveTags={(tags) =>
+          void repo.setNoticeTags(data.notice.id, tags).then(
+            (notice) => {
+              setData({ ...data, notice });
+              p.report('info', p.t('tagsSaved'));
+            },
+            (e: unknown) => p.report('error', p.t('error', describeStorageError(e))),
+          )
+        }
         onCopyCitation={(text) =>
           void navigator.clipboard.writeText(text).then(
             () => p.report('info', p.t('citationCopied', text.length > 60 ? `${text.slice(0, 60)}…` : text)),

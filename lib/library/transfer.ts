@@ -47,10 +47,23 @@ export async function exportLibrary(repo: NoticeRepository, ids?: string[]): Pro
   );
 }
 
+/**
+ * What an import did. A notice is new (not in the library), changed (the file's copy was newer and replaced
+ * it) or unchanged (the library's copy is as new or newer); an annotation likewise. Re-importing the same
+ * file reports everything unchanged.
+ */
 export interface ImportOutcome {
+  /** Notices in the file. */
   notices: number;
+  /** Annotations written (new or changed). */
   annotations: number;
+  /** Annotations already stored as new or newer. */
   duplicates: number;
+  added: number;
+  changed: number;
+  unchanged: number;
+  annotationsAdded: number;
+  annotationsChanged: number;
 }
 
 /** What an import that never finished left behind: shown to the analyst by the library page. */
@@ -91,24 +104,50 @@ export async function importLibrary(
     return await guard(() =>
       db.transaction('rw', db.tables, async () => {
         source.onStarted?.();
-        const existing = new Set(
-          (await db.table('notices').bulkGet(notices.map((n) => n.id)))
-            .filter(Boolean)
-            .map((r: { id: string }) => r.id),
+        const stored = new Map<string, number>();
+        for (const r of (await db.notices.bulkGet(notices.map((n) => n.id))) as Array<{
+          id: string;
+          updatedAt: number;
+        } | null>)
+          if (r) stored.set(r.id, r.updatedAt);
+        const existing = new Set(stored.keys());
+        let added = 0;
+        let changed = 0;
+        for (const n of notices) {
+          const at = stored.get(n.id);
+          if (at === undefined) added++;
+          else if (at < n.updatedAt) changed++;
+        }
+        const storedAnnotations = new Set(
+          (await db.annotations.bulkGet(annotations.map((a) => a.id))).flatMap((a) => (a ? [a.id] : [])),
         );
         await repo.restoreSavedNotices(notices);
-        let added = 0;
+        let written = 0;
+        let annotationsAdded = 0;
         let duplicates = 0;
         for (const a of annotations) {
           const result = await repo.putAnnotation(a);
-          if (result.applied) added++;
-          else duplicates++;
+          if (!result.applied) duplicates++;
+          else if (storedAnnotations.has(a.id)) written++;
+          else {
+            written++;
+            annotationsAdded++;
+          }
         }
         // Writing annotations moves their notice's updatedAt; a notice new to the library keeps the exported one.
         for (const n of notices) if (!existing.has(n.id)) await repo.setNoticeUpdatedAt(n.id, n.updatedAt);
         // Committed with the import, or not at all.
         await db.meta.delete(IMPORT_MARKER);
-        return { notices: notices.length, annotations: added, duplicates };
+        return {
+          notices: notices.length,
+          annotations: written,
+          duplicates,
+          added,
+          changed,
+          unchanged: notices.length - added - changed,
+          annotationsAdded,
+          annotationsChanged: written - annotationsAdded,
+        };
       }),
     );
   } catch (e) {

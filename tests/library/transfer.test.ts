@@ -61,6 +61,11 @@ describe('import', () => {
       notices: 3,
       annotations: 6,
       duplicates: 0,
+      added: 3,
+      changed: 0,
+      unchanged: 0,
+      annotationsAdded: 6,
+      annotationsChanged: 0,
     });
     const listed = await repo.listNotices();
     expect(listed.items.map((n) => [n.id, n.updatedAt, n.annotationCount])).toEqual(
@@ -71,9 +76,32 @@ describe('import', () => {
       notices: 3,
       annotations: 0,
       duplicates: 6,
+      added: 0,
+      changed: 0,
+      unchanged: 3,
+      annotationsAdded: 0,
+      annotationsChanged: 0,
     });
     expect(await dump(db)).toEqual(before);
     expect(await takeInterruptedImport(repo)).toBeNull();
+  });
+
+  it('reports what a newer copy of the file changed, and nothing on importing it again', async () => {
+    const { repo } = freshRepo();
+    const f = file(3, 2);
+    await importLibrary(repo, f.notices, f.annotations, { fileName: 'a.jsonld' });
+    const [first, ...rest] = f.notices;
+    const later = {
+      notices: [{ ...first, tags: ['导入', '已修订'], updatedAt: first.updatedAt + 86_400_000 }, ...rest],
+      annotations: f.annotations.map((a, i) =>
+        i === 0 ? { ...a, note: '改过的批注', updatedAt: a.updatedAt + 86_400_000 } : a,
+      ),
+    };
+    const outcome = await importLibrary(repo, later.notices, later.annotations, { fileName: 'b.jsonld' });
+    expect(outcome).toMatchObject({ added: 0, changed: 1, unchanged: 2, annotationsAdded: 0, annotationsChanged: 1 });
+    expect((await repo.getNotice(first.id))?.tags).toEqual(['导入', '已修订']);
+    const again = await importLibrary(repo, later.notices, later.annotations, { fileName: 'b.jsonld' });
+    expect(again).toMatchObject({ added: 0, changed: 0, unchanged: 3, annotationsAdded: 0, annotationsChanged: 0 });
   });
 
   it('writes nothing when a record half-way through the file is refused', async () => {
@@ -119,6 +147,11 @@ describe('import', () => {
       notices: 5,
       annotations: 20,
       duplicates: 0,
+      added: 5,
+      changed: 0,
+      unchanged: 0,
+      annotationsAdded: 20,
+      annotationsChanged: 0,
     });
     expect((await repo.listNotices()).total).toBe(6);
     expect((await repo.listAnnotations(existing.id)).map((a) => a.note)).toEqual(['原有批注']);
