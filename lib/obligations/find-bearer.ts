@@ -832,6 +832,9 @@ export function parseAssignment(f: string, from: number, to: number): [number, n
     )
       continue;
     const np = parseActor(f, p + 1, to);
+    // 由企业所在区（县级市）提供…, 由市财政给予…: the whole phrase up to the verb when the name lexicon stops short
+    const st = structuralSubject(f, p + 1, to);
+    if (st && (!np || (st[1] > np[1] && /^(?:所在|的)/.test(f.slice(np[1], np[1] + 2))))) return st;
     if (np) return np;
   }
   return null;
@@ -857,7 +860,22 @@ export function unitBearer(f: string, start: number, end: number): [number, numb
     if (found && !condition) condition = found.span;
     s = e + 1;
   }
-  return condition && withoutAlias(f, condition);
+  if (condition) return withoutAlias(f, condition);
+  const segs: SegmentSpan[] = [];
+  for (let s = start; s < end;) {
+    let e = s;
+    while (e < end && !',，;；:：。'.includes(f[e])) e++;
+    if (e > s) segs.push({ start: s, end: e });
+    s = e + 1;
+  }
+  const offer = OFFER.exec(f.slice(start, end));
+  if (!offer || segs.length === 0) return null;
+  const at = start + offer.index;
+  const ti = Math.max(
+    0,
+    segs.findIndex((x) => at >= x.start && at < x.end),
+  );
+  return beneficiary(f, segs, ti, at);
 }
 
 /** Is `pos` inside a bracket opened earlier on its line (within 130 characters)? */
@@ -977,7 +995,206 @@ function explicitSpan(
     )
       return np;
   }
+  return structuralFallback(f, segments, ti, triggerStart, isWordAt);
+}
+
+/**
+ * When no known name opens the clause: an assignment in a later segment (…，由X依法实施), the party a benefit
+ * is offered to (对X，给予…), or the noun phrase before the first predicate head of the trigger's segment or of
+ * the clause's first segment (家用汽车产品消费者、经营者行使权利…，应当…).
+ */
+function structuralFallback(
+  f: string,
+  segments: readonly SegmentSpan[],
+  ti: number,
+  triggerStart: number,
+  isWordAt: (pos: number) => boolean,
+): [number, number] | null {
+  for (let k = ti + 1; k < segments.length; k++) {
+    const a = parseAssignment(f, segments[k].start, segments[k].end);
+    if (a) return a;
+  }
+  const benefit = beneficiary(f, segments, ti, triggerStart);
+  if (benefit) return benefit;
+  const seg = segments[ti];
+  const own = structuralSubject(f, seg.start, Math.min(seg.end, triggerStart + 2), triggerStart, isWordAt);
+  if (own) return own;
+  if (ti > 0) {
+    const first = segments[0];
+    const st = structuralSubject(f, first.start, first.end, -1, isWordAt);
+    if (st && st[1] < first.end && !endsWithDe(f, st[0], st[1])) return st;
+  }
   return null;
+}
+
+/** Words of an offer made to a party: 给予…补助, 享受…补贴, 一次性奖励. */
+const OFFER = /享受|补贴|补助|奖励|资助|津贴|扶持|优惠/;
+
+/** 对X，给予…; 对于X5年内享受…; X，上岗后给予…: the party offered a benefit. */
+function beneficiary(
+  f: string,
+  segments: readonly SegmentSpan[],
+  ti: number,
+  triggerStart: number,
+): [number, number] | null {
+  const seg = segments[ti];
+  if (!OFFER.test(f.slice(seg.start, seg.end))) return null;
+  for (let k = 0; k <= ti; k++) {
+    const s = segments[k];
+    let p = s.start;
+    const m = /^(?:对于|对)/.exec(f.slice(p, p + 2));
+    if (m) p += m[0].length;
+    else if (k === ti) continue;
+    const end = k === ti ? triggerStart : s.end;
+    let e = p;
+    while (e < end && isPhraseChar(f.charCodeAt(e)) && f[e] !== '的') e++;
+    // 对企业引进的紧缺人才: the phrase runs through a relative clause to its head
+    if (m) {
+      e = p;
+      while (e < end && isPhraseChar(f.charCodeAt(e))) e++;
+      const time = findTimeInside(f, p, e);
+      if (time > p) e = time;
+      if (k < ti && e !== s.end) continue;
+    } else if (k < ti && e !== s.end) continue;
+    if (e - p < 2 || e - p > 40 || f[e - 1] === '的') continue;
+    if (
+      !m &&
+      k < ti &&
+      !/^(?:[^，,]{0,6}(?:后|时))?(?:给予|享受)/.test(f.slice(segments[k + 1].start, segments[k + 1].start + 9))
+    )
+      continue;
+    return [p, e];
+  }
+  return null;
+}
+
+/** Start of a time or place phrase inside X (对于人才5年内享受…, 对传承人在聘期内给予…), else -1. */
+function findTimeInside(f: string, from: number, to: number): number {
+  for (let q = from + 2; q < to; q++) {
+    if (TIME_LEAD.test(f.slice(q, Math.min(to, q + 8))) && /^[\d一二三四五六七八九十两]/.test(f[q])) return q;
+    if (f[q] === '在' && /期|内|中/.test(f.slice(q + 1, Math.min(to, q + 6)))) return q;
+  }
+  return -1;
+}
+
+/** Adverbs and verbs that open a predicate without a subject (着力…, 尚未…, 进一步…). */
+const NOT_SUBJECT_START =
+  /^(?:着力|尚未|尚|未|已|均|都|也|还|将|并|再|更|不|没|切实|大力|全力|努力|力争|加快|加大|持续|继续|逐步|不断|进一步|确保|抓紧|统一|分别|共同)/;
+
+/** Heads of things, not actors: 抽查比例应…, 资金要…, 所需费用由…. */
+const THING_HEADS =
+  /(?:比例|数量|标准|范围|期限|时间|内容|程序|方式|结果|资金|费用|经费|工作|情况|制度|措施|产品|材料|文件|信息|数据|事项|项目|条件|规定|办法|证件|证书|设施|设备|场所|价格|收入|名单|清单|计划|方案|报告|意见|目标|任务|要求|政策)$/;
+
+/** Modals and duty words that open a predicate: the head a structural subject stops before. */
+const MODAL_HEADS = [
+  '应当',
+  '应',
+  '必须',
+  '须',
+  '需',
+  '不得',
+  '可以',
+  '可',
+  '要',
+  '负责',
+  '务必',
+  '严禁',
+  '禁止',
+  '有权',
+  '依法',
+];
+/** Verbs that open a predicate right after a subject, beyond the gap and opening verbs: 成立, 收到, 行使…. */
+const MORE_VERBS = [
+  '成立',
+  '收到',
+  '行使',
+  '履行',
+  '生产',
+  '完成',
+  '打造',
+  '培育',
+  '增加',
+  '筹集',
+  '组建',
+  '举办',
+  '参与',
+  '投入',
+  '承办',
+  '负总责',
+  '对',
+  '在',
+  '按照',
+  '根据',
+  '定期',
+  '合理',
+  '联动',
+  '进一步',
+  '依托',
+  '探索',
+  '处理',
+  '审核',
+  '查清',
+  '为',
+];
+const PREDICATE_VERBS = [...new Set([...GAP_VERBS, ...VERB_STARTS, ...MORE_VERBS])].filter((v) => v !== '与');
+
+/**
+ * The subject as structure shows it: after connectives and a time lead, the noun phrase before the first predicate
+ * head (a modal, a known verb, or `triggerStart`), 2–20 characters of names, 、 and brackets, not ending in 的 nor
+ * opening with a verb or a preposition; a 的 inside must lead to a known head (被举报行为发生地的…部门).
+ */
+function structuralSubject(
+  f: string,
+  start: number,
+  limit: number,
+  triggerStart = -1,
+  isWordAt: (pos: number) => boolean = () => false,
+): [number, number] | null {
+  let p = afterTimeLead(f, skipWords(f, start, limit, CONNECTIVES), limit);
+  // 一是…, 四是…: the label of an item, not its subject
+  const label = /^(?:[一二三四五六七八九十]{1,3}|其[一二三四五六七八九十])是/.exec(f.slice(p, p + 4));
+  if (label) p += label[0].length;
+  if (p >= limit || startsWithPreposition(f, p) || opensVerbPhrase(f, p) || isWordAt(p)) return null;
+  if (NOT_SUBJECT_START.test(f.slice(p, p + 2))) return null;
+  if (PREDICATE_VERBS.some((v) => f.startsWith(v, p)) || MODAL_HEADS.some((w) => f.startsWith(w, p))) return null;
+  const end = Math.min(limit, p + 21);
+  for (let q = p + 2; q <= end; q++) {
+    const head = q === triggerStart || MODAL_HEADS.some((w) => f.startsWith(w, q)) || verbHeadAt(f, q);
+    // 企业、社会团体和教育、科研机构: a word after a joiner continues the list
+    if (head && q !== triggerStart && '和及或、与'.includes(f[q - 1])) continue;
+    if (head) {
+      if (f[q - 1] === '的' || f[q - 1] === '、') return null;
+      if (hasDe(f, p, q) && !knownHeadEndsAt(f, p, q)) return null;
+      // 执法检查人员名录库应…: a known name followed by another noun was its modifier
+      const named = parseActor(f, p, q);
+      if (named && named[1] < q && !/[、(]|所在/.test(f.slice(named[1], q)) && !knownHeadEndsAt(f, p, q)) return null;
+      if (THING_HEADS.test(f.slice(Math.max(p, q - 3), q))) return null;
+      for (let k = q - 1; k > p && SUBJECT_ADVERBS.has(f[k]); k--) q = k;
+      return [p, q];
+    }
+    if (q < limit && !isPhraseChar(f.charCodeAt(q))) return null;
+  }
+  return null;
+}
+
+/** A verb from the inventory opening a predicate at `q`: not inside a noun (发生地, 设立的, 指导中心, 提供者). */
+function verbHeadAt(f: string, q: number): boolean {
+  const v = PREDICATE_VERBS.find((w) => f.startsWith(w, q));
+  if (v === undefined) return false;
+  // 所在, 行为, 认为: a one-character preposition inside a word
+  if (v.length === 1 && '所存现实行作认因成针绝面相反应'.includes(f[q - 1] ?? '')) return false;
+  const after = q + v.length;
+  return (
+    !'地的之所'.includes(f[after] ?? '') &&
+    !INSTITUTION_AFTER_VERB.test(f.slice(after, after + 6)) &&
+    !agentSuffixAt(f, after)
+  );
+}
+
+function knownHeadEndsAt(f: string, s: number, e: number): boolean {
+  for (let len = 1; len <= 6 && e - len > s; len++)
+    if (suffixesAt(f[e - len])?.some((x) => x.length === len && f.startsWith(x, e - len))) return true;
+  return false;
 }
 
 function endsWithDe(f: string, start: number, end: number): boolean {
@@ -1007,7 +1224,10 @@ function actorAfterTrigger(
   if (second) at += second[0].length;
   // 引导和督促X…: a second verb, not the party addressed
   if (/^[和及与、并]/.test(f[at] ?? '')) return null;
-  const np = parseActor(f, at, segEnd, isWordAt);
+  let np = parseActor(f, at, segEnd, isWordAt);
+  // 支持公园打造…, 鼓励公园采取…: a noun phrase up to its own verb, when the name lexicon misses its head or runs on
+  const st = structuralSubject(f, at, segEnd, -1, isWordAt);
+  if (st && st[1] < segEnd && (!np || st[1] < np[1])) np = st;
   if (!np || f[np[1]] === '的') return null;
   // 希望受表彰的先进集体，戒骄戒躁…: the party wished to act may fill its segment; one encouraged needs its verb
   if (np[1] >= segEnd && !/^(?:希望|望|号召)$/.test(w)) return null;

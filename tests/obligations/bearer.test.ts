@@ -376,3 +376,28 @@ describe('bearer: items of a duty list and wishes', () => {
     expect(findObligations('公园的管理单位，应当加强巡查。')[0]?.bearer?.text).not.toBe('公园');
   });
 });
+
+describe('bearer by structure: subjects outside the name list', () => {
+  const unit = (s: string) => {
+    const r = unitBearer(s, 0, s.length);
+    return r ? s.slice(r[0], r[1]) : null;
+  };
+  const first = (s: string) => findObligations(s)[0]?.bearer?.text ?? null;
+  it.each([
+    ['支持博物馆打造沉浸式展陈场景。', '博物馆'],
+    ['鼓励书店采取联名开发、委托经营等方式培育文创产品。', '书店'],
+    ['对于优秀青年教师3年内享受专项津贴。', '优秀青年教师'],
+    ['第十二条 本规定所规定的罚款，由县级以上地方商务主管部门依法实施。', '县级以上地方商务主管部门'],
+  ])('%s → %s', (text, expected) => expect(first(text)).toBe(expected));
+  it.each([
+    ['对新引进的博士后研究人员，给予一次性生活补贴。', '新引进的博士后研究人员'],
+    ['青年技能人才，上岗后给予一次性奖励。', '青年技能人才'],
+    ['对新设立的工作站，由区财政给予一次性资助。', '区财政'],
+    ['对入选团队给予启动资金，由团队所在区（县级市）提供配套服务。', '团队所在区(县级市)'],
+    ['第十条 举报由被举报行为发生地的县级以上商务主管部门处理。', '被举报行为发生地的县级以上商务主管部门'],
+  ])('%s → %s', (text, expected) => expect(unit(text.replace(/（/g, '(').replace(/）/g, ')'))).toBe(expected));
+  it('a thing or a name with a noun after it is no subject', () => {
+    expect(first('一般检查事项针对一般监管领域，抽查比例应根据实际情况设置上限。')).toBeNull();
+    expect(findObligations('执法检查人员名录库应包括所有执法人员。')[0]?.bearer?.source).not.toBe('explicit');
+  });
+});
