@@ -16,6 +16,7 @@ import {
   decide,
   expectationFor,
   boundedSides,
+  contextRuns,
   prepareAnnotation,
   weigh,
   type Expectation,
@@ -236,6 +237,40 @@ function withoutLabels(doc: AnchoringDocument, a: PreparedAnnotation, w: Evidenc
   return e > s ? { start: s, end: e } : { start, end };
 }
 
+/** Another exact occurrence of the quote within `adjacentCopy` units of `at` (a copy in a row). */
+function copyNearby(f: string, quote: string, at: number): boolean {
+  const reach = TUNING.adjacentCopy + quote.length;
+  const from = Math.max(0, at - reach);
+  const near = f.slice(from, at + reach + quote.length);
+  for (let i = near.indexOf(quote); i >= 0; i = near.indexOf(quote, i + 1)) if (from + i !== at) return true;
+  return false;
+}
+
+/**
+ * The cheapest answer: where the stored position (or the one place the structural key points) is, the
+ * quote stands with its whole context on both sides, in its stored sentence, and no copy of it stands
+ * within a copy's reach. Every other place could at best tie on content, and a tie among verbatim places
+ * goes to the one in the stored section at the stored offset: this one. No search, no index.
+ */
+function verifiedInPlace(s: Search): AnchorOutcome | null {
+  const { doc, a, expected } = s;
+  const f = doc.folded.text;
+  const spots: number[] = [];
+  if (a.position !== null && a.position.start < doc.text.length) spots.push(doc.folded.fromSource[a.position.start]);
+  if (expected.targets.length === 1 && expected.targets[0] !== spots[0]) spots.push(expected.targets[0]);
+  for (const at of spots) {
+    if (!f.startsWith(a.quote, at)) continue;
+    const end = at + a.quote.length;
+    const runs = contextRuns(doc, a, at, end);
+    if (!runs.prefixWhole || !runs.suffixWhole) continue;
+    const e = weigh(doc, a, expected, { start: at, end, errors: 0, source: 'exact' });
+    if (!e.passes || (e.structure !== null && !e.structure.offset) || copyNearby(f, a.quote, at)) continue;
+    if (e.structure === null && e.distance !== 0) continue;
+    return placedAt(doc, a, e, textStart(doc, at), textEnd(doc, end));
+  }
+  return null;
+}
+
 /** Where the winner is in the text, with the stored offsets when the text there is unchanged. */
 function placedAt(
   doc: AnchoringDocument,
@@ -270,6 +305,8 @@ function anchorPrepared(doc: AnchoringDocument, a: PreparedAnnotation): AnchorOu
 
   // 0. The quote with its whole context on both sides, once in the text and its halves nowhere else:
   // nothing can match better or as well, nor be a copy of it in a row.
+  const inPlace = verifiedInPlace(s);
+  if (inPlace !== null) return inPlace;
   const verbatim = uniqueVerbatim(s);
   if (verbatim !== null) return verbatim;
 

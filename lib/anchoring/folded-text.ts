@@ -55,22 +55,38 @@ export function foldQuoteMark(code: number): number {
 
 /** Build the folded view of a text with both offset maps. Linear time. */
 export function foldText(source: string): FoldedText {
-  const widthFolded = foldWidth(source);
-  const n = widthFolded.length;
+  const n = source.length;
   const units = new Uint16Array(n);
   const toSource = new Int32Array(n + 1);
   const fromSource = new Int32Array(n + 1);
   let len = 0;
   for (let j = 0; j < n; j++) {
     fromSource[j] = len;
-    const code = widthFolded.charCodeAt(j);
-    if (isIgnorable(code)) continue;
+    let code = source.charCodeAt(j);
+    if (code >= 0xff01 && code <= 0xff5e)
+      code -= 0xfee0; // foldWidth, inline: no folded copy of a long text
+    else if (isIgnorable(code)) continue;
     units[len] = foldQuoteMark(code);
     toSource[len++] = j;
   }
   fromSource[n] = len;
   toSource[len] = n;
-  return { text: decodeUnits(units, 0, len), toSource: toSource.slice(0, len + 1), fromSource };
+  return { text: decode(units, len), toSource: toSource.slice(0, len + 1), fromSource };
+}
+
+/** Strict: a lone surrogate throws rather than turning into U+FFFD (offsets must stay the source's). */
+const utf16 = typeof TextDecoder === 'function' ? new TextDecoder('utf-16le', { fatal: true }) : null;
+
+/** The first `len` units as a flat string: one decoder call where available, else in chunks. */
+function decode(units: Uint16Array, len: number): string {
+  if (utf16 !== null && len > 4096) {
+    try {
+      return utf16.decode(units.subarray(0, len));
+    } catch {
+      // a lone surrogate: decoded unit by unit below
+    }
+  }
+  return decodeUnits(units, 0, len);
 }
 
 /** The folded form of a short string (a quote, prefix or suffix), without maps. */

@@ -14,7 +14,14 @@ import { textEnd, textStart } from './document';
 import { foldQuoteMark, foldString, isIgnorable } from './folded-text';
 import { alignAt, compilePattern, searchPattern, type CompiledPattern } from '../text/myers';
 import type { ReadSelectors } from './selectors';
-import { agreementAt, prepareKey, resolveKey, type PreparedKey, type StructureAgreement } from './structure';
+import {
+  agreementAt,
+  prepareKey,
+  resolveKey,
+  sectionsWithPath,
+  type PreparedKey,
+  type StructureAgreement,
+} from './structure';
 
 /** Tuning, in one place. Measured with `npx tsx bench/anchoring.ts`. */
 export const TUNING = {
@@ -186,7 +193,7 @@ export function expectationFor(doc: AnchoringDocument, a: PreparedAnnotation): E
         : null;
   const section = a.key?.section;
   const sectionExists =
-    section === undefined ? false : section === null || doc.structure.sections.some((s) => s.match === section);
+    section === undefined ? false : section === null || sectionsWithPath(doc.structure, section).length > 0;
   let holds: boolean | null = null;
   const keyHoldsQuote = () => {
     if (holds !== null) return holds;

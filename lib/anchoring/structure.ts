@@ -263,6 +263,23 @@ export function agreementAt(
   return { section, paragraph, sentence, offset: offsetAgrees, local, renumbered };
 }
 
+const byPath = new WeakMap<DocumentStructure, Map<string, Section[]>>();
+
+/** The sections whose path reads `match` (several when a notice restarts its numbering), from a map built once. */
+export function sectionsWithPath(structure: DocumentStructure, match: string): readonly Section[] {
+  let map = byPath.get(structure);
+  if (map === undefined) {
+    map = new Map();
+    for (const s of structure.sections) {
+      const list = map.get(s.match);
+      if (list === undefined) map.set(s.match, [s]);
+      else list.push(s);
+    }
+    byPath.set(structure, map);
+  }
+  return map.get(match) ?? [];
+}
+
 /**
  * Where a stored key points in this text, as folded offsets: one per section with that path (a notice
  * may restart its numbering in an attachment). Empty when the section, paragraph or sentence is gone.
@@ -273,7 +290,7 @@ export function resolveKey(structure: DocumentStructure, folded: FoldedText, sto
   if (stored.section === null) {
     regions.push({ start: 0, end: structure.sections.length > 0 ? structure.sections[0].start : structure.textLength });
   } else {
-    for (const s of structure.sections) if (s.match === stored.section) regions.push(s);
+    regions.push(...sectionsWithPath(structure, stored.section));
   }
   const { lineStarts, sentenceStarts } = structure;
   const found: number[] = [];

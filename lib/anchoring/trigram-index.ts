@@ -36,8 +36,9 @@ export class TrigramIndex {
   constructor(text: string) {
     this.text = text;
     const n = text.length;
+    // About two positions per bucket: a table that fits the cache better than one bucket per position.
     let size = 1024;
-    while (size < n && size < 1 << 22) size <<= 1;
+    while (size * 2 < n && size < 1 << 21) size <<= 1;
     this.mask = size - 1;
     const count = Math.max(0, n - 2);
     const hashes = new Int32Array(count);
