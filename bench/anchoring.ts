@@ -4,7 +4,7 @@
  * 1. Accuracy: generated annotation/edit cases (see tests/support/anchoring-cases.ts) in two parts: the
  *    texts the thresholds were chosen on (the five seeds and the corpus documents marked `dev`) and held-out
  *    texts (the corpus documents marked `heldout`), never looked at while tuning. Per edit kind: placed
- *    correctly, placed wrongly, unplaced, ambiguous (unplaced, the true place among those offered), and
+ *    correctly, placed wrongly, unplaced, offered (not painted, the true place among those offered), and
  *    deleted text correctly left unplaced.
  * 2. Speed: 500 annotations on a ~100,000-character notice built from the seeds, anchored on the
  *    unchanged text and after a mix of edits; also one 2 MB text. `uptime` load is printed with it.
@@ -62,10 +62,10 @@ function accuracy(part: string, texts: Seed[]): void {
   );
   console.log(`  placed wrongly:   ${tally.placedWrongly} (${pct(tally.placedWrongly, tally.cases)} of all cases)`);
   console.log(`  unplaced:         ${tally.unplaced} (${pct(tally.unplaced, tally.placeable)} of placeable)`);
-  console.log(`  ambiguous:        ${tally.ambiguous} (unplaced, both places offered)`);
+  console.log(`  offered:          ${tally.ambiguous} (not painted; the true place among the places offered)`);
   console.log(`  deleted, unplaced as expected: ${tally.orphanedCorrectly}`);
   console.log(
-    '  per edit kind: correct / wrong / unplaced / ambiguous / deleted-and-unplaced (correct % of placeable)',
+    '  per edit kind: correct / wrong / unplaced / offered / deleted-and-unplaced (correct %, correct or offered %)',
   );
   for (const kind of EDIT_KINDS) {
     const row = tally.byKind[kind];
@@ -73,7 +73,7 @@ function accuracy(part: string, texts: Seed[]): void {
     const placeable = row.correct + row.unplaced + row.ambiguous + (kind === 'span-deleted' ? 0 : row.wrong);
     console.log(
       `    ${kind.padEnd(24)} ${row.correct} / ${row.wrong} / ${row.unplaced} / ${row.ambiguous} / ${row.orphaned}` +
-        `  (${pct(row.correct, placeable)})`,
+        `  (${pct(row.correct, placeable)}, ${pct(row.correct + row.ambiguous, placeable)})`,
     );
   }
   for (const f of tally.failures.filter((x) => x.verdict === 'wrong' || process.env.BENCH_VERBOSE)) {
@@ -105,17 +105,23 @@ function timeRuns(
   text: string,
   items: Selector[][],
   warmRuns: number,
-): { cold: number; median: number; min: number; results: (AnchorResult | null)[] } {
+): { cold: number; median: number; min: number; cpu: number; results: (AnchorResult | null)[] } {
   const outline = buildOutline(text);
   const times: number[] = [];
+  const cpu: number[] = [];
   let results: (AnchorResult | null)[] = [];
   for (let r = 0; r <= warmRuns; r++) {
+    const c0 = process.cpuUsage();
     const t0 = performance.now();
     results = anchorMany(text, items, outline);
     times.push(performance.now() - t0);
+    const c = process.cpuUsage(c0);
+    cpu.push((c.user + c.system) / 1000);
   }
   const warm = times.slice(1).sort((a, b) => a - b);
-  return { cold: times[0], median: warm[Math.floor(warm.length / 2)], min: warm[0], results };
+  const warmCpu = cpu.slice(1).sort((a, b) => a - b);
+  const mid = Math.floor(warm.length / 2);
+  return { cold: times[0], median: warm[mid], min: warm[0], cpu: warmCpu[mid], results };
 }
 
 function count(expected: (Span | null)[], results: (AnchorResult | null)[]): string {
@@ -143,8 +149,8 @@ for (const size of (process.env.BENCH_SIZES ?? '100000,2000000').split(',').map(
   const exact = timeRuns(w.text, w.items, runs);
   const edited = timeRuns(mix.text, w.items, runs);
   const label = `${w.items.length} annotations on ${text.length.toLocaleString('en')} chars`;
-  const ms = (t: { cold: number; median: number; min: number }) =>
-    `cold ${t.cold.toFixed(1)} ms, warm median ${t.median.toFixed(1)} ms (min ${t.min.toFixed(1)}) of ${runs}`;
+  const ms = (t: { cold: number; median: number; min: number; cpu: number }) =>
+    `cold ${t.cold.toFixed(1)} ms, warm median ${t.median.toFixed(1)} ms (min ${t.min.toFixed(1)}, CPU median ${t.cpu.toFixed(1)}) of ${runs}`;
   console.log(`  ${label}, unchanged text: ${ms(exact)}`);
   console.log(`    ${count(w.spans, exact.results)}`);
   console.log(`  ${label}, after edits:    ${ms(edited)}`);
