@@ -34,6 +34,8 @@ export const TUNING = {
    * are placed on exact text only, never approximately (hypothesis/h#2634: "Linus" matched "chines").
    */
   shortQuote: 8,
+  /** Quotes this short are single words (要, 不得, 严禁): found near any place, they say nothing alone. */
+  wordQuote: 3,
   /** Least quote similarity (1 − errors / length) accepted for a longer quote. */
   quoteGate: 0.7,
   /** One side of context must be whole: a stored context at least this long, found unbroken … */
@@ -202,11 +204,16 @@ export function expectationFor(doc: AnchoringDocument, a: PreparedAnnotation): E
     const m = a.quote.length;
     const budget = Math.max(1, Math.floor(m / 4));
     const slack = budget + TUNING.contextLength;
+    // A word (要, 不得) occurs next to any place: there it must stand with its in-sentence context.
+    const word = a.quote.length <= TUNING.wordQuote;
+    const before = word ? (a.prefixTail ?? a.prefix.slice(-4)) : '';
+    const after = word ? (a.suffixHead ?? a.suffix.slice(0, 4)) : '';
+    const withContext = before + a.quote + after;
     for (const t of targets) {
-      const from = Math.max(0, t - slack);
-      const to = Math.min(f.length, t + m + slack);
-      const at = f.indexOf(a.quote, from);
-      if (at >= 0 && at + m <= to) holds = true;
+      const from = Math.max(0, t - slack - before.length);
+      const to = Math.min(f.length, t + m + slack + after.length);
+      const at = f.indexOf(withContext, from);
+      if (at >= 0 && at + withContext.length <= to) holds = true;
       else if (!a.short && m <= 256) {
         const forward = compilePattern(a.quote);
         const backward = compilePattern(reverse(a.quote));
