@@ -1,6 +1,6 @@
 /** The pure mapping between library rows and CouchDB documents, and the change log that feeds the push. */
 import { describe, expect, it } from 'vitest';
-import { annotationToDoc, contentKey, docToChange, noticeToDoc } from '../../lib/sync/bridge';
+import { annotationToDoc, applyDocs, contentKey, docToChange, noticeToDoc } from '../../lib/sync/bridge';
 import { installChangeLog } from '../../lib/sync/change-log';
 import { NoticeRepository } from '../../lib/storage/repository';
 import { annotation, freshDb, snapshot } from '../storage/fixtures';
@@ -96,6 +96,33 @@ describe('change log', () => {
       repo.putAnnotation(annotation({ id: 'c-2', noticeId: 'url:https://nowhere.example/' })),
     ).rejects.toThrow();
     expect(await db.syncLog.count()).toBe(0);
+    db.close();
+  });
+
+  it('what the pull applies is not logged for the push, while a local write at the same time is', async () => {
+    const db = freshDb();
+    installChangeLog(db);
+    const repo = new NoticeRepository(db);
+    const s = snapshot();
+    await repo.upsertNotice(s);
+    await db.syncLog.clear();
+    const remote = annotationToDoc(
+      annotation({ id: 'c-3', noticeId: s.id, note: '来自服务器', creator: 'alice' }),
+      'x',
+    );
+    const gone = { _id: 'annotation:c-4', _deleted: true };
+    await repo.putAnnotation(annotation({ id: 'c-4', noticeId: s.id, creator: 'alice' }));
+    await db.syncLog.clear();
+    await Promise.all([
+      applyDocs(repo, null, [JSON.parse(JSON.stringify(remote)) as Record<string, unknown>, gone]),
+      repo.putAnnotation(annotation({ id: 'c-5', noticeId: s.id, note: '本机', creator: 'bob' })),
+    ]);
+    expect((await repo.getAnnotation('c-3'))?.note).toBe('来自服务器');
+    expect((await repo.getAnnotation('c-4'))?.deletedAt).not.toBeNull();
+    const logged = (await db.syncLog.toArray()).map((r) => `${r.table}:${r.id}`);
+    expect(logged).toContain('annotations:c-5');
+    expect(logged).not.toContain('annotations:c-3');
+    expect(logged).not.toContain('annotations:c-4');
     db.close();
   });
 });
