@@ -91,6 +91,8 @@ export interface PreparedAnnotation {
    */
   prefixTail: string | null;
   suffixHead: string | null;
+  /** Both of those stop at a line break (or the text's edge): the quote and they are a whole paragraph. */
+  wholeLine: boolean;
   position: { start: number; end: number } | null;
   key: PreparedKey | null;
   /** Reversed prefix and suffix, compiled for aligning context next to a candidate (lazily). */
@@ -112,9 +114,10 @@ export function isSentenceEnd(code: number): boolean {
  * Fold a context side, remembering where boundaries were: `breaks[i]` when a sentence ends just before
  * folded unit i (its previous unit ends a sentence, or a line break stood between them).
  */
-function foldWithBreaks(raw: string): { folded: string; breaks: boolean[] } {
+function foldWithBreaks(raw: string): { folded: string; breaks: boolean[]; lines: boolean[] } {
   const units: number[] = [];
   const breaks: boolean[] = [];
+  const lines: boolean[] = [];
   let lineBreak = false;
   let prev = -1;
   for (let j = 0; j < raw.length; j++) {
@@ -123,12 +126,14 @@ function foldWithBreaks(raw: string): { folded: string; breaks: boolean[] } {
     code = code >= 0xff01 && code <= 0xff5e ? code - 0xfee0 : code === 0x3000 ? 0x20 : code; // foldWidth
     if (isIgnorable(code)) continue;
     breaks.push(lineBreak || (prev >= 0 && isSentenceEnd(prev)));
+    lines.push(lineBreak);
     prev = foldQuoteMark(code);
     units.push(prev);
     lineBreak = false;
   }
   breaks.push(lineBreak || (prev >= 0 && isSentenceEnd(prev)));
-  return { folded: String.fromCharCode(...units), breaks };
+  lines.push(lineBreak);
+  return { folded: String.fromCharCode(...units), breaks, lines };
 }
 
 /** Fold an annotation's selectors; null when there is no usable quote. */
@@ -142,8 +147,10 @@ export function prepareAnnotation(read: ReadSelectors): PreparedAnnotation | nul
   const cut = Math.max(0, before.folded.length - n);
   const prefix = before.folded.slice(cut);
   const suffix = after.folded.slice(0, n);
-  // The last boundary in the prefix (not at its very start, which says nothing), the first in the suffix.
-  let p = -1;
+  // The last boundary in the prefix (not at its very start, which says nothing, unless the stored side
+  // stops short there because the text began: a title), the first in the suffix (or the text's end).
+  const edge = n - 1; // a side cut shorter than this met the text's edge (a surrogate pair may cost one)
+  let p = read.quote.prefix.length < edge ? 0 : -1;
   for (let i = before.folded.length; i > cut; i--)
     if (before.breaks[i]) {
       p = i;
@@ -155,6 +162,9 @@ export function prepareAnnotation(read: ReadSelectors): PreparedAnnotation | nul
       q = i;
       break;
     }
+  if (q < 0 && read.quote.suffix.length < edge) q = suffix.length;
+  const prefixLine = p >= 0 && (before.lines[p] || (p === 0 && read.quote.prefix.length < edge));
+  const suffixLine = q >= 0 && (after.lines[q] || (q === suffix.length && read.quote.suffix.length < edge));
   return {
     exact: read.quote.exact,
     quote,
@@ -162,6 +172,7 @@ export function prepareAnnotation(read: ReadSelectors): PreparedAnnotation | nul
     suffix,
     prefixTail: p >= 0 ? before.folded.slice(p) : null,
     suffixHead: q >= 0 ? after.folded.slice(0, q) : null,
+    wholeLine: prefixLine && suffixLine,
     short: quote.length < TUNING.shortQuote,
     position: read.position === null ? null : { start: read.position.start, end: read.position.end },
     key: read.structure === null ? null : prepareKey(read.structure),
@@ -391,6 +402,16 @@ function renumberedSide(
 
 /** Units of in-sentence context plus quote a moved sentence is recognised by, at least. */
 const MOVED_EVIDENCE = 17;
+/** … or this many when they are a whole paragraph, line break to line break. */
+const MOVED_LINE_EVIDENCE = 8;
+
+/** A line break just before folded unit k, or the text's edge. */
+function lineBreakAt(doc: AnchoringDocument, k: number): boolean {
+  const f = doc.folded.text;
+  if (k <= 0 || k >= f.length) return true;
+  const nl = doc.text.indexOf('\n', doc.folded.toSource[k - 1]);
+  return nl >= 0 && nl < doc.folded.toSource[k];
+}
 
 /**
  * Score one candidate and apply the gates. A candidate that cannot pass (no side of context whole or
@@ -611,7 +632,18 @@ function passesGates(doc: AnchoringDocument, a: PreparedAnnotation, expected: Ex
       a.quote.length +
       (e.suffixWhole ? a.suffix.length : (a.suffixHead?.length ?? 0)) >=
     MOVED_EVIDENCE;
-  const moved = exact && inSentence && (e.prefixWhole || e.prefixBounded) && (e.suffixWhole || e.suffixBounded);
+  // A short paragraph (a signature, a title) moved whole: the line is the evidence. Not a date or any
+  // line with figures: a notice dates its head and its foot alike, and the next report differs in a digit.
+  const line =
+    a.wholeLine &&
+    !/[0-9]/u.test((a.prefixTail ?? '') + a.quote + (a.suffixHead ?? '')) &&
+    e.prefixBounded &&
+    e.suffixBounded &&
+    (a.prefixTail?.length ?? 0) + a.quote.length + (a.suffixHead?.length ?? 0) >= MOVED_LINE_EVIDENCE &&
+    lineBreakAt(doc, e.start - (a.prefixTail?.length ?? 0)) &&
+    lineBreakAt(doc, e.end + (a.suffixHead?.length ?? 0));
+  const moved =
+    exact && (inSentence || line) && (e.prefixWhole || e.prefixBounded) && (e.suffixWhole || e.suffixBounded);
   // Moved within its section, and a word changed next to it: one side to the sentence's edge, the other
   // close. Elsewhere that is too little: another list's item reads the same up to a word.
   const movedEdited = exact && inSentence && ((e.prefixBounded && suffixAgrees) || (e.suffixBounded && prefixAgrees));
