@@ -72,7 +72,7 @@ export async function loadModule(send: Send, name: LazyModule): Promise<unknown>
 }
 
 /** Characters read before the first message to the engine: a page this short is sent whole. */
-const FIRST_READ = 8_000;
+const FIRST_READ = 4_500;
 /** The head sent ahead of the rest: about two screens of a notice, cut at a line break. */
 const HEAD_CHARS = 3_000;
 /** The rest of a long text goes in messages of at most this many characters (each is serialised in one task). */

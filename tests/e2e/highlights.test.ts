@@ -76,6 +76,8 @@ describe('obligation highlights on notice pages', () => {
       s.serve(url, body);
       const page = await s.open(url);
       await page.waitForFunction(() => CSS.highlights.size > 0, null, { timeout: 20000 });
+      // The clauses of the first screen are painted ahead; the report comes once every clause is painted.
+      await waitForReport(s.worker, url);
       const painted = await readHighlights(page);
       const expected = expectedClauses(body, url);
       expect(expected.size).toBeGreaterThan(0);
