@@ -833,8 +833,8 @@ export function parseAssignment(f: string, from: number, to: number): [number, n
       continue;
     const np = parseActor(f, p + 1, to);
     // 由企业所在区（县级市）提供…, 由市财政给予…: the whole phrase up to the verb when the name lexicon stops short
-    const st = structuralSubject(f, p + 1, to);
-    if (st && (!np || (st[1] > np[1] && /^(?:所在|的)/.test(f.slice(np[1], np[1] + 2))))) return st;
+    const st = !np || /^(?:所在|的)/.test(f.slice(np[1], np[1] + 2)) ? structuralSubject(f, p + 1, to) : null;
+    if (st && (!np || st[1] > np[1])) return st;
     if (np) return np;
   }
   return null;
@@ -1137,6 +1137,20 @@ const MORE_VERBS = [
   '为',
 ];
 const PREDICATE_VERBS = [...new Set([...GAP_VERBS, ...VERB_STARTS, ...MORE_VERBS])].filter((v) => v !== '与');
+/** The predicate heads by first character, longest first: a scan checks only the few that can start at a position. */
+const HEADS_BY_CHAR = byFirstChar(PREDICATE_VERBS);
+const MODALS_BY_CHAR = byFirstChar(MODAL_HEADS);
+
+function byFirstChar(words: readonly string[]): ReadonlyMap<string, readonly string[]> {
+  const m = new Map<string, string[]>();
+  for (const w of words) m.set(w[0], [...(m.get(w[0]) ?? []), w]);
+  for (const list of m.values()) list.sort((a, b) => b.length - a.length);
+  return m;
+}
+
+function wordAt(byChar: ReadonlyMap<string, readonly string[]>, f: string, q: number): string | undefined {
+  return byChar.get(f[q])?.find((w) => f.startsWith(w, q));
+}
 
 /**
  * The subject as structure shows it: after connectives and a time lead, the noun phrase before the first predicate
@@ -1156,10 +1170,10 @@ function structuralSubject(
   if (label) p += label[0].length;
   if (p >= limit || startsWithPreposition(f, p) || opensVerbPhrase(f, p) || isWordAt(p)) return null;
   if (NOT_SUBJECT_START.test(f.slice(p, p + 2))) return null;
-  if (PREDICATE_VERBS.some((v) => f.startsWith(v, p)) || MODAL_HEADS.some((w) => f.startsWith(w, p))) return null;
+  if (wordAt(HEADS_BY_CHAR, f, p) !== undefined || wordAt(MODALS_BY_CHAR, f, p) !== undefined) return null;
   const end = Math.min(limit, p + 21);
   for (let q = p + 2; q <= end; q++) {
-    const head = q === triggerStart || MODAL_HEADS.some((w) => f.startsWith(w, q)) || verbHeadAt(f, q);
+    const head = q === triggerStart || wordAt(MODALS_BY_CHAR, f, q) !== undefined || verbHeadAt(f, q);
     // 企业、社会团体和教育、科研机构: a word after a joiner continues the list
     if (head && q !== triggerStart && '和及或、与'.includes(f[q - 1])) continue;
     if (head) {
@@ -1179,7 +1193,7 @@ function structuralSubject(
 
 /** A verb from the inventory opening a predicate at `q`: not inside a noun (发生地, 设立的, 指导中心, 提供者). */
 function verbHeadAt(f: string, q: number): boolean {
-  const v = PREDICATE_VERBS.find((w) => f.startsWith(w, q));
+  const v = wordAt(HEADS_BY_CHAR, f, q);
   if (v === undefined) return false;
   // 所在, 行为, 认为: a one-character preposition inside a word
   if (v.length === 1 && '所存现实行作认因成针绝面相反应'.includes(f[q - 1] ?? '')) return false;
