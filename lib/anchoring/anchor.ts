@@ -237,6 +237,20 @@ function withoutLabels(doc: AnchoringDocument, a: PreparedAnnotation, w: Evidenc
   return e > s ? { start: s, end: e } : { start, end };
 }
 
+/** Places where the quote stands with only its label numbers changed (at most 20 looked at). */
+function relabelledCandidates(s: Search, masked: string): Evidence[] {
+  const { doc, a, expected } = s;
+  const f = doc.folded.text;
+  const text = doc.masked();
+  const out: Evidence[] = [];
+  for (let i = text.indexOf(masked); i >= 0 && out.length < 20; i = text.indexOf(masked, i + 1)) {
+    let errors = 0;
+    for (let k = 0; k < masked.length; k++) if (f.charCodeAt(i + k) !== a.quote.charCodeAt(k)) errors++;
+    if (errors > 0) out.push(weigh(doc, a, expected, { start: i, end: i + masked.length, errors, source: 'exact' }));
+  }
+  return out;
+}
+
 /** Another exact occurrence of the quote within `adjacentCopy` units of `at` (a copy in a row). */
 function copyNearby(f: string, quote: string, at: number): boolean {
   const reach = TUNING.adjacentCopy + quote.length;
@@ -329,6 +343,13 @@ function anchorPrepared(doc: AnchoringDocument, a: PreparedAnnotation): AnchorOu
     if (a.short || (located && (w.prefixWhole || w.suffixWhole)) || (w.prefixWhole && w.suffixWhole)) {
       return placedAt(doc, a, w, first.start, first.end);
     }
+  }
+  // A quote holding outline labels, in a renumbered version: the same text with other label numbers.
+  const relabelled = a.maskedQuote === null ? [] : relabelledCandidates(s, a.maskedQuote);
+  if (relabelled.length > 0) {
+    const d = decide(doc, [...exact, ...relabelled]);
+    if (d.kind === 'placed' && d.winner.source === 'exact' && d.winner.errors > 0)
+      return placedAt(doc, a, d.winner, d.start, d.end);
   }
   // A short quote is placed on exact text only (hypothesis/h#2634: "Linus" matched "chines").
   if (a.short || a.quote.length > FUZZY_QUOTE_LIMIT) return UNPLACED;

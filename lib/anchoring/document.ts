@@ -7,11 +7,14 @@ import type { OutlineItem } from '../types';
 import { foldText, type FoldedText } from './folded-text';
 import { buildStructure, type DocumentStructure } from './structure';
 import { TrigramIndex } from './trigram-index';
+import { maskLineLabels } from './match-quote';
 
 export interface AnchoringDocument {
   text: string;
   folded: FoldedText;
   structure: DocumentStructure;
+  /** The folded text with outline labels' numbers masked (`maskLineLabels`), same offsets; built on first use. */
+  masked(): string;
   /** Built on first use: most annotations never need the fuzzy search. */
   trigrams(): TrigramIndex;
   /**
@@ -29,11 +32,16 @@ export function prepareDocument(text: string, outline: readonly OutlineItem[], i
   const folded = foldText(text);
   const structure = buildStructure(text, outline);
   let index: TrigramIndex | null = null;
+  let masked: string | null = null;
   return {
     text,
     folded,
     structure,
     indexedSearch: folded.text.length > INDEXED_SEARCH_TEXT && items >= INDEXED_SEARCH_ITEMS,
+    masked() {
+      masked ??= foldText(maskLineLabels(text)).text;
+      return masked;
+    },
     trigrams() {
       index ??= new TrigramIndex(folded.text);
       return index;

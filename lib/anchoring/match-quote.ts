@@ -95,6 +95,11 @@ export interface PreparedAnnotation {
   wholeLine: boolean;
   position: { start: number; end: number } | null;
   key: PreparedKey | null;
+  /**
+   * The folded quote with the numbers of the outline labels in it masked (`（三）…（四）` as `(#)…(#)`),
+   * when it holds any: a renumbered version changes only those. Null otherwise.
+   */
+  maskedQuote: string | null;
   /** Reversed prefix and suffix, compiled for aligning context next to a candidate (lazily). */
   patterns: { prefix?: CompiledPattern; suffix?: CompiledPattern; tail?: CompiledPattern; head?: CompiledPattern };
 }
@@ -134,6 +139,23 @@ function foldWithBreaks(raw: string): { folded: string; breaks: boolean[]; lines
   breaks.push(lineBreak || (prev >= 0 && isSentenceEnd(prev)));
   lines.push(lineBreak);
   return { folded: String.fromCharCode(...units), breaks, lines };
+}
+
+/** Label numbers at a line's start or after a sentence's end: 第五条, 三、, （二）, 4. (one `#` per digit). */
+const LINE_LABEL =
+  /(^|\n|[。；;！？!?])([ \t\u3000]*)(第|[（(])?([零〇一二三四五六七八九十百千两0-9０-９]+)(?=[条章节、.．)）])/gu;
+
+/** A raw text with its outline labels' numbers masked, one `#` per unit: offsets and folding unchanged. */
+export function maskLineLabels(raw: string): string {
+  return raw.replace(LINE_LABEL, (_m, lead: string, space: string, open: string | undefined, digits: string) => {
+    return lead + space + (open ?? '') + '#'.repeat(digits.length);
+  });
+}
+
+function maskedQuote(rawPrefix: string, rawQuote: string, quote: string): string | null {
+  const masked = foldString(maskLineLabels(rawPrefix + rawQuote));
+  const folded = masked.slice(masked.length - quote.length);
+  return folded === quote ? null : folded;
 }
 
 /** Fold an annotation's selectors; null when there is no usable quote. */
@@ -177,6 +199,7 @@ export function prepareAnnotation(read: ReadSelectors): PreparedAnnotation | nul
     position: read.position === null ? null : { start: read.position.start, end: read.position.end },
     key: read.structure === null ? null : prepareKey(read.structure),
     patterns: {},
+    maskedQuote: maskedQuote(read.quote.prefix, read.quote.exact, quote),
   };
 }
 
@@ -220,9 +243,19 @@ export function expectationFor(doc: AnchoringDocument, a: PreparedAnnotation): E
     const before = word ? (a.prefixTail ?? a.prefix.slice(-4)) : '';
     const after = word ? (a.suffixHead ?? a.suffix.slice(0, 4)) : '';
     const withContext = before + a.quote + after;
+    // Only inside the stored section: a renumbered version puts the span in the next one, nearby.
+    const regions =
+      section === undefined
+        ? []
+        : section === null
+          ? [{ start: 0, end: doc.structure.sections[0]?.start ?? doc.text.length }]
+          : sectionsWithPath(doc.structure, section);
     for (const t of targets) {
-      const from = Math.max(0, t - slack - before.length);
-      const to = Math.min(f.length, t + m + slack + after.length);
+      const region = regions.find((r) => doc.folded.fromSource[r.start] <= t && t <= doc.folded.fromSource[r.end]);
+      const lo = region === undefined ? 0 : doc.folded.fromSource[region.start];
+      const hi = region === undefined ? f.length : doc.folded.fromSource[region.end];
+      const from = Math.max(lo, t - slack - before.length);
+      const to = Math.min(hi, t + m + slack + after.length);
       const at = f.indexOf(withContext, from);
       if (at >= 0 && at + withContext.length <= to) holds = true;
       else if (!a.short && m <= 256) {
