@@ -156,6 +156,21 @@ describe('orphans', () => {
   });
 });
 
+describe('renumbered versions', () => {
+  it('finds a quote spanning two items after an item is inserted before them, and shows it differs', () => {
+    const quote =
+      '（一）企业不得擅自停用、拆除安全设施设备。企业主要负责人要亲自抓安全生产，每季度至少组织一次全面检查。\n（二）任何单位和个人';
+    const selectors = describeQuote(NOTICE, quote);
+    const edited = NOTICE.replace('（一）企业不得', '（一）新增一项要求。\n（二）企业不得').replace(
+      '（二）任何单位',
+      '（三）任何单位',
+    );
+    const moved =
+      '（二）企业不得擅自停用、拆除安全设施设备。企业主要负责人要亲自抓安全生产，每季度至少组织一次全面检查。\n（三）任何单位和个人';
+    expect(anchor(edited, selectors)).toMatchObject({ ...spanOf(edited, moved), differs: true });
+  });
+});
+
 describe('far copies', () => {
   it('does not carry a deleted heading to its identical copy far away in a long text', () => {
     const heading = '三、加强党性锤炼，在疫情防控斗争一线身先士卒作表率。';
