@@ -425,6 +425,9 @@ export class NoticeRepository {
       .each((m) => {
         if (m.splitAt !== null) out.add(m.from);
       });
+    // And the entry this one was split from (the older of a pair may be either).
+    const own = await this.db.merges.get(id);
+    if (own && own.splitAt !== null) out.add(own.into);
     return out;
   }
 

@@ -80,6 +80,20 @@ describe('one entry per document', () => {
     await expect(repo.splitMerge(pku.id)).rejects.toThrow();
   });
 
+  it('does not merge a split pair again as the library opens, whichever of the two is older', async () => {
+    const { db, repo } = freshRepo();
+    const { gov, pku } = twoCopies();
+    await repo.upsertNotice({ ...gov, saved: true });
+    await repo.upsertNotice({ ...pku, saved: true });
+    await repo.splitMerge(pku.id);
+    expect(await repo.mergeDuplicates()).toBe(0);
+    // The entry split off was stored first (visited before the other was saved): still two entries.
+    await db.notices.update(pku.id, { createdAt: 1 });
+    expect(await repo.mergeDuplicates()).toBe(0);
+    expect((await repo.listNotices()).total).toBe(2);
+    expect((await repo.getNotice(gov.id))?.urls).toEqual([GOVCN]);
+  });
+
   it('merges a pair stored before, keeping the older entry, its rows and tags, and splits it back as it was', async () => {
     const { db, repo } = freshRepo();
     const { gov, pku } = twoCopies();
