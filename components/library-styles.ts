@@ -5,7 +5,7 @@ import { ANNOTATION_COLOURS } from '../lib/types';
 export function libraryCss(): string {
   const col = ANNOTATION_COLOURS.map((c) => `.col-${c}{--u:${USER_COLOURS[c]}}`).join('\n');
   return `
-@media (prefers-color-scheme:dark){.dtitle{color:#e6edf3!important}table.meta th{color:#9da7b3!important}}
+@media (prefers-color-scheme:dark){.dtitle{color:#e6edf3!important}table.meta th{color:#9da7b3!important}a{color:#58a6ff}.clause{background:color-mix(in srgb,var(--c) 22%,#0d1117)!important}.clause .tag{color:#e6edf3!important}.clause .dl{color:#fdba74!important}.ann{background:#161b22!important}td.self{background:#161b22!important}}
 .library{max-width:1280px;margin:0 auto}
 .bar .home{color:#fff;text-decoration:none}
 .importer{border:1px solid rgba(255,255,255,.55);border-radius:6px;padding:2px 8px;cursor:pointer}
