@@ -544,3 +544,105 @@ export function parseCsv(text: string): string[][] {
   }
   return rows;
 }
+
+/**
+ * The popup as it opens over `page`. Headless Chromium draws no toolbar, and a popup opened by
+ * `action.openPopup` is not a page Playwright can drive, so the popup's own page is opened in a tab whose
+ * question "which tab is in front of this window?" is answered with `page`'s tab: everything else (the
+ * database, the content script's snapshot, the background) is the extension's own.
+ */
+export async function openPopupOver(s: Session, page: Page): Promise<Page> {
+  const url = page.url();
+  const tab = await s.worker.evaluate(async (u) => {
+    const chrome = (
+      globalThis as unknown as { chrome: { tabs: { query(q: object): Promise<Array<{ url?: string }>> } } }
+    ).chrome;
+    return (await chrome.tabs.query({})).find((t) => t.url === u) ?? null;
+  }, url);
+  if (!tab) throw new Error(`no tab shows ${url}`);
+  const popup = await s.context.newPage();
+  await popup.addInitScript((front) => {
+    const tabs = (globalThis as unknown as { chrome: { tabs: { query(q: object): Promise<unknown[]> } } }).chrome.tabs;
+    const query = tabs.query.bind(tabs);
+    tabs.query = (q: { active?: boolean; currentWindow?: boolean }) =>
+      q.active && q.currentWindow ? Promise.resolve([front]) : query(q);
+  }, tab);
+  await popup.goto(`chrome-extension://${s.extensionId}/popup.html`);
+  await popup.waitForSelector('.popup');
+  return popup;
+}
+
+/** One element's own text as painted: its colour's contrast ratio against the background behind it. */
+export interface TextContrast {
+  tag: string;
+  text: string;
+  colour: string;
+  background: string;
+  ratio: number;
+}
+
+/**
+ * The WCAG contrast ratio of every visible piece of text on the page (elements with text of their own, and
+ * the values of fields and buttons) against the background painted behind it (translucent backgrounds
+ * blended over what lies under them).
+ */
+export function textContrasts(page: Page): Promise<TextContrast[]> {
+  return page.evaluate(() => {
+    type Rgba = [number, number, number, number];
+    const parse = (c: string): Rgba => {
+      const m = c.match(/[\d.]+/g)?.map(Number) ?? [0, 0, 0, 0];
+      return [m[0], m[1], m[2], m.length > 3 ? m[3] : 1];
+    };
+    const over = (top: Rgba, under: Rgba): Rgba => {
+      const a = top[3] + under[3] * (1 - top[3]);
+      if (a === 0) return [0, 0, 0, 0];
+      const mix = (i: number) => (top[i] * top[3] + under[i] * under[3] * (1 - top[3])) / a;
+      return [mix(0), mix(1), mix(2), a];
+    };
+    const backgroundOf = (el: Element | null): Rgba => {
+      const layers: Rgba[] = [];
+      for (let e = el; e; e = e.parentElement) {
+        const b = parse(getComputedStyle(e).backgroundColor);
+        if (b[3] > 0) layers.push(b);
+        if (b[3] >= 1) break;
+      }
+      // The canvas under everything: the page's own background is the body's (propagated), else white.
+      let colour: Rgba = [255, 255, 255, 1];
+      for (const l of layers.reverse()) colour = over(l, colour);
+      return colour;
+    };
+    const luminance = ([r, g, b]: Rgba) => {
+      const lin = (v: number) => {
+        const s = v / 255;
+        return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+      };
+      return 0.2126 * lin(r) + 0.7152 * lin(g) + 0.0722 * lin(b);
+    };
+    const out: TextContrast[] = [];
+    for (const el of Array.from(document.body.querySelectorAll('*'))) {
+      const own = Array.from(el.childNodes)
+        .filter((n) => n.nodeType === Node.TEXT_NODE)
+        .map((n) => n.textContent ?? '')
+        .join('')
+        .trim();
+      const field = el instanceof HTMLInputElement || el instanceof HTMLSelectElement ? el : null;
+      const text = own || (field && field.type !== 'checkbox' && field.type !== 'file' ? field.value : '');
+      if (!text) continue;
+      const rect = el.getBoundingClientRect();
+      const style = getComputedStyle(el);
+      if (rect.width === 0 || rect.height === 0 || style.visibility !== 'visible' || Number(style.opacity) === 0)
+        continue;
+      const background = backgroundOf(el);
+      const colour = over(parse(style.color), background);
+      const [hi, lo] = [luminance(colour), luminance(background)].sort((a, b) => b - a);
+      out.push({
+        tag: el.localName,
+        text: text.slice(0, 30),
+        colour: style.color,
+        background: `rgb(${background.slice(0, 3).map(Math.round).join(', ')})`,
+        ratio: Math.round(((hi + 0.05) / (lo + 0.05)) * 100) / 100,
+      });
+    }
+    return out;
+  });
+}
