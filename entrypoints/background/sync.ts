@@ -12,7 +12,8 @@ import * as v from 'valibot';
 
 export const SETTINGS_KEY = 'sync:settings';
 
-const Pouch: PouchStatic = PouchDB;
+// Untyped import (lib/sync/pouchdb-modules.d.ts): lib/sync/pouch-types.ts says what is used of it.
+const Pouch = PouchDB as PouchStatic;
 
 async function readSettings(): Promise<SyncSettings | null> {
   const stored = (await browser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY];

@@ -1,4 +1,3 @@
-/// <reference types="pouchdb-browser" />
 /**
  * Team sync in the background: PouchDB replicates a local database with the team's CouchDB (continuous,
  * resumable from PouchDB's checkpoints, retried with back-off while the server is away), and the bridge
@@ -13,12 +12,12 @@ import { applyDocs, docId, pullRemoteChanges, pushLocalChanges, resetPullCheckpo
 import { remoteUrl } from './urls';
 import { DESIGN_DOC_ID, DESIGN_DOC_VERSION, designDoc } from './design-doc';
 import type { SyncSettings, SyncStatus, ConflictInfo, ConnectionReport } from '../schema/sync';
+import type { PouchChangesFeed, PouchDatabase, PouchReplication, PouchStatic, PouchSync } from './pouch-types';
 
 export type { SyncSettings, SyncStatus, ConflictInfo, ConnectionReport } from '../schema/sync';
 
-/** The part of PouchDB's static API used here (pouchdb-browser in the extension). */
-export type PouchStatic = PouchDB.Static;
-type Db = PouchDB.Database;
+export type { PouchStatic } from './pouch-types';
+type Db = PouchDatabase;
 
 /** Delay before the next attempt after the server was unreachable: 1 s doubling to 60 s. */
 export function backOff(delay: number): number {
@@ -64,8 +63,8 @@ export class SyncEngine {
   private settings: SyncSettings | null = null;
   private local: Db | null = null;
   private remote: Db | null = null;
-  private replication: PouchDB.Replication.Sync<object> | null = null;
-  private feed: PouchDB.Core.Changes<object> | null = null;
+  private replication: PouchSync | null = null;
+  private feed: PouchChangesFeed | null = null;
   private pushTimer: ReturnType<typeof setTimeout> | null = null;
   private sweep: ReturnType<typeof setInterval> | null = null;
   private pushing: Promise<void> | null = null;
@@ -191,7 +190,7 @@ export class SyncEngine {
     // Each direction on its own: the pair reports "paused" only when both are, and never why one is stuck.
     const stuck: Record<'push' | 'pull', string | null> = { push: null, pull: null };
     const idle: Record<'push' | 'pull', boolean> = { push: false, pull: false };
-    const watch = (direction: 'push' | 'pull', r: PouchDB.Replication.Replication<object>) => {
+    const watch = (direction: 'push' | 'pull', r: PouchReplication) => {
       void r.on('change', (info) => {
         if (gen !== this.generation) return;
         if (direction === 'push') this.pushedSeq = Number(info.last_seq) || this.pushedSeq;
@@ -248,7 +247,7 @@ export class SyncEngine {
         if (gen === this.generation) this.set({ state: 'error', reason: reasonOf(err) });
       });
     };
-    const pair = rep as unknown as Record<'push' | 'pull', PouchDB.Replication.Replication<object>>;
+    const pair = rep as unknown as Record<'push' | 'pull', PouchReplication>;
     watch('push', pair.push);
     watch('pull', pair.pull);
   }

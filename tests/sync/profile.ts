@@ -4,11 +4,13 @@ import memoryAdapter from 'pouchdb-adapter-memory';
 import httpAdapter from 'pouchdb-adapter-http';
 import replication from 'pouchdb-replication';
 import { installChangeLog } from '../../lib/sync/change-log';
+import type { PouchStatic } from '../../lib/sync/pouch-types';
 import { SyncEngine, type SyncSettings, type SyncStatus } from '../../lib/sync/engine';
 import { NoticeRepository } from '../../lib/storage/repository';
 import { freshDb, uniqueName } from '../storage/fixtures';
 
-PouchDB.plugin(memoryAdapter).plugin(httpAdapter).plugin(replication);
+// Untyped imports (lib/sync/pouchdb-modules.d.ts): lib/sync/pouch-types.ts says what is used of them.
+export const Pouch = (PouchDB as PouchStatic).plugin(memoryAdapter).plugin(httpAdapter).plugin(replication);
 
 /**
  * When a connection is cut mid-request (the tests' proxy going down), PouchDB's HTTP adapter leaves that
@@ -19,7 +21,6 @@ process.on('unhandledRejection', (e: unknown) => {
   if (err?.code === 'ECONNRESET' || err?.code === 'ECONNREFUSED' || /socket hang up/.test(err?.message ?? '')) return;
   throw e;
 });
-export const Pouch = PouchDB;
 
 export interface Profile {
   repo: NoticeRepository;
