@@ -1164,13 +1164,18 @@ function structuralSubject(
   triggerStart = -1,
   isWordAt: (pos: number) => boolean = () => false,
 ): [number, number] | null {
-  let p = afterTimeLead(f, skipWords(f, start, limit, CONNECTIVES), limit);
+  let p = start;
+  // 第二十八条 三包有效期内销售者收到…: an article label opens the segment
+  const article = /^第[一二三四五六七八九十百零〇\d]{1,6}条\s*/.exec(f.slice(p, p + 10));
+  if (article) p += article[0].length;
+  p = afterTimeLead(f, skipWords(f, p, limit, CONNECTIVES), limit);
   // 一是…, 四是…: the label of an item, not its subject
   const label = /^(?:[一二三四五六七八九十]{1,3}|其[一二三四五六七八九十])是/.exec(f.slice(p, p + 4));
   if (label) p += label[0].length;
   if (p >= limit || startsWithPreposition(f, p) || opensVerbPhrase(f, p) || isWordAt(p)) return null;
   if (NOT_SUBJECT_START.test(f.slice(p, p + 2))) return null;
-  if (wordAt(HEADS_BY_CHAR, f, p) !== undefined || wordAt(MODALS_BY_CHAR, f, p) !== undefined) return null;
+  // 销售者, 生产者: a verb compounded with an agent suffix is a noun
+  if (verbHeadAt(f, p) || wordAt(MODALS_BY_CHAR, f, p) !== undefined) return null;
   const end = Math.min(limit, p + 21);
   for (let q = p + 2; q <= end; q++) {
     const head = q === triggerStart || wordAt(MODALS_BY_CHAR, f, q) !== undefined || verbHeadAt(f, q);

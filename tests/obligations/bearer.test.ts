@@ -401,3 +401,12 @@ describe('bearer by structure: subjects outside the name list', () => {
     expect(findObligations('执法检查人员名录库应包括所有执法人员。')[0]?.bearer?.source).not.toBe('explicit');
   });
 });
+
+describe('bearer by structure: an agent noun before a condition', () => {
+  it('第N条 保修期内维修者收到…的，应当… → 维修者', () => {
+    const [c] = findObligations(
+      '第十八条 保修期内维修者收到用户提出的返修要求的，应当自收到之日起5个工作日内作出答复。',
+    );
+    expect(c?.bearer?.text).toBe('维修者');
+  });
+});
