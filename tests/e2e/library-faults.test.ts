@@ -105,8 +105,8 @@ describe('faults during import and export', () => {
     );
     await stopServiceWorkers(s);
     await stopServiceWorkers(s);
-    expect(await waitForStatus(lib, /已导入|失败/)).toBe(
-      `已导入 ${NOTICES} 篇公文、${NOTICES * PER_NOTICE} 条批注（跳过重复 0 条）`,
+    expect(await waitForStatus(lib, /导入完成|失败/)).toBe(
+      `导入完成：新增 ${NOTICES} 篇，更新 0 篇，未变 0 篇；新批注 ${NOTICES * PER_NOTICE} 条`,
     );
     const db = await snapshotOf(s);
     expect(db.notices).toHaveLength(NOTICES);
@@ -147,8 +147,8 @@ describe('faults during import and export', () => {
 
     // The retry imports everything, and what was there before is untouched.
     await again.setInputFiles('[data-field="import"]', file);
-    expect(await waitForStatus(again, /已导入|失败/)).toBe(
-      `已导入 ${NOTICES} 篇公文、${NOTICES * PER_NOTICE} 条批注（跳过重复 0 条）`,
+    expect(await waitForStatus(again, /导入完成|失败/)).toBe(
+      `导入完成：新增 ${NOTICES} 篇，更新 0 篇，未变 0 篇；新批注 ${NOTICES * PER_NOTICE} 条`,
     );
     const retried = await snapshotOf(s);
     expect(retried.notices).toHaveLength((imported + 1) * NOTICES);

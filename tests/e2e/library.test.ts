@@ -197,13 +197,15 @@ describe('the library', () => {
       // The import's own pre-write checks and transaction take seconds on a busy machine.
       await expect
         .poll(() => lib.locator('[data-section="status"]').textContent(), { timeout: 30_000 })
-        .toContain('已导入 4 篇公文');
+        .toContain('导入完成：新增 4 篇');
       await expect.poll(async () => lib.locator('li.notice').count()).toBe(4);
       const again = readFileSync(await download(lib, '[data-export="json"]'), 'utf8');
       expect(JSON.parse(again)).toEqual(JSON.parse(jsonExport));
-      // Importing the same file again recognises the duplicates.
+      // Importing the same file again changes nothing, and says so.
       await lib.setInputFiles('[data-field="import"]', file);
-      await expect.poll(() => lib.locator('[data-section="status"]').textContent()).toContain('跳过重复 1 条');
+      await expect
+        .poll(() => lib.locator('[data-section="status"]').textContent())
+        .toContain('新增 0 篇，更新 0 篇，未变 4 篇；新批注 0 条');
       await expect.poll(async () => lib.locator('li.notice').count()).toBe(4);
       await lib.close();
     } finally {

@@ -186,7 +186,7 @@ describe('storage full', () => {
     await before.page.close();
     const lib = await openLibrary(s);
     await lib.setInputFiles('[data-field="import"]', fileBefore);
-    expect(await waitForStatus(lib, /已导入|失败/)).toContain('已导入 3 篇公文、6 条批注');
+    expect(await waitForStatus(lib, /导入完成|失败/)).toContain('导入完成：新增 3 篇');
     const stored = await readDatabase(await currentWorker(s));
     expect(stored.notices).toHaveLength(4);
     expect(stored.annotations.map((a) => a.note)).toContain(NOTE);
@@ -215,7 +215,7 @@ describe('storage full', () => {
       disk.fill();
       await lib.bringToFront();
       await lib.setInputFiles('[data-field="import"]', fileDuring);
-      const refused = await waitForStatus(lib, /导入失败|已导入 2 篇/);
+      const refused = await waitForStatus(lib, /导入失败|导入完成/);
       expect(refused).toMatch(/^导入失败：存储空间已满/);
       expect(refused).toContain('请释放磁盘空间');
     } finally {
@@ -230,8 +230,10 @@ describe('storage full', () => {
       .poll(async () => (await saving.panel.statusLog()).filter(Boolean).at(-1), { timeout: 60000 })
       .toBe('已保存');
     await lib.setInputFiles('[data-field="import"]', fileDuring);
-    await waitForStatus(lib, /正在导入|已导入 2 篇/);
-    expect(await waitForStatus(lib, /已导入|导入失败/)).toBe('已导入 2 篇公文、6 条批注（跳过重复 0 条）');
+    await waitForStatus(lib, /正在导入|导入完成/);
+    expect(await waitForStatus(lib, /导入完成|导入失败/)).toBe(
+      '导入完成：新增 2 篇，更新 0 篇，未变 0 篇；新批注 6 条',
+    );
 
     // Every record from before is there, unchanged, and readable in the library.
     const after = await readDatabase(await currentWorker(s));
