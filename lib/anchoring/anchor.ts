@@ -109,7 +109,7 @@ function exactCandidates(s: Search): Evidence[] | null {
   function scannedStarts(): number[] | null {
     const found: number[] = [];
     for (let i = f.indexOf(a.quote); i >= 0; i = f.indexOf(a.quote, i + 1)) {
-      if (!wholeSide(f, a, i, i + m) && !bothBounded(s, i, i + m) && !targets.includes(i)) continue;
+      if (!a.labelled && !wholeSide(f, a, i, i + m) && !bothBounded(s, i, i + m) && !targets.includes(i)) continue;
       if (found.push(i) > MAX_EXACT_CANDIDATES) return null;
     }
     return found;
@@ -142,9 +142,11 @@ function indexedStarts(s: Search): number[] | null {
     for (const p of index.occurrences(inSentence, limit)) found.add(p + a.prefixTail.length);
   const p = a.position === null ? -1 : doc.folded.fromSource[Math.min(a.position.start, doc.text.length)];
   if (p >= 0 && f.startsWith(a.quote, p)) found.add(p);
+  // Labels around the quote: its context may agree only through renumbered labels; weigh every place.
+  if (a.labelled && m >= 3) for (const i of index.occurrences(a.quote, limit)) found.add(i);
   if (found.size > MAX_EXACT_CANDIDATES) return null;
   return [...found]
-    .filter((i) => wholeSide(f, a, i, i + m) || bothBounded(s, i, i + m) || targets.includes(i))
+    .filter((i) => a.labelled || wholeSide(f, a, i, i + m) || bothBounded(s, i, i + m) || targets.includes(i))
     .sort((x, y) => x - y);
 }
 
@@ -209,7 +211,7 @@ function onlyOccurrence(doc: AnchoringDocument, pattern: string): number {
 /** The fast path: `prefix + quote` and `quote + suffix` each occur exactly once, at the same place. */
 function uniqueVerbatim(s: Search): AnchorOutcome | null {
   const { doc, a } = s;
-  if (a.prefix.length < TUNING.wholeContext || a.suffix.length < TUNING.wholeContext) return null;
+  if (a.prefix.length < TUNING.wholeContext || a.suffix.length < TUNING.wholeContext || a.labelled) return null;
   const before = onlyOccurrence(doc, a.prefix + a.quote);
   if (before < 0) return null;
   const start = before + a.prefix.length;

@@ -100,6 +100,11 @@ export interface PreparedAnnotation {
    * when it holds any: a renumbered version changes only those. Null otherwise.
    */
   maskedQuote: string | null;
+  /**
+   * Quote or context holds an outline label: in a renumbered version another place may agree with it
+   * through the renumbered labels, so a verbatim place is not alone just because its words are.
+   */
+  labelled: boolean;
   /** Reversed prefix and suffix, compiled for aligning context next to a candidate (lazily). */
   patterns: { prefix?: CompiledPattern; suffix?: CompiledPattern; tail?: CompiledPattern; head?: CompiledPattern };
 }
@@ -144,6 +149,8 @@ function foldWithBreaks(raw: string): { folded: string; breaks: boolean[]; lines
 /** Label numbers at a line's start or after a sentence's end: 第五条, 三、, （二）, 4. (one `#` per digit). */
 const LINE_LABEL =
   /(^|\n|[。；;！？!?])([ \t\u3000]*)(第|[（(])?([零〇一二三四五六七八九十百千两0-9０-９]+)(?=[条章节、.．)）])/gu;
+
+const LINE_LABEL_TEST = new RegExp(LINE_LABEL.source, 'u');
 
 /** A raw text with its outline labels' numbers masked, one `#` per unit: offsets and folding unchanged. */
 export function maskLineLabels(raw: string): string {
@@ -200,6 +207,7 @@ export function prepareAnnotation(read: ReadSelectors): PreparedAnnotation | nul
     key: read.structure === null ? null : prepareKey(read.structure),
     patterns: {},
     maskedQuote: maskedQuote(read.quote.prefix, read.quote.exact, quote),
+    labelled: LINE_LABEL_TEST.test(read.quote.prefix + read.quote.exact + read.quote.suffix),
   };
 }
 
