@@ -107,9 +107,11 @@ function exactCandidates(s: Search): Evidence[] | null {
   return starts.map((i) => weigh(doc, a, expected, { start: i, end: i + m, errors: 0, source: 'exact' }));
 
   function scannedStarts(): number[] | null {
+    // Labels around the quote: its context may agree only through renumbered labels; weigh every place.
+    const relabel = a.labelled && m > TUNING.wordQuote;
     const found: number[] = [];
     for (let i = f.indexOf(a.quote); i >= 0; i = f.indexOf(a.quote, i + 1)) {
-      if (!a.labelled && !wholeSide(f, a, i, i + m) && !bothBounded(s, i, i + m) && !targets.includes(i)) continue;
+      if (!relabel && !wholeSide(f, a, i, i + m) && !bothBounded(s, i, i + m) && !targets.includes(i)) continue;
       if (found.push(i) > MAX_EXACT_CANDIDATES) return null;
     }
     return found;
@@ -142,11 +144,11 @@ function indexedStarts(s: Search): number[] | null {
     for (const p of index.occurrences(inSentence, limit)) found.add(p + a.prefixTail.length);
   const p = a.position === null ? -1 : doc.folded.fromSource[Math.min(a.position.start, doc.text.length)];
   if (p >= 0 && f.startsWith(a.quote, p)) found.add(p);
-  // Labels around the quote: its context may agree only through renumbered labels; weigh every place.
-  if (a.labelled && m >= 3) for (const i of index.occurrences(a.quote, limit)) found.add(i);
+  const relabel = a.labelled && m > TUNING.wordQuote; // see scannedStarts
+  if (relabel) for (const i of index.occurrences(a.quote, limit)) found.add(i);
   if (found.size > MAX_EXACT_CANDIDATES) return null;
   return [...found]
-    .filter((i) => a.labelled || wholeSide(f, a, i, i + m) || bothBounded(s, i, i + m) || targets.includes(i))
+    .filter((i) => relabel || wholeSide(f, a, i, i + m) || bothBounded(s, i, i + m) || targets.includes(i))
     .sort((x, y) => x - y);
 }
 
