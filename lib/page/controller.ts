@@ -14,7 +14,7 @@ import { emptyMetadata, type Annotation, type ObligationCategory } from '../type
 import { analysePage, AnalysisRuns, loadModule, type AnalysedPage, type Send } from './analysis-run';
 import { AnnotationStore } from './annotation-store';
 import { NO_FILTER, stepClause, type ClauseFilter } from './clause-list';
-import { DOCK_ATTRIBUTE, installHighlightStyles, removeHighlightStyles } from './highlight-styles';
+import { installHighlightStyles, removeHighlightStyles, setDocked } from './highlight-styles';
 import { hitTest, selectionSpan, type Span } from './hit-test';
 import { Lifetime } from './lifetime';
 import { choosePainter, type Painter } from './painter';
@@ -188,10 +188,10 @@ export class NoticeLens {
     if (!analysed || !this.lifetime.alive) return;
     const { result, report } = analysed;
 
-    this.unpaint();
     // The shell filled in its frame meanwhile: the frame's own script has the notice.
     if (!analysed.show && this.deps.textElsewhere?.()) return this.standAside();
     if (!analysed.show) {
+      this.unpaint();
       void send(report);
       this.unmount();
       this.watchForLateBody();
@@ -208,11 +208,14 @@ export class NoticeLens {
     });
     if (!this.lifetime.alive) return;
     const ranges = performance.now() - t;
+    // What was painted before (the clauses on screen, painted ahead) stays until this replaces it.
+    this.unpaint();
     this.painted = { result, map, noticeId: analysed.noticeId, clauseRanges };
     t = performance.now();
     this.paintClauses();
     const paintedAt = performance.now();
-    void send({ ...report, timings: pageTimings(analysed, ranges, paintedAt - t, paintedAt, run) });
+    const firstPaint = analysed.firstPaintedAt ?? paintedAt;
+    void send({ ...report, timings: pageTimings(analysed, ranges, paintedAt - t, firstPaint, run) });
     const [ui] = await Promise.all([this.loadUi(), this.readViewedAt()]);
     if (!ui || this.painted?.result !== result || !this.lifetime.alive) return;
     this.ensureMounted();
@@ -419,7 +422,7 @@ export class NoticeLens {
   }
 
   private unmount(): void {
-    this.deps.doc.documentElement.removeAttribute(DOCK_ATTRIBUTE);
+    setDocked(this.deps.doc, false);
     if (this.mount) this.ui?.render(this.mount, null);
     this.host?.remove();
     this.host = null;
@@ -448,12 +451,12 @@ export class NoticeLens {
   private readonly actions: AppActions = {
     open: () => {
       // The page narrows by the panel's width (highlight-styles.ts), so no text lies under it.
-      if (this.host) this.deps.doc.documentElement.setAttribute(DOCK_ATTRIBUTE, '');
+      if (this.host) setDocked(this.deps.doc, true);
       this.state = { ...this.state, open: true };
       this.renderUi();
     },
     close: () => {
-      this.deps.doc.documentElement.removeAttribute(DOCK_ATTRIBUTE);
+      setDocked(this.deps.doc, false);
       this.state = { ...this.state, open: false };
       this.renderUi();
     },

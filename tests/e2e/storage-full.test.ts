@@ -215,7 +215,7 @@ describe('storage full', () => {
       disk.fill();
       await lib.bringToFront();
       await lib.setInputFiles('[data-field="import"]', fileDuring);
-      const refused = await waitForStatus(lib, /导入失败|导入完成/);
+      const refused = await waitForStatus(lib, /导入失败|新增 2 篇/);
       expect(refused).toMatch(/^导入失败：存储空间已满/);
       expect(refused).toContain('请释放磁盘空间');
     } finally {
@@ -230,7 +230,7 @@ describe('storage full', () => {
       .poll(async () => (await saving.panel.statusLog()).filter(Boolean).at(-1), { timeout: 60000 })
       .toBe('已保存');
     await lib.setInputFiles('[data-field="import"]', fileDuring);
-    await waitForStatus(lib, /正在导入|导入完成/);
+    await waitForStatus(lib, /正在导入|新增 2 篇/);
     expect(await waitForStatus(lib, /导入完成|导入失败/)).toBe(
       '导入完成：新增 2 篇，更新 0 篇，未变 0 篇；新批注 6 条',
     );
