@@ -239,13 +239,17 @@ export function paintByWrapping(doc: Document, items: Array<{ key: string; range
   // Wrap from the last range to the first so earlier offsets stay valid.
   for (const { key, range } of [...items].reverse()) {
     const texts: Text[] = [];
-    const root = range.commonAncestorContainer;
+    const root = range.commonAncestorContainer as Node | null;
+    // A range over nodes the page has taken out since it was built: the next analysis paints the new text.
+    if (!root?.isConnected) continue;
     if (root.nodeType === 3) texts.push(root as Text);
     else {
       const walker = doc.createTreeWalker(root, 4);
       for (let n = walker.nextNode(); n; n = walker.nextNode()) if (range.intersectsNode(n)) texts.push(n as Text);
     }
     for (const t of texts.reverse()) {
+      // A node the page has taken out since the range was built (a page rewriting itself): nothing to wrap.
+      if (!t.parentNode || !t.isConnected) continue;
       let node = t;
       const start = node === range.startContainer ? range.startOffset : 0;
       const end = node === range.endContainer ? range.endOffset : node.data.length;
@@ -254,7 +258,7 @@ export function paintByWrapping(doc: Document, items: Array<{ key: string; range
       if (start > 0) node = node.splitText(start);
       const mark = doc.createElement('notice-lens-mark');
       mark.setAttribute('data-k', key);
-      node.parentNode!.insertBefore(mark, node);
+      node.parentNode?.insertBefore(mark, node);
       mark.appendChild(node);
       marks.push(mark);
     }

@@ -4,7 +4,7 @@
  * deadline, hard only; categories are the legend's switches). Pure: the panel renders it, the controller
  * steps through it with the keyboard, in the same order.
  */
-import { bearerKey, buildAliasTable } from '../obligations/find-bearer';
+import { bearerKey, buildAliasTable } from '../obligations/bearer-alias';
 import type { Bearer, Clause, ObligationCategory } from '../types';
 
 export type BearerSource = Bearer['source'];
