@@ -54,6 +54,11 @@ export interface ClassifyContext {
    * 监督…, 依照本办法执行), and those duties are hard.
    */
   articles?: boolean;
+  /**
+   * The document is a plan, notice or opinion that sets targets (its title names a 方案/计划/意见/通知…, not a
+   * report or a news page): a dated target statement in it (二季度完成…, 到2028年底，新增…) is a duty.
+   */
+  plan?: boolean;
 }
 
 // ───────────── patterns ─────────────
@@ -124,6 +129,7 @@ export function classifyUnit(f: string, unit: Unit, ctx: ClassifyContext): Class
       dutyListIntro(f, unit) ??
       conditionListIntro(f, unit, ctx) ??
       timetable(f, unit, ctx) ??
+      datedTarget(f, unit, ctx) ??
       procedureRule(f, unit, ctx) ??
       actorDuty(f, unit, ctx);
     return assigned
@@ -373,6 +379,48 @@ function timetable(f: string, unit: Unit, ctx: ClassifyContext): Omit<Classifica
     epistemic: false,
     framing: false,
   };
+}
+
+/**
+ * A dated target of a plan: a time bound (到2028年底，/ 2025年底前，/ 2019年 / 二季度 / 5年内) opening the unit or
+ * one of its comma segments, followed closely by a target verb (完成, 新增, 达到, 引进…). What the plan commits its
+ * executors to by then (docs/labelling.md: a target year bounding tasks is a deadline).
+ */
+const TARGET_LEAD =
+  /^(?:(?:到|至)?(?:19|20)\d{2}年(?:底|末)?(?:前|以前|之前)?|[一二三四1-4]季度(?:末|底)?(?:前)?|(?:\d{1,2}|[一二三四五六七八九十])年内|(?:今|明)年(?:底|内)(?:前)?|(?:到|至)?(?:今|明)?年底(?:前)?|上半年|下半年)(?:,)?/;
+const TARGET_VERB =
+  /^(?:力争|确保|争取|基本|全面|累计|全市|全区|全省|全县|全国|各区|各镇|各街道|本区|本市|新建|改建|[^,。;:]{0,10}?)(?:完成|实现|达到|建成|引进|培养|创建|新增|形成|覆盖|开工|启动|建立|打造|培育|选拔|资助|提升至|提高到|降低到|减少|增加|超过|不低于|不少于)/;
+const TARGET_ENTRY: CompiledEntry = {
+  word: '完成',
+  role: 'trigger',
+  category: 'obligation',
+  strength: 'soft',
+  maskAt: [],
+  maskIndex: [],
+  note: '二季度完成…, 到2028年底，新增…: a dated target of a plan',
+};
+
+/** The reading is a plan's dated target (scored as a task even in a 目标 section). */
+export function isDatedTarget(cls: Classification): boolean {
+  return cls.trigger.entry === TARGET_ENTRY;
+}
+
+function datedTarget(f: string, unit: Unit, ctx: ClassifyContext): Omit<Classification, 'quoted'> | null {
+  if (!ctx.plan || ctx.quotedScope || ctx.articles) return null;
+  for (const seg of unit.segments) {
+    let s = seg.start;
+    while (s < seg.end && f[s] === ' ') s++;
+    const m = TARGET_LEAD.exec(f.slice(s, Math.min(unit.end, s + 16)));
+    if (!m || m[0].length < 2) continue;
+    const rest = f.slice(s + m[0].length, unit.end);
+    if (!TARGET_VERB.test(rest)) continue;
+    // A fact dated by the bound (2019年，全市已有…, 2020年共完成…) directs no one; nor does a date alone.
+    if (/已|共有|了(?!解)|同比|比上年|较上年/.test(rest)) return null;
+    if (/^\d{1,2}月/.test(rest)) continue;
+    const trigger: TriggerHit = { start: s, end: s + m[0].length, entry: TARGET_ENTRY };
+    return { categories: ['obligation'], trigger, strength: 'soft', epistemic: false, framing: false };
+  }
+  return null;
 }
 
 /** 有下列情形之一的，终止调解： / …的，予以撤销：: what the authority does when one of the listed conditions holds. */

@@ -20,7 +20,7 @@
 import type { Bearer, Clause } from '../types';
 import { foldWidth } from '../text/normalise';
 import { lastIndexWithin } from './search-within';
-import { classifyUnit, type Classification } from './classify-clause';
+import { classifyUnit, isDatedTarget, type Classification } from './classify-clause';
 import { findExplicitBearer, parseActor, parseResponsibilityNote, unitBearer } from './find-bearer';
 import { findDeadlines } from './find-deadline';
 import { matchTriggers, type TriggerHit } from './match-triggers';
@@ -117,6 +117,7 @@ function* find(text: string, context?: ObligationContext, training?: Collect): G
   yield;
 
   const ruleLike = layout.hasArticles || isDecision(f, layout);
+  const plan = !ruleLike && isPlan(f, layout);
   const out: Clause[] = [];
   let sinceYield = 0;
   let currentLine = -1;
@@ -157,6 +158,7 @@ function* find(text: string, context?: ObligationContext, training?: Collect): G
         !line.purpose,
       quotedScope: line.quotedScope,
       articles: ruleLike,
+      plan: plan && !line.purpose,
     };
     let cls = classifyUnit(f, u, ctx);
     let inherited = false;
@@ -200,7 +202,8 @@ function* find(text: string, context?: ObligationContext, training?: Collect): G
       strength: cls.strength,
       explicitBearer: bearer?.source === 'explicit',
       inList: inItem || line.taskSection || (line.label !== null && LIST_LABELS.has(line.label) && !heading),
-      background: line.background || line.purpose || cls.framing,
+      // a plan's dated target commits its executors even under 工作目标
+      background: (line.background || line.purpose || cls.framing) && !isDatedTarget(cls),
       quoted: cls.quoted,
       epistemic: cls.epistemic,
     });
@@ -307,6 +310,20 @@ function isDecision(f: string, layout: Layout): boolean {
     if (!line.title) continue;
     const title = f.slice(line.contentStart, line.end).trim();
     if (/(?:决定|决议)[)》]?$/.test(title)) return !/表彰|奖励|授予|命名|嘉奖|处分|任免|任命|通报/.test(title);
+  }
+  return false;
+}
+
+/**
+ * A plan, notice or opinion (its title ends in 方案/计划/意见/通知…): it sets targets for its executors. Not a
+ * report, a 通报 or a page without such a title (news, articles).
+ */
+function isPlan(f: string, layout: Layout): boolean {
+  for (const line of layout.lines.slice(0, 40)) {
+    if (!line.title) continue;
+    const title = f.slice(line.contentStart, line.end).trim();
+    if (/报告|通报|总结|公报|综述|新闻|解读/.test(title)) return false;
+    if (/(?:方案|计划|规划|意见|通知|要点|措施|行动|纲要)[)》]?$/.test(title)) return true;
   }
   return false;
 }
