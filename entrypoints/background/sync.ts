@@ -2,7 +2,10 @@
  * Team sync in the background: settings from extension storage (never sent to pages), the sync engine
  * (lib/sync), the `sync/*` requests of extension pages, and the creator rule on annotation writes.
  */
-import PouchDB from 'pouchdb-browser';
+import PouchDB from 'pouchdb-core';
+import idbAdapter from 'pouchdb-adapter-idb';
+import httpAdapter from 'pouchdb-adapter-http';
+import replication from 'pouchdb-replication';
 import { classifySender, errorResponse, type Response } from '../../lib/messages';
 import type { NoticeRepository } from '../../lib/storage';
 import { installChangeLog } from '../../lib/sync/change-log';
@@ -12,8 +15,9 @@ import * as v from 'valibot';
 
 export const SETTINGS_KEY = 'sync:settings';
 
-// Untyped import (lib/sync/pouchdb-modules.d.ts): lib/sync/pouch-types.ts says what is used of it.
-const Pouch = PouchDB as PouchStatic;
+// PouchDB's core with only what sync needs: IndexedDB, HTTP and replication (no map/reduce, which evaluates
+// strings). Untyped imports (lib/sync/pouchdb-modules.d.ts): lib/sync/pouch-types.ts says what is used of them.
+const Pouch = (PouchDB as PouchStatic).plugin(idbAdapter).plugin(httpAdapter).plugin(replication);
 
 async function readSettings(): Promise<SyncSettings | null> {
   const stored = (await browser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY];
