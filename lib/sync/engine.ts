@@ -98,12 +98,14 @@ export class SyncEngine {
 
   /** Stop what runs and start again with these settings (null or disabled: sync off, nothing changes). */
   async configure(settings: SyncSettings | null): Promise<void> {
+    const wasOn = this.settings !== null;
     await this.stop();
     const gen = ++this.generation;
     if (!settings?.enabled || !settings.url || !settings.database) {
       this.settings = null;
-      // Nothing is sent anywhere: the change log is not kept.
-      await this.options.repo.db.syncLog.clear();
+      // Nothing is sent anywhere: the change log is not kept. A worker starting with sync off leaves the
+      // database closed (nothing was logged while off); it is cleared when sync was on or the library is open.
+      if (wasOn || this.options.repo.db.isOpen()) await this.options.repo.db.syncLog.clear();
       this.set({ state: 'off', pending: 0, reason: null, progress: null, user: null, denied: [] });
       return;
     }

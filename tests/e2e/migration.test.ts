@@ -5,6 +5,8 @@
  * field for field, with version 2's annotation counts filled in. (The same step runs against
  * fake-indexeddb in tests/storage/migration.test.ts.)
  */
+import { documentKey } from '../../lib/identity';
+import type { NoticeMetadata } from '../../lib/types';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -97,7 +99,16 @@ describe('migration in Chromium', () => {
     for (const [table, rows] of Object.entries(fixture.tables)) {
       const got = new Map(db[table].map((r) => [String(r[key[table]]), r]));
       for (const row of rows) {
-        const expected = table === 'notices' ? { ...row, annotationCount: liveCount.get(row.id as string) ?? 0 } : row;
+        // Version 5 indexes each notice's normalised 发文字号 (one library entry per document).
+        const number = table === 'notices' ? documentKey(row.metadata as NoticeMetadata)?.number : undefined;
+        const expected =
+          table === 'notices'
+            ? {
+                ...row,
+                annotationCount: liveCount.get(row.id as string) ?? 0,
+                ...(number ? { docNumber: number } : {}),
+              }
+            : row;
         expect(got.get(String(row[key[table]])), `${table} ${String(row[key[table]])}`).toStrictEqual(expected);
       }
       const added = [...got.keys()].filter((k) => !rows.some((r) => String(r[key[table]]) === k));
