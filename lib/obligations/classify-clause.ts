@@ -278,6 +278,17 @@ function assignment(f: string, unit: Unit): Omit<Classification, 'quoted'> | nul
   return null;
 }
 
+/** A duty read without a modal word (a procedure, a timetable line, a dated target): hard in articles, else soft. */
+function dutyReading(trigger: TriggerHit, ctx: ClassifyContext): Omit<Classification, 'quoted'> {
+  return {
+    categories: ['obligation'],
+    trigger,
+    strength: ctx.articles ? 'hard' : 'soft',
+    epistemic: false,
+    framing: false,
+  };
+}
+
 /** 依照本办法执行 / 按照…折算确定 / 依照…的规定处理: a binding rule of procedure or computation, without a modal. */
 const PROCEDURE_RULE =
   /(?:依照|依据|按照|根据|参照|按)[^。;:]{1,60}?(?:执行|处理|办理|确定|计算|折算|核定|实施保护管理)$/;
@@ -302,13 +313,7 @@ function procedureRule(f: string, unit: Unit, ctx: ClassifyContext): Omit<Classi
   if (m.index > 24) return null;
   const at = last.start + m.index;
   const trigger: TriggerHit = { start: at, end: at + 2, entry: PROCEDURE_ENTRY };
-  return {
-    categories: ['obligation'],
-    trigger,
-    strength: ctx.articles ? 'hard' : 'soft',
-    epistemic: false,
-    framing: false,
-  };
+  return dutyReading(trigger, ctx);
 }
 
 /** 国家加强… / 公安机关指导、监督… / 国家对密码实行分类管理: a regulation's subject with a bare duty verb. */
@@ -372,13 +377,7 @@ function timetable(f: string, unit: Unit, ctx: ClassifyContext): Omit<Classifica
   // A fact dated by the bound (2019年3月前，全市已有…) directs no one.
   if (!m || /已|共有|累计|了(?!解)/.test(f.slice(s + m[0].length, unit.end))) return null;
   const trigger: TriggerHit = { start: s, end: s + Math.min(m[0].length, 12), entry: TIMETABLE_ENTRY };
-  return {
-    categories: ['obligation'],
-    trigger,
-    strength: ctx.articles ? 'hard' : 'soft',
-    epistemic: false,
-    framing: false,
-  };
+  return dutyReading(trigger, ctx);
 }
 
 /**
@@ -442,13 +441,7 @@ function conditionListIntro(f: string, unit: Unit, ctx: ClassifyContext): Omit<C
   if (!m) return null;
   const at = unit.start + m.index + m[0].indexOf(m[1]);
   const trigger: TriggerHit = { start: at, end: at + m[1].length, entry: CONDITION_LIST_ENTRY };
-  return {
-    categories: ['obligation'],
-    trigger,
-    strength: ctx.articles ? 'hard' : 'soft',
-    epistemic: false,
-    framing: false,
-  };
+  return dutyReading(trigger, ctx);
 }
 
 /**
