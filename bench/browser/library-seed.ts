@@ -9,6 +9,7 @@
  */
 
 import { NoticeLensDB, NoticeRepository } from '../../lib/storage';
+import type { NoticeSnapshot } from '../../lib/storage';
 import { ANNOTATION_COLOURS, type Annotation } from '../../lib/types';
 import { NOTE_PHRASES, TAGS, noticeGenerator } from '../notices';
 
@@ -37,6 +38,27 @@ export interface SeedOutcome {
 const ANNOTATION_TAGS = [...TAGS, '纪律', '考核指标', '风险点', '专项督查'];
 const NOTE_ONLY = ['与督查室口径核对', '列入整改台账', '此条与上位法衔接不清', '请法规处出具书面意见'];
 
+/**
+ * The generator draws 文号 at random, so two notices of one issuer and year can get the same one; the library
+ * keeps one entry per document (same 发文字号, an issuer in common), and would merge them. Each generated
+ * notice is its own document: a 文号 already given is replaced (in the metadata and the text) by the next
+ * free serial number of that issuer and year.
+ */
+function distinctDocNumbers(): (n: NoticeSnapshot) => NoticeSnapshot {
+  const given = new Set<string>();
+  return (n) => {
+    const number = n.metadata.docNumber;
+    if (!number) return n;
+    let unique = number;
+    const parts = /^(.*〔\d+〕)(\d+)号$/.exec(number);
+    for (let k = parts ? Number(parts[2]) : 1; given.has(unique); k++)
+      unique = parts ? `${parts[1]}${k}号` : `${number}${k}`;
+    given.add(unique);
+    if (unique === number) return n;
+    return { ...n, metadata: { ...n.metadata, docNumber: unique }, text: n.text.replace(number, unique) };
+  };
+}
+
 export async function seedLibrary(
   o: SeedOptions,
   progress: (line: string) => void = () => undefined,
@@ -64,13 +86,16 @@ export async function seedLibrary(
   for (let r = 0; left > 0; r = (r + 1) % counts.length, left--) counts[byRank[r]]++;
 
   const BATCH = 100;
+  const distinct = distinctDocNumbers();
   let textChars = 0;
   let annotationNo = 0;
   const ids: string[] = [];
   // Two batches in flight: the next batch's terms are computed here while the database writes the last.
   let inFlight: Promise<unknown> = Promise.resolve();
   for (let i = 0; i < o.notices; i += BATCH) {
-    const batch = Array.from({ length: Math.min(BATCH, o.notices - i) }, (_, k) => gen.notice(i + k).snapshot);
+    const batch = Array.from({ length: Math.min(BATCH, o.notices - i) }, (_, k) =>
+      distinct(gen.notice(i + k).snapshot),
+    );
     const annotations: Annotation[] = [];
     batch.forEach((n, k) => {
       ids.push(n.id);
