@@ -592,6 +592,18 @@ function namesOrNumbersDiffer(quote: string, found: string): boolean {
   );
 }
 
+const NUMBER_RUN = /[0-9]+|[零〇一二三四五六七八九十百千两]+/gu;
+
+/**
+ * The two texts differ only in their numbers and names: one number for another (the next report, the next
+ * date), one holiday or place for another. That states another fact. A word written over part of a number
+ * or a name (`10月12日` → `1深入2日`) is an edit of the same sentence.
+ */
+function likeForLike(quote: string, found: string): boolean {
+  const mask = (s: string) => s.replace(PLACE_NAME, '@').replace(NUMBER_RUN, '#');
+  return mask(quote) === mask(found);
+}
+
 /** The numbers and place names of a context side and of the text there, a token cut at the outer edge left out. */
 function sideNamesOrNumbersDiffer(stored: string, found: string, side: 'prefix' | 'suffix'): boolean {
   const tokens = (s: string) => {
@@ -634,7 +646,14 @@ function passesGates(doc: AnchoringDocument, a: PreparedAnnotation, expected: Ex
   if (e.confidence < TUNING.confidenceGate) return false;
   const exact = e.errors === 0;
   if (a.short ? !exact : e.quote < TUNING.quoteGate) return false;
-  if (!exact && namesOrNumbersDiffer(a.quote, doc.folded.text.slice(e.start, e.end))) return false;
+  // Numbers or names that differ make another sentence of the same kind, unless the context agrees on both
+  // sides in full: then the sentence stands where the span stood, edited, and only a like-for-like change
+  // (another number, another name in its place) says it now states another fact.
+  if (!exact) {
+    const found = doc.folded.text.slice(e.start, e.end);
+    const enclosed = e.prefixWhole && e.suffixWhole;
+    if (namesOrNumbersDiffer(a.quote, found) && (!enclosed || likeForLike(a.quote, found))) return false;
+  }
   if (a.prefix.length === 0 && a.suffix.length === 0) return true; // the quote was the whole text
   const structure = e.structure;
   // The other side: its in-sentence part verbatim up to the boundary, or similar enough. A stored side
