@@ -223,7 +223,7 @@ function uniqueVerbatim(s: Search): AnchorOutcome | null {
   return placedAt(doc, a, e, textStart(doc, e.start), textEnd(doc, e.end));
 }
 
-const LABEL_HEAD = /\n[ \t\u3000]*(?:第|[（(])?[零〇一二三四五六七八九十百千两0-9０-９]*$/u;
+const LABEL_HEAD = /\n[ \t\u3000]*(?:第|[（(])?[零〇一二三四五六七八九十百千两0-9０-９]+$/u;
 
 /**
  * The placement without a piece of an outline label at its end whose label was renumbered: a quote

@@ -813,7 +813,7 @@ function sameSentenceTwice(f: string, x: Evidence, y: Evidence): boolean {
  *    right before it takes the original's sentence index and offset, so they would pick the copy.
  * 3. The stored offsets, when they still hold the quote with its whole context (the text is unchanged
  *    there; a copy pasted right above it is caught as a twin afterwards).
- * 4. Position, only at the scale of `farApart`.
+ * 4. Position, only at the scale of `farApart`, and only for a place with one side of context whole.
  */
 function breakTie(tied: Evidence[]): Evidence | null {
   const verbatim = tied.filter((e) => e.prefixWhole && e.suffixWhole);
@@ -832,7 +832,10 @@ function breakTie(tied: Evidence[]): Evidence | null {
   );
   if (unchanged.length === 1) return unchanged[0];
 
+  // A sentence found by its in-sentence context alone may have moved any distance: its copies' offsets say
+  // nothing about which one is the span.
   const near = inSection.length > 1 ? inSection : pool;
   const nearest = near.reduce((x, y) => ((y.distance ?? Infinity) < (x.distance ?? Infinity) ? y : x));
+  if (!nearest.prefixWhole && !nearest.suffixWhole) return null;
   return near.every((e) => e === nearest || farApart(nearest, e)) ? nearest : null;
 }

@@ -455,11 +455,20 @@ function listOf(text: string, span: Span): { items: ListItem[]; own: number } | 
   return { items, own };
 }
 
-/** Splices renumbering `items` by `delta` (their labels only). */
+/**
+ * Splices renumbering `items` by `delta`: only the units of each label that change (五 → 六 in 第五条), so
+ * a span that begins or ends inside a label keeps the rest of it (条, the brackets).
+ */
 function renumber(items: ListItem[], delta: number): Splice[] {
   return items.map((it) => {
     const { n, write } = labelNumber(it.label)!;
-    return { at: it.start, remove: it.label.length, insert: write(n + delta) };
+    const old = it.label;
+    const next = write(n + delta);
+    let p = 0;
+    while (p < old.length && p < next.length && old[p] === next[p]) p++;
+    let q = 0;
+    while (q < old.length - p && q < next.length - p && old[old.length - 1 - q] === next[next.length - 1 - q]) q++;
+    return { at: it.start + p, remove: old.length - p - q, insert: next.slice(p, next.length - q) };
   });
 }
 
