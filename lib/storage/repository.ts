@@ -612,12 +612,24 @@ export class NoticeRepository {
    * import): each group into its oldest entry. Returns how many entries were merged away.
    */
   mergeDuplicates(): Promise<number> {
+    return guard(async () => {
+      // The 发文字号 index's keys alone, read-only, say whether two entries share a number: most often none do,
+      // and the library's first reads then wait for no write over every table, nor for every entry read.
+      const numbers = await this.db.notices.orderBy('docNumber').keys();
+      const repeated = [...new Set(numbers.filter((n, i) => n !== '' && n === numbers[i - 1]))] as string[];
+      if (repeated.length === 0) return 0;
+      return this.mergeRepeated(repeated);
+    });
+  }
+
+  /** `mergeDuplicates` over the entries with one of these 发文字号. */
+  private mergeRepeated(numbers: string[]): Promise<number> {
     return guard(() =>
       this.db.transaction(
         'rw',
         NOTICE_TABLES.map((t) => this.db.table(t)),
         async () => {
-          const rows = (await this.db.notices.where('docNumber').above('').toArray()).filter(
+          const rows = (await this.db.notices.where('docNumber').anyOf(numbers).toArray()).filter(
             (r) => r.deletedAt === null,
           );
           const byNumber = new Map<string, NoticeRow[]>();

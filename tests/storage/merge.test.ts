@@ -143,4 +143,35 @@ describe('one entry per document', () => {
     expect((await repo.listNotices()).total).toBe(3);
     expect(await repo.mergeDuplicates()).toBe(0);
   });
+
+  it('leaves a library of distinct documents as it is, and merges only the entries of one document', async () => {
+    const { db, repo } = freshRepo();
+    const numbers = ['国发〔2019〕5号', '国发〔2019〕6号', '国发〔2020〕5号', '国办发〔2019〕5号'];
+    for (const [i, docNumber] of numbers.entries())
+      await repo.upsertNotice(
+        snapshot({ metadata: metadata({ docNumber, citationCode: null }), urls: [`https://a.gov.cn/${i}`] }),
+      );
+    const before = (await repo.listNotices()).items.map((n) => [n.id, n.updatedAt, n.urls]);
+    expect(before).toHaveLength(4);
+    expect(await repo.mergeDuplicates()).toBe(0);
+    expect((await repo.listNotices()).items.map((n) => [n.id, n.updatedAt, n.urls])).toEqual(before);
+
+    // A fifth entry stored apart before merging, then indexed under the first one's number: only that pair merges.
+    const late = snapshot({
+      metadata: metadata({ docNumber: '国发〔2019〕7号', citationCode: null }),
+      urls: ['https://b.gov.cn/late'],
+    });
+    await repo.upsertNotice(late);
+    await db.notices.update(late.id, { metadata: metadata({ citationCode: null }), docNumber: '国发〔2019〕5号' });
+    expect(await repo.mergeDuplicates()).toBe(1);
+    const after = (await repo.listNotices()).items;
+    expect(after).toHaveLength(4);
+    expect(after.find((n) => n.metadata.docNumber === '国发〔2019〕5号')?.urls).toEqual([
+      'https://a.gov.cn/0',
+      'https://b.gov.cn/late',
+    ]);
+    expect(after.filter((n) => n.metadata.docNumber !== '国发〔2019〕5号').map((n) => n.urls)).toEqual(
+      before.filter(([, , urls]) => !(urls as string[]).includes('https://a.gov.cn/0')).map(([, , urls]) => urls),
+    );
+  });
 });
