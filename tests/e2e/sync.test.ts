@@ -196,4 +196,109 @@ describe('team sync between two profiles', () => {
       .poll(async () => (await annotationsOf(b)).find((x) => x.id === 'after-restart')?.note, { timeout: 30_000 })
       .toBe('重启后');
   });
+
+  it('one analyst on two machines edits the same note, one offline: both versions kept, shown as 另有版本, one kept everywhere', async () => {
+    // B is the same analyst's second machine: signed in as alice too.
+    expect(
+      (await send(b, { type: 'sync/save-settings', url: b.proxy.url, database: DB, ...ALICE, enabled: true })).ok,
+    ).toBe(true);
+    await expect
+      .poll(
+        async () => {
+          const s = (await send(b, { type: 'sync/status' })).value as { state: string; user: string | null };
+          return `${s.user} ${s.state}`;
+        },
+        { timeout: 30_000 },
+      )
+      .toBe('alice synced');
+    const first = annotation({ id: 'both-1', noticeId: notice.id, note: '初稿' });
+    delete first.creator;
+    expect((await send(a, { type: 'annotation/put', annotation: first })).ok).toBe(true);
+    await expect
+      .poll(async () => (await annotationsOf(b)).find((x) => x.id === 'both-1')?.note, { timeout: 20_000 })
+      .toBe('初稿');
+
+    b.proxy.cut();
+    await expect.poll(async () => (await status(b)).state, { timeout: 90_000 }).toBe('offline');
+    const onA = { ...first, note: '甲机上的修改', updatedAt: Date.now() };
+    expect((await send(a, { type: 'annotation/put', annotation: onA })).ok).toBe(true);
+    await expect
+      .poll(
+        async () =>
+          ((await (await couch.admin(`/${DB}/annotation:both-1`)).json()) as { annotation?: { note: string } })
+            .annotation?.note,
+        { timeout: 20_000 },
+      )
+      .toBe('甲机上的修改');
+    // B's edit is the later one.
+    const onB = { ...first, note: '乙机离线时的修改', updatedAt: Date.now() + 1000 };
+    expect((await send(b, { type: 'annotation/put', annotation: onB })).ok).toBe(true);
+    await expect.poll(async () => (await status(b)).pending, { timeout: 20_000 }).toBeGreaterThan(0);
+    b.proxy.restore();
+
+    // The server holds both revisions; each library shows the newest edit.
+    await expect
+      .poll(
+        async () =>
+          ((await (await couch.admin(`/${DB}/annotation:both-1?conflicts=true`)).json()) as { _conflicts?: string[] })
+            ._conflicts?.length ?? 0,
+        { timeout: 60_000 },
+      )
+      .toBe(1);
+    for (const side of [a, b])
+      await expect
+        .poll(async () => (await annotationsOf(side)).find((x) => x.id === 'both-1')?.note, { timeout: 30_000 })
+        .toBe('乙机离线时的修改');
+
+    // The library page of either machine shows the note with 另有版本 and both texts.
+    const conflictCount = async (side: Side) =>
+      ((await send(side, { type: 'sync/conflicts', noticeId: notice.id })).value as unknown[] | undefined)?.length ?? 0;
+    for (const side of [a, b]) await expect.poll(() => conflictCount(side), { timeout: 30_000 }).toBe(1);
+    const libraries: Page[] = [];
+    for (const side of [a, b]) {
+      const lib = await side.s.context.newPage();
+      await lib.goto(`chrome-extension://${side.s.extensionId}/library.html#notice=${encodeURIComponent(notice.id)}`);
+      const box = lib.locator('[data-conflict="both-1"]');
+      await expect.poll(() => box.count(), { timeout: 20_000 }).toBe(1);
+      expect(await box.textContent()).toContain('另有版本');
+      expect((await box.locator('[data-field="version-note"]').allTextContents()).sort()).toEqual(
+        ['乙机离线时的修改', '甲机上的修改'].sort(),
+      );
+      expect(await box.locator('[data-shown="true"] [data-field="version-note"]').textContent()).toBe(
+        '乙机离线时的修改',
+      );
+      expect(await lib.locator('[data-annotation="both-1"] > .note').textContent()).toBe('乙机离线时的修改');
+      libraries.push(lib);
+    }
+
+    // Keeping A's version on A: it is the note on both machines, and the conflict is gone on both.
+    const [libA, libB] = libraries;
+    await libA
+      .locator('[data-conflict="both-1"] [data-shown="false"]')
+      .filter({ hasText: '甲机上的修改' })
+      .locator('[data-action="keep-version"]')
+      .click();
+    await expect.poll(() => libA.locator('[data-conflict="both-1"]').count(), { timeout: 20_000 }).toBe(0);
+    await expect
+      .poll(() => libA.locator('[data-annotation="both-1"] > .note').textContent(), { timeout: 20_000 })
+      .toBe('甲机上的修改');
+    for (const side of [a, b]) {
+      await expect
+        .poll(async () => (await annotationsOf(side)).find((x) => x.id === 'both-1')?.note, { timeout: 30_000 })
+        .toBe('甲机上的修改');
+      await expect.poll(() => conflictCount(side), { timeout: 30_000 }).toBe(0);
+    }
+    await libB.reload();
+    await expect
+      .poll(() => libB.locator('[data-annotation="both-1"] > .note').textContent(), { timeout: 20_000 })
+      .toBe('甲机上的修改');
+    expect(await libB.locator('[data-conflict="both-1"]').count()).toBe(0);
+    const server = (await (await couch.admin(`/${DB}/annotation:both-1?conflicts=true`)).json()) as {
+      _conflicts?: string[];
+      annotation: { note: string };
+    };
+    expect(server._conflicts ?? []).toEqual([]);
+    expect(server.annotation.note).toBe('甲机上的修改');
+    for (const lib of libraries) await lib.close();
+  });
 });
