@@ -1,3 +1,4 @@
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import { annotationLocation, citeAnnotation, citePassage, locationLabel } from '../lib/export/citation';
 import type { ConflictInfo } from '../lib/schema/sync';
 import type { MergeSummary } from '../lib/storage/repository';
@@ -119,60 +120,123 @@ export function NoticeDetail(p: {
         <h3>
           {t('annotations')} ({p.annotations.length})
         </h3>
-        {p.annotations.map((a) => (
-          <div key={a.id} class={`ann col-${a.colour}`} data-annotation={a.id}>
-            <span class="muted">{t(COLOUR_LABEL[a.colour])}</span> “{a.quote}”
-            {a.creator && (
-              <span class="muted" data-field="creator">
-                {' '}
-                ✎ {a.creator}
-              </span>
-            )}
-            {annotationLocation(a, notice) && <span class="muted loc"> {annotationLocation(a, notice)}</span>}
-            {p.onCopyCitation && (
-              <button
-                type="button"
-                class="link cite"
-                data-action="copy-citation"
-                onClick={() => p.onCopyCitation?.(citeAnnotation(a, notice))}
-              >
-                {t('copyCitation')}
-              </button>
-            )}
-            {a.note && <div class="note">{a.note}</div>}
-            {a.tags.length > 0 && <div class="muted">#{a.tags.join(' #')}</div>}
-            {p.conflicts
-              ?.filter((c) => c.annotationId === a.id)
-              .map((c) => (
-                <div class="conflict" data-conflict={a.id} key="conflict">
-                  <b>{t('syncOtherVersions')}</b>
-                  {c.versions.map((v) => (
-                    <div key={v.rev} data-rev={v.rev} data-shown={v.shown ? 'true' : 'false'}>
-                      <span class="muted">
-                        {t('syncNoteBy', v.creator)} · {new Date(v.updatedAt).toLocaleString('zh-CN')}
-                        {v.deleted && ` · ${t('syncVersionDeleted')}`}
-                        {v.shown && ` · ${t('syncShown')}`}{' '}
-                      </span>
-                      <span data-field="version-note">{v.note}</span>
-                      {v.tags.length > 0 && <span class="muted"> #{v.tags.join(' #')}</span>}
-                      {p.onKeepVersion && (
-                        <button
-                          type="button"
-                          class="link"
-                          data-action="keep-version"
-                          onClick={() => p.onKeepVersion?.(a.id, v.rev)}
-                        >
-                          {t('syncKeep')}
-                        </button>
-                      )}
-                    </div>
-                  ))}
-                </div>
-              ))}
-          </div>
-        ))}
+        <AnnotationList
+          t={t}
+          notice={notice}
+          annotations={p.annotations}
+          conflicts={p.conflicts}
+          onKeepVersion={p.onKeepVersion}
+          onCopyCitation={p.onCopyCitation}
+        />
       </section>
     </article>
+  );
+}
+
+/** Annotations drawn with the detail; the rest follow in slices, a task each (a notice may have thousands). */
+const FIRST_ANNOTATIONS = 40;
+const ANNOTATION_SLICE = 200;
+
+interface AnnotationListProps {
+  t: Translate;
+  notice: SavedNotice;
+  annotations: Annotation[];
+  conflicts?: ConflictInfo[];
+  onKeepVersion?: (annotationId: string, rev: string) => void;
+  onCopyCitation?: (text: string) => void;
+}
+
+/**
+ * A notice's annotations: the first screen with the detail, then the others a slice per task, so the
+ * detail shows at once and the page stays responsive while they are added.
+ */
+function AnnotationList(p: AnnotationListProps) {
+  const total = p.annotations.length;
+  const [shown, setShown] = useState(() => Math.min(total, FIRST_ANNOTATIONS));
+  useEffect(() => {
+    if (shown >= total) return;
+    const timer = setTimeout(() => setShown((n) => Math.min(total, n + ANNOTATION_SLICE)));
+    return () => clearTimeout(timer);
+  }, [shown, total]);
+  const conflicts = useMemo(() => {
+    const byAnnotation = new Map<string, ConflictInfo[]>();
+    for (const c of p.conflicts ?? [])
+      byAnnotation.set(c.annotationId, [...(byAnnotation.get(c.annotationId) ?? []), c]);
+    return byAnnotation;
+  }, [p.conflicts]);
+  return (
+    <>
+      {p.annotations.slice(0, shown).map((a) => (
+        <AnnotationItem
+          key={a.id}
+          t={p.t}
+          a={a}
+          notice={p.notice}
+          conflicts={conflicts.get(a.id) ?? NO_CONFLICTS}
+          onKeepVersion={p.onKeepVersion}
+          onCopyCitation={p.onCopyCitation}
+        />
+      ))}
+    </>
+  );
+}
+
+const NO_CONFLICTS: ConflictInfo[] = [];
+
+function AnnotationItem(
+  p: Omit<AnnotationListProps, 'annotations' | 'conflicts'> & { a: Annotation; conflicts: ConflictInfo[] },
+) {
+  const { t, a, notice } = p;
+  const location = annotationLocation(a, notice);
+  return (
+    <div class={`ann col-${a.colour}`} data-annotation={a.id}>
+      <span class="muted">{t(COLOUR_LABEL[a.colour])}</span> “{a.quote}”
+      {a.creator && (
+        <span class="muted" data-field="creator">
+          {' '}
+          ✎ {a.creator}
+        </span>
+      )}
+      {location && <span class="muted loc"> {location}</span>}
+      {p.onCopyCitation && (
+        <button
+          type="button"
+          class="link cite"
+          data-action="copy-citation"
+          onClick={() => p.onCopyCitation?.(citeAnnotation(a, notice))}
+        >
+          {t('copyCitation')}
+        </button>
+      )}
+      {a.note && <div class="note">{a.note}</div>}
+      {a.tags.length > 0 && <div class="muted">#{a.tags.join(' #')}</div>}
+      {p.conflicts.map((c) => (
+        <div class="conflict" data-conflict={a.id} key="conflict">
+          <b>{t('syncOtherVersions')}</b>
+          {c.versions.map((v) => (
+            <div key={v.rev} data-rev={v.rev} data-shown={v.shown ? 'true' : 'false'}>
+              <span class="muted">
+                {t('syncNoteBy', v.creator)} · {new Date(v.updatedAt).toLocaleString('zh-CN')}
+                {v.deleted && ` · ${t('syncVersionDeleted')}`}
+                {v.shown && ` · ${t('syncShown')}`}{' '}
+              </span>
+              <span data-field="version-note">{v.note}</span>
+              {v.tags.length > 0 && <span class="muted"> #{v.tags.join(' #')}</span>}
+              {p.onKeepVersion && (
+                <button
+                  type="button"
+                  class="link"
+                  data-action="keep-version"
+                  onClick={() => p.onKeepVersion?.(a.id, v.rev)}
+                >
+                  {t('syncKeep')}
+                </button>
+              )}
+            </div>
+          ))}
+        </div>
+      ))}
+    </div>
   );
 }
 
