@@ -1,3 +1,5 @@
+import { SYNC_MESSAGE_KEYS } from '../lib/sync/messages';
+
 /** Keys of the message catalogues in public/_locales (zh_CN first, en). Kept in sync by a unit test. */
 export const MESSAGE_KEYS = [
   'actionTitle',
@@ -181,6 +183,7 @@ export const MESSAGE_KEYS = [
   'syncShown',
   'syncVersionDeleted',
   'syncResolved',
+  ...SYNC_MESSAGE_KEYS,
 ] as const;
 
 export type MessageKey = (typeof MESSAGE_KEYS)[number];

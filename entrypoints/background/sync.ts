@@ -10,6 +10,7 @@ import { classifySender, errorResponse, type Response } from '../../lib/messages
 import type { NoticeRepository } from '../../lib/storage';
 import { installChangeLog } from '../../lib/sync/change-log';
 import { SyncEngine, installDesignDoc, testConnection, type PouchStatic } from '../../lib/sync/engine';
+import type { SyncTranslate } from '../../lib/sync/messages';
 import { parseSyncRequest, syncSettingsSchema, type SyncSettings, type SyncSettingsView } from '../../lib/schema/sync';
 import * as v from 'valibot';
 
@@ -18,6 +19,9 @@ export const SETTINGS_KEY = 'sync:settings';
 // PouchDB's core with only what sync needs: IndexedDB, HTTP and replication (no map/reduce, which evaluates
 // strings). Untyped imports (lib/sync/pouchdb-modules.d.ts): lib/sync/pouch-types.ts says what is used of them.
 const Pouch = (PouchDB as PouchStatic).plugin(idbAdapter).plugin(httpAdapter).plugin(replication);
+
+/** Every message sync shows, from the extension's catalogues (public/_locales) in the browser's language. */
+const t: SyncTranslate = (key, ...subs) => browser.i18n.getMessage(key, subs.map(String)) || key;
 
 async function readSettings(): Promise<SyncSettings | null> {
   const stored = (await browser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY];
@@ -59,7 +63,7 @@ export function setUpTeamSync(repo: NoticeRepository, extensionId: string, exten
       awake = null;
     }
   };
-  const engine = new SyncEngine({ repo, PouchDB: Pouch, onStatus });
+  const engine = new SyncEngine({ repo, PouchDB: Pouch, onStatus, t });
   // Before the database opens: every later write of a notice or annotation is logged.
   installChangeLog(repo.db, () => engine.notifyLocalChange());
   // A failure to start is reported in the status; annotation writes never wait on a rejected start.
@@ -103,9 +107,9 @@ export function setUpTeamSync(repo: NoticeRepository, extensionId: string, exten
         return ok(view(next));
       }
       case 'sync/test':
-        return ok(await testConnection(Pouch, withPassword(r)));
+        return ok(await testConnection(Pouch, withPassword(r), t));
       case 'sync/install-design':
-        return ok(await installDesignDoc(Pouch, withPassword(r)));
+        return ok(await installDesignDoc(Pouch, withPassword(r), t));
       case 'sync/conflicts':
         return ok(await engine.conflicts(r.noticeId));
       case 'sync/resolve':
@@ -133,7 +137,7 @@ export function setUpTeamSync(repo: NoticeRepository, extensionId: string, exten
       const user = engine.user;
       const existing = await repo.getAnnotation(id).catch(() => null);
       if (user && existing?.creator && existing.creator !== user)
-        return errorResponse('forbidden', `这是 ${existing.creator} 的批注，只有本人可以修改或删除`);
+        return errorResponse('forbidden', t('syncRefusedEditOrDelete', existing.creator));
       if (type === 'annotation/put' && r?.annotation && typeof r.annotation === 'object') {
         // The creator is decided here, never by the page: the stored one, else the signed-in user.
         const creator = existing?.creator ?? user;

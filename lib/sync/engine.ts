@@ -11,6 +11,7 @@ import type { NoticeRepository } from '../storage/repository';
 import { applyDocs, docId, pullRemoteChanges, pushLocalChanges, resetPullCheckpoint } from './bridge';
 import { remoteUrl } from './urls';
 import { DESIGN_DOC_ID, DESIGN_DOC_VERSION, designDoc } from './design-doc';
+import { describeError, describeRefusal, keyOnly, type SyncTranslate } from './messages';
 import type { SyncSettings, SyncStatus, ConflictInfo, ConnectionReport } from '../schema/sync';
 import type { PouchChangesFeed, PouchDatabase, PouchReplication, PouchStatic, PouchSync } from './pouch-types';
 
@@ -57,6 +58,8 @@ export interface EngineOptions {
   pushDelay?: number;
   /** Put before the local database's name (several profiles in one process: tests, benchmark). */
   localPrefix?: string;
+  /** The message catalogue every reason shown is looked up in (browser.i18n in the extension). */
+  t?: SyncTranslate;
 }
 
 export class SyncEngine {
@@ -74,6 +77,7 @@ export class SyncEngine {
   private pushedSeq = 0;
   private generation = 0;
   private readonly now: () => number;
+  private readonly t: SyncTranslate;
   private state: SyncStatus = {
     state: 'off',
     pending: 0,
@@ -86,6 +90,7 @@ export class SyncEngine {
 
   constructor(private readonly options: EngineOptions) {
     this.now = options.now ?? Date.now;
+    this.t = options.t ?? keyOnly;
   }
 
   get user(): string | null {
@@ -209,7 +214,7 @@ export class SyncEngine {
       });
       void r.on('paused', (err) => {
         if (gen !== this.generation) return;
-        stuck[direction] = err ? reasonOf(err) : null;
+        stuck[direction] = err ? describeError(this.t, err, this.settings?.database) : null;
         idle[direction] = !err;
         if (err) {
           this.set({ state: 'offline', reason: stuck[direction] });
@@ -237,16 +242,20 @@ export class SyncEngine {
           doc?: { id?: string; reason?: string; message?: string };
         };
         const id = String(e.id ?? e.doc?.id ?? '');
-        const why = String(e.reason ?? e.message ?? e.doc?.reason ?? e.doc?.message ?? 'forbidden');
+        const why = describeRefusal(
+          this.t,
+          String(e.reason ?? e.message ?? e.doc?.reason ?? e.doc?.message ?? 'forbidden'),
+        );
         this.set({
           state: 'error',
-          reason: `服务器拒绝：${why}`,
+          reason: this.t('syncRefused', why),
           denied: [...this.state.denied, { id, reason: why }].slice(-20),
         });
         void this.revertDenied(id, gen);
       });
       void r.on('error', (err) => {
-        if (gen === this.generation) this.set({ state: 'error', reason: reasonOf(err) });
+        if (gen === this.generation)
+          this.set({ state: 'error', reason: describeError(this.t, err, this.settings?.database) });
       });
     };
     const pair = rep as unknown as Record<'push' | 'pull', PouchReplication>;
@@ -306,7 +315,7 @@ export class SyncEngine {
         await pushLocalChanges(this.options.repo.db, local, user);
         await this.refreshPending();
       } catch (e) {
-        this.set({ state: 'error', reason: `本地同步库写入失败：${reasonOf(e)}` });
+        this.set({ state: 'error', reason: this.t('syncLocalWriteFailed', reasonOf(e)) });
       }
     })();
     await this.pushing;
@@ -328,10 +337,10 @@ export class SyncEngine {
         if (r.invalid.length)
           this.set({
             state: 'error',
-            reason: `${r.invalid.length} 个文档无法读取：${r.invalid[0].id} ${r.invalid[0].reason}`,
+            reason: this.t('syncUnreadable', r.invalid.length, `${r.invalid[0].id} ${r.invalid[0].reason}`),
           });
       } catch (e) {
-        this.set({ state: 'error', reason: `写入资料库失败：${reasonOf(e)}` });
+        this.set({ state: 'error', reason: this.t('syncLibraryWriteFailed', reasonOf(e)) });
       }
     })();
     void this.pulling.then(() => {
@@ -434,12 +443,23 @@ export async function enqueueWholeLibrary(repo: NoticeRepository): Promise<void>
   for (let i = 0; i < rows.length; i += 5000) await db.syncLog.bulkAdd(rows.slice(i, i + 5000));
 }
 
-/** Reach the server with these settings: who we are to it, the database, whether the design document is there. */
+/**
+ * Reach the server with these settings: who we are to it, the database, whether the design document is there.
+ * Every outcome is told in words from the catalogue: unreachable, 401, not CouchDB, 404 database, connected.
+ */
 export async function testConnection(
   P: PouchStatic,
   s: Pick<SyncSettings, 'url' | 'database' | 'username' | 'password'>,
+  t: SyncTranslate = keyOnly,
   fetchImpl: typeof fetch = fetch,
 ): Promise<ConnectionReport> {
+  const fail = (message: string, user: string | null = null): ConnectionReport => ({
+    ok: false,
+    message,
+    user,
+    docCount: null,
+    designDoc: null,
+  });
   let user: string | null = null;
   try {
     const r = await fetchImpl(`${s.url.replace(/\/+$/, '')}/_session`, {
@@ -448,17 +468,21 @@ export async function testConnection(
         Accept: 'application/json',
       },
     });
-    if (r.status === 401)
-      return { ok: false, message: '用户名或密码不对（401）', user: null, docCount: null, designDoc: null };
-    const body = (await r.json()) as { userCtx?: { name?: string | null } };
-    user = body.userCtx?.name ?? null;
+    if (r.status === 401) return fail(t('syncErrUnauthorized'));
+    type Session = { userCtx?: { name?: string | null } | null };
+    const body = (await r.json().catch(() => null)) as Session | null;
+    // CouchDB answers /_session with a user context; anything else there is some other server.
+    if (!r.ok || !body || typeof body.userCtx !== 'object' || body.userCtx === null) return fail(t('syncErrNotCouch'));
+    user = body.userCtx.name ?? null;
   } catch (e) {
-    return { ok: false, message: `无法连接服务器：${reasonOf(e)}`, user: null, docCount: null, designDoc: null };
+    return fail(t('syncErrUnreachable', reasonOf(e)));
   }
-  if (!user) return { ok: false, message: '服务器不认这个用户', user: null, docCount: null, designDoc: null };
+  if (!user) return fail(t('syncErrUserUnknown'));
   const remote = remoteDb(P, s);
   try {
     const info = await remote.info();
+    // A database that is not there answers with an error body rather than a failure.
+    if (typeof info.doc_count !== 'number') throw Object.assign(new Error('not_found'), { status: 404 });
     let version: number | null = null;
     try {
       const d = (await remote.get(DESIGN_DOC_ID)) as unknown as { noticeLensVersion?: number };
@@ -467,16 +491,16 @@ export async function testConnection(
       version = null;
     }
     const design =
-      version === null ? '未安装权限规则' : version < DESIGN_DOC_VERSION ? '权限规则需要更新' : '权限规则已安装';
+      version === null ? t('syncDesignMissing') : version < DESIGN_DOC_VERSION ? t('syncDesignOld') : t('syncDesignOk');
     return {
       ok: true,
-      message: `已连接：${user}，数据库 ${s.database}，${info.doc_count} 个文档，${design}`,
+      message: t('syncConnected', user, s.database, info.doc_count.toLocaleString('zh-CN'), design),
       user,
       docCount: info.doc_count,
       designDoc: version,
     };
   } catch (e) {
-    return { ok: false, message: `数据库不可用：${reasonOf(e)}`, user, docCount: null, designDoc: null };
+    return fail(describeError(t, e, s.database), user);
   } finally {
     void remote.close();
   }
@@ -486,6 +510,7 @@ export async function testConnection(
 export async function installDesignDoc(
   P: PouchStatic,
   s: Pick<SyncSettings, 'url' | 'database' | 'username' | 'password'>,
+  t: SyncTranslate = keyOnly,
 ): Promise<{ ok: boolean; message: string }> {
   const remote = remoteDb(P, s);
   try {
@@ -496,12 +521,15 @@ export async function installDesignDoc(
       rev = undefined;
     }
     await remote.put({ ...designDoc(), ...(rev ? { _rev: rev } : {}) });
-    return { ok: true, message: '权限规则已安装：每人只能修改和删除自己的批注' };
+    return { ok: true, message: t('syncInstalled') };
   } catch (e) {
     const status = (e as { status?: number }).status;
     return {
       ok: false,
-      message: status === 401 || status === 403 ? '需要数据库管理员账户才能安装权限规则' : `安装失败：${reasonOf(e)}`,
+      message:
+        status === 401 || status === 403
+          ? t('syncInstallNeedsAdmin')
+          : t('syncInstallFailed', describeError(t, e, s.database)),
     };
   } finally {
     void remote.close();

@@ -3,7 +3,9 @@ import PouchDB from 'pouchdb-core';
 import memoryAdapter from 'pouchdb-adapter-memory';
 import httpAdapter from 'pouchdb-adapter-http';
 import replication from 'pouchdb-replication';
+import { readFileSync } from 'node:fs';
 import { installChangeLog } from '../../lib/sync/change-log';
+import { catalogueTranslator } from '../../lib/sync/messages';
 import type { PouchStatic } from '../../lib/sync/pouch-types';
 import { SyncEngine, type SyncSettings, type SyncStatus } from '../../lib/sync/engine';
 import { NoticeRepository } from '../../lib/storage/repository';
@@ -21,6 +23,13 @@ process.on('unhandledRejection', (e: unknown) => {
   if (err?.code === 'ECONNRESET' || err?.code === 'ECONNREFUSED' || /socket hang up/.test(err?.message ?? '')) return;
   throw e;
 });
+
+/** The Chinese catalogue, looked up as the extension's background does with browser.i18n. */
+export const zhCN = catalogueTranslator(
+  JSON.parse(readFileSync(new URL('../../public/_locales/zh_CN/messages.json', import.meta.url), 'utf8')) as Parameters<
+    typeof catalogueTranslator
+  >[0],
+);
 
 export interface Profile {
   repo: NoticeRepository;
@@ -41,6 +50,7 @@ export function profile(name: string, now?: () => number): Profile {
     localPrefix: `${uniqueName(name)}-`,
     onStatus: (s) => statuses.push(s),
     pushDelay: 20,
+    t: zhCN,
     ...(now ? { now } : {}),
   });
   const e = engine;
