@@ -241,16 +241,35 @@ function withoutLabels(doc: AnchoringDocument, a: PreparedAnnotation, w: Evidenc
   return e > s ? { start: s, end: e } : { start, end };
 }
 
-/** Places where the quote stands with only its label numbers changed (at most 20 looked at). */
-function relabelledCandidates(s: Search, masked: string): Evidence[] {
+/**
+ * Places where the quote stands with only label numbers changed, in it or in its in-sentence context (at
+ * most 20 of each looked at): the quote with its masked labels, and the quote between its masked
+ * in-sentence context, in the text with its labels masked.
+ */
+function relabelledCandidates(s: Search): Evidence[] {
   const { doc, a, expected } = s;
   const f = doc.folded.text;
+  const quote = a.maskedQuote ?? a.quote;
+  const tail = a.maskedTail ?? a.prefixTail ?? '';
+  const head = a.maskedHead ?? a.suffixHead ?? '';
+  const patterns: { text: string; skip: number }[] = [];
+  if (a.maskedQuote !== null) patterns.push({ text: a.maskedQuote, skip: 0 });
+  if (a.maskedTail !== null || a.maskedHead !== null) patterns.push({ text: tail + quote + head, skip: tail.length });
+  if (patterns.length === 0) return [];
   const text = doc.masked();
   const out: Evidence[] = [];
-  for (let i = text.indexOf(masked); i >= 0 && out.length < 20; i = text.indexOf(masked, i + 1)) {
-    let errors = 0;
-    for (let k = 0; k < masked.length; k++) if (f.charCodeAt(i + k) !== a.quote.charCodeAt(k)) errors++;
-    if (errors > 0) out.push(weigh(doc, a, expected, { start: i, end: i + masked.length, errors, source: 'exact' }));
+  const seen = new Set<number>();
+  for (const { text: pattern, skip } of patterns) {
+    let n = 0;
+    for (let i = text.indexOf(pattern); i >= 0 && n < 20; i = text.indexOf(pattern, i + 1), n++) {
+      const at = i + skip;
+      if (seen.has(at)) continue;
+      seen.add(at);
+      let errors = 0;
+      for (let k = 0; k < quote.length; k++) if (f.charCodeAt(at + k) !== a.quote.charCodeAt(k)) errors++;
+      const c = { start: at, end: at + quote.length, errors, source: 'exact' as const, relabelled: true };
+      out.push(weigh(doc, a, expected, c));
+    }
   }
   return out;
 }
@@ -349,11 +368,11 @@ function anchorPrepared(doc: AnchoringDocument, a: PreparedAnnotation): AnchorOu
     }
   }
   // A quote holding outline labels, in a renumbered version: the same text with other label numbers.
-  const relabelled = a.maskedQuote === null ? [] : relabelledCandidates(s, a.maskedQuote);
+  const relabelled = a.labelled ? relabelledCandidates(s) : [];
   if (relabelled.length > 0) {
     const d = decide(doc, [...exact, ...relabelled]);
-    if (d.kind === 'placed' && d.winner.source === 'exact' && d.winner.errors > 0)
-      return placedAt(doc, a, d.winner, d.start, d.end);
+    if (d.kind === 'placed' && d.winner.relabelled === true) return placedAt(doc, a, d.winner, d.start, d.end);
+    if (d.kind === 'ambiguous' && a.short) return ambiguous(doc, d.places);
   }
   // A short quote is placed on exact text only (hypothesis/h#2634: "Linus" matched "chines").
   if (a.short || a.quote.length > FUZZY_QUOTE_LIMIT) return UNPLACED;

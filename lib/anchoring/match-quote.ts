@@ -100,6 +100,9 @@ export interface PreparedAnnotation {
    * when it holds any: a renumbered version changes only those. Null otherwise.
    */
   maskedQuote: string | null;
+  /** `prefixTail` and `suffixHead` likewise, when they hold label numbers; null otherwise. */
+  maskedTail: string | null;
+  maskedHead: string | null;
   /**
    * Quote or context holds an outline label: in a renumbered version another place may agree with it
    * through the renumbered labels, so a verbatim place is not alone just because its words are.
@@ -159,10 +162,28 @@ export function maskLineLabels(raw: string): string {
   });
 }
 
-function maskedQuote(rawPrefix: string, rawQuote: string, quote: string): string | null {
-  const masked = foldString(maskLineLabels(rawPrefix + rawQuote));
-  const folded = masked.slice(masked.length - quote.length);
-  return folded === quote ? null : folded;
+/**
+ * The quote and its in-sentence context with label numbers masked, masked across their edges (a label's
+ * number in the quote is known by the `、` or `）` after it in the suffix). Masking is unit for unit, so
+ * the folded parts line up with the unmasked ones; a part is null when masking left it as it was.
+ */
+function maskedParts(
+  raw: { prefix: string; exact: string; suffix: string },
+  quote: string,
+  tail: string | null,
+  head: string | null,
+): { quote: string | null; tail: string | null; head: string | null } {
+  const all = maskLineLabels(raw.prefix + raw.exact + raw.suffix);
+  const p = raw.prefix.length;
+  const q = p + raw.exact.length;
+  const mq = foldString(all.slice(p, q));
+  const mp = foldString(all.slice(0, p));
+  const ms = foldString(all.slice(q));
+  const mTail = tail === null ? null : mp.slice(mp.length - tail.length);
+  const mHead = head === null ? null : ms.slice(0, head.length);
+  const lined = (x: string | null, y: string | null) =>
+    x !== null && y !== null && x.length === y.length && x !== y ? x : null;
+  return { quote: lined(mq, quote), tail: lined(mTail, tail), head: lined(mHead, head) };
 }
 
 /** Fold an annotation's selectors; null when there is no usable quote. */
@@ -194,19 +215,24 @@ export function prepareAnnotation(read: ReadSelectors): PreparedAnnotation | nul
   if (q < 0 && read.quote.suffix.length < edge) q = suffix.length;
   const prefixLine = p >= 0 && (before.lines[p] || (p === 0 && read.quote.prefix.length < edge));
   const suffixLine = q >= 0 && (after.lines[q] || (q === suffix.length && read.quote.suffix.length < edge));
+  const prefixTail = p >= 0 ? before.folded.slice(p) : null;
+  const suffixHead = q >= 0 ? after.folded.slice(0, q) : null;
+  const masked = maskedParts(read.quote, quote, prefixTail, suffixHead);
   return {
     exact: read.quote.exact,
     quote,
     prefix,
     suffix,
-    prefixTail: p >= 0 ? before.folded.slice(p) : null,
-    suffixHead: q >= 0 ? after.folded.slice(0, q) : null,
+    prefixTail,
+    suffixHead,
     wholeLine: prefixLine && suffixLine,
     short: quote.length < TUNING.shortQuote,
     position: read.position === null ? null : { start: read.position.start, end: read.position.end },
     key: read.structure === null ? null : prepareKey(read.structure),
     patterns: {},
-    maskedQuote: maskedQuote(read.quote.prefix, read.quote.exact, quote),
+    maskedQuote: masked.quote,
+    maskedTail: masked.tail,
+    maskedHead: masked.head,
     labelled: LINE_LABEL_TEST.test(read.quote.prefix + read.quote.exact + read.quote.suffix),
   };
 }
@@ -246,8 +272,9 @@ export function expectationFor(doc: AnchoringDocument, a: PreparedAnnotation): E
     const m = a.quote.length;
     const budget = Math.max(1, Math.floor(m / 4));
     const slack = budget + TUNING.contextLength;
-    // A word (要, 不得) occurs next to any place: there it must stand with its in-sentence context.
-    const word = a.quote.length <= TUNING.wordQuote;
+    // A word (要, 不得) or a short quote occurs next to any place: there it must stand with its
+    // in-sentence context.
+    const word = a.short;
     const before = word ? (a.prefixTail ?? a.prefix.slice(-4)) : '';
     const after = word ? (a.suffixHead ?? a.suffix.slice(0, 4)) : '';
     const withContext = before + a.quote + after;
@@ -287,6 +314,8 @@ export interface Candidate {
   end: number;
   errors: number;
   source: CandidateSource;
+  /** Found with label numbers masked: the units that differ are label numbers (a renumbered version). */
+  relabelled?: boolean;
 }
 
 /** Exact context next to a candidate. */
@@ -523,6 +552,7 @@ export function weigh(doc: AnchoringDocument, a: PreparedAnnotation, expected: E
     end: c.end,
     errors: c.errors,
     source: c.source,
+    relabelled: c.relabelled,
     prefixRun: runs.prefixRun,
     suffixRun: runs.suffixRun,
     prefixWhole: runs.prefixWhole,
@@ -644,7 +674,7 @@ function sideNamesOrNumbersDiffer(stored: string, found: string, side: 'prefix' 
  */
 function passesGates(doc: AnchoringDocument, a: PreparedAnnotation, expected: Expectation, e: Evidence): boolean {
   if (e.confidence < TUNING.confidenceGate) return false;
-  const exact = e.errors === 0;
+  const exact = e.errors === 0 || e.relabelled === true;
   if (a.short ? !exact : e.quote < TUNING.quoteGate) return false;
   // Numbers or names that differ make another sentence of the same kind, unless the context agrees on both
   // sides in full: then the sentence stands where the span stood, edited, and only a like-for-like change
@@ -706,7 +736,10 @@ function passesGates(doc: AnchoringDocument, a: PreparedAnnotation, expected: Ex
     exact && (inSentence || line) && (e.prefixWhole || e.prefixBounded) && (e.suffixWhole || e.suffixBounded);
   // Moved within its section, and a word changed next to it: one side to the sentence's edge, the other
   // close. Elsewhere that is too little: another list's item reads the same up to a word.
-  const movedEdited = exact && inSentence && ((e.prefixBounded && suffixAgrees) || (e.suffixBounded && prefixAgrees));
+  // In its own section, not merely in the next number: the next article often repeats the same clause.
+  const ownSection = structure === null || structure.section;
+  const movedEdited =
+    exact && inSentence && ownSection && ((e.prefixBounded && suffixAgrees) || (e.suffixBounded && prefixAgrees));
   if (!strong && !moved && !movedEdited) return false;
   // Its in-sentence context alone, very far from where it was: a restatement, even in a section of the
   // same number (compiled texts repeat their outlines).

@@ -480,11 +480,13 @@ const PLACES = ['北京', '上海', '天津', '重庆', '广州', '深圳', '杭
  * same kind reads: every digit run gets another last digit, 第N becomes 第N+1, a holiday or a place becomes
  * another. Null when the span holds none of them.
  */
-function nearIdentical(rand: () => number, quote: string): string | null {
+function nearIdentical(rand: () => number, quote: string, after = ''): string | null {
   // Label numbers (第五条, 3.) are left alone: a renumbered label is the same text, not another sentence.
+  // A label cut at the quote's end (…\n第三 | 条) is known by the text after it.
+  const rest = quote + after;
   const isLabel = (at: number, length: number) =>
-    /^[条章节款]/u.test(quote.slice(at + length)) ||
-    ((at === 0 || /[\n。；(（]/u.test(quote[at - 1])) && /^[、.．)）]/u.test(quote.slice(at + length)));
+    /^[0-9０-９]*[条章节款]/u.test(rest.slice(at + length)) ||
+    ((at === 0 || /[\n。；(（]/u.test(quote[at - 1])) && /^[0-9０-９]*[、.．)）]/u.test(rest.slice(at + length)));
   const digits = [...quote.matchAll(/[0-9０-９]+/gu)].filter((m) => !isLabel(m.index ?? 0, m[0].length));
   if (digits.length > 0) {
     let out = quote;
@@ -499,7 +501,7 @@ function nearIdentical(rand: () => number, quote: string): string | null {
     return out;
   }
   const ordinal = [...quote.matchAll(/第([一二三四五六七八九十]+)/gu)].find(
-    (m) => !/^[条章节款]/u.test(quote.slice((m.index ?? 0) + m[0].length)),
+    (m) => !/^[一二三四五六七八九十百]*[条章节款]/u.test(rest.slice((m.index ?? 0) + m[0].length)),
   );
   if (ordinal) {
     const n = parseChineseNumeral(ordinal[1]);
@@ -599,7 +601,7 @@ function makeStructuralEdit(
     case 'near-identical-deleted': {
       // The span's text replaced by a near-copy whose numbers or names differ: the span is gone.
       const quote = text.slice(span.start, span.end);
-      const variant = nearIdentical(rand, quote);
+      const variant = nearIdentical(rand, quote, text.slice(span.end, span.end + 8));
       if (variant === null || foldWidth(variant).includes(foldWidth(quote))) return null;
       return {
         text: applySplices(text, [{ at: span.start, remove: span.end - span.start, insert: variant }]),
