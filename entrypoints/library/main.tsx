@@ -1,5 +1,5 @@
 import { render } from 'preact';
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useState } from 'preact/hooks';
 import { CompareView } from '../../components/CompareView';
 import type { MessageKey, Translate } from '../../components/messages';
 import { NoticeDetail } from '../../components/NoticeDetail';
@@ -236,7 +236,8 @@ function ListView(p: {
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [undo, setUndo] = useState<string[] | null>(null);
 
-  useEffect(() => {
+  // Asked for as soon as the query or a filter changes, not after the next frame (when effects run).
+  useLayoutEffect(() => {
     let live = true;
     const run = async () => {
       await duplicatesMerged;
@@ -351,7 +352,12 @@ type Detail = { notice: SavedNotice; annotations: Annotation[] };
 
 /** A notice and its annotations, read together; null when there is no such notice. */
 async function readDetail(id: string): Promise<Detail | null> {
-  const [notice, annotations] = await Promise.all([repo.getNotice(id), repo.listAnnotations(id)]);
+  // One read transaction for both (each read would otherwise open its own).
+  const [notice, annotations] = await db.transaction(
+    'r',
+    [db.notices, db.noticeTexts, db.noticeAnalyses, db.merges, db.annotations],
+    () => Promise.all([repo.getNotice(id), repo.listAnnotations(id)]),
+  );
   return notice ? { notice, annotations } : null;
 }
 
@@ -382,9 +388,18 @@ async function readConflicts(noticeId: string): Promise<ConflictInfo[]> {
   return r?.ok && Array.isArray(r.value) ? r.value : [];
 }
 
+/** The signed-in team sync user (null while sync is off): the library offers 我的 / 团队 / 全部 then. */
+async function readSyncUser(): Promise<string | null> {
+  const r = await browser.runtime
+    .sendMessage<object, { ok: boolean; value?: { state?: string; user?: string | null } }>({ type: 'sync/status' })
+    .catch(() => null);
+  return r?.ok && r.value?.state !== 'off' ? (r.value?.user ?? null) : null;
+}
+
 function DetailView(p: { t: Translate; id: string; report(kind: 'info' | 'error', text: string | null): void }) {
   const [data, setData] = useState<Detail | null | undefined>(undefined);
   const [conflicts, setConflicts] = useState<ConflictInfo[]>([]);
+  const [syncUser, setSyncUser] = useState<string | null>(null);
   const [merges, setMerges] = useState<MergeSummary[]>([]);
   useEffect(() => {
     void repo.listMerges(p.id).then(setMerges, () => setMerges([]));
@@ -392,6 +407,7 @@ function DetailView(p: { t: Translate; id: string; report(kind: 'info' | 'error'
       .then(setData)
       .catch((e) => p.report('error', p.t('error', describeStorageError(e))));
     void readConflicts(p.id).then(setConflicts);
+    void readSyncUser().then(setSyncUser);
   }, [p.id]);
   const keepVersion = (annotationId: string, rev: string) =>
     void (async () => {
@@ -419,6 +435,7 @@ function DetailView(p: { t: Translate; id: string; report(kind: 'info' | 'error'
         annotations={data.annotations}
         conflicts={conflicts}
         onKeepVersion={keepVersion}
+        syncUser={syncUser}
         merges={merges}
         onSplit={(from) =>
           void (async () => {
