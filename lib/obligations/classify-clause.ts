@@ -129,6 +129,7 @@ export function classifyUnit(f: string, unit: Unit, ctx: ClassifyContext): Class
       dutyListIntro(f, unit) ??
       conditionListIntro(f, unit, ctx) ??
       timetable(f, unit, ctx) ??
+      boundedTask(f, unit, ctx) ??
       datedTarget(f, unit, ctx) ??
       procedureRule(f, unit, ctx) ??
       actorDuty(f, unit, ctx);
@@ -377,6 +378,35 @@ function timetable(f: string, unit: Unit, ctx: ClassifyContext): Omit<Classifica
   // A fact dated by the bound (2019年3月前，全市已有…) directs no one.
   if (!m || /已|共有|累计|了(?!解)/.test(f.slice(s + m[0].length, unit.end))) return null;
   const trigger: TriggerHit = { start: s, end: s + Math.min(m[0].length, 12), entry: TIMETABLE_ENTRY };
+  return dutyReading(trigger, ctx);
+}
+
+/**
+ * A task bounded by a date, stated without a modal: 各单位于每月15日前向组织部报送…, 请示于3月10日前报区政府.
+ * The bound and the delivery verb after it make the sentence a duty (docs/labelling.md: 于…前完成).
+ */
+const BOUNDED_TASK =
+  /(?:于|在)(?:每(?:月|年|季度|周))?(?:(?:19|20)\d{2}年)?(?:\d{1,2}月(?:\d{1,2}[日号]|底|上旬|中旬|下旬)?|\d{1,2}[日号])(?:前|之前|以前)[^,。;:]{0,24}?(?:报送|上报|提交|报|完成|办结|交至|交)/;
+const BOUNDED_TASK_ENTRY: CompiledEntry = {
+  word: '前',
+  role: 'trigger',
+  category: 'obligation',
+  strength: 'soft',
+  maskAt: [],
+  maskIndex: [],
+  note: '于每月15日前报送…: a task bounded by a date, without a modal',
+};
+
+function boundedTask(f: string, unit: Unit, ctx: ClassifyContext): Omit<Classification, 'quoted'> | null {
+  if (ctx.quotedScope) return null;
+  const body = f.slice(unit.start, unit.end);
+  const m = BOUNDED_TASK.exec(body);
+  if (!m) return null;
+  // a fact (已于3月5日前报送), a condition (未于…前报送的) or a past act directs no one
+  const at = unit.start + m.index;
+  const seg = unit.segments.findIndex((s) => at >= s.start && at < s.end);
+  if (/已|了(?!解)|未|没有|不按/.test(body) || (seg >= 0 && segmentEndsWithDe(f, unit, seg))) return null;
+  const trigger: TriggerHit = { start: at, end: at + 1, entry: BOUNDED_TASK_ENTRY };
   return dutyReading(trigger, ctx);
 }
 

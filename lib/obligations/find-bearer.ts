@@ -107,6 +107,7 @@ const ORG_SUFFIXES_SOURCE = [
   '院',
   '校',
   '站',
+  '处理厂',
   '队',
   '组',
   '室',
@@ -678,7 +679,9 @@ export function parseActor(
   blocked: (pos: number) => boolean = () => false,
 ): [number, number] | null {
   const s = afterTimeLead(f, skipWords(f, start, limit, CONNECTIVES), limit);
-  if (s >= limit || startsWithPreposition(f, s) || blocked(s) || opensVerbPhrase(f, s)) return null;
+  if (s >= limit || startsWithPreposition(f, s)) return null;
+  // 推广企业要…, 推广车辆要…: a verb compounded with a head right before the modal is the subject, not the verb
+  if ((blocked(s) || opensVerbPhrase(f, s)) && !VERB_COMPOUND_SUBJECT.test(f.slice(s, s + 8))) return null;
   let end = scanItem(f, s, 64, limit);
   if (end < 0) return null;
   for (let guard = 0; guard < 12; guard++) {
@@ -689,7 +692,7 @@ export function parseActor(
     if (
       adj === end + 2 &&
       f.startsWith('组织', end) &&
-      scanItem(f, adj, 4, limit, s) < 0 &&
+      (scanItem(f, adj, 4, limit, s) < 0 || /^(?:有关|相关|各|本|专门|力量)/.test(f.slice(adj, adj + 2))) &&
       !(predicateFollows(f, adj, limit) && !DUTY_VERBS.test(f.slice(adj, adj + 2)))
     )
       adj = -1;
@@ -933,7 +936,12 @@ export function findExplicitBearer(
   isWordAt: (pos: number) => boolean,
 ): [number, number] | null {
   const span = explicitSpan(f, segments, triggerStart, isWordAt);
-  return span && withoutAlias(f, span);
+  if (!span) return null;
+  // （一）推广车辆要…: the label of an item that opens a sentence mid-line is not part of the name
+  const label = INLINE_ITEM_LABEL.exec(f.slice(span[0], span[1]));
+  const named: [number, number] =
+    label && span[1] - span[0] - label[0].length >= 2 ? [span[0] + label[0].length, span[1]] : span;
+  return withoutAlias(f, named);
 }
 
 /** The name without the alias note that defines its short form: X（以下简称Y） → X. */
@@ -1077,9 +1085,15 @@ function findTimeInside(f: string, from: number, to: number): number {
   return -1;
 }
 
+/** A verb and a head that name who acts when the modal follows at once: 推广企业要, 经营单位应当. */
+const VERB_COMPOUND_SUBJECT =
+  /^(?!鼓励|支持|引导|推动|扶持|倡导|提倡|要求|督促|指导|组织|帮助|动员|号召)[\u4e00-\u9fff]{2}(?:企业|单位|车辆|机构)(?=应当|应|要|须|必须|不得)/;
+/** An item label opening a sentence inside a line: （一）推广车辆要…. */
+const INLINE_ITEM_LABEL = /^(?:\([一二三四五六七八九十]{1,3}\)|[一二三四五六七八九十]{1,3}、)/;
+
 /** Adverbs and verbs that open a predicate without a subject (着力…, 尚未…, 进一步…). */
 const NOT_SUBJECT_START =
-  /^(?:着力|尚未|尚|未|已|均|都|也|还|将|并|再|更|不|没|切实|大力|全力|努力|力争|加快|加大|持续|继续|逐步|不断|进一步|确保|抓紧|统一|分别|共同)/;
+  /^(?:着力|尚未|尚|未|已|均|都|也|还|将|并|再|更|不|没|切实|大力|全力|努力|力争|加快|加大|持续|继续|逐步|不断|进一步|确保|抓紧|统一|分别|共同|重点|具体|同时|及时|认真|积极|严格|扎实|深入|全面)/;
 
 /** Heads of things, not actors: 抽查比例应…, 资金要…, 所需费用由…. */
 const THING_HEADS =
@@ -1172,10 +1186,13 @@ function structuralSubject(
   // 一是…, 四是…: the label of an item, not its subject
   const label = /^(?:[一二三四五六七八九十]{1,3}|其[一二三四五六七八九十])是/.exec(f.slice(p, p + 4));
   if (label) p += label[0].length;
-  if (p >= limit || startsWithPreposition(f, p) || opensVerbPhrase(f, p) || isWordAt(p)) return null;
+  if (p >= limit || startsWithPreposition(f, p)) return null;
+  // 推广车辆要…: a verb compounded with a head right before the modal names who acts
+  const compound = VERB_COMPOUND_SUBJECT.test(f.slice(p, p + 8));
+  if (!compound && (opensVerbPhrase(f, p) || isWordAt(p))) return null;
   if (NOT_SUBJECT_START.test(f.slice(p, p + 2))) return null;
   // 销售者, 生产者: a verb compounded with an agent suffix is a noun
-  if (verbHeadAt(f, p) || wordAt(MODALS_BY_CHAR, f, p) !== undefined) return null;
+  if ((!compound && verbHeadAt(f, p)) || wordAt(MODALS_BY_CHAR, f, p) !== undefined) return null;
   const end = Math.min(limit, p + 21);
   for (let q = p + 2; q <= end; q++) {
     const head = q === triggerStart || wordAt(MODALS_BY_CHAR, f, q) !== undefined || verbHeadAt(f, q);
@@ -1257,7 +1274,15 @@ function actorAfterTrigger(
  * Responsibility brackets of task lists: （市发展改革委牵头，市财政局参与） or （市教育局负责） name the bearer
  * of their unit, whatever the sentence before says.
  */
-function responsibilityBracket(f: string, start: number, end: number): [number, number] | null {
+export function responsibilityBracket(f: string, start: number, end: number): [number, number] | null {
+  // 责任单位：区政府有关部门） — the rest of a bracket cut at its ；, opening with its own label
+  let s = start;
+  while (s < end && f[s] === ' ') s++;
+  const opened = leadUnitLabel(f, s, end);
+  if (opened >= 0 && f[end - 1] === ')' && indexWithin(f, '(', s, end) < 0) {
+    const lead = leadName(f, opened, end - 1);
+    if (lead) return lead;
+  }
   for (let p = indexWithin(f, '(', start, end); p >= 0; p = indexWithin(f, '(', p + 1, end)) {
     // the unit's last segment may stop right before the closing bracket, or the clause before it
     let close = indexWithin(f, ')', p, Math.min(end + 1, p + 130));

@@ -21,7 +21,13 @@ import type { Bearer, Clause } from '../types';
 import { foldWidth } from '../text/normalise';
 import { lastIndexWithin } from './search-within';
 import { classifyUnit, isDatedTarget, type Classification } from './classify-clause';
-import { findExplicitBearer, parseActor, parseResponsibilityNote, unitBearer } from './find-bearer';
+import {
+  findExplicitBearer,
+  parseActor,
+  parseResponsibilityNote,
+  responsibilityBracket,
+  unitBearer,
+} from './find-bearer';
 import { findDeadlines } from './find-deadline';
 import { matchTriggers, type TriggerHit } from './match-triggers';
 import { readLayout, type LabelKind, type Layout, type LineInfo } from './read-layout';
@@ -182,8 +188,10 @@ function* find(text: string, context?: ObligationContext, training?: Collect): G
       if (span) bearer = { text: text.slice(span[0], span[1]), source: 'explicit' };
     } else {
       // an item that takes its duty from the list's intro may still name who carries it (5年内市、区两级…)
-      const span = unitBearer(f, u.start, u.end);
-      if (span && span[1] < u.end - 2) bearer = { text: text.slice(span[0], span[1]), source: 'explicit' };
+      // a responsibility bracket names its lead even when the name closes the piece (（牵头单位：区政府办公室；)
+      const lead = responsibilityBracket(f, u.start, u.end);
+      const span = lead ?? unitBearer(f, u.start, u.end);
+      if (span && (lead || span[1] < u.end - 2)) bearer = { text: text.slice(span[0], span[1]), source: 'explicit' };
     }
     if (!bearer) {
       const from: string | null =
@@ -218,6 +226,14 @@ function* find(text: string, context?: ObligationContext, training?: Collect): G
       };
     }
 
+    // 具体要求如下： in a notice announces the items; the items are the duties, the intro directs no one itself
+    if (
+      list?.introEnd === u.end &&
+      !ruleLike &&
+      bearer?.source !== 'explicit' &&
+      REQUIREMENTS_INTRO.test(f.slice(u.start, u.end))
+    )
+      continue;
     if (score < HIGHLIGHT_THRESHOLD) continue;
     const deadlines = findDeadlines(clauseText);
     out.push({
@@ -269,9 +285,11 @@ function addReadings(
     const r = readUnit(model, u, f);
     if (r.p < model.threshold) continue;
     const strength = layout.hasArticles ? 'hard' : 'soft';
-    const actor = unitBearer(f, Math.max(u.start, line.contentStart), u.end);
+    const from = Math.max(u.start, line.contentStart);
+    const lead = responsibilityBracket(f, from, u.end);
+    const actor = lead ?? unitBearer(f, from, u.end);
     const bearer: Bearer | null =
-      actor && actor[1] < u.end - 2
+      actor && (lead || actor[1] < u.end - 2)
         ? { text: text.slice(actor[0], actor[1]), source: 'explicit' }
         : addressee
           ? { text: addressee, source: 'addressee' }
@@ -327,6 +345,10 @@ function isPlan(f: string, layout: Layout): boolean {
   }
   return false;
 }
+
+/** An intro naming nobody that only announces requirements: 具体要求如下：, 二、工作要求：. */
+const REQUIREMENTS_INTRO =
+  /^(?:[一二三四五六七八九十]{1,3}[、.]|\([一二三四五六七八九十]{1,3}\)|\d{1,2}[.、])?\s*(?:具体|主要|有关|相关|工作|基本|总体|其他|几点)?要求(?:是|为|如下)?:$/;
 
 const NOTE_ENTRY_WORD = /牵头|负责/;
 /** 牵头单位：X / 责任单位：X / 责任部门：X at the start of a note: X carries the task. */

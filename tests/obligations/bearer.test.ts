@@ -410,3 +410,33 @@ describe('bearer by structure: an agent noun before a condition', () => {
     expect(c?.bearer?.text).toBe('维修者');
   });
 });
+
+describe('bearers of 分工 brackets and compound subjects', () => {
+  const notice = (body: string) =>
+    findObligations(`深化改革分工方案\n一、推进简政放权\n${body}`, { addressees: ['各街道办事处'] });
+  it('each piece of a bracket cut at its ； names its own unit', () => {
+    const cs = notice('3.规范行政备案事项管理。（牵头单位：区政府办公室；责任单位：区司法局等有关部门）');
+    expect(cs.filter((c) => c.text.includes('单位')).map((c) => c.bearer?.text)).toEqual([
+      '区政府办公室',
+      '区司法局等有关部门',
+    ]);
+  });
+  it('a verb compounded with a head right before the modal is the subject', () => {
+    const cs = findObligations(
+      '关于开展推广工作的通知\n现将有关事项通知如下：\n推广企业要认真总结推广情况。\n（一）推广车辆要达到标准。',
+    );
+    expect(cs.map((c) => c.bearer?.text)).toEqual(['推广企业', '推广车辆']);
+  });
+  it('an agency whose name holds a verb (发展改革委) stays in the list', () => {
+    const cs = findObligations(
+      '关于开展推广工作的通知\n现将有关事项通知如下：\n一、推广企业要认真总结推广情况。财政部、发展改革委、工业和信息化部将组织专项核查。',
+    );
+    expect(cs.find((c) => c.text.startsWith('财政部'))?.bearer?.text).toBe('财政部、发展改革委、工业和信息化部');
+  });
+  it('X组织有关部门… : 组织 before 有关 is the verb', () => {
+    const cs = findObligations(
+      '（三）全面整治阶段（7月16日至8月31日）。各行署、市、县政府组织有关部门对检查出的重点环境问题进行集中整治。',
+    );
+    expect(cs.find((c) => c.text.startsWith('各行署'))?.bearer?.text).toBe('各行署、市、县政府');
+  });
+});

@@ -269,3 +269,15 @@ describe('findObligations: a time label keeps its bound', () => {
     expect(c?.deadlines?.map((d) => d.text)).toContain('2019年4月20日前');
   });
 });
+
+describe('deadlines of 分工 notes and targets', () => {
+  it.each([
+    ['（国务院各部门分别负责，年内持续推进）', '年内'],
+    ['及时更新工作台账，力争实现2018年“应换尽换”目标。', '2018年'],
+  ])('%s → %s', (text, expected) => {
+    expect(findDeadlines(text).map((d) => d.text)).toContain(expected);
+  });
+  it('the years of an amount are no 年内 bound', () => {
+    expect(findDeadlines('5年内持续推进人才引进。').map((d) => d.text)).toEqual(['5年内']);
+  });
+});

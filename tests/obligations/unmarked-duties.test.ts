@@ -143,3 +143,27 @@ describe('sanctions', () => {
     expect(cats('分管电子信息处、无线电监督检查处。')).toEqual([['obligation']]);
   });
 });
+
+describe('a task bounded by a date, without a modal', () => {
+  it('X于每月15日前向Y报送… is a duty of X with its recurring bound', () => {
+    const [c] = find(
+      '二、月报时间\n各二级党委办公室于每月15日前向校组织人事部报送一次当月的情况，学校于每月20日前向省市相关部门报送。',
+    );
+    expect([c?.category, c?.bearer?.text, c?.deadlines?.map((d) => d.text)]).toEqual([
+      'obligation',
+      '各二级党委办公室',
+      ['每月15日前', '每月20日前'],
+    ]);
+  });
+  it('a report already made or a condition is no duty', () => {
+    expect(
+      find('该单位已于3月5日前报送材料，未于3月5日前报送的单位有两个。').filter((c) => c.trigger === '于'),
+    ).toEqual([]);
+  });
+  it('an intro that only announces requirements is not itself a clause; its items are', () => {
+    const cs = findObligations('关于换届督查的通知\n各基层党委：\n具体要求如下：\n1.扎实推进基层党组织换届工作。', {
+      addressees: ['各基层党委'],
+    });
+    expect(cs.map((c) => c.text)).toEqual(['扎实推进基层党组织换届工作。']);
+  });
+});
