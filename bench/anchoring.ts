@@ -60,6 +60,13 @@ function accuracy(part: string, texts: Seed[]): void {
   console.log(
     `  placed correctly: ${tally.placedCorrectly} (${pct(tally.placedCorrectly, tally.placeable)} of placeable)`,
   );
+  // Two copies of a sentence in a row: its stored context cannot tell them apart; both are offered by design.
+  const twins = tally.byKind['adjacent-duplicate'];
+  const undecidable = twins === undefined ? 0 : twins.ambiguous;
+  console.log(
+    `  correct of placeable, excluding the cases context cannot decide (adjacent duplicates offered, ${undecidable}): ` +
+      `${tally.placedCorrectly} of ${tally.placeable - undecidable} (${pct(tally.placedCorrectly, tally.placeable - undecidable)})`,
+  );
   console.log(`  placed wrongly:   ${tally.placedWrongly} (${pct(tally.placedWrongly, tally.cases)} of all cases)`);
   console.log(`  unplaced:         ${tally.unplaced} (${pct(tally.unplaced, tally.placeable)} of placeable)`);
   console.log(`  offered:          ${tally.ambiguous} (not painted; the true place among the places offered)`);

@@ -293,9 +293,10 @@ export function expectationFor(doc: AnchoringDocument, a: PreparedAnnotation): E
       const to = Math.min(hi, t + m + slack + after.length);
       const at = f.indexOf(withContext, from);
       if (at >= 0 && at + withContext.length <= to) holds = true;
-      else if (!a.short && m <= 256) {
-        const forward = compilePattern(a.quote);
-        const backward = compilePattern(reverse(a.quote));
+      else if (m > TUNING.wordQuote && withContext.length <= 256) {
+        // Nearly: a quarter of the quote's units edited (a short quote: with its context around it).
+        const forward = compilePattern(withContext);
+        const backward = compilePattern(reverse(withContext));
         holds = searchPattern(forward, backward, f, from, to, budget).length > 0;
       }
       if (holds) break;
@@ -750,7 +751,11 @@ function passesGates(doc: AnchoringDocument, a: PreparedAnnotation, expected: Ex
   const elsewhere = !home && (expected.sectionExists || far);
   // A sentence found by its in-sentence context far from home is a moved one only if home no longer
   // holds the quote; otherwise it is a restatement elsewhere, and the span, edited, is still at home.
-  return !elsewhere || (e.prefixWhole && e.suffixWhole) || (moved && !expected.keyHoldsQuote());
+  // Even with its context verbatim on both sides, a place elsewhere is not the span while home still holds
+  // it, edited: a clause repeated word for word in the next article is another one.
+  if (!elsewhere) return true;
+  if (expected.keyHoldsQuote()) return false;
+  return (e.prefixWhole && e.suffixWhole) || moved;
 }
 
 function overlaps(x: Candidate, y: Candidate): boolean {
