@@ -10,7 +10,7 @@ import {
   type EngineRequest,
 } from '../../lib/messages/wire';
 import { MAX_TEXT_LENGTH, type TextForAnalysis } from '../../lib/page-text';
-import { yieldToMain } from '../../lib/page/schedule';
+import { yieldToTasks } from '../../lib/page/schedule';
 import { textForAnalysisSchema } from '../../lib/schema/requests';
 import type { NormalisedText } from '../../lib/text/normalise';
 import type { NoticeAnalysis } from '../../lib/types';
@@ -27,8 +27,9 @@ export async function analyseForPage(
   first?: (analysis: NoticeAnalysis, norm: NormalisedText) => void,
 ): Promise<string> {
   const timings: StageTimings = { extract: 0, normalise: 0, metadata: 0, detect: 0, obligations: 0 };
-  // In slices, so saves and other messages are answered while a long law is analysed.
-  const { analysis, norm } = await runSliced(textAnalysisSteps(input, { force }), yieldToMain, timings, 40);
+  // In slices, so saves, other messages and another page's head are answered while a long law is analysed
+  // (behind queued tasks: `scheduler.yield()` would resume ahead of them).
+  const { analysis, norm } = await runSliced(textAnalysisSteps(input, { force }), yieldToTasks, timings, 40);
   first?.(analysis, norm);
   const round = (x: number) => Math.round(x * 100) / 100;
   return encodeAnalysis(analysis, norm, input.text, {
@@ -79,6 +80,15 @@ interface Pending {
   parts: string[];
   length: number;
   started: number;
+}
+
+/** The head's analysis in one go (no slices: it is short, and the page waits for it to paint). */
+function analyseHead(input: TextForAnalysis, force: boolean) {
+  const steps = textAnalysisSteps(input, { force });
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
 }
 
 /**
@@ -140,13 +150,10 @@ async function handle(
         length: request.input.text.length,
         started,
       });
-      // The head alone, analysed as if it were the text: the clauses on screen, painted before the rest.
-      const { analysis, norm } = await runSliced(
-        textAnalysisSteps(request.input, { force: request.force }),
-        yieldToMain,
-        undefined,
-        40,
-      );
+      // The head alone, analysed as if it were the text: the clauses on screen, painted before the rest. A
+      // few thousand characters in one task, the one that received them: the parts and the end sent after
+      // the head are handled once its clauses are on their way, so the whole text never delays them.
+      const { analysis, norm } = analyseHead(request.input, request.force);
       answer({ kind: 'first', id, first: encodeFirstClauses(analysis, norm) });
       return;
     }

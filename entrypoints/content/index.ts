@@ -5,7 +5,7 @@ import { loadTranslate } from '../locale/i18n';
 import type { Translate } from '../../components/messages';
 import type { Request, Response } from '../../lib/messages';
 import { ENGINE_PORT } from '../../lib/messages/wire';
-import type { AnalysisDeps } from '../../lib/page/analysis-run';
+import { openEngine, type AnalysisDeps } from '../../lib/page/analysis-run';
 import type { LoadModuleRequest } from '../../lib/page/modules';
 import type { QueuedWrite } from '../../lib/page/save-queue';
 import { dropStartAnnouncement } from '../../lib/page/quiet-start';
@@ -82,6 +82,8 @@ export default defineContentScript({
         );
       },
     };
+    // The engine's port before anything else: the background wakes while the page is read.
+    if (!textElsewhere()) openEngine(deps);
     const lens = new NoticeLens(deps);
     holder[INSTANCE] = lens;
 

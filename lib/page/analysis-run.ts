@@ -22,7 +22,7 @@ import type { DomText } from '../text/dom-text';
 import type { ObligationCategory } from '../types';
 import { installHighlightStyles } from './highlight-styles';
 import { loadedModule, type LazyModule, type LoadModuleRequest } from './modules';
-import { yieldToMain } from './schedule';
+import { yieldToMain, yieldToTasks } from './schedule';
 import { RerunBudget, whenSettled } from './watch-page';
 
 export type Send = (request: Request | LoadModuleRequest) => Promise<Response>;
@@ -79,6 +79,12 @@ const HEAD_CHARS = 3_000;
 const PART_CHARS = 60_000;
 /** Reading and decoding give the page's thread back after this long (ms). */
 const SLICE_MS = 10;
+/** How long the rest of the text waits for the head's clauses to be painted (ms). */
+const HEAD_WAIT_MS = 150;
+
+function delay(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
 
 /** Analyse the page; null when the background gave no usable answer or `signal` was aborted on the way. */
 export async function analysePage(
@@ -124,13 +130,19 @@ export async function analysePage(
     sent = performance.now();
     const headInput = textForAnalysis({ page, domText: head.text }, url);
     const firstPaint = shouldPaintFirst(deps);
+    let headAnswered = () => undefined as void;
+    const headDone = new Promise<void>((resolve) => (headAnswered = resolve));
     const job = engine.start(headInput, force, head.complete, (first) => {
+      headAnswered();
       if (!firstPaint || signal?.aborted) return;
       if (paintFirst(deps, head.text, first, force)) firstPaintedAt = performance.now();
     });
     if (!head.complete) {
+      // The head's clauses first: the page's thread is left to them (and to the page's own first rendering)
+      // until they are painted, or the engine is slow to answer; then the rest is read, in slices.
+      if (firstPaint) await Promise.race([headDone, job.done, delay(HEAD_WAIT_MS)]);
       for (;;) {
-        await yieldToMain();
+        await yieldToTasks();
         if (signal?.aborted) return engine.cancel(job.id);
         t = performance.now();
         const done = reader.read(Number.MAX_SAFE_INTEGER, t + SLICE_MS);
@@ -143,7 +155,7 @@ export async function analysePage(
       input = textForAnalysis(text, url);
       for (let at = head.text.text.length; at < input.text.length; at += PART_CHARS) {
         engine.part(job.id, input.text.slice(at, at + PART_CHARS));
-        await yieldToMain();
+        await yieldToTasks();
       }
       engine.end(job.id);
     } else input = headInput;
@@ -249,6 +261,14 @@ function paintFirst({ win, doc }: AnalysisDeps, head: DomText, first: FirstClaus
   installHighlightStyles(doc);
   paintClauses(win, items, new Set());
   return true;
+}
+
+/**
+ * Open the port to the engine now, ahead of the first analysis: a background worker that was asleep
+ * starts while the page is read. False when there is no port (the page then analyses through `send`).
+ */
+export function openEngine(deps: AnalysisDeps): boolean {
+  return engineClient(deps) !== null;
 }
 
 /** One engine client per content script (the deps object a controller passes on every run). */

@@ -7,6 +7,15 @@
 export function yieldToMain(): Promise<void> {
   const sched = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
   if (sched && typeof sched.yield === 'function') return sched.yield();
+  return yieldToTasks();
+}
+
+/**
+ * Yield behind the tasks already queued: a message-channel macrotask. `scheduler.yield()` resumes ahead of
+ * other tasks of its priority, so a loop yielding with it keeps an answer that arrived meanwhile (a port's
+ * message from the background) waiting until the loop ends; this lets that answer in first.
+ */
+export function yieldToTasks(): Promise<void> {
   return new Promise((resolve) => {
     if (typeof MessageChannel === 'function') {
       const ch = new MessageChannel();
