@@ -647,11 +647,11 @@ function sideNamesOrNumbersDiffer(stored: string, found: string, side: 'prefix' 
       }
     return out;
   };
-  // Another item of a list has other numbers in the same places; an edit that wrote words over a number
-  // leaves fewer of them.
+  // Another item of a list has other numbers in the same places, its other words the same; an edit that
+  // wrote words over a number leaves fewer of them, or other words around them.
   const x = tokens(stored);
   const y = tokens(found);
-  return x.length === y.length && x.some((t, i) => t !== y[i]);
+  return x.length === y.length && x.some((t, i) => t !== y[i]) && likeForLike(stored, found);
 }
 
 /**
