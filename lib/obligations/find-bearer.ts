@@ -1286,14 +1286,16 @@ export function responsibilityBracket(f: string, start: number, end: number): [n
   for (let p = indexWithin(f, '(', start, end); p >= 0; p = indexWithin(f, '(', p + 1, end)) {
     // the unit's last segment may stop right before the closing bracket, or the clause before it
     let close = indexWithin(f, ')', p, Math.min(end + 1, p + 130));
-    if (close < 0 && leadUnitLabel(f, p + 1, end) >= 0 && indexWithin(f, '\n', p, end) < 0) close = end;
+    // …（牵头单位： cut at the label's colon: the colon may lie just past the clause
+    if (close < 0 && leadUnitLabel(f, p + 1, end + 1) >= 0 && indexWithin(f, '\n', p, end) < 0) close = end;
     if (close < 0) return null;
     const inner = f.slice(p + 1, close);
-    const labelled = leadUnitLabel(f, p + 1, close);
+    const labelled = leadUnitLabel(f, p + 1, close === end ? end + 1 : close);
     if (labelled < 0 && !/牵头|负责/.test(inner)) continue;
     if (labelled >= 0) {
-      // the lead is the first name after the label, whatever its shape (市科协, 市留交办)
-      const lead = leadName(f, labelled, close);
+      // the lead is the first name after the label, whatever its shape (市科协, 市留交办); a clause cut at the
+      // label's colon (…（牵头单位：) reads the name after it on the same line
+      const lead = leadName(f, labelled, close > labelled ? close : Math.min(f.length, labelled + 30));
       if (lead) return lead;
     }
     const np = parseActor(f, p + 1, close);
@@ -1460,7 +1462,7 @@ export function parseResponsibilityNote(f: string, start: number, end: number): 
 /** The first name of a list after a lead label, up to the first separator: 市绿化市容局、市财政局 → 市绿化市容局. */
 function leadName(f: string, from: number, to: number): [number, number] | null {
   let e = from;
-  while (e < to && !',;、:)。'.includes(f[e])) e++;
+  while (e < to && !',;、:)。\n'.includes(f[e])) e++;
   let s = from;
   while (s < e && f[s] === ' ') s++;
   return e - s >= 2 && e - s <= 30 ? [s, e] : null;

@@ -276,6 +276,20 @@ export const PATTERNS: Pattern[] = [
     iso: 'none',
     need: /前/,
   },
+  // 到“十四五”末, 到十四五期末 (the end of a five-year plan period)
+  {
+    re: /(?:到|至)[“"]?十[一二三四五六七八九]五[”"]?(?:时期)?(?:期末|末)/g,
+    type: 'date',
+    iso: 'none',
+    need: /五/,
+  },
+  // 会前一周, 活动前3天 (a bound before an event, stated by its distance)
+  {
+    re: new RegExp(`(?:会|会议|活动|开学|开班|考试)前${AMOUNT}${UNIT_WORD}`, 'g'),
+    type: 'relative',
+    iso: 'none',
+    need: /前/,
+  },
   // 用3年时间, 用两年左右时间 (the time a plan gives itself)
   {
     re: new RegExp(`用${AMOUNT}(?:年|个月|周|天)(?:左右)?(?:的)?时间`, 'g'),

@@ -376,6 +376,8 @@ function responsibilityLines(f: string, text: string, lines: readonly LineInfo[]
     if (!m && !/^(?:牵头|负责)/.test(after)) return;
     const trig = m ? [s + 1, s + 1 + m[0].length - 1] : [np[1], np[1] + 2];
     const end = line.end > e && f[e] === '。' ? e + 1 : e;
+    // （市政府办公室牵头，2022年10月底前完成）: the note's own time limit bounds the task
+    const deadlines = findDeadlines(text.slice(s, end));
     out.set(li, {
       category: 'obligation',
       categories: ['obligation'],
@@ -385,7 +387,8 @@ function responsibilityLines(f: string, text: string, lines: readonly LineInfo[]
       text: text.slice(s, end),
       trigger: text.slice(trig[0], trig[1]),
       bearer: { text: text.slice(np[0], np[1]), source: 'explicit' },
-      deadline: null,
+      deadline: deadlines[0] ?? null,
+      deadlines,
       quoted: false,
       heading: false,
       score: scoreClause({

@@ -281,3 +281,26 @@ describe('deadlines of 分工 notes and targets', () => {
     expect(findDeadlines('5年内持续推进人才引进。').map((d) => d.text)).toEqual(['5年内']);
   });
 });
+
+describe('deadlines of plan periods, events and 分工 notes', () => {
+  it.each([
+    ['到“十四五”末，基本建成一体化平台。', '到“十四五”末'],
+    ['材料于会前一周报送。', '会前一周'],
+  ])('%s → %s', (text, expected) => {
+    expect(findDeadlines(text).map((d) => d.text)).toContain(expected);
+  });
+  it('a responsibility note keeps its own time limit', () => {
+    const cs = findObligations(
+      '深化改革工作方案\n一、主要任务\n1.全面实施行政许可事项清单管理。\n（市政府办公室牵头，各县区政府按职责分工负责，2022年10月底前完成）',
+    );
+    const note = cs.find((c) => c.text.includes('牵头'));
+    expect([note?.bearer?.text, note?.deadlines?.map((d) => d.text)]).toEqual(['市政府办公室', ['2022年10月底前']]);
+  });
+  it('a task cut at its bracket label takes the lead named after the colon', () => {
+    const cs = findObligations(
+      '深化改革工作方案\n一、主要任务\n2.推进审批服务便民化，提升办事效率（牵头单位：市行政审批局；完成时限：2022年12月底）。',
+    );
+    expect(cs[0]?.bearer?.text).toBe('市行政审批局');
+    expect(cs.flatMap((c) => c.deadlines?.map((d) => d.text) ?? [])).toContain('2022年12月底');
+  });
+});
