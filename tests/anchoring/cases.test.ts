@@ -66,7 +66,11 @@ describe('generated re-anchoring cases (tests/support/anchoring-cases.ts)', () =
   });
 
   it('place nearly every note whose text and surroundings are still there, wherever the sentence moved', () => {
-    for (const set of [cases, held]) {
+    // The held-out texts are never tuned on; about 20 moved sentences per part, so one is 5%.
+    for (const [set, movedFloor] of [
+      [cases, 0.95],
+      [held, 0.9],
+    ] as const) {
       const tally = runCases(set);
       let correct = 0;
       let placeable = 0;
@@ -75,11 +79,23 @@ describe('generated re-anchoring cases (tests/support/anchoring-cases.ts)', () =
         correct += row.correct;
         placeable += row.correct + row.unplaced + row.ambiguous + row.wrong;
       }
-      expect(correct).toBeGreaterThanOrEqual(Math.ceil(0.97 * placeable));
+      expect(correct).toBeGreaterThanOrEqual(Math.ceil(0.98 * placeable));
       const moved = tally.byKind['moved-sentence'];
       expect(moved.correct).toBeGreaterThanOrEqual(
-        Math.ceil(0.95 * (moved.correct + moved.unplaced + moved.ambiguous + moved.wrong)),
+        Math.ceil(movedFloor * (moved.correct + moved.unplaced + moved.ambiguous + moved.wrong)),
       );
+    }
+  });
+
+  it('place a note whose own words were edited where its context on both sides still stands, and after several edits', () => {
+    for (const set of [cases, held]) {
+      const tally = runCases(set);
+      const placeable = (row: { correct: number; unplaced: number; ambiguous: number; wrong: number }) =>
+        row.correct + row.unplaced + row.ambiguous + row.wrong;
+      const inside = tally.byKind['word-changed-inside'];
+      expect(inside.correct).toBeGreaterThanOrEqual(Math.ceil(0.97 * placeable(inside)));
+      const combined = tally.byKind['combined'];
+      expect(combined.correct).toBeGreaterThanOrEqual(Math.ceil(0.9 * placeable(combined)));
     }
   });
 
@@ -87,7 +103,7 @@ describe('generated re-anchoring cases (tests/support/anchoring-cases.ts)', () =
     for (const set of [cases, held]) {
       const row = runCases(set).byKind['renumbered-version'];
       expect(row.wrong).toBe(0);
-      expect(row.correct).toBeGreaterThanOrEqual(Math.ceil(0.9 * (row.correct + row.unplaced + row.ambiguous)));
+      expect(row.correct).toBeGreaterThanOrEqual(Math.ceil(0.94 * (row.correct + row.unplaced + row.ambiguous)));
     }
   });
 });
