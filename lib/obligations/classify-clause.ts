@@ -360,7 +360,7 @@ function dutyListIntro(f: string, unit: Unit): Omit<Classification, 'quoted'> | 
  * The bound makes the bare task a duty.
  */
 const TIMETABLE =
-  /^(?:(?:\d{4}年)?\d{1,2}月(?:\d{1,2}日|底|上旬|中旬|下旬)?(?:前|之前|以前|底前),(?=[^,。;]{4})|(?:完成|办结|报送|上报)?(?:时限|时间|截止时间|时间节点):|第[一二三四五六七八九十]阶段\()/;
+  /^(?:(?:\d{4}年)?\d{1,2}月(?:\d{1,2}日|底|上旬|中旬|下旬)?(?:前|之前|以前|底前),(?=[^,。;]{4})|(?:完成|办结|报送|上报)?(?:时限|时间|截止时间|时间节点|时间安排):|(?:\d{4}年)?\d{1,2}(?:月份|[—\-至~]\d{1,2}月),(?=[^,。;]{4})|第[一二三四五六七八九十]阶段\()/;
 const TIMETABLE_ENTRY: CompiledEntry = {
   word: '前',
   role: 'trigger',
@@ -386,7 +386,9 @@ function timetable(f: string, unit: Unit, ctx: ClassifyContext): Omit<Classifica
  * The bound and the delivery verb after it make the sentence a duty (docs/labelling.md: 于…前完成).
  */
 const BOUNDED_TASK =
-  /(?:于|在)(?:每(?:月|年|季度|周))?(?:(?:19|20)\d{2}年)?(?:\d{1,2}月(?:\d{1,2}[日号]|底|上旬|中旬|下旬)?|\d{1,2}[日号])(?:前|之前|以前)[^,。;:]{0,24}?(?:报送|上报|提交|报|完成|办结|交至|交)/;
+  /(?:于|在|^|[^\d年月日])(?:每(?:月|年|季度)|(?:每|本|下)周[一二三四五六日])?(?:(?:19|20)\d{2}年)?(?:\d{1,2}月(?:\d{1,2}[日号]?|底|上旬|中旬|下旬)?|\d{1,2}[日号])?(?:\((?:星期|周)[一二三四五六日天]\))?(?:[上下]午)?(?:\d{1,2}(?::\d{2}|时|点)(?:\d{1,2}分|半)?|下班|上班)?(?:前|之前|以前)[^,。;:]{0,24}?(?:报送|上报|提交|报|完成|办结|交至|交)/;
+/** The bound itself: a date, a weekday or a time of day (the pattern's optional parts may not all be empty). */
+const BOUND_HAS_DATE = /\d{1,2}[月日号]|周[一二三四五六日]/;
 const BOUNDED_TASK_ENTRY: CompiledEntry = {
   word: '前',
   role: 'trigger',
@@ -401,9 +403,10 @@ function boundedTask(f: string, unit: Unit, ctx: ClassifyContext): Omit<Classifi
   if (ctx.quotedScope) return null;
   const body = f.slice(unit.start, unit.end);
   const m = BOUNDED_TASK.exec(body);
-  if (!m) return null;
+  if (!m || !BOUND_HAS_DATE.test(m[0].slice(0, m[0].search(/前|之前|以前/) + 1))) return null;
   // a fact (已于3月5日前报送), a condition (未于…前报送的) or a past act directs no one
-  const at = unit.start + m.index;
+  // the pattern may hold the character before a bound printed without 于/在 (材料9月3日前…): the bound starts after it
+  const at = unit.start + m.index + (/^[^于在\d每本下]/.test(m[0]) ? 1 : 0);
   const seg = unit.segments.findIndex((s) => at >= s.start && at < s.end);
   if (/已|了(?!解)|未|没有|不按/.test(body) || (seg >= 0 && segmentEndsWithDe(f, unit, seg))) return null;
   const trigger: TriggerHit = { start: at, end: at + 1, entry: BOUNDED_TASK_ENTRY };

@@ -167,3 +167,24 @@ describe('a task bounded by a date, without a modal', () => {
     expect(cs.map((c) => c.text)).toEqual(['扎实推进基层党组织换届工作。']);
   });
 });
+
+describe('bounds printed with a weekday, a time of day or a period', () => {
+  const notice = (line: string) =>
+    findObligations(`关于开展专项检查的通知\n各党支部：\n现将有关事项通知如下：\n${line}`, {
+      addressees: ['各党支部'],
+    });
+  it.each([
+    ['各支部书记于每周五下午5点前报送周报。', '每周五下午5点前'],
+    ['相关材料9月3日（周一）下班前报送至组织部。', '9月3日（周一）下班前'],
+    ['时间安排：2021年9月—10月。', '2021年9月—10月'],
+    ['9月份，组织开展专项检查。', '9月份'],
+    ['7—9月，开展集中整治。', '7—9月'],
+  ])('%s is a duty bounded by %s', (line, bound) => {
+    const [c] = notice(line);
+    expect([c?.category, c?.deadlines?.map((d) => d.text)]).toEqual(['obligation', [bound]]);
+  });
+  it('a report made, a time word or an earlier act is no bounded duty', () => {
+    for (const line of ['各单位已于5月10日前报送。', '目前报送工作进展顺利。', '此前报送的材料作废。'])
+      expect(notice(line), line).toEqual([]);
+  });
+});
