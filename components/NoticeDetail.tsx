@@ -6,6 +6,8 @@ import type { Annotation, SavedNotice } from '../lib/types';
 import { CATEGORY_LABEL, COLOUR_LABEL } from './labels';
 import type { MessageKey, Translate } from './messages';
 import { groupByBearer } from './Panel';
+import { byOwner, type OwnerFilter } from '../lib/sync/owner';
+import { OwnerFilterButtons } from './SyncSettings';
 
 const META: Array<[MessageKey, (n: SavedNotice) => string | null]> = [
   ['metaDocType', (n) => n.metadata.docType],
@@ -35,8 +37,12 @@ export function NoticeDetail(p: {
   onSplit?: (from: string) => void;
   /** Sets the notice's own tags (shown editable when given). */
   onSaveTags?: (tags: string[]) => void;
+  /** The signed-in team sync user: 我的 / 团队 / 全部 over the annotations (none while sync is off). */
+  syncUser?: string | null;
 }) {
   const { t, notice } = p;
+  const [owner, setOwner] = useState<OwnerFilter>('all');
+  const annotations = p.syncUser ? byOwner(p.annotations, p.syncUser, owner) : p.annotations;
   const url = notice.metadata.url ?? notice.urls[0] ?? null;
   const safeUrl = url && /^https?:\/\//i.test(url) ? url : null;
   return (
@@ -118,12 +124,13 @@ export function NoticeDetail(p: {
 
       <section>
         <h3>
-          {t('annotations')} ({p.annotations.length})
+          {t('annotations')} ({annotations.length}){' '}
+          {p.syncUser && <OwnerFilterButtons t={t} value={owner} onChange={setOwner} />}
         </h3>
         <AnnotationList
           t={t}
           notice={notice}
-          annotations={p.annotations}
+          annotations={annotations}
           conflicts={p.conflicts}
           onKeepVersion={p.onKeepVersion}
           onCopyCitation={p.onCopyCitation}

@@ -4,8 +4,9 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import type { ConnectionReport, SyncSettingsView, SyncStatus } from '../lib/schema/sync';
+import { OWNER_FILTERS, type OwnerFilter } from '../lib/sync/owner';
 import { originPattern } from '../lib/sync/urls';
-import type { Translate } from './messages';
+import type { MessageKey, Translate } from './messages';
 
 type Answer<T> = { ok: true; value: T } | { ok: false; error: string };
 
@@ -211,5 +212,31 @@ export function SyncSettings(p: { t: Translate }) {
         </p>
       )}
     </form>
+  );
+}
+
+const OWNER_LABEL: Record<OwnerFilter, MessageKey> = {
+  mine: 'syncFilterMine',
+  team: 'syncFilterTeam',
+  all: 'syncFilterAll',
+};
+
+/** 我的 / 团队 / 全部 over a list of annotations (shown only while team sync is on). */
+export function OwnerFilterButtons(p: { t: Translate; value: OwnerFilter; onChange: (f: OwnerFilter) => void }) {
+  return (
+    <span class="owner-filter" role="group" data-owner-filter={p.value}>
+      {OWNER_FILTERS.map((f) => (
+        <button
+          type="button"
+          key={f}
+          class={`link${p.value === f ? ' on' : ''}`}
+          aria-pressed={p.value === f}
+          data-owner={f}
+          onClick={() => p.onChange(f)}
+        >
+          {p.t(OWNER_LABEL[f])}
+        </button>
+      ))}
+    </span>
   );
 }

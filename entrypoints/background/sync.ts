@@ -11,6 +11,9 @@ import type { NoticeRepository } from '../../lib/storage';
 import { installChangeLog } from '../../lib/sync/change-log';
 import { SyncEngine, installDesignDoc, testConnection, type PouchStatic } from '../../lib/sync/engine';
 import type { SyncTranslate } from '../../lib/sync/messages';
+import type { Translate } from '../../components/messages';
+import { UI_LANGUAGE_KEY } from '../../components/translate';
+import { loadTranslate } from '../locale/i18n';
 import { parseSyncRequest, syncSettingsSchema, type SyncSettings, type SyncSettingsView } from '../../lib/schema/sync';
 import * as v from 'valibot';
 
@@ -20,8 +23,17 @@ export const SETTINGS_KEY = 'sync:settings';
 // strings). Untyped imports (lib/sync/pouchdb-modules.d.ts): lib/sync/pouch-types.ts says what is used of them.
 const Pouch = (PouchDB as PouchStatic).plugin(idbAdapter).plugin(httpAdapter).plugin(replication);
 
-/** Every message sync shows, from the extension's catalogues (public/_locales) in the browser's language. */
-const t: SyncTranslate = (key, ...subs) => browser.i18n.getMessage(key, subs.map(String)) || key;
+/**
+ * Every message sync shows, from the extension's catalogues (public/_locales) in the language the pages use:
+ * the analyst's choice in the popup, else the browser's.
+ */
+let translate: Translate = (key, ...subs) => browser.i18n.getMessage(key, subs.map(String)) || key;
+const t: SyncTranslate = (key, ...subs) => translate(key, ...subs);
+const followLanguage = (): Promise<unknown> =>
+  loadTranslate().then(
+    (x) => (translate = x),
+    () => undefined,
+  );
 
 async function readSettings(): Promise<SyncSettings | null> {
   const stored = (await browser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY];
@@ -78,12 +90,16 @@ export function setUpTeamSync(repo: NoticeRepository, extensionId: string, exten
   let configured = start();
   // The worker was started by the alarm: sync is starting above; nothing more to do.
   browser.alarms.onAlarm.addListener(() => undefined);
+  // Answers wait for the catalogue, so a worker just started never answers in another language.
+  let language = followLanguage();
   browser.storage.onChanged.addListener((changes, area) => {
+    if (area === 'local' && UI_LANGUAGE_KEY in changes) language = followLanguage();
     if (area === 'local' && SETTINGS_KEY in changes) configured = configured.then(start);
   });
 
   const ok = (value: unknown): Response => ({ ok: true, value });
   async function answer(raw: unknown): Promise<Response> {
+    await language;
     const parsed = parseSyncRequest(raw);
     if (!parsed.ok) return errorResponse('invalid', parsed.error);
     const r = parsed.request;
@@ -133,7 +149,7 @@ export function setUpTeamSync(repo: NoticeRepository, extensionId: string, exten
       if (type !== 'annotation/put' && type !== 'annotation/delete' && type !== 'annotation/restore') return null;
       const id = type === 'annotation/put' ? r?.annotation?.id : r?.id;
       if (typeof id !== 'string') return null;
-      await configured;
+      await Promise.all([configured, language]);
       const user = engine.user;
       const existing = await repo.getAnnotation(id).catch(() => null);
       if (user && existing?.creator && existing.creator !== user)

@@ -197,6 +197,33 @@ describe('team sync between two profiles', () => {
       .toBe('重启后');
   });
 
+  it("the library's notice detail on B filters notes by 我的 / 团队 / 全部: bob's own, alice's", async () => {
+    const own = annotation({ id: 'bob-own', noticeId: notice.id, note: '乙自己的' });
+    delete own.creator;
+    expect((await send(b, { type: 'annotation/put', annotation: own })).ok).toBe(true);
+    const lib = await b.s.context.newPage();
+    await lib.goto(`chrome-extension://${b.s.extensionId}/library.html#notice=${encodeURIComponent(notice.id)}`);
+    const shown = () =>
+      lib.locator('[data-annotation]').evaluateAll((els) => els.map((e) => e.getAttribute('data-annotation')));
+    await expect.poll(async () => (await shown()).includes('bob-own'), { timeout: 20_000 }).toBe(true);
+    expect(await lib.locator('[data-owner="all"]').getAttribute('aria-pressed')).toBe('true');
+    expect((await lib.locator('.owner-filter').textContent())?.replace(/\s/g, '')).toBe('我的团队全部');
+
+    await lib.locator('[data-owner="team"]').click();
+    await expect.poll(async () => (await shown()).includes('bob-own'), { timeout: 10_000 }).toBe(false);
+    const team = await shown();
+    expect(team).toContain('shared-1');
+    expect(new Set(await lib.locator('[data-annotation] [data-field="creator"]').allTextContents()).size).toBe(1);
+    expect(await lib.locator('[data-annotation] [data-field="creator"]').first().textContent()).toContain('alice');
+
+    await lib.locator('[data-owner="mine"]').click();
+    await expect.poll(shown, { timeout: 10_000 }).toEqual(['bob-own']);
+
+    await lib.locator('[data-owner="all"]').click();
+    await expect.poll(async () => (await shown()).length, { timeout: 10_000 }).toBe(team.length + 1);
+    await lib.close();
+  });
+
   it('one analyst on two machines edits the same note, one offline: both versions kept, shown as 另有版本, one kept everywhere', async () => {
     // B is the same analyst's second machine: signed in as alice too.
     expect(

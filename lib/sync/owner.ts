@@ -1,0 +1,22 @@
+/**
+ * Whose annotations to show when team sync is on: 我的 (the signed-in user's, and those made before sync,
+ * which carry no creator), 团队 (everyone else's), 全部.
+ */
+
+export type OwnerFilter = 'mine' | 'team' | 'all';
+export const OWNER_FILTERS: readonly OwnerFilter[] = ['mine', 'team', 'all'];
+
+export function isMine(a: { creator?: string }, user: string): boolean {
+  return !a.creator || a.creator === user;
+}
+
+/** The items passing the filter; `of` reads an item's annotation (the panel's items wrap theirs). */
+export function byOwner<T>(
+  items: readonly T[],
+  user: string | null | undefined,
+  filter: OwnerFilter,
+  of: (item: T) => { creator?: string } = (x) => x as { creator?: string },
+): T[] {
+  if (!user || filter === 'all') return [...items];
+  return items.filter((x) => isMine(of(x), user) === (filter === 'mine'));
+}
