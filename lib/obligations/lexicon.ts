@@ -1079,6 +1079,13 @@ export const LEXICON: readonly LexiconEntry[] = [
   ac('惩处', 'hard', { masks: ['惩处机制'] }),
   ac('严惩', 'hard'),
   ac('惩戒', 'hard', { masks: ['惩戒机制', '惩戒制度', '惩戒体系'] }),
+  ac('作为', 'soft', {
+    requireAfter: {
+      any: ['考核的重要依据', '考核重要依据', '考核依据', '评先评优', '评优评先', '考评的重要依据'],
+      within: 24,
+    },
+    note: '作为…考核的重要依据: the consequence of not taking part',
+  }),
   ac('通报批评', 'soft'),
   ac('通报曝光', 'soft', { masks: ['通报曝光的'] }),
   ac('公开曝光', 'soft', { masks: ['公开曝光的', '公开曝光了'], note: '此次公开曝光的案例 is a modifier' }),

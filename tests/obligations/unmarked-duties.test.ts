@@ -188,3 +188,17 @@ describe('bounds printed with a weekday, a time of day or a period', () => {
       expect(notice(line), line).toEqual([]);
   });
 });
+
+describe('consequences stated as a basis of evaluation', () => {
+  it('作为…考核的重要依据 is accountability', () => {
+    const cs = findObligations(
+      '关于开展主题党日活动的通知\n各党支部：\n现将有关事项通知如下：\n党支部将把参加主题党日活动情况作为党员积分排位管理考核的重要依据。',
+      { addressees: ['各党支部'] },
+    );
+    expect(cs[0]?.categories).toContain('accountability');
+  });
+  it('作为 without an evaluation after it is no consequence', () => {
+    const cs = findObligations('关于开展主题党日活动的通知\n各党支部要把学习作为重要内容。', { addressees: [] });
+    expect(cs[0]?.categories).toEqual(['obligation']);
+  });
+});
