@@ -386,7 +386,7 @@ function timetable(f: string, unit: Unit, ctx: ClassifyContext): Omit<Classifica
  * The bound and the delivery verb after it make the sentence a duty (docs/labelling.md: 于…前完成).
  */
 const BOUNDED_TASK =
-  /(?:于|在|^|[^\d年月日])(?:每(?:月|年|季度)|(?:每|本|下)周[一二三四五六日])?(?:(?:19|20)\d{2}年)?(?:\d{1,2}月(?:\d{1,2}[日号]?|底|上旬|中旬|下旬)?|\d{1,2}[日号])?(?:\((?:星期|周)[一二三四五六日天]\))?(?:[上下]午)?(?:\d{1,2}(?::\d{2}|时|点)(?:\d{1,2}分|半)?|下班|上班)?(?:前|之前|以前)[^,。;:]{0,24}?(?:报送|上报|提交|报|完成|办结|交至|交)/;
+  /(?:于|在|^|[^\d年月日])(?:每(?:月|年|季度)|(?:每|本|下)周[一二三四五六日])?(?:(?:19|20)\d{2}年)?(?:\d{1,2}月(?:\d{1,2}[日号]?|底|上旬|中旬|下旬)?|\d{1,2}[日号])?(?:\((?:星期|周)[一二三四五六日天]\))?(?:[上下]午)?(?:\d{1,2}(?::\d{2}|时|点)(?:\d{1,2}分|半)?|下班|上班)?(?:前|之前|以前)[^,。;:]{0,24}?(?:报送|上报|提交|报|完成|办结|交至|交|整改|反馈|上传|录入|填报|备案|到位|办理|部署|召开|启动|建立|制定|出台)/;
 /** The bound itself: a date, a weekday or a time of day (the pattern's optional parts may not all be empty). */
 const BOUND_HAS_DATE = /\d{1,2}[月日号]|周[一二三四五六日]/;
 const BOUNDED_TASK_ENTRY: CompiledEntry = {

@@ -202,3 +202,21 @@ describe('consequences stated as a basis of evaluation', () => {
     expect(cs[0]?.categories).toEqual(['obligation']);
   });
 });
+
+describe('a bounded task names what is done by the bound', () => {
+  const notice = (line: string) =>
+    findObligations(`关于开展专项检查的通知\n各党支部：\n现将有关事项通知如下：\n${line}`, {
+      addressees: ['各党支部'],
+    });
+  it.each([
+    ['对排查出的问题，于6月底前整改到位。', '于6月底前'],
+    ['各单位于5月20日前在系统中录入数据。', '于5月20日前'],
+  ])('%s', (line, bound) => {
+    const [c] = notice(line);
+    expect([c?.category, c?.deadlines?.map((d) => d.text)]).toEqual(['obligation', [bound]]);
+  });
+  it('a past act or a condition with such a bound directs no one', () => {
+    for (const line of ['该项目于2019年6月底前已经启动。', '会议于3月5日前召开的，不再另行通知。'])
+      expect(notice(line), line).toEqual([]);
+  });
+});
