@@ -101,8 +101,10 @@ function accuracy(part: string, texts: Seed[]): void {
 const seeds = loadSeeds();
 const { tuned, heldOut } = loadBaseTexts();
 console.log('Re-anchoring accuracy');
-accuracy('Tuned texts (seeds + corpus dev)', tuned);
-accuracy('Held-out texts (corpus heldout)', heldOut);
+// BENCH_PARTS=tuned (or heldout) runs one part only; BENCH_SIZES= (empty) skips the speed runs.
+const parts = (process.env.BENCH_PARTS ?? 'tuned,heldout').split(',');
+if (parts.includes('tuned')) accuracy('Tuned texts (seeds + corpus dev)', tuned);
+if (parts.includes('heldout')) accuracy('Held-out texts (corpus heldout)', heldOut);
 
 // ---------------------------------------------------------------------------------------------------------
 // 2. Speed on a long notice
@@ -148,7 +150,8 @@ function count(expected: (Span | null)[], results: (AnchorResult | null)[]): str
 
 console.log('\nRe-anchoring speed (anchorMany: one call for all annotations, including its precomputation)');
 console.log(`  load before: ${load()}`);
-for (const size of (process.env.BENCH_SIZES ?? '100000,2000000').split(',').map(Number)) {
+const sizes = (process.env.BENCH_SIZES ?? '100000,2000000').split(',').filter((x) => x.trim() !== '');
+for (const size of sizes.map(Number)) {
   const text = longNotice(seeds, size, 7);
   const w = buildWorkload(text, 500, 11);
   const mix = editWorkload(w, 13);

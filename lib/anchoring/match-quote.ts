@@ -251,6 +251,67 @@ export interface Expectation {
    * article. Worked out on first use.
    */
   keyHoldsQuote(): boolean;
+  /**
+   * Where the stored place still stands with the quote taken out of it or written over: the end of the
+   * stored prefix and the start of the stored suffix, at most a quote's length apart, near the stored
+   * position or where the key points, and something else than the quote between them (folded offsets of
+   * the gap). Only when the stored context holds part of the span's own sentence: a sentence moved away
+   * takes that part with it, so its old surroundings never close up around a gap. Null otherwise.
+   * Worked out on first use.
+   */
+  emptiedAt(): { start: number; end: number } | null;
+}
+
+/** Units of each stored side that make the frame of an emptied place. */
+const FRAME_SIDE = 8;
+
+/**
+ * The stored context closed up around a gap where the quote was: see `Expectation.emptiedAt`. `homes` are
+ * folded offsets where the span is expected (the stored position, the key's targets).
+ */
+function emptiedPlace(
+  doc: AnchoringDocument,
+  a: PreparedAnnotation,
+  homes: number[],
+): { start: number; end: number } | null {
+  if (a.prefixTail === null && a.suffixHead === null) return null;
+  if ((a.prefixTail ?? '').length === 0 && (a.suffixHead ?? '').length === 0) return null; // a whole sentence
+  const left = a.prefix.slice(-FRAME_SIDE);
+  const right = a.suffix.slice(0, FRAME_SIDE);
+  if (left.length < FRAME_SIDE / 2 || right.length < FRAME_SIDE / 2) return null; // at the text's edge
+  const f = doc.folded.text;
+  const m = a.quote.length;
+  const widest = m + Math.max(2, Math.ceil(m / 4));
+  const reach = TUNING.contextLength + widest;
+  let found: { start: number; end: number } | null = null;
+  for (const home of homes) {
+    const from = Math.max(0, home - reach - left.length);
+    const to = Math.min(f.length, home + m + reach + right.length);
+    for (let i = f.indexOf(left, from); i >= 0 && i < to; i = f.indexOf(left, i + 1)) {
+      const gap = i + left.length;
+      const j = f.indexOf(right, gap);
+      if (j < 0 || j > gap + widest) continue;
+      const between = f.slice(gap, j);
+      // The quote still between them (the text unchanged there, a copy in a row): not emptied.
+      if (between.includes(a.quote)) return null;
+      // Emptied: nothing or little left of the quote, or the quote written over (a number, a name).
+      if (between.length <= m / 4 || editDistance(a.quote, between) <= Math.max(2, m / 3))
+        found ??= { start: gap, end: j };
+    }
+  }
+  return found;
+}
+
+/** Levenshtein distance (short strings only: a quote and the text in its place). */
+function editDistance(x: string, y: string): number {
+  let row = Array.from({ length: y.length + 1 }, (_, k) => k);
+  for (let i = 1; i <= x.length; i++) {
+    const next = [i];
+    for (let k = 1; k <= y.length; k++)
+      next.push(Math.min(row[k] + 1, next[k - 1] + 1, row[k - 1] + (x[i - 1] === y[k - 1] ? 0 : 1)));
+    row = next;
+  }
+  return row[y.length];
 }
 
 export function expectationFor(doc: AnchoringDocument, a: PreparedAnnotation): Expectation {
@@ -303,7 +364,15 @@ export function expectationFor(doc: AnchoringDocument, a: PreparedAnnotation): E
     }
     return holds;
   };
-  return { targets, hint, sectionExists, keyHoldsQuote };
+  let emptied: { start: number; end: number } | null | undefined;
+  const emptiedAt = () => {
+    if (emptied !== undefined) return emptied;
+    const homes = [...targets];
+    if (a.position !== null) homes.unshift(doc.folded.fromSource[Math.min(a.position.start, doc.text.length)]);
+    emptied = emptiedPlace(doc, a, homes);
+    return emptied;
+  };
+  return { targets, hint, sectionExists, keyHoldsQuote, emptiedAt };
 }
 
 /** Where a candidate came from; decides the reported method. */
@@ -742,6 +811,10 @@ function passesGates(doc: AnchoringDocument, a: PreparedAnnotation, expected: Ex
   const movedEdited =
     exact && inSentence && ownSection && ((e.prefixBounded && suffixAgrees) || (e.suffixBounded && prefixAgrees));
   if (!strong && !moved && !movedEdited) return false;
+  // The stored place emptied (the quote deleted there, or written over with other words): a place
+  // elsewhere with the same wording is a copy that was there all along, whatever its context says.
+  const gap = expected.emptiedAt();
+  if (gap !== null && (e.end < gap.start || e.start > gap.end)) return false;
   // Its in-sentence context alone, very far from where it was: a restatement, even in a section of the
   // same number (compiled texts repeat their outlines).
   const reachable = e.distance === null || e.distance <= TUNING.movedReach;
