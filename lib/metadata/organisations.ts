@@ -1,12 +1,12 @@
 /**
  * Does a short string name an organisation? Used for 署名 lines, 主送 groups and the 机关 before 关于.
- * Chinese agency names end in a small set of characters (…部, …委, …局, …院, …办公室, …党委, …政府, …公司);
+ * Chinese agency names end in a small set of characters (…部, …委, …局, …院, …办公室, …党委, …党组织, …政府, …公司);
  * a person (`局长\u3000支树平`), a closing formula (`特此通知`) or a note (`（此件公开发布）`) does not.
  */
 
 /** Endings of agency and unit names, with the trailing （党组）-style note removed first. */
 const ORG_ENDING =
-  /(?:部|委|局|院|厅|办|府|会|署|行|室|处|所|司|组|社|站|队|团|校|馆|心|关|构|位|门|支|中央|大学|学院|集团|公司|支部|总支|机关|机构|单位|部门|政府|办公室|委员会|党委|党组|工委)$/;
+  /(?:部|委|局|院|厅|办|府|会|署|行|室|处|所|司|组|社|站|队|团|校|馆|心|关|构|位|门|支|中央|大学|学院|集团|公司|支部|总支|机关|机构|单位|部门|政府|办公室|委员会|党委|党组|工委|组织)$/;
 
 /** A trailing parenthetical note: 党委(党组), 党委（党组）. */
 const TRAILING_NOTE = /[(（][^()（）]{1,12}[)）]$/;

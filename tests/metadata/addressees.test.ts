@@ -37,6 +37,13 @@ describe('findAddressees', () => {
     ).toEqual(['各区、县（市）人民政府', '市政府各部门']);
   });
 
+  it('reads party organisations as addressees, on a page that lost its title', () => {
+    expect(find('各二级党委、浔东校区党工委、附属单位党组织：\n现将有关事项通知如下：\n一、月报内容')).toEqual([
+      '各二级党委、浔东校区党工委、附属单位党组织',
+    ]);
+    expect(find('各基层党组织，各群团组织：\n经研究，决定如下。')).toEqual(['各基层党组织', '各群团组织']);
+  });
+
   it('reads a 主送： line', () => {
     expect(find('某某通知\n主送：各市人民政府，省直各单位\n正文。')).toEqual(['各市人民政府', '省直各单位']);
   });
