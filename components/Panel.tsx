@@ -1,4 +1,7 @@
 import { Fragment } from 'preact';
+import { useState } from 'preact/hooks';
+import { byOwner, type OwnerFilter } from '../lib/sync/owner';
+import { OwnerFilterButtons } from './SyncSettings';
 import { citePassage, locationLabel } from '../lib/export/citation';
 import { overlappingClause } from '../lib/export/highlights';
 import {
@@ -58,6 +61,8 @@ export interface PanelProps {
   current?: number | null;
   /** Next (1) or previous (-1) clause: J/K or ↓/↑ with the focus in the panel. */
   onStep?: (delta: 1 | -1) => void;
+  /** The signed-in team sync user: 我的 / 团队 / 全部 over the notes (none while sync is off). */
+  syncUser?: string | null;
 }
 
 /**
@@ -138,8 +143,10 @@ export function Panel(p: PanelProps) {
     .map((g) => ({ ...g, items: g.items.filter((i) => clausePasses(i.clause, p.hidden, filter, p.aliases)) }))
     .filter((g) => g.items.length > 0);
   const shownCount = groups.reduce((n, g) => n + g.items.length, 0);
-  const placed = p.annotations.filter((a) => a.placed);
-  const unplaced = p.annotations.filter((a) => !a.placed);
+  const [owner, setOwner] = useState<OwnerFilter>('all');
+  const listed = byOwner(p.annotations, p.syncUser, owner, (x) => x.annotation);
+  const placed = listed.filter((a) => a.placed);
+  const unplaced = listed.filter((a) => !a.placed);
 
   return (
     <div
@@ -318,7 +325,8 @@ export function Panel(p: PanelProps) {
 
         <section>
           <h2>
-            {t('annotations')} ({placed.length})
+            {t('annotations')} ({placed.length}){' '}
+            {p.syncUser && <OwnerFilterButtons t={t} value={owner} onChange={setOwner} />}
           </h2>
           {placed.length === 0 && <p class="help">{t('noAnnotations')}</p>}
           {p.canUndo && (

@@ -14,6 +14,7 @@ import type { SyncTranslate } from '../../lib/sync/messages';
 import type { Translate } from '../../components/messages';
 import { UI_LANGUAGE_KEY } from '../../components/translate';
 import { loadTranslate } from '../locale/i18n';
+import { SYNC_USER_KEY } from '../../lib/sync/owner';
 import { parseSyncRequest, syncSettingsSchema, type SyncSettings, type SyncSettingsView } from '../../lib/schema/sync';
 import * as v from 'valibot';
 
@@ -67,7 +68,16 @@ export function setUpTeamSync(repo: NoticeRepository, extensionId: string, exten
   // While replication works (a first sync of a large library), the worker is kept from stopping; once
   // idle, it may stop, and the alarm (or any message) starts it and the sync again.
   let awake: ReturnType<typeof setInterval> | null = null;
-  const onStatus = (s: { state: string }) => {
+  // The in-page panel reads who is signed in (its 我的 / 团队 filter) from storage: only the name.
+  let shownUser: string | null | undefined;
+  const onStatus = (s: { state: string; user: string | null }) => {
+    const user = s.state === 'off' ? null : s.user;
+    if (user !== shownUser) {
+      shownUser = user;
+      void (
+        user ? browser.storage.local.set({ [SYNC_USER_KEY]: user }) : browser.storage.local.remove(SYNC_USER_KEY)
+      ).catch(() => undefined);
+    }
     if (s.state === 'syncing' && !awake)
       awake = setInterval(() => void browser.runtime.getPlatformInfo().catch(() => undefined), KEEP_AWAKE_MS);
     else if (s.state !== 'syncing' && awake) {

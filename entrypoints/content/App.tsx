@@ -37,6 +37,7 @@ export function App(props: AppProps) {
           onFilter={actions.setFilter}
           current={state.current}
           onStep={actions.step}
+          syncUser={state.syncUser}
         />
       ) : (
         <Launcher t={t} count={state.clauses.length} onOpen={actions.open} />

@@ -33,6 +33,8 @@ export interface NoticeLensDeps {
   textElsewhere?(): boolean;
   /** For a frame: the address of the page the analyst sees it in, recorded as the notice's source. */
   viewedAt?(): Promise<string | null>;
+  /** The signed-in team sync user, null while sync is off. */
+  syncUser?(): Promise<string | null>;
 }
 
 /** The page as analysed and painted. */
@@ -292,8 +294,12 @@ export class NoticeLens {
       this.noticeSaved = true;
       this.state = { ...this.state, saved: Boolean((stored.value as { saved?: boolean }).saved) };
     }
-    const response = await send({ type: 'annotation/list', noticeId: p.noticeId });
+    const [response, syncUser] = await Promise.all([
+      send({ type: 'annotation/list', noticeId: p.noticeId }),
+      this.deps.syncUser?.().catch(() => null) ?? Promise.resolve(null),
+    ]);
     if (!this.lifetime.alive || this.painted !== p) return;
+    this.state = { ...this.state, syncUser };
     if (!response.ok) {
       this.setStatus('error', this.deps.t('error', response.error));
       return;

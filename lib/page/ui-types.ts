@@ -40,6 +40,8 @@ export interface AppState {
   current: number | null;
   /** A short message over the page, with 撤销 when `undo` is set. */
   toast: { text: string; undo?: boolean } | null;
+  /** The signed-in team sync user (the panel offers 我的 / 团队 / 全部), null while sync is off. */
+  syncUser?: string | null;
 }
 
 export interface AppActions {

@@ -3,6 +3,9 @@
  * which carry no creator), 团队 (everyone else's), 全部.
  */
 
+/** Extension storage key holding the signed-in user's name while sync is on (never the password or server). */
+export const SYNC_USER_KEY = 'sync:user';
+
 export type OwnerFilter = 'mine' | 'team' | 'all';
 export const OWNER_FILTERS: readonly OwnerFilter[] = ['mine', 'team', 'all'];
 
