@@ -29,8 +29,9 @@ export default defineContentScript({
   matches: NOTICE_SITE_MATCHES,
   // The law-text host gets this same script from a second entry that also runs it in frames (wxt.config.ts).
   excludeMatches: LAW_TEXT_FRAME_MATCHES,
-  // As soon as the document is parsed: the text is there, and the highlights come before images and frames load.
-  runAt: 'document_end',
+  // Loaded while the document is parsed (the script's own evaluation and the engine's port are out of the
+  // way by then); the page is read as soon as it is parsed, before images and frames load (see `main`).
+  runAt: 'document_start',
   main(ctx) {
     const topFrame = window === window.top;
     // A detail page of the national law database whose text is a frame from the law-text host: the script
@@ -129,6 +130,12 @@ export default defineContentScript({
       lens.destroy();
     });
     ctx.addEventListener(window, 'wxt:locationchange', () => lens.locationChanged());
-    lens.start(previous !== undefined);
+    // The text is there once the document is parsed: start from within DOMContentLoaded, ahead of the
+    // page's first rendering after it (injected into a parsed page, as on the toolbar button: at once).
+    const begin = () => {
+      if (!lens.destroyed) lens.start(previous !== undefined);
+    };
+    if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', begin, { once: true });
+    else begin();
   },
 });
