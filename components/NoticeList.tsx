@@ -119,13 +119,13 @@ export function NoticeResults(p: {
   );
 }
 
-/** Rows drawn with a new list (more than a screen); the others follow in slices, a task each. */
+/** Rows drawn with a new list (more than a screen); the others follow in slices, an idle moment each. */
 const FIRST_ROWS = 40;
 const ROW_SLICE = 80;
 
 /**
- * The first `first` items of a new list, then `slice` more after each paint until all are shown: a list of
- * hundreds is on screen as soon as its first screen is drawn, and each step stays short.
+ * The first `first` items of a new list, then `slice` more whenever the page is idle until all are shown: a
+ * list of hundreds is on screen as soon as its first screen is drawn, and each step stays short.
  */
 function useSlices<T>(items: T[], first: number, slice: number): T[] {
   const at = useRef({ items, shown: first });
@@ -134,10 +134,16 @@ function useSlices<T>(items: T[], first: number, slice: number): T[] {
   const more = at.current.shown < items.length;
   useEffect(() => {
     if (!more) return;
-    const timer = setTimeout(() => {
+    const step = () => {
       at.current.shown += slice;
       grow((n) => n + 1);
-    });
+    };
+    // When the page is idle (within a second): a query typed meanwhile is answered first.
+    if (typeof requestIdleCallback === 'function') {
+      const idle = requestIdleCallback(step, { timeout: 1000 });
+      return () => cancelIdleCallback(idle);
+    }
+    const timer = setTimeout(step);
     return () => clearTimeout(timer);
   });
   return more ? items.slice(0, at.current.shown) : items;

@@ -43,8 +43,13 @@ import { loadTranslate } from '../locale/i18n';
 
 const db = new NoticeLensDB();
 const repo = new NoticeRepository(db);
-/** Entries of one document stored apart before they were merged on saving: merged once, before the first list. */
-const duplicatesMerged = repo.mergeDuplicates().catch(() => 0);
+/**
+ * Entries of one document stored apart before they were merged on saving: merged once, before the first list
+ * (a page opened on one notice does not wait for it: reading every entry's 发文字号 would come first).
+ */
+let duplicatesMerged: Promise<number> | null = null;
+const mergeDuplicatesOnce = () => (duplicatesMerged ??= repo.mergeDuplicates().catch(() => 0));
+if (parseRoute(location.hash).view === 'list') void mergeDuplicatesOnce();
 
 type Route = { view: 'list' } | { view: 'notice'; id: string } | { view: 'compare'; ids: string[] };
 
@@ -240,7 +245,7 @@ function ListView(p: {
   useLayoutEffect(() => {
     let live = true;
     const run = async () => {
-      await duplicatesMerged;
+      await mergeDuplicatesOnce();
       const started = performance.now();
       if (query.trim()) {
         const r = await repo.search(query, filters, { limit: 200 });
