@@ -9,7 +9,8 @@
  * - docType: label 公文种类 → the title's 文种 → the 文种 of a 令/公告/通告 number.
  * - docNumber: label (checked: `（2020年）`, `无` are not numbers) → a 文号 standing alone on a line of the
  *   text head (the lines before the body, at most the first 600 characters).
- * - issuers: label (split at spaces, 、，；) → the 机关 before 关于 in the title → the issuer named by a
+ * - issuers: label (split at spaces, 、，；) → the 机关 before 关于 in the title → a line of agencies under the
+ *   title (split where the normaliser glued them) → the issuer named by a
  *   令/公告 number → the 署名 of the closing block. Never from body prose.
  * - addressees: label 主送机关 → the 主送 line in the first 15 lines.
  * - signedDate: label 成文日期/发文日期/生成日期 → the closing date. publishedDate: label only.
@@ -28,7 +29,7 @@ import { findAddressees, looksLikeAddressees, splitAddressees } from './addresse
 import { issuersFromTitle } from './issuers';
 import { levelName, readLabelled, validityName } from './labels';
 import { splitLines, type Line } from './lines';
-import { splitAgencies, splitGluedAgencies } from './organisations';
+import { isOrgName, splitAgencies, splitGluedAgencies } from './organisations';
 import { matchHeading } from './outline';
 import { cleanTitle, findTextTitle, isHeadline, stripGluedChrome, stripTitleSuffix } from './title';
 
@@ -90,6 +91,7 @@ export function readMetadata(input: MetadataInput): NoticeMetadata {
       : preferSignature(
           firstNonEmpty(
             issuersFromTitle(title).map(withoutSession),
+            issuerLineUnderTitle(headLines, textTitle?.line ?? null),
             ordered ? [ordered] : [],
             closing.issuers,
             note.issuer ? [note.issuer] : [],
@@ -121,6 +123,51 @@ export function readMetadata(input: MetadataInput): NoticeMetadata {
     citationCode: citationCode(fields.citationCode, text),
     url: nonEmpty(input?.url) ?? linkIn(fields.url) ?? linkIn(text),
   };
+}
+
+/**
+ * A line of agencies printed under the title, before the 文号 or the body (`财政部 国家发展和改革委员会 工业和信息化部`,
+ * the joint issuers of a notice whose title opens with 关于): every part an agency name. [] if there is none.
+ */
+function issuerLineUnderTitle(lines: Line[], titleLine: number | null): string[] {
+  if (titleLine === null) return [];
+  for (let i = titleLine + 1; i < Math.min(lines.length, titleLine + 3); i++) {
+    const line = lines[i].text.trim();
+    if (line.length === 0) continue;
+    if (line.length > 80 || /[。：:，,；;《》“”0-9０-９〔〕]/.test(line)) return [];
+    const parts = splitAgencies(line).map(segmentAgencies);
+    return parts.every((p) => p !== null) ? parts.flat() : [];
+  }
+  return [];
+}
+
+/** How an agency name ends but never opens (办公厅 is not an agency after 人民政府, 公厅 not after 办). */
+const NAME_END_ONLY = /^(?:[部委局院厅办府会署室处所司组社站队团馆心关构位门支员]|公厅|公室|政府)/;
+
+/**
+ * Agencies the normaliser glued together when the page separated them by spaces
+ * (`财政部国家发展和改革委员会工业和信息化部`): the split into the most names, each at least three characters, an
+ * agency name, and not opening with a character that only ends one. null when the text is not agency names.
+ */
+function segmentAgencies(s: string): string[] | null {
+  if (s.length > 80) return null;
+  // best[i]: the most names text[0, i) splits into (−1: none), with the split that gives it.
+  const best: number[] = new Array<number>(s.length + 1).fill(-1);
+  const from: number[] = new Array<number>(s.length + 1).fill(-1);
+  best[0] = 0;
+  for (let end = 3; end <= s.length; end++) {
+    for (let start = Math.max(0, end - 30); start <= end - 3; start++) {
+      if (best[start] < 0 || best[start] + 1 <= best[end]) continue;
+      const piece = s.slice(start, end);
+      if (NAME_END_ONLY.test(piece) || !isOrgName(piece)) continue;
+      best[end] = best[start] + 1;
+      from[end] = start;
+    }
+  }
+  if (best[s.length] < 1) return null;
+  const out: string[] = [];
+  for (let end = s.length; end > 0; end = from[end]) out.unshift(s.slice(from[end], end));
+  return out;
 }
 
 function firstNonEmpty(...lists: string[][]): string[] {

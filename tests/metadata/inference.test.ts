@@ -83,6 +83,25 @@ describe('issuers from the title', () => {
   });
 });
 
+describe('issuers printed on a line under a title that opens with 关于', () => {
+  const issuers = (head: string) =>
+    readMetadata({ text: `关于开展某项推广工作的通知\n${head}\n财建〔2013〕644号\n${BODY}` }).issuers;
+
+  it.each([
+    ['财政部 国家发展和改革委员会 工业和信息化部', ['财政部', '国家发展和改革委员会', '工业和信息化部']],
+    ['中共中央办公厅 国务院办公厅', ['中共中央办公厅', '国务院办公厅']],
+    ['公安部、交通运输部', ['公安部', '交通运输部']],
+    ['某某市人民政府办公厅', ['某某市人民政府办公厅']],
+  ])('%s', (line, expected) => {
+    expect(issuers(line)).toEqual(expected);
+  });
+
+  it('reads no issuers from a line that is not agency names', () => {
+    expect(issuers('（2013年9月26日）')).toEqual([]);
+    expect(issuers('各省、自治区、直辖市财政厅：')).toEqual([]);
+  });
+});
+
 describe('closing block', () => {
   const closing = (text: string) => readClosing(text);
 
