@@ -218,6 +218,14 @@ describe('team sync between two profiles', () => {
 
     await lib.locator('[data-owner="mine"]').click();
     await expect.poll(shown, { timeout: 10_000 }).toEqual(['bob-own']);
+    // The in-page panel learns the signed-in name (and only that) from extension storage.
+    const stored = await b.page.evaluate(() =>
+      (
+        globalThis as unknown as { chrome: { storage: { local: { get(k: null): Promise<Record<string, unknown>> } } } }
+      ).chrome.storage.local.get(null),
+    );
+    expect(stored['sync:user']).toBe('bob');
+    expect(JSON.stringify(Object.entries(stored).filter(([k]) => k !== 'sync:settings'))).not.toContain('bob-pw');
 
     await lib.locator('[data-owner="all"]').click();
     await expect.poll(async () => (await shown()).length, { timeout: 10_000 }).toBe(team.length + 1);
