@@ -1,4 +1,3 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
 import type { NoticeSummary } from '../lib/storage/records';
 import type { NoticeFilters } from '../lib/storage/records';
 import { OBLIGATION_CATEGORIES } from '../lib/types';
@@ -94,7 +93,6 @@ export function NoticeResults(p: {
   onToggleSelect?: (id: string) => void;
   onOpen: (id: string) => void;
 }) {
-  const shown = useSlices(p.items, FIRST_ROWS, ROW_SLICE);
   if (p.items.length === 0)
     return (
       <div class="empty" data-query={p.shownQuery ?? undefined}>
@@ -103,7 +101,7 @@ export function NoticeResults(p: {
     );
   return (
     <ul class="notices" data-query={p.shownQuery ?? undefined}>
-      {shown.map(({ notice, snippet }) => (
+      {p.items.map(({ notice, snippet }) => (
         <NoticeRow
           key={notice.id}
           t={p.t}
@@ -117,36 +115,6 @@ export function NoticeResults(p: {
       ))}
     </ul>
   );
-}
-
-/** Rows drawn with a new list (more than a screen); the others follow in slices, an idle moment each. */
-const FIRST_ROWS = 40;
-const ROW_SLICE = 80;
-
-/**
- * The first `first` items of a new list, then `slice` more whenever the page is idle until all are shown: a
- * list of hundreds is on screen as soon as its first screen is drawn, and each step stays short.
- */
-function useSlices<T>(items: T[], first: number, slice: number): T[] {
-  const at = useRef({ items, shown: first });
-  if (at.current.items !== items) at.current = { items, shown: first };
-  const [, grow] = useState(0);
-  const more = at.current.shown < items.length;
-  useEffect(() => {
-    if (!more) return;
-    const step = () => {
-      at.current.shown += slice;
-      grow((n) => n + 1);
-    };
-    // When the page is idle (within a second): a query typed meanwhile is answered first.
-    if (typeof requestIdleCallback === 'function') {
-      const idle = requestIdleCallback(step, { timeout: 1000 });
-      return () => cancelIdleCallback(idle);
-    }
-    const timer = setTimeout(step);
-    return () => clearTimeout(timer);
-  });
-  return more ? items.slice(0, at.current.shown) : items;
 }
 
 /** Facets before the library's values are read: every filter offers "all" only. */
