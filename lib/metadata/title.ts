@@ -5,6 +5,7 @@ import { normaliseText } from '../text/normalise';
 import { docTypeOfTitle } from './doc-type';
 import { parseChineseDate } from './dates';
 import type { Line } from './lines';
+import { looksLikeAddressees, splitAddressees } from './addressees';
 import { isOrgName } from './organisations';
 import { matchHeading } from './outline';
 
@@ -197,6 +198,8 @@ export function findTextTitle(lines: Line[]): { title: string; line: number } | 
     const line = stripGluedChrome(lines[i].text);
     if (line.length === 0) continue;
     if (matchHeading(line)) break;
+    // The 主送 line follows the title: a title-like line after it is an attachment's (a plan sent with the notice).
+    if (/[：:]$/.test(line) && looksLikeAddressees(splitAddressees(line))) break;
     const bare = bareDocTypeTitle(lines, i);
     if (bare) return { title: bare, line: i };
     if (!titleish(line, MAX_TITLE_LINE) || docTypeOfTitle(line) === null) continue;

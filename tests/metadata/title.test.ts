@@ -156,4 +156,12 @@ describe('breadcrumbs, status tags, version notes and 文号 lines around a titl
     expect(readMetadata({ text: `特急\n机密★1年\n${T}${body}` }).title).toBe(T);
     expect(readMetadata({ text: `某某市教育局\n关于做好2023年招生工作的通知${body}` }).title).toBe(T);
   });
+
+  it('a page that lost the notice’s title does not take the title of the plan sent with it', () => {
+    const text =
+      '遂府函〔2019〕55号\n各县（区）人民政府，市直有关部门：\n《某某市工程建设项目审批制度改革实施方案》已经市政府常务会议讨论通过，现印发给你们，请认真组织实施。\n某某市人民政府\n2019年4月29日\n某某市工程建设项目审批制度改革实施方案\n一、总体要求';
+    const meta = readMetadata({ text });
+    expect(meta.title).toBeNull();
+    expect(meta.issuers).toEqual(['某某市人民政府']);
+  });
 });
