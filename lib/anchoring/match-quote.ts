@@ -262,6 +262,9 @@ export interface Expectation {
   emptiedAt(): { start: number; end: number } | null;
 }
 
+/** A number followed by what ends an outline label (3. 四、 (二) 第五条). */
+const LABEL_NUMBER = /[0-9零〇一二三四五六七八九十百千两]+(?=[、.)条章节款])/gu;
+
 /** Units of each stored side that make the frame of an emptied place. */
 const FRAME_SIDE = 8;
 
@@ -294,9 +297,11 @@ function emptiedPlace(
       const between = f.slice(gap, j);
       // The quote still between them (the text unchanged there, a copy in a row): not emptied.
       if (between.includes(a.quote)) return null;
-      // Emptied: nothing or little left of the quote, or the quote written over (a number, a name).
-      if (between.length <= m / 4 || editDistance(a.quote, between) <= Math.max(2, m / 3))
-        found ??= { start: gap, end: j };
+      // … or with its labels renumbered (3. now 4.): the span in a renumbered version.
+      if (between.length === m && between.replace(LABEL_NUMBER, '#') === a.quote.replace(LABEL_NUMBER, '#'))
+        return null;
+      // Emptied: nothing left of the quote (a stray mark at most), or the quote written over (a number, a name).
+      if (between.length <= 2 || editDistance(a.quote, between) <= Math.max(2, m / 3)) found ??= { start: gap, end: j };
     }
   }
   return found;

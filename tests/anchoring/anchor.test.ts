@@ -134,6 +134,29 @@ describe('orphans', () => {
     expect(anchor(replaceNth(NOTICE, '，' + quote, ''), selectors)).toBeNull();
   });
 
+  it('does not carry a deleted clause to the same clause in the next article', () => {
+    // Two articles close with the same stock clause; the annotated words are deleted from the first.
+    const text = [
+      '第十二条 经营单位未按规定报送年度报告的，由主管部门责令改正；拒不改正的，处五千元以下的罚款。违反其他法律、行政法规的，由有关主管部门依法给予处罚。',
+      '第十三条 服务机构未按规定公开收费标准的，由主管部门责令改正，给予警告。违反其他法律、行政法规的，由有关主管部门依法给予处罚。',
+      '第十四条 本办法自发布之日起施行。',
+    ].join('\n');
+    const quote = '反其他法律、行政法规';
+    const selectors = describeQuote(text, quote, 0);
+    expect(anchor(text, selectors)).toEqual(expect.objectContaining(spanOf(text, quote, 0)));
+    const deleted = replaceNth(text, quote, '', 0);
+    expect(anchor(deleted, selectors)).toBeNull();
+    // Written over with another fact (one name for another): still not the next article's clause.
+    const rewritten = replaceNth(
+      text,
+      '违反其他法律、行政法规的，由有关主管部门',
+      '违反其他法律、地方性法规的，由有关主管部门',
+      0,
+    );
+    const got = anchor(rewritten, selectors);
+    expect(got === null || got.start < text.indexOf('第十三条')).toBe(true);
+  });
+
   it('leaves a span unplaced when its text is rewritten beyond recognition', () => {
     const selectors = describeQuote(NOTICE, '每季度至少组织一次全面检查');
     expect(anchor(replaceNth(NOTICE, '每季度至少组织一次全面检查', '定期开展自查自纠'), selectors)).toBeNull();
