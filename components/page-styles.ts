@@ -29,7 +29,7 @@ h2{font-size:12px;color:#57606a;margin:12px 0 6px;font-weight:600}
 .filters .row{display:grid;grid-template-columns:1fr 1fr;gap:4px;margin-top:4px}
 .filters select{font:inherit;font-size:12px;border:1px solid #d0d7de;border-radius:6px;padding:2px;min-width:0}
 ul.notices{list-style:none;margin:0;padding:0 12px 12px}
-li.notice{display:flex;align-items:flex-start;gap:6px;border-bottom:1px solid #eaeef2;padding:6px 0}
+li.notice{display:flex;align-items:flex-start;gap:6px;border-bottom:1px solid #eaeef2;padding:6px 0;content-visibility:auto;contain-intrinsic-size:auto 52px}
 li.notice.selected{background:#fff8c5}
 li.notice .open{flex:1;text-align:left;border:none;background:none;padding:0;cursor:pointer;color:inherit;min-width:0}
 li.notice .t{display:block;font-weight:600;line-height:1.4}
