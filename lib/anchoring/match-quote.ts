@@ -307,6 +307,23 @@ function emptiedPlace(
   return found;
 }
 
+/**
+ * The sentence after the quote ends with the mark the stored one ended with (a word changed in it
+ * leaves that): a lead-in to a list (…予以处分：) that now reads as a statement (…予以处分。) is another
+ * sentence, the next article's. True when the stored in-sentence context ends in no mark.
+ */
+function endsAlike(doc: AnchoringDocument, a: PreparedAnnotation, end: number): boolean {
+  const head = a.suffixHead;
+  if (head === null || head.length === 0) return true;
+  const mark = head.charCodeAt(head.length - 1);
+  const isMark = (c: number) => isSentenceEnd(c) || c === 0x3a || c === 0xff1a || c === 0x2c || c === 0xff0c;
+  if (!isMark(mark)) return true;
+  const f = doc.folded.text;
+  const to = Math.min(f.length, end + head.length + TUNING.changedWord);
+  for (let k = end; k < to; k++) if (boundaryAt(doc, k + 1)) return f.charCodeAt(k) === mark;
+  return false;
+}
+
 /** Levenshtein distance (short strings only: a quote and the text in its place). */
 function editDistance(x: string, y: string): number {
   let row = Array.from({ length: y.length + 1 }, (_, k) => k);
@@ -814,7 +831,10 @@ function passesGates(doc: AnchoringDocument, a: PreparedAnnotation, expected: Ex
   // In its own section, not merely in the next number: the next article often repeats the same clause.
   const ownSection = structure === null || structure.section;
   const movedEdited =
-    exact && inSentence && ownSection && ((e.prefixBounded && suffixAgrees) || (e.suffixBounded && prefixAgrees));
+    exact &&
+    inSentence &&
+    ownSection &&
+    ((e.prefixBounded && suffixAgrees && endsAlike(doc, a, e.end)) || (e.suffixBounded && prefixAgrees));
   if (!strong && !moved && !movedEdited) return false;
   // The stored place emptied (the quote deleted there, or written over with other words): a place
   // elsewhere with the same wording is a copy that was there all along, whatever its context says.
