@@ -290,13 +290,11 @@ function emptiedPlace(
   for (const home of homes) {
     const from = Math.max(0, home - reach - left.length);
     const to = Math.min(f.length, home + m + reach + right.length);
-    // The quote still next to either side there (the text unchanged, a copy in a row): not emptied.
-    const near = f.slice(from, to);
-    if (near.includes(left + a.quote) || near.includes(a.quote + right)) return null;
     for (let i = f.indexOf(left, from); i >= 0 && i < to; i = f.indexOf(left, i + 1)) {
       const gap = i + left.length;
       for (let j = f.indexOf(right, gap); j >= 0 && j <= gap + widest; j = f.indexOf(right, j + 1)) {
         const between = f.slice(gap, j);
+        // The quote still between them (the text unchanged there, a copy in a row): not emptied.
         if (between.includes(a.quote)) return null;
         // … or with its labels renumbered (3. now 4.): the span in a renumbered version.
         if (between.length === m && between.replace(LABEL_NUMBER, '#') === a.quote.replace(LABEL_NUMBER, '#'))
