@@ -130,12 +130,14 @@ export default defineContentScript({
       lens.destroy();
     });
     ctx.addEventListener(window, 'wxt:locationchange', () => lens.locationChanged());
-    // The text is there once the document is parsed: start from within DOMContentLoaded, ahead of the
-    // page's first rendering after it (injected into a parsed page, as on the toolbar button: at once).
+    // The text is there once the document is parsed: start in the task right after DOMContentLoaded, so the
+    // page's own first rendering is not added to the reading's task (injected into a parsed page, as on the
+    // toolbar button: at once).
     const begin = () => {
       if (!lens.destroyed) lens.start(previous !== undefined);
     };
-    if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', begin, { once: true });
+    if (document.readyState === 'loading')
+      document.addEventListener('DOMContentLoaded', () => setTimeout(begin, 0), { once: true });
     else begin();
   },
 });
