@@ -179,7 +179,7 @@ async function measurePage(
     await uiSettled(page);
     const nav = await page.evaluate(() => {
       const n = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
-      // Its start: the content script starts from within DOMContentLoaded, and its own part of the event counts.
+      // Its start: the content script is loaded before it and starts right after it; all of that counts.
       return { dcl: n.domContentLoadedEventStart };
     });
     const tasks = await page.evaluate(() => (window as unknown as { __longTasks: LongTask[] }).__longTasks);
