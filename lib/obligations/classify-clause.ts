@@ -361,15 +361,11 @@ function dutyListIntro(f: string, unit: Unit): Omit<Classification, 'quoted'> | 
  */
 const TIMETABLE =
   /^(?:(?:\d{4}年)?\d{1,2}月(?:\d{1,2}日|底|上旬|中旬|下旬)?(?:前|之前|以前|底前),(?=[^,。;]{4})|(?:完成|办结|报送|上报)?(?:时限|时间|截止时间|时间节点|时间安排):|(?:\d{4}年)?\d{1,2}(?:月份|[—\-至~]\d{1,2}月),(?=[^,。;]{4})|第[一二三四五六七八九十]阶段\()/;
-const TIMETABLE_ENTRY: CompiledEntry = {
-  word: '前',
-  role: 'trigger',
-  category: 'obligation',
-  strength: 'soft',
-  maskAt: [],
-  maskIndex: [],
-  note: '10月15日前，形成…: a task bounded by a date, without a modal',
-};
+/** The trigger of a duty read from a date bound (`…前`) rather than a modal word. */
+function dateBoundEntry(note: string): CompiledEntry {
+  return { word: '前', role: 'trigger', category: 'obligation', strength: 'soft', maskAt: [], maskIndex: [], note };
+}
+const TIMETABLE_ENTRY = dateBoundEntry('10月15日前，形成…: a task bounded by a date, without a modal');
 
 function timetable(f: string, unit: Unit, ctx: ClassifyContext): Omit<Classification, 'quoted'> | null {
   let s = unit.start;
@@ -389,15 +385,7 @@ const BOUNDED_TASK =
   /(?:于|在|^|[^\d年月日])(?:每(?:月|年|季度)|(?:每|本|下)周[一二三四五六日])?(?:(?:19|20)\d{2}年)?(?:\d{1,2}月(?:\d{1,2}[日号]?|底|上旬|中旬|下旬)?|\d{1,2}[日号])?(?:\((?:星期|周)[一二三四五六日天]\))?(?:[上下]午)?(?:\d{1,2}(?::\d{2}|时|点)(?:\d{1,2}分|半)?|下班|上班)?(?:前|之前|以前)[^,。;:]{0,24}?(?:报送|上报|提交|报|完成|办结|交至|交|整改|反馈|上传|录入|填报|备案|到位|办理|部署|召开|启动|建立|制定|出台)/;
 /** The bound itself: a date, a weekday or a time of day (the pattern's optional parts may not all be empty). */
 const BOUND_HAS_DATE = /\d{1,2}[月日号]|周[一二三四五六日]/;
-const BOUNDED_TASK_ENTRY: CompiledEntry = {
-  word: '前',
-  role: 'trigger',
-  category: 'obligation',
-  strength: 'soft',
-  maskAt: [],
-  maskIndex: [],
-  note: '于每月15日前报送…: a task bounded by a date, without a modal',
-};
+const BOUNDED_TASK_ENTRY = dateBoundEntry('于每月15日前报送…: a task bounded by a date, without a modal');
 
 function boundedTask(f: string, unit: Unit, ctx: ClassifyContext): Omit<Classification, 'quoted'> | null {
   if (ctx.quotedScope) return null;
