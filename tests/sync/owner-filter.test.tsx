@@ -30,7 +30,8 @@ const items: PanelAnnotation[] = [
 function panel(syncUser: string | null): HTMLElement {
   const root = document.createElement('div');
   const noop = () => undefined;
-  act(() =>
+  // A synchronous callback is flushed before act returns; the promise it gives back has nothing left to wait for.
+  void act(() =>
     render(
       <Panel
         t={t}
@@ -72,8 +73,9 @@ function panel(syncUser: string | null): HTMLElement {
 
 const listed = (root: HTMLElement) =>
   [...root.querySelectorAll('[data-annotation]')].map((e) => e.getAttribute('data-annotation'));
-const click = (root: HTMLElement, owner: string) =>
-  act(() => (root.querySelector(`[data-owner="${owner}"]`) as HTMLButtonElement).click());
+const click = (root: HTMLElement, owner: string): void => {
+  void act(() => (root.querySelector(`[data-owner="${owner}"]`) as HTMLButtonElement).click());
+};
 
 describe("the panel's 我的 / 团队 / 全部", () => {
   it('is not there while sync is off: every note is listed', () => {
