@@ -452,6 +452,8 @@ export interface Evidence extends Candidate, ContextRuns {
   structure: StructureAgreement | null;
   /** Text units between the candidate and the expected start, or null without a hint. */
   distance: number | null;
+  /** The same, signed: positive when the candidate is after the expected start. */
+  shift: number | null;
   /** quote 50 + prefix 20 + suffix 20. */
   content: number;
   confidence: number;
@@ -614,7 +616,8 @@ export function weigh(doc: AnchoringDocument, a: PreparedAnnotation, expected: E
   const quote = Math.max(0, 1 - c.errors / a.quote.length);
   const start = textStart(doc, c.start);
   const structure = a.key === null ? null : agreementAt(doc.structure, doc.folded, a.key, start);
-  const distance = hint === null ? null : Math.abs(start - hint);
+  const shift = hint === null ? null : start - hint;
+  const distance = shift === null ? null : Math.abs(shift);
   const hopeless =
     !runs.prefixWhole &&
     !runs.suffixWhole &&
@@ -657,6 +660,7 @@ export function weigh(doc: AnchoringDocument, a: PreparedAnnotation, expected: E
     suffix,
     structure,
     distance,
+    shift,
     content,
     confidence,
     passes: false,
@@ -899,7 +903,7 @@ export function decide(doc: AnchoringDocument, scored: Evidence[]): Decision {
   for (const e of passing) if (!places.some((p) => overlaps(p, e))) places.push(e);
   if (places.length === 0) return { kind: 'rejected' };
   const tied = places.filter((e) => e.content > places[0].content - TUNING.tieMargin);
-  const pick = tied.length === 1 ? tied[0] : breakTie(tied);
+  const pick = tied.length === 1 ? tied[0] : breakTie(doc, tied);
   if (pick === null) return { kind: 'ambiguous', places: tied };
   // The annotated sentence twice in a row: whichever copy the 32 units of context favour depends only on
   // whether the copy went above or below. Nothing stored tells them apart.
@@ -940,6 +944,31 @@ function sameSentenceTwice(f: string, x: Evidence, y: Evidence): boolean {
   return run >= d;
 }
 
+/** How far a place may be from the stored position plus a copy's length and still be explained by it. */
+const COPY_SHIFT_SLACK = 4;
+
+/**
+ * A copy of the passage pasted somewhere before the span (a paragraph restating it) moves the span by the
+ * copy's length and nothing else: the place whose offset is the stored one plus the length of the stretch
+ * it shares with an earlier verbatim place is the span, that earlier place the copy. (A copy pasted after
+ * the span leaves it at its stored offset: `unchanged`.)
+ */
+function shiftedByCopy(doc: AnchoringDocument, e: Evidence, places: Evidence[]): boolean {
+  if (e.errors !== 0 || e.shift === null || e.shift <= 0) return false;
+  const t = doc.text;
+  const at = textStart(doc, e.start);
+  return places.some((other) => {
+    if (other === e || other.errors !== 0 || other.start >= e.start) return false;
+    const from = textStart(doc, other.start);
+    const d = at - from;
+    // The stretch the two places share: the copy, give or take the units around it that happen to agree.
+    let run = 0;
+    for (let i = from - 1; i >= 0 && run <= d && t.charCodeAt(i) === t.charCodeAt(i + d); i--) run++;
+    for (let i = from; i + d < t.length && run <= d && t.charCodeAt(i) === t.charCodeAt(i + d); i++) run++;
+    return run < d && Math.abs(e.shift! - run) <= COPY_SHIFT_SLACK;
+  });
+}
+
 /**
  * Break a tie between places with about the same content score:
  * 1. Context verbatim on both sides, at exactly one of them. In 不聚会、不聚餐 each 不聚's context is the
@@ -949,10 +978,11 @@ function sameSentenceTwice(f: string, x: Evidence, y: Evidence): boolean {
  *    Finer levels of the key (paragraph, sentence, offset) do not decide: a copy of a sentence inserted
  *    right before it takes the original's sentence index and offset, so they would pick the copy.
  * 3. The stored offsets, when they still hold the quote with its whole context (the text is unchanged
- *    there; a copy pasted right above it is caught as a twin afterwards).
+ *    there; a copy pasted right above it is caught as a twin afterwards), or the stored offset moved by
+ *    exactly the length of a copy pasted before it (`shiftedByCopy`).
  * 4. Position, only at the scale of `farApart`, and only for a place with one side of context whole.
  */
-function breakTie(tied: Evidence[]): Evidence | null {
+function breakTie(doc: AnchoringDocument, tied: Evidence[]): Evidence | null {
   const verbatim = tied.filter((e) => e.prefixWhole && e.suffixWhole);
   if (verbatim.length === 1) return verbatim[0];
   const pool = verbatim.length > 1 ? verbatim : tied;
@@ -968,6 +998,8 @@ function breakTie(tied: Evidence[]): Evidence | null {
     (e) => e.errors === 0 && e.distance === 0 && (e.structure === null || e.structure.offset),
   );
   if (unchanged.length === 1) return unchanged[0];
+  const explained = verbatim.filter((e) => shiftedByCopy(doc, e, verbatim));
+  if (explained.length === 1) return explained[0];
 
   // A sentence found by its in-sentence context alone may have moved any distance: its copies' offsets say
   // nothing about which one is the span.
