@@ -25,7 +25,7 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type BrowserContext, type CDPSession, type Worker } from 'playwright-core';
+import { chromium, type BrowserContext, type Worker } from 'playwright-core';
 import { chromiumOptions } from '../../tests/e2e/harness';
 import { setUpTeam, startCouch, type CouchServer } from '../../tests/support/couch-server';
 import { annotation, metadata, snapshot } from '../../tests/storage/fixtures';
@@ -221,10 +221,7 @@ async function workerSession(context: BrowserContext, extensionId: string) {
   };
   const target = targetInfos.find((t) => t.type === 'service_worker' && t.url.includes(extensionId));
   if (!target) throw new Error('no service worker target');
-  const { sessionId } = (await browser.send('Target.attachToTarget', {
-    targetId: target.targetId,
-    flatten: false,
-  })) as { sessionId: string };
+  const { sessionId } = await browser.send('Target.attachToTarget', { targetId: target.targetId, flatten: false });
   let next = 1;
   const waiting = new Map<number, (v: { result?: unknown; error?: unknown }) => void>();
   browser.on('Target.receivedMessageFromTarget', (e: { sessionId: string; message: string }) => {
