@@ -25,6 +25,8 @@ const N = `(?:\\d{1,4}|[${CN}]{1,4})`;
 const AMOUNT = `(?:${N}|半)(?:个半|个|半)?`;
 const YEAR_NUM = `(?:\\d{4}|[〇零一二三四五六七八九O○]{4})`;
 const YEAR = `${YEAR_NUM}年`;
+/** A year named relative to the notice (今年6月底前, 次年1月底前): the date keeps it, the ISO date has no year. */
+const REL_YEAR = '(?:今年|明年|次年|当年|本年|同年|翌年|下一年|下年)';
 const MONTH = `(?:\\d{1,2}|[一二三四五六七八九十]{1,3})月`;
 const DAY = `(?:\\d{1,2}|[一二三四五六七八九十]{1,3})[日号]`;
 /** A day printed without 日 right before 前 (5月10前). */
@@ -99,11 +101,17 @@ function eventBoundKept(m: RegExpExecArray): boolean {
   return !/^[，,]?[^，,]{0,12}已/.test(sentence) && !/的\s*$/.test(sentence);
 }
 
+/** A date followed in its sentence by a sum or a past result (截至6月底，全市共完成…): a cut-off for a figure. */
+function reportsFigure(m: RegExpExecArray): boolean {
+  const rest = /^[^。；;！？!?]*/.exec(m.input.slice(m.index + m[0].length))?.[0] ?? '';
+  return /已|共|累计|总计|合计|达到|同比|增长|下降|比上年/.test(rest);
+}
+
 export const PATTERNS: Pattern[] = [
   // 于2026年10月20日前, 2019年4月底前, 6月30日之前, 5月10前, 6月底前前
   {
     re: new RegExp(
-      `(?:于|在|到|至|截至|截止到|截止)?(${YEAR})?(${MONTH})(${DAY_LOOSE})?(${PART})?${WEEKDAY}?(?:${CLOCK})?(?:前|之前|以前)前?`,
+      `(?:于|在|到|至|截至|截止到|截止)?(?:(${YEAR})|${REL_YEAR})?(${MONTH})(${DAY_LOOSE})?(${PART})?${WEEKDAY}?(?:${CLOCK})?(?:前后|前|之前|以前)前?`,
       'g',
     ),
     type: 'date',
@@ -112,7 +120,7 @@ export const PATTERNS: Pattern[] = [
   },
   // 2019年3月中旬, 到2020年6月底 (a bound without 前)
   {
-    re: new RegExp(`(?:于|到|至)?(${YEAR})?(${MONTH})()(上旬|中旬|下旬|上中旬|中下旬)`, 'g'),
+    re: new RegExp(`(?:于|到|至)?(?:(${YEAR})|${REL_YEAR})?(${MONTH})()(上旬|中旬|下旬|上中旬|中下旬)`, 'g'),
     type: 'date',
     iso: 'ymd',
     need: /旬/,
@@ -138,6 +146,33 @@ export const PATTERNS: Pattern[] = [
     iso: 'none',
     need: /截[止至]/,
     span: 1,
+  },
+  // 截止5月31日, 报名截止到2022年6月30日, 截至6月30日止 (截至 also reports a figure "as of": not when a sum follows)
+  {
+    re: new RegExp(
+      `(?:截止|截至)(?:到|至)?(${YEAR})?(${MONTH})(${DAY})?(${PART})?${WEEKDAY}?(?:${CLOCK})?(?:止|为止)?`,
+      'g',
+    ),
+    type: 'date',
+    iso: 'ymd',
+    need: /截[止至]/,
+    keep: (m) => {
+      if (m[0].startsWith('截止') || /止$/.test(m[0])) return !reportsFigure(m);
+      return (
+        /(?:时间|日期|期限|报名|申报|报送|征集|受理|提交)[为是:：]?$/.test(m.input.slice(0, m.index)) &&
+        !reportsFigure(m)
+      );
+    },
+  },
+  // 6月30日止, 2022年6月30日为止, 5月31日截止 (not the end of a span: 至…止 is a period)
+  {
+    re: new RegExp(
+      `${NOT_BOUND_BEFORE}(?<![\\d${CN}])(?:于|在|到)?(${YEAR})?(${MONTH})(${DAY}|底|末)()(?:${CLOCK})?(?:为止|止|截止)`,
+      'g',
+    ),
+    type: 'date',
+    iso: 'ymd',
+    need: /止/,
   },
   {
     re: new RegExp(`(?<![截年月日号])(?:到|至)(${YEAR})?(${MONTH})()(底|末)`, 'g'),
@@ -180,7 +215,7 @@ export const PATTERNS: Pattern[] = [
   // 2021年9月—2022年3月, 3月—5月, 3月1日至5月31日, 1月1日至3日
   {
     re: new RegExp(
-      `(?<![为是年\\d]|期[自从])(?:于|在)?(${YEAR})?(${MONTH})(${DAY})?()${WEEKDAY}?${DASH}(${YEAR})?(${MONTH})?(${DAY})?(${PART})?${WEEKDAY}?`,
+      `(?<![为是年\\d]|期[自从])(?:于|在)?(${YEAR})?(${MONTH})(${DAY})?(${PART})?${WEEKDAY}?起?${DASH}(${YEAR})?(${MONTH})?(${DAY})?(${PART})?${WEEKDAY}?`,
       'g',
     ),
     type: 'date',
@@ -199,7 +234,12 @@ export const PATTERNS: Pattern[] = [
     need: /月/,
   },
   // 2019年底前, 2025年前, 到2020年底, 到2025年, 力争2025年, 2025年底基本建成
-  { re: new RegExp(`(${YEAR_NUM})年()()(底|末)?(?:前|之前|以前)`, 'g'), type: 'date', iso: 'ymd', need: /年/ },
+  {
+    re: new RegExp(`(${YEAR_NUM})年()()(?:年(?=[底末]))?(底|末)?(?:前|之前|以前)`, 'g'),
+    type: 'date',
+    iso: 'ymd',
+    need: /年/,
+  },
   {
     re: new RegExp(
       `(?:(?<![截年月日号])(?:到|至)|(?<=力争|争取|(?:力争|争取|确保)实现)(?:到|在|于)?)(${YEAR_NUM})年()()(底|末)?(?:前|之前)?`,
@@ -210,7 +250,7 @@ export const PATTERNS: Pattern[] = [
     need: /年/,
   },
   {
-    re: new RegExp(`${NOT_BOUND_BEFORE}(${YEAR_NUM})年()()(底|末)${NOT_BOUND_AFTER}`, 'g'),
+    re: new RegExp(`${NOT_BOUND_BEFORE}(${YEAR_NUM})年()()(?:年(?=[底末]))?(底|末)${NOT_BOUND_AFTER}`, 'g'),
     type: 'date',
     iso: 'ymd',
     need: /年/,
@@ -242,7 +282,7 @@ export const PATTERNS: Pattern[] = [
   // 2023年上半年, 第三季度末, 于三季度完成, 6月份完成 (a part of the year that bounds a task)
   {
     re: new RegExp(
-      `${NOT_BOUND_BEFORE}(?:于|在|到|至)?(?:${YEAR})?(?:(?:第|本)?[一二三四1-4]季度|上半年|下半年|${MONTH}份)(?:底|末)?(?:前|之前)?(?![的以起后])`,
+      `${NOT_BOUND_BEFORE}(?:于|在|到|至)?(?:${YEAR}|${REL_YEAR})?(?:(?:第|本)?[一二三四1-4]季度|上半年|下半年|${MONTH}份)(?:底|末)?(?:前|之前)?(?![的以起后])`,
       'g',
     ),
     type: 'date',
@@ -250,8 +290,9 @@ export const PATTERNS: Pattern[] = [
     need: /季度|半年|月份/,
     keep: (m) =>
       /^(?:于|在|到|至)|[前底末]$/.test(m[0]) ||
-      new RegExp(`^(?:[，,]|${DONE}|(?:基本|全面|全部|初步)?${DONE})`).test(m.input.slice(m.index + m[0].length)) ||
-      CLAUSE_START.test(m.input.slice(0, m.index)),
+      (!reportsFigure(m) &&
+        (new RegExp(`^(?:[，,]|${DONE}|(?:基本|全面|全部|初步)?${DONE})`).test(m.input.slice(m.index + m[0].length)) ||
+          CLAUSE_START.test(m.input.slice(0, m.index)))),
   },
   // 年底完成, 年末，… (the year's end without 前, bounding a task); 本周内, 下周一前
   {
@@ -259,6 +300,47 @@ export const PATTERNS: Pattern[] = [
     type: 'date',
     iso: 'none',
     need: /[底末]/,
+  },
+  // 季度末前, 本季度末报送 (the quarter's end, the quarter not numbered)
+  {
+    re: /(?<![一二三四1-4每个])(?:本|当|上)?季度(?:末|底)(?:前|之前)?(?![的以起后])/g,
+    type: 'date',
+    iso: 'none',
+    need: /季度/,
+  },
+  // 当年完成, 明年建成; 下月初报送, 年初前 (a year or a month's start that bounds a task)
+  {
+    re: new RegExp(`(?<![\\d${CN}O○年])(?:当年|明年|次年|今年)(?=(?:基本|全面|全部|初步)?${DONE})`, 'g'),
+    type: 'date',
+    iso: 'none',
+    need: /年/,
+  },
+  {
+    re: new RegExp(
+      `(?<![\\d${CN}O○])(?:(?:${YEAR})?(?:${MONTH})|(?:今年|明年|次年|本年|当年)?年|(?:本|下|次|当)?月)初(?:前|之前)?(?=[，,]|前|(?:基本|全面|全部|初步)?${DONE})`,
+      'g',
+    ),
+    type: 'date',
+    iso: 'none',
+    need: /初/,
+  },
+  // （三）总结提升阶段（10月）; 10月，全面总结 (a month alone that opens a task or dates a stage)
+  {
+    re: new RegExp(`(?<=阶段[：:]?[（(]|^${LABEL})()(${MONTH})()()(?=[）)]|[，,：:])`, 'g'),
+    type: 'date',
+    iso: 'none',
+    need: /月/,
+    keep: (m) => {
+      const rest = /^[^。；;！？!?]*/.exec(m.input.slice(m.index + m[0].length))?.[0] ?? '';
+      return !/以来|已经?|曾|至今|同比|增长|下降|共计|召开了|印发了/.test(rest);
+    },
+  },
+  // 次月5日前, 下月10日前 (a day of the month after the period reported)
+  {
+    re: new RegExp(`(?:次月|下月|下个月|当月|本月)(?:${DAY}|底|末)(?:${CLOCK})?(?:前|之前|以前)`, 'g'),
+    type: 'relative',
+    iso: 'none',
+    need: /月/,
   },
   {
     re: /(?:本|下|次)周[一二三四五六日]?(?:内|前|之前)/g,
@@ -337,6 +419,33 @@ export const PATTERNS: Pattern[] = [
   },
   // 提前5日, 期满6个月前, 会议召开3日前, 526日前
   { re: new RegExp(`提前${AMOUNT}${UNIT_WORD}`, 'g'), type: 'relative', iso: 'none', need: /提前/ },
+  // 接到通知后24小时内, 收到材料之日起5个工作日内 (a receipt or an occurrence, anywhere in the clause)
+  {
+    re: new RegExp(
+      `(?:接到|收到|接获|获悉|发现|发生|受理|作出|办结)[^在于自从，,。；;：:！？!?\\s、]{0,14}?(?:之日|之时|后)起?${AMOUNT}${UNIT_WORD}(?:内|以内)(?!的)`,
+      'g',
+    ),
+    type: 'relative',
+    iso: 'none',
+    need: /内/,
+  },
+  // 会后3日内, 节后一周内 (a short event word before 后)
+  {
+    re: new RegExp(
+      `(?:会议?|赛|节|课|训|事发?|活动|检查|督查|验收)(?:结束)?后${AMOUNT}${UNIT_WORD}(?:内|以内)(?!的)`,
+      'g',
+    ),
+    type: 'relative',
+    iso: 'none',
+    need: /后/,
+  },
+  // 届满前30日, 任期届满前3个月, 开学前一周
+  {
+    re: new RegExp(`(?:届满|期满|到期|截止|开学|开班|开始|召开|举办|举行|实施)(?:前|之前)${AMOUNT}${UNIT_WORD}`, 'g'),
+    type: 'relative',
+    iso: 'none',
+    need: /前/,
+  },
   {
     re: new RegExp(`(?:届满|期满|到期)${AMOUNT}${UNIT_WORD}(?:前|之前)`, 'g'),
     type: 'relative',
@@ -413,7 +522,7 @@ export const PATTERNS: Pattern[] = [
   // 每月5日前, 每年12月31日前, 每季度结束后15日内
   {
     re: new RegExp(
-      `每(?:个)?(?:日|天|周[一二三四五六日]?|月|季度|季|半年|年度|年)(?:${MONTH})?(?:${DAY}|第${N}个工作日)?(?:底|末)?(?:${CLOCK})?(?:前|之前|以前)`,
+      `每(?:个)?(?:日|天|周[一二三四五六日]?|月|季度|季|半年|年度|年)(?:${MONTH}|第[一二三1-3]个月|首月|末月|最后一个月|初)?(?:${DAY}|第${N}个工作日|最后一个工作日)?(?:底|末)?(?:${CLOCK})?(?:前|之前|以前)`,
       'g',
     ),
     type: 'recurring',
@@ -432,7 +541,7 @@ export const PATTERNS: Pattern[] = [
   },
   // 每季度末, 每月底, 每年年底 (a recurring bound without 前)
   {
-    re: /每(?:个)?(?:月|季度|季|半年|年度|年)(?:年)?(?:底|末)(?![的])/g,
+    re: /每(?:个)?(?:月|季度|季|半年|年度|年)(?:年|月)?(?:底|末|初)(?![的])/g,
     type: 'recurring',
     iso: 'none',
     need: /每/,
