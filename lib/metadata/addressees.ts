@@ -56,6 +56,13 @@ export function looksLikeAddressees(groups: string[]): boolean {
   return orgs * 2 >= groups.length && orgs > 0;
 }
 
+/** Is this line a 主送 line (`各区县人民政府，市政府各部门：`): a colon line whose groups read as addressees? */
+export function isAddresseeLine(line: string): boolean {
+  if (line.length === 0 || line.length > MAX_LINE || /[。！？!?]/.test(line)) return false;
+  if (!/[：:]$/.test(line) || NOT_ADDRESSEE_LINE.test(line) || isKnownLabel(line)) return false;
+  return looksLikeAddressees(splitAddressees(line));
+}
+
 /**
  * The 主送 groups from the first 15 lines (stopping at the first heading): a line ending in ：/: without
  * sentence punctuation whose groups read as organisations, or a `主送：…`/`主送机关：…` line. [] if none.

@@ -43,7 +43,9 @@ const YEAR_FIRST_TAIL = new RegExp(`${WS}([\\u4e00-\\u9fffA-Za-z]{1,20}?)${WS}�
 /** 令/公告/通告 followed (on the same or the next line) by `第N号`, `（第N号）`, `2009年第123号`, `（2009年第123号）`. */
 /** A 令 number in Chinese numerals (`主席令第三十五号`), as 主席令 and some 部令 print them. */
 const CN_ORDINAL = '[一二三四五六七八九十百零〇]{1,8}';
-const ORDER_NUMBER = `(?:${YEAR}${WS}年${WS})?第${WS}(?:${D}{1,6}|${CN_ORDINAL})${WS}号`;
+/** The term of a people's congress before a 公告 number: `〔十四届〕`, `（十三届）`. */
+const TERM = `[〔[［(（]${WS}${CN_ORDINAL}届${WS}[〕\\]］)）]${WS}`;
+const ORDER_NUMBER = `(?:${YEAR}${WS}年${WS}|${TERM})?第${WS}(?:${D}{1,6}|${CN_ORDINAL})${WS}号`;
 const ORDER_TAIL = new RegExp(
   `${WS}(?:\\n${WS})?(?:[(（[［【]${WS}${ORDER_NUMBER}${WS}[)）\\]］】]|${ORDER_NUMBER})`,
   'y',
@@ -77,7 +79,21 @@ function codeStart(s: string, end: number, max: number, allowSpace: boolean): nu
   const code = s.slice(b, e);
   const lead = LEAD_WORDS.exec(code);
   if (lead && lead[0].length < code.length) b += lead[0].length;
+  // A number glued to the title it follows (`…工作的通知某政发〔2021〕12号`): no 代字 holds 的 or 》, so the
+  // title's last words end before it.
+  const glued = GLUED_TITLE_END.exec(s.slice(b, e));
+  if (glued && glued[0].length < e - b) b += glued[0].length;
   return b;
+}
+
+/** The end of a title a number is glued to: up to the last 的 or 》, and the 文种 right after it. */
+const GLUED_TITLE_END =
+  /^.*[的》](?:实施意见|指导意见|通知|意见|决定|决议|通报|批复|复函|函|公告|通告|报告|请示|办法|规定|细则|方案|规划|纪要)?/;
+
+/** `（第156号）` → `第156号`: brackets dropped only when they enclose the whole number part. */
+function withoutOuterBrackets(part: string): string {
+  const m = /^[([（［【](.*)[)\]）］】]$/.exec(part);
+  return m && !/[()[\]（）［］【】〔〕]/.test(m[1]) ? m[1] : part;
 }
 
 /** 〔 [ ［ ( （ 【 ﹝ 〖 */
@@ -119,6 +135,7 @@ function mayStartOrderTail(c: number): boolean {
     c === 0x5b ||
     c === 0xff3b ||
     c === 0x3010 ||
+    c === 0x3014 /* 〔 */ ||
     c === 0x20 ||
     c === 0x09 ||
     c === 0xa0 ||
@@ -193,10 +210,7 @@ export function findDocNumber(s: string): DocNumberMatch | null {
     const b = codeStart(s, i, MAX_ORDER_ISSUER, false);
     if (b < 0) continue; // a bare 公告第3号 names no issuer: not a 文号
     const end = anchorEnd + tail[0].length;
-    const numberPart = removeSpaces(s.slice(anchorEnd, end))
-      .replace(/^[([（［【]/, '')
-      .replace(/[)\]）］】]$/, '');
-    offer({ text: s.slice(b, anchorEnd) + numberPart, start: b, end });
+    offer({ text: s.slice(b, anchorEnd) + withoutOuterBrackets(removeSpaces(s.slice(anchorEnd, end))), start: b, end });
   }
   return best;
 }
@@ -208,7 +222,7 @@ export function findDocNumber(s: string): DocNumberMatch | null {
  */
 export function issuerOfOrderNumber(docNumber: string): string | null {
   const m =
-    /^([\u4e00-\u9fff]{3,30}?)(?:令|公告|通告)(?:(?:19|20)[0-9]{2}年|[〔[［(（](?:19|20)[0-9]{2}[〕\]］)）])?第?(?:[0-9０-９]+|[一二三四五六七八九十百零〇]+)号$/.exec(
+    /^([\u4e00-\u9fff]{3,30}?)(?:令|公告|通告)(?:(?:19|20)[0-9]{2}年|[〔[［(（](?:(?:19|20)[0-9]{2}|[一二三四五六七八九十]{1,4}届)[〕\]］)）])?第?(?:[0-9０-９]+|[一二三四五六七八九十百零〇]+)号$/.exec(
       docNumber,
     );
   return m ? m[1] : null;
@@ -217,7 +231,7 @@ export function issuerOfOrderNumber(docNumber: string): string | null {
 /** 文种 a 令/公告/通告 number implies (`财政部公告2009年第123号` → 公告), else null. */
 export function docTypeOfOrderNumber(docNumber: string): string | null {
   const m =
-    /(令|公告|通告)(?:(?:19|20)[0-9]{2}年|[〔[［(（](?:19|20)[0-9]{2}[〕\]］)）])?第?(?:[0-9０-９]+|[一二三四五六七八九十百零〇]+)号$/.exec(
+    /(令|公告|通告)(?:(?:19|20)[0-9]{2}年|[〔[［(（](?:(?:19|20)[0-9]{2}|[一二三四五六七八九十]{1,4}届)[〕\]］)）])?第?(?:[0-9０-９]+|[一二三四五六七八九十百零〇]+)号$/.exec(
       docNumber,
     );
   return m ? m[1] : null;

@@ -25,10 +25,10 @@ import { parseChineseDate } from './dates';
 import { docTypeOfOrderNumber, findDocNumber } from './doc-number';
 import { docTypeOfTitle } from './doc-type';
 import { findEffectiveDate } from './effective-date';
-import { findAddressees, looksLikeAddressees, splitAddressees } from './addressees';
+import { findAddressees, isAddresseeLine, looksLikeAddressees, splitAddressees } from './addressees';
 import { issuersFromTitle } from './issuers';
 import { levelName, readLabelled, validityName } from './labels';
-import { splitLines, type Line } from './lines';
+import { removeSpaces, splitLines, type Line } from './lines';
 import { isOrgName, splitAgencies, splitGluedAgencies } from './organisations';
 import { matchHeading } from './outline';
 import { cleanTitle, findTextTitle, isHeadline, stripGluedChrome, stripTitleSuffix } from './title';
@@ -217,35 +217,98 @@ function labelledDocNumber(value: string | undefined): string | null {
   return /[0-9０-９]/.test(value) && /号[)）]?$/.test(value) && value.length <= 40 ? value.replace(/\s+/g, '') : null;
 }
 
-/** Where the head ends: the first body paragraph or heading, and never beyond HEAD_CHARS. */
+/**
+ * Where the head ends: the first body paragraph or heading, the 主送 line (a 公文 prints its 文号 above it; a
+ * number under it is cited or belongs to an attachment), the first sentence, and never beyond HEAD_CHARS.
+ */
 function headEnd(text: string, lines: Line[]): number {
   for (const line of lines) {
     if (line.start >= HEAD_CHARS) break;
     const t = line.text;
     if (matchHeading(t) || (t.length > BODY_LINE && /[。；]/.test(t))) return line.start;
+    if (t.length >= 8 && /[。！？!?]$/.test(t)) return line.start;
+    if (isAddresseeLine(t)) return line.start;
   }
   return Math.min(text.length, HEAD_CHARS);
 }
 
-/** A 文号 standing alone on its line(s) of the head: `国发〔2019〕5号`, `（银保监党办发〔2020〕3号）`, `…令` + `第156号`. */
+const LABEL_SPACE = '[\\s\\u3000]*';
+/** A 文号 label: 发文字号, 文号 (`文 号`), 发文号, 字号, 文件编号, in 【】 or not, with its colon. */
+const spaced = (word: string) => [...word].join(LABEL_SPACE);
+const NUMBER_LABEL = new RegExp(
+  `[【\\[]?${LABEL_SPACE}(?:${['发文字号', '发文号', '文号', '字号', '文件编号'].map(spaced).join('|')})${LABEL_SPACE}[】\\]]?${LABEL_SPACE}[：:]?${LABEL_SPACE}$`,
+);
+/** A date as page headers and 署名 print it (`2021年3月5日`, `2021-03-08`), with its label or not. */
+const DATE_TEXT =
+  /^(?:[\u4e00-\u9fff]{2,6}[：:])?[\s\u3000]*(?:[0-9０-９〇○零一二三四五六七八九]{4}年[0-9０-９一二三四五六七八九十]{1,3}月[0-9０-９一二三四五六七八九十]{1,3}日|[0-9]{4}[-./][0-9]{1,2}[-./][0-9]{1,2})[\s\u3000]*$/;
+
+/** What may stand before a 文号 on its line: nothing, a bracket, its label (also after other labels), a date. */
+function numberMayFollow(before: string): boolean {
+  if (/^[\s\u3000(（[［【]*$/.test(before)) return true;
+  const label = NUMBER_LABEL.exec(before);
+  if (label) {
+    const rest = before.slice(0, label.index);
+    // Only other labels and their values before it: `索引号：… 发文机关：国务院 发文字号：`.
+    if (/^[\s\u3000]*$/.test(rest) || /^[\u4e00-\u9fff]{2,6}[：:]/.test(rest.trim())) return label[0].length > 0;
+  }
+  // Glued to the title it belongs to, or to a date of the page header.
+  const t = before.trim();
+  return (t.length >= 6 && docTypeOfTitle(t) !== null && !/[。；，]/.test(t)) || DATE_TEXT.test(before);
+}
+
+/** What may stand after a 文号 on its line: nothing, a bracket, 签发人, a date, the next label of a table line. */
+function numberMayPrecede(after: string): boolean {
+  return (
+    /^[\s\u3000)）\]］】。.]*(?:签发人.*)?$/.test(after) ||
+    DATE_TEXT.test(after.replace(/^[\s\u3000)）\]］】]+/, '')) ||
+    /^[\s\u3000]+[\u4e00-\u9fff]{2,6}[：:]/.test(after)
+  );
+}
+
+/** A 文号 whose brackets were lost (`某政发2021年12号`, `某政发 2021 12号`), as the whole of a line. */
+const UNBRACKETED =
+  /^([\u4e00-\u9fff]{2,12}?)[\s\u3000]*((?:19|20)[0-9]{2})[\s\u3000]*(年)?[\s\u3000]*(第)?[\s\u3000]*[0-9]{1,5}[\s\u3000]*号$/;
+/** 代字 that name a periodical's issue, not a document (`国务院公报2014年第20号`). */
+const ISSUE_WORDS = /(?:公报|年鉴|期刊|杂志|报刊|简报|专刊|增刊|总第)$/;
+
+function unbracketedNumber(line: string): string | null {
+  const t = line.replace(/^[(（]/, '').replace(/[)）]$/, '');
+  const m = UNBRACKETED.exec(t);
+  if (!m || ISSUE_WORDS.test(m[1]) || /[的之和与]/.test(m[1])) return null;
+  // Without 年 the year and the number run together: a space must part them.
+  if (!m[3] && !/[0-9][\s\u3000]+[0-9]/.test(t)) return null;
+  return removeSpaces(t);
+}
+
+/**
+ * The 文号 of the head: on a line of its own (`国发〔2019〕5号`, `（银保监党办发〔2020〕3号）`, `…令` + `第156号`),
+ * after its label, glued to the title or a date; a number whose brackets were lost when it is the whole line.
+ */
 function headDocNumber(text: string, lines: Line[]): string | null {
   const head = text.slice(0, headEnd(text, lines));
   let from = 0;
   for (let guard = 0; guard < 20 && from < head.length; guard++) {
     const found = findDocNumber(head.slice(from));
-    if (!found) return null;
+    if (!found) break;
     const start = from + found.start;
     const end = from + found.end;
     const lineStart = head.lastIndexOf('\n', start - 1) + 1;
     let lineEnd = head.indexOf('\n', end);
     if (lineEnd < 0) lineEnd = head.length;
-    const before = head.slice(lineStart, start);
-    const after = head.slice(end, lineEnd);
-    if (/^[\s\u3000(（[［【]*$/.test(before) && /^[\s\u3000)）\]］】。.]*(?:签发人.*)?$/.test(after)) return found.text;
+    if (numberMayFollow(head.slice(lineStart, start)) && numberMayPrecede(head.slice(end, lineEnd))) return found.text;
     from = end;
+  }
+  for (const line of lines) {
+    if (line.start >= head.length) break;
+    const t = line.text.replace(NUMBER_LABEL_START, '');
+    const found = t.length <= 40 ? unbracketedNumber(t) : null;
+    if (found) return found;
   }
   return null;
 }
+
+/** A 文号 label at the start of a line. */
+const NUMBER_LABEL_START = /^[【[]?(?:发文字号|文号|发文号|文件编号)[】\]]?[\s\u3000]*[：:]?[\s\u3000]*/;
 
 function citationCode(labelValue: string | undefined, text: string): string | null {
   if (labelValue) {

@@ -3,6 +3,7 @@
  */
 import { normaliseText } from '../text/normalise';
 import { docTypeOfTitle } from './doc-type';
+import { findDocNumber } from './doc-number';
 import { parseChineseDate } from './dates';
 import type { Line } from './lines';
 import { looksLikeAddressees, splitAddressees } from './addressees';
@@ -103,7 +104,18 @@ export function stripGluedChrome(title: string): string {
     break;
   }
   t = stripListMarks(t);
-  return t;
+  return withoutGluedNumber(t);
+}
+
+/** `…工作的通知某政发〔2021〕12号` (and a date after it): the title without the 文号 the page glued to it. */
+function withoutGluedNumber(title: string): string {
+  if (title.length < MIN_TITLE + 6 || !/号/.test(title)) return title;
+  const found = findDocNumber(title);
+  if (!found || found.start < MIN_TITLE) return title;
+  const rest = title.slice(found.end).replace(/^[\s\u3000)）\]］】]+/, '');
+  if (rest.length > 0 && parseChineseDate(rest) === null) return title;
+  const head = title.slice(0, found.start).replace(/[\s\u3000(（[［【]+$/, '');
+  return docTypeOfTitle(head) !== null ? head : title;
 }
 
 /** A column tag in brackets before a title (`【党建工作】`, `[通知公告]`), a list mark (`置顶`, `【新】`). */
