@@ -63,6 +63,8 @@ export interface PanelProps {
   onStep?: (delta: 1 | -1) => void;
   /** The signed-in team sync user: 我的 / 团队 / 全部 over the notes (none while sync is off). */
   syncUser?: string | null;
+  /** Notes (ids) with other versions on the team server: marked 另有版本, chosen between in the library. */
+  conflicts?: ReadonlySet<string>;
 }
 
 /**
@@ -343,6 +345,7 @@ export function Panel(p: PanelProps) {
               current={current}
               a={a}
               t={t}
+              conflict={p.conflicts?.has(a.id)}
               onClick={() => p.onAnnotationClick(a.id)}
               onEdit={() => p.onEditAnnotation(a.id)}
               onDelete={() => p.onDeleteAnnotation(a.id)}
@@ -366,6 +369,7 @@ export function Panel(p: PanelProps) {
                 onReattach={p.onReattachAnnotation ? () => p.onReattachAnnotation?.(a.id) : undefined}
                 a={a}
                 t={t}
+                conflict={p.conflicts?.has(a.id)}
                 onEdit={() => p.onEditAnnotation(a.id)}
                 onDelete={() => p.onDeleteAnnotation(a.id)}
               />
@@ -395,6 +399,8 @@ function AnnotationItem(props: {
   places?: number;
   onShowPlace?: (index: number) => void;
   onReattach?: () => void;
+  /** Other versions of this note are on the team server. */
+  conflict?: boolean;
 }) {
   const { a, t } = props;
   const places = props.places ?? 0;
@@ -431,6 +437,11 @@ function AnnotationItem(props: {
         </div>
       )}
       {a.note && <div class="note">{a.note}</div>}
+      {props.conflict && (
+        <div class="conflict" data-conflict={a.id} role="note">
+          <b>{t('syncOtherVersions')}</b>：{t('syncConflictInLibrary')}
+        </div>
+      )}
       {a.tags.length > 0 && (
         <div class="tags">
           {a.tags.map((tag) => (

@@ -179,6 +179,7 @@ export const MESSAGE_KEYS = [
   'syncUnknown',
   'syncNoteBy',
   'syncOtherVersions',
+  'syncConflictInLibrary',
   'syncKeep',
   'syncShown',
   'syncVersionDeleted',

@@ -34,6 +34,7 @@ dl.meta{display:grid;grid-template-columns:auto 1fr;gap:2px 10px;margin:0}
 dl.meta dt{color:#57606a}
 dl.meta dd{margin:0;word-break:break-all}
 .missing{color:#8c959f}
+.ann .conflict{margin-top:4px;padding:3px 6px;border-left:3px solid #bf8700;background:#fff8c5;color:#3d2f00;font-size:12px}
 .legend{display:flex;flex-wrap:wrap;gap:6px}
 .chip{display:inline-flex;align-items:center;gap:6px;border:1px solid #d0d7de;border-radius:14px;padding:2px 10px 2px 4px;background:#f6f8fa;font:inherit;cursor:pointer}
 .chip .sw{width:14px;height:14px;border-radius:7px;background:var(--c)}
@@ -92,6 +93,7 @@ ${col}
 h2,dl.meta dt,.chip .n,.help,.group h3 .aka,.toolbar .quote{color:#9da7b3}
 .group h3{color:#e6edf3}
 .missing{color:#7d8590}
+.ann .conflict{background:#2e2a14;border-color:#d29922;color:#e6edf3}
 .chip{background:#21262d;border-color:#30363d;color:#e6edf3}
 .clause{background:color-mix(in srgb,var(--c) 22%,#161b22);color:#e6edf3}
 .clause .tag{color:var(--c)}

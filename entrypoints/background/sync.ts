@@ -14,7 +14,7 @@ import type { SyncTranslate } from '../../lib/sync/messages';
 import type { Translate } from '../../components/messages';
 import { UI_LANGUAGE_KEY } from '../../components/translate';
 import { loadTranslate } from '../locale/i18n';
-import { SYNC_USER_KEY } from '../../lib/sync/owner';
+import { SYNC_CONFLICTS_KEY, SYNC_USER_KEY } from '../../lib/sync/owner';
 import { parseSyncRequest, syncSettingsSchema, type SyncSettings, type SyncSettingsView } from '../../lib/schema/sync';
 import * as v from 'valibot';
 
@@ -85,7 +85,14 @@ export function setUpTeamSync(repo: NoticeRepository, extensionId: string, exten
       awake = null;
     }
   };
-  const engine = new SyncEngine({ repo, PouchDB: Pouch, onStatus, t });
+  // The page's panel marks notes with other versions (ids only; they are chosen between in the library).
+  const onConflicts = (ids: string[]) =>
+    void (
+      ids.length
+        ? browser.storage.local.set({ [SYNC_CONFLICTS_KEY]: ids })
+        : browser.storage.local.remove(SYNC_CONFLICTS_KEY)
+    ).catch(() => undefined);
+  const engine = new SyncEngine({ repo, PouchDB: Pouch, onStatus, onConflicts, t });
   // Before the database opens: every later write of a notice or annotation is logged.
   installChangeLog(repo.db, () => engine.notifyLocalChange());
   // A failure to start is reported in the status; annotation writes never wait on a rejected start.

@@ -38,6 +38,7 @@ export function App(props: AppProps) {
           current={state.current}
           onStep={actions.step}
           syncUser={state.syncUser}
+          conflicts={state.syncConflicts}
         />
       ) : (
         <Launcher t={t} count={state.clauses.length} onOpen={actions.open} />

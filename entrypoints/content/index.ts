@@ -10,7 +10,7 @@ import type { LoadModuleRequest } from '../../lib/page/modules';
 import type { QueuedWrite } from '../../lib/page/save-queue';
 import { dropStartAnnouncement } from '../../lib/page/quiet-start';
 import { NoticeLens, type NoticeLensDeps } from '../../lib/page/controller';
-import { SYNC_USER_KEY } from '../../lib/sync/owner';
+import { SYNC_CONFLICTS_KEY, SYNC_USER_KEY, conflictIds } from '../../lib/sync/owner';
 
 // Before WXT's context announces this script to the page (see quiet-start.ts).
 dropStartAnnouncement(window, browser.runtime.id);
@@ -57,6 +57,7 @@ export default defineContentScript({
         const value = (await browser.storage.local.get(SYNC_USER_KEY))[SYNC_USER_KEY];
         return typeof value === 'string' && value !== '' ? value : null;
       },
+      syncConflicts: async () => conflictIds((await browser.storage.local.get(SYNC_CONFLICTS_KEY))[SYNC_CONFLICTS_KEY]),
       send: async (request: Request | LoadModuleRequest): Promise<Response> => {
         // An extension updated or reloaded leaves this copy without a background: stop it.
         if (ctx.isInvalid) return { ok: false, error: 'the extension was reloaded', kind: 'unknown' };

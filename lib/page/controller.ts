@@ -35,6 +35,8 @@ export interface NoticeLensDeps {
   viewedAt?(): Promise<string | null>;
   /** The signed-in team sync user, null while sync is off. */
   syncUser?(): Promise<string | null>;
+  /** The notes (ids) that have other versions on the team server. */
+  syncConflicts?(): Promise<ReadonlySet<string>>;
 }
 
 /** The page as analysed and painted. */
@@ -294,12 +296,13 @@ export class NoticeLens {
       this.noticeSaved = true;
       this.state = { ...this.state, saved: Boolean((stored.value as { saved?: boolean }).saved) };
     }
-    const [response, syncUser] = await Promise.all([
+    const [response, syncUser, syncConflicts] = await Promise.all([
       send({ type: 'annotation/list', noticeId: p.noticeId }),
       this.deps.syncUser?.().catch(() => null) ?? Promise.resolve(null),
+      this.deps.syncConflicts?.().catch(() => undefined) ?? Promise.resolve(undefined),
     ]);
     if (!this.lifetime.alive || this.painted !== p) return;
-    this.state = { ...this.state, syncUser };
+    this.state = { ...this.state, syncUser, syncConflicts };
     if (!response.ok) {
       this.setStatus('error', this.deps.t('error', response.error));
       return;

@@ -42,6 +42,8 @@ export interface AppState {
   toast: { text: string; undo?: boolean } | null;
   /** The signed-in team sync user (the panel offers 我的 / 团队 / 全部), null while sync is off. */
   syncUser?: string | null;
+  /** Notes (ids) with other versions on the team server (marked in the panel); empty while sync is off. */
+  syncConflicts?: ReadonlySet<string>;
 }
 
 export interface AppActions {

@@ -288,6 +288,8 @@ export interface PullResult {
   applied: number;
   invalid: Array<{ id: string; reason: string }>;
   lastSeq: number | string;
+  /** Annotations (their ids) seen in this pull with other versions, and those seen without: latest state each. */
+  conflicts: Map<string, boolean>;
 }
 
 const PULL_CHECKPOINT = 'syncPulledSeq';
@@ -305,7 +307,7 @@ export async function pullRemoteChanges(
 ): Promise<PullResult> {
   const db = repo.db;
   const batch = options.batch ?? 500;
-  const out: PullResult = { applied: 0, invalid: [], lastSeq: 0 };
+  const out: PullResult = { applied: 0, invalid: [], lastSeq: 0, conflicts: new Map() };
   let since = ((await db.meta.get(PULL_CHECKPOINT))?.value as number | string | undefined) ?? 0;
   // Annotations that came before their notice: tried again on every pull until it is here.
   const waiting = ((await db.meta.get(WAITING))?.value as string[] | undefined) ?? [];
@@ -326,6 +328,8 @@ export async function pullRemoteChanges(
     if (!feed.results.length) return out;
     const docs: Array<Record<string, unknown>> = [];
     for (const r of feed.results) {
+      if (r.id.startsWith(ANNOTATION_PREFIX))
+        out.conflicts.set(r.id.slice(ANNOTATION_PREFIX.length), !!r.doc?._conflicts?.length && !r.doc._deleted);
       if (!r.doc) continue;
       docs.push(r.doc);
       // Every leaf of a document in conflict: the repository keeps the newest edit in the view.
@@ -350,7 +354,30 @@ export async function pullRemoteChanges(
 
 /** Forget the pull checkpoint (a new server or database: everything is read again). */
 export async function resetPullCheckpoint(db: NoticeLensDB): Promise<void> {
-  await db.meta.bulkDelete([PULL_CHECKPOINT, WAITING]);
+  await db.meta.bulkDelete([PULL_CHECKPOINT, WAITING, CONFLICTED]);
+}
+
+const CONFLICTED = 'syncConflicted';
+
+/** The annotations (ids) known to have other versions, as the pulls so far left them. */
+export async function conflictedAnnotations(db: NoticeLensDB): Promise<string[]> {
+  const value = (await db.meta.get(CONFLICTED))?.value;
+  return Array.isArray(value) ? value.filter((x): x is string => typeof x === 'string') : [];
+}
+
+/** Fold a pull's findings into the stored list; the new list, or null when nothing changed. */
+export async function recordConflicts(db: NoticeLensDB, seen: Map<string, boolean>): Promise<string[] | null> {
+  if (!seen.size) return null;
+  const before = await conflictedAnnotations(db);
+  const next = new Set(before);
+  for (const [id, conflicted] of seen) {
+    if (conflicted) next.add(id);
+    else next.delete(id);
+  }
+  if (next.size === before.length && before.every((id) => next.has(id))) return null;
+  const list = [...next];
+  await db.meta.put({ key: CONFLICTED, value: list });
+  return list;
 }
 
 /**

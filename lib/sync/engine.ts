@@ -8,7 +8,15 @@
  */
 
 import type { NoticeRepository } from '../storage/repository';
-import { applyDocs, docId, pullRemoteChanges, pushLocalChanges, resetPullCheckpoint } from './bridge';
+import {
+  applyDocs,
+  conflictedAnnotations,
+  docId,
+  pullRemoteChanges,
+  pushLocalChanges,
+  recordConflicts,
+  resetPullCheckpoint,
+} from './bridge';
 import { remoteUrl } from './urls';
 import { DESIGN_DOC_ID, DESIGN_DOC_VERSION, designDoc } from './design-doc';
 import { describeError, describeRefusal, keyOnly, type SyncTranslate } from './messages';
@@ -60,6 +68,8 @@ export interface EngineOptions {
   localPrefix?: string;
   /** The message catalogue every reason shown is looked up in (browser.i18n in the extension). */
   t?: SyncTranslate;
+  /** The annotations (ids) with other versions to choose from, whenever that list changes (empty: sync off). */
+  onConflicts?: (annotationIds: string[]) => void;
 }
 
 export class SyncEngine {
@@ -111,6 +121,7 @@ export class SyncEngine {
       // Nothing is sent anywhere: the change log is not kept. A worker starting with sync off leaves the
       // database closed (nothing was logged while off); it is cleared when sync was on or the library is open.
       if (wasOn || this.options.repo.db.isOpen()) await this.options.repo.db.syncLog.clear();
+      this.options.onConflicts?.([]);
       this.set({ state: 'off', pending: 0, reason: null, progress: null, user: null, denied: [] });
       return;
     }
@@ -128,6 +139,7 @@ export class SyncEngine {
       await db.meta.put({ key: 'syncTarget', value: target(settings) });
     }
     if (gen !== this.generation) return;
+    this.options.onConflicts?.(await conflictedAnnotations(db));
     this.pushedSeq = Number((await db.meta.get('syncPushedSeq'))?.value ?? 0);
     this.feed = this.local.changes({ live: true, since: 'now' }).on('change', () => this.schedulePull());
     void this.feed.on('error', () => undefined);
@@ -334,6 +346,8 @@ export class SyncEngine {
     this.pulling = (async () => {
       try {
         const r = await pullRemoteChanges(this.options.repo, local);
+        const conflicted = await recordConflicts(this.options.repo.db, r.conflicts);
+        if (conflicted) this.options.onConflicts?.(conflicted);
         if (r.invalid.length)
           this.set({
             state: 'error',

@@ -5,6 +5,16 @@
 
 /** Extension storage key holding the signed-in user's name while sync is on (never the password or server). */
 export const SYNC_USER_KEY = 'sync:user';
+/**
+ * Extension storage key holding the ids of the annotations that have other versions (CouchDB conflicts)
+ * while sync is on: the page's panel marks them and points to the library, where one is kept.
+ */
+export const SYNC_CONFLICTS_KEY = 'sync:conflicts';
+
+/** The annotation ids stored under SYNC_CONFLICTS_KEY (anything else there: none). */
+export function conflictIds(value: unknown): ReadonlySet<string> {
+  return new Set(Array.isArray(value) ? value.filter((x): x is string => typeof x === 'string') : []);
+}
 
 export type OwnerFilter = 'mine' | 'team' | 'all';
 export const OWNER_FILTERS: readonly OwnerFilter[] = ['mine', 'team', 'all'];

@@ -35,12 +35,15 @@ export interface Profile {
   repo: NoticeRepository;
   engine: SyncEngine;
   statuses: SyncStatus[];
+  /** The notes with other versions, as the engine last reported them (what the page's panel marks). */
+  conflicted: string[];
   close(): Promise<void>;
 }
 
 export function profile(name: string, now?: () => number): Profile {
   const db = freshDb(uniqueName(name));
   const statuses: SyncStatus[] = [];
+  const out = { conflicted: [] as string[] };
   let engine: SyncEngine | null = null;
   installChangeLog(db, () => engine?.notifyLocalChange());
   const repo = new NoticeRepository(db, now ? { now } : {});
@@ -49,6 +52,7 @@ export function profile(name: string, now?: () => number): Profile {
     PouchDB: Pouch,
     localPrefix: `${uniqueName(name)}-`,
     onStatus: (s) => statuses.push(s),
+    onConflicts: (ids) => (out.conflicted = ids),
     pushDelay: 20,
     t: zhCN,
     ...(now ? { now } : {}),
@@ -58,6 +62,9 @@ export function profile(name: string, now?: () => number): Profile {
     repo,
     engine: e,
     statuses,
+    get conflicted() {
+      return out.conflicted;
+    },
     async close() {
       await e.stop();
       db.close();

@@ -150,6 +150,17 @@ describe('team sync through a CouchDB server', () => {
     const notes = conflicts[0].versions.map((v) => v.note).sort();
     expect(notes).toEqual(['A 的修改', 'B 的修改（较新）']);
     expect(conflicts[0].versions.find((v) => v.shown)?.note).toBe('B 的修改（较新）');
+    // The page's panel is told which notes have other versions, on both machines.
+    await until(
+      'B told of the other version',
+      () => b.conflicted,
+      (ids) => ids.includes('n-3'),
+    );
+    await until(
+      'A told of the other version',
+      () => a.conflicted,
+      (ids) => ids.length === 1 && ids[0] === 'n-3',
+    );
 
     // The analyst keeps A's edit: it becomes current everywhere, the other revision is gone.
     const keep = conflicts[0].versions.find((v) => v.note === 'A 的修改')!;
@@ -171,6 +182,16 @@ describe('team sync through a CouchDB server', () => {
       (c) => c.length === 0,
     );
     expect(await a.engine.conflicts(notice.id)).toEqual([]);
+    await until(
+      'the panel no longer told of it on B',
+      () => b.conflicted,
+      (ids) => ids.length === 0,
+    );
+    await until(
+      'the panel no longer told of it on A',
+      () => a.conflicted,
+      (ids) => ids.length === 0,
+    );
   }, 60_000);
 
   it('the server goes away mid-sync and comes back: everything arrives, once', async () => {
