@@ -260,7 +260,16 @@ export interface Expectation {
    * Worked out on first use.
    */
   emptiedAt(): { start: number; end: number } | null;
+  /**
+   * The span's whole sentence was taken out of its stored place: the stored context outside the sentence
+   * (before the in-sentence part of the prefix, after that of the suffix) now meets, nothing between
+   * them, near the stored position or where the key points. Worked out on first use.
+   */
+  closedUp(): boolean;
 }
+
+/** Units of stored context on either side that a longer quote must stand next to where the key points. */
+const HOLDS_EDGE = 4;
 
 /** A number followed by what ends an outline label (3. 四、 (二) 第五条). */
 const LABEL_NUMBER = /[0-9零〇一二三四五六七八九十百千两]+(?=[、.)条章节款])/gu;
@@ -306,6 +315,26 @@ function emptiedPlace(
     }
   }
   return found;
+}
+
+/** Units of the stored context outside the span's sentence, each side, that must meet where it was taken out. */
+const SEAM_SIDE = 6;
+
+/** See `Expectation.closedUp`. `homes` are folded offsets where the span is expected. */
+function sentenceTakenOut(doc: AnchoringDocument, a: PreparedAnnotation, homes: number[]): boolean {
+  if (a.prefixTail === null || a.suffixHead === null) return false;
+  const outerLeft = a.prefix.slice(0, a.prefix.length - a.prefixTail.length).slice(-SEAM_SIDE);
+  const outerRight = a.suffix.slice(a.suffixHead.length).slice(0, SEAM_SIDE);
+  if (outerLeft.length < SEAM_SIDE / 2 || outerRight.length < SEAM_SIDE / 2) return false;
+  const seam = outerLeft + outerRight;
+  const f = doc.folded.text;
+  const reach = TUNING.contextLength + a.quote.length + a.prefixTail.length + a.suffixHead.length;
+  for (const home of homes) {
+    const from = Math.max(0, home - reach - seam.length);
+    const at = f.indexOf(seam, from);
+    if (at >= 0 && at <= home + reach) return true;
+  }
+  return false;
 }
 
 /**
@@ -362,6 +391,13 @@ export function expectationFor(doc: AnchoringDocument, a: PreparedAnnotation): E
     const before = word ? (a.prefixTail ?? a.prefix.slice(-4)) : '';
     const after = word ? (a.suffixHead ?? a.suffix.slice(0, 4)) : '';
     const withContext = before + a.quote + after;
+    // A longer quote holds there with a few units of its context on one side at least: the same words
+    // between other words are another occurrence of a recurring phrase, not the span.
+    const edge = word ? 0 : HOLDS_EDGE;
+    const left = edge === 0 ? '' : a.prefix.slice(-edge);
+    const right = a.suffix.slice(0, edge);
+    const framed = (at: number) =>
+      edge === 0 || f.startsWith(left, at - left.length) || f.startsWith(right, at + withContext.length);
     // Only inside the stored section: a renumbered version puts the span in the next one, nearby.
     const regions =
       section === undefined
@@ -375,13 +411,17 @@ export function expectationFor(doc: AnchoringDocument, a: PreparedAnnotation): E
       const hi = region === undefined ? f.length : doc.folded.fromSource[region.end];
       const from = Math.max(lo, t - slack - before.length);
       const to = Math.min(hi, t + m + slack + after.length);
-      const at = f.indexOf(withContext, from);
-      if (at >= 0 && at + withContext.length <= to) holds = true;
-      else if (m > TUNING.wordQuote && withContext.length <= 256) {
-        // Nearly: a quarter of the quote's units edited (a short quote: with its context around it).
-        const forward = compilePattern(withContext);
-        const backward = compilePattern(reverse(withContext));
-        holds = searchPattern(forward, backward, f, from, to, budget).length > 0;
+      for (let at = f.indexOf(withContext, from); !holds && at >= 0 && at + withContext.length <= to;)
+        if (framed(at)) holds = true;
+        else at = f.indexOf(withContext, at + 1);
+      if (!holds && m > TUNING.wordQuote && withContext.length <= 256) {
+        // Nearly: a quarter of the quote's units edited (a short quote: with its context around it; a
+        // longer one: between a few units of its context on both sides, which an edit inside it keeps).
+        const pattern = left + withContext + right;
+        const forward = compilePattern(pattern);
+        const backward = compilePattern(reverse(pattern));
+        const within = [Math.max(lo, from - left.length), Math.min(hi, to + right.length)] as const;
+        holds = searchPattern(forward, backward, f, within[0], within[1], budget).length > 0;
       }
       if (holds) break;
     }
@@ -395,7 +435,15 @@ export function expectationFor(doc: AnchoringDocument, a: PreparedAnnotation): E
     emptied = emptiedPlace(doc, a, homes);
     return emptied;
   };
-  return { targets, hint, sectionExists, keyHoldsQuote, emptiedAt };
+  let closed: boolean | undefined;
+  const closedUp = () => {
+    if (closed !== undefined) return closed;
+    const homes = [...targets];
+    if (a.position !== null) homes.unshift(doc.folded.fromSource[Math.min(a.position.start, doc.text.length)]);
+    closed = sentenceTakenOut(doc, a, homes);
+    return closed;
+  };
+  return { targets, hint, sectionExists, keyHoldsQuote, emptiedAt, closedUp };
 }
 
 /** Where a candidate came from; decides the reported method. */
@@ -567,6 +615,8 @@ function renumberedSide(
 
 /** Units of in-sentence context plus quote a moved sentence is recognised by, at least. */
 const MOVED_EVIDENCE = 17;
+/** … or this many when its stored place closed up where the sentence was (`Expectation.closedUp`). */
+const TAKEN_OUT_EVIDENCE = 4;
 /** … or this many when they are a whole paragraph, line break to line break. */
 const MOVED_LINE_EVIDENCE = 8;
 
@@ -840,7 +890,15 @@ function passesGates(doc: AnchoringDocument, a: PreparedAnnotation, expected: Ex
     inSentence &&
     ownSection &&
     ((e.prefixBounded && suffixAgrees && endsAlike(doc, a, e.end)) || (e.suffixBounded && prefixAgrees));
-  if (!strong && !moved && !movedEdited) return false;
+  // Its whole sentence, however short, verbatim to both edges, while the stored place closed up where
+  // that sentence stood: the sentence was taken out and put here.
+  const takenOut =
+    exact &&
+    e.prefixBounded &&
+    e.suffixBounded &&
+    (a.prefixTail?.length ?? 0) + a.quote.length + (a.suffixHead?.length ?? 0) >= TAKEN_OUT_EVIDENCE &&
+    expected.closedUp();
+  if (!strong && !moved && !movedEdited && !takenOut) return false;
   // The stored place emptied (the quote deleted there, or written over with other words): a place
   // elsewhere with the same wording is a copy that was there all along, whatever its context says.
   const gap = expected.emptiedAt();
@@ -858,7 +916,7 @@ function passesGates(doc: AnchoringDocument, a: PreparedAnnotation, expected: Ex
   // it, edited: a clause repeated word for word in the next article is another one.
   if (!elsewhere) return true;
   if (expected.keyHoldsQuote()) return false;
-  return (e.prefixWhole && e.suffixWhole) || moved;
+  return (e.prefixWhole && e.suffixWhole) || moved || takenOut;
 }
 
 function overlaps(x: Candidate, y: Candidate): boolean {
