@@ -132,7 +132,8 @@ export function classifyUnit(f: string, unit: Unit, ctx: ClassifyContext): Class
       boundedTask(f, unit, ctx) ??
       datedTarget(f, unit, ctx) ??
       procedureRule(f, unit, ctx) ??
-      actorDuty(f, unit, ctx);
+      actorDuty(f, unit, ctx) ??
+      planActorDuty(f, unit, ctx);
     return assigned
       ? { ...assigned, quoted: ctx.quotedScope || isQuotedAt(f, unit.fullSentenceStart, assigned.trigger.start) }
       : null;
@@ -341,6 +342,35 @@ function actorDuty(f: string, unit: Unit, ctx: ClassifyContext): Omit<Classifica
   if (!m) return null;
   const trigger: TriggerHit = { start: np[0], end: np[1], entry: ACTOR_DUTY_ENTRY };
   return { categories: ['obligation'], trigger, strength: 'hard', epistemic: false, framing: false, actor: np };
+}
+
+/**
+ * An office of a plan that a sentence opens with, the plan's executor: 市领导小组将对各县进行考核,
+ * 各县（市、区）领导小组结合实际情况，确定…、制定…. A plan assigns its tasks by naming who does them, without a
+ * modal; the name must end in an office's head word, so a fact about a place or a sector (全市经济增长…) is no duty.
+ */
+const OFFICE_HEAD =
+  /(?:小组|办公室|委员会|人民政府|政府|部门|单位|机关|党委|党组|支部|局|厅|委|办|中心|组织部|指挥部)$/;
+const PLAN_DUTY_VERB =
+  /^(?:将|要|须)?(?:每[日周月季年]|定期|按期|分别|统一|继续|全面|认真|及时|有计划地|区别情况,?|重点|按照[^,。;]{1,20}?|结合[^,。;]{1,20}?,?|根据[^,。;]{1,20}?,?){0,2}(?:对[^,。;]{1,30}?(?:进行|开展|实施)|组织|组成|开展|确定|制定|督查|检查|考核|评估|部署|落实|建立|完成|负责|牵头|汇总|编制|编发|报送|召开|成立)/;
+const PLAN_ACTOR_ENTRY: CompiledEntry = {
+  word: '负责',
+  role: 'trigger',
+  category: 'obligation',
+  strength: 'soft',
+  maskAt: [],
+  maskIndex: [],
+  note: '市领导小组将对…进行督查: an office of a plan named with its task, without a modal',
+};
+
+function planActorDuty(f: string, unit: Unit, ctx: ClassifyContext): Omit<Classification, 'quoted'> | null {
+  if (!ctx.plan || ctx.articles || !unit.sentenceInitial || unit.heading) return null;
+  const opening = afterConnectives(f, unit.start);
+  const np = parseActor(f, opening, Math.min(unit.end, opening + 40));
+  if (!np || np[0] !== opening || !OFFICE_HEAD.test(f.slice(np[0], np[1]))) return null;
+  if (!PLAN_DUTY_VERB.test(f.slice(np[1], Math.min(unit.end, np[1] + 60)))) return null;
+  const trigger: TriggerHit = { start: np[0], end: np[1], entry: PLAN_ACTOR_ENTRY };
+  return { categories: ['obligation'], trigger, strength: 'soft', epistemic: false, framing: false, actor: np };
 }
 
 /** A unit ending in ： that announces a list of duties, with the owner of the duties when named before 的. */

@@ -36,6 +36,8 @@ const UNIT_WORD = '(?:工作日|日|天|周|星期|月|年|小时)';
 /** A time of day between the date and 前: 1月24日24:00前, 3月5日12时前. */
 const CLOCK = '(?:[上下中]午|晚上|早上)?(?:\\d{1,2}(?::\\s?\\d{2}|时|点)(?:\\d{1,2}分|半)?|下班|上班)';
 const PART = '(?:底|末|上旬|中旬|下旬|上中旬|中下旬)';
+/** An event named between a date and 前: 9月1日开学前, 6月30日放假前. */
+const DATE_EVENT = '(?:开学|放假|上班|报到|离校|开幕|开会|召开|开标|到期)';
 /** （星期六）, (周日) after a date. */
 const WEEKDAY = '(?:[（(](?:星期|周)[一二三四五六日天][）)])';
 /** Range connectors: 3月—5月, 7-9月, 1月1日至3日. */
@@ -111,7 +113,7 @@ export const PATTERNS: Pattern[] = [
   // 于2026年10月20日前, 2019年4月底前, 6月30日之前, 5月10前, 6月底前前
   {
     re: new RegExp(
-      `(?:于|在|到|至|截至|截止到|截止)?(?:(${YEAR})|${REL_YEAR})?(${MONTH})(${DAY_LOOSE})?(${PART})?${WEEKDAY}?(?:${CLOCK})?(?:前后|前|之前|以前)前?`,
+      `(?:于|在|到|至|截至|截止到|截止)?(?:(${YEAR})|${REL_YEAR})?(${MONTH})(${DAY_LOOSE})?(${PART})?${WEEKDAY}?(?:${CLOCK}|${DATE_EVENT})?(?:前后|前|之前|以前)前?`,
       'g',
     ),
     type: 'date',
@@ -460,7 +462,10 @@ export const PATTERNS: Pattern[] = [
   },
   // 在项目开工前, 于毕业生离校前, 确保放暑假前完成, 项目开工前，
   {
-    re: new RegExp(`(?:在|于)(?<=${OPENER}(?:在|于))((${EVENT})(?:前|之前|以前))${NOT_BEFORE_WORD}`, 'gd'),
+    re: new RegExp(
+      `(?:在|于)(?<=${OPENER}(?:在|于))((${EVENT})(?:前|之前|以前)(?:${AMOUNT}${UNIT_WORD}(?![内前后]))?)${NOT_BEFORE_WORD}`,
+      'gd',
+    ),
     type: 'relative',
     iso: 'none',
     keep: eventBoundKept,
@@ -653,10 +658,17 @@ export function findDeadlines(clause: string): Deadline[] {
   for (const c of found) if (!kept.some((k) => c.start < k.end && k.start < c.end)) kept.push(c);
   kept.sort((a, b) => a.start - b.start);
   return kept.map(({ start, end, pattern, m }) => ({
-    text: text.slice(start, end),
+    // copied without a leading 于/在 (docs/labelling.md), so the bound is the same text however it is led in
+    text: text.slice(start + leadLength(f, start, end), end),
     type: pattern.type,
     iso: isoOfMatch(pattern.iso, m),
   }));
+}
+
+/** A leading 于/在/定于 before the bound itself (于2019年4月底前 → 2019年4月底前); not 在 of 在建. */
+function leadLength(f: string, start: number, end: number): number {
+  const m = /^(?:定于|于|在)(?=[\d〇零一二两三四五六七八九十O○今明次当本每即上下第])/.exec(f.slice(start, end));
+  return m && end - start > m[0].length + 1 ? m[0].length : 0;
 }
 
 /** The first deadline in `clause` (text as printed), or null. */

@@ -343,8 +343,13 @@ function isPlan(f: string, layout: Layout): boolean {
     if (/报告|通报|总结|公报|综述|新闻|解读/.test(title)) return false;
     if (/(?:方案|计划|规划|意见|通知|要点|措施|行动|纲要)[)》]?$/.test(title)) return true;
   }
-  return false;
+  // A plan's pages without its title: a timetable of stages, (一)动员部署阶段(5月) / 二、时间安排
+  return layout.lines.slice(0, 80).some((line) => STAGE_LINE.test(f.slice(line.contentStart, line.end).trim()));
 }
+
+/** A stage of a plan's timetable with its dates, or the timetable's own heading. */
+const STAGE_LINE =
+  /^(?:[一二三四五六七八九十]{1,3}[、.]|\([一二三四五六七八九十]{1,3}\)|[㈠-㈩])?\s*(?:[^,。;:]{2,16}阶段\s*\([^)]{0,24}\d{1,2}月[^)]{0,24}\)|(?:时间安排|实施步骤|工作步骤|进度安排|时间节点)[:。]?$)/;
 
 /** An intro naming nobody that only announces requirements: 具体要求如下：, 二、工作要求：. */
 const REQUIREMENTS_INTRO =

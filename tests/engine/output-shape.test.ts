@@ -67,8 +67,8 @@ describe('cliRecordProblems', () => {
       location: '一、（一）',
       bearer: '市应急局',
       bearerSource: 'explicit',
-      deadline: '于2024年6月30日前',
-      deadlines: ['于2024年6月30日前'],
+      deadline: '2024年6月30日前',
+      deadlines: ['2024年6月30日前'],
     });
     expect(clause('定期通报')).toMatchObject({ location: '二、', bearerSource: 'addressee', bearer: '各区县人民政府' });
     for (const c of r.obligations) {

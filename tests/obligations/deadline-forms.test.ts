@@ -109,7 +109,18 @@ describe('several deadlines in one clause', () => {
       '5月31日前',
       '6月底前',
     ]);
-    expect(texts('每半年报送一次，分别于6月25日和12月25日前报送。')).toEqual(['于6月25日', '12月25日前']);
+    expect(texts('每半年报送一次，分别于6月25日和12月25日前报送。')).toEqual(['6月25日', '12月25日前']);
+  });
+});
+
+describe('the bound is reported without a leading 于/在', () => {
+  it.each([
+    ['请于2019年4月底前报送。', '2019年4月底前'],
+    ['务必在9月1日开学前完成。', '9月1日开学前'],
+    ['应当在开工前十五日报告。', '开工前十五日'],
+    ['最迟于6月30日前报送。', '6月30日前'],
+  ])('%s → %s', (clause, deadline) => {
+    expect(texts(clause)[0]).toBe(deadline);
   });
 });
 

@@ -4,8 +4,8 @@ import { findObligations } from '../../lib/obligations/index';
 
 describe('findDeadline: absolute dates', () => {
   it.each([
-    ['请于2019年4月底前报送工作方案。', '于2019年4月底前', '2019-04-30'],
-    ['于2026年10月20日前完成整改。', '于2026年10月20日前', '2026-10-20'],
+    ['请于2019年4月底前报送工作方案。', '2019年4月底前', '2019-04-30'],
+    ['于2026年10月20日前完成整改。', '2026年10月20日前', '2026-10-20'],
     ['2020年2月底前完成。', '2020年2月底前', '2020-02-29'],
     ['2019年12月31日之前提交。', '2019年12月31日之前', '2019-12-31'],
     ['二〇一九年十二月底前完成清理。', '二〇一九年十二月底前', '2019-12-31'],
@@ -19,7 +19,7 @@ describe('findDeadline: absolute dates', () => {
   });
 
   it('keeps a date without a year, with iso null', () => {
-    expect(findDeadline('请于6月30日前报送。')).toEqual({ text: '于6月30日前', type: 'date', iso: null });
+    expect(findDeadline('请于6月30日前报送。')).toEqual({ text: '6月30日前', type: 'date', iso: null });
     expect(findDeadline('年底前完成。')).toEqual({ text: '年底前', type: 'date', iso: null });
     expect(findDeadline('应当在本年度内支付未休年休假工资报酬。')).toEqual({
       text: '本年度内',
@@ -127,17 +127,17 @@ describe('findDeadline: bounds without 前, spans and malformed dates', () => {
 
 describe('findDeadline: timetable bounds, clock times and printed variants', () => {
   it.each([
-    ['请于5月20日下班前报送。', '于5月20日下班前'],
-    ['请于5月20日中午12点前报送。', '于5月20日中午12点前'],
-    ['请各单位于9月15日（星期五）下午下班前报送。', '于9月15日（星期五）下午下班前'],
+    ['请于5月20日下班前报送。', '5月20日下班前'],
+    ['请于5月20日中午12点前报送。', '5月20日中午12点前'],
+    ['请各单位于9月15日（星期五）下午下班前报送。', '9月15日（星期五）下午下班前'],
     ['请于2023.5.31前报送。', '2023.5.31前'],
     ['即日起—5月31日，开展自查。', '即日起—5月31日'],
     ['报名截止时间为5月31日。', '5月31日'],
     ['5月中下旬，组织开展评估。', '5月中下旬'],
     ['2024年上半年完成试点。', '2024年上半年'],
-    ['于2023年第三季度完成。', '于2023年第三季度'],
+    ['于2023年第三季度完成。', '2023年第三季度'],
     ['6月份完成验收。', '6月份'],
-    ['在2024年春节前完成发放。', '在2024年春节前'],
+    ['在2024年春节前完成发放。', '2024年春节前'],
     ['力争用3年时间完成改造。', '用3年时间'],
     ['每季度末报送工作进展。', '每季度末'],
     ['请于每周五下班前报送。', '每周五下班前'],
@@ -187,7 +187,7 @@ describe('findDeadlines: every deadline of a clause', () => {
       findDeadlines('第一阶段（3月—5月），各地要于5月10日前报送方案，并在收到批复之日起10个工作日内启动实施。').map(
         (d) => d.text,
       ),
-    ).toEqual(['3月—5月', '于5月10日前', '收到批复之日起10个工作日内']);
+    ).toEqual(['3月—5月', '5月10日前', '收到批复之日起10个工作日内']);
   });
   it('keeps the longer of two overlapping readings', () => {
     expect(findDeadlines('应当自受理申请之日起5日内作出决定。').map((d) => d.text)).toEqual(['自受理申请之日起5日内']);
@@ -213,14 +213,14 @@ describe('readNumber', () => {
 describe('deadlines on clauses', () => {
   it('a directive carries its deadline, an urgency word gives none', () => {
     const [a, b] = findObligations('请各省级人民政府于2019年4月底前报送实施方案。各地要及时报告进展。');
-    expect(a.deadline).toEqual({ text: '于2019年4月底前', type: 'date', iso: '2019-04-30' });
+    expect(a.deadline).toEqual({ text: '2019年4月底前', type: 'date', iso: '2019-04-30' });
     expect(b.deadline).toBeNull();
     expect(a.deadlines).toEqual([a.deadline]);
     expect(b.deadlines).toEqual([]);
   });
   it('a clause lists every deadline it states, its deadline the first', () => {
     const [c] = findObligations('各地要于2021年6月底前完成自查，2021年7—9月开展抽查。');
-    expect(c.deadlines?.map((d) => d.text)).toEqual(['于2021年6月底前', '2021年7—9月']);
+    expect(c.deadlines?.map((d) => d.text)).toEqual(['2021年6月底前', '2021年7—9月']);
     expect(c.deadline).toEqual(c.deadlines?.[0]);
   });
 });

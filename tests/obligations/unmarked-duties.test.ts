@@ -209,8 +209,8 @@ describe('a bounded task names what is done by the bound', () => {
       addressees: ['各党支部'],
     });
   it.each([
-    ['对排查出的问题，于6月底前整改到位。', '于6月底前'],
-    ['各单位于5月20日前在系统中录入数据。', '于5月20日前'],
+    ['对排查出的问题，于6月底前整改到位。', '6月底前'],
+    ['各单位于5月20日前在系统中录入数据。', '5月20日前'],
   ])('%s', (line, bound) => {
     const [c] = notice(line);
     expect([c?.category, c?.deadlines?.map((d) => d.text)]).toEqual(['obligation', [bound]]);
