@@ -211,6 +211,8 @@ export const PATTERNS: Pattern[] = [
     keep: (m) =>
       /[（(]/.test(m[0]) ||
       /^(?:于|在|定于)/.test(m[0]) ||
+      /(?:时间|日期|时限|节点)[:：为是]?$/.test(m.input.slice(0, m.index)) ||
+      new RegExp(`^(?:放假|上班|休息|调休|补休|轮休|${DONE})`).test(m.input.slice(m.index + m[0].length)) ||
       /[于在]$/.test(m.input.slice(0, m.index)) ||
       CLAUSE_START.test(m.input.slice(0, m.index)),
   },
@@ -244,7 +246,7 @@ export const PATTERNS: Pattern[] = [
   },
   {
     re: new RegExp(
-      `(?:(?<![截年月日号])(?:到|至)|(?<=力争|争取|(?:力争|争取|确保)实现)(?:到|在|于)?)(${YEAR_NUM})年()()(底|末)?(?:前|之前)?`,
+      `(?:(?<![截年月日号])(?:到|至)|(?<=力争|争取|确保|(?:力争|争取|确保)实现)(?:到|在|于)?)(${YEAR_NUM})年()()(底|末)?(?:前|之前)?`,
       'g',
     ),
     type: 'date',
@@ -273,6 +275,13 @@ export const PATTERNS: Pattern[] = [
       const segment = rest.replace(/^[，,]/, '').split(/[，,]/)[0] ?? '';
       return !/以来|已经?|曾|期间|至今|开始|起|同比|比上年|增长|下降|共计/.test(segment);
     },
+  },
+  // 2018年内完成, 2019年度内 (within a printed year)
+  {
+    re: new RegExp(`(?<![\\d${CN}])(${YEAR_NUM})年度?()()()内(?![容部外地])`, 'g'),
+    type: 'date',
+    iso: 'ymd',
+    need: /内/,
   },
   // 年底前, 今年底前, 本年度内, 年内完成, 年内持续推进 (a 分工 note), 月底前
   {
@@ -407,7 +416,7 @@ export const PATTERNS: Pattern[] = [
     head: true,
   },
   {
-    re: new RegExp(`(?:${YEAR}(?:${MONTH})?(?:${DAY})?起)?${AMOUNT}${UNIT_WORD}(?:内|以内)(?!的)`, 'g'),
+    re: new RegExp(`(?:${YEAR}(?:${MONTH})?(?:${DAY})?起)?${AMOUNT}${UNIT_WORD}(?:内|以内)(?![的容部外地])`, 'g'),
     type: 'relative',
     iso: 'none',
     need: /内/,
@@ -523,6 +532,33 @@ export const PATTERNS: Pattern[] = [
     type: 'relative',
     iso: 'none',
     need: /[当次翌今明][天日]/,
+  },
+  // 急件当天办结, 当日报送 (the day itself, before a delivery verb)
+  {
+    re: new RegExp(`(?:当天|当日)(?=${DONE}|办理|处理|答复|回复|反馈)`, 'g'),
+    type: 'relative',
+    iso: 'none',
+    need: /当[天日]/,
+  },
+  // 办理时限一般不超过5个工作日 (a time limit stated as a maximum; not a validity period, 有效期不超过5年)
+  {
+    re: new RegExp(
+      `(?<=(?<!有效)(?:时限|期限)[^，,。；;]{0,6}?)(?:不超过|不得超过|最长不超过|最多不超过)(${AMOUNT}${UNIT})`,
+      'gd',
+    ),
+    type: 'relative',
+    iso: 'none',
+    need: /超过/,
+    span: 1,
+  },
+  // 应当在疫情防控期间…, 于汛期期间 (a period named after 在/于 that bounds the act)
+  {
+    re: new RegExp(`(?:在|于)(?<=${OPENER}(?:在|于))((${EVENT})期间)`, 'gd'),
+    type: 'relative',
+    iso: 'none',
+    keep: eventKept,
+    need: /期间/,
+    span: 1,
   },
   // 每月5日前, 每年12月31日前, 每季度结束后15日内
   {

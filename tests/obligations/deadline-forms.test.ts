@@ -113,6 +113,24 @@ describe('several deadlines in one clause', () => {
   });
 });
 
+describe('bounds of plans, holiday notices and procedures', () => {
+  it.each([
+    ['各区要在2018年内完成改造。', '2018年内'],
+    ['确保2020年全面完成。', '2020年'],
+    ['三、劳动节：5月1日放假，与周末连休。', '5月1日'],
+    ['会议时间：4月26日下午2:30', '4月26日'],
+    ['急件当天办结。', '当天'],
+    ['办理时限一般不超过5个工作日。', '5个工作日'],
+    ['单位和个人应当在疫情防控期间做好防护。', '疫情防控期间'],
+  ])('%s → %s', (clause, deadline) => {
+    expect(texts(clause)).toContain(deadline);
+  });
+  it('a validity period, a word holding 年内 and a past date are none', () => {
+    for (const clause of ['有效期不超过5年。', '2018年内容丰富。', '5月1日印发的通知已转发。'])
+      expect(findDeadlines(clause), clause).toEqual([]);
+  });
+});
+
 describe('the bound is reported without a leading 于/在', () => {
   it.each([
     ['请于2019年4月底前报送。', '2019年4月底前'],
