@@ -223,24 +223,6 @@ function uniqueVerbatim(s: Search): AnchorOutcome | null {
   return placedAt(doc, a, e, textStart(doc, e.start), textEnd(doc, e.end));
 }
 
-const LABEL_HEAD = /\n[ \t\u3000]*(?:第|[（(])?[零〇一二三四五六七八九十百千两0-9０-９]+$/u;
-
-/**
- * The placement without a piece of an outline label at its end whose label was renumbered: a quote
- * ending in `（十` on a line of its own, where the text now reads `（十一）`. The label is not the quote's
- * text; the old number happens to begin the new one. Only when the stored context stops right there
- * (the rest of the old label is not next to it).
- */
-function withoutLabels(doc: AnchoringDocument, a: PreparedAnnotation, w: Evidence, start: number, end: number) {
-  const span = doc.text.slice(start, end);
-  const s = start;
-  let e = end;
-  const head = LABEL_HEAD.exec(span);
-  if (head !== null && head[0].trim().length > 0 && w.suffixRun < Math.min(4, a.suffix.length)) e = start + head.index;
-  while (e > s && /\s/u.test(doc.text[e - 1])) e--;
-  return e > s ? { start: s, end: e } : { start, end };
-}
-
 /**
  * Places where the quote stands with only label numbers changed, in it or in its in-sentence context (at
  * most 20 of each looked at): the quote with its masked labels, and the quote between its masked
@@ -313,10 +295,9 @@ function placedAt(
   doc: AnchoringDocument,
   a: PreparedAnnotation,
   w: Evidence,
-  start0: number,
-  end0: number,
+  start: number,
+  end: number,
 ): AnchorOutcome {
-  const { start, end } = withoutLabels(doc, a, w, start0, end0);
   const p = a.position;
   if (w.errors === 0 && p !== null && p.end <= doc.text.length && doc.folded.fromSource[p.start] === w.start) {
     if (doc.text.slice(p.start, p.end) === a.exact) return result(p.start, p.end, 'exact-position', w.confidence, 0);
