@@ -9,10 +9,14 @@
  * A page with neither 文号 nor labelled block (a text reposted without its 版头) may also score: a 题注 or
  * promulgation order under the title +2 (`（2018年3月20日…会议通过）`, `…现予公布`), an agency 署名 under a title
  * that names its 文种 +1, and a body that reads as directives under such a title +1 (an implementation plan
- * reposted without 文号 or signature). A 公报's masthead above the text +2: a 公报 publishes documents (a 决议 or
- * 决定 printed there is one).
+ * reposted without 文号 or signature), the announcing formula of the 文种 its title names +1 (`现将有关事项公告如下`
+ * under a 公告's title, `此复` under a 批复's). A 公报's masthead above the text +2: a 公报 publishes documents (a
+ * 决议 or 决定 printed there is one).
+ * An excerpt +3: a page that opens inside a document on a numbered item or an article, with numbered parts whose
+ * sentences lay down duties and do not report (a later page of a plan, a run of articles); a news report opens
+ * with its lead, never with an item number.
  * A notice needs score ≥ 4 and a body of ≥ 200 Han characters (80 when the page is framed as a 公文: title 文种
- * or frame, 主送 line, 署名 + date); a page still waiting for its body
+ * or frame, a 主送 line or the title's own formula, 署名 + date); a page still waiting for its body
  * (`pending`) and a report about a notice (opens with 通知指出/会议强调/记者 and has no title 文种, 文号,
  * 主送 or 署名) are not notices whatever the score.
  *
@@ -42,6 +46,14 @@ import {
   DIRECTIVE_MIN_LINE,
   DIRECTIVE_SHARE,
   DISCLOSURE_LABELS,
+  DUTY_SENTENCE,
+  EXCERPT_CHARS,
+  EXCERPT_DUTIES,
+  EXCERPT_DUTY_SHARE,
+  EXCERPT_HEADING,
+  EXCERPT_MIN_SENTENCE,
+  EXCERPT_REPORTED_SHARE,
+  EXCERPT_SAMPLE,
   GLUED_SIGNATURE,
   HEADING_LEVELS,
   KNOWN_SOURCE_URLS,
@@ -50,7 +62,9 @@ import {
   NARRATIVE_LINE,
   NOTICE_FORMULA,
   NARRATIVE_SHARE,
+  OWN_FORMULAS,
   REPORTED_OPENING,
+  REPORTED_SENTENCE,
   SIGNATURE_LINE,
   STRONG_LABELS,
 } from './signals';
@@ -90,6 +104,8 @@ export const POINTS = {
   'adoption-note': 2,
   'agency-signature': 1,
   directives: 1,
+  excerpt: 3,
+  'own-formula': 1,
   byline: -3,
   'list-page': -3,
   'case-number': -2,
@@ -143,7 +159,10 @@ export function detectNotice(input: DetectionInput): Detection {
     if (hasAdoptionNote(text)) fire('adoption-note');
     if (input.docTypeFromTitle && readClosing(text).issuers.length > 0) fire('agency-signature');
     if (!byline && ownDocType(input.title) && readsAsDirectives(lines)) fire('directives');
+    if (!byline && ownDocType(input.title) && hasOwnFormula(input.docTypeFromTitle, text)) fire('own-formula');
   }
+  if (!byline && !input.listPage && !input.docTypeFromTitle && hasHeadings(text, articles) && isExcerpt(lines))
+    fire('excerpt');
   if (input.listPage) fire('list-page');
   if (!input.hasDocNumber && CASE_NUMBER.test(text.slice(0, CASE_NUMBER_HEAD_CHARS))) fire('case-number');
 
@@ -152,7 +171,9 @@ export function detectNotice(input: DetectionInput): Detection {
   // Gates: evidence that overrides the score.
   const gates: string[] = [];
   if (input.pending) gates.push('pending');
-  const framed = (input.docTypeFromTitle !== null || frame) && addressed && signed && !byline;
+  // A 公告 or 通告 has no 主送: its own formula (现通告如下, 特此公告) and its 署名 frame it instead.
+  const ownFormula = ownDocType(input.title) && hasOwnFormula(input.docTypeFromTitle, text);
+  const framed = (input.docTypeFromTitle !== null || frame) && (addressed || ownFormula) && signed && !byline;
   if (countHanChars(text) < (framed ? MIN_FRAMED_BODY_HAN : MIN_BODY_HAN)) gates.push('short-body');
   if (isReport(lines, input, signed)) gates.push('reported');
   for (const g of gates) signals.push({ name: g, points: 0 });
@@ -279,6 +300,39 @@ export function readsAsDirectives(lines: string[]): boolean {
   return (
     directive >= DIRECTIVE_LINES && directive >= weighed * DIRECTIVE_SHARE && narrative <= weighed * NARRATIVE_SHARE
   );
+}
+
+/**
+ * An excerpt of a document: a page that opens inside it, on a numbered item or an article (`（二）自查摸底阶段…`,
+ * `第十二条…`), with no title, 主送 or 署名 before, and whose sentences lay down duties (DUTY_SENTENCE) and
+ * almost never report (REPORTED_SENTENCE). A news report opens with its lead, never with an item number.
+ */
+export function isExcerpt(lines: string[]): boolean {
+  const first = lines[0] ?? '';
+  if (!matchHeading(first)) return false;
+  let weighed = 0;
+  let duties = 0;
+  let reported = 0;
+  const sample = lines.join('\n').slice(0, EXCERPT_CHARS);
+  for (const raw of sample.split(/[。！？；!?;\n]/)) {
+    const sentence = raw.trim();
+    if (sentence.length < EXCERPT_MIN_SENTENCE) continue;
+    // A heading's words (`（二）自查摸底阶段（7月3日至7月15日）`) state no duty and report nothing.
+    if (sentence.length <= EXCERPT_HEADING && matchHeading(sentence) && !DUTY_SENTENCE.test(sentence)) continue;
+    if (++weighed > EXCERPT_SAMPLE) break;
+    if (REPORTED_SENTENCE.test(sentence)) reported++;
+    else if (DUTY_SENTENCE.test(sentence)) duties++;
+  }
+  return (
+    duties >= EXCERPT_DUTIES && duties >= weighed * EXCERPT_DUTY_SHARE && reported <= weighed * EXCERPT_REPORTED_SHARE
+  );
+}
+
+/** The text speaks in the announcing formula of the 文种 its title names (OWN_FORMULAS). */
+export function hasOwnFormula(docType: string | null, text: string): boolean {
+  if (!docType) return false;
+  const re = OWN_FORMULAS[docType];
+  return re !== undefined && re.test(text);
 }
 
 export function hasByline(text: string): boolean {

@@ -70,7 +70,7 @@ const CN_NUM = '[一二三四五六七八九十百零〇两]';
 /** Heading numbering at the start of a line, by level (GB/T 9704 §7.3.3 plus 第X章). */
 export const HEADING_LEVELS: readonly RegExp[] = [
   new RegExp(`^${CN_NUM}{1,3}、`, 'gm'), // 一、
-  new RegExp(`^[（(]${CN_NUM}{1,3}[）)]`, 'gm'), // （一）
+  new RegExp(`^(?:[（(]${CN_NUM}{1,3}[）)]|[\u3220-\u3229])`, 'gm'), // （一）, ㈠ (one character)
   /^\d{1,2}[.．、](?!\d)/gm, // 1.  1、 (not 1.5亿)
   /^[（(]\d{1,2}[）)]/gm, // （1）
   new RegExp(`^第${CN_NUM}{1,4}[编章节]`, 'gm'), // 第一章
@@ -161,7 +161,7 @@ export const REPORTED_OPENING =
 export const DIRECTIVE_LINE =
   /要|应当|必须|务必|切实|确保|严禁|不得|加快|加强|完善|健全|建立|推进|推动|落实|强化|深化|加大|做好|抓好|鼓励|支持/;
 export const NARRATIVE_LINE =
-  /指出|强调|表示|认为|提出|介绍|获悉|据悉|记者|近日|日前|近年来|今年以来|目前|截至|去年|上半年|该(?:县|市|区|省|局|委|校|公司|部门)|[0-9]+月份/;
+  /指出|强调|表示|认为|提出|介绍|获悉|据悉|记者|近日|(?<![0-9０-９一二三四五六七八九十〇])日前|近年来|今年以来|目前|截至|去年|上半年|该(?:县|市|区|省|局|委|校|公司|部门)|[0-9]+月份/;
 /** Body lines shorter than this are headings, labels or list stubs, and not weighed. */
 export const DIRECTIVE_MIN_LINE = 12;
 /** Directive lines a body needs at least, and the share of its weighed lines they must make. */
@@ -169,3 +169,60 @@ export const DIRECTIVE_LINES = 10;
 export const DIRECTIVE_SHARE = 0.5;
 /** Narrative lines a directive body may hold at most, as a share of its weighed lines. */
 export const NARRATIVE_SHARE = 0.1;
+
+/**
+ * Duty language of a document's own sentences (`excerpt`): a modal of obligation or prohibition (要 not in
+ * 重要/主要/需要/要求, 应 not in 应用/相应/响应…), 负责, 确保, 切实, a deadline (`于7月15日前报…`), a
+ * reporting duty (`报送`, `上报`); and the duties plans state without a modal word: a sentence whose subject is
+ * `各…` units (`各县（市、区）领导小组组织有关部门…`), or an agency's `将` (`市领导小组将对各县进行考核`).
+ */
+export const DUTY_SENTENCE = new RegExp(
+  [
+    '(?<![重主需只想紧纲摘概扼提])要(?![求素点闻害是么件])',
+    '应当',
+    '(?<![相反适响供对顺效呼感])应(?![用对急聘届有的])',
+    '必须',
+    '(?<![必无])须(?![知])',
+    '务必|不得|严禁|禁止|负责|确保|切实|报送|上报|限期',
+    '[于在][^。，；\\n]{1,16}前(?:[将把向]|报|完成|上报|提交)',
+    `^(?:${'[（(][一二三四五六七八九十]{1,3}[）)]|[一二三四五六七八九十]{1,3}、|[0-9]{1,2}[.．、]'})?\\s*各[^。，；\\n]{0,30}?(?:政府|部门|单位|小组|机关|党委|党组|机构|办公室|办事处|委员会|局|委|办|县|市|区|乡镇|街道)`,
+    '(?:领导小组|办公室|政府|部门|局|委|厅)将(?!于|在|以)',
+  ].join('|'),
+);
+
+/**
+ * Sentences of a report rather than of a document (`excerpt`): reported speech, news time words, things done
+ * (`取得了`, `召开了`, `已经`), a document's words retold (`《办法》规定，…`, `通知要求，…`). `15日前` is a
+ * deadline, not 日前 (recently).
+ */
+export const REPORTED_SENTENCE =
+  /指出|强调|表示|认为|介绍|获悉|据悉|据了解|记者|近日|(?<![0-9０-９一二三四五六七八九十〇])日前|截至|截止目前|去年|今年以来|近年来|已经|已于|取得了|开展了|召开了|举行了|印发了|出台了|[说称][：:]|(?:》|通知|意见|方案|办法|规定|条例|文件|决定)(?:明确|规定|要求|提出)[，,：:]/;
+
+/** Sentences weighed at most, and the text they are taken from: an excerpt shows what it is at once. */
+export const EXCERPT_SAMPLE = 60;
+export const EXCERPT_CHARS = 8000;
+/** Sentences shorter than this are labels or fragments, not weighed; so are heading lines up to EXCERPT_HEADING. */
+export const EXCERPT_MIN_SENTENCE = 8;
+export const EXCERPT_HEADING = 30;
+/** Duty sentences an excerpt needs at least, and their share of the weighed sentences. */
+export const EXCERPT_DUTIES = 4;
+export const EXCERPT_DUTY_SHARE = 0.5;
+/** Reported sentences an excerpt may hold at most, as a share of the weighed sentences. */
+export const EXCERPT_REPORTED_SHARE = 0.1;
+
+/**
+ * A document's own announcing formula, by the 文种 its title names (`own-formula`): a 公告 says 现将…公告如下
+ * or 特此公告, a 批复 现批复如下 or 此复. A report about the document says 公告指出, 通知要求 instead.
+ */
+export const OWN_FORMULAS: Readonly<Record<string, RegExp>> = {
+  公告: /公告如下|特此公告|现予公告/,
+  通告: /通告如下|特此通告/,
+  通知: /通知如下|特此通知/,
+  通报: /通报如下|特此通报|予以通报/,
+  批复: /批复如下|此复|特此批复/,
+  复函: /函复如下|此复|特此函复/,
+  函: /函告如下|特此函告|函复如下|特此函复|请予[^。\n]{0,10}(?:支持|协助|办理|函复)|为盼|为荷/,
+  决定: /(?:特|现)(?:作|做)[出如]下决定|决定如下|现决定|特此决定/,
+  决议: /(?:会议)?决议如下|特此决议/,
+  意见: /(?:现|特)[^。\n]{0,20}?提出(?:以下|如下)意见|提出如下意见/,
+};

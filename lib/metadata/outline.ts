@@ -55,6 +55,7 @@ function matchLabel(line: string): { kind: HeadingKind; label: string } | null {
     return { kind: m[1].startsWith('条') ? 'tiao' : DI_KIND[m[1]], label: m[0] };
   }
   if (c >= 0x2474 && c <= 0x2487) return { kind: 'parenCircled', label: line[0] };
+  if (c >= 0x3220 && c <= 0x3229) return { kind: 'cnParen', label: line[0] }; // ㈠-㈩: （一）-（十） in one character
   if (c >= 0x2460 && c <= 0x2473) return { kind: 'circled', label: line[0] };
   if (isDigit(c)) {
     re = ARABIC;
@@ -101,7 +102,13 @@ export interface HeadingMatch {
 /** Can a label start with this character? (A cheap filter before slicing the line.) */
 function isLabelStart(c: number): boolean {
   return (
-    c === 0x7b2c || c === 0x28 || c === 0xff08 || isDigit(c) || (c >= 0x2460 && c <= 0x2487) || CN_DIGIT_CODES.has(c)
+    c === 0x7b2c ||
+    c === 0x28 ||
+    c === 0xff08 ||
+    isDigit(c) ||
+    (c >= 0x2460 && c <= 0x2487) ||
+    (c >= 0x3220 && c <= 0x3229) ||
+    CN_DIGIT_CODES.has(c)
   );
 }
 
