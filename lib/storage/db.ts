@@ -83,7 +83,16 @@ export const SCHEMA_V5 = {
   merges: 'from, into',
 } as const;
 
-export const CURRENT_VERSION = 5;
+/**
+ * Version 6: annotations get a `[noticeId+createdAt]` index: a notice's annotations in the order they were
+ * made, so its first screen of them is read with a limit (the library's detail) rather than all of them read
+ * and sorted. Nothing to fill in: the browser builds the index from the rows there.
+ */
+export const SCHEMA_V6 = {
+  annotations: `${SCHEMA_V2.annotations}, [noticeId+createdAt]`,
+} as const;
+
+export const CURRENT_VERSION = 6;
 
 /** After a failed open, calls fail at once for this long before the next one opens the database again. */
 export const REOPEN_DELAY_MS = 500;
@@ -257,6 +266,7 @@ export class NoticeLensDB extends Dexie {
             if (number) n.docNumber = number;
           });
       });
+    this.version(6).stores(SCHEMA_V6);
     // A database created by this code has terms made by its rules (see `NoticeRepository.needsReindex`).
     this.on('populate', (tx) => {
       void tx.table('meta').put({ key: 'termsVersion', value: TERMS_VERSION });

@@ -824,6 +824,42 @@ export class NoticeRepository {
     });
   }
 
+  /**
+   * The first `limit` live annotations of a notice in the order `listAnnotations` gives them, read from the
+   * `[noticeId+createdAt]` index with a limit (a notice may have thousands: the first screen needs a few).
+   * `complete`: these are all of them; `total`: how many live annotations the notice has (its count).
+   */
+  firstAnnotations(
+    noticeId: string,
+    limit: number,
+  ): Promise<{ annotations: Annotation[]; complete: boolean; total: number }> {
+    const want = clampInt(limit, 1, LIMITS.pageSize);
+    return guard(async () => {
+      const id = await this.resolveId(noticeId);
+      const range = () =>
+        this.db.annotations.where('[noticeId+createdAt]').between([id, -Infinity], [id, Infinity], true, true);
+      // One request for a few more than asked (a deleted one or two among them is common) …
+      const read = want + 8;
+      const [rows, notice] = await Promise.all([range().limit(read).toArray(), this.db.notices.get(id)]);
+      let live = rows.filter((r) => r.deletedAt === null);
+      let readAll = rows.length < read;
+      // … and a walk past the deleted ones when there were more of them.
+      if (live.length < want && !readAll) {
+        live = await range()
+          .filter((r) => r.deletedAt === null)
+          .limit(want + 1)
+          .toArray();
+        readAll = live.length <= want;
+      }
+      const complete = readAll && live.length <= want;
+      return {
+        annotations: live.slice(0, want).map(stripTerms),
+        complete,
+        total: complete ? live.length : Math.max(notice?.annotationCount ?? 0, want),
+      };
+    });
+  }
+
   /** The annotations of many notices in one go, each notice's as `listAnnotations` gives them. */
   listAnnotationsOf(
     noticeIds: string[],

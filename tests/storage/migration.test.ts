@@ -21,6 +21,7 @@ import {
   SCHEMA_V3,
   SCHEMA_V4,
   SCHEMA_V5,
+  SCHEMA_V6,
 } from '../../lib/storage/db';
 import { LIMITS } from '../../lib/storage/limits';
 import { NoticeRepository } from '../../lib/storage/repository';
@@ -57,6 +58,12 @@ const SHIPPED_V4 = {
 const SHIPPED_V5 = {
   notices: 'id, updatedAt, createdAt, saved, deletedAt, *urls, *issuers, year, docType, *tags, docNumber',
   merges: 'from, into',
+};
+
+/** Version 6's changes exactly as shipped. */
+const SHIPPED_V6 = {
+  annotations:
+    'id, noticeId, [noticeId+updatedAt], updatedAt, createdAt, colour, *tags, deletedAt, *terms, [noticeId+createdAt]',
 };
 
 /** A stored record, read as plain data. */
@@ -125,6 +132,7 @@ function declareShipped(db: Dexie, upTo: number): void {
   if (upTo >= 3) db.version(3).stores(SHIPPED_V3);
   if (upTo >= 4) db.version(4).stores(SHIPPED_V4);
   if (upTo >= 5) db.version(5).stores(SHIPPED_V5);
+  if (upTo >= 6) db.version(6).stores(SHIPPED_V6);
 }
 
 /** Create a database of version `version` through its shipped schema and fill it with the fixture's records. */
@@ -216,6 +224,12 @@ const STEPS: Step[] = [
     }),
     added: {},
   },
+  {
+    from: 5,
+    // Version 6 only adds an index on annotations: every record stays as it was.
+    expected: (old) => old,
+    added: {},
+  },
 ];
 
 describe('migration', () => {
@@ -225,6 +239,7 @@ describe('migration', () => {
     expect(SCHEMA_V3).toEqual(SHIPPED_V3);
     expect(SCHEMA_V4).toEqual(SHIPPED_V4);
     expect(SCHEMA_V5).toEqual(SHIPPED_V5);
+    expect(SCHEMA_V6).toEqual(SHIPPED_V6);
     expect(CURRENT_VERSION).toBe(STEPS.at(-1)!.from + 1);
   });
 
@@ -327,6 +342,25 @@ describe('migration', () => {
     );
     expect((await repo.listNotices()).items.find((n) => n.id === mirrored.id)!.annotationCount).toBe(before + 1);
     expect((await repo.listAnnotations(mirrored.id)).at(-1)!.id).toBe('after-migration');
+    db.close();
+  });
+
+  it("reads a migrated notice's first annotations from version 6's index, in the order of all of them", async () => {
+    const fixture = loadFixture(5);
+    const name = uniqueName('v5-first');
+    await writeOldDatabase(name, fixture);
+    const db = new NoticeLensDB(name, { indexedDB, IDBKeyRange });
+    const repo = new NoticeRepository(db);
+    const counts = new Map<string, number>();
+    for (const a of fixture.tables.annotations) counts.set(a.noticeId, (counts.get(a.noticeId) ?? 0) + 1);
+    const [busiest] = [...counts].sort((a, b) => b[1] - a[1])[0];
+    const all = await repo.listAnnotations(busiest);
+    expect(all.length).toBeGreaterThan(1);
+    const first = await repo.firstAnnotations(busiest, all.length - 1);
+    expect(first.annotations).toStrictEqual(all.slice(0, -1));
+    expect(first.complete).toBe(false);
+    const whole = await repo.firstAnnotations(busiest, all.length);
+    expect(whole).toStrictEqual({ annotations: all, complete: true, total: all.length });
     db.close();
   });
 
