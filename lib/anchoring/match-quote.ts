@@ -1064,5 +1064,10 @@ function breakTie(doc: AnchoringDocument, tied: Evidence[]): Evidence | null {
   const near = inSection.length > 1 ? inSection : pool;
   const nearest = near.reduce((x, y) => ((y.distance ?? Infinity) < (x.distance ?? Infinity) ? y : x));
   if (!nearest.prefixWhole && !nearest.suffixWhole) return null;
+  // Nor against a place holding the quote exactly between its in-sentence context verbatim to both edges
+  // (a moved sentence) when the nearest place's own sentence reads otherwise: that sentence may be a
+  // near-copy of the span's (the next item of a list), and the span itself moved any distance.
+  const sentenceWhole = (e: Evidence) => e.errors === 0 && e.prefixBounded && e.suffixBounded;
+  if (!sentenceWhole(nearest) && near.some((e) => e !== nearest && sentenceWhole(e))) return null;
   return near.every((e) => e === nearest || farApart(nearest, e)) ? nearest : null;
 }
