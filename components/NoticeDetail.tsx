@@ -27,6 +27,8 @@ export function NoticeDetail(p: {
   t: Translate;
   notice: SavedNotice;
   annotations: Annotation[];
+  /** How many annotations there are while `annotations` holds only the first of them (the rest follow). */
+  annotationTotal?: number;
   /** Copies a passage with its citation (a clause or an annotation's quote). */
   onCopyCitation?: (text: string) => void;
   /** Annotations with other versions from team sync (另有版本), and keeping one of them. */
@@ -124,8 +126,9 @@ export function NoticeDetail(p: {
 
       <section>
         <h3>
-          {t('annotations')} ({annotations.length}){' '}
-          {p.syncUser && <OwnerFilterButtons t={t} value={owner} onChange={setOwner} />}
+          {t('annotations')} (
+          {p.annotationTotal !== undefined && (!p.syncUser || owner === 'all') ? p.annotationTotal : annotations.length}
+          ) {p.syncUser && <OwnerFilterButtons t={t} value={owner} onChange={setOwner} />}
         </h3>
         <AnnotationList
           t={t}
@@ -141,7 +144,7 @@ export function NoticeDetail(p: {
 }
 
 /** Annotations drawn with the detail; the rest follow in slices, a task each (a notice may have thousands). */
-const FIRST_ANNOTATIONS = 40;
+export const FIRST_ANNOTATIONS = 40;
 const ANNOTATION_SLICE = 200;
 
 interface AnnotationListProps {

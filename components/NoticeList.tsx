@@ -1,3 +1,4 @@
+import { Component } from 'preact';
 import type { NoticeSummary } from '../lib/storage/records';
 import type { NoticeFilters } from '../lib/storage/records';
 import { OBLIGATION_CATEGORIES } from '../lib/types';
@@ -80,41 +81,73 @@ export interface ListedNotice {
   snippet: string | null;
 }
 
-/**
- * A list of notices, or the line saying why there is none (no search results, or an empty library).
- * `shownQuery` is the query the rows answer ('' for the library itself; null before the first answer).
- */
-export function NoticeResults(p: {
+export interface NoticeResultsProps {
   t: Translate;
   query: string;
   shownQuery: string | null;
   items: ListedNotice[];
+  /** More rows of this answer are being read (the first screen is shown first). */
+  filling?: boolean;
   selected?: ReadonlySet<string>;
   onToggleSelect?: (id: string) => void;
   onOpen: (id: string) => void;
-}) {
-  if (p.items.length === 0)
+}
+
+/**
+ * A list of notices, or the line saying why there is none (no search results, or an empty library).
+ * `shownQuery` is the query the rows answer ('' for the library itself; null before the first answer).
+ *
+ * Drawn again only when what it shows changes: a keystroke in the search box does not go over hundreds of
+ * rows before the search it starts. Rows call the handlers of the latest props. A list answering another
+ * query is a new list (the old one leaves the page in one piece, not row by row).
+ */
+export class NoticeResults extends Component<NoticeResultsProps> {
+  private readonly open = (id: string) => this.props.onOpen(id);
+  private readonly toggle = (id: string) => this.props.onToggleSelect?.(id);
+
+  override shouldComponentUpdate(next: NoticeResultsProps): boolean {
+    const p = this.props;
     return (
-      <div class="empty" data-query={p.shownQuery ?? undefined}>
-        {p.query ? p.t('noResults') : p.t('emptyLibrary')}
-      </div>
+      next.items !== p.items ||
+      next.shownQuery !== p.shownQuery ||
+      next.filling !== p.filling ||
+      next.selected !== p.selected ||
+      next.t !== p.t ||
+      Boolean(next.onToggleSelect) !== Boolean(p.onToggleSelect) ||
+      (next.items.length === 0 && Boolean(next.query) !== Boolean(p.query))
     );
-  return (
-    <ul class="notices" data-query={p.shownQuery ?? undefined}>
-      {p.items.map(({ notice, snippet }) => (
-        <NoticeRow
-          key={notice.id}
-          t={p.t}
-          notice={notice}
-          snippet={snippet}
-          query={p.shownQuery ?? ''}
-          selected={p.selected?.has(notice.id)}
-          onToggleSelect={p.onToggleSelect}
-          onOpen={p.onOpen}
-        />
-      ))}
-    </ul>
-  );
+  }
+
+  override render() {
+    const p = this.props;
+    if (p.items.length === 0)
+      return (
+        <div class="empty" data-query={p.shownQuery ?? undefined}>
+          {p.query ? p.t('noResults') : p.t('emptyLibrary')}
+        </div>
+      );
+    return (
+      <ul
+        key={`q:${p.shownQuery ?? ''}`}
+        class="notices"
+        data-query={p.shownQuery ?? undefined}
+        aria-busy={p.filling ? 'true' : undefined}
+      >
+        {p.items.map(({ notice, snippet }) => (
+          <NoticeRow
+            key={notice.id}
+            t={p.t}
+            notice={notice}
+            snippet={snippet}
+            query={p.shownQuery ?? ''}
+            selected={p.selected?.has(notice.id)}
+            onToggleSelect={p.onToggleSelect ? this.toggle : undefined}
+            onOpen={this.open}
+          />
+        ))}
+      </ul>
+    );
+  }
 }
 
 /** Facets before the library's values are read: every filter offers "all" only. */

@@ -4,6 +4,7 @@
  *
  *     npx wxt build && npx tsx bench/browser/library.ts [--notices 5000] [--annotations 100000] [--runs 9]
  *                                                       [--export-runs 3] [--no-export] [--fresh] [--json]
+ *                                                       [--build DIR]   # another built extension
  *     npx tsx bench/browser/library.ts --cpu-profile DIR   # CPU profiles of the popup, searches, two notices
  *
  * The seeded browser profile is kept in $TMPDIR/notice-lens-bench-library/<key> and reused by later runs
@@ -20,7 +21,9 @@
  * - search: a Chinese query committed into the search box at once (as an IME commits a word:
  *   `Input.insertText`), from the input event's timestamp to the paint after the list shows that query's
  *   results (the list carries the query its rows answer, `data-query`). Queries are words from titles,
- *   bodies, notes and tags; in the popup (first page of 30) and in the library page (first 200).
+ *   bodies, notes and tags; in the popup (first page of 30) and in the library page (first 200: it shows
+ *   the first screen of hits, then adds the others, `aria-busy` on the list meanwhile; the figure is the
+ *   first screen, the rows reported are the list once complete).
  * - open one notice: library.html#notice=<id> loaded in a new tab, navigation start to the paint after the
  *   detail (metadata, outline, clauses, annotations) is in the DOM; a notice with the median number of
  *   annotations, and the one with the most.
@@ -75,6 +78,8 @@ export interface LibraryBenchOptions {
   exportRuns?: number;
   /** Seed a throw-away profile instead of reusing (or making) the cached one. */
   fresh?: boolean;
+  /** The built extension to load (default .output/chrome-mv3), e.g. a copy kept to compare two builds. */
+  build?: string;
   log?: (line: string) => void;
 }
 
@@ -213,7 +218,7 @@ interface BenchTimes {
   dom: number;
   painted: number;
 }
-interface BenchGlobals {
+export interface BenchGlobals {
   __bench: {
     done: Record<string, Promise<BenchTimes>>;
     input: { at: number };
@@ -268,7 +273,7 @@ function seedKey(o: { notices: number; annotations: number; chars: number }): st
   return `${o.notices}-${o.annotations}-${o.chars}-${h.digest('hex').slice(0, 12)}`;
 }
 
-async function newExtensionPage(s: Browser, path: string): Promise<Page> {
+export async function newExtensionPage(s: Browser, path: string): Promise<Page> {
   const page = await s.context.newPage();
   await page.addInitScript(INSTRUMENT);
   await page.goto(`chrome-extension://${s.extensionId}/${path}`);
@@ -292,7 +297,7 @@ async function firstRender(s: Browser, runs: number): Promise<{ painted: Timing;
 }
 
 /** Commit `query` into the search box and time it to the paint of its results; then clear the box. */
-async function timedSearch(page: Page, query: string): Promise<{ ms: number; rows: number }> {
+export async function timedSearch(page: Page, query: string): Promise<{ ms: number; rows: number }> {
   await page.evaluate((q) => {
     const sel = `[data-query="${CSS.escape(q)}"]`;
     (globalThis as unknown as BenchGlobals).__bench.when(
@@ -302,12 +307,22 @@ async function timedSearch(page: Page, query: string): Promise<{ ms: number; row
   }, query);
   await page.focus('input[data-field="search"]');
   await page.keyboard.insertText(query);
-  const r = await page.evaluate(async (q) => {
+  const ms = await page.evaluate(async () => {
     const b = (globalThis as unknown as BenchGlobals).__bench;
     const t = await b.done.search;
-    const sel = `[data-query="${CSS.escape(q)}"]`;
-    return { ms: t.painted - b.input.at, rows: document.querySelectorAll(`ul.notices${sel} > li.notice`).length };
-  }, query);
+    return t.painted - b.input.at;
+  });
+  // Rows counted once the list has them all (a list still filling says so with aria-busy).
+  await page.waitForFunction(
+    (q) => !document.querySelector(`ul.notices[data-query="${CSS.escape(q)}"][aria-busy]`),
+    query,
+    { polling: 'raf' },
+  );
+  const rows = await page.evaluate(
+    (q) => document.querySelectorAll(`ul.notices[data-query="${CSS.escape(q)}"] > li.notice`).length,
+    query,
+  );
+  const r = { ms, rows };
   await page.evaluate(() =>
     (globalThis as unknown as BenchGlobals).__bench.when(
       'list',
@@ -340,7 +355,7 @@ async function searches(
   return out;
 }
 
-async function openNotice(s: Browser, id: string, runs: number): Promise<Timing> {
+export async function openNotice(s: Browser, id: string, runs: number): Promise<Timing> {
   const samples: number[] = [];
   for (let i = 0; i < runs + 1; i++) {
     const page = await newExtensionPage(s, `library.html#notice=${encodeURIComponent(id)}`);
@@ -390,12 +405,13 @@ interface Seeded {
 }
 
 /** Launch Chromium with the extension and a seeded library (made, or reused from the cache), run `fn`. */
-async function withLibrary<T>(options: LibraryBenchOptions, fn: (l: Seeded) => Promise<T>): Promise<T> {
+export async function withLibrary<T>(options: LibraryBenchOptions, fn: (l: Seeded) => Promise<T>): Promise<T> {
   const notices = options.notices ?? 5000;
   const annotations = options.annotations ?? 100_000;
   const chars = options.chars ?? 10_000;
   const log = options.log ?? (() => undefined);
-  if (!existsSync(join(BUILD, 'manifest.json'))) throw new Error('build the extension first: npx wxt build');
+  const built = options.build ?? BUILD;
+  if (!existsSync(join(built, 'manifest.json'))) throw new Error('build the extension first: npx wxt build');
   const tmp = mkdtempSync(join(tmpdir(), 'notice-lens-bench-'));
   const home = options.fresh
     ? tmp
@@ -415,7 +431,7 @@ async function withLibrary<T>(options: LibraryBenchOptions, fn: (l: Seeded) => P
     rmSync(profileDir, { recursive: true, force: true });
   }
   mkdirSync(home, { recursive: true });
-  cpSync(BUILD, extensionDir, { recursive: true });
+  cpSync(built, extensionDir, { recursive: true });
   const manifest = JSON.parse(readFileSync(join(extensionDir, 'manifest.json'), 'utf8')) as Record<string, unknown>;
   writeFileSync(join(extensionDir, 'manifest.json'), JSON.stringify({ ...manifest, key: EXTENSION_KEY }));
   const s = await launchBrowser(extensionDir, profileDir);
@@ -630,6 +646,7 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
     chars: num('chars'),
     exportRuns: num('export-runs'),
     fresh: args.includes('--fresh'),
+    build: arg('build'),
     log: (l) => console.error(l),
   };
   const profileDir = arg('cpu-profile');

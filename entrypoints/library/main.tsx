@@ -1,8 +1,8 @@
 import { render } from 'preact';
-import { useEffect, useLayoutEffect, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { CompareView } from '../../components/CompareView';
 import type { MessageKey, Translate } from '../../components/messages';
-import { NoticeDetail } from '../../components/NoticeDetail';
+import { FIRST_ANNOTATIONS, NoticeDetail } from '../../components/NoticeDetail';
 import { FilterBar, NO_FACETS, NoticeResults, type Facets, type ListedNotice } from '../../components/NoticeList';
 import { pageCss } from '../../components/page-styles';
 import { libraryCss } from '../../components/library-styles';
@@ -50,6 +50,10 @@ const repo = new NoticeRepository(db);
 let duplicatesMerged: Promise<number> | null = null;
 const mergeDuplicatesOnce = () => (duplicatesMerged ??= repo.mergeDuplicates().catch(() => 0));
 if (parseRoute(location.hash).view === 'list') void mergeDuplicatesOnce();
+
+/** Search hits drawn at once (a screen and more), then the rest of the page of hits the library lists. */
+const FIRST_HITS = 24;
+const SEARCH_PAGE = 200;
 
 type Route = { view: 'list' } | { view: 'notice'; id: string } | { view: 'compare'; ids: string[] };
 
@@ -241,18 +245,25 @@ function ListView(p: {
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [undo, setUndo] = useState<string[] | null>(null);
 
-  // Asked for as soon as the query or a filter changes, not after the next frame (when effects run).
+  /** The answer whose other rows are still to be read (its first screen is shown), and which answer it is. */
+  const [rest, setRest] = useState<{ query: string; filters: NoticeFilters; answer: number } | null>(null);
+  const answer = useRef(0);
+
+  // Asked for as soon as the query or a filter changes, not after the next frame (when effects run). A
+  // search asks for the first screen of hits; the rest of its page follows once they are shown.
   useLayoutEffect(() => {
     let live = true;
+    const asked = ++answer.current;
     const run = async () => {
       await mergeDuplicatesOnce();
       const started = performance.now();
       if (query.trim()) {
-        const r = await repo.search(query, filters, { limit: 200 });
+        const r = await repo.search(query, filters, { limit: FIRST_HITS });
         if (live) {
           setItems(r.hits.map((h) => ({ notice: h.notice, snippet: h.snippet })));
           setTotal(r.total);
           setShownQuery(query.trim());
+          setRest(r.exact ? null : { query, filters, answer: asked });
         }
       } else {
         const page = await repo.listNotices({ filters, limit: 500 });
@@ -260,6 +271,7 @@ function ListView(p: {
           setItems(page.items.map((notice) => ({ notice, snippet: null })));
           setTotal(page.total);
           setShownQuery('');
+          setRest(null);
         }
       }
       document.documentElement.dataset.searchMs = String(Math.round(performance.now() - started));
@@ -269,6 +281,19 @@ function ListView(p: {
       live = false;
     };
   }, [query, filters, p.version]);
+  // The rest of a search's page, read after its first screen is painted (effects run after the paint).
+  useEffect(() => {
+    if (!rest) return;
+    repo.search(rest.query, rest.filters, { limit: SEARCH_PAGE }).then(
+      (r) => {
+        if (answer.current !== rest.answer) return; // another query or filter since
+        setItems(r.hits.map((h) => ({ notice: h.notice, snippet: h.snippet })));
+        setTotal(r.total);
+        setRest(null);
+      },
+      (e: unknown) => p.report('error', t('error', describeStorageError(e))),
+    );
+  }, [rest]);
   useEffect(() => void readFacets(db).then(setFacets), [p.version]);
 
   const toggle = (id: string) => {
@@ -345,6 +370,7 @@ function ListView(p: {
         query={query}
         shownQuery={shownQuery}
         items={items}
+        filling={rest !== null}
         selected={selected}
         onToggleSelect={toggle}
         onOpen={(id) => (location.hash = `notice=${encodeURIComponent(id)}`)}
@@ -353,17 +379,39 @@ function ListView(p: {
   );
 }
 
-type Detail = { notice: SavedNotice; annotations: Annotation[] };
+/**
+ * A notice and its annotations; `complete` false while only the first screen of annotations is read, and
+ * `total` how many there are.
+ */
+type Detail = { notice: SavedNotice; annotations: Annotation[]; complete: boolean; total: number };
 
-/** A notice and its annotations, read together; null when there is no such notice. */
-async function readDetail(id: string): Promise<Detail | null> {
+/**
+ * A notice and its annotations, read together; null when there is no such notice. `firstScreen`: only the
+ * annotations the detail draws first (the others are read after it is shown, `completeDetail`).
+ */
+async function readDetail(id: string, firstScreen = false): Promise<Detail | null> {
   // One read transaction for both (each read would otherwise open its own).
-  const [notice, annotations] = await db.transaction(
+  const [notice, { annotations, complete, total }] = await db.transaction(
     'r',
     [db.notices, db.noticeTexts, db.noticeAnalyses, db.merges, db.annotations],
-    () => Promise.all([repo.getNotice(id), repo.listAnnotations(id)]),
+    () =>
+      Promise.all([
+        repo.getNotice(id),
+        firstScreen
+          ? repo.firstAnnotations(id, FIRST_ANNOTATIONS)
+          : repo
+              .listAnnotations(id)
+              .then((annotations) => ({ annotations, complete: true, total: annotations.length })),
+      ]),
   );
-  return notice ? { notice, annotations } : null;
+  return notice ? { notice, annotations, complete, total } : null;
+}
+
+/** A detail with every annotation (the one given when it has them all). */
+async function completeDetail(detail: Detail): Promise<Detail> {
+  if (detail.complete) return detail;
+  const annotations = await repo.listAnnotations(detail.notice.id);
+  return { ...detail, annotations, complete: true, total: annotations.length };
 }
 
 /**
@@ -373,7 +421,7 @@ async function readDetail(id: string): Promise<Detail | null> {
 let openedOn: { id: string; detail: Promise<Detail | null> } | null = (() => {
   const route = parseRoute(location.hash);
   if (route.view !== 'notice') return null;
-  const detail = readDetail(route.id);
+  const detail = readDetail(route.id, true);
   detail.catch(() => undefined); // reported when the view takes it
   return { id: route.id, detail };
 })();
@@ -382,7 +430,7 @@ let openedOn: { id: string; detail: Promise<Detail | null> } | null = (() => {
 function takeDetail(id: string): Promise<Detail | null> {
   const opened = openedOn;
   openedOn = null;
-  return opened?.id === id ? opened.detail : readDetail(id);
+  return opened?.id === id ? opened.detail : readDetail(id, true);
 }
 
 /** Annotations of a notice with other versions from team sync (none when sync is off). */
@@ -414,6 +462,20 @@ function DetailView(p: { t: Translate; id: string; report(kind: 'info' | 'error'
     void readConflicts(p.id).then(setConflicts);
     void readSyncUser().then(setSyncUser);
   }, [p.id]);
+  // The other annotations, once the first screen is shown (effects run after the paint).
+  useEffect(() => {
+    if (!data || data.complete) return;
+    let live = true;
+    completeDetail(data).then(
+      (full) =>
+        live &&
+        setData((d) => (d?.notice.id === full.notice.id && !d.complete ? { ...d, ...full, notice: d.notice } : d)),
+      (e: unknown) => p.report('error', p.t('error', describeStorageError(e))),
+    );
+    return () => {
+      live = false;
+    };
+  }, [data]);
   const keepVersion = (annotationId: string, rev: string) =>
     void (async () => {
       const r = await browser.runtime.sendMessage<object, { ok: boolean; error?: string }>({
@@ -432,12 +494,13 @@ function DetailView(p: { t: Translate; id: string; report(kind: 'info' | 'error'
   return (
     <div>
       <div class="actions">
-        <ExportButtons t={p.t} onExport={(f) => void exportItems([data], f)} />
+        <ExportButtons t={p.t} onExport={(f) => void completeDetail(data).then((full) => exportItems([full], f))} />
       </div>
       <NoticeDetail
         t={p.t}
         notice={data.notice}
         annotations={data.annotations}
+        annotationTotal={data.complete ? undefined : data.total}
         conflicts={conflicts}
         onKeepVersion={keepVersion}
         syncUser={syncUser}
