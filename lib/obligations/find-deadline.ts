@@ -281,7 +281,7 @@ export const PATTERNS: Pattern[] = [
     re: new RegExp(`(?<![\\d${CN}])(${YEAR_NUM})年度?()()()内(?![容部外地])`, 'g'),
     type: 'date',
     iso: 'ymd',
-    need: /内/,
+    need: /年度?内/,
   },
   // 年底前, 今年底前, 本年度内, 年内完成, 年内持续推进 (a 分工 note), 月底前
   {
@@ -317,14 +317,14 @@ export const PATTERNS: Pattern[] = [
     re: /(?<![一二三四1-4每个])(?:本|当|上)?季度(?:末|底)(?:前|之前)?(?![的以起后])/g,
     type: 'date',
     iso: 'none',
-    need: /季度/,
+    need: /季度[末底]/,
   },
   // 当年完成, 明年建成; 下月初报送, 年初前 (a year or a month's start that bounds a task)
   {
     re: new RegExp(`(?<![\\d${CN}O○年])(?:当年|明年|次年|今年)(?=(?:基本|全面|全部|初步)?${DONE})`, 'g'),
     type: 'date',
     iso: 'none',
-    need: /年/,
+    need: /(?:当|明|次|今)年/,
   },
   {
     re: new RegExp(
@@ -340,7 +340,7 @@ export const PATTERNS: Pattern[] = [
     re: new RegExp(`(?<=阶段[：:]?[（(]|^${LABEL})()(${MONTH})()()(?=[）)]|[，,：:])`, 'g'),
     type: 'date',
     iso: 'none',
-    need: /月/,
+    need: /月[）)，,：:]/,
     keep: (m) => {
       const rest = /^[^。；;！？!?]*/.exec(m.input.slice(m.index + m[0].length))?.[0] ?? '';
       return !/以来|已经?|曾|至今|同比|增长|下降|共计|召开了|印发了/.test(rest);
@@ -351,7 +351,7 @@ export const PATTERNS: Pattern[] = [
     re: new RegExp(`(?:次月|下月|下个月|当月|本月)(?:${DAY}|底|末)(?:${CLOCK})?(?:前|之前|以前)`, 'g'),
     type: 'relative',
     iso: 'none',
-    need: /月/,
+    need: /(?:次|下|当|本)个?月/,
   },
   {
     re: /(?:本|下|次)周[一二三四五六日]?(?:内|前|之前)/g,
@@ -438,7 +438,7 @@ export const PATTERNS: Pattern[] = [
     ),
     type: 'relative',
     iso: 'none',
-    need: /内/,
+    need: /(?:接到|收到|接获|获悉|发现|发生|受理|作出|办结)[^。]*内/,
   },
   // 会后3日内, 节后一周内 (a short event word before 后)
   {
@@ -448,14 +448,14 @@ export const PATTERNS: Pattern[] = [
     ),
     type: 'relative',
     iso: 'none',
-    need: /后/,
+    need: /后.{0,8}内/,
   },
   // 届满前30日, 任期届满前3个月, 开学前一周
   {
     re: new RegExp(`(?:届满|期满|到期|截止|开学|开班|开始|召开|举办|举行|实施)(?:前|之前)${AMOUNT}${UNIT_WORD}`, 'g'),
     type: 'relative',
     iso: 'none',
-    need: /前/,
+    need: /前[\d一二三四五六七八九十两半]/,
   },
   {
     re: new RegExp(`(?:届满|期满|到期)${AMOUNT}${UNIT_WORD}(?:前|之前)`, 'g'),
