@@ -139,20 +139,27 @@ export function countHan(s: string): number {
  */
 export function countHanUpTo(el: Node, limit: number): number {
   let n = 0;
-  const stack: Node[] = [el];
-  while (stack.length > 0) {
-    const node = stack.pop()!;
+  // In document order, one node at a time: a body of thousands of paragraphs is not listed whole (every
+  // node handed to this script costs) to count its first few hundred characters.
+  let node: Node | null = el;
+  while (node) {
+    let descend = false;
     if (node.nodeType === TEXT_NODE) {
       n += countHan((node as Text).data);
       if (n >= limit) return limit;
-      continue;
+    } else if (node.nodeType === ELEMENT_NODE || node.nodeType === 9 || node.nodeType === 11) {
+      descend = node === el || node.nodeType !== ELEMENT_NODE || !NON_TEXT_TAGS.has(tagOf(node as Element));
     }
-    if (node.nodeType !== ELEMENT_NODE && node.nodeType !== 9 && node.nodeType !== 11) continue;
-    if (node.nodeType === ELEMENT_NODE && node !== el && NON_TEXT_TAGS.has(tagOf(node as Element))) continue;
-    const children = node.childNodes;
-    for (let c = children.length - 1; c >= 0; c--) stack.push(children[c]);
+    node = nextInOrder(node, el, descend);
   }
   return n;
+}
+
+/** The node after `node` in document order within `root` (its first child only when `descend`), or null. */
+export function nextInOrder(node: Node, root: Node, descend: boolean): Node | null {
+  if (descend && node.firstChild) return node.firstChild;
+  for (let at: Node | null = node; at && at !== root; at = at.parentNode) if (at.nextSibling) return at.nextSibling;
+  return null;
 }
 
 /** Han characters in a subtree, outside links and inside links (the link share tells lists from prose). */

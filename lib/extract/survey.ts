@@ -125,6 +125,9 @@ export function listPageFor(doc: Document, bodyHan: number): boolean {
 function hasSearchCounter(doc: Document): boolean {
   const start = pageRoot(doc);
   if (!start || typeof doc.createTreeWalker !== 'function') return start ? surveyPage(doc).list.search : false;
+  // A text node that holds the marker puts it in the page's text: a long notice without one (nearly every
+  // notice) is answered from one string, without handing each of its text nodes to this script.
+  if (!SEARCH_MARKER.test(start.textContent ?? '')) return false;
   const walker = doc.createTreeWalker(start, 4 /* NodeFilter.SHOW_TEXT */);
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
     const data = (node as Text).data;

@@ -156,6 +156,9 @@ export class DomTextReader {
         this.breakLine();
         continue;
       }
+      // Siblings are taken one at a time, after this node's subtree: a root of thousands of paragraphs
+      // is not listed whole (every node handed to the script costs) before its first lines are read.
+      if (node !== root && node.nextSibling) stack.push({ node: node.nextSibling, leave: false });
       if (node.nodeType === 3) {
         const data = (node as Text).data;
         if (data.length === 0) continue;
@@ -178,8 +181,7 @@ export class DomTextReader {
           stack.push({ node, leave: true });
         }
       }
-      const children = node.childNodes;
-      for (let c = children.length - 1; c >= 0; c--) stack.push({ node: children[c], leave: false });
+      if (node.firstChild) stack.push({ node: node.firstChild, leave: false });
     }
     return this.done;
   }
