@@ -4,6 +4,7 @@
  * same run; long tasks; memory the content script adds; re-anchoring and compare in the browser's engine.
  *
  *     npx wxt build && npx tsx bench/browser/page.ts [--runs 7] [--sizes 5000,30000,100000,300000] [--pages-only]
+ *       [--no-probes]   (first paint, stages and long tasks only: no Readability or wrapping comparison)
  *
  * Every page is served under a www.gov.cn URL (the content script runs there as on the live site) and
  * opened in a new tab per run, so each run is a cold start of the content script. The content script
@@ -85,6 +86,8 @@ export interface PageBenchOptions {
   sizes?: number[];
   /** Also the seeds, memory, re-anchoring and compare (default true). */
   extras?: boolean;
+  /** Also Readability and wrap-in-elements painting on each page (default true; without: first paint and stages only). */
+  probes?: boolean;
   log?: (line: string) => void;
 }
 
@@ -162,6 +165,7 @@ async function measurePage(
   runs: number,
   probe: string,
   log: (s: string) => void,
+  probes = true,
 ): Promise<PageFigures> {
   const samples: Record<string, number[]> = {};
   const add = (k: string, v: number) => (samples[k] ??= []).push(v);
@@ -183,13 +187,17 @@ async function measurePage(
       return { dcl: n.domContentLoadedEventStart };
     });
     const tasks = await page.evaluate(() => (window as unknown as { __longTasks: LongTask[] }).__longTasks);
-    await page.addScriptTag({ content: probe });
-    const readability = await page.evaluate(() =>
-      (globalThis as unknown as { __noticeLensBench: Probe }).__noticeLensBench.readability(),
-    );
-    const paint = await page.evaluate(() =>
-      (globalThis as unknown as { __noticeLensBench: Probe }).__noticeLensBench.paint(),
-    );
+    let readability = { parse: 0, clone: 0, found: false };
+    let paint: PaintComparison = { ranges: 0, highlightScript: 0, highlightFrame: 0, wrapScript: 0, wrapFrame: 0 };
+    if (probes) {
+      await page.addScriptTag({ content: probe });
+      readability = await page.evaluate(() =>
+        (globalThis as unknown as { __noticeLensBench: Probe }).__noticeLensBench.readability(),
+      );
+      paint = await page.evaluate(() =>
+        (globalThis as unknown as { __noticeLensBench: Probe }).__noticeLensBench.paint(),
+      );
+    }
     chars = await page.evaluate(() => document.body.innerText.length);
     await page.close();
     if (r < 0) continue;
@@ -359,7 +367,17 @@ export async function benchPages(options: PageBenchOptions = {}): Promise<PageBe
     const chromium = session.context.browser()?.version() ?? 'unknown';
     const pages: PageFigures[] = [];
     for (const size of options.sizes ?? PAGE_SIZES)
-      pages.push(await measurePage(session, `generated-${size / 1000}k`, regulationPage(size), runs, probe, log));
+      pages.push(
+        await measurePage(
+          session,
+          `generated-${size / 1000}k`,
+          regulationPage(size),
+          runs,
+          probe,
+          log,
+          options.probes !== false,
+        ),
+      );
     if (options.extras === false) return { pages, chromium } as PageBench;
     for (const file of SEED_FILES)
       pages.push(
@@ -398,6 +416,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     runs: arg('runs') ? Number(arg('runs')) : undefined,
     sizes: arg('sizes')?.split(',').map(Number),
     extras: !process.argv.includes('--pages-only'),
+    probes: !process.argv.includes('--no-probes'),
   });
   for (const p of result.pages)
     console.log(
