@@ -5,7 +5,8 @@
  * 主送 line +2, headings or 第X条 +1, closing formula or 署名+date +1, ≥ 10 第X条 on a non-notice site +1;
  * news byline −3, list/search page −3, court 案号 without 文号 −2. A 主送 line may name members (`全体党员：`).
  * A page that lost its title but keeps a 主送 line, a 署名 + date and a notice formula (`现将有关事项通知如下`,
- * `特此通知`) has a 公文's frame +1.
+ * `特此通知`) has a 公文's frame +1; so has one that keeps a 署名 + date and announces itself (`现将有关事宜通告如下`:
+ * a 公告 or 通告 has no 主送), and an agency's 署名 there counts as under a title (+1).
  * A page with neither 文号 nor labelled block (a text reposted without its 版头) may also score: a 题注 or
  * promulgation order under the title +2 (`（2018年3月20日…会议通过）`, `…现予公布`), an agency 署名 under a title
  * that names its 文种 +1, and a body that reads as directives under such a title +1 (an implementation plan
@@ -34,6 +35,7 @@ import { matchHeading } from '../metadata/outline';
 import { findTextTitle, isGazetteMasthead } from '../metadata/title';
 import { isHan } from '../text/normalise';
 import {
+  ANNOUNCING_FORMULA,
   ARTICLE_AT_LINE_START,
   BYLINE_HEAD_CHARS,
   BYLINE_PATTERNS,
@@ -152,12 +154,13 @@ export function detectNotice(input: DetectionInput): Detection {
   if (articles >= LAW_ARTICLES && (input.site === 'generic' || input.site === 'text')) fire('law-articles');
   const byline = hasByline(text);
   if (byline) fire('byline');
-  const frame = !input.docTypeFromTitle && !byline && addressed && signed && NOTICE_FORMULA.test(text);
+  const announces = ANNOUNCING_FORMULA.test(text);
+  const frame = !input.docTypeFromTitle && !byline && signed && ((addressed && NOTICE_FORMULA.test(text)) || announces);
   if (frame) fire('frame');
   if (!input.hasDocNumber && !hasLabelledBlock(input.labelled)) {
     if (lines.slice(0, 3).some(isGazetteMasthead)) fire('gazette');
     if (hasAdoptionNote(text)) fire('adoption-note');
-    if (input.docTypeFromTitle && readClosing(text).issuers.length > 0) fire('agency-signature');
+    if ((input.docTypeFromTitle || frame) && readClosing(text).issuers.length > 0) fire('agency-signature');
     if (!byline && ownDocType(input.title) && readsAsDirectives(lines)) fire('directives');
     if (!byline && ownDocType(input.title) && hasOwnFormula(input.docTypeFromTitle, text)) fire('own-formula');
   }
@@ -173,7 +176,8 @@ export function detectNotice(input: DetectionInput): Detection {
   if (input.pending) gates.push('pending');
   // A 公告 or 通告 has no 主送: its own formula (现通告如下, 特此公告) and its 署名 frame it instead.
   const ownFormula = ownDocType(input.title) && hasOwnFormula(input.docTypeFromTitle, text);
-  const framed = (input.docTypeFromTitle !== null || frame) && (addressed || ownFormula) && signed && !byline;
+  const framed =
+    (input.docTypeFromTitle !== null || frame) && (addressed || ownFormula || announces) && signed && !byline;
   if (countHanChars(text) < (framed ? MIN_FRAMED_BODY_HAN : MIN_BODY_HAN)) gates.push('short-body');
   if (isReport(lines, input, signed)) gates.push('reported');
   for (const g of gates) signals.push({ name: g, points: 0 });

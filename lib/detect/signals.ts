@@ -21,6 +21,12 @@ export const MEMBER_ADDRESSEE_NOT = /要求|号召|指出|强调|希望|呼吁|�
 export const NOTICE_FORMULA =
   /(?:现将|现就|特将)[^。\n]{0,30}?通知如下|特此通知|请[^。\n]{0,20}?准时(?:参加|出席|参会)/;
 
+/**
+ * A 公文 announcing itself (`现将有关事宜通告如下`, `现就有关事项公告如下`, `现批复如下`): with a 署名 + date it frames
+ * a page that lost its title and has no 主送 (a 公告 or 通告 addresses the public), as a 主送 line does a notice.
+ */
+export const ANNOUNCING_FORMULA = /(?:现将|现就|特将|现)[^。\n]{0,30}?(?:通知|通告|公告|批复|函告|函复|决定)如下/;
+
 /** Known notice sources (+2): detail pages of pkulaw, gov.cn document columns, flk detail pages. */
 export const KNOWN_SOURCE_URLS: readonly RegExp[] = [
   /^https?:\/\/(?:[\w-]+\.)*pkulaw\.(?:com|cn)\/(?:chl|lar)\//i, // 中央法规 / 地方法规

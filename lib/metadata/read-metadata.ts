@@ -74,7 +74,8 @@ export function readMetadata(input: MetadataInput): NoticeMetadata {
   const order = readOrderSentence(headLines, 0);
 
   // 发文字号.
-  const docNumber = labelledDocNumber(fields.docNumber) ?? headDocNumber(text, headLines) ?? note.orderNumber;
+  const docNumber =
+    labelledDocNumber(fields.docNumber) ?? headDocNumber(text, headLines, textTitle?.line ?? null) ?? note.orderNumber;
 
   const labelDocType = fields.docType && !/^其[他它]$/.test(fields.docType) ? fields.docType : null; // 公文种类：其他
   const docType =
@@ -106,7 +107,12 @@ export function readMetadata(input: MetadataInput): NoticeMetadata {
 
   const publishedDate = labelDate(fields.publishedDate);
   const signedDate =
-    labelDate(fields.signedDate) ?? note.date ?? closing.date ?? order.date ?? citedOwnDate(text, title);
+    labelDate(fields.signedDate) ??
+    note.date ??
+    orderSignatureDate(headLines) ??
+    closing.date ??
+    order.date ??
+    citedOwnDate(text, title);
   const effectiveDate = labelDate(fields.effectiveDate) ?? findEffectiveDate(text, publishedDate);
 
   return {
@@ -170,6 +176,25 @@ function segmentAgencies(s: string): string[] | null {
   return out;
 }
 
+/**
+ * The date a 令 is signed, printed under its order (`…通过，现予公布，自…起施行。` / `省长 某某` / `二○一○年十二月二十五日`):
+ * the 令's 成文日期, which the adoption date in the order's sentence is not.
+ */
+function orderSignatureDate(lines: Line[]): string | null {
+  const limit = Math.min(lines.length, 12);
+  for (let i = 0; i < limit; i++) {
+    if (!/现予(?:公布|发布)/.test(lines[i].text)) continue;
+    for (let k = i + 1; k < Math.min(lines.length, i + 4); k++) {
+      const t = lines[k].text;
+      if (t.length === 0 || t.length > 30) continue;
+      const iso = parseChineseDate(t.replace(/^[\u4e00-\u9fff]{0,10}[\s\u3000]+/, ''));
+      if (iso) return iso;
+    }
+    return null;
+  }
+  return null;
+}
+
 function firstNonEmpty(...lists: string[][]): string[] {
   for (const l of lists) if (l.length > 0) return l;
   return [];
@@ -219,14 +244,16 @@ function labelledDocNumber(value: string | undefined): string | null {
 
 /**
  * Where the head ends: the first body paragraph or heading, the 主送 line (a 公文 prints its 文号 above it; a
- * number under it is cited or belongs to an attachment), the first sentence, and never beyond HEAD_CHARS.
+ * number under it is cited or belongs to an attachment), the first sentence under the title (above it a page
+ * may print a greeting), and never beyond HEAD_CHARS.
  */
-function headEnd(text: string, lines: Line[]): number {
-  for (const line of lines) {
+function headEnd(text: string, lines: Line[], titleLine: number | null): number {
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i];
     if (line.start >= HEAD_CHARS) break;
     const t = line.text;
     if (matchHeading(t) || (t.length > BODY_LINE && /[。；]/.test(t))) return line.start;
-    if (t.length >= 8 && /[。！？!?]$/.test(t)) return line.start;
+    if (titleLine !== null && i > titleLine && t.length >= 8 && /[。！？!?]$/.test(t)) return line.start;
     if (isAddresseeLine(t)) return line.start;
   }
   return Math.min(text.length, HEAD_CHARS);
@@ -251,9 +278,10 @@ function numberMayFollow(before: string): boolean {
     // Only other labels and their values before it: `索引号：… 发文机关：国务院 发文字号：`.
     if (/^[\s\u3000]*$/.test(rest) || /^[\u4e00-\u9fff]{2,6}[：:]/.test(rest.trim())) return label[0].length > 0;
   }
-  // Glued to the title it belongs to, or to a date of the page header.
+  // Glued to the title it belongs to, after the issuer's name, or after a date of the page header.
   const t = before.trim();
-  return (t.length >= 6 && docTypeOfTitle(t) !== null && !/[。；，]/.test(t)) || DATE_TEXT.test(before);
+  if (t.length >= 6 && docTypeOfTitle(t) !== null && !/[。；，]/.test(t)) return true;
+  return (t.length <= 30 && isOrgName(t)) || DATE_TEXT.test(before);
 }
 
 /** What may stand after a 文号 on its line: nothing, a bracket, 签发人, a date, the next label of a table line. */
@@ -284,8 +312,8 @@ function unbracketedNumber(line: string): string | null {
  * The 文号 of the head: on a line of its own (`国发〔2019〕5号`, `（银保监党办发〔2020〕3号）`, `…令` + `第156号`),
  * after its label, glued to the title or a date; a number whose brackets were lost when it is the whole line.
  */
-function headDocNumber(text: string, lines: Line[]): string | null {
-  const head = text.slice(0, headEnd(text, lines));
+function headDocNumber(text: string, lines: Line[], titleLine: number | null): string | null {
+  const head = text.slice(0, headEnd(text, lines, titleLine));
   let from = 0;
   for (let guard = 0; guard < 20 && from < head.length; guard++) {
     const found = findDocNumber(head.slice(from));

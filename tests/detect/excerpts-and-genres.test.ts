@@ -176,6 +176,21 @@ describe('genres whose text reads like news', () => {
     expect(notice(text)).toBe(true);
   });
 
+  it('a 通告 whose page lost its title: it announces itself and an agency signs it', () => {
+    const text = [
+      '为保障全县中考期间考场周边安静有序，根据《中华人民共和国环境噪声污染防治法》有关规定，决定在中考期间对考点周边实施噪声管控。现将有关事宜通告如下：',
+      '一、管控时间：2021年6月20日至6月22日每日7时至19时；',
+      '二、管控区域：县城各中考考点周边五百米范围；',
+      '三、管控期间，严禁在管控区域内进行产生噪声的建筑施工作业，严禁使用高音喇叭招揽顾客；',
+      '四、对违反本通告规定的，由有关部门依法予以处理。',
+      '特此通告。',
+      '某某县人民政府',
+      '2021年6月10日',
+    ].join('\n');
+    expect(signalsOf(text)).toEqual(expect.arrayContaining(['frame', 'agency-signature']));
+    expect(notice(text)).toBe(true);
+  });
+
   it('not a news report about a 公告, which cites its formula in narrative', () => {
     const text = [
       '市场监管局公布产品质量抽查结果 4批次产品不合格',

@@ -82,6 +82,8 @@ describe('令 numbers', () => {
   ])('%s, above the promulgation order', (_form, head, expected) => {
     const text = `${head}\n《某某管理条例》已经2021年1月27日第123次常务会议通过，现予公布，自2021年5月1日起施行。\n某长\u3000某某某\n2021年2月1日\n某某管理条例\n第一章\u3000总则\n第一条\u3000为了加强某某管理，制定本条例。`;
     expect(docNumber(text)).toBe(expected);
+    // The 令's 成文日期 is the date it is signed, not the meeting's in its sentence.
+    expect(readMetadata({ text: normaliseText(text).text }).signedDate).toBe('2021-02-01');
   });
 
   it.each([
