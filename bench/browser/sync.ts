@@ -5,6 +5,8 @@
  *     npx wxt build && npx tsx bench/browser/sync.ts [--notices 5000] [--annotations 100000] [--chars 4000]
  *                                                    [--runs 10] [--json]
  *     npx tsx bench/browser/sync.ts --cpu-profile DIR   # the service worker's CPU profile of the first sync
+ *     npm run bench -- --only sync                      # the same through the suite (over ten minutes at full
+ *                                                       # size: never part of a plain `npm run bench`)
  *
  * The server is pouchdb-server in memory on 127.0.0.1 (tests/support/couch-server.ts), seeded directly with
  * `_bulk_docs` (as the team's earlier syncs would have left it: every annotation alice's). The profile signs
@@ -38,20 +40,31 @@ const DB = 'team';
 const ALICE = { username: 'alice', password: 'alice-pw' };
 const BOB = { username: 'bob', password: 'bob-pw' };
 
-const args = process.argv.slice(2);
-const arg = (name: string, fallback: number): number => {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 ? Number(args[i + 1]) : fallback;
-};
-const NOTICES = arg('notices', 5000);
-const ANNOTATIONS = arg('annotations', 100_000);
-const CHARS = arg('chars', 4000);
-const RUNS = arg('runs', 10);
-const JSON_OUT = args.includes('--json');
-const profileAt = args.indexOf('--cpu-profile');
-const PROFILE_DIR = profileAt >= 0 ? args[profileAt + 1] : null;
+export interface SyncBenchOptions {
+  notices?: number;
+  annotations?: number;
+  /** Characters per notice (default 4,000). */
+  chars?: number;
+  /** Single new annotations timed (default 10). */
+  runs?: number;
+  /** Save the service worker's CPU profile of the first sync here (and print its functions by self time). */
+  profileDir?: string | null;
+  log?: (line: string) => void;
+}
 
-const log = (line: string) => (JSON_OUT ? process.stderr : process.stdout).write(`${line}\n`);
+export interface SyncBench {
+  notices: number;
+  annotations: number;
+  chars: number;
+  seedSeconds: number;
+  firstSyncSeconds: number;
+  syncedSeconds: number;
+  heapMB: { start: number; peak: number; end: number; afterGc: number };
+  rssMB: { peak: number; hwm: number };
+  newAnnotationMs: { median: number; min: number; max: number };
+  load: { before: string; after: string };
+}
+
 const uptime = () => {
   try {
     return execFileSync('uptime', { encoding: 'utf8' }).trim();
@@ -85,7 +98,12 @@ function body(n: number, chars: number): string {
 }
 
 /** The team database as earlier syncs left it: notices (the team's) and annotations (alice's). */
-async function seed(couch: CouchServer): Promise<{ noticeIds: string[]; seconds: number }> {
+async function seed(
+  couch: CouchServer,
+  NOTICES: number,
+  ANNOTATIONS: number,
+  CHARS: number,
+): Promise<{ noticeIds: string[]; seconds: number }> {
   const start = performance.now();
   const noticeIds: string[] = [];
   const post = async (docs: object[]) => {
@@ -243,11 +261,17 @@ async function workerSession(context: BrowserContext, extensionId: string) {
 
 type Answer = { ok: boolean; value?: unknown; error?: string };
 
-async function main(): Promise<void> {
+export async function benchSync(options: SyncBenchOptions = {}): Promise<SyncBench> {
+  const NOTICES = options.notices ?? 5000;
+  const ANNOTATIONS = options.annotations ?? 100_000;
+  const CHARS = options.chars ?? 4000;
+  const RUNS = options.runs ?? 10;
+  const PROFILE_DIR = options.profileDir ?? null;
+  const log = options.log ?? ((line: string) => console.log(line));
   log(`machine: ${cpus().length} cores; ${uptime()}`);
   const couch = await startCouch();
   await setUpTeam(couch, DB, [ALICE, BOB]);
-  const seeded = await seed(couch);
+  const seeded = await seed(couch, NOTICES, ANNOTATIONS, CHARS);
   log(
     `server seeded: ${NOTICES} notices (~${CHARS} characters each), ${ANNOTATIONS} annotations in ${seeded.seconds.toFixed(1)} s`,
   );
@@ -388,27 +412,41 @@ async function main(): Promise<void> {
     `one new annotation, server → library: median ${median.toFixed(0)} ms, min ${delays[0].toFixed(0)} ms, max ${delays[delays.length - 1].toFixed(0)} ms (${RUNS} runs)`,
   );
   log(`load at the end: ${uptime()}`);
-  if (JSON_OUT)
-    process.stdout.write(
-      `${JSON.stringify({
-        notices: NOTICES,
-        annotations: ANNOTATIONS,
-        chars: CHARS,
-        seedSeconds: seeded.seconds,
-        firstSyncSeconds: firstSync,
-        syncedSeconds: toSynced,
-        heapMB: { start: mb(heapAtStart), peak: mb(heapPeak), end: mb(heapAtEnd), afterGc: mb(heapAfterGc) },
-        rssMB: { peak: mb(Math.max(rssPeak, rss) * 1024), hwm: mb(hwm * 1024) },
-        newAnnotationMs: { median, min: delays[0], max: delays[delays.length - 1] },
-        load: { before: loadBefore, after: loadAfter },
-      })}\n`,
-    );
-
+  const out: SyncBench = {
+    notices: NOTICES,
+    annotations: ANNOTATIONS,
+    chars: CHARS,
+    seedSeconds: seeded.seconds,
+    firstSyncSeconds: firstSync,
+    syncedSeconds: toSynced,
+    heapMB: { start: mb(heapAtStart), peak: mb(heapPeak), end: mb(heapAtEnd), afterGc: mb(heapAfterGc) },
+    rssMB: { peak: mb(Math.max(rssPeak, rss) * 1024), hwm: mb(hwm * 1024) },
+    newAnnotationMs: { median, min: delays[0], max: delays[delays.length - 1] },
+    load: { before: loadBefore, after: loadAfter },
+  };
   await cdp.close();
   await context.close();
   await couch.stop();
   rmSync(userDataDir, { recursive: true, force: true });
   rmSync(extensionDir, { recursive: true, force: true });
+  return out;
 }
 
-await main();
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const args = process.argv.slice(2);
+  const arg = (name: string): number | undefined => {
+    const i = args.indexOf(`--${name}`);
+    return i >= 0 ? Number(args[i + 1]) : undefined;
+  };
+  const json = args.includes('--json');
+  const profileAt = args.indexOf('--cpu-profile');
+  const figures = await benchSync({
+    notices: arg('notices'),
+    annotations: arg('annotations'),
+    chars: arg('chars'),
+    runs: arg('runs'),
+    profileDir: profileAt >= 0 ? args[profileAt + 1] : null,
+    log: (line) => (json ? process.stderr : process.stdout).write(`${line}\n`),
+  });
+  if (json) process.stdout.write(`${JSON.stringify(figures)}\n`);
+}
