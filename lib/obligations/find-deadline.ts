@@ -113,7 +113,7 @@ export const PATTERNS: Pattern[] = [
   // 于2026年10月20日前, 2019年4月底前, 6月30日之前, 5月10前, 6月底前前
   {
     re: new RegExp(
-      `(?:于|在|到|至|截至|截止到|截止)?(?:(${YEAR})|${REL_YEAR})?(${MONTH})(${DAY_LOOSE})?(${PART})?${WEEKDAY}?(?:${CLOCK}|${DATE_EVENT})?(?:前后|前|之前|以前)前?`,
+      `(?:于|在|到|至|截至|截止到|截止)?(?:(${YEAR})|${REL_YEAR})?(${MONTH})(${DAY_LOOSE})?(${PART})?${WEEKDAY}?(?:${CLOCK}|${DATE_EVENT})?(?:[（(]含(?:当[日天])?[）)])?(?:前后|前|之前|以前)前?`,
       'g',
     ),
     type: 'date',
@@ -392,7 +392,7 @@ export const PATTERNS: Pattern[] = [
   },
   // 自受理申请之日起5日内, 自变化事项发生后1个月内, 2012年起5年内
   {
-    re: new RegExp(`(?:自|从)[^,。;:!?\\n]{1,30}?(?:之日|之时|后)起?${AMOUNT}${UNIT_WORD}(?:内|以内)(?!的)`, 'g'),
+    re: new RegExp(`(?:自|从)[^,。;:!?\\n]{1,30}?(?:之日|之时|后)起?${AMOUNT}${UNIT_WORD}(?:内|以内|之内)(?!的)`, 'g'),
     type: 'relative',
     iso: 'none',
     need: /[自从]/,
@@ -400,7 +400,7 @@ export const PATTERNS: Pattern[] = [
   // 在收到通知之日起30个工作日内, 作出处理决定后30个工作日内 (the event without 自)
   {
     re: new RegExp(
-      `(?:在|于)(?<=${OPENER}(?:在|于))(${EVENT}(?:之日|之时|后)起?${AMOUNT}${UNIT_WORD}(?:内|以内))(?!的)`,
+      `(?:在|于)(?<=${OPENER}(?:在|于))(${EVENT}(?:之日|之时|后)起?${AMOUNT}${UNIT_WORD}(?:内|以内|之内))(?!的)`,
       'gd',
     ),
     type: 'relative',
@@ -409,21 +409,21 @@ export const PATTERNS: Pattern[] = [
     span: 1,
   },
   {
-    re: new RegExp(`(?<=^${LABEL})${EVENT}(?:之日|之时|后)起?${AMOUNT}${UNIT_WORD}(?:内|以内)(?!的)`, 'g'),
+    re: new RegExp(`(?<=^${LABEL})${EVENT}(?:之日|之时|后)起?${AMOUNT}${UNIT_WORD}(?:内|以内|之内)(?!的)`, 'g'),
     type: 'relative',
     iso: 'none',
     need: /内/,
     head: true,
   },
   {
-    re: new RegExp(`(?:${YEAR}(?:${MONTH})?(?:${DAY})?起)?${AMOUNT}${UNIT_WORD}(?:内|以内)(?![的容部外地])`, 'g'),
+    re: new RegExp(`(?:${YEAR}(?:${MONTH})?(?:${DAY})?起)?${AMOUNT}${UNIT_WORD}(?:内|以内|之内)(?![的容部外地])`, 'g'),
     type: 'relative',
     iso: 'none',
     need: /内/,
   },
   // 在规定期限内, 在法定时限内, 在约定的时间内 (a term set elsewhere)
   {
-    re: /(?:规定|法定|约定|指定|限定|承诺|要求)的?(?:期限|时限|时间)(?:内|以内)(?!的)/g,
+    re: /(?:规定|法定|约定|指定|限定|承诺|要求)的?(?:期限|时限|时间)(?:内|以内|之内)(?!的)/g,
     type: 'relative',
     iso: 'none',
     need: /内/,
@@ -433,7 +433,7 @@ export const PATTERNS: Pattern[] = [
   // 接到通知后24小时内, 收到材料之日起5个工作日内 (a receipt or an occurrence, anywhere in the clause)
   {
     re: new RegExp(
-      `(?:接到|收到|接获|获悉|发现|发生|受理|作出|办结)[^在于自从，,。；;：:！？!?\\s、]{0,14}?(?:之日|之时|后)起?${AMOUNT}${UNIT_WORD}(?:内|以内)(?!的)`,
+      `(?:接到|收到|接获|获悉|发现|发生|受理|作出|办结)[^在于自从，,。；;：:！？!?\\s、]{0,14}?(?:之日|之时|后)起?${AMOUNT}${UNIT_WORD}(?:内|以内|之内)(?!的)`,
       'g',
     ),
     type: 'relative',
@@ -443,7 +443,7 @@ export const PATTERNS: Pattern[] = [
   // 会后3日内, 节后一周内 (a short event word before 后)
   {
     re: new RegExp(
-      `(?:会议?|赛|节|课|训|事发?|活动|检查|督查|验收)(?:结束)?后${AMOUNT}${UNIT_WORD}(?:内|以内)(?!的)`,
+      `(?:会议?|赛|节|课|训|事发?|活动|检查|督查|验收)(?:结束)?后${AMOUNT}${UNIT_WORD}(?:内|以内|之内)(?!的)`,
       'g',
     ),
     type: 'relative',
@@ -588,7 +588,7 @@ export const PATTERNS: Pattern[] = [
     need: /每/,
   },
   {
-    re: new RegExp(`每(?:个)?(?:月|季度|季|半年|年度|年)(?:结束|终了)后${N}${UNIT}(?:内|以内)`, 'g'),
+    re: new RegExp(`每(?:个)?(?:月|季度|季|半年|年度|年)(?:结束|终了)后${N}${UNIT}(?:内|以内|之内)`, 'g'),
     type: 'recurring',
     iso: 'none',
     need: /每/,

@@ -122,6 +122,8 @@ describe('bounds of plans, holiday notices and procedures', () => {
     ['急件当天办结。', '当天'],
     ['办理时限一般不超过5个工作日。', '5个工作日'],
     ['单位和个人应当在疫情防控期间做好防护。', '疫情防控期间'],
+    ['事发后应当在24小时之内报告。', '24小时之内'],
+    ['请于10月31日（含）前报送。', '10月31日（含）前'],
   ])('%s → %s', (clause, deadline) => {
     expect(texts(clause)).toContain(deadline);
   });

@@ -220,3 +220,27 @@ describe('a bounded task names what is done by the bound', () => {
       expect(notice(line), line).toEqual([]);
   });
 });
+
+describe("a plan's office named with its task", () => {
+  const page = [
+    '四、时间安排',
+    '（一）动员部署阶段（5月）',
+    '各县（市、区）领导小组结合实际情况，确定本地区整治重点，制定具体实施方案。',
+    '（二）督查阶段（8月-11月）',
+    '市领导小组组成若干个小组分别对各县（市、区）工作开展督查。',
+    '市领导小组将对各县（市、区）进行考核。',
+  ].join('\n');
+  it('is a duty of that office on a page of the plan that has lost its title', () => {
+    const cs = findObligations(page);
+    for (const words of ['确定本地区整治重点', '开展督查', '进行考核']) {
+      const c = cs.find((x) => x.text.includes(words));
+      expect([words, c?.category, c?.strength]).toEqual([words, 'obligation', 'soft']);
+    }
+    expect(cs.find((x) => x.text.includes('进行考核'))?.bearer?.text).toBe('市领导小组');
+  });
+  it('is no duty outside a plan, nor a fact about a place', () => {
+    expect(findObligations('市领导小组将对各县（市、区）进行考核。')).toEqual([]);
+    const plan = findObligations(`${page}\n全市经济总量将达到一万亿元。`);
+    expect(plan.some((c) => c.text.includes('经济总量'))).toBe(false);
+  });
+});
