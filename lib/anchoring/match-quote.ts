@@ -781,6 +781,12 @@ function likeForLike(quote: string, found: string): boolean {
   return mask(quote) === mask(found);
 }
 
+/**
+ * Units of the quote read with a context side when comparing their numbers: a number may run across the
+ * quote's edge (违法所得十 | 万元以上的).
+ */
+const NUMBER_SEAM = 2;
+
 /** The numbers and place names of a context side and of the text there, a token cut at the outer edge left out. */
 function sideNamesOrNumbersDiffer(stored: string, found: string, side: 'prefix' | 'suffix'): boolean {
   const tokens = (s: string) => {
@@ -797,7 +803,14 @@ function sideNamesOrNumbersDiffer(stored: string, found: string, side: 'prefix' 
   // wrote words over a number leaves fewer of them, or other words around them.
   const x = tokens(stored);
   const y = tokens(found);
-  return x.length === y.length && x.some((t, i) => t !== y[i]) && likeForLike(stored, found);
+  if (x.length !== y.length || x.every((t, i) => t === y[i])) return false;
+  // Like for like, lined up at the quote's edge: the two sides were cut at the same length, so a longer
+  // number on one of them shifts its outer end.
+  const mask = (s: string) => s.replace(PLACE_NAME, '@').replace(NUMBER_RUN, '#');
+  const ms = mask(stored);
+  const mf = mask(found);
+  const n = Math.min(ms.length, mf.length);
+  return side === 'prefix' ? ms.slice(ms.length - n) === mf.slice(mf.length - n) : ms.slice(0, n) === mf.slice(0, n);
 }
 
 /**
@@ -843,14 +856,16 @@ function passesGates(doc: AnchoringDocument, a: PreparedAnnotation, expected: Ex
   const least = (length: number) =>
     a.short ? TUNING.shortOtherSide : Math.min(TUNING.sameSentenceSide, 1 - TUNING.changedWord / Math.max(1, length));
   const f = doc.folded.text;
+  // Not across a label's number (第四十 | 条 renumbered is the same label).
+  const seam = a.labelled ? 0 : NUMBER_SEAM;
   const prefixAgrees =
     e.prefixBounded ||
     e.prefixWhole ||
     ((a.prefixTail === null || a.short ? e.prefix : inSentenceSimilarity(doc, a, 'tail', e.start - 1)) >=
       least((a.prefixTail ?? a.prefix).length) &&
       !sideNamesOrNumbersDiffer(
-        a.prefixTail ?? a.prefix,
-        f.slice(Math.max(0, e.start - (a.prefixTail ?? a.prefix).length), e.start),
+        (a.prefixTail ?? a.prefix) + a.quote.slice(0, seam),
+        f.slice(Math.max(0, e.start - (a.prefixTail ?? a.prefix).length), e.start + seam),
         'prefix',
       ));
   const suffixAgrees =
@@ -859,8 +874,8 @@ function passesGates(doc: AnchoringDocument, a: PreparedAnnotation, expected: Ex
     ((a.suffixHead === null || a.short ? e.suffix : inSentenceSimilarity(doc, a, 'head', e.end)) >=
       least((a.suffixHead ?? a.suffix).length) &&
       !sideNamesOrNumbersDiffer(
-        a.suffixHead ?? a.suffix,
-        f.slice(e.end, e.end + (a.suffixHead ?? a.suffix).length),
+        a.quote.slice(a.quote.length - seam) + (a.suffixHead ?? a.suffix),
+        f.slice(Math.max(e.start, e.end - seam), e.end + (a.suffixHead ?? a.suffix).length),
         'suffix',
       ));
   const strong = (e.prefixWhole && suffixAgrees) || (e.suffixWhole && prefixAgrees);
