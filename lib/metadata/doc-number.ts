@@ -83,8 +83,16 @@ function codeStart(s: string, end: number, max: number, allowSpace: boolean): nu
   // title's last words end before it.
   const glued = GLUED_TITLE_END.exec(s.slice(b, e));
   if (glued && glued[0].length < e - b) b += glued[0].length;
+  // …and to the issuer's name printed before it (`某某市人民政府 某政发〔2021〕12号`, the space lost): a 代字 is an
+  // abbreviation, never a full name.
+  const named = GLUED_ISSUER.exec(s.slice(b, e));
+  if (named) b += named[1].length;
   return b;
 }
+
+/** A full agency name glued before a 代字 (not before 公告/通告/令, whose issuer is part of the number). */
+const GLUED_ISSUER =
+  /^([\u4e00-\u9fff]{2,16}?(?:人民政府|办公厅|办公室|委员会))(?!公告|通告|令)[\u4e00-\u9fffA-Za-z]{2,}$/;
 
 /** The end of a title a number is glued to: up to the last 的 or 》, and the 文种 right after it. */
 const GLUED_TITLE_END =
