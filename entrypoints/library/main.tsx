@@ -51,6 +51,27 @@ let duplicatesMerged: Promise<number> | null = null;
 const mergeDuplicatesOnce = () => (duplicatesMerged ??= repo.mergeDuplicates().catch(() => 0));
 if (parseRoute(location.hash).view === 'list') void mergeDuplicatesOnce();
 
+/**
+ * Run `fn` in a task after the next frame is produced: work that must not hold up the frame showing what
+ * was just drawn (an effect may run before the paint when its component is drawn again). A tab that draws
+ * no frames (hidden) runs it after 100 ms. Returns a cancel.
+ */
+function afterPaint(fn: () => unknown): () => void {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const run = () => {
+    cancelAnimationFrame(frame);
+    clearTimeout(fallback);
+    timer = setTimeout(fn);
+  };
+  const frame = requestAnimationFrame(run);
+  const fallback = setTimeout(run, 100);
+  return () => {
+    cancelAnimationFrame(frame);
+    clearTimeout(fallback);
+    clearTimeout(timer);
+  };
+}
+
 /** Search hits drawn at once (a screen and more), then the rest of the page of hits the library lists. */
 const FIRST_HITS = 24;
 const SEARCH_PAGE = 200;
@@ -281,17 +302,19 @@ function ListView(p: {
       live = false;
     };
   }, [query, filters, p.version]);
-  // The rest of a search's page, read after its first screen is painted (effects run after the paint).
+  // The rest of a search's page, read once its first screen is painted.
   useEffect(() => {
     if (!rest) return;
-    repo.search(rest.query, rest.filters, { limit: SEARCH_PAGE }).then(
-      (r) => {
-        if (answer.current !== rest.answer) return; // another query or filter since
-        setItems(r.hits.map((h) => ({ notice: h.notice, snippet: h.snippet })));
-        setTotal(r.total);
-        setRest(null);
-      },
-      (e: unknown) => p.report('error', t('error', describeStorageError(e))),
+    return afterPaint(() =>
+      repo.search(rest.query, rest.filters, { limit: SEARCH_PAGE }).then(
+        (r) => {
+          if (answer.current !== rest.answer) return; // another query or filter since
+          setItems(r.hits.map((h) => ({ notice: h.notice, snippet: h.snippet })));
+          setTotal(r.total);
+          setRest(null);
+        },
+        (e: unknown) => p.report('error', t('error', describeStorageError(e))),
+      ),
     );
   }, [rest]);
   useEffect(() => void readFacets(db).then(setFacets), [p.version]);
@@ -462,18 +485,21 @@ function DetailView(p: { t: Translate; id: string; report(kind: 'info' | 'error'
     void readConflicts(p.id).then(setConflicts);
     void readSyncUser().then(setSyncUser);
   }, [p.id]);
-  // The other annotations, once the first screen is shown (effects run after the paint).
+  // The other annotations, once the first screen is painted.
   useEffect(() => {
     if (!data || data.complete) return;
     let live = true;
-    completeDetail(data).then(
-      (full) =>
-        live &&
-        setData((d) => (d?.notice.id === full.notice.id && !d.complete ? { ...d, ...full, notice: d.notice } : d)),
-      (e: unknown) => p.report('error', p.t('error', describeStorageError(e))),
+    const cancel = afterPaint(() =>
+      completeDetail(data).then(
+        (full) =>
+          live &&
+          setData((d) => (d?.notice.id === full.notice.id && !d.complete ? { ...d, ...full, notice: d.notice } : d)),
+        (e: unknown) => p.report('error', p.t('error', describeStorageError(e))),
+      ),
     );
     return () => {
       live = false;
+      cancel();
     };
   }, [data]);
   const keepVersion = (annotationId: string, rev: string) =>
