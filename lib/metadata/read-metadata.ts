@@ -222,10 +222,12 @@ function preferSignature(issuers: string[], signature: string[]): string[] {
 /** Is `full` the agency `short` with the places it belongs to before it (泉州市 + 丰泽区人民政府)? */
 function parentPlace(full: string, short: string): boolean {
   if (full.length <= short.length || !full.endsWith(short)) return false;
-  // 泉州市 + 丰泽区人民政府; 上海市浦东新区 + 区委组织部办公室 (a district's organ signs without its place).
-  return /^[\u4e00-\u9fff]{1,10}(?:省|市|自治区|自治州|州|盟)(?:[\u4e00-\u9fff]{1,6}(?:区|县|旗))?$/.test(
-    full.slice(0, full.length - short.length),
-  );
+  const place = full.slice(0, full.length - short.length);
+  // 泉州市 + 丰泽区人民政府
+  if (/^[\u4e00-\u9fff]{1,10}(?:省|市|自治区|自治州|州|盟)$/.test(place)) return true;
+  // 上海市浦东新区 + 区委组织部办公室: a district's organ signs with the district's word for itself (区委, 县政府).
+  const district = /^[\u4e00-\u9fff]{1,10}(?:市|州|盟)[\u4e00-\u9fff]{1,6}([区县旗])$/.exec(place);
+  return district !== null && short.startsWith(district[1]);
 }
 
 function nonEmpty(s: string | null | undefined): string | null {

@@ -191,3 +191,19 @@ describe('法宝引证码 and 原文链接', () => {
     expect(readMetadata({ text: '正文里说到原文链接但没有地址。' }).url).toBeNull();
   });
 });
+
+describe('the 署名 as the 发文机关 when it is the title’s agency without its places', () => {
+  const issuers = (title: string, signer: string) =>
+    readMetadata({ text: `${title}\n各有关单位：\n${BODY}\n${signer}\n2021年3月5日` }).issuers;
+
+  it('a district organ that names itself by the district’s word (区委, 县政府)', () => {
+    expect(issuers('某某市某某区区委组织部办公室关于报送有关情况的通知', '区委组织部办公室')).toEqual([
+      '区委组织部办公室',
+    ]);
+    expect(issuers('某某市某某区人民政府关于某项工作的通知', '某某区人民政府')).toEqual(['某某区人民政府']);
+  });
+
+  it('not a bare department name, which drops the place it belongs to', () => {
+    expect(issuers('某某市某某区卫生健康局关于某项工作的通知', '卫生健康局')).toEqual(['某某市某某区卫生健康局']);
+  });
+});
