@@ -23,7 +23,8 @@
  *   results (the list carries the query its rows answer, `data-query`). Queries are words from titles,
  *   bodies, notes and tags; in the popup (first page of 30) and in the library page (first 200: it shows
  *   the first screen of hits, then adds the others, `aria-busy` on the list meanwhile; the figure is the
- *   first screen, the rows reported are the list once complete).
+ *   first screen, the rows reported are the list once complete; the time to the paint of the complete list
+ *   is reported beside it).
  * - open one notice: library.html#notice=<id> loaded in a new tab, navigation start to the paint after the
  *   detail (metadata, outline, clauses, annotations) is in the DOM; a notice with the median number of
  *   annotations, and the one with the most.
@@ -115,8 +116,10 @@ export interface LibraryBench {
   search: {
     /** Every query × run in the popup. */
     popup: Timing;
-    /** Every query × run in the library page. */
+    /** Every query × run in the library page, to its first screen of hits. */
     library: Timing;
+    /** The same, to the paint of the whole list (up to 200 rows). */
+    libraryFull: Timing;
     queries: QueryFigure[];
   };
   openNotice: {
@@ -296,8 +299,11 @@ async function firstRender(s: Browser, runs: number): Promise<{ painted: Timing;
   return { painted: summarise(painted), dom: summarise(dom) };
 }
 
-/** Commit `query` into the search box and time it to the paint of its results; then clear the box. */
-export async function timedSearch(page: Page, query: string): Promise<{ ms: number; rows: number }> {
+/**
+ * Commit `query` into the search box and time it to the paint of its first screen of results (`ms`) and to the
+ * paint of the whole list (`fullMs`: a long list shows its first hits, then fills in); then clear the box.
+ */
+export async function timedSearch(page: Page, query: string): Promise<{ ms: number; rows: number; fullMs: number }> {
   await page.evaluate((q) => {
     const sel = `[data-query="${CSS.escape(q)}"]`;
     (globalThis as unknown as BenchGlobals).__bench.when(
@@ -312,17 +318,28 @@ export async function timedSearch(page: Page, query: string): Promise<{ ms: numb
     const t = await b.done.search;
     return t.painted - b.input.at;
   });
-  // Rows counted once the list has them all (a list still filling says so with aria-busy).
-  await page.waitForFunction(
-    (q) => !document.querySelector(`ul.notices[data-query="${CSS.escape(q)}"][aria-busy]`),
-    query,
-    { polling: 'raf' },
-  );
+  // Rows counted once the list has them all (a list still filling says so with aria-busy), timed to the frame
+  // after it is complete.
+  const fullMs = await page.evaluate(async (q) => {
+    const b = (globalThis as unknown as BenchGlobals).__bench;
+    const filling = () => !!document.querySelector(`ul.notices[data-query="${CSS.escape(q)}"][aria-busy]`);
+    if (filling())
+      await new Promise<void>((resolve) => {
+        const watch = new MutationObserver(() => {
+          if (filling()) return;
+          watch.disconnect();
+          resolve();
+        });
+        watch.observe(document.body, { subtree: true, childList: true, attributes: true });
+      });
+    await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+    return performance.now() - b.input.at;
+  }, query);
   const rows = await page.evaluate(
     (q) => document.querySelectorAll(`ul.notices[data-query="${CSS.escape(q)}"] > li.notice`).length,
     query,
   );
-  const r = { ms, rows };
+  const r = { ms, rows, fullMs };
   await page.evaluate(() =>
     (globalThis as unknown as BenchGlobals).__bench.when(
       'list',
@@ -338,16 +355,17 @@ async function searches(
   s: Browser,
   path: string,
   runs: number,
-): Promise<Map<string, { samples: number[]; rows: number }>> {
+): Promise<Map<string, { samples: number[]; full: number[]; rows: number }>> {
   const page = await newExtensionPage(s, path);
   await page.evaluate(() => (globalThis as unknown as BenchGlobals).__bench.done.list);
-  const out = new Map<string, { samples: number[]; rows: number }>();
+  const out = new Map<string, { samples: number[]; full: number[]; rows: number }>();
   for (const { query } of QUERIES) await timedSearch(page, query); // warm-up
   for (let r = 0; r < runs; r++) {
     for (const { query } of QUERIES) {
-      const { ms, rows } = await timedSearch(page, query);
-      const e = out.get(query) ?? { samples: [], rows };
+      const { ms, rows, fullMs } = await timedSearch(page, query);
+      const e = out.get(query) ?? { samples: [], full: [], rows };
       e.samples.push(ms);
+      e.full.push(fullMs);
       out.set(query, e);
     }
   }
@@ -529,6 +547,7 @@ async function runBench(options: LibraryBenchOptions, exports: boolean): Promise
     }));
     const popupSearch = summarise([...inPopup.values()].flatMap((e) => e.samples));
     const librarySearch = summarise([...inLibrary.values()].flatMap((e) => e.samples));
+    const librarySearchFull = summarise([...inLibrary.values()].flatMap((e) => e.full));
     return {
       notices,
       annotations,
@@ -540,7 +559,7 @@ async function runBench(options: LibraryBenchOptions, exports: boolean): Promise
       loadAverage: { start: loadAtStart, end: round(loadavg()[0]) },
       popupFirstRender: first.painted,
       popupFirstRenderDom: first.dom,
-      search: { popup: popupSearch, library: librarySearch, queries },
+      search: { popup: popupSearch, library: librarySearch, libraryFull: librarySearchFull, queries },
       openNotice: {
         typical: { ...typical, annotations: seeded.median.annotations },
         busiest: { ...busiest, annotations: busiestSeed.annotations },
@@ -613,7 +632,8 @@ function table(r: LibraryBench | WithoutExports): string {
     `popup first render (list painted)   ${fmt(r.popupFirstRender)}   budget 150 ms: ${r.budgets.popupFirstRender.met ? 'met' : 'MISSED'}`,
     `  list rows in the DOM              ${fmt(r.popupFirstRenderDom)}`,
     `search, popup (30 rows)             ${fmt(r.search.popup)}   budget 50 ms: ${r.search.popup.median < 50 ? 'met' : 'MISSED'}`,
-    `search, library page (200 rows)     ${fmt(r.search.library)}   budget 50 ms: ${r.search.library.median <= 50 ? 'met' : 'MISSED'}`,
+    `search, library page (first screen) ${fmt(r.search.library)}   budget 50 ms: ${r.search.library.median <= 50 ? 'met' : 'MISSED'}`,
+    `search, library page (whole list)   ${fmt(r.search.libraryFull)}`,
     ...r.search.queries.map(
       (q) =>
         `  ${q.query.padEnd(7, '　')} (${q.source.padEnd(8)})  popup ${String(q.popup.median).padStart(6)} ms [${q.popup.min}–${q.popup.max}] ${String(q.popupRows).padStart(3)} rows` +
