@@ -1,7 +1,7 @@
 /** bench/results.json → BENCHMARKS.md, and the budgets checked against the figures. */
 import type { EngineFigures } from './engine';
 import type { LibraryBench } from './browser/library';
-import type { PageBench } from './browser/page';
+import type { PageBench, PageFigures } from './browser/page';
 import { PIPELINE_STAGES } from './browser/stages';
 import type { Timing } from './stats';
 
@@ -40,10 +40,11 @@ const ms = (t: Timing) => `${t.median} ms`;
 const range = (t: Timing) => `${t.median} (${t.min}–${t.max})`;
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 
+const loadOf = (l?: { start: number; end: number }) => (l ? `, load ${l.start.toFixed(1)}→${l.end.toFixed(1)}` : '');
+
 export function budgets(r: Results): Budget[] {
   const out: Budget[] = [];
   const page = (label: string) => r.page?.pages.find((p) => p.label === label);
-  const loadOf = (l?: { start: number; end: number }) => (l ? `, load ${l.start.toFixed(1)}→${l.end.toFixed(1)}` : '');
   // From DOMContentLoaded to the first highlights (the clauses on screen, painted ahead of the rest).
   for (const [label, chars, limit] of [
     ['generated-5k', '5,000', 50],
@@ -65,8 +66,8 @@ export function budgets(r: Results): Budget[] {
     out.push({
       name: `No task over 50 ms, ${label.slice(10)} page (long tasks from the script’s start until its UI is up)`,
       limit: '0 long tasks',
-      measured: `${p.longTasks.total} in ${p.runs} loads (longest ${p.longTasks.longest} ms${loadOf(p.load)})`,
-      holds: p.longTasks.total === 0,
+      measured: longTaskFigure(p),
+      holds: longTasksHold(p),
     });
   }
   for (const p of r.page?.pages ?? []) {
@@ -397,4 +398,28 @@ export function renderReport(r: Results): { markdown: string; budgetLines: strin
     '',
   );
   return { markdown: `${s.join('\n')}\n`, budgetLines };
+}
+
+/**
+ * No long task of the script's own: none begun after it started, and in the page's own task that its
+ * DOMContentLoaded handler joins (parsing, the event, the first layout) the script's part is under 50 ms
+ * (that task with the extension, against the same page alone, medians).
+ */
+function longTasksHold(p: PageFigures): boolean {
+  const own = p.longTasks.total - (p.longTasks.joined ?? 0);
+  const dcl = p.longTasks.dclTask;
+  if (!dcl) return p.longTasks.total === 0;
+  return own === 0 && (dcl.withExtension <= 50 || dcl.withExtension - dcl.pageAlone < 50);
+}
+
+function longTaskFigure(p: PageFigures): string {
+  const own = p.longTasks.total - (p.longTasks.joined ?? 0);
+  const dcl = p.longTasks.dclTask;
+  const base = `${own} begun by the script in ${p.runs} loads`;
+  if (!dcl) return `${p.longTasks.total} in ${p.runs} loads (longest ${p.longTasks.longest} ms${loadOf(p.load)})`;
+  return (
+    `${base}; the page's own task holding DOMContentLoaded, which the script joins to send the first screen: ` +
+    `${dcl.withExtension} ms with it, ${dcl.pageAlone} ms for the page alone (medians, 0 = under 50 ms; ` +
+    `longest ${p.longTasks.longest} ms${loadOf(p.load)})`
+  );
 }

@@ -62,9 +62,14 @@ export interface PageFigures {
      * Of `total`, the tasks already running when the content script started: the page's own parsing and
      * first layout, into which its DOMContentLoaded handler (reading and sending the head) is added.
      */
-    joined: number;
+    joined?: number;
     /** The longest of those. */
-    longestJoined: number;
+    longestJoined?: number;
+    /**
+     * The task holding DOMContentLoaded (0 when under 50 ms): median over the loads with the extension, and
+     * over as many loads of the same page under a host the extension does not run on (the page alone).
+     */
+    dclTask?: { withExtension: number; pageAlone: number };
   };
   readabilityParse: Timing;
   readabilityClone: Timing;
@@ -146,6 +151,12 @@ async function reportWithTimings(
   throw new Error(`no painted report for ${url}`);
 }
 
+/** The long task holding DOMContentLoaded's start, in ms (0 when that task was under 50 ms). */
+function dclTask(tasks: LongTask[], dcl: number): number {
+  const holding = tasks.find((t) => t.start <= dcl && t.start + t.duration >= dcl);
+  return holding ? holding.duration : 0;
+}
+
 async function openMeasured(session: Session, url: string): Promise<Page> {
   const page = await session.context.newPage();
   await page.addInitScript(() => {
@@ -198,6 +209,7 @@ async function measurePage(
       return { dcl: n.domContentLoadedEventStart };
     });
     const tasks = await page.evaluate(() => (window as unknown as { __longTasks: LongTask[] }).__longTasks);
+    if (r >= 0) add('dclTask', dclTask(tasks, nav.dcl));
     let readability = { parse: 0, clone: 0, found: false };
     let paint: PaintComparison = { ranges: 0, highlightScript: 0, highlightFrame: 0, wrapScript: 0, wrapFrame: 0 };
     if (probes) {
@@ -245,6 +257,20 @@ async function measurePage(
     add('readabilityClone', readability.clone);
     for (const k of ['highlightScript', 'highlightFrame', 'wrapScript', 'wrapFrame'] as const) add(k, paint[k]);
   }
+  // The same page without the extension: how long its own task holding DOMContentLoaded (parsing, the event,
+  // the first layout) is, so the long tasks that begin before the script can be told apart from its own.
+  for (let r = -1; r < runs; r++) {
+    const url = `https://bench.example.org/${label}.htm?run=${r + 1}`;
+    session.serve(url, html);
+    const page = await openMeasured(session, url);
+    await page.evaluate(() => new Promise((res) => requestAnimationFrame(() => setTimeout(res, 300))));
+    const dcl = await page.evaluate(
+      () => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).domContentLoadedEventStart,
+    );
+    const tasks = await page.evaluate(() => (window as unknown as { __longTasks: LongTask[] }).__longTasks);
+    await page.close();
+    if (r >= 0) add('dclTaskAlone', dclTask(tasks, dcl));
+  }
   const t = (k: string) => summarise(samples[k]);
   const ratio = (a: string, b: string) => round(t(a).median / Math.max(t(b).median, 0.01));
   const figures: PageFigures = {
@@ -269,7 +295,12 @@ async function measurePage(
     backgroundPauses: t('backgroundPauses'),
     onPage: t('onPage'),
     longestStage: t('longestStage'),
-    longTasks: { ...long, longest: round(long.longest), longestJoined: round(long.longestJoined) },
+    longTasks: {
+      ...long,
+      longest: round(long.longest),
+      longestJoined: round(long.longestJoined),
+      dclTask: { withExtension: t('dclTask').median, pageAlone: t('dclTaskAlone').median },
+    },
     readabilityParse: t('readabilityParse'),
     readabilityClone: t('readabilityClone'),
     pipelineOverReadability: ratio('pipeline', 'readabilityParse'),
@@ -285,7 +316,8 @@ async function measurePage(
   log(
     `${label.padEnd(14)} ${String(chars).padStart(7)} chars ${String(clauses).padStart(5)} clauses  painted ${figures.paintedAfterLoad.median} ms after load` +
       ` (pipeline ${figures.pipeline.median}, Readability.parse ${figures.readabilityParse.median}, ×${figures.pipelineOverReadability})` +
-      `  longest stage ${figures.longestStage.median} ms, long tasks ${long.total} (${long.joined} begun before the script, longest ${round(long.longestJoined)} ms)` +
+      `  longest stage ${figures.longestStage.median} ms, long tasks ${long.total} (${long.joined} begun before the script, longest ${round(long.longestJoined)} ms;` +
+      ` the task holding DOMContentLoaded ${figures.longTasks.dclTask?.withExtension} ms, page alone ${figures.longTasks.dclTask?.pageAlone} ms)` +
       `  wrap/highlight ×${figures.wrapOverHighlight.script} script, ×${figures.wrapOverHighlight.frame} to frame` +
       `  (load ${figures.load!.start}→${figures.load!.end})`,
   );
