@@ -131,14 +131,14 @@ export default defineContentScript({
       lens.destroy();
     });
     ctx.addEventListener(window, 'wxt:locationchange', () => lens.locationChanged());
-    // The text is there once the document is parsed: start from within DOMContentLoaded. Only the first
-    // screen's text is read there and sent to the engine, which analyses it while the page lays itself out
-    // for the first time (in the same task as the event, or the one after); the rest is read in slices once
-    // the head is painted (analysis-run.ts). Injected into a parsed page (the toolbar button): at once.
+    // The text is there once the document is parsed: start in the task right after DOMContentLoaded, so the
+    // page's own first rendering is not added to the reading's task (injected into a parsed page, as on the
+    // toolbar button: at once).
     const begin = () => {
       if (!lens.destroyed) lens.start(previous !== undefined);
     };
-    if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', begin, { once: true });
+    if (document.readyState === 'loading')
+      document.addEventListener('DOMContentLoaded', () => setTimeout(begin, 0), { once: true });
     else begin();
   },
 });

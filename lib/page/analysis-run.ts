@@ -98,19 +98,12 @@ export async function analysePage(
   const url = win.location.href;
   // The port first: it is set up while the page is read.
   const engine = engineClient(deps);
-  // What runs before the first await is done where the caller is (the content script: inside
-  // DOMContentLoaded, ahead of the page's first layout): only the head's few thousand characters are read
-  // there and sent, so the engine analyses them while the page lays itself out.
   let t = performance.now();
   const page = extractPage(doc, url);
   const reader = new PageTextReader(page);
   let text: PageText;
   let head: { text: DomText; complete: boolean } | null = null;
   if (!engine || page.readabilityWanted || page.pageSignals.pending) {
-    // No head to send ahead: the whole text is read in a task of its own, after the caller's.
-    await delay(0);
-    if (signal?.aborted) return null;
-    t = performance.now();
     reader.read(Number.MAX_SAFE_INTEGER);
     text = { page, domText: reader.result() };
     stages.extract += performance.now() - t;
