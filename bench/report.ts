@@ -161,7 +161,10 @@ export function renderReport(r: Results): { markdown: string; budgetLines: strin
   s.push(
     `Measured ${r.date.slice(0, 10)} on ${r.machine.cpu}, ${r.machine.cores} cores, ${r.machine.memoryGiB} GiB, ${r.machine.os}; Node ${r.machine.node}; Chromium ${r.machine.chromium} (headless, the built extension loaded).` +
       (r.machine.loadAtStart !== undefined
-        ? ` Load average (1 min) ${r.machine.loadAtStart.toFixed(1)} at the start, ${(r.machine.loadAtEnd ?? 0).toFixed(1)} at the end: above ${r.machine.cores}, other work shared the cores and every time here is longer than on an idle machine.`
+        ? ` Load average (1 min) ${r.machine.loadAtStart.toFixed(1)} at the start, ${(r.machine.loadAtEnd ?? 0).toFixed(1)} at the end` +
+          (Math.max(r.machine.loadAtStart, r.machine.loadAtEnd ?? 0) > 1.5
+            ? ': above 1.5 at times (the browser under test adds to it); the load is given beside each figure, and figures made above 1.5 may be longer than on a quiet machine.'
+            : '.')
         : '') +
       (r.quick ? ' **Quick run: fewer runs and a smaller library; not figures to quote.**' : ''),
     '',
