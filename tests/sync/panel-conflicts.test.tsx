@@ -4,22 +4,10 @@
  * a pointer to the library, where one version is kept; the others carry no mark.
  */
 import { describe, expect, it } from 'vitest';
-import { render } from 'preact';
-import { act } from 'preact/test-utils';
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { Panel, type PanelAnnotation } from '../../components/Panel';
-import type { MessageKey, Translate } from '../../components/messages';
-import { catalogueTranslator } from '../../lib/sync/messages';
+import type { PanelAnnotation } from '../../components/Panel';
+import { renderPanel } from '../support/render-panel';
 import { conflictIds } from '../../lib/sync/owner';
 import { annotation } from '../storage/fixtures';
-
-const zh = catalogueTranslator(
-  JSON.parse(readFileSync(resolve(__dirname, '../../public/_locales/zh_CN/messages.json'), 'utf8')) as Parameters<
-    typeof catalogueTranslator
-  >[0],
-);
-const t: Translate = (key: MessageKey, ...subs) => (zh as unknown as Translate)(key, ...subs);
 
 const items: PanelAnnotation[] = [
   { annotation: annotation({ id: 'in-conflict', note: '两处都改过', creator: 'alice' }), placed: true },
@@ -28,48 +16,7 @@ const items: PanelAnnotation[] = [
 ];
 
 function panel(conflicts: ReadonlySet<string> | undefined): HTMLElement {
-  const root = document.createElement('div');
-  const noop = () => undefined;
-  // A synchronous callback is flushed before act returns; the promise it gives back has nothing left to wait for.
-  void act(() =>
-    render(
-      <Panel
-        t={t}
-        metadata={{
-          title: '通知',
-          docType: null,
-          docNumber: null,
-          issuers: [],
-          addressees: [],
-          signedDate: null,
-          publishedDate: null,
-          effectiveDate: null,
-          validity: null,
-          level: null,
-          citationCode: null,
-          url: null,
-        }}
-        clauses={[]}
-        hidden={new Set()}
-        annotations={items}
-        status={null}
-        onToggleCategory={noop}
-        onClauseClick={noop}
-        onAnnotationClick={noop}
-        onEditAnnotation={noop}
-        onDeleteAnnotation={noop}
-        onUndoDelete={noop}
-        canUndo={false}
-        saved
-        onToggleSaved={noop}
-        onClose={noop}
-        syncUser="alice"
-        conflicts={conflicts}
-      />,
-      root,
-    ),
-  );
-  return root;
+  return renderPanel({ annotations: items, syncUser: 'alice', conflicts });
 }
 
 const marked = (root: HTMLElement) =>
