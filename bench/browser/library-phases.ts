@@ -9,7 +9,14 @@
 import type { CDPSession, Page } from 'playwright-core';
 import { fileURLToPath } from 'node:url';
 import { loadavg } from 'node:os';
-import { newExtensionPage, timedSearch, withLibrary, type BenchGlobals } from './library';
+import {
+  clearSearch,
+  newExtensionPage,
+  searchFirstScreen,
+  timedSearch,
+  withLibrary,
+  type BenchGlobals,
+} from './library';
 
 interface TraceEvent {
   name: string;
@@ -99,32 +106,12 @@ async function traced(page: Page, action: () => Promise<unknown>): Promise<Map<s
 }
 
 async function searchOnly(page: Page, query: string): Promise<{ ms: number; rows: number }> {
-  await page.evaluate((q) => {
-    const sel = `[data-query="${CSS.escape(q)}"]`;
-    (globalThis as unknown as BenchGlobals).__bench.when(
-      'search',
-      () => !!document.querySelector(`ul.notices${sel}, .empty${sel}`),
-    );
-  }, query);
-  await page.focus('input[data-field="search"]');
-  await page.keyboard.insertText(query);
-  return page.evaluate(async (q) => {
-    const b = (globalThis as unknown as BenchGlobals).__bench;
-    const t = await b.done.search;
-    const sel = `[data-query="${CSS.escape(q)}"]`;
-    return { ms: t.painted - b.input.at, rows: document.querySelectorAll(`ul.notices${sel} > li.notice`).length };
-  }, query);
-}
-
-async function clearSearch(page: Page): Promise<void> {
-  await page.evaluate(() =>
-    (globalThis as unknown as BenchGlobals).__bench.when(
-      'list',
-      () => !!document.querySelector('ul.notices[data-query=""] > li.notice'),
-    ),
+  const ms = await searchFirstScreen(page, query);
+  const rows = await page.evaluate(
+    (q) => document.querySelectorAll(`ul.notices[data-query="${CSS.escape(q)}"] > li.notice`).length,
+    query,
   );
-  await page.fill('input[data-field="search"]', '');
-  await page.evaluate(() => (globalThis as unknown as BenchGlobals).__bench.done.list);
+  return { ms, rows };
 }
 
 function show(m: Map<string, number>, runs: number): string {

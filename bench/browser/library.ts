@@ -300,10 +300,10 @@ async function firstRender(s: Browser, runs: number): Promise<{ painted: Timing;
 }
 
 /**
- * Commit `query` into the search box and time it to the paint of its first screen of results (`ms`) and to the
- * paint of the whole list (`fullMs`: a long list shows its first hits, then fills in); then clear the box.
+ * Commit `query` into the search box (as an IME commits a word) and wait for the paint of its first screen of
+ * results; the milliseconds from the input event to that paint.
  */
-export async function timedSearch(page: Page, query: string): Promise<{ ms: number; rows: number; fullMs: number }> {
+export async function searchFirstScreen(page: Page, query: string): Promise<number> {
   await page.evaluate((q) => {
     const sel = `[data-query="${CSS.escape(q)}"]`;
     (globalThis as unknown as BenchGlobals).__bench.when(
@@ -313,14 +313,33 @@ export async function timedSearch(page: Page, query: string): Promise<{ ms: numb
   }, query);
   await page.focus('input[data-field="search"]');
   await page.keyboard.insertText(query);
-  const ms = await page.evaluate(async () => {
+  return page.evaluate(async () => {
     const b = (globalThis as unknown as BenchGlobals).__bench;
     const t = await b.done.search;
     return t.painted - b.input.at;
   });
+}
+
+/** Empty the search box and wait for the unfiltered list. */
+export async function clearSearch(page: Page): Promise<void> {
+  await page.evaluate(() =>
+    (globalThis as unknown as BenchGlobals).__bench.when(
+      'list',
+      () => !!document.querySelector('ul.notices[data-query=""] > li.notice'),
+    ),
+  );
+  await page.fill('input[data-field="search"]', '');
+  await page.evaluate(() => (globalThis as unknown as BenchGlobals).__bench.done.list);
+}
+
+/**
+ * Time `query` to the paint of its first screen of results (`ms`) and to the paint of the whole list
+ * (`fullMs`: a long list shows its first hits, then fills in); then clear the box.
+ */
+export async function timedSearch(page: Page, query: string): Promise<{ ms: number; rows: number; fullMs: number }> {
+  const ms = await searchFirstScreen(page, query);
   // Rows counted once the list has them all (a list still filling says so with aria-busy), timed to the frame
-  // after it is complete.
-  // (No named functions inside: the page gets the callback's source as it is.)
+  // after it is complete. (No named functions inside: the page gets the callback's source as it is.)
   const fullMs = await page.evaluate(async (q) => {
     const b = (globalThis as unknown as BenchGlobals).__bench;
     const filling = `ul.notices[data-query="${CSS.escape(q)}"][aria-busy]`;
@@ -340,16 +359,8 @@ export async function timedSearch(page: Page, query: string): Promise<{ ms: numb
     (q) => document.querySelectorAll(`ul.notices[data-query="${CSS.escape(q)}"] > li.notice`).length,
     query,
   );
-  const r = { ms, rows, fullMs };
-  await page.evaluate(() =>
-    (globalThis as unknown as BenchGlobals).__bench.when(
-      'list',
-      () => !!document.querySelector('ul.notices[data-query=""] > li.notice'),
-    ),
-  );
-  await page.fill('input[data-field="search"]', '');
-  await page.evaluate(() => (globalThis as unknown as BenchGlobals).__bench.done.list);
-  return r;
+  await clearSearch(page);
+  return { ms, rows, fullMs };
 }
 
 async function searches(

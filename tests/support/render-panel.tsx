@@ -9,6 +9,7 @@ import { resolve } from 'node:path';
 import { Panel, type PanelProps } from '../../components/Panel';
 import type { MessageKey, Translate } from '../../components/messages';
 import { catalogueTranslator } from '../../lib/sync/messages';
+import { emptyMetadata } from '../../lib/types';
 
 const zh = catalogueTranslator(
   JSON.parse(readFileSync(resolve(__dirname, '../../public/_locales/zh_CN/messages.json'), 'utf8')) as Parameters<
@@ -27,20 +28,7 @@ export function renderPanel(props: Pick<PanelProps, 'annotations'> & Partial<Pan
     render(
       <Panel
         t={zhTranslate}
-        metadata={{
-          title: '通知',
-          docType: null,
-          docNumber: null,
-          issuers: [],
-          addressees: [],
-          signedDate: null,
-          publishedDate: null,
-          effectiveDate: null,
-          validity: null,
-          level: null,
-          citationCode: null,
-          url: null,
-        }}
+        metadata={emptyMetadata({ title: '通知' })}
         clauses={[]}
         hidden={new Set()}
         status={null}
