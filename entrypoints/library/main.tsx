@@ -93,10 +93,14 @@ function download(name: string, data: Uint8Array | string, type: string): void {
   a.download = name;
   document.body.appendChild(a);
   a.click();
-  setTimeout(() => {
-    URL.revokeObjectURL(a.href);
-    a.remove();
-  }, 1000);
+  a.remove();
+  // The browser reads the file from the blob's address while it saves it: a large export (hundreds of MB) can
+  // take many seconds, and an address revoked under it cancels the download. Kept a few minutes, or until the
+  // page goes.
+  const url = a.href;
+  const revoke = () => URL.revokeObjectURL(url);
+  setTimeout(revoke, 5 * 60_000);
+  addEventListener('pagehide', revoke, { once: true });
 }
 
 type Format = 'md' | 'csv' | 'json' | 'docx' | 'csl' | 'ris';
