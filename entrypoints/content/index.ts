@@ -58,6 +58,14 @@ export default defineContentScript({
         return typeof value === 'string' && value !== '' ? value : null;
       },
       syncConflicts: async () => conflictIds((await browser.storage.local.get(SYNC_CONFLICTS_KEY))[SYNC_CONFLICTS_KEY]),
+      // The background writes both keys as replicated changes land: the panel follows without a reload.
+      watchSync: (changed) => {
+        const listener = (changes: Record<string, unknown>, area: string) => {
+          if (area === 'local' && (SYNC_CONFLICTS_KEY in changes || SYNC_USER_KEY in changes)) changed();
+        };
+        browser.storage.onChanged.addListener(listener);
+        return () => browser.storage.onChanged.removeListener(listener);
+      },
       send: async (request: Request | LoadModuleRequest): Promise<Response> => {
         // An extension updated or reloaded leaves this copy without a background: stop it.
         if (ctx.isInvalid) return { ok: false, error: 'the extension was reloaded', kind: 'unknown' };
@@ -137,8 +145,7 @@ export default defineContentScript({
     const begin = () => {
       if (!lens.destroyed) lens.start(previous !== undefined);
     };
-    if (document.readyState === 'loading')
-      document.addEventListener('DOMContentLoaded', () => setTimeout(begin, 0), { once: true });
+    if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', begin, { once: true });
     else begin();
   },
 });

@@ -37,6 +37,11 @@ export interface NoticeLensDeps {
   syncUser?(): Promise<string | null>;
   /** The notes (ids) that have other versions on the team server. */
   syncConflicts?(): Promise<ReadonlySet<string>>;
+  /**
+   * Calls `changed` whenever team sync changes the signed-in user or the notes with other versions (a
+   * replicated revision landed, or one version was kept); returns what stops the calls.
+   */
+  watchSync?(changed: () => void): () => void;
 }
 
 /** The page as analysed and painted. */
@@ -124,6 +129,8 @@ export class NoticeLens {
   start(force = false): void {
     if (!this.lifetime.alive) return;
     void this.run(force);
+    const unwatch = this.deps.watchSync?.(() => void this.syncChanged());
+    if (unwatch) this.lifetime.add(unwatch);
     const { win, doc } = this.deps;
     this.lifetime.listen(doc, 'mouseup', (e) => this.onMouseUp(e), true);
     this.lifetime.listen<KeyboardEvent>(doc, 'keyup', (e) => {
@@ -311,6 +318,29 @@ export class NoticeLens {
       p,
       (response.value as Annotation[]).filter((a) => !a.deletedAt),
     );
+  }
+
+  /**
+   * Team sync changed what the panel shows: when one of this page's notes gained or lost other versions (or
+   * the user changed), the notes are listed again as the library has them now (the version shown may differ).
+   */
+  private async syncChanged(): Promise<void> {
+    const p = this.painted;
+    if (!p || !this.ui) return;
+    const [syncUser, syncConflicts] = await Promise.all([
+      this.deps.syncUser?.().catch(() => null) ?? Promise.resolve(null),
+      this.deps.syncConflicts?.().catch(() => undefined) ?? Promise.resolve(undefined),
+    ]);
+    if (!this.lifetime.alive || this.painted !== p) return;
+    const before = this.state.syncConflicts;
+    const touched = this.store
+      .list()
+      .some(({ annotation: a }) => (before?.has(a.id) ?? false) !== (syncConflicts?.has(a.id) ?? false));
+    if (!touched && syncUser === (this.state.syncUser ?? null)) {
+      this.state = { ...this.state, syncConflicts };
+      return;
+    }
+    await this.loadAnnotations();
   }
 
   private placeAnnotations(p: Painted, annotations: Annotation[]): void {
