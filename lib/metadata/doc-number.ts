@@ -36,16 +36,24 @@ const CLOSE = '[〕\\]］)）】﹞〗]';
 
 /** `〔2019〕`: open bracket, year, close bracket (group 1 = the year, checked to be 1900-2099). */
 const BRACKET_YEAR = new RegExp(`${OPEN}${WS}(${YEAR})${WS}${CLOSE}`, 'y');
-/** After a bracketed year of the standard form: optional 第, the number, 号. */
-const NUMBER_AFTER = new RegExp(`${WS}第?${WS}${D}{1,6}${WS}号`, 'y');
-/** After a bracketed year of the year-first form: 代字, optional 第, the number, 号. */
-const YEAR_FIRST_TAIL = new RegExp(`${WS}([\\u4e00-\\u9fffA-Za-z]{1,20}?)${WS}第?${WS}${D}{1,6}${WS}号`, 'y');
-/** 令/公告/通告 followed (on the same or the next line) by `第N号`, `（第N号）`, `2009年第123号`, `（2009年第123号）`. */
 /** A 令 number in Chinese numerals (`主席令第三十五号`), as 主席令 and some 部令 print them. */
 const CN_ORDINAL = '[一二三四五六七八九十百零〇]{1,8}';
+/** Digits of a serial number; a recognised scan may part them by single spaces (`1 2号`). */
+const SERIAL = `${D}(?:[ \\u3000]?${D}){0,5}`;
+/**
+ * After a bracketed year of the standard form: the number and 号, or 第 and the number in digits or Chinese
+ * numerals (`〔2021〕第十二号`, against GB/T 9704 but printed).
+ */
+const NUMBER_AFTER = new RegExp(`${WS}(?:第${WS}(?:${SERIAL}|${CN_ORDINAL})|${SERIAL})${WS}号`, 'y');
+/** After a bracketed year of the year-first form: 代字, optional 第, the number, 号. */
+const YEAR_FIRST_TAIL = new RegExp(`${WS}([\\u4e00-\\u9fffA-Za-z]{1,20}?)${WS}第?${WS}${D}{1,6}${WS}号`, 'y');
 /** The term of a people's congress before a 公告 number: `〔十四届〕`, `（十三届）`. */
 const TERM = `[〔[［(（]${WS}${CN_ORDINAL}届${WS}[〕\\]］)）]${WS}`;
-const ORDER_NUMBER = `(?:${YEAR}${WS}年${WS}|${TERM})?第${WS}(?:${D}{1,6}|${CN_ORDINAL})${WS}号`;
+/**
+ * 令/公告/通告 followed (on the same or the next line) by `第N号`, `（第N号）`, `2009年第123号`, `（2009年第123号）`,
+ * `〔2023〕第5号`.
+ */
+const ORDER_NUMBER = `(?:${YEAR}${WS}年${WS}|${TERM}|${OPEN}${WS}${YEAR}${WS}${CLOSE}${WS})?第${WS}(?:${D}{1,6}|${CN_ORDINAL})${WS}号`;
 const ORDER_TAIL = new RegExp(
   `${WS}(?:\\n${WS})?(?:[(（[［【]${WS}${ORDER_NUMBER}${WS}[)）\\]］】]|${ORDER_NUMBER})`,
   'y',
@@ -87,8 +95,14 @@ function codeStart(s: string, end: number, max: number, allowSpace: boolean): nu
   // abbreviation, never a full name.
   const named = GLUED_ISSUER.exec(s.slice(b, e));
   if (named) b += named[1].length;
+  // …and to its label or the 版头 (`发文字号某政发〔2021〕12号`, `某某市人民政府文件某政发〔2021〕12号`).
+  const label = GLUED_LABEL.exec(s.slice(b, e));
+  if (label) b += label[0].length;
   return b;
 }
+
+/** A 文号 label or the end of a 版头 (`…文件`) glued before a 代字. */
+const GLUED_LABEL = /^(?:.*文件|发文字号|发文号|文号|字号|文件编号)(?=[\u4e00-\u9fffA-Za-z]{2})/;
 
 /** A full agency name glued before a 代字 (not before 公告/通告/令, whose issuer is part of the number). */
 const GLUED_ISSUER =

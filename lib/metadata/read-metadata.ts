@@ -28,7 +28,7 @@ import { findEffectiveDate } from './effective-date';
 import { findAddressees, isAddresseeLine, looksLikeAddressees, splitAddressees } from './addressees';
 import { issuersFromTitle } from './issuers';
 import { levelName, readLabelled, validityName } from './labels';
-import { removeSpaces, splitLines, type Line } from './lines';
+import { lastLines, removeSpaces, splitLines, type Line } from './lines';
 import { isOrgName, splitAgencies, splitGluedAgencies } from './organisations';
 import { matchHeading } from './outline';
 import { cleanTitle, findTextTitle, isHeadline, stripGluedChrome, stripTitleSuffix } from './title';
@@ -75,7 +75,10 @@ export function readMetadata(input: MetadataInput): NoticeMetadata {
 
   // 发文字号.
   const docNumber =
-    labelledDocNumber(fields.docNumber) ?? headDocNumber(text, headLines, textTitle?.line ?? null) ?? note.orderNumber;
+    labelledDocNumber(fields.docNumber) ??
+    headDocNumber(text, headLines, textTitle?.line ?? null) ??
+    note.orderNumber ??
+    closingDocNumber(text);
 
   const labelDocType = fields.docType && !/^其[他它]$/.test(fields.docType) ? fields.docType : null; // 公文种类：其他
   const docType =
@@ -280,21 +283,35 @@ function numberMayFollow(before: string): boolean {
   const label = NUMBER_LABEL.exec(before);
   if (label) {
     const rest = before.slice(0, label.index);
-    // Only other labels and their values before it: `索引号：… 发文机关：国务院 发文字号：`.
-    if (/^[\s\u3000]*$/.test(rest) || /^[\u4e00-\u9fff]{2,6}[：:]/.test(rest.trim())) return label[0].length > 0;
+    // Only other labels and their values before it: `索引号：… 发文机关：国务院 发文字号：`, `【发布部门】国务院 【发文字号】`.
+    if (
+      /^[\s\u3000]*$/.test(rest) ||
+      /^(?:[\u4e00-\u9fff]{2,6}[：:]|[【[][\u4e00-\u9fff]{2,6}[】\]])/.test(rest.trim())
+    )
+      return label[0].length > 0;
   }
-  // Glued to the title it belongs to, after the issuer's name, or after a date of the page header.
-  const t = before.trim();
+  // Glued to the title it belongs to (`…的通知（国发〔2021〕7号）`), after the issuer's name, or after a date of
+  // the page header.
+  const t = before.replace(/[\s\u3000(（[［【]+$/, '').trim();
   if (t.length >= 6 && docTypeOfTitle(t) !== null && !/[。；，]/.test(t)) return true;
-  return (t.length <= 30 && isOrgName(t)) || DATE_TEXT.test(before);
+  // The 版头 (`某某市人民政府文件`) glued above it.
+  return (t.length <= 30 && (isOrgName(t) || /^[\u4e00-\u9fff]{2,28}文件$/.test(t))) || DATE_TEXT.test(before);
 }
+
+/**
+ * Labels of a disclosure table (gov.cn 信息公开, pkulaw) that may follow a 文号 on its line with nothing between
+ * (the page parted its cells by a tab or a cell border the normaliser dropped).
+ */
+const TABLE_LABEL =
+  /^[【[]?(?:主题分类|主题词|成文日期|发文日期|发布日期|印发日期|生效日期|施行日期|实施日期|公开日期|废止日期|发文机关|发布机关|发布机构|发布部门|制定机关|索引号|公开方式|公开范围|公开形式|有效性|时效性|效力级别|效力位阶|体裁分类|组配分类|公文种类|文种|信息来源|来源|标题|名称|签发人|紧急程度|密级)[】\]]?[\s\u3000]*[：:]?/;
 
 /** What may stand after a 文号 on its line: nothing, a bracket, 签发人, a date, the next label of a table line. */
 function numberMayPrecede(after: string): boolean {
   return (
     /^[\s\u3000)）\]］】。.]*(?:签发人.*)?$/.test(after) ||
     DATE_TEXT.test(after.replace(/^[\s\u3000)）\]］】]+/, '')) ||
-    /^[\s\u3000]+[\u4e00-\u9fff]{2,6}[：:]/.test(after)
+    /^[\s\u3000]+[\u4e00-\u9fff]{2,6}[：:]/.test(after) ||
+    TABLE_LABEL.test(after.replace(/^[\s\u3000)）\]］】|｜]+/, ''))
   );
 }
 
@@ -336,6 +353,33 @@ function headDocNumber(text: string, lines: Line[], titleLine: number | null): s
     const t = line.text.replace(NUMBER_LABEL_START, '');
     const found = t.length <= 40 ? unbracketedNumber(t) : null;
     if (found) return found;
+  }
+  return null;
+}
+
+/** Lines at the end of the text where a 文号 printed under the 成文日期 is looked for. */
+const CLOSING_NUMBER_LINES = 10;
+
+/**
+ * A 文号 printed on a line of its own right under the closing date (`某某市人民政府` / `2021年3月5日` /
+ * `某政发〔2021〕12号`, as some sites print the number with the 版记), when the head has none. Only the line
+ * after the date, or after the 附注 under it (`（此件公开发布）`), and only a number standing alone there.
+ */
+function closingDocNumber(text: string): string | null {
+  const tail = lastLines(text, CLOSING_NUMBER_LINES * 2).filter((l) => l.text.length > 0);
+  const from = Math.max(0, tail.length - CLOSING_NUMBER_LINES);
+  for (let i = tail.length - 1; i > from; i--) {
+    if (!DATE_TEXT.test(tail[i - 1].text) || /[：:]/.test(tail[i - 1].text)) continue;
+    let k = i;
+    if (/^[(（]此件[^()（）]{1,12}[)）]$/.test(tail[k].text) && k + 1 < tail.length) k++;
+    const line = tail[k].text.replace(NUMBER_LABEL_START, '');
+    const found = line.length <= 40 ? findDocNumber(line) : null;
+    if (
+      found &&
+      /^[\s\u3000(（[［【]*$/.test(line.slice(0, found.start)) &&
+      /^[\s\u3000)）\]］】]*$/.test(line.slice(found.end))
+    )
+      return found.text;
   }
   return null;
 }

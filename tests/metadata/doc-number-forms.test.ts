@@ -231,3 +231,126 @@ describe('numbers that are not this document’s own', () => {
     expect(docNumber('某某管理办法\n第十二号\n' + BODY)).toBeNull();
   });
 });
+
+describe('the forms pages print around a 文号', () => {
+  const notice = (head: string, tail = `\n${SIGNED}`) => `${head}\n各区县人民政府，市政府各部门：\n${BODY}${tail}`;
+
+  it.each([
+    [
+      'a disclosure table row: 索引号, 发文字号, 主题分类 parted by tabs',
+      '某某市人民政府关于做好某项工作的通知\n索引号：000014349/2021-00012\t发文字号：某政发〔2021〕12号\t主题分类：综合政务',
+      '某政发〔2021〕12号',
+    ],
+    [
+      'a disclosure table row parted by several spaces',
+      '索引号：000014349/2021-00012    发文机关：某某市人民政府    发文字号：某政发〔2021〕12号    成文日期：2021年03月05日\n某某市人民政府关于做好某项工作的通知',
+      '某政发〔2021〕12号',
+    ],
+    [
+      'labels and values in cells of their own',
+      '索引号\n000014349/2021-00012\n发文字号\n某政发〔2021〕12号\n主题分类\n综合政务\n某某市人民政府关于做好某项工作的通知',
+      '某政发〔2021〕12号',
+    ],
+    [
+      'an index number and no 文号',
+      '某某市人民政府关于做好某项工作的通知\n索引号：000014349/2021-00012\n发布日期：2021-03-08',
+      null,
+    ],
+    [
+      'an index number with the year in brackets',
+      '某某市人民政府关于做好某项工作的通知\n索引号：11440300MB2C12345X/〔2021〕00012\n文号：某政发〔2021〕12号',
+      '某政发〔2021〕12号',
+    ],
+    [
+      '第 and a Chinese numeral',
+      '某某市人民政府关于做好某项工作的通知\n某政发〔2021〕第十二号',
+      '某政发〔2021〕第十二号',
+    ],
+    ['the year with 年 and 第', '某某市人民政府关于做好某项工作的通知\n某政发2021年第3号', '某政发2021年第3号'],
+    [
+      '特急 above the 文号',
+      '特急\n某政明电〔2021〕3号\n某某市人民政府关于做好某项工作的紧急通知',
+      '某政明电〔2021〕3号',
+    ],
+    [
+      '特急 and 明电 on the 文号’s line',
+      '某某市人民政府关于做好某项工作的紧急通知\n特急\u3000\u3000明电\n某政明电〔2021〕3号',
+      '某政明电〔2021〕3号',
+    ],
+    [
+      '份号 and 密级 above it',
+      '000123\n机密★1年\n某政发〔2021〕12号\n某某市人民政府关于做好某项工作的通知',
+      '某政发〔2021〕12号',
+    ],
+    [
+      'OCR spacing inside the 代字 and the number',
+      '某某市人民政府关于做好某项工作的通知\n某 政 发 〔 2021 〕 1 2 号',
+      '某政发〔2021〕12号',
+    ],
+    [
+      'pkulaw’s bracketed labels on one line',
+      '【发布部门】某某市人民政府 【发文字号】某政发〔2021〕12号 【发布日期】2021.03.05\n某某市人民政府关于做好某项工作的通知',
+      '某政发〔2021〕12号',
+    ],
+    [
+      'labels without colons, the cells glued',
+      '某某市人民政府关于做好某项工作的通知\n发文字号 某政发〔2021〕12号 成文日期 2021年03月05日',
+      '某政发〔2021〕12号',
+    ],
+    [
+      'after the page’s source and time',
+      '某某市人民政府关于做好某项工作的通知\n来源：某某市政府办公室 发布时间：2021-03-08 文号：某政发〔2021〕12号',
+      '某政发〔2021〕12号',
+    ],
+    [
+      'glued to the 版头 above the title',
+      '某某市人民政府文件某政发〔2021〕12号\n某某市人民政府关于做好某项工作的通知',
+      '某政发〔2021〕12号',
+    ],
+    [
+      'in parentheses after the title on its line',
+      '某某市人民政府关于做好某项工作的通知（某政发〔2021〕12号）',
+      '某政发〔2021〕12号',
+    ],
+    [
+      'under the issuer printed below a title that opens with 关于',
+      '关于做好某项工作的通知\n某某市人民政府办公室\n某政办发〔2021〕12号',
+      '某政办发〔2021〕12号',
+    ],
+    [
+      'a 上行文 number and its 签发人 on one line, several spaces apart',
+      '某政发〔2021〕12号          签发人：某某某\n某某市人民政府关于某项工作的请示',
+      '某政发〔2021〕12号',
+    ],
+  ])('%s', (_form, head, expected) => {
+    expect(docNumber(notice(head))).toBe(expected);
+  });
+
+  it('a 文号 in the closing block, under the date (a page that moved its 版记 up)', () => {
+    expect(
+      docNumber(
+        `某某市人民政府关于做好某项工作的通知\n各区县人民政府：\n${BODY}\n某某市人民政府\n2021年3月5日\n某政发〔2021〕12号`,
+      ),
+    ).toBe('某政发〔2021〕12号');
+  });
+
+  it('not the number of a document cited in the closing block’s 附件说明', () => {
+    expect(
+      docNumber(
+        `某某市人民政府关于做好某项工作的通知\n各区县人民政府：\n${BODY}\n附件：国务院关于某项工作的意见（国发〔2020〕1号）\n某某市人民政府\n2021年3月5日`,
+      ),
+    ).toBeNull();
+  });
+
+  it.each([
+    ['公安局通告 with the year', '某某市公安局通告\n2023年第1号', '某某市公安局通告2023年第1号'],
+    ['公安局通告 on one line', '某某市公安局通告 2023年第1号', '某某市公安局通告2023年第1号'],
+    ['公告 with 第 and a Chinese numeral', '某某县人民政府公告\n第一号', '某某县人民政府公告第一号'],
+    ['公告 number in 〔〕 with the year', '某某市自然资源局公告\n〔2023〕第5号', '某某市自然资源局公告〔2023〕第5号'],
+    ['公告 number with the year in parentheses', '某某省财政厅公告\n（2023年第2号）', '某某省财政厅公告2023年第2号'],
+  ])('a %s', (_form, head, expected) => {
+    expect(docNumber(`${head}\n为维护公共安全，现将有关事项通告如下：\n一、自2023年1月20日起执行。\n特此通告。`)).toBe(
+      expected,
+    );
+  });
+});
