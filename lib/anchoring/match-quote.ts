@@ -48,8 +48,10 @@ export const TUNING = {
   sameSentenceSide: 0.7,
   /** … or differ by at most one changed word (this many edits), whichever allows more … */
   changedWord: 3,
-  /** … and, next to a short quote, the whole side at least this similar. */
+  /** … and, next to a short quote, the whole side at least this similar … */
   shortOtherSide: 0.9,
+  /** … or this similar in the span's own slot (its section's sentence and offset, `slot`). */
+  shortOtherSideInSlot: 0.75,
   /** Least confidence accepted. */
   confidenceGate: 0.55,
   /**
@@ -853,32 +855,43 @@ function passesGates(doc: AnchoringDocument, a: PreparedAnnotation, expected: Ex
   // close (the next item of a list starts with the same words and goes on differently; beyond the
   // sentence anything may have changed), nearly all there next to a short quote, and keeps its numbers
   // and names (the next holiday of a list, the next report).
-  const least = (length: number) =>
-    a.short ? TUNING.shortOtherSide : Math.min(TUNING.sameSentenceSide, 1 - TUNING.changedWord / Math.max(1, length));
+  // Next to a short quote, the other side of a whole one may have lost a few words more when the place is
+  // the span's own slot in its section (two words changed before it); nowhere else.
+  const inSlot = structure?.slot === true;
+  const least = (length: number, slotted: boolean) =>
+    a.short
+      ? slotted
+        ? TUNING.shortOtherSideInSlot
+        : TUNING.shortOtherSide
+      : Math.min(TUNING.sameSentenceSide, 1 - TUNING.changedWord / Math.max(1, length));
   const f = doc.folded.text;
   // Not across a label's number (第四十 | 条 renumbered is the same label).
   const seam = a.labelled ? 0 : NUMBER_SEAM;
-  const prefixAgrees =
+  const prefixAgreesAt = (slotted: boolean) =>
     e.prefixBounded ||
     e.prefixWhole ||
     ((a.prefixTail === null || a.short ? e.prefix : inSentenceSimilarity(doc, a, 'tail', e.start - 1)) >=
-      least((a.prefixTail ?? a.prefix).length) &&
+      least((a.prefixTail ?? a.prefix).length, slotted) &&
       !sideNamesOrNumbersDiffer(
         (a.prefixTail ?? a.prefix) + a.quote.slice(0, seam),
         f.slice(Math.max(0, e.start - (a.prefixTail ?? a.prefix).length), e.start + seam),
         'prefix',
       ));
-  const suffixAgrees =
+  const suffixAgreesAt = (slotted: boolean) =>
     e.suffixBounded ||
     e.suffixWhole ||
     ((a.suffixHead === null || a.short ? e.suffix : inSentenceSimilarity(doc, a, 'head', e.end)) >=
-      least((a.suffixHead ?? a.suffix).length) &&
+      least((a.suffixHead ?? a.suffix).length, slotted) &&
       !sideNamesOrNumbersDiffer(
         a.quote.slice(a.quote.length - seam) + (a.suffixHead ?? a.suffix),
         f.slice(Math.max(e.start, e.end - seam), e.end + (a.suffixHead ?? a.suffix).length),
         'suffix',
       ));
-  const strong = (e.prefixWhole && suffixAgrees) || (e.suffixWhole && prefixAgrees);
+  const prefixAgrees = prefixAgreesAt(false);
+  const suffixAgrees = suffixAgreesAt(false);
+  const strong =
+    (e.prefixWhole && (suffixAgrees || (inSlot && suffixAgreesAt(true)))) ||
+    (e.suffixWhole && (prefixAgrees || (inSlot && prefixAgreesAt(true))));
   const inSentence =
     (e.prefixWhole ? a.prefix.length : (a.prefixTail?.length ?? 0)) +
       a.quote.length +

@@ -201,7 +201,16 @@ export interface StructureAgreement {
    * shape (第#条, #/（#）) with numbers a few apart (an article inserted or deleted before it).
    */
   renumbered: boolean;
+  /**
+   * The same sentence index in its paragraph and nearly the same offset in it (a word of another length
+   * changed before the span in its sentence), in the stored section or one it may have been renumbered to:
+   * the span's own slot, whatever was inserted or deleted before it in the section.
+   */
+  slot: boolean;
 }
+
+/** Units a word changed before the span may move its offset in the sentence. */
+const SLOT_DRIFT = 3;
 
 const NUMERAL = /[0-9]+|[零〇一二三四五六七八九十百千两]+/gu;
 
@@ -260,7 +269,11 @@ export function agreementAt(
   const local = section && stored.key.sentence === at.sentence && stored.key.offsetInSentence === at.offsetInSentence;
   const renumbered =
     !section && stored.section !== null && found !== null && renumberDistance(stored.section, found) <= RENUMBER_LIMIT;
-  return { section, paragraph, sentence, offset: offsetAgrees, local, renumbered };
+  const slot =
+    (section || renumbered) &&
+    stored.key.sentence === at.sentence &&
+    Math.abs(stored.key.offsetInSentence - at.offsetInSentence) <= SLOT_DRIFT;
+  return { section, paragraph, sentence, offset: offsetAgrees, local, renumbered, slot };
 }
 
 const byPath = new WeakMap<DocumentStructure, Map<string, Section[]>>();
