@@ -5,7 +5,7 @@
  * sentence: `…强大正能量。中共北京市委2020年1月29日`.
  */
 import { cnDateAtEnd, fromParts, parseChineseDate } from './dates';
-import { lastLines, trimEnd, trimStart, type Line } from './lines';
+import { lastLines, splitLines, trimEnd, trimStart, type Line } from './lines';
 import { isOrgName, splitAgencies } from './organisations';
 
 export interface Closing {
@@ -33,6 +33,8 @@ const CLOSING_SENTENCE = /(?:特此(?:通知|通告|公告|函告|函复|批复|
 const PUBLICATION_NOTE = /^[(（]此件[^()（）]{1,12}[)）]$/;
 
 const SEAL_LINE = /^[（(]?(?:盖章|印章|公章|章|签章|单位盖章)[）)]?$/;
+/** The seal's note printed after the 署名 on its line: `某某市人民政府（印章）`. */
+const SEAL_NOTE = /[\s\u3000]*[（(](?:盖章|印章|公章|章|签章|单位盖章)[）)]$/;
 
 /** The next non-empty line after the line break at `end` (trimmed), or ''. */
 function nextLine(text: string, end: number): string {
@@ -81,9 +83,9 @@ function unpaddedDigits(line: string): string | null {
 function signatureAbove(lines: Line[], index: number): string[] {
   const names: string[] = [];
   for (let k = index - 1; k >= 0 && index - k <= MAX_SIGNATURE_LINES; k--) {
-    const t = lines[k].text;
+    const t = lines[k].text.replace(SEAL_NOTE, '');
     // （盖章）, （印章）: the seal's place between the 署名 and the date
-    if (SEAL_LINE.test(t) && names.length === 0) continue;
+    if (SEAL_LINE.test(lines[k].text) && names.length === 0) continue;
     if (!isOrgName(t)) break;
     // Joint 署名 printed on one line: `某某市财政局 某某市税务局`.
     const parts = /[\s\u3000]/.test(t) ? splitAgencies(t) : [t];
@@ -100,7 +102,7 @@ function gluedSignature(line: string): Closing | null {
   if (tail.length > 80) return null;
   const date = cnDateAtEnd(tail);
   if (!date) return null;
-  const org = tail.slice(0, date.start).trim();
+  const org = tail.slice(0, date.start).trim().replace(SEAL_NOTE, '');
   if (org.length === 0) return { date: date.iso, issuers: [] };
   return isOrgName(org) ? { date: date.iso, issuers: [org] } : null;
 }
@@ -152,3 +154,30 @@ export function readClosing(text: string): Closing {
   }
   return { date: null, issuers: [] };
 }
+
+/**
+ * A 印发 or 转发 notice's cover letter: `…现印发给你们，请认真贯彻执行。` and right under it the 署名 and
+ * 成文日期 of the notice itself. The attachment printed after it may be signed and dated by the agency that drafted
+ * it, which is not the notice's issuer. Null when the text has no such cover letter or nothing signs it.
+ */
+export function readCoverClosing(text: string): Closing | null {
+  const lines = splitLines(text.length > 20_000 ? text.slice(0, 20_000) : text, COVER_LINES).filter(
+    (l) => l.text.length > 0,
+  );
+  const at = lines.findIndex((l) => COVER_SENTENCE.test(l.text));
+  if (at < 0) return null;
+  for (let k = at + 1; k < Math.min(lines.length, at + 2 + MAX_SIGNATURE_LINES); k++) {
+    const t = lines[k].text;
+    const iso = dateLine(t);
+    if (iso) return { date: iso, issuers: signatureAbove(lines, k) };
+    const glued = gluedSignature(t);
+    if (glued && glued.issuers.length > 0) return glued;
+    if (!isOrgName(t.replace(SEAL_NOTE, '')) && !SEAL_LINE.test(t)) return null;
+  }
+  return null;
+}
+
+/** Lines of the text a cover letter is looked for in. */
+const COVER_LINES = 60;
+/** The cover letter's last sentence: the document it issues is given to its addressees. */
+const COVER_SENTENCE = /(?:印发|转发|批转|发)给你们[^。\n]{0,40}[。！]$|现予印发[^。\n]{0,20}[。！]$/;

@@ -93,7 +93,8 @@ function codeStart(s: string, end: number, max: number, allowSpace: boolean): nu
   if (glued && glued[0].length < e - b) b += glued[0].length;
   // …and to the issuer's name printed before it (`某某市人民政府 某政发〔2021〕12号`, the space lost): a 代字 is an
   // abbreviation, never a full name.
-  const named = GLUED_ISSUER.exec(s.slice(b, e));
+  // A 令/公告/通告 number's issuer is part of the number and is kept whole.
+  const named = allowSpace ? GLUED_ISSUER.exec(s.slice(b, e)) : null;
   if (named) b += named[1].length;
   // …and to its label or the 版头 (`发文字号某政发〔2021〕12号`, `某某市人民政府文件某政发〔2021〕12号`).
   const label = GLUED_LABEL.exec(s.slice(b, e));
@@ -104,9 +105,12 @@ function codeStart(s: string, end: number, max: number, allowSpace: boolean): nu
 /** A 文号 label or the end of a 版头 (`…文件`) glued before a 代字. */
 const GLUED_LABEL = /^(?:.*文件|发文字号|发文号|文号|字号|文件编号)(?=[\u4e00-\u9fffA-Za-z]{2})/;
 
-/** A full agency name glued before a 代字 (not before 公告/通告/令, whose issuer is part of the number). */
+/**
+ * A full agency name glued before a 代字, the longest one (`某某市人民政府办公厅` in `某某市人民政府办公厅某政办发`);
+ * not before 公告/通告/令, whose issuer is part of the number (`某某市人民政府办公室公告`).
+ */
 const GLUED_ISSUER =
-  /^([\u4e00-\u9fff]{2,16}?(?:人民政府|办公厅|办公室|委员会))(?!公告|通告|令)[\u4e00-\u9fffA-Za-z]{2,}$/;
+  /^([\u4e00-\u9fff]{2,16}(?:人民政府|办公厅|办公室|委员会))(?![\u4e00-\u9fffA-Za-z]*(?:公告|通告|令)$)[\u4e00-\u9fffA-Za-z]{2,}$/;
 
 /** The end of a title a number is glued to: up to the last 的 or 》, and the 文种 right after it. */
 const GLUED_TITLE_END =

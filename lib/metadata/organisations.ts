@@ -54,3 +54,37 @@ export function splitGluedAgencies(s: string): string[] {
   }
   return [s];
 }
+
+/** How a complete agency name opens: a national word, 中共, or a place (某某省, 某某市, 某某县…). */
+const NAME_OPENING =
+  /^(?:中共|中国|国家|国务院|全国|最高|中华人民共和国|共青团|[\u4e00-\u9fff]{1,8}?(?:省|市|县|区|州|盟|自治区|自治州))/;
+/** A ministry named without its country (财政部, 工业和信息化部). */
+const MINISTRY = /^[\u4e00-\u9fff]{2,10}部$/;
+
+/**
+ * Agencies of different places printed without a separator (`财政部国家税务总局`, `中共中央国务院`, a joint 署名 whose
+ * spaces were lost): split only when every part is a complete agency name — opening with a national word, 中共
+ * or a place, or a ministry (…部) that does not follow a committee (`中共某某市委宣传部` is one name). The split
+ * into the fewest parts; null when there is none.
+ */
+export function segmentJointAgencies(s: string): string[] | null {
+  if (s.length < 6 || s.length > MAX_ORG_NAME * 2 || !isOrgName(s)) return null;
+  const parts: number[] = new Array<number>(s.length + 1).fill(-1);
+  const from: number[] = new Array<number>(s.length + 1).fill(-1);
+  parts[0] = 0;
+  for (let end = 3; end <= s.length; end++) {
+    for (let start = Math.max(0, end - MAX_ORG_NAME); start <= end - 3; start++) {
+      if (parts[start] < 0 || (parts[end] >= 0 && parts[start] + 1 >= parts[end])) continue;
+      const piece = s.slice(start, end);
+      if (!isOrgName(piece)) continue;
+      const opens = NAME_OPENING.test(piece) || (MINISTRY.test(piece) && !/委$/.test(s.slice(0, start)));
+      if (!opens) continue;
+      parts[end] = parts[start] + 1;
+      from[end] = start;
+    }
+  }
+  if (parts[s.length] < 2) return null;
+  const out: string[] = [];
+  for (let end = s.length; end > 0; end = from[end]) out.unshift(s.slice(from[end], end));
+  return out;
+}

@@ -8,19 +8,24 @@
  *   column names and layout text glued to a title are dropped.
  * - docType: label 公文种类 → the title's 文种 → the 文种 of a 令/公告/通告 number.
  * - docNumber: label (checked: `（2020年）`, `无` are not numbers) → a 文号 standing alone on a line of the
- *   text head (the lines before the body, at most the first 600 characters).
+ *   text head (the lines before the body, at most the first 600 characters) → a number alone under the closing
+ *   date.
  * - issuers: label (split at spaces, 、，；) → the 机关 before 关于 in the title → a line of agencies under the
  *   title (split where the normaliser glued them) → the issuer named by a
- *   令/公告 number → the 署名 of the closing block. Never from body prose.
+ *   令/公告 number → the 署名 of the closing block (a 印发 notice's: under its cover letter, not the attachment's);
+ *   the 署名's form when it is the title's agency without its higher place, all of a joint 署名 when the title
+ *   names its lead agency; agencies glued without a separator split when each part is a whole name. Never from
+ *   body prose.
  * - addressees: label 主送机关 → the 主送 line in the first 15 lines.
- * - signedDate: label 成文日期/发文日期/生成日期 → the closing date. publishedDate: label only.
+ * - signedDate: label 成文日期/发文日期/生成日期 → the closing date (a 印发 notice's cover letter's).
+ *   publishedDate: label only.
  * - effectiveDate: label 施行日期/实施日期/… → the text's own `本办法自…起施行` (see effective-date.ts).
  * - validity, level: labels (pkulaw codes mapped). citationCode: label → `【法宝引证码】CLI.…` in the text.
  * - url: input.url → label 原文链接 → `原文链接：https://…` in the text (pkulaw exports).
  */
 import type { LabelledFields, NoticeMetadata } from '../types';
 import { citedOwnDate, orderIssuer, readAdoptionNote, readOrderSentence, withoutSession } from './adoption';
-import { readClosing } from './closing';
+import { readClosing, readCoverClosing } from './closing';
 import { parseChineseDate } from './dates';
 import { docTypeOfOrderNumber, findDocNumber } from './doc-number';
 import { docTypeOfTitle } from './doc-type';
@@ -29,7 +34,7 @@ import { findAddressees, isAddresseeLine, looksLikeAddressees, splitAddressees }
 import { issuersFromTitle } from './issuers';
 import { levelName, readLabelled, validityName } from './labels';
 import { lastLines, removeSpaces, splitLines, type Line } from './lines';
-import { isOrgName, splitAgencies, splitGluedAgencies } from './organisations';
+import { isOrgName, segmentJointAgencies, splitAgencies, splitGluedAgencies } from './organisations';
 import { matchHeading } from './outline';
 import { cleanTitle, findTextTitle, isHeadline, stripGluedChrome, stripTitleSuffix } from './title';
 
@@ -85,7 +90,8 @@ export function readMetadata(input: MetadataInput): NoticeMetadata {
     labelDocType ?? (title ? docTypeOfTitle(title) : null) ?? (docNumber ? docTypeOfOrderNumber(docNumber) : null);
 
   // Closing block: 署名 and 成文日期 (read once, used for issuers and signedDate).
-  const closing = readClosing(text);
+  // A 印发 notice is signed under its cover letter, not by whoever signed the attachment after it.
+  const closing = readCoverClosing(text) ?? readClosing(text);
 
   const labelIssuers = fields.issuers ? splitAgencies(fields.issuers) : [];
   const ordered = docNumber ? orderIssuer(docNumber) : null;
@@ -102,7 +108,9 @@ export function readMetadata(input: MetadataInput): NoticeMetadata {
             order.issuer ? [order.issuer] : [],
           ),
           closing.issuers,
-        ).flatMap(splitGluedAgencies);
+        )
+          .flatMap(splitGluedAgencies)
+          .flatMap((name) => segmentJointAgencies(name) ?? [name]);
 
   const labelAddressees = fields.addressees ? splitAddressees(fields.addressees) : [];
   const addressees =
@@ -213,6 +221,8 @@ function firstNonEmpty(...lists: string[][]): string[] {
  */
 function preferSignature(issuers: string[], signature: string[]): string[] {
   if (issuers.length === 1 && signature.length > 1 && signature.join('') === issuers[0]) return signature;
+  // `中国人民银行等三部门关于…`: the title names the lead agency, the 署名 all of them.
+  if (issuers.length === 1 && signature.length > 1 && signature[0] === issuers[0]) return signature;
   if (
     signature.length > 0 &&
     signature.length === issuers.length &&
