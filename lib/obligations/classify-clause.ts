@@ -17,6 +17,7 @@
 import type { ObligationCategory, Strength } from '../types';
 import type { CompiledEntry, TriggerHit } from './match-triggers';
 import { parseActor } from './find-bearer';
+import { findDeadlines } from './find-deadline';
 import { PURPOSE_SENTENCE } from './read-layout';
 import { indexWithin } from './search-within';
 import type { Unit } from './split-clauses';
@@ -350,9 +351,9 @@ function actorDuty(f: string, unit: Unit, ctx: ClassifyContext): Omit<Classifica
  * modal; the name must end in an office's head word, so a fact about a place or a sector (全市经济增长…) is no duty.
  */
 const OFFICE_HEAD =
-  /(?:小组|办公室|委员会|人民政府|政府|部门|单位|机关|党委|党组|支部|局|厅|委|办|中心|组织部|指挥部)$/;
+  /(?:小组|办公室|委员会|人民政府|政府|部门|单位|机关|党委|党组|党组织|党总支|党工委|支部|街道|乡镇|局|厅|委|办|中心|组织部|指挥部)$/;
 const PLAN_DUTY_VERB =
-  /^(?:将|要|须)?(?:每[日周月季年]|定期|按期|分别|统一|继续|全面|认真|及时|有计划地|区别情况,?|重点|按照[^,。;]{1,20}?|结合[^,。;]{1,20}?,?|根据[^,。;]{1,20}?,?){0,2}(?:对[^,。;]{1,30}?(?:进行|开展|实施)|组织|组成|开展|确定|制定|督查|检查|考核|评估|部署|落实|建立|完成|负责|牵头|汇总|编制|编发|报送|召开|成立)/;
+  /^(?:将|要|须)?(?:每(?:半年|季度|个月|[日周月季年])|会同[^,。;]{2,20}?|定期|按期|分别|统一|继续|全面|认真|及时|有计划地|区别情况,?|重点|按照[^,。;]{1,20}?|结合[^,。;]{1,20}?,?|根据[^,。;]{1,20}?,?){0,2}(?:对[^,。;]{1,30}?(?:进行|开展|实施)|组织|组成|开展|确定|制定|督查|检查|考核|评估|部署|落实|建立|完成|负责|牵头|汇总|编制|编发|报送|召开|成立)/;
 const PLAN_ACTOR_ENTRY: CompiledEntry = {
   word: '负责',
   role: 'trigger',
@@ -364,7 +365,9 @@ const PLAN_ACTOR_ENTRY: CompiledEntry = {
 };
 
 function planActorDuty(f: string, unit: Unit, ctx: ClassifyContext): Omit<Classification, 'quoted'> | null {
-  if (!ctx.plan || ctx.articles || !unit.sentenceInitial || unit.heading) return null;
+  if (!ctx.plan || ctx.articles || !unit.sentenceInitial) return null;
+  // a numbered item that is one whole sentence (（八）各支部每季度报送…。) reads as a heading and still assigns a task
+  if (unit.heading && (f[unit.end - 1] !== '。' || unit.end - unit.start < 12)) return null;
   const opening = afterConnectives(f, unit.start);
   const np = parseActor(f, opening, Math.min(unit.end, opening + 40));
   if (!np || np[0] !== opening || !OFFICE_HEAD.test(f.slice(np[0], np[1]))) return null;
@@ -417,9 +420,26 @@ const BOUNDED_TASK =
 const BOUND_HAS_DATE = /\d{1,2}[月日号]|周[一二三四五六日]/;
 const BOUNDED_TASK_ENTRY = dateBoundEntry('于每月15日前报送…: a task bounded by a date, without a modal');
 
+/** A unit opening with a bound of any form (节后第一个工作日报送…, 项目开工前完成…), its task verb close behind. */
+const OPENING_BOUND_VERB =
+  /^[^,。;:]{0,3}?(?:报送|上报|提交|报|完成|办结|交至|整改|反馈|上传|录入|填报|备案|到位|办理|部署|召开|启动|建立|制定|出台|开展|组织)/;
+
+function openingBound(f: string, unit: Unit): number {
+  const body = f.slice(unit.start, Math.min(unit.end, unit.start + 48));
+  if (!/[前内底末旬月年季后]/.test(body)) return -1;
+  const lead = /^(?:请|于|在)?/.exec(body)?.[0].length ?? 0;
+  const d = findDeadlines(body)[0];
+  if (!d || !body.startsWith(d.text, lead) || d.type === 'recurring') return -1;
+  return OPENING_BOUND_VERB.test(body.slice(lead + d.text.length)) ? unit.start + lead : -1;
+}
+
 function boundedTask(f: string, unit: Unit, ctx: ClassifyContext): Omit<Classification, 'quoted'> | null {
   if (ctx.quotedScope) return null;
   const body = f.slice(unit.start, unit.end);
+  const opening = unit.sentenceInitial && !ctx.articles ? openingBound(f, unit) : -1;
+  if (opening >= 0 && !/已|了(?!解)|未|没有|不按/.test(body.split(',')[0])) {
+    return dutyReading({ start: opening, end: opening + 1, entry: BOUNDED_TASK_ENTRY }, ctx);
+  }
   const m = BOUNDED_TASK.exec(body);
   if (!m || !BOUND_HAS_DATE.test(m[0].slice(0, m[0].search(/前|之前|以前/) + 1))) return null;
   // a fact (已于3月5日前报送), a condition (未于…前报送的) or a past act directs no one

@@ -941,6 +941,8 @@ export function findExplicitBearer(
   const label = INLINE_ITEM_LABEL.exec(f.slice(span[0], span[1]));
   const named: [number, number] =
     label && span[1] - span[0] - label[0].length >= 2 ? [span[0] + label[0].length, span[1]] : span;
+  // 项目开工前应当…: a time bound opening the clause is no one who acts
+  if (/(?:前|之前|以前|期间)$/.test(f.slice(named[0], named[1]))) return null;
   return withoutAlias(f, named);
 }
 

@@ -64,6 +64,8 @@ const EVENT =
 /** Verbs a bare event bound (确保放暑假前完成) is followed by. */
 const DONE =
   '(?:完成|实现|建成|出台|制定|报送|提交|上报|报请|落实|到位|办结|办理|部署|启动|组织|开展|召开|印发|发放|通知|公布|公示)';
+/** Modal words a clause-opening event bound (项目开工前应当完成环评) is followed by. */
+const MODAL_AFTER_BOUND = '(?:应当|应|必须|须|需|要|务必|一律|均|由|向)';
 /** 前 that is not "before": 前提, 前款, 前述, 前期, 前往… */
 const NOT_BEFORE_WORD = '(?!提下|提是|提条件|款|述|列|条|项|期|沿|景|者|身|夕|端|台|线|瞻|置|往)';
 
@@ -86,7 +88,7 @@ interface Pattern {
 
 /** Events that are no bound: time words (目前, 不久前), transitional references (本办法施行前), conditions (必要时). */
 const NOT_EVENT =
-  /^(?:此|之|目|当|日|以|事|不久|很久|多年|几年|数年|必要|紧急|需要|必要的|特殊情况|适当|同|早)$|施行|实施|生效|颁布|公布|[同的]$/;
+  /^(?:此|之|目|当|日|以|事|不久|很久|多年|几年|数年|必要|紧急|需要|必要的|特殊情况|适当|同|早)$|施行|实施|生效|颁布|公布|[同的]$|^[\d〇零一二两三四五六七八九十百几数多半]+个?多?(?:年|月|日|天|周|星期|小时)$/;
 /** The event of an event bound: group 2 when the deadline is group 1 of a longer match, else group 1. */
 const eventOf = (m: RegExpExecArray) => (m.indices ? m[2] : m[1]) ?? '';
 const eventKept = (m: RegExpExecArray) => !NOT_EVENT.test(eventOf(m));
@@ -119,6 +121,45 @@ export const PATTERNS: Pattern[] = [
     type: 'date',
     iso: 'ymd',
     need: /月/,
+  },
+  // 不晚于9月1日, 最迟不得晚于2023年6月底, 不迟于2月底 (the bound word is part of the deadline)
+  {
+    re: new RegExp(
+      `(?:最迟|最晚)?(?:应|须)?(?:不得|不能|不应|不)(?:晚于|迟于)(?:${YEAR}|${REL_YEAR})?(?:${MONTH})(?:${DAY})?(?:${PART})?${WEEKDAY}?(?:${CLOCK})?|(?:最迟|最晚)(?:不得|不能|不应|不)?(?:晚于|迟于)?(?=\\d|[一二三四五六七八九十]+月)(?:${YEAR})?(?:${MONTH})(?:${DAY})?(?:${PART})?`,
+      'g',
+    ),
+    type: 'date',
+    iso: 'none',
+    need: /[晚迟]/,
+  },
+  // 今冬明春, 今明两年 (a season or two years named from the notice)
+  {
+    re: /今冬明春|今明两年|本学期(?:内|末|结束前)|学期(?:末|结束前)/g,
+    type: 'date',
+    iso: 'none',
+    need: /今冬|今明|学期/,
+  },
+  // 整改期限为30日, 办理时限：5个工作日 (a term stated as the time allowed; not a validity period)
+  {
+    re: new RegExp(`(?<!有效)(?:期限|时限)(?:一般)?(?:为|是|:|：)(${AMOUNT}${UNIT})(?![的以])`, 'gd'),
+    type: 'relative',
+    iso: 'none',
+    need: /[期时]限/,
+    span: 1,
+  },
+  // 完成时限：2023.12, 时间节点：2023年 (a date or a year on a timetable line, printed without a bound)
+  {
+    re: /(?<=(?:时限|时间|节点)[:：]\s*)(?:\d{4}[.．/-]\d{1,2}(?:[.．/-]\d{1,2})?|\d{4}年(?:底|末)?)(?![\d年月.．])/g,
+    type: 'date',
+    iso: 'none',
+    need: /[限间点][:：]/,
+  },
+  // （2023年6月底前）, （2023年） after a task: the bound in a bracket
+  {
+    re: new RegExp(`(?<=[（(])(${YEAR_NUM})年()()(底|末)?(?:前|之前)?(?=[）)])`, 'g'),
+    type: 'date',
+    iso: 'ymd',
+    need: /年[底末前之]*[）)]/,
   },
   // 2019年3月中旬, 到2020年6月底 (a bound without 前)
   {
@@ -490,12 +531,30 @@ export const PATTERNS: Pattern[] = [
     span: 1,
   },
   {
-    re: new RegExp(`(?<=^${LABEL})(${EVENT})(?:前|之前|以前)(?=[，,]|${DONE})`, 'g'),
+    re: new RegExp(`(?<=^${LABEL})(${EVENT})(?:前|之前|以前)(?=[，,]|${DONE}|${MODAL_AFTER_BOUND})`, 'g'),
     type: 'relative',
     iso: 'none',
     keep: eventBoundKept,
     need: /前/,
     head: true,
+  },
+  // 会前，…; 汛前完成…; 节前报送… (a one-character event that opens the clause)
+  {
+    re: new RegExp(`(?<=^${LABEL})(?:会|节|汛|赛|考|课|班|年)(?:前|之前)(?=[，,]|${DONE}|${MODAL_AFTER_BOUND})`, 'g'),
+    type: 'relative',
+    iso: 'none',
+    need: /前/,
+    head: true,
+  },
+  // 节后第一个工作日, 假期结束后第一天, 开学后第二周 (a day counted from an event)
+  {
+    re: new RegExp(
+      `(?:节|节假日|假期|假期结束|放假结束|春节|元旦|国庆节?|开学|上班|收假)后第[一二三四五六七八九十\\d]{1,2}(?:个)?(?:工作日|天|日|周)(?:前|之前|内)?`,
+      'g',
+    ),
+    type: 'relative',
+    iso: 'none',
+    need: /后第/,
   },
   // 应当在与用户签订协议时, 在原账户办理第一笔个人存款时
   {
@@ -582,7 +641,17 @@ export const PATTERNS: Pattern[] = [
   },
   // 每季度末, 每月底, 每年年底 (a recurring bound without 前)
   {
-    re: /每(?:个)?(?:月|季度|季|半年|年度|年)(?:年|月)?(?:底|末|初)(?![的])/g,
+    re: /每(?:个)?(?:月|季度|季|半年|年度|年)(?:年|月)?(?:底|末|初)(?:前|之前|以前)?(?![的])/g,
+    type: 'recurring',
+    iso: 'none',
+    need: /每/,
+  },
+  // 每周一上午报送, 每月5日向…报送 (a recurring day without 前, before the delivery)
+  {
+    re: new RegExp(
+      `每(?:周|星期)[一二三四五六日天](?:[上下]午|下班|上班)?(?:${CLOCK})?(?=前|[，,]|向|将|把|${DONE})|每(?:个)?月(?:${DAY})(?:${CLOCK})?(?=[，,]|向|将|把|${DONE})`,
+      'g',
+    ),
     type: 'recurring',
     iso: 'none',
     need: /每/,
@@ -671,7 +740,7 @@ const MAX_SCAN = 4000;
 export function findDeadlines(clause: string): Deadline[] {
   const text = clause.length > MAX_SCAN ? clause.slice(0, MAX_SCAN) : clause;
   // Every pattern needs one of these; most clauses have none and skip the patterns.
-  if (!/[前内底末旬月年季时后间]|[当次翌今明][天日]/.test(text)) return [];
+  if (!/[前内底末旬月年季时后间限晚迟]|[当次翌今明][天日]|每周|每星期|今冬|学期/.test(text)) return [];
   const f = foldWidth(text);
   const found: Array<{ start: number; end: number; pattern: Pattern; m: RegExpExecArray }> = [];
   for (const p of PATTERNS) {

@@ -252,7 +252,7 @@ function* find(text: string, context?: ObligationContext, training?: Collect): G
       score,
     });
   }
-  for (const note of noteLines.values()) out.push(note);
+  for (const note of noteLines.values()) out.push(...note);
   if (noteLines.size) out.sort((a, b) => a.start - b.start);
   yield;
   if (training) {
@@ -363,27 +363,12 @@ const NOTE_LEAD = /^(?:牵头|责任|主责|承办)(?:单位|部门)?:/;
  * A line that is only a responsibility note, (牵头单位：市发展改革委，配合单位：…) or (市财政局牵头，各区参与),
  * under a task: the analyst's obligation for the lead unit, highlighted as one clause.
  */
-function responsibilityLines(f: string, text: string, lines: readonly LineInfo[]): Map<number, Clause> {
-  const out = new Map<number, Clause>();
-  lines.forEach((line, li) => {
-    let s = line.contentStart;
-    let e = line.end;
-    while (s < e && (f[s] === ' ' || f[s] === '\u3000')) s++;
-    while (e > s && (f[e - 1] === ' ' || f[e - 1] === '\u3000' || f[e - 1] === '。')) e--;
-    if (f[s] !== '(' || f[e - 1] !== ')' || e - s > 200 || line.title) return;
-    const inner = f.slice(s + 1, e - 1);
-    const m = NOTE_LEAD.exec(inner);
-    if (!m && !NOTE_ENTRY_WORD.test(inner.slice(0, 40))) return;
-    const from = s + 1 + (m ? m[0].length : 0);
-    const np = parseActor(f, from, Math.min(e - 1, from + 60));
-    if (!np || np[0] !== from) return;
-    const after = f.slice(np[1], np[1] + 3);
-    if (!m && !/^(?:牵头|负责)/.test(after)) return;
-    const trig = m ? [s + 1, s + 1 + m[0].length - 1] : [np[1], np[1] + 2];
-    const end = line.end > e && f[e] === '。' ? e + 1 : e;
+function responsibilityLines(f: string, text: string, lines: readonly LineInfo[]): Map<number, Clause[]> {
+  const out = new Map<number, Clause[]>();
+  const note = (line: LineInfo, s: number, end: number, trig: [number, number], np: [number, number]): Clause => {
     // （市政府办公室牵头，2022年10月底前完成）: the note's own time limit bounds the task
     const deadlines = findDeadlines(text.slice(s, end));
-    out.set(li, {
+    return {
       category: 'obligation',
       categories: ['obligation'],
       strength: 'soft',
@@ -404,9 +389,61 @@ function responsibilityLines(f: string, text: string, lines: readonly LineInfo[]
         quoted: line.quotedScope,
         epistemic: false,
       }),
-    });
+    };
+  };
+  lines.forEach((line, li) => {
+    let s = line.contentStart;
+    let e = line.end;
+    while (s < e && (f[s] === ' ' || f[s] === '\u3000')) s++;
+    while (e > s && (f[e - 1] === ' ' || f[e - 1] === '\u3000' || f[e - 1] === '。')) e--;
+    if (e - s > 200 || line.title) return;
+    if (f[s] !== '(' || f[e - 1] !== ')') {
+      // 牵头单位：市住建局；责任单位：各区政府 (a row of a 分工 table): each piece names who carries the task
+      const rows = rowNotes(f, s, line.end);
+      if (rows.length)
+        out.set(
+          li,
+          rows.map(([ps, pe, lead, np]) => note(line, ps, pe, [ps, ps + lead], np)),
+        );
+      return;
+    }
+    const inner = f.slice(s + 1, e - 1);
+    const m = NOTE_LEAD.exec(inner);
+    if (!m && !NOTE_ENTRY_WORD.test(inner.slice(0, 40))) return;
+    const from = s + 1 + (m ? m[0].length : 0);
+    const np = parseActor(f, from, Math.min(e - 1, from + 60));
+    if (!np || np[0] !== from) return;
+    const after = f.slice(np[1], np[1] + 3);
+    if (!m && !/^(?:牵头|负责)/.test(after)) return;
+    const trig: [number, number] = m ? [s + 1, s + 1 + m[0].length - 1] : [np[1], np[1] + 2];
+    const end = line.end > e && f[e] === '。' ? e + 1 : e;
+    out.set(li, [note(line, s, end, trig, np)]);
   });
   return out;
+}
+
+/**
+ * The pieces of a line that is a responsibility row (牵头单位：X；责任单位：Y。), each as [start, end, length of its
+ * lead word, the actor]; none when any piece is something else (a task with a note inside is read as a task).
+ */
+function rowNotes(f: string, s: number, lineEnd: number): Array<[number, number, number, [number, number]]> {
+  if (!NOTE_LEAD.test(f.slice(s, s + 8))) return [];
+  const ROW_LEAD = /^(?:牵头|责任|主责|承办|配合|协办|参与)(?:单位|部门):/;
+  const rows: Array<[number, number, number, [number, number]]> = [];
+  let p = s;
+  while (p < lineEnd) {
+    let q = p;
+    while (q < lineEnd && !';。'.includes(f[q])) q++;
+    const pieceEnd = q < lineEnd ? q + 1 : q;
+    const m = ROW_LEAD.exec(f.slice(p, q));
+    if (!m) return [];
+    const np = parseActor(f, p + m[0].length, q);
+    if (!np || np[0] !== p + m[0].length) return [];
+    rows.push([p, pieceEnd, m[0].length - 1, np]);
+    p = pieceEnd;
+    while (p < lineEnd && f[p] === ' ') p++;
+  }
+  return rows;
 }
 
 /** 请各单位于…报送 / 要求各地区…: the actor after the request word is the one who must act. */

@@ -566,6 +566,8 @@ export const LEXICON: readonly LexiconEntry[] = [
     needsVerbAfter: true,
   }),
   ob('不得不', 'hard', { note: 'double negation: must' }),
+  ob('不得晚于', 'hard', { note: '最迟不得晚于9月1日报送: a deadline for a duty, not a prohibition' }),
+  ob('不得迟于', 'hard', { note: '不得迟于…: a deadline for a duty' }),
   ob('有义务', 'hard'),
   ob('负有', 'hard', { requireAfter: { any: ['责任', '职责', '义务'], within: 14 } }),
   ob('负责', 'hard', {
@@ -1212,6 +1214,19 @@ export const LEXICON: readonly LexiconEntry[] = [
     masks: ['科学技术', '科学性', '科学研究', '科学家', '科学普及', '科学发展观', '科学的', '科学院', '科学合理的'],
   }),
   im('全力'),
+  // the tasks of a notice's timetable and requirements (（二）述职阶段（11月下旬）。召开述职评议会议…)
+  im('召开', { masks: ['召开了', '召开的', '召开时间', '召开情况'] }),
+  im('报送', { masks: ['报送了', '报送的', '报送时间', '报送情况', '报送材料', '报送内容', '报送方式'] }),
+  im('上报', { masks: ['上报了', '上报的', '上报时间', '上报情况', '上报材料'] }),
+  im('梳理', { masks: ['梳理了'] }),
+  im('排查', { masks: ['排查了', '排查出', '排查情况'] }),
+  im('摸排', { masks: ['摸排了', '摸排情况'] }),
+  im('部署', { masks: ['部署了', '部署会', '部署要求'] }),
+  im('编制', { masks: ['编制了', '编制的', '编制数', '编制内', '编制外', '编制管理', '编制部门', '编制委员会'] }),
+  im('成立', { masks: ['成立了', '成立以来', '成立大会', '成立于'] }),
+  im('填报', { masks: ['填报了', '填报说明', '填报时间'] }),
+  im('撰写', { masks: ['撰写了'] }),
+  im('征求', { masks: ['征求了', '征求意见稿'] }),
 
   // ───────────── non-deontic readings ─────────────
   ep('可能', 'epistemic: 可能对公共利益造成损害的 is a condition, not permission'),

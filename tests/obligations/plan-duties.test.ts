@@ -1,0 +1,76 @@
+/**
+ * Duties of plans, 分工 documents and notices written without a modal word, one row per form: the unit as such a
+ * document prints it, under a heading of its tasks, and the category and bearer an analyst would list
+ * (docs/labelling.md: responsibility notes, 由X牵头, X负责, imperative items, timetable rows).
+ */
+import { describe, expect, it } from 'vitest';
+import { findObligations } from '../../lib/obligations/index';
+
+const TITLE = '关于印发《2023年基层党建重点任务分工方案》的通知';
+
+/** The clauses that overlap `unit` when it stands as an item under a plan's task heading. */
+function readItem(unit: string, heading = '二、重点任务') {
+  const text = `${TITLE}\n各党（工）委：\n现将有关事项通知如下。\n${heading}\n${unit}\n联系人：张三，电话：12345678。\n`;
+  const start = text.indexOf(unit);
+  const end = start + unit.length;
+  return findObligations(text, { addressees: [] }).filter((c) => c.start < end && start < c.end);
+}
+
+describe('duties without a modal word are obligations, with the bearer the unit names', () => {
+  it.each([
+    ['（一）各党组织对照年度任务清单开展自查，形成自查报告。', '各党组织'],
+    ['（二）召开述职评议会议，逐一听取述职。', null],
+    ['（三）由机关党委牵头，各支部配合，做好考核结果运用。', '机关党委'],
+    ['（四）各党支部书记负责本支部考核材料的审核把关。', '各党支部书记'],
+    ['（五）建立健全考核结果反馈机制，推动问题整改落实。', null],
+    ['（六）各街道党工委于每月5日前报送工作台账。', '各街道党工委'],
+    ['（七）市委组织部会同市财政局制定补助标准。', '市委组织部'],
+    ['（八）各支部每季度报送一次工作进展，年底形成总结。', '各支部'],
+    ['（九）梳理排查软弱涣散党组织，建立整顿台账。', null],
+    ['（十）加快推进老旧小区改造（市住建局牵头，各区政府负责）。', '市住建局'],
+    ['（十一）完善基层治理体系。（牵头单位：市委政法委）', '市委政法委'],
+    ['（十二）各地各部门结合实际制定具体实施办法。', '各地各部门'],
+  ])('%s → obligation, bearer %s', (unit, bearer) => {
+    const found = readItem(unit);
+    expect(found.length, unit).toBeGreaterThan(0);
+    expect(found[0].categories[0]).toBe('obligation');
+    if (bearer) expect(found.map((c) => c.bearer?.source === 'explicit' && c.bearer.text)).toContain(bearer);
+  });
+});
+
+describe('rows of a responsibility table name the one who acts', () => {
+  it.each([
+    ['牵头单位：市住建局；责任单位：各区政府。', ['市住建局', '各区政府']],
+    ['牵头部门：区发展改革委', ['区发展改革委']],
+  ])('%s', (unit, bearers) => {
+    const found = readItem(unit, '二、任务分工');
+    expect(found.map((c) => c.categories[0])).toEqual(bearers.map(() => 'obligation'));
+    expect(found.map((c) => c.bearer?.text)).toEqual(bearers);
+  });
+});
+
+describe('timetable lines and their deadlines', () => {
+  it.each([
+    ['完成时限：2023年12月底前。', '2023年12月底前'],
+    ['时间节点：2023年6月底前完成。', '2023年6月底前'],
+    ['节后第一个工作日报送假期值班情况，逾期视为未报。', '节后第一个工作日'],
+    ['项目开工前应当完成环境影响评价。', '项目开工前'],
+  ])('%s → %s', (unit, deadline) => {
+    const found = readItem(unit, '三、时间安排');
+    expect(found.length, unit).toBeGreaterThan(0);
+    expect(found.flatMap((c) => (c.deadlines ?? []).map((d) => d.text))).toContain(deadline);
+    expect(found.every((c) => c.bearer?.text !== '项目开工前')).toBe(true);
+  });
+});
+
+describe('background, achievements and news stay unmarked', () => {
+  it.each([
+    ['去年以来，各支部积极开展工作，取得了明显成效。', '一、工作背景'],
+    ['2022年，全市共排查软弱涣散党组织120个，已全部完成整顿。', '一、工作背景'],
+    ['当前，基层党建工作仍存在一些薄弱环节。', '一、工作背景'],
+    ['近日，市委组织部召开了基层党建工作推进会。', '一、工作背景'],
+    ['各区成立了工作专班，梳理了问题清单。', '一、工作背景'],
+  ])('%s', (unit, heading) => {
+    expect(readItem(unit, heading)).toEqual([]);
+  });
+});
