@@ -75,6 +75,11 @@ export const TUNING = {
    * restatement of it (compiled regulations repeat their headings), not the span carried there.
    */
   movedReach: 50000,
+  /**
+   * A place outside the stored section, in the span's sentence slot (sentence index, offset) and this near
+   * the stored position (units): a paragraph or two inserted before it brought a heading with them.
+   */
+  slotReach: 600,
 };
 
 /** An annotation's selectors, folded once; context patterns compiled on first use. */
@@ -944,7 +949,10 @@ function passesGates(doc: AnchoringDocument, a: PreparedAnnotation, expected: Ex
   // it, edited: a clause repeated word for word in the next article is another one.
   if (!elsewhere) return true;
   if (expected.keyHoldsQuote()) return false;
-  return (e.prefixWhole && e.suffixWhole) || moved || takenOut;
+  // Near the stored position, in the sentence and at the offset it was in, a heading inserted or written
+  // over before it (a new article, a label a word replaced) is what changed its section, not a move.
+  const resettled = strong && structure?.sentenceSlot === true && e.distance !== null && e.distance <= TUNING.slotReach;
+  return (e.prefixWhole && e.suffixWhole) || moved || takenOut || resettled;
 }
 
 function overlaps(x: Candidate, y: Candidate): boolean {

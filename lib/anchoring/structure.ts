@@ -207,6 +207,11 @@ export interface StructureAgreement {
    * the span's own slot, whatever was inserted or deleted before it in the section.
    */
   slot: boolean;
+  /**
+   * The same sentence index and nearly the same offset in it, whatever the section: a heading inserted or
+   * rewritten before the span (a new article, a label a word was written over) changes only the section.
+   */
+  sentenceSlot: boolean;
 }
 
 /** Units a word changed before the span may move its offset in the sentence. */
@@ -269,11 +274,10 @@ export function agreementAt(
   const local = section && stored.key.sentence === at.sentence && stored.key.offsetInSentence === at.offsetInSentence;
   const renumbered =
     !section && stored.section !== null && found !== null && renumberDistance(stored.section, found) <= RENUMBER_LIMIT;
-  const slot =
-    (section || renumbered) &&
-    stored.key.sentence === at.sentence &&
-    Math.abs(stored.key.offsetInSentence - at.offsetInSentence) <= SLOT_DRIFT;
-  return { section, paragraph, sentence, offset: offsetAgrees, local, renumbered, slot };
+  const sentenceSlot =
+    stored.key.sentence === at.sentence && Math.abs(stored.key.offsetInSentence - at.offsetInSentence) <= SLOT_DRIFT;
+  const slot = (section || renumbered) && sentenceSlot;
+  return { section, paragraph, sentence, offset: offsetAgrees, local, renumbered, slot, sentenceSlot };
 }
 
 const byPath = new WeakMap<DocumentStructure, Map<string, Section[]>>();
