@@ -14,10 +14,12 @@
  * under a 公告's title, `此复` under a 批复's). A 公报's masthead above the text +2: a 公报 publishes documents (a
  * 决议 or 决定 printed there is one).
  * An excerpt +3: a page that opens inside a document on a numbered item or an article, with numbered parts whose
- * sentences lay down duties and do not report (a later page of a plan, a run of articles); a news report opens
- * with its lead, never with an item number.
- * A notice needs score ≥ 4 and a body of ≥ 200 Han characters (80 when the page is framed as a 公文: title 文种
- * or frame, a 主送 line or the title's own formula, 署名 + date); a page still waiting for its body
+ * sentences lay down duties and do not report (a later page of a plan, a run of articles), or the text of a law
+ * or regulation opening on its first chapter or article with at least 10 articles; a news report opens with its
+ * lead, never with an item number.
+ * A notice needs score ≥ 4 and a body of ≥ 200 Han characters (60 when the page is framed as a 公文: title 文种
+ * or frame, a 主送 line or the title's own formula, 署名 + date; or a title 文种 and the formula of that 文种; or a
+ * title 文种 over numbered paragraphs an agency signs and dates); a page still waiting for its body
  * (`pending`) and a report about a notice (opens with 通知指出/会议强调/记者 and has no title 文种, 文号,
  * 主送 or 署名) are not notices whatever the score.
  *
@@ -123,7 +125,7 @@ export const MIN_BODY_HAN = 200;
  * Han characters enough for a short notice printed in full 公文 form (a title naming its 文种, a 主送 line and a
  * 署名 + date): a meeting notice of three sentences is still a notice.
  */
-export const MIN_FRAMED_BODY_HAN = 80;
+export const MIN_FRAMED_BODY_HAN = 60;
 /** `第X条` lines from which a page on another site reads as a law or regulation. */
 export const LAW_ARTICLES = 10;
 /** Confidence cap when a gate (pending, short body, report) blocks the page. */
@@ -164,7 +166,13 @@ export function detectNotice(input: DetectionInput): Detection {
     if (!byline && ownDocType(input.title) && readsAsDirectives(lines)) fire('directives');
     if (!byline && ownDocType(input.title) && hasOwnFormula(input.docTypeFromTitle, text)) fire('own-formula');
   }
-  if (!byline && !input.listPage && !input.docTypeFromTitle && hasHeadings(text, articles) && isExcerpt(lines))
+  if (
+    !byline &&
+    !input.listPage &&
+    !input.docTypeFromTitle &&
+    hasHeadings(text, articles) &&
+    (isExcerpt(lines) || opensAsRegulation(lines, articles))
+  )
     fire('excerpt');
   if (input.listPage) fire('list-page');
   if (!input.hasDocNumber && CASE_NUMBER.test(text.slice(0, CASE_NUMBER_HEAD_CHARS))) fire('case-number');
@@ -176,8 +184,15 @@ export function detectNotice(input: DetectionInput): Detection {
   if (input.pending) gates.push('pending');
   // A 公告 or 通告 has no 主送: its own formula (现通告如下, 特此公告) and its 署名 frame it instead.
   const ownFormula = ownDocType(input.title) && hasOwnFormula(input.docTypeFromTitle, text);
+  // Framed as a 公文: a title naming its 文种 or the frame of one, and a 主送 line or the document's own formula,
+  // signed and dated; or a title naming its 文种 with the formula of that 文种 (`现将有关事项通告如下` under a
+  // 通告's title, `决定如下` under a 决定's); or with numbered paragraphs an agency signs and dates (a party
+  // notice of items).
+  const titled = input.docTypeFromTitle !== null && !byline;
   const framed =
-    (input.docTypeFromTitle !== null || frame) && (addressed || ownFormula || announces) && signed && !byline;
+    ((input.docTypeFromTitle !== null || frame) && (addressed || ownFormula || announces) && signed && !byline) ||
+    (titled && ownFormula) ||
+    (titled && signed && hasHeadings(text, articles) && readClosing(text).issuers.length > 0);
   if (countHanChars(text) < (framed ? MIN_FRAMED_BODY_HAN : MIN_BODY_HAN)) gates.push('short-body');
   if (isReport(lines, input, signed)) gates.push('reported');
   for (const g of gates) signals.push({ name: g, points: 0 });
@@ -332,10 +347,25 @@ export function isExcerpt(lines: string[]): boolean {
   );
 }
 
+/**
+ * The text of a law or regulation whose page lost its title: it opens on its first chapter or article
+ * (`第一章\u3000总则`, `第一条\u3000为了…`) and runs on through at least LAW_ARTICLES articles.
+ */
+export function opensAsRegulation(lines: string[], articles: number): boolean {
+  return articles >= LAW_ARTICLES && /^第[一1][编章条节]/.test(lines[0] ?? '');
+}
+
 /** The text speaks in the announcing formula of the 文种 its title names (OWN_FORMULAS). */
 export function hasOwnFormula(docType: string | null, text: string): boolean {
   if (!docType) return false;
-  const re = OWN_FORMULAS[docType];
+  // 实施意见 and 指导意见 speak as an 意见, 紧急通知 as a 通知: the longest 文种 the title's ends in.
+  let re = OWN_FORMULAS[docType];
+  if (re === undefined) {
+    const base = Object.keys(OWN_FORMULAS)
+      .filter((k) => docType.endsWith(k))
+      .sort((a, b) => b.length - a.length)[0];
+    re = base === undefined ? undefined : OWN_FORMULAS[base];
+  }
   return re !== undefined && re.test(text);
 }
 
