@@ -393,7 +393,7 @@ function dutyListIntro(f: string, unit: Unit): Omit<Classification, 'quoted'> | 
  * The bound makes the bare task a duty.
  */
 const TIMETABLE =
-  /^(?:(?:\d{4}年)?\d{1,2}月(?:\d{1,2}日|底|上旬|中旬|下旬)?(?:前|之前|以前|底前),(?=[^,。;]{4})|(?:完成|办结|报送|上报)?(?:时限|时间|截止时间|时间节点|时间安排):|(?:\d{4}年)?\d{1,2}(?:月份|[—\-至~]\d{1,2}月),(?=[^,。;]{4})|第[一二三四五六七八九十]阶段\()/;
+  /^(?:(?:\d{4}年)?\d{1,2}月(?:\d{1,2}日|底|上旬|中旬|下旬)?(?:前|之前|以前|底前),(?=[^,。;]{4})|(?:\d{4}年)?\d{1,2}月(?:上旬|中旬|下旬|底),(?=[^,。;]{4})|(?:完成|办结|报送|上报|提交|报名|申报|征集|受理|整改|反馈|材料报送|材料提交)?(?:时限|时间|截止时间|截止日期|时间节点|时间安排)(?:为|:)|(?:\d{4}年)?\d{1,2}(?:月份|[—\-至~]\d{1,2}月),(?=[^,。;]{4})|第[一二三四五六七八九十]阶段\()/;
 /** The trigger of a duty read from a date bound (`…前`) rather than a modal word. */
 function dateBoundEntry(note: string): CompiledEntry {
   return { word: '前', role: 'trigger', category: 'obligation', strength: 'soft', maskAt: [], maskIndex: [], note };

@@ -942,7 +942,10 @@ export function findExplicitBearer(
   const named: [number, number] =
     label && span[1] - span[0] - label[0].length >= 2 ? [span[0] + label[0].length, span[1]] : span;
   // 项目开工前应当…: a time bound opening the clause is no one who acts
-  if (/(?:前|之前|以前|期间)$/.test(f.slice(named[0], named[1]))) return null;
+  if (/(?:前|之前|以前|期间)$|^联系(?:人|电话|方式)$/.test(f.slice(named[0], named[1]))) return null;
+  // 民主生活会原则上于…召开: the hedge is no part of the name
+  const hedge = /(?:原则上|一律|均|务必|必须)$/.exec(f.slice(named[0], named[1]));
+  if (hedge && named[1] - named[0] - hedge[0].length >= 2) named[1] -= hedge[0].length;
   return withoutAlias(f, named);
 }
 

@@ -27,7 +27,7 @@ const YEAR_NUM = `(?:\\d{4}|[〇零一二三四五六七八九O○]{4})`;
 const YEAR = `${YEAR_NUM}年`;
 /** A year named relative to the notice (今年6月底前, 次年1月底前): the date keeps it, the ISO date has no year. */
 const REL_YEAR = '(?:今年|明年|次年|当年|本年|同年|翌年|下一年|下年)';
-const MONTH = `(?:\\d{1,2}|[一二三四五六七八九十]{1,3})月`;
+const MONTH = `(?:\\d{1,2}|[一二三四五六七八九十]{1,3}|元)月`;
 const DAY = `(?:\\d{1,2}|[一二三四五六七八九十]{1,3})[日号]`;
 /** A day printed without 日 right before 前 (5月10前). */
 const DAY_LOOSE = `(?:${DAY}|\\d{1,2}(?=前|之前|以前))`;
@@ -53,7 +53,7 @@ const NOT_BOUND_BEFORE = '(?<![自从截至止为是—–\\-－~～年月日号
 const LABEL = `(?:第[${CN}\\d]{1,6}[条章节款项]\\s*|[（(][${CN}\\d]{1,3}[）)]|[${CN}\\d]{1,3}[、.．]\\s*)?`;
 /** Where an event bound may begin inside a clause: after punctuation, or after a modal or request word. */
 const OPENER_INLINE =
-  '(?:[，,；;：:、（(\\s]|应当|应|须|要|请|并|均|需|将|可|得|即|先|一律|分别|务必|必须|统一|确保|力争|争取|原则上)';
+  '(?:[，,；;：:、（(\\s]|应当|应|须|要|请|并|均|需|将|可|得|即|先|一律|分别|务必|必须|统一|确保|力争|争取|原则上|(?<=[位门府关构业委局部织区县市校院人者员])(?=[在于]))';
 /** Text before a position that is only a clause-opening label: the position opens the clause. */
 const CLAUSE_START = new RegExp(`^\\s*${LABEL}$`);
 /** …or at the clause start. */
@@ -394,6 +394,13 @@ export const PATTERNS: Pattern[] = [
     iso: 'none',
     need: /(?:次|下|当|本)个?月/,
   },
+  // 下月上旬, 本月中旬前 (a part of the month named from the notice)
+  {
+    re: /(?:本|下|次|当)(?:个)?月(?:上旬|中旬|下旬|上中旬|中下旬)(?:前|之前)?/g,
+    type: 'date',
+    iso: 'none',
+    need: /旬/,
+  },
   {
     re: /(?:本|下|次)周[一二三四五六日]?(?:内|前|之前)/g,
     type: 'date',
@@ -403,7 +410,7 @@ export const PATTERNS: Pattern[] = [
   // 春节前, 2024年元旦前, 国庆节假期前 (a holiday that bounds a task)
   {
     re: new RegExp(
-      `(?:(?<=${OPENER})(?:在|于))?(?:${YEAR})?(?:春节|元旦|清明节?|五一|劳动节|端午节?|中秋节?|国庆节?)(?:假期|放假|节)?(?:前|之前|以前)(?!后)${NOT_BEFORE_WORD}`,
+      `(?:(?<=${OPENER})(?:在|于))?(?:${YEAR})?[“"]?(?:春节|元旦|清明节?|五一|劳动节|端午节?|中秋节?|国庆节?)[”"]?(?:假期|放假|节)?(?:前|之前|以前)(?!后)${NOT_BEFORE_WORD}`,
       'g',
     ),
     type: 'date',
@@ -505,7 +512,7 @@ export const PATTERNS: Pattern[] = [
     need: /[满期]/,
   },
   {
-    re: new RegExp(`(?<![提\\d${CN}])${AMOUNT}(?:工作日|日|天|周|小时|个月)(?:前|之前|以前)`, 'g'),
+    re: new RegExp(`(?<![提\\d${CN}])${AMOUNT}(?:工作日|日|号|天|周|小时|个月)(?:前|之前|以前)`, 'g'),
     type: 'relative',
     iso: 'none',
     need: /前/,
@@ -710,7 +717,7 @@ function isoOf(
   const year = readNumber(yearS.replace(/年$/, ''));
   if (!Number.isFinite(year) || year < 1900 || year > 2200) return null;
   if (!monthS) return part === '底' || part === '末' || !hasBefore ? `${year}-12-31` : null;
-  const month = readNumber(monthS.replace(/月$/, ''));
+  const month = readNumber(monthS.replace(/月$/, '').replace('元', '一'));
   if (!Number.isFinite(month) || month < 1 || month > 12) return null;
   if (dayS) {
     const day = readNumber(dayS.replace(/[日号]$/, ''));
@@ -772,7 +779,9 @@ export function findDeadlines(clause: string): Deadline[] {
 
 /** A leading 于/在/定于 before the bound itself (于2019年4月底前 → 2019年4月底前); not 在 of 在建. */
 function leadLength(f: string, start: number, end: number): number {
-  const m = /^(?:定于|于|在)(?=[\d〇零一二两三四五六七八九十O○今明次当本每即上下第])/.exec(f.slice(start, end));
+  const m = /^(?:定于|于|在)(?=[\d〇零一二两三四五六七八九十O○今明次当本每即上下第“"春元清五劳端中国])/.exec(
+    f.slice(start, end),
+  );
   return m && end - start > m[0].length + 1 ? m[0].length : 0;
 }
 

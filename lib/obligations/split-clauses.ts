@@ -99,7 +99,7 @@ interface SegInfo extends SegmentSpan {
 
 /** Labels whose colon introduces a time bound (完成时限, 时间安排, 报送时间), after an optional item label. */
 const TIME_LABEL =
-  /^(?:[(]?[一二三四五六七八九十\d]{1,3}[、.．)]\s*)?(?:完成|报送|截止|办理|整改|上报)?(?:时限|时间安排|时间|期限|日期)$/;
+  /^(?:[(]?[一二三四五六七八九十\d]{1,3}[、.．)]\s*)?(?:完成|报送|截止|办理|整改|上报|提交|报名|申报|征集|受理|反馈|材料报送|材料提交|报送截止|提交截止)?(?:时限|时间安排|时间节点|时间|期限|日期)$/;
 
 /** Openers of a condition whose consequence follows: 一旦发现…，将…追究责任. */
 const CONDITION_OPENERS = /^(?:一旦|如果|如有|如发现|若|凡是|凡)/;

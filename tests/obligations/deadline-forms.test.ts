@@ -183,6 +183,12 @@ describe('bounds opening a clause, counted from an event, or stated with their b
     ['加快推进老旧小区改造（2023年）。', '2023年'],
     ['全面完成老旧小区改造任务（2023年6月底前）。', '2023年6月底前'],
     ['时间节点：2023年6月底前完成。', '2023年6月底前'],
+    ['请于“五一”前报送。', '“五一”前'],
+    ['元月15日前报送。', '元月15日前'],
+    ['请于15号前报送。', '15号前'],
+    ['于下月上旬报送。', '下月上旬'],
+    ['各单位在寒假期间做好值班。', '寒假期间'],
+    ['各单位在项目开工前完成备案。', '项目开工前'],
   ])('%s → %s', (clause, deadline) => {
     expect(texts(clause)).toContain(deadline);
   });
@@ -212,6 +218,7 @@ describe('starts, frequencies and standing tasks are no deadline', () => {
     '每月5日是党员活动日。',
     '每周一为机关学习日。',
     '工作要点（2023年版）',
+    '在建项目前期工作要加快。',
   ])('%s', (clause) => {
     expect(findDeadlines(clause)).toEqual([]);
   });

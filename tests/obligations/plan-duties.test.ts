@@ -55,11 +55,23 @@ describe('timetable lines and their deadlines', () => {
     ['时间节点：2023年6月底前完成。', '2023年6月底前'],
     ['节后第一个工作日报送假期值班情况，逾期视为未报。', '节后第一个工作日'],
     ['项目开工前应当完成环境影响评价。', '项目开工前'],
+    ['报名时间：即日起至5月31日。', '即日起至5月31日'],
+    ['材料报送截止时间为2024年1月31日。', '2024年1月31日'],
+    ['12月上旬，召开全市推进会，总结全年工作。', '12月上旬'],
+    ['民主生活会原则上于2024年1月20日前召开完毕。', '2024年1月20日前'],
   ])('%s → %s', (unit, deadline) => {
     const found = readItem(unit, '三、时间安排');
     expect(found.length, unit).toBeGreaterThan(0);
     expect(found.flatMap((c) => (c.deadlines ?? []).map((d) => d.text))).toContain(deadline);
     expect(found.every((c) => c.bearer?.text !== '项目开工前')).toBe(true);
+  });
+});
+
+describe('what names no one who acts', () => {
+  it('a hedge after the subject is no part of its name, a contact line is no bearer', () => {
+    expect(readItem('民主生活会原则上于2024年1月20日前召开完毕。', '三、时间安排')[0]?.bearer?.text).toBe('民主生活会');
+    const contact = readItem('（六）报送方式：通过OA系统报送，联系人：李四。', '三、有关要求');
+    expect(contact.every((c) => c.bearer?.text !== '联系人')).toBe(true);
   });
 });
 
