@@ -145,7 +145,8 @@ export default defineContentScript({
     const begin = () => {
       if (!lens.destroyed) lens.start(previous !== undefined);
     };
-    if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', begin, { once: true });
+    if (document.readyState === 'loading')
+      document.addEventListener('DOMContentLoaded', () => setTimeout(begin, 0), { once: true });
     else begin();
   },
 });
