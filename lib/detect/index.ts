@@ -13,7 +13,8 @@
  * reposted without 文号 or signature), the announcing formula of the 文种 its title names +1 (`现将有关事项公告如下`
  * under a 公告's title, `此复` under a 批复's). A 公报's masthead above the text +2: a 公报 publishes documents (a
  * 决议 or 决定 printed there is one).
- * An excerpt +3: a page that opens inside a document on a numbered item or an article, with numbered parts whose
+ * An excerpt +3: a page that opens inside a document on a numbered item or an article (or on the sentence that
+ * names the document it opens, `为…，制定本方案。`), with numbered parts whose
  * sentences lay down duties and do not report (a later page of a plan, a run of articles), or the text of a law
  * or regulation opening on its first chapter or article with at least 10 articles; a news report opens with its
  * lead, never with an item number.
@@ -69,6 +70,7 @@ import {
   OWN_FORMULAS,
   REPORTED_OPENING,
   REPORTED_SENTENCE,
+  SELF_NAMING_OPENING,
   SIGNATURE_LINE,
   STRONG_LABELS,
 } from './signals';
@@ -328,7 +330,7 @@ export function readsAsDirectives(lines: string[]): boolean {
  */
 export function isExcerpt(lines: string[]): boolean {
   const first = lines[0] ?? '';
-  if (!matchHeading(first)) return false;
+  if (!matchHeading(first) && !SELF_NAMING_OPENING.test(first)) return false;
   let weighed = 0;
   let duties = 0;
   let reported = 0;

@@ -171,7 +171,7 @@ export const NARRATIVE_LINE =
 /** Body lines shorter than this are headings, labels or list stubs, and not weighed. */
 export const DIRECTIVE_MIN_LINE = 12;
 /** Directive lines a body needs at least, and the share of its weighed lines they must make. */
-export const DIRECTIVE_LINES = 10;
+export const DIRECTIVE_LINES = 5;
 export const DIRECTIVE_SHARE = 0.5;
 /** Narrative lines a directive body may hold at most, as a share of its weighed lines. */
 export const NARRATIVE_SHARE = 0.1;
@@ -204,6 +204,13 @@ export const DUTY_SENTENCE = new RegExp(
 export const REPORTED_SENTENCE =
   /指出|强调|表示|认为|介绍|获悉|据悉|据了解|记者|近日|(?<![0-9０-９一二三四五六七八九十〇])日前|截至|截止目前|去年|今年以来|近年来|已经|已于|取得了|开展了|召开了|举行了|印发了|出台了|[说称][：:]|(?:》|通知|意见|方案|办法|规定|条例|文件|决定)(?:明确|规定|要求|提出)[，,：:]/;
 
+/**
+ * The opening sentence of a document whose page lost its title, naming the document it opens (`为…，结合我区实际，
+ * 制定本方案。`, `为…，现就有关事项通知如下：`): it stands where an excerpt's first numbered item would.
+ */
+export const SELF_NAMING_OPENING =
+  /^为[^。\n]{4,150}?(?:(?:特|现)?制定本(?:实施|工作|行动)?(?:方案|办法|细则|规定|计划|规则|制度|意见)|现(?:就|将)[^。\n]{0,40}?(?:通知|通告|公告|意见)如下|(?:现|特)?提出(?:以下|如下)(?:实施)?意见)/;
+
 /** Sentences weighed at most, and the text they are taken from: an excerpt shows what it is at once. */
 export const EXCERPT_SAMPLE = 60;
 export const EXCERPT_CHARS = 8000;
@@ -230,5 +237,10 @@ export const OWN_FORMULAS: Readonly<Record<string, RegExp>> = {
   函: /函告如下|特此函告|函复如下|特此函复|请予[^。\n]{0,10}(?:支持|协助|办理|函复)|为盼|为荷/,
   决定: /(?:特|现)(?:作|做)[出如]下决定|决定如下|现决定|特此决定/,
   决议: /(?:会议)?决议如下|特此决议/,
+  方案: /制定本(?:实施|工作|行动)?方案|(?:特|现)制定(?:如下|以下)?(?:实施|工作|行动)?方案/,
+  计划: /制定本(?:行动|工作|实施)?计划/,
+  办法: /制定本(?:实施)?办法/,
+  细则: /制定本(?:实施)?细则/,
+  规定: /制定本规定/,
   意见: /(?:现|特)[^。\n]{0,20}?提出(?:以下|如下)(?:实施)?意见|提出(?:以下|如下)(?:实施)?意见[。：:]/,
 };
