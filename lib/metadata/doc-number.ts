@@ -83,6 +83,9 @@ function codeStart(s: string, end: number, max: number, allowSpace: boolean): nu
   let b = e;
   while (b > 0 && e - b < max && isCodeChar(s.charCodeAt(b - 1))) b--;
   if (b === e) return -1;
+  // A date glued before it (`2021年3月5日某政发〔2021〕12号`): the 日 ends the date.
+  if (s.charCodeAt(b) === 0x65e5 /* 日 */ && b > 0 && /[0-9０-９〇一二三四五六七八九十]/.test(s[b - 1]) && e - b > 2)
+    b++;
   // Trim a leading "根据…" etc. from a code found in running text.
   const code = s.slice(b, e);
   const lead = LEAD_WORDS.exec(code);
@@ -103,7 +106,7 @@ function codeStart(s: string, end: number, max: number, allowSpace: boolean): nu
 }
 
 /** A 文号 label or the end of a 版头 (`…文件`) glued before a 代字. */
-const GLUED_LABEL = /^(?:.*文件|发文字号|发文号|文号|字号|文件编号)(?=[\u4e00-\u9fffA-Za-z]{2})/;
+const GLUED_LABEL = /^(?:.*文件|发文字号|发文编号|发文号|文号|字号|文件编号)(?=[\u4e00-\u9fffA-Za-z]{2})/;
 
 /**
  * A full agency name glued before a 代字, the longest one (`某某市人民政府办公厅` in `某某市人民政府办公厅某政办发`);

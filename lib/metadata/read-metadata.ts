@@ -263,25 +263,27 @@ function labelledDocNumber(value: string | undefined): string | null {
 /**
  * Where the head ends: the first body paragraph or heading, the 主送 line (a 公文 prints its 文号 above it; a
  * number under it is cited or belongs to an attachment), the first sentence under the title (above it a page
- * may print a greeting), and never beyond HEAD_CHARS.
+ * may print a greeting), and never beyond HEAD_CHARS (counted from the title when a page's header pushed the
+ * title down).
  */
 function headEnd(text: string, lines: Line[], titleLine: number | null): number {
+  const limit = HEAD_CHARS + (titleLine !== null && titleLine < lines.length ? lines[titleLine].start : 0);
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i];
-    if (line.start >= HEAD_CHARS) break;
+    if (line.start >= limit) break;
     const t = line.text;
     if (matchHeading(t) || (t.length > BODY_LINE && /[。；]/.test(t))) return line.start;
     if (titleLine !== null && i > titleLine && t.length >= 8 && /[。！？!?]$/.test(t)) return line.start;
     if (isAddresseeLine(t)) return line.start;
   }
-  return Math.min(text.length, HEAD_CHARS);
+  return Math.min(text.length, limit);
 }
 
 const LABEL_SPACE = '[\\s\\u3000]*';
 /** A 文号 label: 发文字号, 文号 (`文 号`), 发文号, 字号, 文件编号, in 【】 or not, with its colon. */
 const spaced = (word: string) => [...word].join(LABEL_SPACE);
 const NUMBER_LABEL = new RegExp(
-  `[【\\[]?${LABEL_SPACE}(?:${['发文字号', '发文号', '文号', '字号', '文件编号'].map(spaced).join('|')})${LABEL_SPACE}[】\\]]?${LABEL_SPACE}[：:]?${LABEL_SPACE}$`,
+  `[【\\[]?${LABEL_SPACE}(?:${['发文字号', '发文编号', '发文号', '文号', '字号', '文件编号'].map(spaced).join('|')})${LABEL_SPACE}[】\\]]?${LABEL_SPACE}[：:]?${LABEL_SPACE}$`,
 );
 /** A date as page headers and 署名 print it (`2021年3月5日`, `2021-03-08`), with its label or not. */
 const DATE_TEXT =
@@ -295,7 +297,7 @@ function numberMayFollow(before: string): boolean {
     const rest = before.slice(0, label.index);
     // Only other labels and their values before it: `索引号：… 发文机关：国务院 发文字号：`, `【发布部门】国务院 【发文字号】`.
     if (
-      /^[\s\u3000]*$/.test(rest) ||
+      /^[\s\u3000(（[［]*$/.test(rest) ||
       /^(?:[\u4e00-\u9fff]{2,6}[：:]|[【[][\u4e00-\u9fff]{2,6}[】\]])/.test(rest.trim())
     )
       return label[0].length > 0;
@@ -305,7 +307,10 @@ function numberMayFollow(before: string): boolean {
   const t = before.replace(/[\s\u3000(（[［【]+$/, '').trim();
   if (t.length >= 6 && docTypeOfTitle(t) !== null && !/[。；，]/.test(t)) return true;
   // The 版头 (`某某市人民政府文件`) glued above it.
-  return (t.length <= 30 && (isOrgName(t) || /^[\u4e00-\u9fff]{2,28}文件$/.test(t))) || DATE_TEXT.test(before);
+  return (
+    (t.length <= 30 && (isOrgName(t) || /^[\u4e00-\u9fff]{2,28}文件$/.test(t))) ||
+    DATE_TEXT.test(before.replace(/^[\s\u3000(（[［]+/, ''))
+  );
 }
 
 /**
@@ -395,7 +400,7 @@ function closingDocNumber(text: string): string | null {
 }
 
 /** A 文号 label at the start of a line. */
-const NUMBER_LABEL_START = /^[【[]?(?:发文字号|文号|发文号|文件编号)[】\]]?[\s\u3000]*[：:]?[\s\u3000]*/;
+const NUMBER_LABEL_START = /^[【[]?(?:发文字号|发文编号|文号|发文号|文件编号)[】\]]?[\s\u3000]*[：:]?[\s\u3000]*/;
 
 function citationCode(labelValue: string | undefined, text: string): string | null {
   if (labelValue) {

@@ -318,12 +318,34 @@ describe('the forms pages print around a 文号', () => {
       '某政办发〔2021〕12号',
     ],
     [
+      'its label inside parentheses under the title',
+      '某某市人民政府关于做好某项工作的通知\n（文号：某政发〔2021〕12号）',
+      '某政发〔2021〕12号',
+    ],
+    ['labelled 发文编号', '某某市人民政府关于做好某项工作的通知\n发文编号：某政发〔2021〕12号', '某政发〔2021〕12号'],
+    [
+      'after the date in the parentheses under the title',
+      '某某市人民政府关于做好某项工作的通知\n（2021年3月5日\u3000某政发〔2021〕12号）',
+      '某政发〔2021〕12号',
+    ],
+    [
       'a 上行文 number and its 签发人 on one line, several spaces apart',
       '某政发〔2021〕12号          签发人：某某某\n某某市人民政府关于某项工作的请示',
       '某政发〔2021〕12号',
     ],
   ])('%s', (_form, head, expected) => {
     expect(docNumber(notice(head))).toBe(expected);
+  });
+
+  it('under a title that a long page header pushed beyond the first 600 characters', () => {
+    const header = Array.from(
+      { length: 9 },
+      (_, i) => `栏目${i + 1} ${'某某市人民政府门户网站政务公开专栏导航'.repeat(4)}`,
+    ).join('\n');
+    expect(header.length).toBeGreaterThan(600);
+    expect(docNumber(notice(`${header}\n某某市人民政府关于做好某项工作的通知\n某政发〔2021〕12号`))).toBe(
+      '某政发〔2021〕12号',
+    );
   });
 
   it('a 文号 in the closing block, under the date (a page that moved its 版记 up)', () => {
