@@ -353,7 +353,7 @@ function actorDuty(f: string, unit: Unit, ctx: ClassifyContext): Omit<Classifica
 const OFFICE_HEAD =
   /(?:小组|办公室|委员会|人民政府|政府|部门|单位|机关|党委|党组|党组织|党总支|党工委|支部|街道|乡镇|局|厅|委|办|中心|组织部|指挥部)$/;
 const PLAN_DUTY_VERB =
-  /^(?:将|要|须)?(?:每(?:半年|季度|个月|[日周月季年])|会同[^,。;]{2,20}?|定期|按期|分别|统一|继续|全面|认真|及时|有计划地|区别情况,?|重点|按照[^,。;]{1,20}?|结合[^,。;]{1,20}?,?|根据[^,。;]{1,20}?,?){0,2}(?:对[^,。;]{1,30}?(?:进行|开展|实施)|组织|组成|开展|确定|制定|督查|检查|考核|评估|部署|落实|建立|完成|负责|牵头|汇总|编制|编发|报送|召开|成立)/;
+  /^(?:将|要|须)?(?:每(?:半年|季度|个月|[日周月季年])|会同[^,。;]{2,20}?|定期|按期|分别|统一|继续|全面|认真|及时|有计划地|区别情况,?|重点|按照[^,。;]{1,20}?|结合[^,。;]{1,20}?,?|根据[^,。;]{1,20}?,?){0,2}(?:对[^,。;]{1,30}?(?:进行|开展|实施)|组织|组成|开展|确定|制定|督查|检查|考核|评估|部署|落实|建立|完成|负责|牵头|汇总|编制|编发|报送|召开|成立|[^,。;]{2,24}?后,[^,。;]{0,30}?(?:报送|上报|提交|填写|填报|报|交至|备案))/;
 const PLAN_ACTOR_ENTRY: CompiledEntry = {
   word: '负责',
   role: 'trigger',
@@ -365,7 +365,8 @@ const PLAN_ACTOR_ENTRY: CompiledEntry = {
 };
 
 function planActorDuty(f: string, unit: Unit, ctx: ClassifyContext): Omit<Classification, 'quoted'> | null {
-  if (!ctx.plan || ctx.articles || !unit.sentenceInitial) return null;
+  // the next duty of a sentence cut at ；(…报送指定邮箱；二级党组织审查…后，填写…) opens its own unit
+  if (!ctx.plan || ctx.articles || !(unit.sentenceInitial || f[unit.start - 1] === ';')) return null;
   // a numbered item that is one whole sentence (（八）各支部每季度报送…。) reads as a heading and still assigns a task
   if (unit.heading && (f[unit.end - 1] !== '。' || unit.end - unit.start < 12)) return null;
   const opening = afterConnectives(f, unit.start);

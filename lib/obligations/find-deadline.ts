@@ -646,6 +646,13 @@ export const PATTERNS: Pattern[] = [
     iso: 'none',
     need: /每/,
   },
+  // 每学期期末, 每学年结束前 (a school's recurring bound)
+  {
+    re: /每(?:个)?(?:学期|学年)(?:期末|期初|末|初|结束前|开学前|结束后)/g,
+    type: 'recurring',
+    iso: 'none',
+    need: /每(?:个)?学[期年]/,
+  },
   // 每季度末, 每月底, 每年年底 (a recurring bound without 前)
   {
     re: /每(?:个)?(?:月|季度|季|半年|年度|年)(?:年|月)?(?:底|末|初)(?:前|之前|以前)?(?![的])/g,

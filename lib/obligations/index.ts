@@ -284,6 +284,9 @@ function addReadings(
     const line = layout.lines[u.line];
     const r = readUnit(model, u, f);
     if (r.p < model.threshold) continue;
+    // 缴纳党费是每名党员应尽的基本义务: a statement of what something is directs no one
+    const read = f.slice(Math.max(u.start, line.contentStart), u.end);
+    if (STATEMENT.test(read) || CONTACT.test(read)) continue;
     const strength = layout.hasArticles ? 'hard' : 'soft';
     const from = Math.max(u.start, line.contentStart);
     const lead = responsibilityBracket(f, from, u.end);
@@ -318,6 +321,11 @@ function addReadings(
   }
   return out;
 }
+
+/** X是…的义务/责任/基础: a unit that says what something is. */
+/** 未尽事宜，请电话联系…, 联系人：…: whom to ask, not what to do. */
+const CONTACT = /^(?:未尽事宜|如有疑问|如有问题)|请(?:电话)?(?:联系|咨询|致电)|联系(?:人|电话|方式)[:：]/;
+const STATEMENT = /^[^,;。:]{2,24}是[^,;。:]{0,30}(?:义务|责任|职责|权利|使命|基础|前提|关键|保障)[。;]?$/;
 
 /**
  * A 决定/决议 that lays down rules in numbered points (一、国家保护…): its subjects state duties without a modal,

@@ -71,6 +71,8 @@ function verbFollows(text: string, pos: number): boolean {
   const c = text.charCodeAt(pos);
   // 切实把…, 坚决打赢…, 严格按照…; “ may open a quoted object (做到“两个维护”).
   if (c === 0x201c) return true;
+  // 应及时报告: 及时 is an adverb of the verb, not 及 "and"
+  if (text.startsWith('及时', pos)) return true;
   return isHan(c) && !NON_VERB_NEXT.has(text[pos]);
 }
 
