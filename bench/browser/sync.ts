@@ -14,7 +14,8 @@
  *
  * Figures:
  * - first sync: from the settings saved with sync on to every notice and annotation in the library's
- *   IndexedDB (counted from the service worker every 250 ms), and to the status 已同步;
+ *   IndexedDB (counted from the service worker every 250 ms), to every note in the search index (the
+ *   notes' rows are built once the pull has caught up: none left to build), and to the status 已同步;
  * - memory: the service worker's JS heap (CDP `Runtime.getHeapUsage` on the worker's target, sampled every
  *   second, and after a collection once synced), and the extension process's resident memory (/proc VmRSS
  *   sampled, VmHWM at the end: the settings page shares that process);
@@ -22,7 +23,7 @@
  *   (polled every 20 ms), `--runs` times.
  */
 
-import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
@@ -58,6 +59,8 @@ export interface SyncBench {
   chars: number;
   seedSeconds: number;
   firstSyncSeconds: number;
+  /** Every record in the library and every note in the search index. */
+  indexedSeconds: number;
   syncedSeconds: number;
   heapMB: { start: number; peak: number; end: number; afterGc: number };
   rssMB: { peak: number; hwm: number };
@@ -157,31 +160,39 @@ async function seed(
 }
 
 /** Counts of the library's tables, read from the service worker (the database opened read-only, closed again). */
-async function counts(worker: Worker): Promise<{ notices: number; annotations: number }> {
+/** The library's notices and annotations, and the notices whose notes are not yet indexed for search. */
+async function counts(worker: Worker): Promise<{ notices: number; annotations: number; notesPending: number }> {
   return worker.evaluate(
     () =>
-      new Promise<{ notices: number; annotations: number }>((resolve) => {
+      new Promise<{ notices: number; annotations: number; notesPending: number }>((resolve) => {
+        const none = { notices: 0, annotations: 0, notesPending: 0 };
         const open = indexedDB.open('notice-lens');
         let absent = false;
         open.onupgradeneeded = () => {
           absent = true;
           open.transaction!.abort();
         };
-        open.onerror = () => resolve({ notices: 0, annotations: 0 });
+        open.onerror = () => resolve(none);
         open.onsuccess = () => {
           const db = open.result;
           if (absent || !db.objectStoreNames.contains('annotations')) {
             db.close();
-            return resolve({ notices: 0, annotations: 0 });
+            return resolve(none);
           }
-          const tx = db.transaction(['notices', 'annotations']);
+          const tx = db.transaction(['notices', 'annotations', 'meta']);
           const n = tx.objectStore('notices').count();
           const a = tx.objectStore('annotations').count();
+          const p = tx.objectStore('meta').get('notesPending');
           tx.oncomplete = () => {
             db.close();
-            resolve({ notices: n.result, annotations: a.result });
+            const pending = (p.result as { value?: unknown } | undefined)?.value;
+            resolve({
+              notices: n.result,
+              annotations: a.result,
+              notesPending: Array.isArray(pending) ? pending.length : 0,
+            });
           };
-          tx.onerror = () => resolve({ notices: 0, annotations: 0 });
+          tx.onerror = () => resolve(none);
         };
       }),
   );
@@ -329,7 +340,7 @@ export async function benchSync(options: SyncBenchOptions = {}): Promise<SyncBen
     enabled: true,
   });
   if (!saved.ok) throw new Error(`settings: ${saved.error}`);
-  let last = { notices: 0, annotations: 0 };
+  let last = { notices: 0, annotations: 0, notesPending: 0 };
   let lastLog = start;
   let noticesAt = 0;
   for (;;) {
@@ -348,6 +359,13 @@ export async function benchSync(options: SyncBenchOptions = {}): Promise<SyncBen
     await new Promise((r) => setTimeout(r, 250));
   }
   const firstSync = (performance.now() - start) / 1000;
+  // The notes' search rows are built once the pull has caught up: the library is whole when they are.
+  while (last.notesPending > 0) {
+    if (performance.now() - start > 3_600_000) throw new Error(`notes never indexed: ${JSON.stringify(last)}`);
+    await new Promise((r) => setTimeout(r, 250));
+    last = await counts(worker);
+  }
+  const indexed = (performance.now() - start) / 1000;
   let state = '';
   while (state !== 'synced') {
     state = ((await send({ type: 'sync/status' })).value as { state: string }).state;
@@ -358,6 +376,7 @@ export async function benchSync(options: SyncBenchOptions = {}): Promise<SyncBen
   clearInterval(sampler);
   if (PROFILE_DIR) {
     const { profile } = await cdp.send<{ profile: Parameters<typeof summariseProfile>[0] }>('Profiler.stop');
+    mkdirSync(PROFILE_DIR, { recursive: true });
     writeFileSync(join(PROFILE_DIR, 'sync-worker.cpuprofile'), JSON.stringify(profile));
     log(`service worker CPU profile of the first sync:\n${summariseProfile(profile, 25)}`);
   }
@@ -368,7 +387,7 @@ export async function benchSync(options: SyncBenchOptions = {}): Promise<SyncBen
   const { rss, hwm } = extensionRss(userDataDir);
   const storage = await page.evaluate(() => navigator.storage.estimate().then((e) => e.usage ?? 0));
   log(
-    `first sync into an empty profile: every record in the library ${firstSync.toFixed(1)} s (notices ${((noticesAt - start) / 1000).toFixed(1)} s), 已同步 ${toSynced.toFixed(1)} s`,
+    `first sync into an empty profile: every record in the library ${firstSync.toFixed(1)} s (notices ${((noticesAt - start) / 1000).toFixed(1)} s), every note indexed for search ${indexed.toFixed(1)} s, 已同步 ${toSynced.toFixed(1)} s`,
   );
   log(
     `service worker JS heap: ${mb(heapAtStart)} MB before, peak ${mb(heapPeak)} MB (sampled each second), ${mb(heapAtEnd)} MB at the end, ${mb(heapAfterGc)} MB after a collection`,
@@ -418,6 +437,7 @@ export async function benchSync(options: SyncBenchOptions = {}): Promise<SyncBen
     chars: CHARS,
     seedSeconds: seeded.seconds,
     firstSyncSeconds: firstSync,
+    indexedSeconds: indexed,
     syncedSeconds: toSynced,
     heapMB: { start: mb(heapAtStart), peak: mb(heapPeak), end: mb(heapAtEnd), afterGc: mb(heapAfterGc) },
     rssMB: { peak: mb(Math.max(rssPeak, rss) * 1024), hwm: mb(hwm * 1024) },

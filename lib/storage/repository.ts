@@ -69,6 +69,9 @@ export interface RepositoryOptions {
   now?: () => number;
 }
 
+/** Meta key: the notices whose note rows are still to be built (see `rebuildPendingNotes`). */
+const PENDING_NOTES = 'notesPending';
+
 /** The tables a notice's rows live in (its note row moves with its terms). */
 const NOTICE_TABLES = [
   'notices',
@@ -136,7 +139,7 @@ export class NoticeRepository {
         async () => {
           // What is stored is read in one go and every write made at the end in bulk: a few requests per
           // batch instead of several per notice (each costs a round trip to the database).
-          for (const p of prepared) await this.step(() => this.route(p));
+          for (const p of await this.toRoute(prepared)) await this.step(() => this.route(p));
           const stored = await this.readStored(prepared.map(targetId));
           const writes = new NoticeWrites();
           const out = prepared.map((p) => this.mergeNotice(p, stored, writes));
@@ -401,6 +404,24 @@ export class NoticeRepository {
     if (!own) await this.step(() => this.mergeEntry(id, keeper, p.snapshot.metadata, p.snapshot.site));
     await this.db.notices.put(keeper);
     if (keeper.id !== id) p.into = keeper.id;
+  }
+
+  /**
+   * The snapshots `route` may send elsewhere: those with a merge record, or with another live entry of
+   * their 发文字号. Found for a whole batch in two reads; `route` reads several times per snapshot.
+   */
+  private async toRoute(prepared: PreparedNotice[]): Promise<PreparedNotice[]> {
+    const numbers = [...new Set(prepared.flatMap((p) => (p.key ? [p.key.number] : [])))];
+    const [records, sameNumber] = await Promise.all([
+      this.db.merges.bulkGet(prepared.map((p) => p.snapshot.id)),
+      numbers.length ? this.db.notices.where('docNumber').anyOf(numbers).toArray() : Promise.resolve([]),
+    ]);
+    const byNumber = new Map<string, string[]>();
+    for (const r of sameNumber)
+      if (r.deletedAt === null && r.docNumber) byNumber.set(r.docNumber, [...(byNumber.get(r.docNumber) ?? []), r.id]);
+    return prepared.filter(
+      (p, i) => records[i] || (p.key && (byNumber.get(p.key.number) ?? []).some((id) => id !== p.snapshot.id)),
+    );
   }
 
   /**
@@ -694,18 +715,18 @@ export class NoticeRepository {
    * Store many annotations in one transaction, each as `putAnnotation` (idempotent, newest wins); their
    * notices must exist. All are written or none. For imports: `skipped` counts those already stored as new.
    */
-  putAnnotations(annotations: Annotation[]): Promise<{ applied: number; skipped: number }> {
+  putAnnotations(
+    annotations: Annotation[],
+    options: { deferNotes?: boolean } = {},
+  ): Promise<{ applied: number; skipped: number }> {
     return guard(async () => {
       annotations.forEach(checkAnnotation);
       const terms = annotations.map(annotationTerms);
       return this.db.transaction(
         'rw',
-        this.db.notices,
-        this.db.annotations,
-        this.db.noteTerms,
-        this.db.merges,
+        [this.db.notices, this.db.annotations, this.db.noteTerms, this.db.merges, this.db.meta],
         async () => {
-          annotations = await Promise.all(annotations.map((a) => this.redirectAnnotation(a)));
+          annotations = await this.redirectAnnotations(annotations);
           // Read their notices and stored versions in bulk, apply in order in memory, write in bulk.
           const noticeIds = [...new Set(annotations.map((a) => a.noticeId))];
           const ids = [...new Set(annotations.map((a) => a.id))];
@@ -715,8 +736,11 @@ export class NoticeRepository {
           ]);
           const notices = new Map(noticeIds.map((id, i) => [id, rows[i]]));
           const stored = new Map(ids.map((id, i) => [id, existing[i]]));
-          const notes = new NoteWrites(this.db);
-          await notes.read(rows);
+          // Deferred (a first sync's batches): the notices are named in the same transaction, their note rows
+          // built once from their annotations (`rebuildPendingNotes`), not rewritten by every batch.
+          const notes = options.deferNotes ? null : new NoteWrites(this.db);
+          await notes?.read(rows);
+          const inBin = new Set(rows.flatMap((r) => (r && r.deletedAt !== null ? [r.id] : [])));
           const changedNotices = new Set<NoticeRow>();
           const written = new Map<string, AnnotationRow>();
           let applied = 0;
@@ -732,16 +756,88 @@ export class NoticeRepository {
             stored.set(r.stored.id, r.stored);
             written.set(r.stored.id, r.stored);
             changedNotices.add(r.notice);
-            notes.apply(r.notice, r.stored);
+            notes?.apply(r.notice, r.stored);
           }
+          // Deferred, a notice row is written now only when a note brought it back from the bin; its count
+          // of notes is set when its note row is built.
+          const noticeWrites = notes
+            ? [...changedNotices]
+            : [...changedNotices].filter((n) => inBin.has(n.id) && n.deletedAt === null);
           await Promise.all([
             this.db.annotations.bulkPut([...written.values()]),
-            this.db.notices.bulkPut([...changedNotices]),
-            notes.flush(),
+            noticeWrites.length ? this.db.notices.bulkPut(noticeWrites) : null,
+            notes ? notes.flush() : this.addPendingNotes([...changedNotices].map((n) => n.id)),
           ]);
           return { applied, skipped: annotations.length - applied };
         },
       );
+    });
+  }
+
+  /** The notices whose note rows wait to be built (`putAnnotations` with `deferNotes`). */
+  pendingNotes(): Promise<string[]> {
+    // A Dexie promise (not an async function's): awaited inside a transaction, it keeps its zone.
+    return this.db.meta
+      .get(PENDING_NOTES)
+      .then((r) => (Array.isArray(r?.value) ? r.value.filter((x): x is string => typeof x === 'string') : []));
+  }
+
+  private addPendingNotes(ids: string[]): Promise<unknown> {
+    if (!ids.length) return Promise.resolve();
+    return this.pendingNotes().then((before) => {
+      const next = new Set(before);
+      for (const id of ids) next.add(id);
+      return next.size === before.length ? undefined : this.db.meta.put({ key: PENDING_NOTES, value: [...next] });
+    });
+  }
+
+  /**
+   * Build the note rows of the notices named by deferred annotation writes from their live annotations
+   * (and set their counts of live annotations),
+   * `chunk` notices a transaction (each removed from the list in the transaction that writes its row), at
+   * most `chunks` transactions.
+   * Until then search does not find those notices by their notes. Returns how many notices were done.
+   */
+  rebuildPendingNotes(chunk = 250, chunks = Infinity): Promise<number> {
+    return guard(async () => {
+      let done = 0;
+      for (let c = 0; c < chunks; c++) {
+        const n = await this.db.transaction(
+          'rw',
+          [this.db.notices, this.db.annotations, this.db.noteTerms, this.db.meta],
+          async () => {
+            const pending = await this.pendingNotes();
+            if (!pending.length) return 0;
+            const ids = pending.slice(0, chunk);
+            const [rows, annotations] = await Promise.all([
+              this.db.notices.bulkGet(ids),
+              // One request per notice, all at once (an anyOf() query walks a cursor).
+              Promise.all(ids.map((id) => this.db.annotations.where('noticeId').equals(id).toArray())),
+            ]);
+            const notices = new Map(rows.flatMap((r) => (r ? [[r.id, r] as const] : [])));
+            const built = buildNoteRows(annotations.flat(), notices);
+            const keep = new Set(built.map((r) => r.key));
+            // A notice left without live notes has no row.
+            const gone = rows.flatMap((r) => (r?.searchKey && !keep.has(r.searchKey) ? [r.searchKey] : []));
+            // And its count of live notes is what the annotations say.
+            const counted = rows.flatMap((r, i) => {
+              const live = annotations[i].filter((a) => a.deletedAt === null).length;
+              if (!r || r.annotationCount === live) return [];
+              return [{ ...r, annotationCount: live, updatedAt: this.tick(r.updatedAt) }];
+            });
+            await Promise.all([
+              counted.length ? this.db.notices.bulkPut(counted) : null,
+              built.length ? this.db.noteTerms.bulkPut(built) : null,
+              gone.length ? this.db.noteTerms.bulkDelete(gone) : null,
+              this.db.meta.put({ key: PENDING_NOTES, value: pending.slice(chunk) }),
+            ]);
+            return ids.length;
+          },
+        );
+        if (!n) return done;
+        done += n;
+      }
+      return done;
     });
   }
 
@@ -797,6 +893,17 @@ export class NoticeRepository {
    * An annotation written under an entry merged into another goes to that entry (a page of the merged
    * entry still names its own id), and is noted in the merge so a split takes it back.
    */
+  private async redirectAnnotations(annotations: Annotation[]): Promise<Annotation[]> {
+    // One read of the merge records of their notices; only annotations of merged entries are redirected.
+    const noticeIds = [...new Set(annotations.map((a) => a.noticeId))];
+    const records = await this.db.merges.bulkGet(noticeIds);
+    const merged = new Set(noticeIds.filter((_, i) => records[i] && records[i].splitAt === null));
+    if (!merged.size) return annotations;
+    return Promise.all(
+      annotations.map((a) => (merged.has(a.noticeId) ? this.redirectAnnotation(a) : Promise.resolve(a))),
+    );
+  }
+
   private async redirectAnnotation(a: Annotation): Promise<Annotation> {
     const record = await this.db.merges.get(a.noticeId);
     if (!record || record.splitAt !== null) return a;
@@ -1373,7 +1480,7 @@ function countObligations(clauses: Clause[]): Record<ObligationCategory, number>
   return counts;
 }
 
-function assembleNotice(
+export function assembleNotice(
   row: NoticeRow,
   text: NoticeTextRow | undefined,
   analysis: NoticeAnalysisRow | undefined,
@@ -1393,7 +1500,7 @@ function assembleNotice(
   };
 }
 
-function stripTerms(row: AnnotationRow): Annotation {
+export function stripTerms(row: AnnotationRow): Annotation {
   const annotation: Annotation & { terms?: string[] } = { ...row };
   delete annotation.terms;
   return annotation;

@@ -319,13 +319,22 @@ export async function pullRemoteChanges(
       pouch,
       rows.flatMap((r) => (r.doc ? [r.doc] : [])),
       still,
+      false,
+      {
+        deferNotes: true,
+        alsoWrite: () =>
+          db.meta.put({ key: WAITING, value: still.filter((x) => x.reason === NO_NOTICE).map((x) => x.id) }),
+      },
     );
-    await db.meta.put({ key: WAITING, value: still.filter((x) => x.reason === NO_NOTICE).map((x) => x.id) });
   }
   for (;;) {
     const feed = await pouch.changes({ since, limit: batch, include_docs: true, conflicts: true });
     out.lastSeq = feed.last_seq;
-    if (!feed.results.length) return out;
+    if (!feed.results.length) {
+      // Caught up: the notes written by the batches are indexed for search (and any an earlier pull left).
+      await indexPendingNotes(repo);
+      return out;
+    }
     const docs: Array<Record<string, unknown>> = [];
     for (const r of feed.results) {
       if (r.id.startsWith(ANNOTATION_PREFIX))
@@ -339,16 +348,35 @@ export async function pullRemoteChanges(
       }
     }
     const problems: Array<{ id: string; reason: string }> = [];
-    out.applied += await applyDocs(repo, pouch, docs, problems);
-    const early = problems.filter((x) => x.reason === NO_NOTICE).map((x) => x.id);
+    const next = feed.last_seq;
+    // The batch and the checkpoint past it are stored together, in one transaction.
+    out.applied += await applyDocs(repo, pouch, docs, problems, false, {
+      deferNotes: true,
+      alsoWrite: async () => {
+        const early = problems.filter((x) => x.reason === NO_NOTICE).map((x) => x.id);
+        if (early.length) {
+          const before = ((await db.meta.get(WAITING))?.value as string[] | undefined) ?? [];
+          await db.meta.put({ key: WAITING, value: [...new Set([...before, ...early])] });
+        }
+        await db.meta.put({ key: PULL_CHECKPOINT, value: next });
+      },
+    });
     out.invalid.push(...problems.filter((x) => x.reason !== NO_NOTICE));
-    if (early.length) {
-      const before = ((await db.meta.get(WAITING))?.value as string[] | undefined) ?? [];
-      await db.meta.put({ key: WAITING, value: [...new Set([...before, ...early])] });
-    }
-    since = feed.last_seq;
-    await db.meta.put({ key: PULL_CHECKPOINT, value: since });
+    since = next;
     options.onBatch?.(out.applied);
+  }
+}
+
+/**
+ * Build the note rows the pull's batches left to do (`NoticeRepository.rebuildPendingNotes`), a few hundred
+ * notices a transaction, unlogged: the notices' counts of notes are not the team's.
+ */
+export async function indexPendingNotes(repo: NoticeRepository): Promise<number> {
+  let done = 0;
+  for (;;) {
+    const n = await withoutLogging(repo.db, () => repo.rebuildPendingNotes(250, 1));
+    if (!n) return done;
+    done += n;
   }
 }
 
@@ -380,9 +408,24 @@ export async function recordConflicts(db: NoticeLensDB, seen: Map<string, boolea
   return list;
 }
 
+/** What `applyDocs` does besides applying the documents. */
+export interface ApplyOptions {
+  /** Log the writes for the push (a version put back as a new edit); by default they are PouchDB's already. */
+  log?: boolean;
+  /**
+   * Leave the note rows of the notices whose annotations are written to `NoticeRepository.rebuildPendingNotes`
+   * (a pull's batches: each notice's row is then built once, not rewritten by every batch).
+   */
+  deferNotes?: boolean;
+  /** More writes of the same transaction (the pull's checkpoint), after the documents'. */
+  alsoWrite?: () => Promise<unknown>;
+}
+
 /**
- * Apply documents to the library: notices first, then annotations (whose notices must be there). The writes
- * are not logged for the push (they are PouchDB's already) unless `log` (a version put back as a new edit).
+ * Apply documents to the library in one transaction: notices first, then annotations (whose notices must be
+ * there: one missing from the library and from the documents is read from PouchDB first), then deletions.
+ * Every read of PouchDB comes before the transaction (IndexedDB commits a transaction left waiting on
+ * anything else). `log` (or `options.log`): see `ApplyOptions`.
  */
 export async function applyDocs(
   repo: NoticeRepository,
@@ -390,62 +433,68 @@ export async function applyDocs(
   docs: Array<Record<string, unknown>>,
   invalid: Array<{ id: string; reason: string }> = [],
   log = false,
+  options: ApplyOptions = {},
 ): Promise<number> {
-  const write = <T>(fn: () => Promise<T>): Promise<T> => (log ? fn() : withoutLogging(repo.db, fn));
-  const changes = docs.map(docToChange);
   const notices: SharedNotice[] = [];
   const annotations: Annotation[] = [];
   const deleted: Array<{ table: 'notices' | 'annotations'; id: string }> = [];
-  for (const c of changes) {
+  for (const c of docs.map(docToChange)) {
     if (c.kind === 'notice') notices.push(c.notice);
     else if (c.kind === 'annotation') annotations.push(c.annotation);
     else if (c.kind === 'deleted') deleted.push(c);
     else if (c.kind === 'invalid') invalid.push({ id: c.id, reason: c.reason });
   }
-  let applied = 0;
-  applied += await applyNotices(repo, notices, write);
-  // Annotations whose notice is not in the library yet: its document is fetched first.
-  const have = new Set(
-    (await repo.db.notices.bulkGet([...new Set(annotations.map((a) => a.noticeId))])).flatMap((r) => (r ? [r.id] : [])),
-  );
-  const missing = [...new Set(annotations.map((a) => a.noticeId).filter((id) => !have.has(id)))];
+  // Annotations whose notice is neither among the documents nor in the library: its document is fetched.
+  const have = new Set(notices.map((n) => n.id));
+  const others = [...new Set(annotations.map((a) => a.noticeId))].filter((id) => !have.has(id));
+  const stored = others.length ? await repo.db.notices.bulkGet(others) : [];
+  others.forEach((id, i) => stored[i] && have.add(id));
+  const missing = others.filter((id) => !have.has(id));
   if (missing.length && pouch) {
     const { rows } = await pouch.allDocs({
       keys: missing.map((id) => docId('notices', id)),
       include_docs: true,
       conflicts: true,
     });
-    const fetched: SharedNotice[] = [];
     for (const r of rows) {
       const c = r.doc ? docToChange(r.doc) : null;
-      if (c?.kind === 'notice') fetched.push(c.notice);
+      if (c?.kind === 'notice') {
+        notices.push(c.notice);
+        have.add(c.notice.id);
+      }
     }
-    applied += await applyNotices(repo, fetched, write);
-    for (const n of fetched) have.add(n.id);
   }
   const ready = annotations.filter((a) => have.has(a.noticeId));
   for (const a of annotations)
     if (!have.has(a.noticeId)) invalid.push({ id: docId('annotations', a.id), reason: NO_NOTICE });
-  if (ready.length) applied += (await write(() => repo.putAnnotations(ready))).applied;
-  for (const d of deleted) {
-    if (d.table === 'annotations') {
-      const a = await repo.getAnnotation(d.id);
+  const db = repo.db;
+  const write = (fn: () => Promise<number>): Promise<number> =>
+    log || options.log ? db.transaction('rw', db.tables, fn) : withoutLogging(db, fn);
+  // Each step as a transaction nested in the batch's: awaiting an async function's own promise can leave
+  // Dexie's transaction zone, a nested transaction's promise brings it back.
+  const step = <T>(fn: () => Promise<T>): Promise<T> => db.transaction('rw', db.tables, fn);
+  return write(async () => {
+    let applied = await step(() => applyNotices(repo, notices));
+    if (ready.length)
+      applied += (await step(() => repo.putAnnotations(ready, { deferNotes: options.deferNotes }))).applied;
+    const gone = deleted.filter((d) => d.table === 'annotations').map((d) => d.id);
+    const live = gone.length ? await db.annotations.bulkGet(gone) : [];
+    for (const a of live) {
       if (a && a.deletedAt === null) {
-        await write(() => repo.deleteAnnotation(d.id));
+        await step(() => repo.deleteAnnotation(a.id));
         applied++;
       }
-    } else {
-      applied += await write(() => repo.deleteNotices([d.id]));
     }
-  }
-  return applied;
+    const goneNotices = deleted.filter((d) => d.table === 'notices').map((d) => d.id);
+    for (let i = 0; i < goneNotices.length; i += 100)
+      applied += await step(() => repo.deleteNotices(goneNotices.slice(i, i + 100)));
+    if (options.alsoWrite) await step(options.alsoWrite);
+    return applied;
+  });
 }
 
-async function applyNotices(
-  repo: NoticeRepository,
-  notices: SharedNotice[],
-  write: <T>(fn: () => Promise<T>) => Promise<T>,
-): Promise<number> {
+/** Store the notices that differ from the library's (inside the caller's transaction). */
+async function applyNotices(repo: NoticeRepository, notices: SharedNotice[]): Promise<number> {
   if (!notices.length) return 0;
   const stored = await repo.db.notices.bulkGet(notices.map((n) => n.id));
   const changed = notices.filter((n, i) => {
@@ -469,8 +518,9 @@ async function applyNotices(
     delete s.createdAt;
     return s;
   });
-  await write(() => repo.upsertNotices(snapshots));
+  const step = <T>(fn: () => Promise<T>): Promise<T> => repo.db.transaction('rw', repo.db.tables, fn);
+  await step(() => repo.upsertNotices(snapshots));
   const toDelete = changed.filter((n) => n.deletedAt !== null).map((n) => n.id);
-  for (let i = 0; i < toDelete.length; i += 100) await write(() => repo.deleteNotices(toDelete.slice(i, i + 100)));
+  for (let i = 0; i < toDelete.length; i += 100) await step(() => repo.deleteNotices(toDelete.slice(i, i + 100)));
   return changed.length;
 }

@@ -12,6 +12,7 @@ import {
   applyDocs,
   conflictedAnnotations,
   docId,
+  indexPendingNotes,
   pullRemoteChanges,
   pushLocalChanges,
   recordConflicts,
@@ -120,7 +121,11 @@ export class SyncEngine {
       this.settings = null;
       // Nothing is sent anywhere: the change log is not kept. A worker starting with sync off leaves the
       // database closed (nothing was logged while off); it is cleared when sync was on or the library is open.
-      if (wasOn || this.options.repo.db.isOpen()) await this.options.repo.db.syncLog.clear();
+      if (wasOn || this.options.repo.db.isOpen()) {
+        await this.options.repo.db.syncLog.clear();
+        // Notes a stopped first sync left out of the search index are indexed now.
+        await indexPendingNotes(this.options.repo);
+      }
       this.options.onConflicts?.([]);
       this.set({ state: 'off', pending: 0, reason: null, progress: null, user: null, denied: [] });
       return;
