@@ -3,11 +3,14 @@ import { annotationLocation, citeAnnotation, citePassage, locationLabel } from '
 import type { ConflictInfo } from '../lib/schema/sync';
 import type { MergeSummary } from '../lib/storage/repository';
 import type { Annotation, SavedNotice } from '../lib/types';
+import { FIRST_ANNOTATIONS } from '../lib/storage/first-page';
 import { CATEGORY_LABEL, COLOUR_LABEL } from './labels';
 import type { MessageKey, Translate } from './messages';
 import { groupByBearer } from './Panel';
 import { byOwner, type OwnerFilter } from '../lib/sync/owner';
 import { OwnerFilterButtons } from './SyncSettings';
+
+export { FIRST_ANNOTATIONS };
 
 const META: Array<[MessageKey, (n: SavedNotice) => string | null]> = [
   ['metaDocType', (n) => n.metadata.docType],
@@ -143,8 +146,7 @@ export function NoticeDetail(p: {
   );
 }
 
-/** Annotations drawn with the detail; the rest follow in slices, a task each (a notice may have thousands). */
-export const FIRST_ANNOTATIONS = 40;
+/** After the first screen (`FIRST_ANNOTATIONS`), annotations follow in slices, a task each (a notice may have thousands). */
 const ANNOTATION_SLICE = 200;
 
 interface AnnotationListProps {

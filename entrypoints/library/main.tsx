@@ -37,7 +37,8 @@ import {
   type NoticeFilters,
 } from '../../lib/storage';
 import type { ConflictInfo } from '../../lib/schema/sync';
-import type { MergeSummary } from '../../lib/storage/repository';
+import type { NoticeFirstScreen } from '../../lib/storage/first-page';
+import { assembleNotice, stripTerms, type MergeSummary } from '../../lib/storage/repository';
 import type { Annotation, SavedNotice } from '../../lib/types';
 import { loadTranslate } from '../locale/i18n';
 
@@ -441,14 +442,29 @@ async function completeDetail(detail: Detail): Promise<Detail> {
   return { ...detail, annotations, complete: true, total: annotations.length };
 }
 
+/** A notice and its first screen of annotations as library-prefetch.js read them. */
+function prefetchedDetail({ row, text, analysis, annotations, complete }: NoticeFirstScreen): Detail {
+  return {
+    notice: assembleNotice(row, text, analysis),
+    annotations: annotations.map(stripTerms),
+    complete,
+    total: complete ? annotations.length : Math.max(row.annotationCount ?? 0, FIRST_ANNOTATIONS),
+  };
+}
+
 /**
- * The notice the page was opened on (#notice=…), asked for as the page loads, alongside its language,
- * rather than after the first render.
+ * The notice the page was opened on (#notice=…): read by library-prefetch.js while this code loaded, else
+ * asked for as the page loads, alongside its language, rather than after the first render.
  */
 let openedOn: { id: string; detail: Promise<Detail | null> } | null = (() => {
   const route = parseRoute(location.hash);
   if (route.view !== 'notice') return null;
-  const detail = readDetail(route.id, true);
+  const prefetched = (globalThis as { noticeLensOpened?: { id: string; read: Promise<NoticeFirstScreen | null> } })
+    .noticeLensOpened;
+  const detail =
+    prefetched?.id === route.id
+      ? prefetched.read.then((screen) => (screen ? prefetchedDetail(screen) : readDetail(route.id, true)))
+      : readDetail(route.id, true);
   detail.catch(() => undefined); // reported when the view takes it
   return { id: route.id, detail };
 })();

@@ -5,7 +5,7 @@
  * following it. The same notices as `NoticeRepository.recentNotices` without filters: the newest first
  * (the `updatedAt` index backwards), those in the bin left out.
  */
-import type { NoticeRow } from './db';
+import type { AnnotationRow, MergeRow, NoticeAnalysisRow, NoticeRow, NoticeTextRow } from './db';
 
 /**
  * IndexedDB's getAllRecords (Chromium 141+): keys and values in one request, in either direction. Used on
@@ -90,6 +90,110 @@ export function readFirstPage(
         }
         tx.oncomplete = () => done(rows);
         tx.onabort = () => done(null);
+      } catch {
+        done(null);
+      }
+    };
+  });
+}
+
+/** Annotations the library's detail of a notice draws first (the rest follow once it is shown). */
+export const FIRST_ANNOTATIONS = 40;
+
+/** A notice's rows and the first of its annotations, as stored (see `readNoticeFirstScreen`). */
+export interface NoticeFirstScreen {
+  row: NoticeRow;
+  text: NoticeTextRow | undefined;
+  analysis: NoticeAnalysisRow | undefined;
+  /** The first `limit` annotations not in the bin, oldest first (`NoticeRepository.firstAnnotations`). */
+  annotations: AnnotationRow[];
+  /** True when these are all of them. */
+  complete: boolean;
+}
+
+/**
+ * The library page opened on a notice: the notice and the annotations its first screen draws, read with
+ * IndexedDB itself while the page's code loads (entrypoints/library-prefetch.ts), as the popup's first page
+ * is. The same rows as `NoticeRepository.getNotice` and `firstAnnotations(id, limit)`: an id merged into
+ * another entry reads that entry. Null when there is no such notice (or it is in the bin), no library yet,
+ * or reading failed: the page then reads through the repository, which reports errors.
+ */
+export function readNoticeFirstScreen(
+  idb: IDBFactory,
+  id: string,
+  limit: number,
+  name = FIRST_PAGE_DB_NAME,
+  keyRange: Pick<typeof IDBKeyRange, 'bound'> = globalThis.IDBKeyRange,
+): Promise<NoticeFirstScreen | null> {
+  const stores = ['merges', 'notices', 'noticeTexts', 'noticeAnalyses', 'annotations'];
+  return new Promise((resolve) => {
+    let open: IDBOpenDBRequest;
+    try {
+      open = idb.open(name);
+    } catch {
+      return resolve(null);
+    }
+    open.onupgradeneeded = () => open.transaction?.abort();
+    open.onerror = () => resolve(null);
+    open.onsuccess = () => {
+      const db = open.result;
+      db.onversionchange = () => db.close();
+      const done = (value: NoticeFirstScreen | null) => {
+        db.close();
+        resolve(value);
+      };
+      try {
+        if (stores.some((s) => !db.objectStoreNames.contains(s))) return done(null);
+        const tx = db.transaction(stores, 'readonly');
+        let row: IDBRequest | null = null;
+        let text: IDBRequest | null = null;
+        let analysis: IDBRequest | null = null;
+        const live: AnnotationRow[] = [];
+        let readAll = false;
+        tx.onabort = () => done(null);
+        tx.oncomplete = () => {
+          const notice = row?.result as NoticeRow | undefined;
+          if (!notice || notice.deletedAt !== null) return done(null);
+          done({
+            row: notice,
+            text: text?.result as NoticeTextRow | undefined,
+            analysis: analysis?.result as NoticeAnalysisRow | undefined,
+            annotations: live.slice(0, limit),
+            complete: readAll && live.length <= limit,
+          });
+        };
+        const merge = tx.objectStore('merges').get(id);
+        merge.onsuccess = () => {
+          const m = merge.result as MergeRow | undefined;
+          const at = m && m.splitAt === null ? m.into : id;
+          row = tx.objectStore('notices').get(at);
+          text = tx.objectStore('noticeTexts').get(at);
+          analysis = tx.objectStore('noticeAnalyses').get(at);
+          const range = keyRange.bound([at, -Infinity], [at, Infinity]);
+          const index = tx.objectStore('annotations').index('[noticeId+createdAt]');
+          // One request for a few more than drawn (a deleted one or two among them is common), oldest first …
+          const read = limit + 8;
+          const first = index.getAll(range, read);
+          first.onsuccess = () => {
+            const rows = first.result as AnnotationRow[];
+            for (const a of rows) if (a.deletedAt === null) live.push(a);
+            readAll = rows.length < read;
+            if (readAll || live.length >= limit) return;
+            // … and a walk past the ones in the bin when there were more of them.
+            live.length = 0;
+            const cursor = index.openCursor(range);
+            cursor.onsuccess = () => {
+              const c = cursor.result;
+              if (!c) {
+                readAll = true;
+                return;
+              }
+              const a = c.value as AnnotationRow;
+              if (a.deletedAt === null) live.push(a);
+              if (live.length <= limit) c.continue();
+            };
+          };
+        };
       } catch {
         done(null);
       }

@@ -2,9 +2,10 @@
 import { IDBIndex, IDBKeyRange, indexedDB } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
 import { DB_NAME } from '../../lib/storage/db';
-import { FIRST_PAGE_DB_NAME, POPUP_PAGE, readFirstPage } from '../../lib/storage/first-page';
+import { FIRST_PAGE_DB_NAME, POPUP_PAGE, readFirstPage, readNoticeFirstScreen } from '../../lib/storage/first-page';
+import { assembleNotice, stripTerms } from '../../lib/storage/repository';
 import { toSummary } from '../../lib/storage/records';
-import { freshRepo, metadata, snapshot, uniqueName } from './fixtures';
+import { annotation, freshRepo, metadata, snapshot, uniqueName } from './fixtures';
 
 describe('the first page read without Dexie', () => {
   it('is the newest notices not in the bin, as the repository lists them', async () => {
@@ -74,5 +75,53 @@ describe('the first page read without Dexie', () => {
     const name = uniqueName('none');
     expect(await readFirstPage(indexedDB, POPUP_PAGE, name)).toBeNull();
     expect((await indexedDB.databases()).map((d) => d.name)).not.toContain(name);
+  });
+});
+
+describe('a notice and its first screen of annotations read without Dexie', () => {
+  it('are the notice and the first annotations the repository gives, past those in the bin', async () => {
+    const { repo, db } = freshRepo();
+    const notice = await repo.upsertNotice({ ...snapshot(), saved: true });
+    const other = await repo.upsertNotice(
+      snapshot({
+        urls: ['https://www.gov.cn/other.htm'],
+        metadata: metadata({ title: '另一通知', docNumber: '国发〔2020〕9号' }),
+      }),
+    );
+    const at = 1_700_000_000_000;
+    await repo.putAnnotations(
+      Array.from({ length: 60 }, (_, i) =>
+        annotation({ id: `n-${i}`, noticeId: notice.id, note: `第${i}条`, createdAt: at + i, updatedAt: at + i }),
+      ),
+    );
+    await repo.putAnnotations([annotation({ id: 'elsewhere', noticeId: other.id, createdAt: at - 1 })]);
+    // In the bin: two among the first, and most of those after the first screen.
+    for (const id of ['n-0', 'n-3', ...Array.from({ length: 15 }, (_, i) => `n-${45 + i}`)])
+      await repo.deleteAnnotation(id);
+    for (const limit of [40, 5, 43, 100]) {
+      const read = await readNoticeFirstScreen(indexedDB, notice.id, limit, db.name, IDBKeyRange);
+      const first = await repo.firstAnnotations(notice.id, limit);
+      expect(assembleNotice(read!.row, read!.text, read!.analysis)).toEqual(await repo.getNotice(notice.id));
+      expect(read!.annotations.map(stripTerms)).toEqual(first.annotations);
+      expect(read!.complete).toBe(first.complete);
+    }
+    // More in the bin than a first request's few: the walk goes on past them to the one left.
+    for (let i = 1; i < 45; i++) if (i !== 3) await repo.deleteAnnotation(`n-${i}`);
+    await repo.putAnnotations([
+      annotation({ id: 'late', noticeId: notice.id, createdAt: at + 99, updatedAt: at + 99 }),
+    ]);
+    const read = await readNoticeFirstScreen(indexedDB, notice.id, 1, db.name, IDBKeyRange);
+    expect(read!.annotations.map((a) => a.id)).toEqual(['late']);
+    expect(read!.complete).toBe(true);
+    expect((await repo.firstAnnotations(notice.id, 1)).annotations.map((a) => a.id)).toEqual(['late']);
+  });
+
+  it('gives null for a notice that is not there or is in the bin', async () => {
+    const { repo, db } = freshRepo();
+    const notice = await repo.upsertNotice(snapshot());
+    expect(await readNoticeFirstScreen(indexedDB, 'no-such-notice', 40, db.name, IDBKeyRange)).toBeNull();
+    await repo.deleteNotices([notice.id]);
+    expect(await readNoticeFirstScreen(indexedDB, notice.id, 40, db.name, IDBKeyRange)).toBeNull();
+    expect(await readNoticeFirstScreen(indexedDB, notice.id, 40, uniqueName('none'), IDBKeyRange)).toBeNull();
   });
 });
