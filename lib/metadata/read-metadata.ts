@@ -215,9 +215,10 @@ function firstNonEmpty(...lists: string[][]): string[] {
  * The 署名 as printed, where it names the same agencies as the title:
  * - the normaliser glues agencies that a title separates by single spaces (`中国人民银行 金融监管总局 …关于…`
  *   reads `中国人民银行金融监管总局…`); when the 署名 prints them one per line, take those;
- * - a title names the agency in full (`泉州市丰泽区人民政府关于…`) and the 署名 by its usual name
- *   without its parent place (`丰泽区人民政府`): the 署名's form is the 发文机关. (`中国银保监会…` signed
- *   `银保监会…` keeps the title's form: 中国 is part of the name.)
+ * - a title names the agency in full (`泉州市丰泽区人民政府关于…`) and the 署名 by its 规范化简称, its own
+ *   name without its parent place (`丰泽区人民政府`): the 署名's form is the 发文机关. (`中国银保监会…` signed
+ *   `银保监会…` keeps the title's form: 中国 is part of the name; so does a 署名 naming its place only by the
+ *   district's word, `区委组织部办公室`.)
  */
 function preferSignature(issuers: string[], signature: string[]): string[] {
   if (issuers.length === 1 && signature.length > 1 && signature.join('') === issuers[0]) return signature;
@@ -232,15 +233,15 @@ function preferSignature(issuers: string[], signature: string[]): string[] {
   return issuers;
 }
 
-/** Is `full` the agency `short` with the places it belongs to before it (泉州市 + 丰泽区人民政府)? */
+/**
+ * Is `short` the agency `full` under its 规范化简称: its own name without the higher places it belongs to
+ * (泉州市 + 丰泽区人民政府)? A name whose place is only the district's word (区委组织部办公室 under
+ * 上海市浦东新区区委组织部办公室) no longer says which district it is: the title's full name stays.
+ */
 function parentPlace(full: string, short: string): boolean {
   if (full.length <= short.length || !full.endsWith(short)) return false;
-  const place = full.slice(0, full.length - short.length);
-  // 泉州市 + 丰泽区人民政府
-  if (/^[\u4e00-\u9fff]{1,10}(?:省|市|自治区|自治州|州|盟)$/.test(place)) return true;
-  // 上海市浦东新区 + 区委组织部办公室: a district's organ signs with the district's word for itself (区委, 县政府).
-  const district = /^[\u4e00-\u9fff]{1,10}(?:市|州|盟)[\u4e00-\u9fff]{1,6}([区县旗])$/.exec(place);
-  return district !== null && short.startsWith(district[1]);
+  if (/^[区县旗市]/.test(short)) return false;
+  return /^[\u4e00-\u9fff]{1,10}(?:省|市|自治区|自治州|州|盟)$/.test(full.slice(0, full.length - short.length));
 }
 
 function nonEmpty(s: string | null | undefined): string | null {

@@ -196,11 +196,15 @@ describe('the 署名 as the 发文机关 when it is the title’s agency without
   const issuers = (title: string, signer: string) =>
     readMetadata({ text: `${title}\n各有关单位：\n${BODY}\n${signer}\n2021年3月5日` }).issuers;
 
-  it('a district organ that names itself by the district’s word (区委, 县政府)', () => {
-    expect(issuers('某某市某某区区委组织部办公室关于报送有关情况的通知', '区委组织部办公室')).toEqual([
-      '区委组织部办公室',
-    ]);
+  it('a district or county organ that keeps its own place name (某某区人民政府)', () => {
     expect(issuers('某某市某某区人民政府关于某项工作的通知', '某某区人民政府')).toEqual(['某某区人民政府']);
+    expect(issuers('某某省某某市某某县人民政府关于某项工作的通知', '某某县人民政府')).toEqual(['某某县人民政府']);
+  });
+
+  it('not a 署名 that names its place only by the district’s word (区委…), which does not say which district', () => {
+    expect(issuers('某某市某某区区委组织部办公室关于报送有关情况的通知', '区委组织部办公室')).toEqual([
+      '某某市某某区区委组织部办公室',
+    ]);
   });
 
   it('not a bare department name, which drops the place it belongs to', () => {

@@ -3,11 +3,13 @@
  * are written here from the genres' printed forms (GB/T 9704 §7.2–7.3: 标题 = 机关 + 关于 + 事由 + 文种, 署名 and
  * 成文日期 under the body, 联合发文 signed by every agency; the 题注 of laws; promulgation orders).
  *
- * The form the corpus labels: the agency as the document names itself — the title's agency before 关于, or the
- * 署名 when the title names none; when the 署名 is the title's agency without the higher place its name begins
- * with (泉州市 + 丰泽区人民政府), the 署名's form; every agency of a joint document, in printed order. Never a
- * person, a seal, the agency of a document only cited, forwarded or attached, nor an abbreviation the 署名 uses
- * for an agency the title names in full (县政府办 for 某某县人民政府办公室).
+ * The form read: the agency as the document names itself — the title's agency before 关于, or the 署名 when the
+ * title names none; when the 署名 is the title's agency under its 规范化简称 (GB/T 9704 §7.3.5: 全称或者规范化
+ * 简称), its own name without the higher place it belongs to (泉州市 + 丰泽区人民政府), the 署名's form; every
+ * agency of a joint document, in printed order. Never a person, a seal, the agency of a document only cited,
+ * forwarded or attached, nor a form that no longer says which agency it is: an abbreviation (县政府办 for
+ * 某某县人民政府办公室) or a name whose place is only the district's word (区委组织部办公室 for
+ * 上海市某某区区委组织部办公室).
  */
 import { describe, expect, it } from 'vitest';
 import { readMetadata } from '../../lib/metadata';
@@ -129,10 +131,16 @@ describe('the title’s agency in full and the 署名’s shorter form', () => {
       ['某某县人民政府'],
     ],
     [
-      'a district organ that names itself by the district’s word',
+      'a district organ that names its place only by the district’s word keeps the full name',
       '上海市某某区区委组织部办公室关于报送有关情况的通知',
       '区委组织部办公室',
-      ['区委组织部办公室'],
+      ['上海市某某区区委组织部办公室'],
+    ],
+    [
+      '区政府 for the district government keeps the full name',
+      '上海市某某区人民政府关于某项工作的通知',
+      '区政府',
+      ['上海市某某区人民政府'],
     ],
     [
       'a colloquial abbreviation keeps the full name',
