@@ -2,7 +2,8 @@
  * The page's panel with team sync on, in Chromium with the built extension: bob is signed in, his own note
  * was made on the page through the selection toolbar, alice's note on the same notice arrives from the team
  * server; 我的 / 团队 / 全部 list the right ones. A note with another version on the server is marked
- * 另有版本 in the panel, pointing to the library.
+ * 另有版本 in the panel, pointing to the library; with the panel open, the mark goes when one version is kept
+ * on the server and comes back, with the newer text, when another version arrives (no reload).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
@@ -199,6 +200,57 @@ describe("the page's panel with team sync on", () => {
     expect(mark).toContain('另有版本');
     expect(mark).toContain('资料库');
     expect(await panel.exists(`[data-annotation="${bobsId}"] [data-conflict]`)).toBe(false);
+    await page.close();
+  });
+
+  it('the open panel follows the server: the mark goes once one version is kept, and comes back with a newer one', async () => {
+    const { page, panel } = await openPanel(2);
+    const mark = `[data-annotation="${alicesId}"] [data-conflict]`;
+    await panel.waitFor(mark);
+    const text = () => panel.text(`[data-annotation="${alicesId}"]`);
+    expect(await text()).toContain('甲的批注');
+    // A mark in the page's own window: gone if the page were loaded again.
+    await page.evaluate(() => ((window as unknown as { stillHere: boolean }).stillHere = true));
+
+    // Alice keeps her first version: the other revision is deleted on the server.
+    const deleted = await fetch(`${couch.url}/${DB}/annotation:${alicesId}?rev=1-${'f'.repeat(32)}`, {
+      method: 'DELETE',
+      headers: { Authorization: `Basic ${Buffer.from(`${ALICE.username}:${ALICE.password}`).toString('base64')}` },
+    });
+    expect(deleted.ok).toBe(true);
+    await expect.poll(() => panel.exists(mark), { timeout: 20000 }).toBe(false);
+    expect(await text()).toContain('甲的批注');
+
+    // Another machine's newer edit arrives as a second version: marked, and the newer text shown.
+    const doc = (await (await couch.admin(`/${DB}/annotation:${alicesId}`)).json()) as {
+      annotation: Record<string, unknown>;
+    };
+    const r = await couch.admin(`/${DB}/_bulk_docs`, {
+      method: 'POST',
+      body: JSON.stringify({
+        new_edits: false,
+        docs: [
+          {
+            _id: `annotation:${alicesId}`,
+            _rev: `1-${'e'.repeat(32)}`,
+            _revisions: { start: 1, ids: ['e'.repeat(32)] },
+            kind: 'annotation',
+            creator: 'alice',
+            annotation: {
+              ...doc.annotation,
+              note: '甲在第三台电脑上的修改',
+              updatedAt: Number(doc.annotation.updatedAt) + 5,
+            },
+          },
+        ],
+      }),
+    });
+    expect(r.ok).toBe(true);
+    await panel.waitFor(mark, 20000);
+    await expect.poll(text, { timeout: 10000 }).toContain('甲在第三台电脑上的修改');
+    expect(await panel.exists(`[data-annotation="${bobsId}"] [data-conflict]`)).toBe(false);
+    // The same document all along.
+    expect(await page.evaluate(() => (window as unknown as { stillHere?: boolean }).stillHere)).toBe(true);
     await page.close();
   });
 });
