@@ -253,6 +253,7 @@ function* find(text: string, context?: ObligationContext, training?: Collect): G
     });
   }
   for (const note of noteLines.values()) out.push(...note);
+  out.push(...tasksAboveRows(f, text, layout, noteLines, out));
   if (noteLines.size) out.sort((a, b) => a.start - b.start);
   yield;
   if (training) {
@@ -431,6 +432,56 @@ function responsibilityLines(f: string, text: string, lines: readonly LineInfo[]
 }
 
 /**
+ * The task a responsibility row belongs to: the line right above the rows (1.努力实现地区生产总值增长6.2%左右。 over
+ * 牵头单位：区发改局), when nothing was read on it. A 分工 table states its tasks without a modal word; the row
+ * assigns them, and its lead unit carries the task (inherited).
+ */
+function tasksAboveRows(
+  f: string,
+  text: string,
+  layout: Layout,
+  noteLines: ReadonlyMap<number, Clause[]>,
+  read: readonly Clause[],
+): Clause[] {
+  const out: Clause[] = [];
+  for (const [li, notes] of noteLines) {
+    let k = li - 1;
+    while (k >= 0 && /^\s*$/.test(f.slice(layout.lines[k].start, layout.lines[k].end))) k--;
+    if (k < 0 || noteLines.has(k) || notes[0].start !== layout.lines[li].contentStart) continue;
+    const line = layout.lines[k];
+    const s = line.contentStart;
+    let e = line.end;
+    while (e > s && /\s/.test(f[e - 1])) e--;
+    if (e - s < 4 || line.title || line.purpose || /[:：]$/.test(f.slice(s, e))) continue;
+    if (read.some((c) => c.start < e && s < c.end)) continue;
+    const deadlines = findDeadlines(text.slice(s, e));
+    out.push({
+      category: 'obligation',
+      categories: ['obligation'],
+      strength: 'soft',
+      start: s,
+      end: e,
+      text: text.slice(s, e),
+      trigger: notes[0].trigger,
+      bearer: notes[0].bearer ? { text: notes[0].bearer.text, source: 'inherited' } : null,
+      deadline: deadlines[0] ?? null,
+      deadlines,
+      quoted: false,
+      heading: false,
+      score: scoreClause({
+        strength: 'soft',
+        explicitBearer: false,
+        inList: true,
+        background: false,
+        quoted: line.quotedScope,
+        epistemic: false,
+      }),
+    });
+  }
+  return out;
+}
+
+/**
  * The pieces of a line that is a responsibility row (牵头单位：X；责任单位：Y。), each as [start, end, length of its
  * lead word, the actor]; none when any piece is something else (a task with a note inside is read as a task).
  */
@@ -445,9 +496,13 @@ function rowNotes(f: string, s: number, lineEnd: number): Array<[number, number,
     const pieceEnd = q < lineEnd ? q + 1 : q;
     const m = ROW_LEAD.exec(f.slice(p, q));
     if (!m) return [];
-    const np = parseActor(f, p + m[0].length, q);
-    if (!np || np[0] !== p + m[0].length) return [];
-    rows.push([p, pieceEnd, m[0].length - 1, np]);
+    // the row names the units and nothing else: all of it after the colon (立山经济开发区，各街道、区直各部门)
+    let a = p + m[0].length;
+    let b = q;
+    while (a < b && f[a] === ' ') a++;
+    while (b > a && /[\s.。,;]/.test(f[b - 1])) b--;
+    if (b - a < 2 || b - a > 60 || /[。:]|应|须|要|负责|完成/.test(f.slice(a, b))) return [];
+    rows.push([p, pieceEnd, m[0].length - 1, [a, b]]);
     p = pieceEnd;
     while (p < lineEnd && f[p] === ' ') p++;
   }

@@ -49,6 +49,28 @@ describe('rows of a responsibility table name the one who acts', () => {
   });
 });
 
+describe('a 分工 table: the task above its rows', () => {
+  const table = [
+    '关于印发《2023年重点工作任务分解和责任分工方案》的通知',
+    '一、经济社会发展的主要预期目标',
+    '1.努力实现地区生产总值增长6.2%左右。',
+    '牵头单位：区发改局',
+    '责任单位：立山经济开发区，各街道、区直各部门',
+    '2.规模上工业增加值增长5%左右。',
+    '牵头单位：区工信局',
+  ].join('\n');
+  const found = findObligations(table, { addressees: [] });
+  const at = (unit: string) => found.find((c) => c.text.includes(unit));
+  it('the task line is a duty, its lead unit carries it (inherited)', () => {
+    expect(at('增长6.2%左右')?.categories).toEqual(['obligation']);
+    expect(at('增长6.2%左右')?.bearer).toEqual({ text: '区发改局', source: 'inherited' });
+    expect(at('增长5%左右')?.bearer?.text).toBe('区工信局');
+  });
+  it('a row names all the units after its colon, whatever their names', () => {
+    expect(at('责任单位')?.bearer?.text).toBe('立山经济开发区，各街道、区直各部门');
+  });
+});
+
 describe('timetable lines and their deadlines', () => {
   it.each([
     ['完成时限：2023年12月底前。', '2023年12月底前'],
