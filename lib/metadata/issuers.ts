@@ -2,16 +2,19 @@
  * 发文机关 from a title: the 机关 before 关于 (标题 = 机关 + 关于 + 事由 + 的 + 文种).
  * `中共宁波市委关于…的通知` → [中共宁波市委]; `财政部 税务总局关于…` / `财政部、税务总局关于…` → both;
  * `国务院办公厅转发教育部关于…` → [国务院办公厅] (the forwarding office issues the notice).
- * Agencies glued without a separator (`中共中央办公厅国务院办公厅关于…`) stay one entry: splitting them
- * needs a list of agency names this module does not have.
+ * Agencies glued without a separator (`中共中央办公厅国务院办公厅关于…`) stay one entry here; readMetadata splits
+ * them where each part is a whole agency name (organisations.ts).
  */
-import { splitAgencies } from './organisations';
+import { isOrgName, splitAgencies } from './organisations';
 
 const MAX_PREFIX = 80;
 
 export function issuersFromTitle(title: string | null): string[] {
   if (!title) return [];
-  const k = title.indexOf('关于');
+  let k = title.indexOf('关于');
+  // `某某市人民政府办公厅印发某某办法的通知`: a 印发 or 转发 title without 关于 names its agency before the verb.
+  const verbOnly = /^([^《》“”]{2,60}?)(?:联合)?(?:印发|转发|批转)/.exec(title);
+  if (verbOnly && (k < 0 || k > verbOnly[1].length) && isOrgName(verbOnly[1])) k = verbOnly[1].length;
   if (k <= 0 || k > MAX_PREFIX) return [];
   let prefix = title.slice(0, k);
   const verb = /转发|批转|印发|联合印发|发布/.exec(prefix);

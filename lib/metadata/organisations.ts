@@ -58,6 +58,9 @@ export function splitGluedAgencies(s: string): string[] {
 /** How a complete agency name opens: a national word, 中共, or a place (某某省, 某某市, 某某县…). */
 const NAME_OPENING =
   /^(?:中共|中国|国家|国务院|全国|最高|中华人民共和国|共青团|[\u4e00-\u9fff]{1,8}?(?:省|市|县|区|州|盟|自治区|自治州))/;
+/** National words that open a central agency's name. */
+const NATIONAL_OPENING =
+  /中共中央|国务院|全国人民|全国政协|最高人民|中华人民共和国|国家(?!级)|中国(?!共产党[\u4e00-\u9fff]{0,10}委员会)/g;
 /** A ministry named without its country (财政部, 工业和信息化部). */
 const MINISTRY = /^[\u4e00-\u9fff]{2,10}部$/;
 
@@ -69,6 +72,16 @@ const MINISTRY = /^[\u4e00-\u9fff]{2,10}部$/;
  */
 export function segmentJointAgencies(s: string): string[] | null {
   if (s.length < 6 || s.length > MAX_ORG_NAME * 2 || !isOrgName(s)) return null;
+  // A central agency never names another inside its own name (`中共中央办公厅国务院办公厅`, `最高人民法院最高人民
+  // 检察院`): split before a national word that follows a whole name. (A place after it names a subordinate
+  // office: 国家税务总局某某市税务局 is one agency.)
+  for (const m of s.matchAll(NATIONAL_OPENING)) {
+    const k = m.index;
+    if (k < 3) continue;
+    const head = s.slice(0, k);
+    const rest = s.slice(k);
+    if (isOrgName(head) && isOrgName(rest)) return [head, ...(segmentJointAgencies(rest) ?? [rest])];
+  }
   const parts: number[] = new Array<number>(s.length + 1).fill(-1);
   const from: number[] = new Array<number>(s.length + 1).fill(-1);
   parts[0] = 0;

@@ -41,6 +41,8 @@ describe('the agency before 关于 in the title', () => {
       ['某某市人民政府办公室'],
     ],
     ['a 印发 notice', '某某市人民政府关于印发某某管理办法的通知', '某某市人民政府', ['某某市人民政府']],
+    ['a 印发 title without 关于', '某某市人民政府办公厅印发某某管理办法的通知', '', ['某某市人民政府办公厅']],
+    ['a 转发 title without 关于', '某某省人民政府批转省发展改革委某某意见的通知', '', ['某某省人民政府']],
   ])('%s', (_form, title, signature, expected) => {
     expect(issuers(notice(title, signature))).toEqual(expected);
   });
@@ -55,6 +57,30 @@ describe('联合发文: every agency, in printed order', () => {
       ['某某市教育局', '某某市财政局'],
     ],
     ['parted by 、', '某某市教育局、某某市财政局关于做好某项工作的通知', '', ['某某市教育局', '某某市财政局']],
+    [
+      'two general offices',
+      '中共中央办公厅 国务院办公厅关于做好某项工作的通知',
+      '',
+      ['中共中央办公厅', '国务院办公厅'],
+    ],
+    [
+      'two courts',
+      '最高人民法院 最高人民检察院关于办理某某案件适用法律若干问题的解释的通知',
+      '',
+      ['最高人民法院', '最高人民检察院'],
+    ],
+    [
+      'two central agencies',
+      '国家市场监督管理总局 国家标准化管理委员会关于做好某项工作的通知',
+      '',
+      ['国家市场监督管理总局', '国家标准化管理委员会'],
+    ],
+    [
+      'not a central agency’s local office',
+      '国家税务总局某某市税务局关于做好某项工作的通知',
+      '',
+      ['国家税务总局某某市税务局'],
+    ],
     [
       'a party committee and a government',
       '中共某某市委 某某市人民政府关于做好某项工作的意见',
