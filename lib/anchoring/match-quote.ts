@@ -894,9 +894,14 @@ function passesGates(doc: AnchoringDocument, a: PreparedAnnotation, expected: Ex
       ));
   const prefixAgrees = prefixAgreesAt(false);
   const suffixAgrees = suffixAgreesAt(false);
+  // The quote with one whole side occurring nowhere else, near the stored position: whatever happened on
+  // the other side (a paragraph inserted into the stored prefix, two words changed), no other place reads so.
+  const near = e.distance !== null && e.distance <= TUNING.slotReach;
+  const alone = near && sideAlone(doc, a, e);
   const strong =
     (e.prefixWhole && (suffixAgrees || (inSlot && suffixAgreesAt(true)))) ||
-    (e.suffixWhole && (prefixAgrees || (inSlot && prefixAgreesAt(true))));
+    (e.suffixWhole && (prefixAgrees || (inSlot && prefixAgreesAt(true)))) ||
+    alone;
   const inSentence =
     (e.prefixWhole ? a.prefix.length : (a.prefixTail?.length ?? 0)) +
       a.quote.length +
@@ -951,8 +956,34 @@ function passesGates(doc: AnchoringDocument, a: PreparedAnnotation, expected: Ex
   if (expected.keyHoldsQuote()) return false;
   // Near the stored position, in the sentence and at the offset it was in, a heading inserted or written
   // over before it (a new article, a label a word replaced) is what changed its section, not a move.
-  const resettled = strong && structure?.sentenceSlot === true && e.distance !== null && e.distance <= TUNING.slotReach;
+  const resettled = strong && near && (structure?.sentenceSlot === true || alone);
   return (e.prefixWhole && e.suffixWhole) || moved || takenOut || resettled;
+}
+
+/**
+ * The quote with a whole side of its context (read inside the span's sentence) occurs once only, at the
+ * candidate, and the other side agrees up to a paragraph's edge.
+ */
+function sideAlone(doc: AnchoringDocument, a: PreparedAnnotation, e: Evidence): boolean {
+  // The whole side read inside the span's sentence: across a boundary it is the next item's start or the
+  // previous one's end, which a list's neighbour shares with the span's place.
+  const inside = (part: string | null) => part === null || part.length >= TUNING.wholeContext;
+  const suffixSide = e.suffixWhole && inside(a.suffixHead);
+  if (!suffixSide && !(e.prefixWhole && inside(a.prefixTail))) return false;
+  // The other side agrees up to where a paragraph now begins or ends: a paragraph was inserted there, or the
+  // sentence was moved, not its words rewritten (a restatement reads otherwise within the sentence).
+  const edge = suffixSide ? e.start - e.prefixRun : e.end + e.suffixRun;
+  if (!lineBreakAt(doc, edge)) return false;
+  const pattern = suffixSide ? a.quote + a.suffix : a.prefix + a.quote;
+  if (pattern.length < TUNING.wholeContext + 1) return false;
+  const at = suffixSide ? e.start : e.start - a.prefix.length;
+  if (doc.indexedSearch) {
+    const found = doc.trigrams().occurrences(pattern, 2);
+    return found.length === 1 && found[0] === at;
+  }
+  const f = doc.folded.text;
+  const first = f.indexOf(pattern);
+  return first === at && f.indexOf(pattern, first + 1) < 0;
 }
 
 function overlaps(x: Candidate, y: Candidate): boolean {
