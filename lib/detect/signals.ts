@@ -225,7 +225,7 @@ export const EXCERPT_REPORTED_SHARE = 0.1;
 
 /**
  * A document's own announcing formula, by the 文种 its title names (`own-formula`): a 公告 says 现将…公告如下
- * or 特此公告, a 批复 现批复如下 or 此复. A report about the document says 公告指出, 通知要求 instead.
+ * or 特此公告, a 批复 现批复如下 or 此复, a 方案 制定本方案, a law or regulation opens on its 第一条 or 第一章. A report about the document says 公告指出, 通知要求 instead.
  */
 export const OWN_FORMULAS: Readonly<Record<string, RegExp>> = {
   公告: /公告如下|特此公告|现予公告/,
@@ -239,8 +239,12 @@ export const OWN_FORMULAS: Readonly<Record<string, RegExp>> = {
   决议: /(?:会议)?决议如下|特此决议/,
   方案: /制定本(?:实施|工作|行动)?方案|(?:特|现)制定(?:如下|以下)?(?:实施|工作|行动)?方案/,
   计划: /制定本(?:行动|工作|实施)?计划/,
-  办法: /制定本(?:实施)?办法/,
-  细则: /制定本(?:实施)?细则/,
-  规定: /制定本规定/,
+  办法: /制定本(?:实施)?办法|^第一(?:条|章)/m,
+  细则: /制定本(?:实施)?细则|^第一(?:条|章)/m,
+  规定: /制定本规定|^第一(?:条|章)/m,
+  // A statute speaks in articles: its text opens on 第一章 or 第一条 under its title.
+  法: /^第一(?:条|章)/m,
+  条例: /^第一(?:条|章)/m,
+  规则: /^第一(?:条|章)/m,
   意见: /(?:现|特)[^。\n]{0,20}?提出(?:以下|如下)(?:实施)?意见|提出(?:以下|如下)(?:实施)?意见[。：:]/,
 };

@@ -146,6 +146,17 @@ describe('documents that are notices', () => {
     ],
     ['an excerpt that starts at 第X条', ARTICLES.slice(2)],
     [
+      'the first page of a law split over pages: its title and five articles',
+      ['中华人民共和国某某法', ...ARTICLES.slice(0, 5)],
+    ],
+    [
+      'a 办法 of six articles without 文号 or 署名',
+      [
+        '某某市某某资金管理办法',
+        ...ARTICLES.slice(0, 6).map((a) => a.replace(/本法/g, '本办法').replace('在中华人民共和国境内', '在本市')),
+      ],
+    ],
+    [
       'a 行动计划 reposted without 文号 or 署名',
       [
         '某某市推进某某产业发展三年行动计划（2021—2023年）',
