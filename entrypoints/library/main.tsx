@@ -476,6 +476,34 @@ function takeDetail(id: string): Promise<Detail | null> {
   return opened?.id === id ? opened.detail : readDetail(id, true);
 }
 
+/** The notice the page was opened on, once read (null: there is none), before the page is first drawn. */
+let openedRead: { id: string; detail: Detail | null } | null = null;
+
+/**
+ * Settles when the notice the page was opened on has been read, or after `ms`: the page is first drawn with
+ * it rather than with a placeholder followed, a frame later, by the notice.
+ */
+function openedReadWithin(ms: number): Promise<void> {
+  const opened = openedOn;
+  if (!opened) return Promise.resolve();
+  const read = opened.detail.then(
+    (detail) => {
+      if (openedOn === opened) openedRead = { id: opened.id, detail };
+    },
+    () => undefined,
+  );
+  return Promise.race([read, new Promise<void>((resolve) => setTimeout(resolve, ms))]);
+}
+
+/** The detail `openedReadWithin` has for this notice (taken once), or undefined. */
+function takeReadDetail(id: string): Detail | null | undefined {
+  const read = openedRead;
+  if (read?.id !== id || openedOn?.id !== id) return undefined;
+  openedRead = null;
+  openedOn = null;
+  return read.detail;
+}
+
 /** Annotations of a notice with other versions from team sync (none when sync is off). */
 async function readConflicts(noticeId: string): Promise<ConflictInfo[]> {
   const r = await browser.runtime
@@ -493,15 +521,19 @@ async function readSyncUser(): Promise<string | null> {
 }
 
 function DetailView(p: { t: Translate; id: string; report(kind: 'info' | 'error', text: string | null): void }) {
-  const [data, setData] = useState<Detail | null | undefined>(undefined);
+  const [data, setData] = useState<Detail | null | undefined>(() => takeReadDetail(p.id));
+  // Drawn first with the notice already read: the effect below does not read it again.
+  const readBeforeDrawn = useRef(data !== undefined);
   const [conflicts, setConflicts] = useState<ConflictInfo[]>([]);
   const [syncUser, setSyncUser] = useState<string | null>(null);
   const [merges, setMerges] = useState<MergeSummary[]>([]);
   useEffect(() => {
     void repo.listMerges(p.id).then(setMerges, () => setMerges([]));
-    void takeDetail(p.id)
-      .then(setData)
-      .catch((e) => p.report('error', p.t('error', describeStorageError(e))));
+    if (readBeforeDrawn.current) readBeforeDrawn.current = false;
+    else
+      void takeDetail(p.id)
+        .then(setData)
+        .catch((e) => p.report('error', p.t('error', describeStorageError(e))));
     void readConflicts(p.id).then(setConflicts);
     void readSyncUser().then(setSyncUser);
   }, [p.id]);
@@ -630,4 +662,6 @@ function CompareRoute(p: { t: Translate; ids: string[]; report(kind: 'info' | 'e
 const style = document.createElement('style');
 style.textContent = `${pageCss()}\n${libraryCss()}`;
 document.head.appendChild(style);
-void loadTranslate().then((t) => render(<Library t={t} />, document.getElementById('app')!));
+void Promise.all([loadTranslate(), openedReadWithin(300)]).then(([t]) =>
+  render(<Library t={t} />, document.getElementById('app')!),
+);
