@@ -373,6 +373,9 @@ function headDocNumber(text: string, lines: Line[], titleLine: number | null): s
   return null;
 }
 
+/** A 文号 label with its colon anywhere in a line (a table row flattened into one line). */
+const LABEL_IN_LINE = /[【[]?(?:发文字号|发文编号|文号)[】\]]?[\s\u3000]*[：:】\]][\s\u3000]*/;
+
 /** Lines at the end of the text where a 文号 printed under the 成文日期 is looked for. */
 const CLOSING_NUMBER_LINES = 10;
 
@@ -383,6 +386,15 @@ const CLOSING_NUMBER_LINES = 10;
  */
 function closingDocNumber(text: string): string | null {
   const tail = lastLines(text, CLOSING_NUMBER_LINES * 2).filter((l) => l.text.length > 0);
+  // A disclosure table printed under the text (`索引号：… 发文字号：某政发〔2021〕12号 …`): the labelled number.
+  for (const line of tail.slice(-CLOSING_NUMBER_LINES)) {
+    const label = LABEL_IN_LINE.exec(line.text);
+    if (!label) continue;
+    const rest = line.text.slice(label.index + label[0].length);
+    const found = findDocNumber(rest.slice(0, 60));
+    if (found && /^[\s\u3000]*$/.test(rest.slice(0, found.start)) && numberMayPrecede(rest.slice(found.end)))
+      return found.text;
+  }
   const from = Math.max(0, tail.length - CLOSING_NUMBER_LINES);
   for (let i = tail.length - 1; i > from; i--) {
     if (!DATE_TEXT.test(tail[i - 1].text) || /[：:]/.test(tail[i - 1].text)) continue;

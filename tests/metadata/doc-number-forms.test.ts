@@ -356,6 +356,14 @@ describe('the forms pages print around a 文号', () => {
     ).toBe('某政发〔2021〕12号');
   });
 
+  it('a disclosure table printed under the text', () => {
+    expect(
+      docNumber(
+        `某某市人民政府关于做好某项工作的通知\n各区县人民政府：\n${BODY}\n某某市人民政府\n2021年3月5日\n索引号：000014349/2021-00012\t发文字号：某政发〔2021〕12号\t主题分类：综合政务`,
+      ),
+    ).toBe('某政发〔2021〕12号');
+  });
+
   it('not the number of a document cited in the closing block’s 附件说明', () => {
     expect(
       docNumber(
