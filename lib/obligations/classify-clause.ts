@@ -351,9 +351,9 @@ function actorDuty(f: string, unit: Unit, ctx: ClassifyContext): Omit<Classifica
  * modal; the name must end in an office's head word, so a fact about a place or a sector (全市经济增长…) is no duty.
  */
 const OFFICE_HEAD =
-  /(?:小组|办公室|委员会|人民政府|政府|部门|单位|机关|党委|党组|党组织|党总支|党工委|支部|街道|乡镇|局|厅|委|办|中心|组织部|指挥部)$/;
+  /(?:小组|办公室|委员会|人民政府|政府|部门|单位|机关|党委|党组|党组织|党总支|党工委|支部|街道|乡镇|局|厅|委|办|室|中心|组织部|指挥部)$/;
 const PLAN_DUTY_VERB =
-  /^(?:将|要|须)?(?:每(?:半年|季度|个月|[日周月季年])|会同[^,。;]{2,20}?|定期|按期|分别|统一|继续|全面|认真|及时|有计划地|区别情况,?|重点|按照[^,。;]{1,20}?|结合[^,。;]{1,20}?,?|根据[^,。;]{1,20}?,?){0,2}(?:对[^,。;]{1,30}?(?:进行|开展|实施)|组织|组成|开展|确定|制定|督查|检查|考核|评估|部署|落实|建立|完成|负责|牵头|汇总|编制|编发|报送|召开|成立|[^,。;]{2,24}?后,[^,。;]{0,30}?(?:报送|上报|提交|填写|填报|报|交至|备案))/;
+  /^(?:将|要|须)?(?:每(?:半年|季度|个月|[日周月季年])(?:至少)?|会同[^,。;]{2,20}?|定期|适时|按时|按期|分别|统一|继续|全面|认真|及时|有计划地|区别情况,?|重点|按照[^,。;]{1,20}?|结合[^,。;]{1,20}?,?|根据[^,。;]{1,20}?,?){0,2}(?:对[^,。;]{1,30}?(?:进行|开展|实施)|组织|组成|开展|确定|制定|督查|检查|考核|评估|部署|落实|建立|完成|负责|牵头|汇总|编制|编发|报送|召开|成立|[^,。;]{2,24}?后,[^,。;]{0,30}?(?:报送|上报|提交|填写|填报|报|交至|备案))/;
 const PLAN_ACTOR_ENTRY: CompiledEntry = {
   word: '负责',
   role: 'trigger',
@@ -371,7 +371,11 @@ function planActorDuty(f: string, unit: Unit, ctx: ClassifyContext): Omit<Classi
   if (unit.heading && (f[unit.end - 1] !== '。' || unit.end - unit.start < 12)) return null;
   const opening = afterConnectives(f, unit.start);
   const np = parseActor(f, opening, Math.min(unit.end, opening + 40));
-  if (!np || np[0] !== opening || !OFFICE_HEAD.test(f.slice(np[0], np[1]))) return null;
+  if (!np || np[0] !== opening) return null;
+  // 各街道每年至少组织…: the name ends before the period word, 组织 is the verb
+  const period = /每(?:半年|季度|[日周月季年])/.exec(f.slice(np[0] + 2, np[1]));
+  if (period) np[1] = np[0] + 2 + period.index;
+  if (!OFFICE_HEAD.test(f.slice(np[0], np[1]))) return null;
   if (!PLAN_DUTY_VERB.test(f.slice(np[1], Math.min(unit.end, np[1] + 60)))) return null;
   const trigger: TriggerHit = { start: np[0], end: np[1], entry: PLAN_ACTOR_ENTRY };
   return { categories: ['obligation'], trigger, strength: 'soft', epistemic: false, framing: false, actor: np };
@@ -460,7 +464,7 @@ function boundedTask(f: string, unit: Unit, ctx: ClassifyContext): Omit<Classifi
 const TARGET_LEAD =
   /^(?:(?:到|至)["“]?十[一二三四五六七八九]五["”]?(?:时期)?(?:期末|末)|(?:到|至)?(?:19|20)\d{2}年(?:底|末)?(?:前|以前|之前)?|[一二三四1-4]季度(?:末|底)?(?:前)?|(?:\d{1,2}|[一二三四五六七八九十])年内|(?:今|明)年(?:底|内)(?:前)?|(?:到|至)?(?:今|明)?年底(?:前)?|上半年|下半年)(?:,)?/;
 const TARGET_VERB =
-  /^(?:力争|确保|争取|基本|全面|累计|全市|全区|全省|全县|全国|各区|各镇|各街道|本区|本市|新建|改建|[^,。;:]{0,10}?)(?:完成|实现|达到|建成|引进|培养|创建|新增|形成|覆盖|开工|启动|建立|打造|培育|选拔|资助|提升至|提高到|降低到|减少|增加|超过|不低于|不少于)/;
+  /^(?:力争|确保|争取|基本|全面|累计|全市|全区|全省|全县|全国|各区|各镇|各街道|本区|本市|新建|改建|[^,。;:]{0,16}?)(?:完成|实现|达到|建成|引进|培养|创建|新增|形成|覆盖|开工|启动|建立|打造|培育|选拔|资助|提升至|提高到|降低到|减少|增加|超过|不低于|不少于)/;
 const TARGET_ENTRY: CompiledEntry = {
   word: '完成',
   role: 'trigger',

@@ -30,11 +30,22 @@ describe('duties without a modal word are obligations, with the bearer the unit 
     ['（十）加快推进老旧小区改造（市住建局牵头，各区政府负责）。', '市住建局'],
     ['（十一）完善基层治理体系。（牵头单位：市委政法委）', '市委政法委'],
     ['（十二）各地各部门结合实际制定具体实施办法。', '各地各部门'],
+    ['（十三）报送进展。各街道于每季度末向区领导小组报送工作进展情况。', '各街道'],
+    ['（十四）开展宣传。各街道每年至少组织一次集中宣传活动。', '各街道'],
+    ['（十五）信息报送。各单位确定一名联络员，于3月10日前将名单报区城管局。', '各单位'],
   ])('%s → obligation, bearer %s', (unit, bearer) => {
     const found = readItem(unit);
     expect(found.length, unit).toBeGreaterThan(0);
     expect(found[0].categories[0]).toBe('obligation');
     if (bearer) expect(found.map((c) => c.bearer?.source === 'explicit' && c.bearer.text)).toContain(bearer);
+  });
+});
+
+describe('a dated target of a plan', () => {
+  it('到2025年，全区生活垃圾回收利用率达到35%以上 commits the plan by its year', () => {
+    const found = readItem('到2025年，全区生活垃圾回收利用率达到35%以上。', '一、工作目标');
+    expect(found[0]?.categories).toEqual(['obligation']);
+    expect(found[0]?.deadline?.text).toBe('到2025年');
   });
 });
 
