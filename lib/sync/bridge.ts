@@ -327,14 +327,23 @@ export async function pullRemoteChanges(
       },
     );
   }
+  const read = (from: number | string) => {
+    const p = pouch.changes({ since: from, limit: batch, include_docs: true, conflicts: true });
+    // Read ahead: a failure is met when the batch is taken, not left unhandled if the pull stops before.
+    p.catch(() => undefined);
+    return p;
+  };
+  let ahead = read(since);
   for (;;) {
-    const feed = await pouch.changes({ since, limit: batch, include_docs: true, conflicts: true });
+    const feed = await ahead;
     out.lastSeq = feed.last_seq;
     if (!feed.results.length) {
       // Caught up: the notes written by the batches are indexed for search (and any an earlier pull left).
       await indexPendingNotes(repo);
       return out;
     }
+    // The next batch is read from PouchDB's database while this one is written to the library's.
+    ahead = read(feed.last_seq);
     const docs: Array<Record<string, unknown>> = [];
     for (const r of feed.results) {
       if (r.id.startsWith(ANNOTATION_PREFIX))
