@@ -297,18 +297,24 @@ function emptiedPlace(
   if ((a.prefixTail ?? '').length === 0 && (a.suffixHead ?? '').length === 0) return null; // a whole sentence
   const left = a.prefix.slice(-FRAME_SIDE);
   const right = a.suffix.slice(0, FRAME_SIDE);
-  if (left.length < FRAME_SIDE / 2 || right.length < FRAME_SIDE / 2) return null; // at the text's edge
+  // A span that began or ended the text is framed by the text's edge on that side.
+  const atStart = a.prefix.length === 0;
+  const atEnd = a.suffix.length === 0;
+  if (atStart && atEnd) return null;
+  if ((!atStart && left.length < FRAME_SIDE / 2) || (!atEnd && right.length < FRAME_SIDE / 2)) return null; // near the edge
   const f = doc.folded.text;
   const m = a.quote.length;
   const widest = m + Math.max(2, Math.ceil(m / 4));
   const reach = TUNING.contextLength + widest;
   let found: { start: number; end: number } | null = null;
+  const nextLeft = (from: number) => (atStart ? (from === 0 ? 0 : -1) : f.indexOf(left, from));
+  const nextRight = (from: number) => (atEnd ? (from <= f.length ? f.length : -1) : f.indexOf(right, from));
   for (const home of homes) {
     const from = Math.max(0, home - reach - left.length);
     const to = Math.min(f.length, home + m + reach + right.length);
-    for (let i = f.indexOf(left, from); i >= 0 && i < to; i = f.indexOf(left, i + 1)) {
+    for (let i = nextLeft(from); i >= 0 && i < to; i = atStart ? -1 : nextLeft(i + 1)) {
       const gap = i + left.length;
-      for (let j = f.indexOf(right, gap); j >= 0 && j <= gap + widest; j = f.indexOf(right, j + 1)) {
+      for (let j = nextRight(gap); j >= 0 && j <= gap + widest; j = atEnd ? -1 : nextRight(j + 1)) {
         const between = f.slice(gap, j);
         // The quote still between them (the text unchanged there, a copy in a row): not emptied.
         if (between.includes(a.quote)) return null;
@@ -395,16 +401,21 @@ export function expectationFor(doc: AnchoringDocument, a: PreparedAnnotation): E
     // A word (要, 不得) or a short quote occurs next to any place: there it must stand with its
     // in-sentence context.
     const word = a.short;
-    const before = word ? (a.prefixTail ?? a.prefix.slice(-4)) : '';
-    const after = word ? (a.suffixHead ?? a.suffix.slice(0, 4)) : '';
+    // A whole paragraph (a title line) holds there only as a whole paragraph: the same words inside
+    // another sentence (the title cited in 《》) are a mention of it.
+    const line = a.wholeLine;
+    const before = word ? (a.prefixTail ?? a.prefix.slice(-4)) : line ? (a.prefixTail ?? '') : '';
+    const after = word ? (a.suffixHead ?? a.suffix.slice(0, 4)) : line ? (a.suffixHead ?? '') : '';
     const withContext = before + a.quote + after;
     // A longer quote holds there with a few units of its context on one side at least: the same words
     // between other words are another occurrence of a recurring phrase, not the span.
-    const edge = word ? 0 : HOLDS_EDGE;
+    const edge = word || line ? 0 : HOLDS_EDGE;
     const left = edge === 0 ? '' : a.prefix.slice(-edge);
     const right = a.suffix.slice(0, edge);
     const framed = (at: number) =>
-      edge === 0 || f.startsWith(left, at - left.length) || f.startsWith(right, at + withContext.length);
+      line
+        ? lineBreakAt(doc, at) && lineBreakAt(doc, at + withContext.length)
+        : edge === 0 || f.startsWith(left, at - left.length) || f.startsWith(right, at + withContext.length);
     // Only inside the stored section: a renumbered version puts the span in the next one, nearby.
     const regions =
       section === undefined
@@ -428,7 +439,9 @@ export function expectationFor(doc: AnchoringDocument, a: PreparedAnnotation): E
         const forward = compilePattern(pattern);
         const backward = compilePattern(reverse(pattern));
         const within = [Math.max(lo, from - left.length), Math.min(hi, to + right.length)] as const;
-        holds = searchPattern(forward, backward, f, within[0], within[1], budget).length > 0;
+        holds = searchPattern(forward, backward, f, within[0], within[1], budget).some(
+          (found) => !line || (found.errors === 0 && lineBreakAt(doc, found.start) && lineBreakAt(doc, found.end)),
+        );
       }
       if (holds) break;
     }
