@@ -83,6 +83,7 @@ export function readMetadata(input: MetadataInput): NoticeMetadata {
     labelledDocNumber(fields.docNumber) ??
     headDocNumber(text, headLines, textTitle?.line ?? null) ??
     note.orderNumber ??
+    serialUnderTitle(headLines, textTitle?.line ?? null, title) ??
     closingDocNumber(text);
 
   const labelDocType = fields.docType && !/^其[他它]$/.test(fields.docType) ? fields.docType : null; // 公文种类：其他
@@ -372,6 +373,20 @@ function headDocNumber(text: string, lines: Line[], titleLine: number | null): s
   }
   return null;
 }
+
+/**
+ * The serial number a 公告 or 通告 prints alone under its title (`某某市公安局关于…的通告` / `（2023年第1号）`):
+ * the number as printed, without its brackets. Only on the line right under a title ending in 公告 or 通告.
+ */
+function serialUnderTitle(lines: Line[], titleLine: number | null, title: string | null): string | null {
+  if (titleLine === null || !title || !/(?:公告|通告)$/.test(title)) return null;
+  const next = lines.slice(titleLine + 1).find((l) => l.text.length > 0);
+  const m = next ? SERIAL_LINE.exec(next.text) : null;
+  return m ? removeSpaces(m[1]) : null;
+}
+
+const SERIAL_LINE =
+  /^[(（[［〔]?[\s\u3000]*((?:(?:19|20)[0-9]{2}[\s\u3000]*年[\s\u3000]*)?第[\s\u3000]*(?:[0-9０-９]{1,4}|[一二三四五六七八九十百零〇]{1,6})[\s\u3000]*号)[\s\u3000]*[)）\]］〕]?$/;
 
 /** A 文号 label with its colon anywhere in a line (a table row flattened into one line). */
 const LABEL_IN_LINE = /[【[]?(?:发文字号|发文编号|文号)[】\]]?[\s\u3000]*[：:】\]][\s\u3000]*/;

@@ -348,6 +348,11 @@ describe('the forms pages print around a 文号', () => {
     );
   });
 
+  it('not a serial under a title that is not a 公告 or 通告, nor a 公报’s issue number', () => {
+    expect(docNumber(notice('某某市人民政府关于做好某项工作的通知\n（2023年第1号）'))).toBeNull();
+    expect(docNumber(notice('某某市人民政府公报\n2021年第10号\n某某市人民政府关于做好某项工作的通知'))).toBeNull();
+  });
+
   it('a 文号 in the closing block, under the date (a page that moved its 版记 up)', () => {
     expect(
       docNumber(
@@ -378,6 +383,12 @@ describe('the forms pages print around a 文号', () => {
     ['公告 with 第 and a Chinese numeral', '某某县人民政府公告\n第一号', '某某县人民政府公告第一号'],
     ['公告 number in 〔〕 with the year', '某某市自然资源局公告\n〔2023〕第5号', '某某市自然资源局公告〔2023〕第5号'],
     ['公告 number with the year in parentheses', '某某省财政厅公告\n（2023年第2号）', '某某省财政厅公告2023年第2号'],
+    [
+      '通告 whose title names its agency, the serial under it',
+      '某某县公安局关于禁止燃放烟花爆竹的通告\n（2023年第1号）',
+      '2023年第1号',
+    ],
+    ['公告 whose title names its agency, 第N号 under it', '某某市人民政府关于某某事项的公告\n第3号', '第3号'],
   ])('a %s', (_form, head, expected) => {
     expect(docNumber(`${head}\n为维护公共安全，现将有关事项通告如下：\n一、自2023年1月20日起执行。\n特此通告。`)).toBe(
       expected,
