@@ -440,7 +440,7 @@ export const PATTERNS: Pattern[] = [
   },
   // 自受理申请之日起5日内, 自变化事项发生后1个月内, 2012年起5年内
   {
-    re: new RegExp(`(?:自|从)[^,。;:!?\\n]{1,30}?(?:之日|之时|后)起?${AMOUNT}${UNIT_WORD}(?:内|以内|之内)(?!的)`, 'g'),
+    re: new RegExp(`(?:自|从)[^,。;:!?\\n]{1,60}?(?:之日|之时|后)起?${AMOUNT}${UNIT_WORD}(?:内|以内|之内)(?!的)`, 'g'),
     type: 'relative',
     iso: 'none',
     need: /[自从]/,

@@ -185,7 +185,9 @@ function* find(text: string, context?: ObligationContext, training?: Collect): G
         cls.actor ??
         addresseeOfRequest(f, cls.trigger, u.end) ??
         findExplicitBearer(f, u.segments, cls.trigger.start, isWordAt);
-      if (span) bearer = { text: text.slice(span[0], span[1]), source: 'explicit' };
+      // 以街道为单位，组织开展…: the imperative verb itself is no name
+      const verbItself = span !== null && span[0] === cls.trigger.start && cls.trigger.entry.clauseStart === true;
+      if (span && !verbItself) bearer = { text: text.slice(span[0], span[1]), source: 'explicit' };
     } else {
       // an item that takes its duty from the list's intro may still name who carries it (5年内市、区两级…)
       // a responsibility bracket names its lead even when the name closes the piece (（牵头单位：区政府办公室；)
@@ -291,7 +293,10 @@ function addReadings(
     const strength = layout.hasArticles ? 'hard' : 'soft';
     const from = Math.max(u.start, line.contentStart);
     const lead = responsibilityBracket(f, from, u.end);
-    const actor = lead ?? unitBearer(f, from, u.end);
+    const found = lead ?? unitBearer(f, from, u.end);
+    // 以街道为单位，组织开展…: a phrase that opens on an imperative verb is the task, not who does it
+    const verbFirst = found && !lead && hitStartingAt(hits, found[0])?.entry.clauseStart === true;
+    const actor = verbFirst ? null : found;
     const bearer: Bearer | null =
       actor && (lead || actor[1] < u.end - 2)
         ? { text: text.slice(actor[0], actor[1]), source: 'explicit' }

@@ -189,6 +189,10 @@ describe('bounds opening a clause, counted from an event, or stated with their b
     ['于下月上旬报送。', '下月上旬'],
     ['各单位在寒假期间做好值班。', '寒假期间'],
     ['各单位在项目开工前完成备案。', '项目开工前'],
+    [
+      '应当自收到经营性人力资源服务机构从事职业中介活动及其他相关业务的书面申请材料之日起20日内作出决定。',
+      '自收到经营性人力资源服务机构从事职业中介活动及其他相关业务的书面申请材料之日起20日内',
+    ],
   ])('%s → %s', (clause, deadline) => {
     expect(texts(clause)).toContain(deadline);
   });
