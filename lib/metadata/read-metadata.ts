@@ -276,7 +276,11 @@ function headEnd(text: string, lines: Line[], titleLine: number | null): number 
     const t = line.text;
     if (matchHeading(t) || (t.length > BODY_LINE && /[。；]/.test(t))) return line.start;
     if (titleLine !== null && i > titleLine && t.length >= 8 && /[。！？!?]$/.test(t)) return line.start;
-    if (isAddresseeLine(t)) return line.start;
+    if (isAddresseeLine(t)) {
+      // `某政发〔2021〕12号各区县人民政府：`: a 文号 whose line break was lost opens the 主送 line.
+      const lead = findDocNumber(t.slice(0, 40));
+      return lead && lead.start === 0 ? line.start + lead.end : line.start;
+    }
   }
   return Math.min(text.length, limit);
 }
@@ -328,8 +332,15 @@ function numberMayPrecede(after: string): boolean {
     /^[\s\u3000)）\]］】。.]*(?:签发人.*)?$/.test(after) ||
     DATE_TEXT.test(after.replace(/^[\s\u3000)）\]］】]+/, '')) ||
     /^[\s\u3000]+[\u4e00-\u9fff]{2,6}[：:]/.test(after) ||
-    TABLE_LABEL.test(after.replace(/^[\s\u3000)）\]］】|｜]+/, ''))
+    TABLE_LABEL.test(after.replace(/^[\s\u3000)）\]］】|｜]+/, '')) ||
+    gluedHeadLine(after.replace(/^[\s\u3000)）\]］】]+/, ''))
   );
+}
+
+/** A title or a 主送 line the page glued after the 文号 (its line break lost). */
+function gluedHeadLine(t: string): boolean {
+  if (t.length < 6 || t.length > 120) return false;
+  return (docTypeOfTitle(t) !== null && !/[。；，,]/.test(t)) || isAddresseeLine(t);
 }
 
 /** A 文号 whose brackets were lost (`某政发2021年12号`, `某政发 2021 12号`), as the whole of a line. */

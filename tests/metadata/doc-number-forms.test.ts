@@ -318,6 +318,12 @@ describe('the forms pages print around a 文号', () => {
       '某政办发〔2021〕12号',
     ],
     [
+      'glued to the 主送 line after it',
+      '某某市人民政府关于做好某项工作的通知\n某政发〔2021〕12号各区县人民政府，市政府各部门：',
+      '某政发〔2021〕12号',
+    ],
+    ['glued to the title after it', '某政发〔2021〕12号某某市人民政府关于做好某项工作的通知', '某政发〔2021〕12号'],
+    [
       'its label inside parentheses under the title',
       '某某市人民政府关于做好某项工作的通知\n（文号：某政发〔2021〕12号）',
       '某政发〔2021〕12号',
