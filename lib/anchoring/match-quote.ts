@@ -616,17 +616,25 @@ function renumberedSide(
   side: 'prefix' | 'suffix',
   edge: number,
   bounded: boolean,
+  quote: string,
 ): boolean {
   if (stored.length === 0 || !HAS_DIGIT.test(stored)) return false;
   const f = doc.folded.text;
-  const want = maskLabels(stored);
+  // Read with the quote's first (last) units: a label cut at the quote's edge (第十五 | 条) is known by
+  // what follows it.
+  const seam = Math.min(2, quote.length);
+  const want =
+    side === 'prefix'
+      ? maskLabels(stored + quote.slice(0, seam))
+      : maskLabels(quote.slice(quote.length - seam) + stored);
   const slack = 4;
   for (let d = -slack; d <= slack; d++) {
     const n = stored.length + d;
     if (n <= 0) continue;
     const from = side === 'prefix' ? edge - n : edge;
     if (from < 0 || from + n > f.length) continue;
-    if (maskLabels(f.slice(from, from + n)) !== want) continue;
+    const found = side === 'prefix' ? f.slice(from, from + n + seam) : f.slice(Math.max(0, from - seam), from + n);
+    if (maskLabels(found) !== want) continue;
     if (!bounded) return true;
     if (boundaryAt(doc, side === 'prefix' ? from : from + n)) return true;
   }
@@ -668,9 +676,9 @@ export function weigh(doc: AnchoringDocument, a: PreparedAnnotation, expected: E
       (prefixBreak >= 0 && isLabelDigit(f.charCodeAt(prefixBreak))))
   ) {
     if (!runs.prefixWhole && a.prefix.length >= TUNING.wholeContext)
-      runs.prefixWhole = renumberedSide(doc, a.prefix, 'prefix', c.start, false);
+      runs.prefixWhole = renumberedSide(doc, a.prefix, 'prefix', c.start, false, a.quote);
     if (!bounded.prefix && a.prefixTail !== null && !runs.prefixWhole)
-      bounded.prefix = renumberedSide(doc, a.prefixTail, 'prefix', c.start, true);
+      bounded.prefix = renumberedSide(doc, a.prefixTail, 'prefix', c.start, true, a.quote);
   }
   const suffixBreak = c.end + runs.suffixRun;
   if (
@@ -679,9 +687,9 @@ export function weigh(doc: AnchoringDocument, a: PreparedAnnotation, expected: E
       (suffixBreak < f.length && isLabelDigit(f.charCodeAt(suffixBreak))))
   ) {
     if (!runs.suffixWhole && a.suffix.length >= TUNING.wholeContext)
-      runs.suffixWhole = renumberedSide(doc, a.suffix, 'suffix', c.end, false);
+      runs.suffixWhole = renumberedSide(doc, a.suffix, 'suffix', c.end, false, a.quote);
     if (!bounded.suffix && a.suffixHead !== null && !runs.suffixWhole)
-      bounded.suffix = renumberedSide(doc, a.suffixHead, 'suffix', c.end, true);
+      bounded.suffix = renumberedSide(doc, a.suffixHead, 'suffix', c.end, true, a.quote);
   }
   const quote = Math.max(0, 1 - c.errors / a.quote.length);
   const start = textStart(doc, c.start);
