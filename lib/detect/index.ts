@@ -373,7 +373,25 @@ export function hasOwnFormula(docType: string | null, text: string): boolean {
 
 export function hasByline(text: string): boolean {
   const head = text.slice(0, BYLINE_HEAD_CHARS);
-  return BYLINE_PATTERNS.some(({ re, where }) => re.test(where === 'head' ? head : text));
+  // A site's editor credit under a signed and dated document (`【责任编辑：张三】`) is the page's footer.
+  const body = text.slice(0, signedEnd(text));
+  return BYLINE_PATTERNS.some(({ re, where }) => re.test(where === 'head' ? head : body));
+}
+
+/** Where the text's 署名 + 成文日期 ends (the end of its date line), or the text's length when it has none. */
+function signedEnd(text: string): number {
+  const lines = text.split('\n');
+  let end = text.length;
+  for (let i = lines.length - 1, seen = 0; i > 0 && seen < CLOSING_LINES; i--) {
+    end -= lines[i].length + 1;
+    const line = lines[i].trim();
+    if (line.length === 0) continue;
+    seen++;
+    const prev = lines[i - 1].trim();
+    if (DATE_LINE.test(line) && prev.length > 0 && prev.length <= 40 && !/[。；;，,：:！？]$/.test(prev))
+      return end + 1 + lines[i].length;
+  }
+  return text.length;
 }
 
 /** A report about a notice: reporter's framing first, and none of a notice's own parts. */

@@ -146,6 +146,18 @@ describe('documents that are notices', () => {
     ],
     ['an excerpt that starts at 第X条', ARTICLES.slice(2)],
     [
+      'a short party notice whose page prints an editor credit under it',
+      [
+        '关于召开党员大会的通知',
+        '各党支部：',
+        '经研究，定于2021年6月30日下午3时在学院会议室召开全体党员大会，传达学习上级会议精神，部署下一阶段党建工作。请各支部组织党员准时参加，不得无故缺席。',
+        '特此通知。',
+        '中共某某学院委员会',
+        '2021年6月25日',
+        '【责任编辑：某某】',
+      ],
+    ],
+    [
       'the first page of a law split over pages: its title and five articles',
       ['中华人民共和国某某法', ...ARTICLES.slice(0, 5)],
     ],
@@ -277,6 +289,17 @@ describe('pages about documents, which are not notices', () => {
         '据了解，草案共六章四十条，对某某规划建设、运营管理、法律责任等作出了规定。',
         '社会各界人士可于2021年4月30日前通过电子邮件、信函等方式提出意见。',
         '市人大常委会法工委有关负责人表示，将认真研究各方面意见，进一步修改完善草案。',
+      ],
+    ],
+    [
+      'a news report with its editor credit after a dated line',
+      [
+        '我市召开某某工作推进会',
+        '本报讯（记者 某某）3月5日，我市召开某某工作推进会，总结前一阶段工作，部署下一阶段任务。',
+        '会议强调，各地各部门要切实提高政治站位，确保各项任务按期完成。',
+        '某某日报',
+        '2021年3月6日',
+        '责任编辑：某某',
       ],
     ],
     [
