@@ -5,6 +5,7 @@
  *
  *     npx wxt build && npx tsx bench/browser/page.ts [--runs 7] [--sizes 5000,30000,100000,300000] [--pages-only]
  *       [--no-probes]   (first paint, stages and long tasks only: no Readability or wrapping comparison)
+ *       [--floor]       (also the floor: a minimal content script that finds one sentence and paints it, same pages)
  *
  * Every page is served under a www.gov.cn URL (the content script runs there as on the live site) and
  * opened in a new tab per run, so each run is a cold start of the content script. The content script
@@ -12,6 +13,7 @@
  * analysis report; the benchmark reads them in the background.
  */
 import { build } from 'esbuild';
+import { rmSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import type { Page } from 'playwright-core';
 import { launch, ROOT, seedPage, type Session } from '../../tests/e2e/harness';
@@ -20,6 +22,7 @@ import { buildOutline, buildWorkload, editWorkload, loadSeeds, longNotice } from
 import { builtNotice, seedNotices } from '../../tests/support/compare-corpus';
 import { regulationPage } from '../../tests/support/generate';
 import { round, summarise, type Timing } from '../stats';
+import { FLOOR_FRAME_MARK, FLOOR_MARK, writeFloorExtension } from './floor';
 import type { PaintComparison, Probe } from './page-probe';
 import { PIPELINE_STAGES, type PipelineStage } from './stages';
 
@@ -49,6 +52,20 @@ export interface PageFigures {
    * `paintedAfterLoad` that is the extension's, whichever side of the event the page laid itself out.
    */
   paintedAfterPageTask?: Timing;
+  /**
+   * The floor, on the same page in the same harness: a minimal extension whose content script (same timing
+   * as ours) only finds one sentence and paints it as a highlight, timed the same two ways; and ours minus it
+   * (medians).
+   */
+  floor?: {
+    load: { start: number; end: number };
+    paintedAfterLoad: Timing;
+    paintedAfterPageTask: Timing;
+    /** DOMContentLoaded to the next frame rendered after the floor's highlight was registered (on screen). */
+    frameAfterLoad: Timing;
+    /** Ours (registered) minus the floor: counted from the event, and from the end of the page's task holding it. */
+    oursMinusFloor: { afterLoad: number; afterPageTask: number };
+  };
   /** extract, normalise, ranges, paint: on the page's main thread; metadata, detect, obligations: in the background; transfer: the messages. */
   parts: Record<PipelineStage, Timing>;
   /** Time the background's analysis waited between its slices (its thread busy elsewhere). */
@@ -110,6 +127,8 @@ export interface PageBenchOptions {
   extras?: boolean;
   /** Also Readability and wrap-in-elements painting on each page (default true; without: first paint and stages only). */
   probes?: boolean;
+  /** Also the floor on the generated pages: a minimal content script that finds one sentence and paints it. */
+  floor?: boolean;
   log?: (line: string) => void;
 }
 
@@ -338,6 +357,53 @@ async function measurePage(
   return figures;
 }
 
+/**
+ * The floor's figures on one page: loads in a session of the minimal extension (fresh profile), one warm-up
+ * load first, the paint read from the mark its content script sets, counted from DOMContentLoaded and from the
+ * end of the page's own task holding it, as for the extension.
+ */
+async function measureFloor(
+  session: Session,
+  label: string,
+  html: string,
+  runs: number,
+): Promise<Omit<NonNullable<PageFigures['floor']>, 'oursMinusFloor'>> {
+  const afterLoad: number[] = [];
+  const afterPageTask: number[] = [];
+  const frame: number[] = [];
+  const loadAtStart = loadavg()[0];
+  for (let r = -1; r < runs; r++) {
+    const url = `https://www.gov.cn/zhengce/content/bench/floor-${label}.htm?run=${r + 1}`;
+    session.serve(url, html);
+    const page = await openMeasured(session, url);
+    await page.waitForFunction((name) => performance.getEntriesByName(name).length > 0, FLOOR_FRAME_MARK, {
+      timeout: 15_000,
+    });
+    // As for the extension: a frame and a moment more, so the long tasks up to the paint are reported.
+    await page.evaluate(() => new Promise((res) => requestAnimationFrame(() => setTimeout(res, 200))));
+    const seen = await page.evaluate(
+      ([painted, frame]) => ({
+        dcl: (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).domContentLoadedEventStart,
+        paintedAt: performance.getEntriesByName(painted)[0].startTime,
+        frameAt: performance.getEntriesByName(frame)[0].startTime,
+        tasks: (window as unknown as { __longTasks: LongTask[] }).__longTasks,
+      }),
+      [FLOOR_MARK, FLOOR_FRAME_MARK] as const,
+    );
+    await page.close();
+    if (r < 0) continue;
+    afterLoad.push(seen.paintedAt - seen.dcl);
+    afterPageTask.push(seen.paintedAt - dclTaskEnd(seen.tasks, seen.dcl));
+    frame.push(seen.frameAt - seen.dcl);
+  }
+  return {
+    load: { start: round(loadAtStart), end: round(loadavg()[0]) },
+    paintedAfterLoad: summarise(afterLoad),
+    paintedAfterPageTask: summarise(afterPageTask),
+    frameAfterLoad: summarise(frame),
+  };
+}
+
 /** JS heap and DOM nodes of the same page with the content script (gov.cn URL) and without (another host). */
 async function measureMemory(session: Session, label: string, html: string, runs: number) {
   const heap: number[] = [];
@@ -419,6 +485,40 @@ async function measureCompare(session: Session, probe: string, runs: number) {
   return { notices: texts.length, chars: texts.map((t) => t.length), time: summarise(result.times.slice(2)) };
 }
 
+/**
+ * The floor beside each generated page's figures, in a browser of its own with the minimal extension only
+ * (a fresh profile, as for the extension), then closed.
+ */
+async function addFloor(
+  generated: Array<{ p: PageFigures; size: number }>,
+  runs: number,
+  log: (s: string) => void,
+): Promise<void> {
+  const dir = writeFloorExtension();
+  const session = await launch({ uiLanguage: 'zh_CN', extensionDir: dir });
+  try {
+    for (const { p, size } of generated) {
+      const floor = await measureFloor(session, p.label, regulationPage(size), runs);
+      const afterPageTask = p.paintedAfterPageTask?.median ?? p.paintedAfterLoad.median;
+      p.floor = {
+        ...floor,
+        oursMinusFloor: {
+          afterLoad: round(p.paintedAfterLoad.median - floor.paintedAfterLoad.median),
+          afterPageTask: round(afterPageTask - floor.paintedAfterPageTask.median),
+        },
+      };
+      log(
+        `${p.label.padEnd(14)} floor (a content script that finds one sentence and paints it): ${floor.paintedAfterLoad.median} ms after load, ${floor.paintedAfterPageTask.median} after the page's task holding it, on screen (next frame) ${floor.frameAfterLoad.median} ms after load;` +
+          ` ours ${p.paintedAfterLoad.median} / ${afterPageTask}; ours minus floor ${p.floor.oursMinusFloor.afterLoad} / ${p.floor.oursMinusFloor.afterPageTask} ms` +
+          `  (load ${floor.load.start}→${floor.load.end})`,
+      );
+    }
+  } finally {
+    await session.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 export async function benchPages(options: PageBenchOptions = {}): Promise<PageBench> {
   const runs = options.runs ?? 7;
   const log = options.log ?? console.log;
@@ -438,6 +538,13 @@ export async function benchPages(options: PageBenchOptions = {}): Promise<PageBe
           log,
           options.probes !== false,
         ),
+      );
+    const sizes = options.sizes ?? PAGE_SIZES;
+    if (options.floor)
+      await addFloor(
+        sizes.map((size, i) => ({ p: pages[i], size })),
+        runs,
+        log,
       );
     if (options.extras === false) return { pages, chromium } as PageBench;
     for (const file of SEED_FILES)
@@ -478,6 +585,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     sizes: arg('sizes')?.split(',').map(Number),
     extras: !process.argv.includes('--pages-only'),
     probes: !process.argv.includes('--no-probes'),
+    floor: process.argv.includes('--floor'),
   });
   for (const p of result.pages)
     console.log(
