@@ -361,7 +361,7 @@ export function opensAsRegulation(lines: string[], articles: number): boolean {
 export function hasOwnFormula(docType: string | null, text: string): boolean {
   if (!docType) return false;
   // 实施意见 and 指导意见 speak as an 意见, 紧急通知 as a 通知: the longest 文种 the title's ends in.
-  let re = OWN_FORMULAS[docType];
+  let re: RegExp | undefined = OWN_FORMULAS[docType];
   if (re === undefined) {
     const base = Object.keys(OWN_FORMULAS)
       .filter((k) => docType.endsWith(k))
