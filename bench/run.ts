@@ -109,7 +109,7 @@ if (want('node')) {
 if (want('page')) {
   log('Chromium: notice pages…');
   const { benchPages } = await import('./browser/page');
-  results.page = await benchPages({ runs: quick ? 3 : 9, log: (s) => log(`  ${s}`) });
+  results.page = await benchPages({ runs: quick ? 3 : 9, floor: true, log: (s) => log(`  ${s}`) });
   results.machine.chromium = results.page.chromium;
 }
 if (want('library')) {
