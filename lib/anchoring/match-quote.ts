@@ -881,8 +881,10 @@ function passesGates(doc: AnchoringDocument, a: PreparedAnnotation, expected: Ex
   // close (the next item of a list starts with the same words and goes on differently; beyond the
   // sentence anything may have changed), nearly all there next to a short quote, and keeps its numbers
   // and names (the next holiday of a list, the next report).
-  // Next to a short quote, the other side of a whole one may have lost a few words more when the place is
-  // the span's own slot in its section (two words changed before it); nowhere else.
+  // Next to a short quote, the prefix may have lost a few words more when the suffix is whole and the place
+  // is the span's own slot in its section (two words changed before it); nowhere else. Not the suffix:
+  // items of a list read alike from their start, and the words after the span are what tell the next
+  // item, renumbered into the span's slot, from the span's own.
   const inSlot = structure?.slot === true;
   const least = (length: number, slotted: boolean) =>
     a.short
@@ -920,9 +922,7 @@ function passesGates(doc: AnchoringDocument, a: PreparedAnnotation, expected: Ex
   const near = e.distance !== null && e.distance <= TUNING.slotReach;
   const alone = near && sideAlone(doc, a, e);
   const strong =
-    (e.prefixWhole && (suffixAgrees || (inSlot && suffixAgreesAt(true)))) ||
-    (e.suffixWhole && (prefixAgrees || (inSlot && prefixAgreesAt(true)))) ||
-    alone;
+    (e.prefixWhole && suffixAgrees) || (e.suffixWhole && (prefixAgrees || (inSlot && prefixAgreesAt(true)))) || alone;
   const inSentence =
     (e.prefixWhole ? a.prefix.length : (a.prefixTail?.length ?? 0)) +
       a.quote.length +
