@@ -72,8 +72,9 @@ describe('generated re-anchoring cases (tests/support/anchoring-cases.ts)', () =
   it('never place a note on other text with other draws of the generator either', () => {
     // Other PRNG seeds draw other spans and edits from the same texts: deleted clauses that recur in the
     // next article, near-copies with another number or name, items of a list that read alike, a holiday
-    // written over with another, a sentence restated in the next item while the span's own moved away.
-    for (const seed of [7, 10, 18, 21, 23]) {
+    // written over with another, a sentence restated in the next item while the span's own moved away, a
+    // title line cited in 《》 or repeated over the first chapter while the span's own moved or was deleted.
+    for (const seed of [2, 3, 5, 7, 10, 12, 15, 18, 21, 23]) {
       const tally = runCases(generateCases(1500, seed, tuned));
       expect(tally.failures.filter((f) => f.verdict === 'wrong').map((f) => f.id)).toEqual([]);
     }
@@ -107,10 +108,10 @@ describe('generated re-anchoring cases (tests/support/anchoring-cases.ts)', () =
         row.correct + row.unplaced + row.ambiguous + row.wrong;
       const inside = tally.byKind['word-changed-inside'];
       expect(inside.correct).toBeGreaterThanOrEqual(Math.ceil(0.97 * placeable(inside)));
-      // Several edits at once (a moved sentence with a word changed next to it) leave one in eight or so
+      // Several edits at once (a moved sentence with a word changed next to it) leave about one in ten
       // unplaced (the held-out texts a little more), never placed wrongly.
       const combined = tally.byKind['combined'];
-      expect(combined.correct).toBeGreaterThanOrEqual(Math.ceil(0.8 * placeable(combined)));
+      expect(combined.correct).toBeGreaterThanOrEqual(Math.ceil(0.85 * placeable(combined)));
       expect(combined.wrong).toBe(0);
     }
   });
@@ -119,7 +120,7 @@ describe('generated re-anchoring cases (tests/support/anchoring-cases.ts)', () =
     for (const tally of wideTallies()) {
       const row = tally.byKind['renumbered-version'];
       expect(row.wrong).toBe(0);
-      expect(row.correct).toBeGreaterThanOrEqual(Math.ceil(0.94 * (row.correct + row.unplaced + row.ambiguous)));
+      expect(row.correct).toBeGreaterThanOrEqual(Math.ceil(0.97 * (row.correct + row.unplaced + row.ambiguous)));
     }
   });
 });
