@@ -514,7 +514,7 @@ async function addFloor(
         },
       };
       log(
-        `${p.label.padEnd(14)} floor (a content script that finds one sentence and paints it): ${floor.paintedAfterLoad.median} ms after load, ${floor.paintedAfterPageTask.median} after the page's task holding it, on screen (next frame) ${floor.frameAfterLoad.median} ms after load;` +
+        `${p.label.padEnd(14)} floor (a content script that finds one sentence and paints it): ${floor.paintedAfterLoad.median} ms after load, ${floor.paintedAfterPageTask.median} after the page's task holding it, on screen (next frame) ${floor.frameAfterLoad.median} (${floor.frameAfterLoad.min}–${floor.frameAfterLoad.max}) ms after load;` +
           ` ours ${p.paintedAfterLoad.median} / ${afterPageTask}; ours minus floor ${p.floor.oursMinusFloor.afterLoad} / ${p.floor.oursMinusFloor.afterPageTask} ms, ours registered minus floor on screen ${p.floor.oursMinusFloor.registeredMinusFloorOnScreen} ms` +
           `  (load ${floor.load.start}→${floor.load.end})`,
       );
