@@ -95,14 +95,25 @@ function download(name: string, data: Uint8Array | string, type: string): void {
   document.body.appendChild(a);
   a.click();
   a.remove();
-  // The browser reads the file from the blob's address while it saves it: a large export (hundreds of MB) can
-  // take many seconds, and an address revoked under it cancels the download. Kept a few minutes, or until the
-  // page goes.
+  // The browser takes the file from the blob's address when the download starts: the address is kept a minute
+  // for a large export, or until the page goes. A blob holds the whole export in memory, so the next export
+  // releases the one before (its download began while this one was being written): a library exported
+  // several times in a row would otherwise hold hundreds of MB per copy and the browser would refuse the next.
+  releaseExport?.();
   const url = a.href;
-  const revoke = () => URL.revokeObjectURL(url);
-  setTimeout(revoke, 5 * 60_000);
+  const revoke = () => {
+    URL.revokeObjectURL(url);
+    clearTimeout(timer);
+    removeEventListener('pagehide', revoke);
+    if (releaseExport === revoke) releaseExport = null;
+  };
+  const timer = setTimeout(revoke, 60_000);
   addEventListener('pagehide', revoke, { once: true });
+  releaseExport = revoke;
 }
+
+/** Releases the blob of the last export still kept for its download. */
+let releaseExport: (() => void) | null = null;
 
 type Format = 'md' | 'csv' | 'json' | 'docx' | 'csl' | 'ris';
 
