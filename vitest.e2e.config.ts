@@ -10,5 +10,8 @@ export default defineConfig({
     fileParallelism: false,
     testTimeout: 60000,
     hookTimeout: 60000,
+    // A condition waited on in a real browser (a note painted in a frame, a list refreshed) comes when the
+    // browser gets to it: on a busy 2-core machine that may take seconds, not the default second.
+    expect: { poll: { timeout: 15000 } },
   },
 });
