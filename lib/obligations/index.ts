@@ -379,32 +379,16 @@ const NOTE_LEAD = /^(?:牵头|责任|主责|承办)(?:单位|部门)?:/;
  */
 function responsibilityLines(f: string, text: string, lines: readonly LineInfo[]): Map<number, Clause[]> {
   const out = new Map<number, Clause[]>();
-  const note = (line: LineInfo, s: number, end: number, trig: [number, number], np: [number, number]): Clause => {
-    // （市政府办公室牵头，2022年10月底前完成）: the note's own time limit bounds the task
-    const deadlines = findDeadlines(text.slice(s, end));
-    return {
-      category: 'obligation',
-      categories: ['obligation'],
-      strength: 'soft',
-      start: s,
+  // （市政府办公室牵头，2022年10月底前完成）: the note's own time limit bounds the task
+  const note = (line: LineInfo, s: number, end: number, trig: [number, number], np: [number, number]): Clause =>
+    plainDuty(
+      text,
+      s,
       end,
-      text: text.slice(s, end),
-      trigger: text.slice(trig[0], trig[1]),
-      bearer: { text: text.slice(np[0], np[1]), source: 'explicit' },
-      deadline: deadlines[0] ?? null,
-      deadlines,
-      quoted: false,
-      heading: false,
-      score: scoreClause({
-        strength: 'soft',
-        explicitBearer: true,
-        inList: true,
-        background: false,
-        quoted: line.quotedScope,
-        epistemic: false,
-      }),
-    };
-  };
+      text.slice(trig[0], trig[1]),
+      { text: text.slice(np[0], np[1]), source: 'explicit' },
+      line.quotedScope,
+    );
   lines.forEach((line, li) => {
     let s = line.contentStart;
     let e = line.end;
@@ -459,31 +443,47 @@ function tasksAboveRows(
     while (e > s && /\s/.test(f[e - 1])) e--;
     if (e - s < 4 || line.title || line.purpose || /[:：]$/.test(f.slice(s, e))) continue;
     if (read.some((c) => c.start < e && s < c.end)) continue;
-    const deadlines = findDeadlines(text.slice(s, e));
-    out.push({
-      category: 'obligation',
-      categories: ['obligation'],
-      strength: 'soft',
-      start: s,
-      end: e,
-      text: text.slice(s, e),
-      trigger: notes[0].trigger,
-      bearer: notes[0].bearer ? { text: notes[0].bearer.text, source: 'inherited' } : null,
-      deadline: deadlines[0] ?? null,
-      deadlines,
-      quoted: false,
-      heading: false,
-      score: scoreClause({
-        strength: 'soft',
-        explicitBearer: false,
-        inList: true,
-        background: false,
-        quoted: line.quotedScope,
-        epistemic: false,
-      }),
-    });
+    const bearer = notes[0].bearer ? { text: notes[0].bearer.text, source: 'inherited' as const } : null;
+    out.push(plainDuty(text, s, e, notes[0].trigger, bearer, line.quotedScope));
   }
   return out;
+}
+
+/**
+ * A soft obligation read from a plan's layout rather than from a modal word (a responsibility note, the task
+ * above its rows), bounded by the deadlines inside it; an explicit bearer counts for its score.
+ */
+function plainDuty(
+  text: string,
+  start: number,
+  end: number,
+  trigger: string,
+  bearer: Clause['bearer'],
+  quotedScope: boolean,
+): Clause {
+  const deadlines = findDeadlines(text.slice(start, end));
+  return {
+    category: 'obligation',
+    categories: ['obligation'],
+    strength: 'soft',
+    start,
+    end,
+    text: text.slice(start, end),
+    trigger,
+    bearer,
+    deadline: deadlines[0] ?? null,
+    deadlines,
+    quoted: false,
+    heading: false,
+    score: scoreClause({
+      strength: 'soft',
+      explicitBearer: bearer?.source === 'explicit',
+      inList: true,
+      background: false,
+      quoted: quotedScope,
+      epistemic: false,
+    }),
+  };
 }
 
 /**
